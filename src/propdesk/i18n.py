@@ -1,0 +1,54 @@
+"""Translation without Qt, for services, reports and the CLI.
+
+The one catalogue is ``resources/translations/propdesk_zh_CN.ts`` (Qt Linguist XML). The GUI
+loads its compiled ``.qm`` through ``QTranslator``; code below ``ui/`` reads the same ``.ts``
+here, so an enum label or a rule message is translated identically on screen, in Excel and in PDFs.
+Strings outside ``tr()`` calls are marked with :func:`QT_TRANSLATE_NOOP` so that
+``pyside6-lupdate`` collects them.
+"""
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as ET
+
+from propdesk.resources import resource_path
+
+SUPPORTED = ("zh_CN", "en")
+_current = "zh_CN"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
+    """Mark ``text`` for the catalogue; returns it unchanged."""
+    return text
+
+
+def set_language(lang: str) -> None:
+    global _current
+    _current = lang if lang in SUPPORTED else "zh_CN"
+
+
+def language() -> str:
+    return _current
+
+
+@functools.cache
+def _catalog(lang: str) -> dict[tuple[str, str], str]:
+    path = resource_path("translations", f"propdesk_{lang}.ts")
+    if not path.exists():
+        return {}
+    table: dict[tuple[str, str], str] = {}
+    for ctx in ET.parse(path).getroot().iter("context"):
+        name = ctx.findtext("name", "")
+        for msg in ctx.iter("message"):
+            tr = msg.find("translation")
+            if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished") or not tr.text:
+                continue
+            table[(name, msg.findtext("source", ""))] = tr.text
+    return table
+
+
+def translate(context: str, text: str, lang: str | None = None) -> str:
+    lang = lang or _current
+    if lang == "en":
+        return text
+    return _catalog(lang).get((context, text), text)

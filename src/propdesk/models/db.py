@@ -1,0 +1,128 @@
+"""Open the database: pragmas, schema version, migrations. One ``init_db`` for app, CLI and tests.
+
+SQLite is the embedded default (WAL, durable synchronous, foreign keys, busy timeout); a
+``postgresql://`` URL works too. Anything SQLite-only (pragmas, the FTS5 index) is applied only
+on SQLite; search has a portable fallback (see ``services.search``).
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from peewee import Database, SqliteDatabase
+
+from propdesk.models.tables import ALL_MODELS, Setting, database
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1  # the newest schema this program knows
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    # FULL: a transaction reported committed survives a power cut, not only a crash.
+    "synchronous": "full",
+    "foreign_keys": 1,
+    "busy_timeout": 10000,
+    "cache_size": -32000,
+    "temp_store": "memory",
+}
+
+
+class SchemaTooNew(RuntimeError):
+    """The file was written by a newer PropDesk; opening it could damage it."""
+
+
+def is_sqlite(db: Database | None = None) -> bool:
+    return isinstance(db or database.obj, SqliteDatabase)
+
+
+def open_database(location: str) -> Database:
+    if "://" in location:
+        from playhouse.db_url import connect
+
+        return connect(location)
+    Path(location).parent.mkdir(parents=True, exist_ok=True)
+    return SqliteDatabase(location, pragmas=SQLITE_PRAGMAS, timeout=10)
+
+
+def init_db(location: str, migrate: bool = True) -> Database:
+    """Open ``location`` (a file path or a database URL), bind the models and bring the schema
+    up to date. Returns the database."""
+    db = open_database(location)
+    database.initialize(db)
+    db.connect(reuse_if_open=True)
+    if migrate:
+        upgrade(db, location)
+    return db
+
+
+def schema_version(db: Database) -> int:
+    if not db.table_exists("setting"):
+        return 0
+    row = Setting.get_or_none(Setting.key == "schema_version")
+    return int(row.value) if row else 0
+
+
+def upgrade(db: Database, location: str = "") -> int:
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"database schema {current} is newer than this program knows ({SCHEMA_VERSION})"
+        )
+    if current and current < SCHEMA_VERSION and location and "://" not in location:
+        keep = Path(location).with_suffix(f".v{current}.bak")
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(location, keep)
+        log.info("copied %s to %s before upgrading", location, keep)
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        # Each step and its version bump commit together, so a crash never leaves half a step.
+        with db.atomic():
+            MIGRATIONS[version](db)
+            Setting.replace(key="schema_version", value=str(version)).execute()
+        log.info("database schema upgraded to %s", version)
+    return SCHEMA_VERSION
+
+
+# --- migrations -------------------------------------------------------------------------------
+
+FTS_COLUMNS = ("number", "complainant", "phone", "unit_label", "location", "description",
+               "customer_request", "people_involved")
+
+
+def _fts_select(alias: str) -> str:
+    return (
+        f"{alias}.id, {alias}.number, {alias}.complainant, {alias}.phone, "
+        f"coalesce((SELECT label FROM unit WHERE unit.id = {alias}.unit_id), ''), "
+        f"{alias}.location, {alias}.description, {alias}.customer_request, {alias}.people_involved"
+    )
+
+
+def create_complaint_fts(db: Database) -> None:
+    """Trigram full-text index over complaints, kept current by triggers (finds any Chinese
+    substring of three or more characters; shorter terms use LIKE, see services.search)."""
+    cols = ", ".join(FTS_COLUMNS)
+    db.execute_sql(f"CREATE VIRTUAL TABLE complaint_fts USING fts5({cols}, tokenize='trigram')")
+    db.execute_sql(
+        "CREATE TRIGGER complaint_fts_ai AFTER INSERT ON complaint BEGIN "
+        f"INSERT INTO complaint_fts(rowid, {cols}) SELECT {_fts_select('new')}; END"
+    )
+    db.execute_sql(
+        "CREATE TRIGGER complaint_fts_au AFTER UPDATE OF number, complainant, phone, unit_id, "
+        "location, description, customer_request, people_involved ON complaint BEGIN "
+        "DELETE FROM complaint_fts WHERE rowid = old.id; "
+        f"INSERT INTO complaint_fts(rowid, {cols}) SELECT {_fts_select('new')}; END"
+    )
+    db.execute_sql(
+        "CREATE TRIGGER complaint_fts_ad AFTER DELETE ON complaint BEGIN "
+        "DELETE FROM complaint_fts WHERE rowid = old.id; END"
+    )
+
+
+def _v1_initial(db: Database) -> None:
+    db.create_tables(ALL_MODELS)
+    if is_sqlite(db):
+        create_complaint_fts(db)
+
+
+MIGRATIONS = {1: _v1_initial}

@@ -1,0 +1,281 @@
+"""The data model for the whole office: peewee models only (fields, indexes, constraints).
+
+Business records are never deleted: they carry a status or an ``active`` flag instead.
+Dates and times are the office's local time, stored naive.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Setting(BaseModel):
+    key = CharField(primary_key=True, max_length=64)
+    value = TextField()
+
+
+class Sequence(BaseModel):
+    """Counters behind the numbers shown to people (TS-20261124-003): only ever incremented."""
+
+    prefix = CharField(max_length=8)
+    day = CharField(max_length=8)
+    last = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("prefix", "day"), True),)
+
+
+class Estate(BaseModel):
+    name = CharField(max_length=80, unique=True)
+    address = CharField(max_length=200, default="")
+    active = BooleanField(default=True)
+
+
+class Building(BaseModel):
+    estate = ForeignKeyField(Estate, backref="buildings")
+    name = CharField(max_length=40)  # as people say it: "3栋"
+    sort = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+    class Meta:
+        indexes = ((("estate", "name"), True),)
+
+
+class Unit(BaseModel):
+    building = ForeignKeyField(Building, backref="units")
+    entrance = CharField(max_length=20, default="")  # 单元, e.g. "2单元"; empty for villas
+    room = CharField(max_length=20)  # 房号, e.g. "1201"
+    floor = IntegerField(null=True)
+    area = DecimalField(max_digits=8, decimal_places=2, null=True)
+    label = CharField(max_length=80, index=True)  # "3栋2单元1201", for search and display
+    active = BooleanField(default=True)
+
+    class Meta:
+        indexes = ((("building", "entrance", "room"), True),)
+
+
+class Owner(BaseModel):
+    """A person on the owner register (业主档案) for one unit: owner, tenant or family."""
+
+    unit = ForeignKeyField(Unit, backref="owners")
+    name = CharField(max_length=60, index=True)
+    initials = CharField(max_length=20, default="", index=True)  # pinyin initials: 张伟 -> zw
+    role = CharField(max_length=12, default="owner")
+    note = TextField(default="")
+    active = BooleanField(default=True)
+
+
+class OwnerPhone(BaseModel):
+    owner = ForeignKeyField(Owner, backref="phones")
+    phone = CharField(max_length=32)  # as written
+    digits = CharField(max_length=20, index=True)  # digits only, for look-up as you type
+    active = BooleanField(default=True)
+
+
+class Department(BaseModel):
+    code = CharField(max_length=20, unique=True)
+    name = CharField(max_length=40)
+    sort = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
+class Staff(BaseModel):
+    username = CharField(max_length=40, unique=True)
+    name = CharField(max_length=40)
+    role = CharField(max_length=12)
+    department = ForeignKeyField(Department, null=True, backref="staff")
+    phone = CharField(max_length=32, default="")
+    password_hash = CharField(max_length=255)
+    failed_logins = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    active = BooleanField(default=True)
+
+
+class Category(BaseModel):
+    name = CharField(max_length=40, unique=True)
+    default_department = ForeignKeyField(Department, null=True)
+    sort = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
+class CalendarDay(BaseModel):
+    """The office's own calendar entries: holidays and make-up working days for years the
+    holiday package does not cover, and office-specific closed days."""
+
+    day = DateField(unique=True)
+    kind = CharField(max_length=10)
+    note = CharField(max_length=80, default="")
+
+
+class Complaint(BaseModel):
+    id = AutoField()
+    number = CharField(max_length=24, unique=True)
+    received_at = DateTimeField(index=True)
+    channel = CharField(max_length=12)
+    complainant = CharField(max_length=60)
+    phone = CharField(max_length=32, default="")
+    phone_digits = CharField(max_length=20, default="", index=True)
+    unit = ForeignKeyField(Unit, null=True, backref="complaints")
+    owner = ForeignKeyField(Owner, null=True)
+    location = CharField(max_length=200, default="")
+    occurred_at = DateTimeField(null=True)
+    description = TextField()
+    people_involved = CharField(max_length=200, default="")
+    customer_request = TextField(default="")
+    evidence = CharField(max_length=200, default="")
+    category = ForeignKeyField(Category, backref="complaints")
+    severity = CharField(max_length=10, index=True)
+    valid = BooleanField(default=True)
+    invalid_reason = CharField(max_length=200, default="")
+    # An invalid complaint whose cause is the customer's own gets no notice (DOMAIN.md).
+    notice_required = BooleanField(default=True)
+    department = ForeignKeyField(Department, null=True, backref="complaints")
+    is_group = BooleanField(default=False)
+    head_notified_at = DateTimeField(null=True)
+    head_notified_by = ForeignKeyField(Staff, null=True, backref="+")
+    reply_by = DateTimeField()
+    resolve_by = DateTimeField(index=True)
+    replied_at = DateTimeField(null=True)
+    reply_method = CharField(max_length=12, default="")
+    reply_note = TextField(default="")
+    cause = TextField(default="")
+    action = TextField(default="")
+    result = TextField(default="")
+    customer_opinion = TextField(default="")
+    signature_received = BooleanField(default=False)
+    status = CharField(max_length=12, index=True, default="received")
+    escalation = CharField(max_length=12, default="none")
+    closed_at = DateTimeField(null=True)
+    reopen_count = IntegerField(default=0)
+    void_reason = CharField(max_length=200, default="")
+    related_to = ForeignKeyField("self", null=True, backref="repeats")
+    created_by = ForeignKeyField(Staff, backref="+")
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = (
+            (("status", "received_at"), False),
+            (("category", "received_at"), False),
+            (("department", "received_at"), False),
+            (("unit", "received_at"), False),
+        )
+
+
+class WorkOrder(BaseModel):
+    """A repair call (报修) or a complaint follow-up, sent to a technician (派工单 / 维修通知单)."""
+
+    number = CharField(max_length=24, unique=True)
+    kind = CharField(max_length=12)
+    complaint = ForeignKeyField(Complaint, null=True, backref="work_orders")
+    received_at = DateTimeField(index=True)
+    unit = ForeignKeyField(Unit, null=True, backref="work_orders")
+    owner = ForeignKeyField(Owner, null=True)
+    contact_name = CharField(max_length=60, default="")
+    contact_phone = CharField(max_length=32, default="")
+    location = CharField(max_length=200, default="")
+    description = TextField()
+    urgency = CharField(max_length=10, default="ordinary")
+    pass_by = DateTimeField()  # urgent: at once; ordinary: within 2 hours
+    window_start = DateTimeField(null=True)
+    window_end = DateTimeField(null=True)
+    paid = BooleanField(default=False)
+    department = ForeignKeyField(Department, null=True)
+    technician = ForeignKeyField(Staff, null=True, backref="work_orders")
+    scheduled_at = DateTimeField(null=True)
+    status = CharField(max_length=12, index=True, default="new")
+    arrived_at = DateTimeField(null=True)
+    finished_at = DateTimeField(null=True)
+    result = TextField(default="")
+    materials = TextField(default="")
+    fee = DecimalField(max_digits=10, decimal_places=2, default=0)
+    slip_returned = BooleanField(default=False)
+    checked_by = ForeignKeyField(Staff, null=True, backref="+")
+    checked_at = DateTimeField(null=True)
+    rework_round = IntegerField(default=0)
+    cancel_reason = CharField(max_length=200, default="")
+    created_by = ForeignKeyField(Staff, backref="+")
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("technician", "scheduled_at"), False),)
+
+
+class PriceItem(BaseModel):
+    """Paid-service price list (有偿服务收费标准)."""
+
+    name = CharField(max_length=80, unique=True)
+    unit_name = CharField(max_length=20, default="次")
+    price = DecimalField(max_digits=10, decimal_places=2)
+    active = BooleanField(default=True)
+
+
+class Callback(BaseModel):
+    """A callback (回访) after a complaint is handled or a work order is checked."""
+
+    number = CharField(max_length=24, unique=True)
+    complaint = ForeignKeyField(Complaint, null=True, backref="callbacks")
+    work_order = ForeignKeyField(WorkOrder, null=True, backref="callbacks")
+    due_date = DateField(index=True)
+    assigned_to = ForeignKeyField(Staff, null=True, backref="callbacks")
+    status = CharField(max_length=12, default="due", index=True)
+    attempts = IntegerField(default=0)
+    method = CharField(max_length=12, default="")
+    reached = BooleanField(null=True)
+    satisfaction = CharField(max_length=14, default="")
+    owner_words = TextField(default="")
+    done_at = DateTimeField(null=True)
+    done_by = ForeignKeyField(Staff, null=True, backref="+")
+    created_at = DateTimeField(default=now)
+
+
+class AuditEntry(BaseModel):
+    """One action by one person on one record: the case timeline and the audit log alike."""
+
+    at = DateTimeField(default=now, index=True)
+    staff = ForeignKeyField(Staff, null=True, backref="+")
+    entity = CharField(max_length=20)
+    entity_id = IntegerField()
+    action = CharField(max_length=24)
+    note = TextField(default="")
+
+    class Meta:
+        indexes = ((("entity", "entity_id", "at"), False),)
+
+
+class AuditChange(BaseModel):
+    entry = ForeignKeyField(AuditEntry, backref="changes")
+    field = CharField(max_length=40)
+    old = TextField(null=True)
+    new = TextField(null=True)
+
+
+ALL_MODELS = [
+    Setting, Sequence, Estate, Building, Unit, Owner, OwnerPhone, Department, Staff, Category,
+    CalendarDay, Complaint, WorkOrder, PriceItem, Callback, AuditEntry, AuditChange,
+]

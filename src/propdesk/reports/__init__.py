@@ -1,0 +1,1 @@
+"""Registers, forms and reports: Excel (openpyxl) and PDF (reportlab). No Qt."""

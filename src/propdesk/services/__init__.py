@@ -1,0 +1,1 @@
+"""The office's rules (DOMAIN.md), one module per concern. No Qt here."""

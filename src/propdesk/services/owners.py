@@ -1,0 +1,129 @@
+"""The owner register (业主档案): units, owners and phones, and the look-ups intake uses."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+
+from propdesk.models.tables import Building, Owner, OwnerPhone, Unit
+
+_UNIT_PATTERNS = [
+    # 3栋2单元1201 / 3幢2单元1201室 / 3号楼2单元1201
+    re.compile(r"^(?P<b>[^\s\-栋幢]+?)(?:栋|幢|号楼)(?:(?P<e>\d+)单元)?(?P<r>[A-Za-z]?\d+)室?$"),
+    # 3-2-1201 / 3-1201
+    re.compile(r"^(?P<b>\w+?)-(?:(?P<e>\d+)-)?(?P<r>[A-Za-z]?\d+)$"),
+]
+
+
+def normalize_text(text: str) -> str:
+    """Full-width digits and letters to half-width, spaces trimmed."""
+    return unicodedata.normalize("NFKC", text or "").strip()
+
+
+def phone_digits(text: str) -> str:
+    digits = re.sub(r"\D", "", normalize_text(text))
+    if digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    return digits
+
+
+def initials(name: str) -> str:
+    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
+
+
+def unit_label(building: str, entrance: str, room: str) -> str:
+    return f"{building}{entrance}{room}"
+
+
+@dataclass
+class UnitParts:
+    building: str
+    entrance: str
+    room: str
+
+
+def parse_unit(text: str) -> UnitParts | None:
+    """Read a unit as people write it: 3栋2单元1201, 3-2-1201, 3栋1201."""
+    text = normalize_text(text).replace(" ", "")
+    for pattern in _UNIT_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            building = m["b"] if m["b"].endswith(("栋", "幢", "号楼")) else f"{m['b']}栋"
+            entrance = f"{m['e']}单元" if m["e"] else ""
+            return UnitParts(building, entrance, m["r"])
+    return None
+
+
+def find_unit(text: str) -> Unit | None:
+    """The unit a clerk typed, by its exact label or any written form parse_unit reads."""
+    text = normalize_text(text)
+    if not text:
+        return None
+    unit = Unit.get_or_none((Unit.label == text) & (Unit.active == True))  # noqa: E712
+    if unit:
+        return unit
+    parts = parse_unit(text)
+    if parts is None:
+        return None
+    return Unit.get_or_none((Unit.label == unit_label(parts.building, parts.entrance, parts.room))
+                            & (Unit.active == True))  # noqa: E712
+
+
+def _prefix(field, text: str):
+    # A range instead of LIKE 'x%', so the index on the column is used on every database.
+    return (field >= text) & (field < text + "\uffff")
+
+
+def complete_units(text: str, limit: int = 15) -> list[tuple[int, str]]:
+    text = normalize_text(text)
+    if not text:
+        return []
+    query = (Unit.select(Unit.id, Unit.label).where(_prefix(Unit.label, text) & (Unit.active == True))  # noqa: E712
+             .order_by(Unit.label).limit(limit))
+    return [(u.id, u.label) for u in query]
+
+
+@dataclass
+class Contact:
+    owner_id: int
+    name: str
+    role: str
+    phone: str
+    unit_id: int
+    unit_label: str
+
+
+def _contacts(query) -> list[Contact]:
+    return [Contact(r.owner.id, r.owner.name, r.owner.role, r.phone, r.owner.unit.id,
+                    r.owner.unit.label) for r in query]
+
+
+def _contact_query():
+    return (OwnerPhone.select(OwnerPhone, Owner, Unit).join(Owner).join(Unit)
+            .where((OwnerPhone.active == True) & (Owner.active == True)))  # noqa: E712
+
+
+def lookup_phone(text: str, limit: int = 10) -> list[Contact]:
+    """Owners whose phone starts with the digits typed so far (at least 3)."""
+    digits = phone_digits(text)
+    if len(digits) < 3:
+        return []
+    query = _contact_query().where(_prefix(OwnerPhone.digits, digits)).order_by(OwnerPhone.digits)
+    return _contacts(query.limit(limit))
+
+
+def contacts_of_unit(unit_id: int) -> list[Contact]:
+    query = _contact_query().where(Owner.unit == unit_id).order_by(Owner.id, OwnerPhone.id)
+    found = _contacts(query)
+    # owners without any phone still count
+    with_phone = {c.owner_id for c in found}
+    for owner in Owner.select(Owner, Unit).join(Unit).where(
+            (Owner.unit == unit_id) & (Owner.active == True) & Owner.id.not_in(with_phone or [0])):  # noqa: E712
+        found.append(Contact(owner.id, owner.name, owner.role, "", unit_id, owner.unit.label))
+    return found
+
+
+def buildings() -> list[Building]:
+    return list(Building.select().where(Building.active == True).order_by(Building.sort, Building.id))  # noqa: E712

@@ -1,0 +1,131 @@
+"""Finding complaints: filters, quick search and sorted pages for the lazy list.
+
+Quick search uses the FTS5 trigram index for three or more characters (any Chinese substring)
+and LIKE on the complaint table for one or two (a trigram MATCH needs three, and LIKE against
+the FTS table silently finds nothing on SQLite 3.40). On a database without FTS5 (PostgreSQL)
+LIKE is used throughout.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from peewee import JOIN, SQL, fn
+
+from propdesk.models import is_sqlite
+from propdesk.models.enums import ComplaintStatus
+from propdesk.models.tables import Category, Complaint, Department, Unit, now
+from propdesk.services.owners import normalize_text
+
+
+@dataclass
+class ComplaintFilter:
+    statuses: tuple[str, ...] = ()  # empty: all but voided
+    category_id: int | None = None
+    severity: str | None = None
+    department_id: int | None = None
+    building_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    overdue_only: bool = False
+    text: str = ""
+    at: dt.datetime | None = None  # "now" for the overdue test
+
+
+COLUMNS = {
+    "number": Complaint.number,
+    "received_at": Complaint.received_at,
+    "complainant": Complaint.complainant,
+    "unit": Unit.label,
+    "phone": Complaint.phone,
+    "category": Category.name,
+    "severity": Complaint.severity,
+    "department": Department.name,
+    "status": Complaint.status,
+    "reply_by": Complaint.reply_by,
+    "resolve_by": Complaint.resolve_by,
+    "description": Complaint.description,
+}
+
+ROW_FIELDS = (
+    Complaint.id, Complaint.number, Complaint.received_at, Complaint.complainant,
+    Unit.label.alias("unit"), Complaint.phone, Category.name.alias("category"),
+    Complaint.severity, Department.name.alias("department"), Complaint.status,
+    Complaint.reply_by, Complaint.resolve_by, Complaint.replied_at, Complaint.closed_at,
+    Complaint.escalation, Complaint.is_group, Complaint.valid,
+    fn.substr(Complaint.description, 1, 120).alias("description"),
+    Complaint.reopen_count, Complaint.related_to,
+)
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _text_condition(term: str):
+    term = normalize_text(term)
+    if not term:
+        return None
+    if len(term) >= 3 and is_sqlite():
+        return Complaint.id.in_(
+            SQL("SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ?", [_fts_phrase(term)]))
+    return (Complaint.description.contains(term) | Complaint.complainant.contains(term)
+            | Complaint.location.contains(term) | Complaint.number.contains(term)
+            | Complaint.phone.contains(term) | Unit.label.contains(term)
+            | Complaint.customer_request.contains(term))
+
+
+def _where(f: ComplaintFilter):
+    conds = []
+    if f.statuses:
+        conds.append(Complaint.status.in_(f.statuses))
+    else:
+        conds.append(Complaint.status != ComplaintStatus.VOIDED.value)
+    if f.category_id:
+        conds.append(Complaint.category == f.category_id)
+    if f.severity:
+        conds.append(Complaint.severity == f.severity)
+    if f.department_id:
+        conds.append(Complaint.department == f.department_id)
+    if f.building_id:
+        conds.append(Unit.building == f.building_id)
+    if f.date_from:
+        conds.append(Complaint.received_at >= dt.datetime.combine(f.date_from, dt.time()))
+    if f.date_to:
+        conds.append(Complaint.received_at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time()))
+    if f.overdue_only:
+        at = f.at or now()
+        conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & (
+            (Complaint.resolve_by < at) | (Complaint.replied_at.is_null() & (Complaint.reply_by < at))))
+    text = _text_condition(f.text)
+    if text is not None:
+        conds.append(text)
+    result = conds[0]
+    for cond in conds[1:]:
+        result &= cond
+    return result
+
+
+def _base(fields):
+    return (Complaint.select(*fields)
+            .join(Unit, join_type=JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id)).switch(Complaint)
+            .join(Category, on=(Complaint.category == Category.id)).switch(Complaint)
+            .join(Department, join_type=JOIN.LEFT_OUTER, on=(Complaint.department == Department.id)))
+
+
+def page(f: ComplaintFilter, order: str = "received_at", descending: bool = True,
+         offset: int = 0, limit: int = 100) -> list[dict]:
+    """One page of list rows: a single query, no query per row."""
+    column = COLUMNS.get(order, Complaint.received_at)
+    ordering = [column.desc() if descending else column.asc(),
+                Complaint.id.desc() if descending else Complaint.id.asc()]
+    query = _base(ROW_FIELDS).where(_where(f)).order_by(*ordering).offset(offset).limit(limit)
+    return list(query.dicts())
+
+
+def count(f: ComplaintFilter) -> int:
+    query = Complaint.select(fn.COUNT(Complaint.id))
+    needs_unit = bool(f.building_id) or (f.text and (len(normalize_text(f.text)) < 3 or not is_sqlite()))
+    if needs_unit:
+        query = query.join(Unit, join_type=JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id))
+    return query.where(_where(f)).scalar()

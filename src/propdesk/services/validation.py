@@ -1,0 +1,109 @@
+"""Field checks shared by the intake forms: each problem names the field in the UI language."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from propdesk.errors import MSG_REQUIRED, RuleError, ValidationError
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
+from propdesk.services.owners import normalize_text, phone_digits
+
+FIELD_LABELS = {
+    "channel": QT_TRANSLATE_NOOP("fields", "Channel"),
+    "received_at": QT_TRANSLATE_NOOP("fields", "Time received"),
+    "phone": QT_TRANSLATE_NOOP("fields", "Caller phone"),
+    "complainant": QT_TRANSLATE_NOOP("fields", "Complainant"),
+    "unit": QT_TRANSLATE_NOOP("fields", "Unit"),
+    "location": QT_TRANSLATE_NOOP("fields", "Where"),
+    "occurred_at": QT_TRANSLATE_NOOP("fields", "When it happened"),
+    "description": QT_TRANSLATE_NOOP("fields", "What happened"),
+    "people_involved": QT_TRANSLATE_NOOP("fields", "People involved"),
+    "customer_request": QT_TRANSLATE_NOOP("fields", "Customer's request"),
+    "evidence": QT_TRANSLATE_NOOP("fields", "Evidence shown"),
+    "category": QT_TRANSLATE_NOOP("fields", "Category"),
+    "severity": QT_TRANSLATE_NOOP("fields", "Class"),
+    "invalid_reason": QT_TRANSLATE_NOOP("fields", "Reason it is invalid"),
+    "department": QT_TRANSLATE_NOOP("fields", "Responsible department"),
+    "reason": QT_TRANSLATE_NOOP("fields", "Reason"),
+    "method": QT_TRANSLATE_NOOP("fields", "How"),
+    "at": QT_TRANSLATE_NOOP("fields", "Time"),
+    "result": QT_TRANSLATE_NOOP("fields", "Result"),
+    "note": QT_TRANSLATE_NOOP("fields", "Note"),
+}
+
+MSG_PHONE = QT_TRANSLATE_NOOP(
+    "rules", "{label}: \"{value}\" is not a phone number. Enter an 11-digit mobile number "
+    "(13812345678) or a landline such as 0755-12345678.")
+MSG_TOO_LONG = QT_TRANSLATE_NOOP("rules", "{label}: at most {max} characters (now {n}).")
+MSG_CONTROL = QT_TRANSLATE_NOOP("rules", "{label}: contains characters that cannot be stored.")
+MSG_FUTURE = QT_TRANSLATE_NOOP("rules", "{label} cannot be in the future.")
+MSG_TOO_OLD = QT_TRANSLATE_NOOP("rules", "{label}: {value} is too far in the past.")
+MSG_CHOICE = QT_TRANSLATE_NOOP("rules", "{label}: choose one of the list.")
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^(0\d{2,3})?[2-9]\d{6,7}(\d{1,6})?$")  # optional area code, extension
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def label(field: str) -> str:
+    return translate("fields", FIELD_LABELS.get(field, field))
+
+
+class Checker:
+    """Collects every problem of one form, so the clerk sees them all at once."""
+
+    def __init__(self):
+        self.errors: dict[str, RuleError] = {}
+
+    def fail(self, field: str, message: str, **params) -> None:
+        self.errors.setdefault(field, RuleError(message, field=field, label=label(field), **params))
+
+    def text(self, field: str, value, required: bool = False, max_len: int = 200) -> str:
+        value = normalize_text(value if isinstance(value, str) else ("" if value is None else str(value)))
+        if required and not value:
+            self.fail(field, MSG_REQUIRED)
+        elif len(value) > max_len:
+            self.fail(field, MSG_TOO_LONG, max=max_len, n=len(value))
+        elif _CONTROL.search(value.replace("\n", "").replace("\t", "")):
+            self.fail(field, MSG_CONTROL)
+        return value
+
+    def phone(self, field: str, value: str, required: bool = False) -> tuple[str, str]:
+        """Returns (as written, digits only)."""
+        value = self.text(field, value, required, max_len=32)
+        if not value:
+            return "", ""
+        digits = phone_digits(value)
+        if not (_MOBILE.match(digits) or _LANDLINE.match(digits)) or re.search(r"[^\d\s\-+()转]", value):
+            self.fail(field, MSG_PHONE, value=value)
+        return value, digits
+
+    def moment(self, field: str, value, required: bool = False, now: dt.datetime | None = None,
+               allow_future_minutes: int = 10) -> dt.datetime | None:
+        if value is None or value == "":
+            if required:
+                self.fail(field, MSG_REQUIRED)
+            return None
+        if not isinstance(value, dt.datetime):
+            self.fail(field, MSG_REQUIRED)
+            return None
+        now = now or dt.datetime.now()
+        if value > now + dt.timedelta(minutes=allow_future_minutes):
+            self.fail(field, MSG_FUTURE)
+        elif value.year < 2000:
+            self.fail(field, MSG_TOO_OLD, value=value.strftime("%Y-%m-%d"))
+        return value.replace(microsecond=0)
+
+    def choice(self, field: str, value, allowed, required: bool = True):
+        if value in (None, ""):
+            if required:
+                self.fail(field, MSG_REQUIRED)
+            return None
+        if value not in allowed:
+            self.fail(field, MSG_CHOICE)
+            return None
+        return value
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
