@@ -1,0 +1,5 @@
+import sys
+
+from propdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,76 @@
+"""The ``propdesk`` command: no subcommand starts the GUI; subcommands do the rest without one.
+
+Exit codes: 0 done, 1 bad input (a message on stderr naming what), 2 usage.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from propdesk import __version__, config, i18n
+from propdesk.errors import RuleError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="propdesk", description="PropDesk front desk (物业服务中心客服前台)")
+    p.add_argument("--db", help="database file or URL (default: propdesk.db in the data folder; env PROPDESK_DB)")
+    p.add_argument("--lang", choices=i18n.SUPPORTED, help="language of the interface and printouts")
+    p.add_argument("--demo", action="store_true", help="an empty database gets the demo office")
+    p.add_argument("--version", action="version", version=f"PropDesk {__version__}")
+    sub = p.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help="fill the database with the demo office, no GUI")
+    demo.add_argument("--complaints", type=int, default=400, help="how many complaints (default 400)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same office)")
+    return p
+
+
+def _open_db(args) -> None:
+    from propdesk.models import init_db
+
+    init_db(config.database_location(args.db))
+
+
+def _language(args) -> None:
+    from propdesk.services import settings
+
+    i18n.set_language(args.lang or settings.get("language") or _system_language())
+
+
+def _system_language() -> str:
+    import locale
+
+    code = (locale.getlocale()[0] or "").lower()
+    return "en" if code.startswith("en") else "zh_CN"
+
+
+def cmd_demo(args) -> int:
+    from propdesk.services import demo
+
+    _open_db(args)
+    _language(args)
+    summary = demo.create_demo_office(n_complaints=args.complaints, seed=args.seed)
+    print(summary)
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo}
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from propdesk.app import run_gui
+
+        return run_gui(args)
+    try:
+        return COMMANDS[args.command](args)
+    except RuleError as err:
+        print(f"propdesk: {err.text()}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
