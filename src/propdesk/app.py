@@ -1,0 +1,73 @@
+"""GUI start-up: logging, language, database, first run, sign-in, main window."""
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+
+from propdesk import config, i18n
+
+
+def setup_logging() -> None:
+    handler = logging.handlers.RotatingFileHandler(config.log_dir() / "propdesk.log",
+                                                   maxBytes=2_000_000, backupCount=5,
+                                                   encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def run_gui(args) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from propdesk.models import init_db
+    from propdesk.models.db import SchemaTooNew
+    from propdesk.services import reference, settings
+    from propdesk.ui import errors, translation
+    from propdesk.ui.login import FirstRunDialog, LoginDialog
+    from propdesk.ui.main_window import MainWindow
+
+    setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("PropDesk")
+    errors.install_excepthook()
+    location = config.database_location(args.db)
+    try:
+        init_db(location)
+    except SchemaTooNew:
+        translation.install(app, args.lang or "zh_CN")
+        QMessageBox.critical(None, "PropDesk", app.translate(
+            "app", "This database was made by a newer PropDesk. Install the newer version to open it."))
+        return 1
+    except Exception:  # damaged file, unreadable folder
+        logging.exception("cannot open database %s", location)
+        translation.install(app, args.lang or "zh_CN")
+        QMessageBox.critical(None, "PropDesk", app.translate(
+            "app", "The database could not be opened:\n{path}\n\nDetails are in the log file.")
+            .format(path=location))
+        return 1
+    lang = args.lang or settings.get("language") or _system_language()
+    translation.install(app, lang)
+    reference.seed_reference()
+    if args.demo and reference.needs_first_admin():
+        from propdesk.services import demo
+
+        demo.create_demo_office()
+    if reference.needs_first_admin():
+        first = FirstRunDialog()
+        if not first.exec():
+            return 0
+    login = LoginDialog()
+    if not login.exec():
+        return 0
+    window = MainWindow(login.staff)
+    window.show()
+    return app.exec()
+
+
+def _system_language() -> str:
+    from PySide6.QtCore import QLocale
+
+    name = QLocale.system().name()
+    return "en" if name.startswith("en") else "zh_CN"

@@ -1,0 +1,1 @@
+"""Qt widgets: thin views over services. No business rules here."""

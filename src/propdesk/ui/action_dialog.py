@@ -1,0 +1,109 @@
+"""A small form for one action on a record (reply, handling, escalate, void ...).
+
+The dialog stays open with what was typed when the service refuses, and names the field.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+)
+
+from propdesk.errors import RuleError, ValidationError
+from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, mark_invalid, select_data
+
+
+@dataclass
+class Field:
+    key: str
+    label: str
+    kind: str = "line"  # line | text | datetime | choice | check
+    value: Any = None
+    choices: list[tuple] = field(default_factory=list)
+
+
+class ActionDialog(QDialog):
+    def __init__(self, title: str, fields: list[Field], run: Callable[[dict], Any],
+                 intro: str = "", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self.run, self.widgets, self.result_value = run, {}, None
+        layout = QVBoxLayout(self)
+        if intro:
+            text = QLabel(intro)
+            text.setWordWrap(True)
+            layout.addWidget(text)
+        form = QFormLayout()
+        for f in fields:
+            widget = self._widget(f)
+            widget.setObjectName(f.key)
+            self.widgets[f.key] = widget
+            form.addRow(f.label if f.kind != "check" else "", widget)
+        layout.addLayout(form)
+        self.message = QLabel(objectName="message")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("OK"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _widget(f: Field):
+        if f.kind == "text":
+            w = TextBox(4)
+            w.setText(f.value or "")
+        elif f.kind == "datetime":
+            w = DateTimeEdit()
+            if f.value:
+                w.set_value(f.value)
+        elif f.kind == "choice":
+            w = QComboBox()
+            fill_combo(w, f.choices)
+            select_data(w, f.value)
+        elif f.kind == "check":
+            w = QCheckBox(f.label)
+            w.setChecked(bool(f.value))
+        else:
+            w = QLineEdit(f.value or "")
+        return w
+
+    def values(self) -> dict:
+        out = {}
+        for key, w in self.widgets.items():
+            if isinstance(w, DateTimeEdit):
+                out[key] = w.value()
+            elif isinstance(w, QComboBox):
+                out[key] = w.currentData()
+            elif isinstance(w, QCheckBox):
+                out[key] = w.isChecked()
+            else:
+                out[key] = w.text()
+        return out
+
+    def submit(self) -> None:
+        for w in self.widgets.values():
+            mark_invalid(w, False)
+        try:
+            self.result_value = self.run(self.values())
+        except ValidationError as err:
+            self.message.setText(err.text())
+            for key in err.errors:
+                if key in self.widgets:
+                    mark_invalid(self.widgets[key], True)
+            return
+        except RuleError as err:
+            self.message.setText(err.text())
+            return
+        self.accept()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(second=0, microsecond=0)

@@ -1,0 +1,260 @@
+"""The case view of one complaint: everything recorded, the timeline, and the next actions."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
+from propdesk.models.enums import Channel, ComplaintStatus, ContactMethod, Escalation, Severity
+from propdesk.services import accounts, complaints, reference
+from propdesk.ui.action_dialog import ActionDialog, Field, now
+from propdesk.ui.widgets import countdown, fmt
+
+ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("timeline", "Complaint received"),
+    "reply": QT_TRANSLATE_NOOP("timeline", "Reply to the customer"),
+    "handle": QT_TRANSLATE_NOOP("timeline", "Handling recorded"),
+    "notify_head": QT_TRANSLATE_NOOP("timeline", "Office head told"),
+    "escalate": QT_TRANSLATE_NOOP("timeline", "Escalated"),
+    "close": QT_TRANSLATE_NOOP("timeline", "Closed"),
+    "reopen": QT_TRANSLATE_NOOP("timeline", "Reopened"),
+    "void": QT_TRANSLATE_NOOP("timeline", "Voided"),
+    "note": QT_TRANSLATE_NOOP("timeline", "Note"),
+    "refused": QT_TRANSLATE_NOOP("timeline", "Refused (no permission)"),
+}
+
+
+def _choices(enum) -> list[tuple]:
+    return [(m.value, m.label()) for m in enum]
+
+
+class CaseView(QDialog):
+    changed = Signal(int)
+
+    def __init__(self, staff, complaint_id: int, parent=None):
+        super().__init__(parent)
+        self.staff, self.complaint_id = staff, complaint_id
+        self.setMinimumSize(980, 680)
+        self.details = QGridLayout()
+        self.timeline = QTreeWidget(objectName="timeline")
+        self.timeline.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Details")])
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.setWordWrap(True)
+        for col, width in enumerate((130, 70, 130)):
+            self.timeline.setColumnWidth(col, width)
+        self.header = QLabel(objectName="case_header")
+        self.header.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.header.setWordWrap(True)
+        self.buttons = self._action_buttons()
+
+        details_box = QGroupBox(self.tr("Case record"))
+        details_box.setLayout(self.details)
+        timeline_box = QGroupBox(self.tr("Timeline (every action, who and when)"))
+        QVBoxLayout(timeline_box).addWidget(self.timeline)
+        split = QSplitter(Qt.Vertical)
+        split.addWidget(details_box)
+        split.addWidget(timeline_box)
+        split.setSizes([380, 260])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(split, 1)
+        row = QHBoxLayout()
+        for button in self.buttons.values():
+            row.addWidget(button)
+        row.addStretch()
+        close = QPushButton(self.tr("Close window"))
+        close.clicked.connect(self.accept)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.load()
+
+    def _action_buttons(self) -> dict[str, QPushButton]:
+        spec = {
+            "reply": (self.tr("&Reply…"), self.do_reply),
+            "handle": (self.tr("&Handling…"), self.do_handling),
+            "notify_head": (self.tr("Head &told"), self.do_notify_head),
+            "escalate": (self.tr("&Escalate…"), self.do_escalate),
+            "note": (self.tr("&Note…"), self.do_note),
+            "close": (self.tr("&Close case…"), self.do_close),
+            "reopen": (self.tr("Re&open…"), self.do_reopen),
+            "void": (self.tr("&Void…"), self.do_void),
+        }
+        buttons = {}
+        for key, (text, slot) in spec.items():
+            button = QPushButton(text, objectName=f"action_{key}")
+            button.clicked.connect(slot)
+            buttons[key] = button
+        return buttons
+
+    # --- showing -----------------------------------------------------------------------------
+    def load(self) -> None:
+        c = complaints.get(self.complaint_id)
+        self.complaint = c
+        status = ComplaintStatus(c.status).label()
+        self.setWindowTitle(self.tr("Complaint {number}").format(number=c.number))
+        flags = []
+        if c.is_group:
+            flags.append(self.tr("group complaint"))
+        if not c.valid:
+            flags.append(self.tr("invalid"))
+        if c.escalation != "none":
+            flags.append(Escalation(c.escalation).label())
+        if complaints.needs_head_notice(c):
+            flags.append(self.tr("office head NOT yet told"))
+        due = self._deadline_text(c)
+        self.header.setText(f"{c.number}   {status}   {Severity(c.severity).label()}"
+                            + (f"   [{' · '.join(flags)}]" if flags else "") + (f"\n{due}" if due else ""))
+        self._fill_details(c)
+        self._fill_timeline()
+        self._enable_actions(c)
+
+    def _deadline_text(self, c) -> str:
+        at = dt.datetime.now()
+        parts = [self.tr("Reply by {t}").format(t=fmt(c.reply_by)),
+                 self.tr("Resolve by {t}").format(t=fmt(c.resolve_by))]
+        if complaints.is_open(c):
+            due = c.reply_by if c.replied_at is None else c.resolve_by
+            parts.append(countdown(due, at))
+        return "   ·   ".join(parts)
+
+    def _fill_details(self, c) -> None:
+        while self.details.count():
+            self.details.takeAt(0).widget().deleteLater()
+        yes, no = self.tr("yes"), self.tr("no")
+        rows = [
+            (self.tr("Received"), fmt(c.received_at), self.tr("Channel"), Channel(c.channel).label()),
+            (self.tr("Complainant"), c.complainant, self.tr("Phone"), c.phone),
+            (self.tr("Unit"), c.unit.label if c.unit_id else self.tr("(public area)"),
+             self.tr("Where"), c.location),
+            (self.tr("Category"), c.category.name, self.tr("Department"),
+             c.department.name if c.department_id else ""),
+            (self.tr("When it happened"), fmt(c.occurred_at), self.tr("People involved"), c.people_involved),
+            (self.tr("Valid"), yes if c.valid else self.tr("no: {reason}").format(reason=c.invalid_reason),
+             self.tr("Evidence"), c.evidence),
+            (self.tr("What happened"), c.description, None, None),
+            (self.tr("Customer's request"), c.customer_request, None, None),
+            (self.tr("Reply"), self._reply_text(c), None, None),
+            (self.tr("Cause"), c.cause, self.tr("Corrective action"), c.action),
+            (self.tr("Result"), c.result, self.tr("Customer's opinion"),
+             c.customer_opinion + (self.tr("  (signed)") if c.signature_received else "")),
+            (self.tr("Taken by"), c.created_by.name, self.tr("Office head told"),
+             fmt(c.head_notified_at) if c.head_notified_at else (no if complaints.needs_head_notice(c) else "—")),
+        ]
+        for r, (l1, v1, l2, v2) in enumerate(rows):
+            self._detail(r, 0, l1, v1, span=3 if l2 is None else 1)
+            if l2 is not None:
+                self._detail(r, 2, l2, v2)
+        self.details.setColumnStretch(1, 1)
+        self.details.setColumnStretch(3, 1)
+
+    def _detail(self, row: int, col: int, label: str, value: str, span: int = 1) -> None:
+        name = QLabel(label + "：")
+        name.setAlignment(Qt.AlignRight | Qt.AlignTop)
+        name.setStyleSheet("color: #555;")
+        text = QLabel(value or "")
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.details.addWidget(name, row, col)
+        self.details.addWidget(text, row, col + 1, 1, span)
+
+    def _reply_text(self, c) -> str:
+        if c.replied_at is None:
+            return self.tr("not yet")
+        method = ContactMethod(c.reply_method).label() if c.reply_method else ""
+        return f"{fmt(c.replied_at)} {method} {c.reply_note}".strip()
+
+    def _fill_timeline(self) -> None:
+        self.timeline.clear()
+        for entry in complaints.timeline(self.complaint_id):
+            details = entry["note"]
+            changes = [f"{name}: {old or '—'} → {new or '—'}" for name, old, new in entry["changes"]
+                       if name not in ("status", "updated_at")]
+            if changes and entry["action"] in ("handle",):
+                details = "; ".join(changes)
+            item = QTreeWidgetItem([fmt(entry["at"]), entry["who"],
+                                    translate("timeline", ACTIONS.get(entry["action"], entry["action"])),
+                                    details])
+            item.setToolTip(3, "\n".join([entry["note"], *changes]).strip())
+            self.timeline.addTopLevelItem(item)
+
+    def _enable_actions(self, c) -> None:
+        is_open = complaints.is_open(c)
+        handle = accounts.can(self.staff, "complaint.handle")
+        for key in ("reply", "handle", "escalate", "note", "close"):
+            self.buttons[key].setEnabled(is_open and handle)
+        self.buttons["note"].setEnabled(handle and c.status != "voided")
+        self.buttons["notify_head"].setEnabled(is_open and handle and complaints.needs_head_notice(c))
+        self.buttons["reopen"].setEnabled(c.status == ComplaintStatus.CLOSED.value and handle)
+        self.buttons["void"].setEnabled(c.status != ComplaintStatus.VOIDED.value
+                                        and accounts.can(self.staff, "complaint.void"))
+        self.buttons["reply"].setText(self.tr("&Reply…") if c.valid else self.tr("Tell the &reason…"))
+
+    # --- actions -----------------------------------------------------------------------------
+    def _act(self, title: str, fields: list[Field], run, intro: str = "") -> None:
+        dialog = ActionDialog(title, fields, run, intro, self)
+        if dialog.exec():
+            self.load()
+            self.changed.emit(self.complaint_id)
+
+    def do_reply(self) -> None:
+        c = self.complaint
+        intro = "" if c.valid else self.tr(
+            "An invalid complaint is answered with the reason within 1 working day.")
+        self._act(self.buttons["reply"].text().replace("&", "").rstrip("…"), [
+            Field("at", self.tr("Time"), "datetime", now()),
+            Field("method", self.tr("How"), "choice", "phone", _choices(ContactMethod)),
+            Field("note", self.tr("What was said"), "text", c.reply_note),
+        ], lambda v: complaints.record_reply(self.staff, c.id, v["at"], v["method"], v["note"]), intro)
+
+    def do_handling(self) -> None:
+        c = self.complaint
+        depts = [(d.id, d.name) for d in reference.departments()]
+        self._act(self.tr("Handling record (客户意见处理记录表)"), [
+            Field("department", self.tr("Responsible department"), "choice", c.department_id, depts),
+            Field("cause", self.tr("Cause found"), "text", c.cause),
+            Field("action", self.tr("Corrective action"), "text", c.action),
+            Field("result", self.tr("Result"), "text", c.result),
+            Field("opinion", self.tr("Customer's opinion"), "line", c.customer_opinion),
+            Field("signed", self.tr("The customer signed the record"), "check", c.signature_received),
+        ], lambda v: complaints.record_handling(
+            self.staff, c.id, v["cause"], v["action"], v["result"], v["opinion"], v["signed"],
+            v["department"]))
+
+    def do_notify_head(self) -> None:
+        c = self.complaint
+        self._act(self.tr("Office head told"), [
+            Field("note", self.tr("How and what was said"), "line", ""),
+        ], lambda v: complaints.notify_head(self.staff, c.id, note=v["note"]),
+            self.tr("Record that the office head was told of this major or group complaint."))
+
+    def do_escalate(self) -> None:
+        c = self.complaint
+        levels = [(e.value, e.label()) for e in (Escalation.SUPERVISOR, Escalation.HEAD)]
+        default = Escalation.HEAD.value if c.escalation == "supervisor" else Escalation.SUPERVISOR.value
+        self._act(self.tr("Escalate"), [
+            Field("to", self.tr("To"), "choice", default, levels),
+            Field("note", self.tr("Why, and the time agreed to call back"), "text", ""),
+        ], lambda v: complaints.escalate(self.staff, c.id, v["to"], v["note"]))
+
+    def do_note(self) -> None:
+        self._act(self.tr("Note on the case"), [Field("note", self.tr("Note"), "text", "")],
+                  lambda v: complaints.add_note(self.staff, self.complaint_id, v["note"]),
+                  self.tr("Everyone who picks up this case sees the note (one answer for one customer)."))
+
+    def do_close(self) -> None:
+        self._act(self.tr("Close the case"), [Field("note", self.tr("Summary"), "text", "")],
+                  lambda v: complaints.close(self.staff, self.complaint_id, v["note"]))
+
+    def do_reopen(self) -> None:
+        self._act(self.tr("Reopen the case"), [Field("reason", self.tr("Reason"), "text", "")],
+                  lambda v: complaints.reopen(self.staff, self.complaint_id, v["reason"]))
+
+    def do_void(self) -> None:
+        self._act(self.tr("Void the complaint"), [Field("reason", self.tr("Reason"), "line", "")],
+                  lambda v: complaints.void(self.staff, self.complaint_id, v["reason"]),
+                  self.tr("A voided complaint keeps its number and stays in the records."))

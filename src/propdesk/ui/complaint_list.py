@@ -1,0 +1,139 @@
+"""投诉查询: filters, quick search and the lazy complaint list; Enter opens the case."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from propdesk.models.enums import ComplaintStatus, Severity
+from propdesk.services import owners, reference, search
+from propdesk.services.search import ComplaintFilter
+from propdesk.ui.complaint_model import ComplaintTableModel
+from propdesk.ui.widgets import fill_combo
+
+OPEN = "__open__"
+
+
+class ComplaintTable(QTableView):
+    """Enter (or double-click) opens the selected complaint."""
+
+    open_requested = Signal(int)
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.model().complaint_id(self.currentIndex().row()))
+            return
+        super().keyPressEvent(event)
+
+
+class ComplaintListPanel(QWidget):
+    open_complaint = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = ComplaintTableModel(self)
+        self._build()
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        for combo in (self.status, self.category, self.severity, self.department, self.building):
+            combo.currentIndexChanged.connect(self.refresh)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self.refresh)
+        self.use_dates.toggled.connect(self.refresh)
+        self.overdue.toggled.connect(self.refresh)
+        self.table.open_requested.connect(self.open_complaint)
+        self.table.doubleClicked.connect(lambda index: self.open_complaint.emit(self.model.complaint_id(index.row())))
+        self._clock = QTimer(self, interval=60_000)
+        self._clock.timeout.connect(self.model.tick)
+        self._clock.start()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.search = QLineEdit(objectName="search")
+        self.search.setPlaceholderText(self.tr(
+            "Search number, unit, phone, name or any words of the description"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox(objectName="status_filter")
+        fill_combo(self.status, [(OPEN, self.tr("Open cases"))] +
+                   [(s.value, s.label()) for s in ComplaintStatus], self.tr("All (not voided)"))
+        self.category = QComboBox(objectName="category_filter")
+        fill_combo(self.category, [(c.id, c.name) for c in reference.categories(False)], self.tr("All categories"))
+        self.severity = QComboBox(objectName="severity_filter")
+        fill_combo(self.severity, [(s.value, s.label()) for s in Severity], self.tr("All classes"))
+        self.department = QComboBox(objectName="department_filter")
+        fill_combo(self.department, [(d.id, d.name) for d in reference.departments(False)], self.tr("All departments"))
+        self.building = QComboBox(objectName="building_filter")
+        fill_combo(self.building, [(b.id, f"{b.estate.name} {b.name}") for b in owners.buildings()],
+                   self.tr("All buildings"))
+        self.use_dates = QCheckBox(self.tr("Received from"))
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-30), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_to = QDateEdit(today, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.overdue = QCheckBox(self.tr("Overdue only"), objectName="overdue_filter")
+        self.count = QLabel(objectName="count")
+        refresh = QPushButton(self.tr("Refresh (F5)"))
+        refresh.setShortcut("F5")
+        refresh.clicked.connect(self.refresh)
+
+        self.table = ComplaintTable(objectName="complaint_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for col, width in enumerate((150, 130, 80, 130, 110, 130, 80, 90, 110, 170)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+
+        row1 = QHBoxLayout()
+        row1.addWidget(self.search, 3)
+        row1.addWidget(self.status, 1)
+        row1.addWidget(self.overdue)
+        row1.addWidget(refresh)
+        row2 = QHBoxLayout()
+        for w in (self.category, self.severity, self.department, self.building):
+            row2.addWidget(w, 1)
+        row2.addWidget(self.use_dates)
+        row2.addWidget(self.date_from)
+        row2.addWidget(QLabel("–"))
+        row2.addWidget(self.date_to)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+    def current_filter(self) -> ComplaintFilter:
+        status = self.status.currentData()
+        statuses = ComplaintStatus.open_codes() if status == OPEN else ((status,) if status else ())
+        dates = self.use_dates.isChecked()
+        return ComplaintFilter(
+            statuses=tuple(statuses), category_id=self.category.currentData(),
+            severity=self.severity.currentData(), department_id=self.department.currentData(),
+            building_id=self.building.currentData(),
+            date_from=self.date_from.date().toPython() if dates else None,
+            date_to=self.date_to.date().toPython() if dates else None,
+            overdue_only=self.overdue.isChecked(), text=self.search.text(),
+            at=dt.datetime.now())
+
+    def refresh(self) -> None:
+        f = self.current_filter()
+        self.model.set_filter(f)
+        total = search.count(f)
+        self.count.setText(self.tr("{n} complaints").format(n=total))
+
+    def show_overdue(self) -> None:
+        self.status.setCurrentIndex(self.status.findData(OPEN))
+        self.overdue.setChecked(True)
+        self.table.setFocus()

@@ -1,0 +1,311 @@
+"""投诉受理: the complaint intake form, made to be filled with the keyboard alone.
+
+The caller's phone looks up the owner register as it is typed; a unit shows its owners and
+phones; the category suggests the department; the deadlines are shown before saving.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+)
+
+from propdesk.errors import RuleError, ValidationError
+from propdesk.models.enums import Channel, Severity
+from propdesk.services import complaints, owners, reference, sla
+from propdesk.services.complaints import ComplaintInput
+from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, mark_invalid, select_data
+
+
+class IntakeForm(QWidget):
+    saved = Signal(int)  # complaint id
+
+    def __init__(self, staff, parent=None):
+        super().__init__(parent)
+        self.staff = staff
+        self._owner_id: int | None = None
+        self._phone_hits: dict[str, owners.Contact] = {}
+        self._build()
+        self._connect()
+        self.clear()
+
+    # --- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.channel = QComboBox(objectName="channel")
+        fill_combo(self.channel, [(c.value, c.label()) for c in Channel])
+        self.received_at = DateTimeEdit()
+        self.received_at.setObjectName("received_at")
+        self.phone = QLineEdit(objectName="phone")
+        self.phone.setPlaceholderText(self.tr("mobile or landline; the owner is looked up as you type"))
+        self.phone_model = QStringListModel(self)
+        phone_completer = QCompleter(self.phone_model, self)
+        phone_completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
+        self.phone.setCompleter(phone_completer)
+        self.complainant = QLineEdit(objectName="complainant")
+        self.unit = QLineEdit(objectName="unit")
+        self.unit.setPlaceholderText(self.tr("e.g. 3栋2单元1201 or 3-2-1201; empty for a public area"))
+        self.unit_model = QStringListModel(self)
+        unit_completer = QCompleter(self.unit_model, self)
+        unit_completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
+        self.unit.setCompleter(unit_completer)
+        self.contacts = QListWidget(objectName="contacts")
+        self.contacts.setMaximumHeight(72)
+        self.contacts.setToolTip(self.tr("Owners and phones of the unit: Enter takes the selected one"))
+        self.location = QLineEdit(objectName="location")
+        self.occurred_known = QCheckBox(self.tr("Known:"))
+        self.occurred_at = DateTimeEdit()
+        self.occurred_at.setObjectName("occurred_at")
+        self.description = TextBox(4, objectName="description")
+        self.people_involved = QLineEdit(objectName="people_involved")
+        self.customer_request = TextBox(2, objectName="customer_request")
+        self.evidence = QLineEdit(objectName="evidence")
+        self.category = QComboBox(objectName="category")
+        self.severity = QComboBox(objectName="severity")
+        self.department = QComboBox(objectName="department")
+        self.invalid = QCheckBox(self.tr("Invalid complaint (outside our remit)"), objectName="invalid")
+        self.invalid_reason = QLineEdit(objectName="invalid_reason")
+        self.customer_cause = QCheckBox(self.tr("The cause is the customer's own: no notice is sent"))
+        self.is_group = QCheckBox(self.tr("Group complaint (群体投诉)"), objectName="is_group")
+        self.deadline = QLabel(objectName="deadline")
+        self.status = QLabel(objectName="saved")
+        self.save_button = QPushButton(self.tr("&Save  (Ctrl+S)"), objectName="save")
+        self.clear_button = QPushButton(self.tr("&New form"), objectName="clear")
+
+        caller = QGroupBox(self.tr("Caller"))
+        grid = QGridLayout(caller)
+        self._pair(grid, 0, 0, self.tr("Cha&nnel"), self.channel)
+        self._pair(grid, 0, 2, self.tr("&Time received"), self.received_at)
+        self._pair(grid, 1, 0, self.tr("Caller &phone"), self.phone)
+        self._pair(grid, 1, 2, self.tr("Co&mplainant"), self.complainant)
+        self._pair(grid, 2, 0, self.tr("&Unit"), self.unit)
+        grid.addWidget(self.contacts, 2, 3, 2, 1)
+        grid.addWidget(QLabel(self.tr("Owners of the unit"), objectName="hint"), 2, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        what = QGroupBox(self.tr("What happened"))
+        form = QFormLayout(what)
+        when = QHBoxLayout()
+        when.addWidget(self.occurred_known)
+        when.addWidget(self.occurred_at)
+        when.addStretch()
+        form.addRow(self.tr("&Where"), self.location)
+        form.addRow(self.tr("When it happened"), when)
+        form.addRow(self.tr("What &happened"), self.description)
+        form.addRow(self.tr("People &involved"), self.people_involved)
+        form.addRow(self.tr("Customer's &request"), self.customer_request)
+        form.addRow(self.tr("E&vidence shown"), self.evidence)
+
+        classify = QGroupBox(self.tr("Classification"))
+        grid2 = QGridLayout(classify)
+        self._pair(grid2, 0, 0, self.tr("Cate&gory"), self.category)
+        self._pair(grid2, 0, 2, self.tr("C&lass"), self.severity)
+        self._pair(grid2, 1, 0, self.tr("&Department"), self.department)
+        grid2.addWidget(self.is_group, 1, 2, 1, 2)
+        grid2.addWidget(self.invalid, 2, 0, 1, 2)
+        self._pair(grid2, 3, 0, self.tr("Reason invalid"), self.invalid_reason)
+        grid2.addWidget(self.customer_cause, 3, 2, 1, 2)
+        grid2.setColumnStretch(1, 1)
+        grid2.setColumnStretch(3, 1)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.deadline, 1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(caller)
+        layout.addWidget(what)
+        layout.addWidget(classify)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addStretch()
+        self.setTabOrder(self.received_at, self.phone)
+
+    @staticmethod
+    def _pair(grid: QGridLayout, row: int, col: int, text: str, widget: QWidget) -> None:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        grid.addWidget(label, row, col)
+        grid.addWidget(widget, row, col + 1)
+
+    def _connect(self) -> None:
+        self._lookup_timer = QTimer(self, singleShot=True, interval=150)
+        self._lookup_timer.timeout.connect(self._lookup_phone)
+        self.phone.textEdited.connect(lambda _t: self._lookup_timer.start())
+        self.phone.completer().activated.connect(self._phone_chosen)
+        self.unit.textEdited.connect(self._complete_unit)
+        self.unit.editingFinished.connect(self._unit_entered)
+        self.unit.completer().activated.connect(lambda _t: self._unit_entered())
+        self.contacts.itemActivated.connect(self._contact_chosen)
+        self.category.currentIndexChanged.connect(self._category_changed)
+        for signal in (self.severity.currentIndexChanged, self.received_at.dateTimeChanged,
+                       self.invalid.toggled):
+            signal.connect(self._show_deadlines)
+        self.invalid.toggled.connect(self._invalid_toggled)
+        self.occurred_known.toggled.connect(self.occurred_at.setEnabled)
+        self.save_button.clicked.connect(self.save)
+        self.clear_button.clicked.connect(self.confirm_clear)
+        for keys in ("Ctrl+S", "Ctrl+Return"):
+            QShortcut(QKeySequence(keys), self, self.save)
+
+    # --- look-ups --------------------------------------------------------------------------
+    def _lookup_phone(self) -> None:
+        hits = owners.lookup_phone(self.phone.text())
+        self._phone_hits = {f"{c.phone}  {c.name}  {c.unit_label}": c for c in hits}
+        self.phone_model.setStringList(list(self._phone_hits))
+        if len(hits) == 1 and owners.phone_digits(hits[0].phone) == owners.phone_digits(self.phone.text()):
+            self._take_contact(hits[0], keep_phone=True)
+        elif hits:
+            self.phone.completer().complete()
+
+    def _phone_chosen(self, text: str) -> None:
+        contact = self._phone_hits.get(text)
+        if contact:
+            # the completer put the whole line in the field: put back just the number
+            QTimer.singleShot(0, lambda: self._take_contact(contact))
+
+    def _take_contact(self, contact: owners.Contact, keep_phone: bool = False) -> None:
+        if not keep_phone:
+            self.phone.setText(contact.phone)
+        self.complainant.setText(contact.name)
+        self.unit.setText(contact.unit_label)
+        self._owner_id = contact.owner_id
+        self._show_contacts(contact.unit_id)
+
+    def _complete_unit(self, text: str) -> None:
+        self.unit_model.setStringList([label for _id, label in owners.complete_units(text)])
+
+    def _unit_entered(self) -> None:
+        unit = owners.find_unit(self.unit.text())
+        if unit is None:
+            self.contacts.clear()
+            return
+        if self.unit.text() != unit.label:
+            self.unit.setText(unit.label)
+        self._show_contacts(unit.id)
+
+    def _show_contacts(self, unit_id: int) -> None:
+        self.contacts.clear()
+        for contact in owners.contacts_of_unit(unit_id):
+            from propdesk.models.enums import OwnerRole
+
+            role = OwnerRole(contact.role).label() if contact.role else ""
+            item = QListWidgetItem(f"{contact.name}（{role}） {contact.phone}")
+            item.setData(Qt.UserRole, contact)
+            self.contacts.addItem(item)
+
+    def _contact_chosen(self, item: QListWidgetItem) -> None:
+        self._take_contact(item.data(Qt.UserRole))
+        self.location.setFocus()
+
+    def _category_changed(self) -> None:
+        category_id = self.category.currentData()
+        for category in self._categories:
+            if category.id == category_id and category.default_department_id:
+                select_data(self.department, category.default_department_id)
+
+    def _invalid_toggled(self, invalid: bool) -> None:
+        self.invalid_reason.setEnabled(invalid)
+        self.customer_cause.setEnabled(invalid)
+
+    def _show_deadlines(self) -> None:
+        severity = self.severity.currentData()
+        if not severity:
+            self.deadline.setText(self.tr("Choose the class to see the deadlines."))
+            return
+        reply_by, resolve_by = sla.deadlines(self.received_at.value(), severity,
+                                             not self.invalid.isChecked())
+        self.deadline.setText(self.tr("Reply by {reply}   ·   Resolve by {resolve}").format(
+            reply=fmt(reply_by), resolve=fmt(resolve_by)))
+
+    # --- save ------------------------------------------------------------------------------
+    def data(self) -> ComplaintInput:
+        return ComplaintInput(
+            channel=self.channel.currentData(),
+            received_at=self.received_at.value(),
+            phone=self.phone.text(),
+            complainant=self.complainant.text(),
+            unit=self.unit.text(),
+            owner_id=self._owner_id,
+            location=self.location.text(),
+            occurred_at=self.occurred_at.value() if self.occurred_known.isChecked() else None,
+            description=self.description.text(),
+            people_involved=self.people_involved.text(),
+            customer_request=self.customer_request.text(),
+            evidence=self.evidence.text(),
+            category_id=self.category.currentData(),
+            severity=self.severity.currentData() or "",
+            valid=not self.invalid.isChecked(),
+            invalid_reason=self.invalid_reason.text(),
+            notice_required=not self.customer_cause.isChecked(),
+            department_id=self.department.currentData(),
+            is_group=self.is_group.isChecked(),
+        )
+
+    def _field_widget(self, field: str) -> QWidget:
+        return getattr(self, {"category_id": "category", "department_id": "department"}.get(field, field), self.description)
+
+    def save(self) -> None:
+        for name in ("phone", "complainant", "unit", "description", "category", "severity",
+                     "invalid_reason", "received_at", "occurred_at", "location", "customer_request",
+                     "people_involved", "evidence", "channel"):
+            mark_invalid(getattr(self, name), False)
+        try:
+            complaint = complaints.create(self.staff, self.data())
+        except ValidationError as err:
+            widgets = [self._field_widget(f) for f in err.errors]
+            for widget in widgets:
+                mark_invalid(widget, True)
+            widgets[0].setFocus()
+            self.status.setText("")
+            QMessageBox.warning(self, self.tr("Please check"), err.text())
+            return
+        except RuleError as err:
+            QMessageBox.warning(self, self.tr("Please check"), err.text())
+            return
+        if complaints.needs_head_notice(complaint):
+            self._ask_head_notice(complaint)
+        self.clear()
+        self.status.setText(self.tr("Saved as {number}. Deadline to resolve: {resolve}.").format(
+            number=complaint.number, resolve=fmt(complaint.resolve_by)))
+        self.saved.emit(complaint.id)
+
+    def _ask_head_notice(self, complaint) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Tell the office head"),
+            self.tr("{number} is a major or group complaint: the office head must be told at "
+                    "once.\n\nHave you told the office head? (Yes records it now; No leaves it "
+                    "as a reminder on the case.)").format(number=complaint.number))
+        if answer == QMessageBox.Yes:
+            complaints.notify_head(self.staff, complaint.id)
+
+    def confirm_clear(self) -> None:
+        typed = self.description.text() or self.phone.text() or self.complainant.text()
+        if typed and QMessageBox.question(self, self.tr("New form"), self.tr(
+                "Clear the form? What was typed is not saved.")) != QMessageBox.Yes:
+            return
+        self.clear()
+
+    def clear(self) -> None:
+        self._categories = reference.categories()
+        fill_combo(self.category, [(c.id, c.name) for c in self._categories], self.tr("- choose -"))
+        fill_combo(self.severity, [(s.value, s.label()) for s in Severity], self.tr("- choose -"))
+        fill_combo(self.department, [(d.id, d.name) for d in reference.departments()], self.tr("- by category -"))
+        for edit in (self.phone, self.complainant, self.unit, self.location, self.people_involved,
+                     self.evidence, self.invalid_reason, self.description, self.customer_request):
+            edit.setText("")
+        self.contacts.clear()
+        self._owner_id = None
+        self.channel.setCurrentIndex(0)
+        self.received_at.set_value(dt.datetime.now())
+        self.occurred_known.setChecked(False)
+        self.occurred_at.setEnabled(False)
+        for box in (self.invalid, self.customer_cause, self.is_group):
+            box.setChecked(False)
+        self._invalid_toggled(False)
+        self._show_deadlines()
+        self.channel.setFocus()

@@ -1,0 +1,120 @@
+"""Sign-in, and the first-run choice on an empty database (own office or demo office)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QVBoxLayout,
+)
+
+from propdesk.errors import RuleError
+from propdesk.services import accounts, reference, settings
+
+
+class LoginDialog(QDialog):
+    """User name and password; the signed-in person is ``self.staff``."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.staff = None
+        self.setWindowTitle(self.tr("PropDesk - sign in"))
+        self.setMinimumWidth(380)
+        office = QLabel(settings.get("office_name") or "")
+        office.setAlignment(Qt.AlignCenter)
+        office.setStyleSheet("font-size: 16pt; font-weight: bold; margin: 8px;")
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.Password)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&User name"), self.username)
+        form.addRow(self.tr("&Password"), self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Sign in"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Quit"))
+        buttons.accepted.connect(self.sign_in)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(office)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.username.setFocus()
+
+    def sign_in(self) -> None:
+        try:
+            self.staff = accounts.authenticate(self.username.text(), self.password.text())
+        except RuleError as err:
+            self.message.setText(err.text())
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+
+class FirstRunDialog(QDialog):
+    """An empty database: create the administrator's account, or build the demo office."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("PropDesk - first start"))
+        self.setMinimumWidth(460)
+        intro = QLabel(self.tr(
+            "Welcome to PropDesk. This database is empty.\n\nCreate the administrator's "
+            "account for your office, or try PropDesk first with a demo office (sample "
+            "estates, owners, staff and complaints; demo accounts are listed in the README)."))
+        intro.setWordWrap(True)
+        self.office = QLineEdit(settings.get("office_name") or "")
+        self.username = QLineEdit("admin")
+        self.name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.Password)
+        self.password2 = QLineEdit()
+        self.password2.setEchoMode(QLineEdit.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Office name"), self.office)
+        form.addRow(self.tr("Administrator user name"), self.username)
+        form.addRow(self.tr("Administrator name"), self.name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.password2)
+        create = QPushButton(self.tr("Create my office"))
+        create.setDefault(True)
+        create.clicked.connect(self.create_office)
+        demo = QPushButton(self.tr("Open the demo office"))
+        demo.clicked.connect(self.create_demo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(create)
+        layout.addWidget(demo)
+
+    def create_office(self) -> None:
+        if not self.name.text().strip() or not self.username.text().strip():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Enter the administrator's name and user name."))
+            return
+        if self.password.text() != self.password2.text():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("The two passwords differ."))
+            self.password2.setFocus()
+            return
+        try:
+            reference.create_first_admin(self.username.text().strip(), self.name.text().strip(),
+                                         self.password.text())
+        except RuleError as err:
+            QMessageBox.warning(self, self.windowTitle(), err.text())
+            return
+        if self.office.text().strip():
+            settings.put("office_name", self.office.text().strip())
+        self.accept()
+
+    def create_demo(self) -> None:
+        from propdesk.services import demo
+
+        self.setCursor(Qt.WaitCursor)
+        demo.create_demo_office()
+        self.unsetCursor()
+        self.accept()

@@ -1,0 +1,114 @@
+"""The main window: the working tabs, the signed-in person, and what is overdue."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from propdesk import __version__, i18n
+from propdesk.models.enums import Role
+from propdesk.services import calendar, search, settings
+from propdesk.services.search import ComplaintFilter
+from propdesk.ui.case_view import CaseView
+from propdesk.ui.complaint_list import ComplaintListPanel
+from propdesk.ui.intake import IntakeForm
+from propdesk.ui.widgets import STYLE
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, staff, parent=None):
+        super().__init__(parent)
+        self.staff = staff
+        self.setStyleSheet(STYLE)
+        self.setWindowTitle(self.tr("PropDesk - {office}").format(office=settings.get("office_name")))
+        self.resize(1280, 860)
+        self.tabs = QTabWidget(objectName="tabs")
+        self.intake = IntakeForm(staff)
+        self.complaints = ComplaintListPanel()
+        self.tabs.addTab(self.intake, self.tr("Complaint intake (&1)"))
+        self.tabs.addTab(self.complaints, self.tr("Complaints (&2)"))
+        self.intake.saved.connect(lambda _id: self.complaints.refresh())
+        self.intake.saved.connect(lambda _id: self.update_overdue())
+        self.complaints.open_complaint.connect(self.open_case)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        self.banner = QLabel(objectName="calendar_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; border: 1px solid #ffe69c;")
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._status_bar()
+        self._menus()
+        self._show_calendar_banner()
+        self.update_overdue()
+        self._clock = QTimer(self, interval=60_000)
+        self._clock.timeout.connect(self.update_overdue)
+        self._clock.start()
+
+    def _status_bar(self) -> None:
+        who = QLabel(self.tr("Signed in: {name} ({role})").format(
+            name=self.staff.name, role=Role(self.staff.role).label()))
+        self.overdue = QPushButton(objectName="overdue_count")
+        self.overdue.setFlat(True)
+        self.overdue.clicked.connect(self.show_overdue)
+        self.statusBar().addWidget(who)
+        self.statusBar().addPermanentWidget(self.overdue)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        view = self.menuBar().addMenu(self.tr("&Settings"))
+        for lang, text in (("zh_CN", "中文"), ("en", "English")):
+            action = QAction(text, self, checkable=True, checked=i18n.language() == lang)
+            action.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
+            view.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About PropDesk"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def _show_calendar_banner(self) -> None:
+        years = calendar.uncovered_years()
+        self.banner.setVisible(bool(years))
+        if years:
+            self.banner.setText(self.tr(
+                "The official holiday schedule for {years} is not known yet: deadlines in those "
+                "days count Monday to Friday only. Enter the State Council's schedule once it "
+                "is published.").format(years="、".join(str(y) for y in years)))
+
+    def update_overdue(self) -> None:
+        n = search.count(ComplaintFilter(overdue_only=True))
+        self.overdue.setText(self.tr("Overdue complaints: {n}").format(n=n))
+        self.overdue.setStyleSheet("color: #b00020; font-weight: bold;" if n else "color: #1b5e20;")
+
+    def show_overdue(self) -> None:
+        self.tabs.setCurrentWidget(self.complaints)
+        self.complaints.show_overdue()
+
+    def open_case(self, complaint_id: int) -> None:
+        view = CaseView(self.staff, complaint_id, self)
+        view.changed.connect(lambda _id: (self.complaints.refresh(), self.update_overdue()))
+        view.show()
+        self._last_case = view  # keep a reference while it is open (non-modal)
+
+    def set_language(self, lang: str) -> None:
+        settings.put("language", lang)
+        QMessageBox.information(self, "PropDesk", self.tr(
+            "The language changes the next time PropDesk starts.") if lang != "en" else
+            "The language changes the next time PropDesk starts.")
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About PropDesk"), self.tr(
+            "PropDesk {version}\nThe front desk of {office}: complaints, work orders, callbacks "
+            "and registers.").format(version=__version__, office=settings.get("office_name")))
+
+    def closeEvent(self, event):  # noqa: N802
+        QApplication.closeAllWindows()
+        super().closeEvent(event)

@@ -1,0 +1,99 @@
+"""Small shared widgets and display helpers."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QPlainTextEdit, QWidget
+
+STYLE = """
+*[invalid="true"] { border: 2px solid #d32f2f; background: #fff4f4; }
+QLabel#hint { color: #555; }
+QLabel#deadline { color: #0b5394; font-weight: bold; }
+QLabel#saved { color: #1b5e20; font-weight: bold; }
+"""
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ui", text)
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def fmt(value: dt.datetime | dt.date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.strftime("%Y-%m-%d")
+
+
+def countdown(until: dt.datetime, now: dt.datetime) -> str:
+    """'3小时20分' left, or overdue by that much, in words a clerk reads at a glance."""
+    seconds = int((until - now).total_seconds())
+    late = seconds < 0
+    seconds = abs(seconds)
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    if days:
+        span = tr("{d} d {h} h").format(d=days, h=hours)
+    elif hours:
+        span = tr("{h} h {m} min").format(h=hours, m=minutes)
+    else:
+        span = tr("{m} min").format(m=minutes)
+    return tr("Overdue {span}").format(span=span) if late else tr("{span} left").format(span=span)
+
+
+class DateTimeEdit(QDateTimeEdit):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.setCalendarPopup(True)
+        self.setDateTime(QDateTime.currentDateTime())
+
+    def value(self) -> dt.datetime:
+        return self.dateTime().toPython().replace(second=0, microsecond=0)
+
+    def set_value(self, value: dt.datetime) -> None:
+        self.setDateTime(QDateTime(value))
+
+
+class TextBox(QPlainTextEdit):
+    """Multi-line text where Tab moves on to the next field, as in every other field."""
+
+    def __init__(self, lines: int = 3, parent=None, **kwargs):
+        super().__init__(parent, **kwargs)
+        self.setTabChangesFocus(True)
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height + 40)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        self.setPlainText(text)
+
+
+def fill_combo(combo: QComboBox, items: list[tuple], placeholder: str | None = None) -> None:
+    """items: (data, text). A placeholder entry (data None) forces a conscious choice."""
+    combo.clear()
+    if placeholder is not None:
+        combo.addItem(placeholder, None)
+    for data, text in items:
+        combo.addItem(text, data)
+
+
+def select_data(combo: QComboBox, data) -> None:
+    index = combo.findData(data)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def enter_moves_on(combo: QComboBox) -> None:
+    combo.setFocusPolicy(Qt.StrongFocus)
