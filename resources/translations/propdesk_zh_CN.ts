@@ -1,6 +1,662 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Case record</source>
+        <translation>案件记录</translation>
+    </message>
+    <message>
+        <source>Timeline (every action, who and when)</source>
+        <translation>处理经过（每一步：谁、何时、做了什么）</translation>
+    </message>
+    <message>
+        <source>Close window</source>
+        <translation>关闭窗口</translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>登记回复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Handling…</source>
+        <translation>处理记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Head &amp;told</source>
+        <translation>已报告主任(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Escalate…</source>
+        <translation>升级(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close case…</source>
+        <translation>办结(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>重新处理(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>作废(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Complaint {number}</source>
+        <translation>投诉 {number}</translation>
+    </message>
+    <message>
+        <source>group complaint</source>
+        <translation>群体投诉</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>无效投诉</translation>
+    </message>
+    <message>
+        <source>office head NOT yet told</source>
+        <translation>尚未报告主任</translation>
+    </message>
+    <message>
+        <source>Reply by {t}</source>
+        <translation>回复时限 {t}</translation>
+    </message>
+    <message>
+        <source>Resolve by {t}</source>
+        <translation>办结时限 {t}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>受理渠道</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>(public area)</source>
+        <translation>（公共区域）</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>发生地点</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人员</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>是否有效</translation>
+    </message>
+    <message>
+        <source>no: {reason}</source>
+        <translation>无效：{reason}</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>出示证据</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事情经过</translation>
+    </message>
+    <message>
+        <source>Customer's request</source>
+        <translation>客户要求</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复客户</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Customer's opinion</source>
+        <translation>投诉人意见</translation>
+    </message>
+    <message>
+        <source>  (signed)</source>
+        <translation>（已签字）</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <source>Office head told</source>
+        <translation>已报告主任</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未回复</translation>
+    </message>
+    <message>
+        <source>Tell the &amp;reason…</source>
+        <translation>告知无效原因(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>An invalid complaint is answered with the reason within 1 working day.</source>
+        <translation>无效投诉须在 1 个工作日内向客户说明原因。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>回复内容</translation>
+    </message>
+    <message>
+        <source>Handling record (客户意见处理记录表)</source>
+        <translation>处理记录（客户意见处理记录表）</translation>
+    </message>
+    <message>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Cause found</source>
+        <translation>调查原因</translation>
+    </message>
+    <message>
+        <source>The customer signed the record</source>
+        <translation>投诉人已签字确认</translation>
+    </message>
+    <message>
+        <source>How and what was said</source>
+        <translation>如何报告、报告内容</translation>
+    </message>
+    <message>
+        <source>Record that the office head was told of this major or group complaint.</source>
+        <translation>登记已将此重大/群体投诉报告管理处主任。</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>升级至</translation>
+    </message>
+    <message>
+        <source>Why, and the time agreed to call back</source>
+        <translation>升级原因及约定的回复时间</translation>
+    </message>
+    <message>
+        <source>Note on the case</source>
+        <translation>案件备注</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Everyone who picks up this case sees the note (one answer for one customer).</source>
+        <translation>接手此案的每位同事都能看到备注（口径一致）。</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>办结案件</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>总结</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Void the complaint</source>
+        <translation>作废投诉</translation>
+    </message>
+    <message>
+        <source>A voided complaint keeps its number and stays in the records.</source>
+        <translation>作废的投诉保留编号，仍留在记录中。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintListPanel</name>
+    <message>
+        <source>Search number, unit, phone, name or any words of the description</source>
+        <translation>搜索编号、房号、电话、姓名或投诉内容中的任意字词</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>All (not voided)</source>
+        <translation>全部（不含作废）</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看超时</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>{n} complaints</source>
+        <translation>共 {n} 条投诉</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>PropDesk - first start</source>
+        <translation>PropDesk - 首次启动</translation>
+    </message>
+    <message>
+        <source>Welcome to PropDesk. This database is empty.
+
+Create the administrator's account for your office, or try PropDesk first with a demo office (sample estates, owners, staff and complaints; demo accounts are listed in the README).</source>
+        <translation>欢迎使用 PropDesk。数据库还是空的。
+
+请为本物业服务中心创建管理员账号；也可以先打开演示物业（示例楼盘、业主、员工和投诉；演示账号见 README）试用。</translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation>服务中心名称</translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation>管理员用户名</translation>
+    </message>
+    <message>
+        <source>Administrator name</source>
+        <translation>管理员姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Create my office</source>
+        <translation>创建我的物业服务中心</translation>
+    </message>
+    <message>
+        <source>Open the demo office</source>
+        <translation>打开演示物业</translation>
+    </message>
+    <message>
+        <source>Enter the administrator's name and user name.</source>
+        <translation>请填写管理员的姓名和用户名。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>mobile or landline; the owner is looked up as you type</source>
+        <translation>手机或固话；边输入边查业主档案</translation>
+    </message>
+    <message>
+        <source>e.g. 3栋2单元1201 or 3-2-1201; empty for a public area</source>
+        <translation>如 3栋2单元1201 或 3-2-1201；公共区域可不填</translation>
+    </message>
+    <message>
+        <source>Owners and phones of the unit: Enter takes the selected one</source>
+        <translation>该户业主及电话：按回车选用</translation>
+    </message>
+    <message>
+        <source>Known:</source>
+        <translation>已知：</translation>
+    </message>
+    <message>
+        <source>Invalid complaint (outside our remit)</source>
+        <translation>无效投诉（超出职权范围）</translation>
+    </message>
+    <message>
+        <source>The cause is the customer's own: no notice is sent</source>
+        <translation>客户自身原因，不发通知</translation>
+    </message>
+    <message>
+        <source>Group complaint (群体投诉)</source>
+        <translation>群体投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Save  (Ctrl+S)</source>
+        <translation>保存(&amp;S)  (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;New form</source>
+        <translation>新表单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel</source>
+        <translation>受理渠道(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Time received</source>
+        <translation>受理时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Caller &amp;phone</source>
+        <translation>来电电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mplainant</source>
+        <translation>投诉人(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>房号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Owners of the unit</source>
+        <translation>该户业主</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事情经过</translation>
+    </message>
+    <message>
+        <source>&amp;Where</source>
+        <translation>发生地点(&amp;W)</translation>
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <source>What &amp;happened</source>
+        <translation>事情经过(&amp;H)</translation>
+    </message>
+    <message>
+        <source>People &amp;involved</source>
+        <translation>涉及人员(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Customer's &amp;request</source>
+        <translation>客户要求(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence shown</source>
+        <translation>出示证据(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory</source>
+        <translation>投诉类别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>C&amp;lass</source>
+        <translation>投诉级别(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>责任部门(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reason invalid</source>
+        <translation>无效原因</translation>
+    </message>
+    <message>
+        <source>Choose the class to see the deadlines.</source>
+        <translation>选择投诉级别后显示处理时限。</translation>
+    </message>
+    <message>
+        <source>Reply by {reply}   ·   Resolve by {resolve}</source>
+        <translation>回复时限 {reply}   ·   办结时限 {resolve}</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>请检查</translation>
+    </message>
+    <message>
+        <source>Saved as {number}. Deadline to resolve: {resolve}.</source>
+        <translation>已保存，编号 {number}。办结时限：{resolve}。</translation>
+    </message>
+    <message>
+        <source>Tell the office head</source>
+        <translation>报告管理处主任</translation>
+    </message>
+    <message>
+        <source>{number} is a major or group complaint: the office head must be told at once.
+
+Have you told the office head? (Yes records it now; No leaves it as a reminder on the case.)</source>
+        <translation>{number} 是重大或群体投诉，必须立即报告管理处主任。
+
+是否已报告主任？（“是”立即登记；“否”在案件上保留提醒。）</translation>
+    </message>
+    <message>
+        <source>New form</source>
+        <translation>新表单</translation>
+    </message>
+    <message>
+        <source>Clear the form? What was typed is not saved.</source>
+        <translation>清空表单？已填写的内容不会保存。</translation>
+    </message>
+    <message>
+        <source>- choose -</source>
+        <translation>- 请选择 -</translation>
+    </message>
+    <message>
+        <source>- by category -</source>
+        <translation>- 按类别 -</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>PropDesk - sign in</source>
+        <translation>PropDesk - 登录</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>PropDesk - {office}</source>
+        <translation>PropDesk - {office}</translation>
+    </message>
+    <message>
+        <source>Complaint intake (&amp;1)</source>
+        <translation>投诉受理 (&amp;1)</translation>
+    </message>
+    <message>
+        <source>Complaints (&amp;2)</source>
+        <translation>投诉台账 (&amp;2)</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About PropDesk</source>
+        <translation>关于 PropDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The official holiday schedule for {years} is not known yet: deadlines in those days count Monday to Friday only. Enter the State Council's schedule once it is published.</source>
+        <translation>尚无 {years} 年的法定节假日安排：这些日子的时限暂按周一至周五计算。国务院公布后请录入。</translation>
+    </message>
+    <message>
+        <source>Overdue complaints: {n}</source>
+        <translation>超时投诉：{n}</translation>
+    </message>
+    <message>
+        <source>The language changes the next time PropDesk starts.</source>
+        <translation>界面语言将在下次启动 PropDesk 时切换。</translation>
+    </message>
+    <message>
+        <source>About PropDesk</source>
+        <translation>关于 PropDesk</translation>
+    </message>
+    <message>
+        <source>PropDesk {version}
+The front desk of {office}: complaints, work orders, callbacks and registers.</source>
+        <translation>PropDesk {version}
+{office}客服前台：投诉、派工、回访和台账。</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>This database was made by a newer PropDesk. Install the newer version to open it.</source>
+        <translation>此数据库由更新版本的 PropDesk 创建，请安装新版本后再打开。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened:
+{path}
+
+Details are in the log file.</source>
+        <translation>无法打开数据库：
+{path}
+
+详细信息见日志文件。</translation>
+    </message>
+</context>
+<context>
     <name>enums</name>
     <message>
         <source>Clerk</source>
@@ -184,6 +840,27 @@
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>Please check</source>
+        <translation>请检查</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出了点问题</translation>
+    </message>
+    <message>
+        <source>PropDesk met an unexpected problem and did not finish this action. Nothing that was saved before is lost; you can go on working.
+
+The details are in the log file:
+{path}</source>
+        <translation>PropDesk 遇到意外问题，这一步没有完成。之前保存的内容都不会丢失，可以继续工作。
+
+详细信息见日志文件：
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>fields</name>
     <message>
         <source>Channel</source>
@@ -264,6 +941,13 @@
     <message>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>No Chinese TrueType font was found, so no PDF can be made. Reinstall PropDesk (it ships resources/fonts/wqy-microhei.ttc).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -387,6 +1071,140 @@
     <message>
         <source>{label}: choose one of the list.</source>
         <translation>{label}：请从列表中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>timeline</name>
+    <message>
+        <source>Complaint received</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <source>Reply to the customer</source>
+        <translation>回复客户</translation>
+    </message>
+    <message>
+        <source>Handling recorded</source>
+        <translation>登记处理情况</translation>
+    </message>
+    <message>
+        <source>Office head told</source>
+        <translation>已报告主任</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Refused (no permission)</source>
+        <translation>被拒绝（无权限）</translation>
+    </message>
+</context>
+<context>
+    <name>ui</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>事情经过</translation>
+    </message>
+    <message>
+        <source> · group</source>
+        <translation> · 群体</translation>
+    </message>
+    <message>
+        <source> · invalid</source>
+        <translation> · 无效</translation>
+    </message>
+    <message>
+        <source> · escalated</source>
+        <translation> · 已升级</translation>
+    </message>
+    <message>
+        <source>Closed {at}</source>
+        <translation>{at} 办结</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d}天{h}小时</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h}小时{m}分</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m}分钟</translation>
+    </message>
+    <message>
+        <source>Overdue {span}</source>
+        <translation>已超时 {span}</translation>
+    </message>
+    <message>
+        <source>{span} left</source>
+        <translation>剩 {span}</translation>
     </message>
 </context>
 </TS>

@@ -17,9 +17,15 @@ _UNIT_PATTERNS = [
 ]
 
 
+# Full-width digits, letters and the ideographic space to ASCII; Chinese punctuation (，。)
+# is kept as typed (NFKC would turn "，" into ",").
+_HALF = {c: unicodedata.normalize("NFKC", chr(c)) for c in
+         [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF0D, 0x3000]}
+
+
 def normalize_text(text: str) -> str:
     """Full-width digits and letters to half-width, spaces trimmed."""
-    return unicodedata.normalize("NFKC", text or "").strip()
+    return (text or "").translate(_HALF).strip()
 
 
 def phone_digits(text: str) -> str:

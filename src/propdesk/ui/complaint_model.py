@@ -13,7 +13,8 @@ from PySide6.QtGui import QBrush, QColor
 from propdesk.models.enums import ComplaintStatus, Severity
 from propdesk.services import search
 from propdesk.services.search import ComplaintFilter
-from propdesk.ui.widgets import countdown, fmt, tr
+from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.ui.widgets import countdown, fmt, ui_text
 
 PAGE = 200
 OPEN = set(ComplaintStatus.open_codes())
@@ -23,17 +24,17 @@ MAJOR_FG = QBrush(QColor("#b00020"))
 
 # (key used for sorting in services.search.COLUMNS, header)
 COLUMNS = [
-    ("number", "Number"),
-    ("received_at", "Received"),
-    ("complainant", "Complainant"),
-    ("unit", "Unit"),
-    ("phone", "Phone"),
-    ("category", "Category"),
-    ("severity", "Class"),
-    ("department", "Department"),
-    ("status", "Status"),
-    ("resolve_by", "Deadline"),
-    ("description", "What happened"),
+    ("number", QT_TRANSLATE_NOOP("ui", "Number")),
+    ("received_at", QT_TRANSLATE_NOOP("ui", "Received")),
+    ("complainant", QT_TRANSLATE_NOOP("ui", "Complainant")),
+    ("unit", QT_TRANSLATE_NOOP("ui", "Unit")),
+    ("phone", QT_TRANSLATE_NOOP("ui", "Phone")),
+    ("category", QT_TRANSLATE_NOOP("ui", "Category")),
+    ("severity", QT_TRANSLATE_NOOP("ui", "Class")),
+    ("department", QT_TRANSLATE_NOOP("ui", "Department")),
+    ("status", QT_TRANSLATE_NOOP("ui", "Status")),
+    ("resolve_by", QT_TRANSLATE_NOOP("ui", "Deadline")),
+    ("description", QT_TRANSLATE_NOOP("ui", "What happened")),
 ]
 
 
@@ -97,7 +98,7 @@ class ComplaintTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return tr(COLUMNS[section][1])
+            return ui_text(COLUMNS[section][1])
         return None
 
     def complaint_id(self, row: int) -> int:
@@ -128,19 +129,19 @@ class ComplaintTableModel(QAbstractTableModel):
         if key == "received_at":
             return fmt(row["received_at"])
         if key == "severity":
-            return Severity(row["severity"]).label() + (tr(" · group") if row["is_group"] else "")
+            return Severity(row["severity"]).label() + (ui_text(QT_TRANSLATE_NOOP("ui", " · group")) if row["is_group"] else "")
         if key == "status":
             text = ComplaintStatus(row["status"]).label()
             if not row["valid"]:
-                text += tr(" · invalid")
+                text += ui_text(QT_TRANSLATE_NOOP("ui", " · invalid"))
             if row["escalation"] != "none":
-                text += tr(" · escalated")
+                text += ui_text(QT_TRANSLATE_NOOP("ui", " · escalated"))
             return text
         if key == "resolve_by":
             due = next_deadline(row)
             if due is None:
-                return fmt(row["closed_at"]) and tr("Closed {at}").format(at=fmt(row["closed_at"]))
-            what = tr("reply") if row["replied_at"] is None else tr("resolve")
+                return fmt(row["closed_at"]) and ui_text(QT_TRANSLATE_NOOP("ui", "Closed {at}")).format(at=fmt(row["closed_at"]))
+            what = ui_text(QT_TRANSLATE_NOOP("ui", "reply")) if row["replied_at"] is None else ui_text(QT_TRANSLATE_NOOP("ui", "resolve"))
             return f"{what} · {countdown(due, self.now)}"
         if key == "description":
             return (row["description"] or "").replace("\n", " ")

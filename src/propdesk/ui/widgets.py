@@ -6,6 +6,8 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QPlainTextEdit, QWidget
 
+from propdesk.i18n import QT_TRANSLATE_NOOP
+
 STYLE = """
 *[invalid="true"] { border: 2px solid #d32f2f; background: #fff4f4; }
 QLabel#hint { color: #555; }
@@ -14,8 +16,9 @@ QLabel#saved { color: #1b5e20; font-weight: bold; }
 """
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ui", text)
+def ui_text(source: str) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP("ui", ...)."""
+    return QCoreApplication.translate("ui", source)
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
@@ -41,12 +44,12 @@ def countdown(until: dt.datetime, now: dt.datetime) -> str:
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     if days:
-        span = tr("{d} d {h} h").format(d=days, h=hours)
+        span = ui_text(QT_TRANSLATE_NOOP("ui", "{d} d {h} h")).format(d=days, h=hours)
     elif hours:
-        span = tr("{h} h {m} min").format(h=hours, m=minutes)
+        span = ui_text(QT_TRANSLATE_NOOP("ui", "{h} h {m} min")).format(h=hours, m=minutes)
     else:
-        span = tr("{m} min").format(m=minutes)
-    return tr("Overdue {span}").format(span=span) if late else tr("{span} left").format(span=span)
+        span = ui_text(QT_TRANSLATE_NOOP("ui", "{m} min")).format(m=minutes)
+    return ui_text(QT_TRANSLATE_NOOP("ui", "Overdue {span}")).format(span=span) if late else ui_text(QT_TRANSLATE_NOOP("ui", "{span} left")).format(span=span)
 
 
 class DateTimeEdit(QDateTimeEdit):
@@ -55,6 +58,11 @@ class DateTimeEdit(QDateTimeEdit):
         self.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.setCalendarPopup(True)
         self.setDateTime(QDateTime.currentDateTime())
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        # One Tab stop, like every other field (Qt would step through year, month, day ...);
+        # the clerk moves between the parts with the arrow keys.
+        return QWidget.focusNextPrevChild(self, forward)
 
     def value(self) -> dt.datetime:
         return self.dateTime().toPython().replace(second=0, microsecond=0)
