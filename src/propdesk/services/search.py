@@ -68,7 +68,7 @@ def _text_condition(term: str):
         return None
     if len(term) >= 3 and is_sqlite():
         return Complaint.id.in_(
-            SQL("SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ?", [_fts_phrase(term)]))
+            SQL("(SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ?)", [_fts_phrase(term)]))
     return (Complaint.description.contains(term) | Complaint.complainant.contains(term)
             | Complaint.location.contains(term) | Complaint.number.contains(term)
             | Complaint.phone.contains(term) | Unit.label.contains(term)
