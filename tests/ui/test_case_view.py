@@ -1,0 +1,92 @@
+"""The case view: details, timeline, and each action through its dialog."""
+import datetime as dt
+
+from propdesk.models.tables import Category
+from propdesk.services import complaints
+from propdesk.services.complaints import ComplaintInput
+from propdesk.ui.action_dialog import ActionDialog
+from propdesk.ui.case_view import CaseView
+from tests.ui.keyboard import type_text
+
+
+def make_case(office, **kw):
+    values = dict(received_at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=1),
+                  unit="3栋2单元1201", phone="13800138000", complainant="张伟",
+                  description="楼上漏水", severity="important",
+                  category_id=Category.get(Category.name == "工程维修/设施设备").id)
+    values.update(kw)
+    return complaints.create(office["clerk"], ComplaintInput(**values))
+
+
+def run_action(qtbot, monkeypatch, view, button, fill):
+    """Click an action button; fill its dialog as a clerk would and press OK."""
+    seen = {}
+
+    def exec_(dialog):
+        fill(dialog)
+        dialog.submit()
+        seen["message"] = dialog.message.text()
+        seen["dialog"] = dialog
+        return dialog.result() == ActionDialog.Accepted
+
+    monkeypatch.setattr(ActionDialog, "exec", exec_)
+    view.buttons[button].click()
+    return seen
+
+
+def test_reply_handle_close_shown_in_timeline(qtbot, office, monkeypatch):
+    c = make_case(office)
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+    assert c.number in view.header.text() and "已受理" in view.header.text()
+    assert not view.buttons["void"].isEnabled()  # a clerk may not void
+    assert not view.buttons["reopen"].isEnabled()
+
+    def reply(d):
+        type_text(qtbot, d.widgets["note"], "已通知工程部今天下午上门")
+    run_action(qtbot, monkeypatch, view, "reply", reply)
+
+    # closing before the result is recorded is refused, and the dialog keeps the text
+    def summary(d):
+        type_text(qtbot, d.widgets["note"], "处理完毕")
+    seen = run_action(qtbot, monkeypatch, view, "close", summary)
+    assert "处理结果" in seen["message"]
+    assert seen["dialog"].widgets["note"].text() == "处理完毕"
+
+    def handling(d):
+        type_text(qtbot, d.widgets["cause"], "楼上防水层老化")
+        type_text(qtbot, d.widgets["result"], "已修复")
+        d.widgets["signed"].setChecked(True)
+    run_action(qtbot, monkeypatch, view, "handle", handling)
+    run_action(qtbot, monkeypatch, view, "close", summary)
+
+    stored = complaints.get(c.id)
+    assert stored.status == "closed" and stored.result == "已修复" and stored.signature_received
+    assert "已办结" in view.header.text()
+    steps = [view.timeline.topLevelItem(i).text(2) for i in range(view.timeline.topLevelItemCount())]
+    assert steps == ["受理投诉", "回复客户", "登记处理情况", "办结"]
+    assert view.timeline.topLevelItem(1).text(1) == "王芳"
+    assert view.buttons["reopen"].isEnabled() and not view.buttons["reply"].isEnabled()
+
+
+def test_supervisor_voids_with_reason(qtbot, office, monkeypatch):
+    c = make_case(office)
+    view = CaseView(office["supervisor"], c.id)
+    qtbot.addWidget(view)
+    seen = run_action(qtbot, monkeypatch, view, "void", lambda d: None)
+    assert "原因" in seen["message"]  # the reason is required
+    run_action(qtbot, monkeypatch, view, "void",
+               lambda d: type_text(qtbot, d.widgets["reason"], "重复录入"))
+    assert complaints.get(c.id).status == "voided"
+    assert not view.buttons["void"].isEnabled()
+
+
+def test_major_complaint_reminds_until_head_told(qtbot, office, monkeypatch):
+    c = make_case(office, severity="major")
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+    assert "尚未报告主任" in view.header.text()
+    run_action(qtbot, monkeypatch, view, "notify_head",
+               lambda d: type_text(qtbot, d.widgets["note"], "电话报告李主任"))
+    assert "尚未报告主任" not in view.header.text()
+    assert not view.buttons["notify_head"].isEnabled()

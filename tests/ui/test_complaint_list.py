@@ -1,0 +1,89 @@
+"""The complaint list: lazy pages, quick search as typed, overdue rows, Enter opens the case."""
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from propdesk.models.tables import Category
+from propdesk.services import complaints
+from propdesk.services.complaints import ComplaintInput
+from propdesk.ui import complaint_model
+from propdesk.ui.complaint_list import ComplaintListPanel
+from propdesk.ui.complaint_model import OVERDUE_BG
+from tests.ui.keyboard import type_text
+
+
+def add(office, text, unit="3栋2单元1201", phone="13800138000", severity="important", hours_ago=1):
+    cat = Category.get(Category.name == "工程维修/设施设备").id
+    return complaints.create(office["clerk"], ComplaintInput(
+        received_at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=hours_ago),
+        unit=unit, phone=phone, complainant="张伟", description=text, category_id=cat,
+        severity=severity))
+
+
+def shown(panel):
+    model = panel.model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_search_as_typed_and_enter_opens(qtbot, office):
+    leak = add(office, "楼上卫生间漏水")
+    lift = add(office, "电梯按钮失灵", unit="5栋1单元301", phone="13912345678", hours_ago=2)
+    panel = ComplaintListPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    assert shown(panel) == [leak.number, lift.number]  # newest first
+    assert "2" in panel.count.text()
+
+    type_text(qtbot, panel.search, "漏水")  # a two-character word
+    qtbot.waitUntil(lambda: shown(panel) == [leak.number])
+    panel.search.clear()
+    type_text(qtbot, panel.search, "5栋1单元301")
+    qtbot.waitUntil(lambda: shown(panel) == [lift.number])
+    panel.search.clear()
+    type_text(qtbot, panel.search, "13912345678")
+    qtbot.waitUntil(lambda: shown(panel) == [lift.number])
+
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(panel.open_complaint) as opened:
+        qtbot.keyClick(panel.table, Qt.Key_Return)
+    assert opened.args == [lift.id]
+
+
+def test_overdue_rows_stand_out(qtbot, office):
+    late = add(office, "垃圾未清运", severity="minor", hours_ago=5)  # 2-hour reply missed
+    fresh = add(office, "路灯不亮", severity="important", hours_ago=0)
+    panel = ComplaintListPanel()
+    qtbot.addWidget(panel)
+    rows = {panel.model.index(r, 0).data(): r for r in range(panel.model.rowCount())}
+    late_cell = panel.model.index(rows[late.number], 9)
+    assert late_cell.data(Qt.BackgroundRole) == OVERDUE_BG
+    assert "超时" in late_cell.data()
+    fresh_cell = panel.model.index(rows[fresh.number], 9)
+    assert fresh_cell.data(Qt.BackgroundRole) != OVERDUE_BG
+    assert "剩" in fresh_cell.data()
+    panel.show_overdue()
+    assert shown(panel) == [late.number]
+
+
+def test_rows_are_fetched_in_pages(qtbot, office, monkeypatch):
+    monkeypatch.setattr(complaint_model, "PAGE", 5)
+    for i in range(12):
+        add(office, f"第{i}号投诉内容")
+    panel = ComplaintListPanel()
+    qtbot.addWidget(panel)
+    model = panel.model
+    assert model.rowCount() == 5 and model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 12 and not model.canFetchMore()
+    assert "12" in panel.count.text()
+
+
+def test_sort_by_clicking_a_column(qtbot, office):
+    a = add(office, "甲", unit="5栋1单元301", hours_ago=3)
+    b = add(office, "乙", unit="3栋1单元1201", hours_ago=2)
+    panel = ComplaintListPanel()
+    qtbot.addWidget(panel)
+    panel.table.sortByColumn(3, Qt.AscendingOrder)  # unit
+    assert shown(panel) == [b.number, a.number]
