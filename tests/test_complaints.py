@@ -141,3 +141,12 @@ def test_overdue(office):
     complaints.record_reply(office["clerk"], c.id, dt.datetime(2026, 11, 24, 10, 0), "phone", at=NOW)
     c = complaints.get(c.id)
     assert complaints.overdue(c, dt.datetime(2026, 11, 25, 9, 31)) == "resolve"
+
+
+def test_refused_handling_is_audited_even_though_nothing_changes(office):
+    c = complaints.create(office["clerk"], make_input(), at=NOW)
+    with pytest.raises(PermissionDenied):
+        complaints.record_reply(office["technician"], c.id, NOW, "phone", at=NOW)
+    refusal = AuditEntry.get(AuditEntry.action == "refused")
+    assert (refusal.entity, refusal.entity_id, refusal.staff_id) == ("complaint", c.id, office["technician"].id)
+    assert complaints.get(c.id).replied_at is None

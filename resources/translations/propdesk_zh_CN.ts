@@ -942,11 +942,51 @@ The details are in the log file:
         <source>Note</source>
         <translation>说明</translation>
     </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Agreed time</source>
+        <translation>约定时间</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修工</translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation>到场时间</translation>
+    </message>
+    <message>
+        <source>Finish time</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>用料</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
 </context>
 <context>
     <name>reports</name>
     <message>
         <source>No Chinese TrueType font was found, so no PDF can be made. Reinstall PropDesk (it ships resources/fonts/wqy-microhei.ttc).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No records in this period.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} records in total.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1071,6 +1111,74 @@ The details are in the log file:
     <message>
         <source>{label}: choose one of the list.</source>
         <translation>{label}：请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>The database already holds complaints or units: the demo office can only be created in an empty database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work order {number} is {status}: it cannot be {action} now.</source>
+        <translation>派工单 {number} {status}，现在不能{action}。</translation>
+    </message>
+    <message>
+        <source>{label}: {name} is not an active technician.</source>
+        <translation>{label}：{name} 不是在岗的维修工。</translation>
+    </message>
+    <message>
+        <source>{label}: a paid job needs a price from the price list or a quote approved by a supervisor.</source>
+        <translation>{label}：有偿服务须按收费标准计价，或由主管审批报价。</translation>
+    </message>
+    <message>
+        <source>{label}: this is a free service, the fee must be 0.</source>
+        <translation>{label}：这是无偿服务，费用应为 0。</translation>
+    </message>
+    <message>
+        <source>{label}: "{value}" is not an amount of money.</source>
+        <translation>{label}：“{value}”不是有效的金额。</translation>
+    </message>
+    <message>
+        <source>The signed return slip (回执联) of {number} has not come back: it cannot be signed off.</source>
+        <translation>派工单 {number} 的回执联尚未交回（须客户签字），不能验收。</translation>
+    </message>
+    <message>
+        <source>{label}: the finish time is before the arrival time.</source>
+        <translation>{label}：完成时间早于到场时间。</translation>
+    </message>
+    <message>
+        <source>{label}: the agreed time ends before it starts.</source>
+        <translation>{label}：约定的结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>开工</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>登记完工</translation>
+    </message>
+    <message>
+        <source>signed off</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <source>sent back for rework</source>
+        <translation>返工</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>quoted</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>No such work order.</source>
+        <translation>没有这张派工单。</translation>
     </message>
 </context>
 <context>

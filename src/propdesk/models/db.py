@@ -86,43 +86,45 @@ def upgrade(db: Database, location: str = "") -> int:
 
 # --- migrations -------------------------------------------------------------------------------
 
-FTS_COLUMNS = ("number", "complainant", "phone", "unit_label", "location", "description",
-               "customer_request", "people_involved")
+# table -> (indexed columns, SQL giving each from the row "{r}")
+FTS_TABLES = {
+    "complaint": {
+        "number": "{r}.number", "complainant": "{r}.complainant", "phone": "{r}.phone",
+        "unit_label": "coalesce((SELECT label FROM unit WHERE unit.id = {r}.unit_id), '')",
+        "location": "{r}.location", "description": "{r}.description",
+        "customer_request": "{r}.customer_request", "people_involved": "{r}.people_involved",
+    },
+    "work_order": {
+        "number": "{r}.number", "contact_name": "{r}.contact_name",
+        "contact_phone": "{r}.contact_phone",
+        "unit_label": "coalesce((SELECT label FROM unit WHERE unit.id = {r}.unit_id), '')",
+        "location": "{r}.location", "description": "{r}.description", "result": "{r}.result",
+    },
+}
 
 
-def _fts_select(alias: str) -> str:
-    return (
-        f"{alias}.id, {alias}.number, {alias}.complainant, {alias}.phone, "
-        f"coalesce((SELECT label FROM unit WHERE unit.id = {alias}.unit_id), ''), "
-        f"{alias}.location, {alias}.description, {alias}.customer_request, {alias}.people_involved"
-    )
-
-
-def create_complaint_fts(db: Database) -> None:
-    """Trigram full-text index over complaints, kept current by triggers (finds any Chinese
+def create_fts(db: Database, table: str) -> None:
+    """Trigram full-text index over ``table``, kept current by triggers (finds any Chinese
     substring of three or more characters; shorter terms use LIKE, see services.search)."""
-    cols = ", ".join(FTS_COLUMNS)
-    db.execute_sql(f"CREATE VIRTUAL TABLE complaint_fts USING fts5({cols}, tokenize='trigram')")
-    db.execute_sql(
-        "CREATE TRIGGER complaint_fts_ai AFTER INSERT ON complaint BEGIN "
-        f"INSERT INTO complaint_fts(rowid, {cols}) SELECT {_fts_select('new')}; END"
-    )
-    db.execute_sql(
-        "CREATE TRIGGER complaint_fts_au AFTER UPDATE OF number, complainant, phone, unit_id, "
-        "location, description, customer_request, people_involved ON complaint BEGIN "
-        "DELETE FROM complaint_fts WHERE rowid = old.id; "
-        f"INSERT INTO complaint_fts(rowid, {cols}) SELECT {_fts_select('new')}; END"
-    )
-    db.execute_sql(
-        "CREATE TRIGGER complaint_fts_ad AFTER DELETE ON complaint BEGIN "
-        "DELETE FROM complaint_fts WHERE rowid = old.id; END"
-    )
+    columns = FTS_TABLES[table]
+    fts = f"{table}_fts"
+    names = ", ".join(columns)
+    values = ", ".join(expr.format(r="new") for expr in columns.values())
+    watched = ", ".join(c if c != "unit_label" else "unit_id" for c in columns)
+    insert = f"INSERT INTO {fts}(rowid, {names}) SELECT new.id, {values};"
+    db.execute_sql(f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, tokenize='trigram')")
+    db.execute_sql(f"CREATE TRIGGER {fts}_ai AFTER INSERT ON {table} BEGIN {insert} END")
+    db.execute_sql(f"CREATE TRIGGER {fts}_au AFTER UPDATE OF {watched} ON {table} BEGIN "
+                   f"DELETE FROM {fts} WHERE rowid = old.id; {insert} END")
+    db.execute_sql(f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
+                   f"DELETE FROM {fts} WHERE rowid = old.id; END")
 
 
 def _v1_initial(db: Database) -> None:
     db.create_tables(ALL_MODELS)
     if is_sqlite(db):
-        create_complaint_fts(db)
+        for table in FTS_TABLES:
+            create_fts(db, table)
 
 
 MIGRATIONS = {1: _v1_initial}

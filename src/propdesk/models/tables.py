@@ -187,6 +187,15 @@ class Complaint(BaseModel):
         )
 
 
+class PriceItem(BaseModel):
+    """Paid-service price list (有偿服务收费标准)."""
+
+    name = CharField(max_length=80, unique=True)
+    unit_name = CharField(max_length=20, default="次")
+    price = DecimalField(max_digits=10, decimal_places=2)
+    active = BooleanField(default=True)
+
+
 class WorkOrder(BaseModel):
     """A repair call (报修) or a complaint follow-up, sent to a technician (派工单 / 维修通知单)."""
 
@@ -208,12 +217,16 @@ class WorkOrder(BaseModel):
     department = ForeignKeyField(Department, null=True)
     technician = ForeignKeyField(Staff, null=True, backref="work_orders")
     scheduled_at = DateTimeField(null=True)
+    dispatched_at = DateTimeField(null=True)  # passed to the technician (pass_by is the limit)
     status = CharField(max_length=12, index=True, default="new")
     arrived_at = DateTimeField(null=True)
     finished_at = DateTimeField(null=True)
     result = TextField(default="")
     materials = TextField(default="")
     fee = DecimalField(max_digits=10, decimal_places=2, default=0)
+    price_item = ForeignKeyField(PriceItem, null=True)
+    quantity = DecimalField(max_digits=8, decimal_places=2, default=1)
+    quote_approved_by = ForeignKeyField(Staff, null=True, backref="+")  # fee not from the list
     slip_returned = BooleanField(default=False)
     checked_by = ForeignKeyField(Staff, null=True, backref="+")
     checked_at = DateTimeField(null=True)
@@ -226,13 +239,23 @@ class WorkOrder(BaseModel):
         indexes = ((("technician", "scheduled_at"), False),)
 
 
-class PriceItem(BaseModel):
-    """Paid-service price list (有偿服务收费标准)."""
+class WorkRound(BaseModel):
+    """One round of work on an order; a rework starts a new round and the old one is kept."""
 
-    name = CharField(max_length=80, unique=True)
-    unit_name = CharField(max_length=20, default="次")
-    price = DecimalField(max_digits=10, decimal_places=2)
-    active = BooleanField(default=True)
+    work_order = ForeignKeyField(WorkOrder, backref="rounds")
+    round_no = IntegerField()
+    technician = ForeignKeyField(Staff, null=True, backref="+")
+    arrived_at = DateTimeField(null=True)
+    finished_at = DateTimeField(null=True)
+    result = TextField(default="")
+    materials = TextField(default="")
+    fee = DecimalField(max_digits=10, decimal_places=2, default=0)
+    slip_returned = BooleanField(default=False)
+    verdict = CharField(max_length=12, default="")  # "" | accepted | rework
+    verdict_note = TextField(default="")
+
+    class Meta:
+        indexes = ((("work_order", "round_no"), True),)
 
 
 class Callback(BaseModel):
@@ -277,5 +300,5 @@ class AuditChange(BaseModel):
 
 ALL_MODELS = [
     Setting, Sequence, Estate, Building, Unit, Owner, OwnerPhone, Department, Staff, Category,
-    CalendarDay, Complaint, WorkOrder, PriceItem, Callback, AuditEntry, AuditChange,
+    CalendarDay, Complaint, PriceItem, WorkOrder, WorkRound, Callback, AuditEntry, AuditChange,
 ]

@@ -11,7 +11,7 @@ import hmac
 import os
 
 from propdesk.errors import PermissionDenied, RuleError
-from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models import database
 from propdesk.models.enums import Role
 from propdesk.models.tables import Staff, now
@@ -85,7 +85,7 @@ def require(actor: Staff | None, permission: str, entity: str = "", entity_id: i
     with database.atomic():
         audit.record(actor, entity or "permission", entity_id, "refused", note=permission)
     role = Role(actor.role).label() if actor else "-"
-    raise PermissionDenied(MSG_DENIED, role=role, action=ACTION_LABELS[permission])
+    raise PermissionDenied(MSG_DENIED, role=role, action=translate("rules", ACTION_LABELS[permission]))
 
 
 def authenticate(username: str, password: str, at: dt.datetime | None = None) -> Staff:

@@ -153,8 +153,9 @@ def overdue(c: Complaint, at: dt.datetime | None = None) -> str | None:
     return None
 
 
-def _open_for_change(actor: Staff, complaint_id: int, permission: str = "complaint.handle") -> Complaint:
-    accounts.require(actor, permission, ENTITY, complaint_id)
+def _open_for_change(complaint_id: int) -> Complaint:
+    """The complaint, if it is still open. Call accounts.require first, outside the
+    transaction, so that a refusal's audit entry is not rolled back with it."""
     c = get(complaint_id)
     if not is_open(c):
         raise RuleError(MSG_CLOSED, number=c.number, status=ComplaintStatus(c.status).label())
@@ -173,8 +174,9 @@ def _save(actor, c: Complaint, action: str, values: dict, note: str = "", at=Non
 def record_reply(actor: Staff, complaint_id: int, replied_at: dt.datetime, method: str,
                  note: str = "", at: dt.datetime | None = None) -> Complaint:
     """The reply to the customer (回复); for an invalid complaint, the notice of the reason."""
+    accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
     with database.atomic():
-        c = _open_for_change(actor, complaint_id)
+        c = _open_for_change(complaint_id)
         ck = Checker()
         when = ck.moment("at", replied_at, required=True, now=at)
         ck.choice("method", method, {m.value for m in ContactMethod})
@@ -189,8 +191,9 @@ def record_handling(actor: Staff, complaint_id: int, cause: str = "", action: st
                     result: str = "", customer_opinion: str = "",
                     signature_received: bool = False, department_id: int | None = None) -> Complaint:
     """Cause found, corrective action, result and the customer's opinion (客户意见处理记录表)."""
+    accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
     with database.atomic():
-        c = _open_for_change(actor, complaint_id)
+        c = _open_for_change(complaint_id)
         ck = Checker()
         values = {
             "cause": ck.text("note", cause, max_len=2000),
@@ -209,8 +212,9 @@ def notify_head(actor: Staff, complaint_id: int, at: dt.datetime | None = None,
                 note: str = "") -> Complaint:
     """Record that the office head was told of a major or group complaint."""
     at = at or now()
+    accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
     with database.atomic():
-        c = _open_for_change(actor, complaint_id)
+        c = _open_for_change(complaint_id)
         if c.severity != Severity.MAJOR.value and not c.is_group:
             raise RuleError(MSG_NO_HEAD_NEEDED)
         return _save(actor, c, "notify_head", {"head_notified_at": at, "head_notified_by": actor},
@@ -220,8 +224,9 @@ def notify_head(actor: Staff, complaint_id: int, at: dt.datetime | None = None,
 def escalate(actor: Staff, complaint_id: int, to: str, note: str) -> Complaint:
     """The customer is not satisfied: escalate to the supervisor, then the office head."""
     order = [Escalation.NONE.value, Escalation.SUPERVISOR.value, Escalation.HEAD.value]
+    accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
     with database.atomic():
-        c = _open_for_change(actor, complaint_id)
+        c = _open_for_change(complaint_id)
         ck = Checker()
         ck.choice("reason", to, order[1:])
         note = ck.text("note", note, required=True, max_len=2000)
@@ -233,8 +238,9 @@ def escalate(actor: Staff, complaint_id: int, to: str, note: str) -> Complaint:
 
 def close(actor: Staff, complaint_id: int, note: str = "", at: dt.datetime | None = None) -> Complaint:
     at = at or now()
+    accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
     with database.atomic():
-        c = _open_for_change(actor, complaint_id)
+        c = _open_for_change(complaint_id)
         if c.replied_at is None and (c.valid or c.notice_required):
             raise RuleError(MSG_NOT_REPLIED, number=c.number)
         if c.valid and not c.result:

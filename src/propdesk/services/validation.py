@@ -29,6 +29,14 @@ FIELD_LABELS = {
     "at": QT_TRANSLATE_NOOP("fields", "Time"),
     "result": QT_TRANSLATE_NOOP("fields", "Result"),
     "note": QT_TRANSLATE_NOOP("fields", "Note"),
+    "urgency": QT_TRANSLATE_NOOP("fields", "Urgency"),
+    "window": QT_TRANSLATE_NOOP("fields", "Agreed time"),
+    "technician": QT_TRANSLATE_NOOP("fields", "Technician"),
+    "arrived_at": QT_TRANSLATE_NOOP("fields", "Arrival time"),
+    "finished_at": QT_TRANSLATE_NOOP("fields", "Finish time"),
+    "materials": QT_TRANSLATE_NOOP("fields", "Materials"),
+    "fee": QT_TRANSLATE_NOOP("fields", "Fee"),
+    "quantity": QT_TRANSLATE_NOOP("fields", "Quantity"),
 }
 
 MSG_PHONE = QT_TRANSLATE_NOOP(
