@@ -44,7 +44,7 @@ def main() -> int:
     window.show()
     form = window.intake
     form.phone.setText("138")
-    form._lookup_phone()
+    form.caller.lookup_phone()
     form.description.setText("楼上卫生间漏水，天花板渗水严重，墙面起皮")
     form.location.setText("主卧卫生间")
     form.customer_request.setText("尽快上门查看维修，并赔偿吊顶损失")

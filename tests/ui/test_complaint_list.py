@@ -6,9 +6,8 @@ from PySide6.QtCore import Qt
 from propdesk.models.tables import Category
 from propdesk.services import complaints
 from propdesk.services.complaints import ComplaintInput
-from propdesk.ui import complaint_model
 from propdesk.ui.complaint_list import ComplaintListPanel
-from propdesk.ui.complaint_model import OVERDUE_BG
+from propdesk.ui.complaint_model import OVERDUE_BG, ComplaintTableModel
 from tests.ui.keyboard import type_text
 
 
@@ -67,7 +66,7 @@ def test_overdue_rows_stand_out(qtbot, office):
 
 
 def test_rows_are_fetched_in_pages(qtbot, office, monkeypatch):
-    monkeypatch.setattr(complaint_model, "PAGE", 5)
+    monkeypatch.setattr(ComplaintTableModel, "page_size", 5)
     for i in range(12):
         add(office, f"第{i}号投诉内容")
     panel = ComplaintListPanel()

@@ -62,17 +62,30 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _text_condition(term: str):
+def text_condition(model, term: str, like_fields: list):
+    """Rows of ``model`` containing ``term``: its trigram index for 3+ characters, else LIKE
+    over ``like_fields`` (the index cannot answer shorter terms)."""
     term = normalize_text(term)
     if not term:
         return None
     if len(term) >= 3 and is_sqlite():
-        return Complaint.id.in_(
-            SQL("(SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH ?)", [_fts_phrase(term)]))
-    return (Complaint.description.contains(term) | Complaint.complainant.contains(term)
-            | Complaint.location.contains(term) | Complaint.number.contains(term)
-            | Complaint.phone.contains(term) | Unit.label.contains(term)
-            | Complaint.customer_request.contains(term))
+        fts = f"{model._meta.table_name}_fts"
+        return model.id.in_(SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [_fts_phrase(term)]))
+    condition = like_fields[0].contains(term)
+    for field in like_fields[1:]:
+        condition |= field.contains(term)
+    return condition
+
+
+def needs_unit_join(text: str) -> bool:
+    """LIKE search also looks at the unit label (the trigram index holds it already)."""
+    return bool(text) and (len(normalize_text(text)) < 3 or not is_sqlite())
+
+
+def _text_condition(term: str):
+    return text_condition(Complaint, term, [
+        Complaint.description, Complaint.complainant, Complaint.location, Complaint.number,
+        Complaint.phone, Unit.label, Complaint.customer_request])
 
 
 def _where(f: ComplaintFilter):
@@ -125,7 +138,6 @@ def page(f: ComplaintFilter, order: str = "received_at", descending: bool = True
 
 def count(f: ComplaintFilter) -> int:
     query = Complaint.select(fn.COUNT(Complaint.id))
-    needs_unit = bool(f.building_id) or (f.text and (len(normalize_text(f.text)) < 3 or not is_sqlite()))
-    if needs_unit:
+    if f.building_id or needs_unit_join(f.text):
         query = query.join(Unit, join_type=JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id))
     return query.where(_where(f)).scalar()

@@ -1,22 +1,18 @@
-"""The complaint list as a lazy table model: pages of rows fetched as the view scrolls.
-
-Never the whole table in memory: ``canFetchMore``/``fetchMore`` pull the next page through
-``services.search.page`` (one indexed query per page, no query per row or cell).
-"""
+"""The complaint list: columns and looks over the lazy model (pages via services.search)."""
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from propdesk.models.enums import ComplaintStatus, Severity
 from propdesk.services import search
 from propdesk.services.search import ComplaintFilter
 from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.ui.lazy_model import LazyTableModel
 from propdesk.ui.widgets import countdown, fmt, ui_text
 
-PAGE = 200
 OPEN = set(ComplaintStatus.open_codes())
 OVERDUE_BG = QBrush(QColor("#ffd9d9"))
 SOON_BG = QBrush(QColor("#fff3cd"))
@@ -44,71 +40,19 @@ def next_deadline(row: dict) -> dt.datetime | None:
     return row["reply_by"] if row["replied_at"] is None else row["resolve_by"]
 
 
-class ComplaintTableModel(QAbstractTableModel):
+class ComplaintTableModel(LazyTableModel):
+    columns = COLUMNS
+
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.filter = ComplaintFilter()
-        self.order, self.descending = "received_at", True
-        self.rows: list[dict] = []
-        self._exhausted = False
-        self.now = dt.datetime.now()
+        super().__init__(ComplaintFilter(), "received_at", parent)
 
-    # --- loading ---------------------------------------------------------------------------
-    def set_filter(self, f: ComplaintFilter) -> None:
-        self.filter = f
-        self.reload()
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.now = dt.datetime.now()
-        self.rows = search.page(self.filter, self.order, self.descending, 0, PAGE)
-        self._exhausted = len(self.rows) < PAGE
-        self.endResetModel()
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid() or self._exhausted:
-            return
-        more = search.page(self.filter, self.order, self.descending, len(self.rows), PAGE)
-        self._exhausted = len(more) < PAGE
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
-
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
-        self.order = COLUMNS[column][0]
-        self.descending = order == Qt.DescendingOrder
-        self.reload()
-
-    def tick(self) -> None:
-        """The clock moved: repaint the countdown column and the overdue colours."""
-        self.now = dt.datetime.now()
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
-
-    # --- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return ui_text(COLUMNS[section][1])
-        return None
+    def fetch(self, offset: int, limit: int) -> list[dict]:
+        return search.page(self.filter, self.order, self.descending, offset, limit)
 
     def complaint_id(self, row: int) -> int:
-        return self.rows[row]["id"]
+        return self.row_id(row)
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        key = COLUMNS[index.column()][0]
+    def cell(self, row: dict, key: str, role: int):
         if role == Qt.DisplayRole:
             return self._text(row, key)
         if role == Qt.BackgroundRole:
@@ -121,8 +65,6 @@ class ComplaintTableModel(QAbstractTableModel):
             return MAJOR_FG
         if role == Qt.ToolTipRole and key == "description":
             return row["description"]
-        if role == Qt.UserRole:
-            return row["id"]
         return None
 
     def _text(self, row: dict, key: str) -> str:

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QCompleter, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.models.enums import Channel, Severity
-from propdesk.services import complaints, owners, reference, sla
+from propdesk.services import complaints, reference, sla
 from propdesk.services.complaints import ComplaintInput
+from propdesk.ui.caller import CallerLookup
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, mark_invalid, select_data
 
 
@@ -27,8 +28,6 @@ class IntakeForm(QWidget):
     def __init__(self, staff, parent=None):
         super().__init__(parent)
         self.staff = staff
-        self._owner_id: int | None = None
-        self._phone_hits: dict[str, owners.Contact] = {}
         self._build()
         self._connect()
         self.clear()
@@ -41,19 +40,10 @@ class IntakeForm(QWidget):
         self.received_at.setObjectName("received_at")
         self.phone = QLineEdit(objectName="phone")
         self.phone.setPlaceholderText(self.tr("mobile or landline; the owner is looked up as you type"))
-        self.phone_model = QStringListModel(self)
-        phone_completer = QCompleter(self.phone_model, self)
-        phone_completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
-        self.phone.setCompleter(phone_completer)
         self.complainant = QLineEdit(objectName="complainant")
         self.unit = QLineEdit(objectName="unit")
         self.unit.setPlaceholderText(self.tr("e.g. 3栋2单元1201 or 3-2-1201; empty for a public area"))
-        self.unit_model = QStringListModel(self)
-        unit_completer = QCompleter(self.unit_model, self)
-        unit_completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
-        self.unit.setCompleter(unit_completer)
         self.contacts = QListWidget(objectName="contacts")
-        self.contacts.setMaximumHeight(72)
         self.contacts.setToolTip(self.tr("Owners and phones of the unit: Enter takes the selected one"))
         self.location = QLineEdit(objectName="location")
         self.occurred_known = QCheckBox(self.tr("Known:"))
@@ -133,14 +123,8 @@ class IntakeForm(QWidget):
         grid.addWidget(widget, row, col + 1)
 
     def _connect(self) -> None:
-        self._lookup_timer = QTimer(self, singleShot=True, interval=150)
-        self._lookup_timer.timeout.connect(self._lookup_phone)
-        self.phone.textEdited.connect(lambda _t: self._lookup_timer.start())
-        self.phone.completer().activated.connect(self._phone_chosen)
-        self.unit.textEdited.connect(self._complete_unit)
-        self.unit.editingFinished.connect(self._unit_entered)
-        self.unit.completer().activated.connect(lambda _t: self._unit_entered())
-        self.contacts.itemActivated.connect(self._contact_chosen)
+        self.caller = CallerLookup(self.phone, self.complainant, self.unit, self.contacts,
+                                   next_field=self.location, parent=self)
         self.category.currentIndexChanged.connect(self._category_changed)
         for signal in (self.severity.currentIndexChanged, self.received_at.dateTimeChanged,
                        self.invalid.toggled):
@@ -151,56 +135,6 @@ class IntakeForm(QWidget):
         self.clear_button.clicked.connect(self.confirm_clear)
         for keys in ("Ctrl+S", "Ctrl+Return"):
             QShortcut(QKeySequence(keys), self, self.save)
-
-    # --- look-ups --------------------------------------------------------------------------
-    def _lookup_phone(self) -> None:
-        hits = owners.lookup_phone(self.phone.text())
-        self._phone_hits = {f"{c.phone}  {c.name}  {c.unit_label}": c for c in hits}
-        self.phone_model.setStringList(list(self._phone_hits))
-        if len(hits) == 1 and owners.phone_digits(hits[0].phone) == owners.phone_digits(self.phone.text()):
-            self._take_contact(hits[0], keep_phone=True)
-        elif hits:
-            self.phone.completer().complete()
-
-    def _phone_chosen(self, text: str) -> None:
-        contact = self._phone_hits.get(text)
-        if contact:
-            # the completer put the whole line in the field: put back just the number
-            QTimer.singleShot(0, lambda: self._take_contact(contact))
-
-    def _take_contact(self, contact: owners.Contact, keep_phone: bool = False) -> None:
-        if not keep_phone:
-            self.phone.setText(contact.phone)
-        self.complainant.setText(contact.name)
-        self.unit.setText(contact.unit_label)
-        self._owner_id = contact.owner_id
-        self._show_contacts(contact.unit_id)
-
-    def _complete_unit(self, text: str) -> None:
-        self.unit_model.setStringList([label for _id, label in owners.complete_units(text)])
-
-    def _unit_entered(self) -> None:
-        unit = owners.find_unit(self.unit.text())
-        if unit is None:
-            self.contacts.clear()
-            return
-        if self.unit.text() != unit.label:
-            self.unit.setText(unit.label)
-        self._show_contacts(unit.id)
-
-    def _show_contacts(self, unit_id: int) -> None:
-        self.contacts.clear()
-        for contact in owners.contacts_of_unit(unit_id):
-            from propdesk.models.enums import OwnerRole
-
-            role = OwnerRole(contact.role).label() if contact.role else ""
-            item = QListWidgetItem(f"{contact.name}（{role}） {contact.phone}")
-            item.setData(Qt.UserRole, contact)
-            self.contacts.addItem(item)
-
-    def _contact_chosen(self, item: QListWidgetItem) -> None:
-        self._take_contact(item.data(Qt.UserRole))
-        self.location.setFocus()
 
     def _category_changed(self) -> None:
         category_id = self.category.currentData()
@@ -230,7 +164,7 @@ class IntakeForm(QWidget):
             phone=self.phone.text(),
             complainant=self.complainant.text(),
             unit=self.unit.text(),
-            owner_id=self._owner_id,
+            owner_id=self.caller.owner_id,
             location=self.location.text(),
             occurred_at=self.occurred_at.value() if self.occurred_known.isChecked() else None,
             description=self.description.text(),
@@ -298,8 +232,7 @@ class IntakeForm(QWidget):
         for edit in (self.phone, self.complainant, self.unit, self.location, self.people_involved,
                      self.evidence, self.invalid_reason, self.description, self.customer_request):
             edit.setText("")
-        self.contacts.clear()
-        self._owner_id = None
+        self.caller.reset()
         self.channel.setCurrentIndex(0)
         self.received_at.set_value(dt.datetime.now())
         self.occurred_known.setChecked(False)

@@ -1,0 +1,87 @@
+"""A lazy table model: pages of rows fetched as the view scrolls, never the whole table.
+
+Subclasses set ``columns`` and define ``fetch(offset, limit) -> list[dict]`` (one indexed query
+per page, through a services function) and ``cell(row, key, role)`` (how a cell looks).
+``canFetchMore``/``fetchMore`` drive the paging.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from propdesk.ui.widgets import ui_text
+
+PAGE = 200
+
+
+class LazyTableModel(QAbstractTableModel):
+    columns: list[tuple[str, str]] = []  # (sort key, header marked QT_TRANSLATE_NOOP("ui", ...))
+    page_size = PAGE
+
+    def __init__(self, filter_, order: str, parent=None):
+        super().__init__(parent)
+        self.filter = filter_
+        self.order, self.descending = order, True
+        self.rows: list[dict] = []
+        self._exhausted = False
+        self.now = dt.datetime.now()
+
+    # --- loading ---------------------------------------------------------------------------
+    def set_filter(self, f) -> None:
+        self.filter = f
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.now = dt.datetime.now()
+        self.rows = self.fetch(0, self.page_size)
+        self._exhausted = len(self.rows) < self.page_size
+        self.endResetModel()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid() or self._exhausted:
+            return
+        more = self.fetch(len(self.rows), self.page_size)
+        self._exhausted = len(more) < self.page_size
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        self.order = self.columns[column][0]
+        self.descending = order == Qt.DescendingOrder
+        self.reload()
+
+    def tick(self) -> None:
+        """The clock moved: repaint countdowns and overdue colours."""
+        self.now = dt.datetime.now()
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
+
+    # --- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return ui_text(self.columns[section][1])
+        return None
+
+    def row_id(self, row: int) -> int:
+        return self.rows[row]["id"]
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.UserRole:
+            return row["id"]
+        return self.cell(row, self.columns[index.column()][0], role)
