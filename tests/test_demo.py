@@ -1,0 +1,179 @@
+"""The demo office: what a user exploring PropDesk finds in it, and that it is reproducible."""
+import datetime as dt
+import re
+import sqlite3
+
+import pytest
+
+from propdesk import cli
+from propdesk.errors import RuleError
+from propdesk.models import database, init_db
+from propdesk.models.enums import (
+    CallbackStatus, ComplaintStatus, Escalation, Severity, WorkOrderKind, WorkOrderStatus,
+)
+from propdesk.models.tables import (
+    AuditEntry, Callback, Category, Complaint, Owner, OwnerPhone, Sequence, Staff, Unit, WorkOrder,
+)
+from propdesk.services import accounts, complaints, demo, owners, search
+from propdesk.services.complaints import ComplaintInput
+from propdesk.services.validation import Checker
+
+TODAY = dt.date(2026, 11, 20)  # a fixed past day, so the office does not depend on the clock
+AS_OF = dt.datetime(2026, 11, 20, 17, 30)
+N = 120
+
+
+@pytest.fixture
+def office():
+    calls = []
+    summary = demo.create_demo_office(n_complaints=N, seed=7, today=TODAY,
+                                      progress=lambda done, total: calls.append((done, total)))
+    return {"summary": summary, "progress": calls}
+
+
+def test_every_status_category_and_class_is_there(office):
+    statuses = {c.status for c in Complaint.select(Complaint.status)}
+    assert statuses == {s.value for s in ComplaintStatus}
+    used = {c.category_id for c in Complaint.select(Complaint.category)}
+    assert used == {c.id for c in Category.select()}
+    assert {c.severity for c in Complaint.select()} == {s.value for s in Severity}
+    assert Complaint.select().count() == N
+    assert Complaint.select().where(Complaint.is_group).exists()
+    invalid = Complaint.select().where(Complaint.valid == False)  # noqa: E712
+    assert 0.03 * N <= invalid.count() <= 0.15 * N
+    assert all(c.invalid_reason for c in invalid)
+    assert all(c.void_reason for c in Complaint.select().where(Complaint.status == "voided"))
+    assert Complaint.select().where(Complaint.escalation != Escalation.NONE.value).exists()
+
+
+def test_case_histories_are_consistent(office):
+    for c in Complaint.select():
+        assert AS_OF - dt.timedelta(weeks=8) <= c.received_at <= AS_OF
+        assert (c.reply_by, c.resolve_by) == demo_deadlines(c)
+        if c.status == "closed":
+            assert c.replied_at or not c.notice_required
+            assert c.closed_at >= c.received_at
+            assert c.result or not c.valid
+        if c.status == "reopened":
+            assert c.reopen_count == 1 and c.closed_at is None
+    # old cases are mostly closed; some open cases are overdue
+    old = Complaint.select().where(Complaint.received_at < AS_OF - dt.timedelta(days=14))
+    closed_old = sum(c.status in ("closed", "voided") for c in old)
+    assert closed_old / old.count() > 0.8
+    assert any(complaints.overdue(c, AS_OF) for c in Complaint.select())
+    majors = Complaint.select().where((Complaint.severity == "major") | Complaint.is_group)
+    assert sum(bool(c.head_notified_at) for c in majors) > majors.count() / 2
+    # the timeline of a closed case shows its steps, by a clerk
+    closed = Complaint.select().where(Complaint.status == "closed").first()
+    actions = [e["action"] for e in complaints.timeline(closed.id)]
+    assert actions[0] == "create" and "reply" in actions and actions[-1] == "close"
+    assert complaints.timeline(closed.id)[0]["note"].startswith(closed.number)
+    assert AuditEntry.select().where(AuditEntry.at > AS_OF).count() == 0
+
+
+def demo_deadlines(c):
+    from propdesk.services import sla
+
+    return sla.deadlines(c.received_at, c.severity, c.valid)
+
+
+def test_register_units_owners_and_phones(office):
+    units = list(Unit.select())
+    assert 1800 <= len(units) <= 2200
+    for u in units:
+        assert owners.find_unit(u.label).id == u.id
+    assert Unit.select().where(Unit.label == "3栋2单元1201").exists()
+    vacant = Unit.select().where(Unit.id.not_in(Owner.select(Owner.unit))).count()
+    assert 0 < vacant < len(units) * 0.2
+    assert {o.role for o in Owner.select()} == {"owner", "family", "tenant"}
+    assert all(o.initials == owners.initials(o.name) for o in Owner.select().limit(300))
+    phones = list(OwnerPhone.select())
+    assert len({p.digits for p in phones}) == len(phones)
+    checker = Checker()
+    for p in phones:
+        assert checker.phone("phone", p.phone) == (p.phone, p.digits)
+    assert not checker.errors
+    assert any(p.phone.startswith("0755-") for p in phones)
+
+
+def test_numbers_unique_and_counters_continue(office):
+    pattern = {"TS": Complaint, "PG": WorkOrder, "HF": Callback}
+    for prefix, model in pattern.items():
+        numbers = [r.number for r in model.select(model.number)]
+        assert numbers and len(set(numbers)) == len(numbers)
+        assert all(re.fullmatch(rf"{prefix}-\d{{8}}-\d{{3}}", n) for n in numbers)
+        for n in numbers:
+            _, day, seq = n.split("-")
+            assert Sequence.get(prefix=prefix, day=day).last >= int(seq)
+    # a complaint taken afterwards on a busy demo day gets the next number
+    busiest = max(Sequence.select().where(Sequence.prefix == "TS"), key=lambda s: s.last)
+    day = dt.datetime.strptime(busiest.day, "%Y%m%d")
+    clerk = Staff.get(Staff.username == "kefu")
+    new = complaints.create(clerk, ComplaintInput(
+        received_at=day.replace(hour=16), phone="13800138000", complainant="张伟",
+        description="楼道灯不亮", category_id=Category.select().first().id, severity="minor"))
+    assert new.number == f"TS-{busiest.day}-{busiest.last + 1:03d}"
+
+
+def test_work_orders_callbacks_and_accounts(office):
+    assert {w.kind for w in WorkOrder.select()} == {k.value for k in WorkOrderKind}
+    statuses = {w.status for w in WorkOrder.select()}
+    assert {"checked", "done", "cancelled"} <= statuses and len(statuses) >= 5
+    follow_up = WorkOrder.select().where(WorkOrder.kind == "follow_up").first()
+    assert follow_up.complaint_id and follow_up.technician.role == "technician"
+    assert {c.status for c in Callback.select()} >= {CallbackStatus.DONE.value,
+                                                      CallbackStatus.DUE.value}
+    done = Callback.select().where(Callback.status == "done")
+    satisfaction = [c.satisfaction for c in done]
+    assert satisfaction.count("dissatisfied") < len(satisfaction) * 0.2
+    assert {"satisfied", "fairly", "dissatisfied"} <= set(satisfaction)
+    for username, password in [("admin", "admin123"), ("zhuguan", "zhuguan123"),
+                               ("kefu", "kefu123"), ("kefu2", "kefu123"), ("weixiu", "weixiu123")]:
+        assert accounts.authenticate(username, password).username == username
+    assert Staff.get(Staff.username == "weixiu").department.name == "工程部"
+    departments = {s.department.name for s in Staff.select() if s.department}
+    assert {"客服部", "工程部", "环境部", "秩序维护部"} <= departments
+    assert "admin/admin123" in office["summary"] and str(N) in office["summary"]
+    done_rows, total = office["progress"][-1]
+    assert done_rows == total and len(office["progress"]) > 5
+
+
+def test_the_list_shows_the_demo(office):
+    rows = search.page(search.ComplaintFilter())
+    assert len(rows) == 100 and rows[0]["received_at"] >= rows[-1]["received_at"]
+    assert search.page(search.ComplaintFilter(text="地下车库"))
+
+
+def test_refuses_a_database_that_is_not_empty(office):
+    with pytest.raises(RuleError):
+        demo.create_demo_office(n_complaints=10, seed=1, today=TODAY)
+    assert Complaint.select().count() == N
+
+
+def fingerprint():
+    return ([(c.number, c.received_at, c.complainant, c.phone, c.description, c.status,
+              c.closed_at) for c in Complaint.select().order_by(Complaint.id)],
+            [(o.name, o.unit_id) for o in Owner.select().order_by(Owner.id)],
+            [(w.number, w.status) for w in WorkOrder.select().order_by(WorkOrder.id)])
+
+
+def test_same_seed_same_office(tmp_path):
+    demo.create_demo_office(n_complaints=40, seed=3, today=TODAY)
+    first = fingerprint()
+    init_db(str(tmp_path / "second.db"))
+    demo.create_demo_office(n_complaints=40, seed=3, today=TODAY)
+    assert fingerprint() == first
+    init_db(str(tmp_path / "third.db"))
+    demo.create_demo_office(n_complaints=40, seed=4, today=TODAY)
+    assert fingerprint() != first
+    database.close()
+
+
+def test_cli_demo_fills_the_given_database(tmp_path, capsys):
+    path = tmp_path / "cli.db"
+    assert cli.main(["--db", str(path), "demo", "--complaints", "50"]) == 0
+    assert "admin/admin123" in capsys.readouterr().out
+    database.close()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT count(*) FROM complaint").fetchone()[0] == 50
+        assert raw.execute("SELECT count(*) FROM unit").fetchone()[0] > 1800
