@@ -142,6 +142,30 @@
         <translation>责任部门</translation>
     </message>
     <message>
+        <source>Work order</source>
+        <translation>派工单</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>维修内容</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修工</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Work orders for this complaint</source>
+        <translation>本投诉的派工单</translation>
+    </message>
+    <message>
+        <source>&amp;Work order…</source>
+        <translation>派工单(&amp;W)…</translation>
+    </message>
+    <message>
         <source>When it happened</source>
         <translation>发生时间</translation>
     </message>
@@ -240,6 +264,18 @@
     <message>
         <source>The customer signed the record</source>
         <translation>投诉人已签字确认</translation>
+    </message>
+    <message>
+        <source>Work order for {number}</source>
+        <translation>为 {number} 开派工单</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>The work order goes to the dispatch board; its contact and unit come from the complaint.</source>
+        <translation>派工单进入派工台；联系人和房号取自投诉。</translation>
     </message>
     <message>
         <source>How and what was said</source>
@@ -343,6 +379,185 @@
     <message>
         <source>{n} complaints</source>
         <translation>共 {n} 条投诉</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchBoard</name>
+    <message>
+        <source>Search number, unit, phone, contact or task</source>
+        <translation>搜索编号、房号、电话、联系人或维修内容</translation>
+    </message>
+    <message>
+        <source>Not yet signed off</source>
+        <translation>未验收</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All technicians</source>
+        <translation>全部维修工</translation>
+    </message>
+    <message>
+        <source>Any urgency</source>
+        <translation>全部紧急程度</translation>
+    </message>
+    <message>
+        <source>Not handed over in time</source>
+        <translation>未按时派工</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation>派工(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>S&amp;tarted</source>
+        <translation>已到场(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Result…</source>
+        <translation>完工登记(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>S&amp;lip back</source>
+        <translation>回执已交回(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;off…</source>
+        <translation>验收(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;work…</source>
+        <translation>返工(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quote…</source>
+        <translation>报价审批(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel order…</source>
+        <translation>取消派工单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修工</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>单数</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>安排</translation>
+    </message>
+    <message>
+        <source>Technicians' day (who is free)</source>
+        <translation>维修工当日安排（谁有空）</translation>
+    </message>
+    <message>
+        <source>{n} work orders</source>
+        <translation>共 {n} 张派工单</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>{name} ({n} jobs today)</source>
+        <translation>{name}（今日 {n} 单）</translation>
+    </message>
+    <message>
+        <source>Assign {number}</source>
+        <translation>派工 {number}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Technician arrived</source>
+        <translation>维修工到场</translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation>到场时间</translation>
+    </message>
+    <message>
+        <source>Finish time</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>维修结果</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>用料</translation>
+    </message>
+    <message>
+        <source>- approved quote -</source>
+        <translation>- 按审批报价 -</translation>
+    </message>
+    <message>
+        <source>Price list item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>The return slip came back signed by the customer</source>
+        <translation>回执联已交回，客户已签字</translation>
+    </message>
+    <message>
+        <source>Result of {number}</source>
+        <translation>{number} 完工登记</translation>
+    </message>
+    <message>
+        <source>Supervisor's check</source>
+        <translation>主管验收</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Sign off the job: the return slip is signed and the work is accepted.</source>
+        <translation>验收签字：回执联已签字，维修合格。</translation>
+    </message>
+    <message>
+        <source>Send back for rework</source>
+        <translation>返工</translation>
+    </message>
+    <message>
+        <source>Why is the customer not satisfied?</source>
+        <translation>客户哪里不满意？</translation>
+    </message>
+    <message>
+        <source>The same order gets a new round; the first result is kept.</source>
+        <translation>同一张派工单重新维修；上一轮结果保留。</translation>
+    </message>
+    <message>
+        <source>Approve a quote</source>
+        <translation>审批报价</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>What it covers</source>
+        <translation>报价内容</translation>
+    </message>
+    <message>
+        <source>Cancel the work order</source>
+        <translation>取消派工单</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -593,6 +808,10 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
         <translation>投诉台账 (&amp;2)</translation>
     </message>
     <message>
+        <source>Work orders (&amp;3)</source>
+        <translation>派工 (&amp;3)</translation>
+    </message>
+    <message>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
@@ -637,6 +856,203 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
 The front desk of {office}: complaints, work orders, callbacks and registers.</source>
         <translation>PropDesk {version}
 {office}客服前台：投诉、派工、回访和台账。</translation>
+    </message>
+</context>
+<context>
+    <name>RepairForm</name>
+    <message>
+        <source>e.g. 3栋2单元1201; empty for a public area</source>
+        <translation>如 3栋2单元1201；公共区域可不填</translation>
+    </message>
+    <message>
+        <source>Agreed with the customer:</source>
+        <translation>与客户约定：</translation>
+    </message>
+    <message>
+        <source>Paid service (有偿服务)</source>
+        <translation>有偿服务</translation>
+    </message>
+    <message>
+        <source>&amp;Save repair call  (Ctrl+S)</source>
+        <translation>保存报修(&amp;S)  (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Time received</source>
+        <translation>报修时间</translation>
+    </message>
+    <message>
+        <source>Caller &amp;phone</source>
+        <translation>来电电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Con&amp;tact</source>
+        <translation>联系人(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>房号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Owners of the unit</source>
+        <translation>该户业主</translation>
+    </message>
+    <message>
+        <source>&amp;Where</source>
+        <translation>维修地点(&amp;W)</translation>
+    </message>
+    <message>
+        <source>What is &amp;broken</source>
+        <translation>报修内容(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ur&amp;gency</source>
+        <translation>紧急程度(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>约定时间</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>责任部门(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Urgent: pass it to engineering at once (by {t}).</source>
+        <translation>急修：立即通知工程部（{t} 前）。</translation>
+    </message>
+    <message>
+        <source>Pass it to a technician within 2 hours (by {t}).</source>
+        <translation>一般维修：2 小时内派给维修工（{t} 前）。</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>请检查</translation>
+    </message>
+    <message>
+        <source>Saved as {number}: hand it over by {t}.</source>
+        <translation>已保存，编号 {number}：请在 {t} 前派工。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderTab</name>
+    <message>
+        <source>Repair call (报修登记)</source>
+        <translation>报修登记</translation>
+    </message>
+</context>
+<context>
+    <name>WorkOrderView</name>
+    <message>
+        <source>Work order {number}</source>
+        <translation>派工单 {number}</translation>
+    </message>
+    <message>
+        <source>Received {t}; hand over by {p}; handed over {d}</source>
+        <translation>报修 {t}；派工时限 {p}；实际派工 {d}</translation>
+    </message>
+    <message>
+        <source>Unit {u}, {where}; contact {name} {phone}</source>
+        <translation>房号 {u}，地点 {where}；联系人 {name} {phone}</translation>
+    </message>
+    <message>
+        <source>Task: {task}</source>
+        <translation>维修内容：{task}</translation>
+    </message>
+    <message>
+        <source>Agreed time: {a} – {b}</source>
+        <translation>约定时间：{a} – {b}</translation>
+    </message>
+    <message>
+        <source>Technician: {t}, at {s}</source>
+        <translation>维修工：{t}，时间 {s}</translation>
+    </message>
+    <message>
+        <source>Fee: ¥{fee} ({paid})</source>
+        <translation>费用：¥{fee}（{paid}）</translation>
+    </message>
+    <message>
+        <source>paid service</source>
+        <translation>有偿服务</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>无偿</translation>
+    </message>
+    <message>
+        <source>For complaint {number}</source>
+        <translation>所属投诉 {number}</translation>
+    </message>
+    <message>
+        <source>Cancelled: {reason}</source>
+        <translation>已取消：{reason}</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修工</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>维修结果</translation>
+    </message>
+    <message>
+        <source>Slip</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>验收结论</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>已交回</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>rework</source>
+        <translation>返工</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Close window</source>
+        <translation>关闭窗口</translation>
+    </message>
+    <message>
+        <source>Rounds of work</source>
+        <translation>维修记录（每轮）</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>处理经过</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1392,69 @@ The details are in the log file:
     </message>
 </context>
 <context>
+    <name>import</name>
+    <message>
+        <source>Unit (building-entrance-room)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Building</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entrance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: there is no such file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS, save it as .xlsx (Excel workbook) and import that file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No header row was found (such as 房号, 姓名, 电话). Choose the columns by hand.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose which column holds the {label}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: "{value}" is not a unit. Write it as 3栋2单元1201 or 3-2-1201.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>import the owner register</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>reports</name>
     <message>
         <source>No Chinese TrueType font was found, so no PDF can be made. Reinstall PropDesk (it ships resources/fonts/wqy-microhei.ttc).</source>
@@ -987,6 +1466,366 @@ The details are in the log file:
     </message>
     <message>
         <source>{n} records in total.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation type="unfinished">投诉人</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished">房号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Time received</source>
+        <translation type="unfinished">受理时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">受理渠道</translation>
+    </message>
+    <message>
+        <source>When it happened</source>
+        <translation type="unfinished">发生时间</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished">发生地点</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation type="unfinished">涉及人员</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished">事情经过</translation>
+    </message>
+    <message>
+        <source>Customer's request</source>
+        <translation type="unfinished">客户要求</translation>
+    </message>
+    <message>
+        <source>Evidence shown</source>
+        <translation type="unfinished">出示证据</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation type="unfinished">受理人</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Callback record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">责任部门</translation>
+    </message>
+    <message>
+        <source>Replied at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Content</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished">回复客户</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation type="unfinished">整改措施</translation>
+    </message>
+    <message>
+        <source>Handling result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complainant's opinion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handler's signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supervisor's check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Callback result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (group complaint)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (invalid: {reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Called back by: ____________    Date: ____________</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complainant's signature: ____________    Date: ____________</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supervisor's signature: ____________    Date: ____________</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer information form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer opinion handling record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supervisor's signature: ______________    Date: ______________</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printed {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Page {page} / {pages}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: "{value}" is not a date. Write it as 2026-11-30.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The {register} needs a period: give a start date and an end date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The period starts ({start}) after it ends ({end}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"{value}": the file name must end in .xlsx or .pdf.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"{value}" is not a register. Choose one of: {names}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period: {start} to {end}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complaint register</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Customer opinion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repair register</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repair content</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation type="unfinished">紧急程度</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation type="unfinished">维修工</translation>
+    </message>
+    <message>
+        <source>Agreed time</source>
+        <translation type="unfinished">约定时间</translation>
+    </message>
+    <message>
+        <source>Finished at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repair result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fee (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complaint No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Callback register</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Called back at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Case No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished">方式</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer's words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Called back by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Owner register</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Building</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entrance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Area (m²)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1220,8 +2059,44 @@ The details are in the log file:
         <translation>备注</translation>
     </message>
     <message>
+        <source>Work order raised</source>
+        <translation>派工单开具</translation>
+    </message>
+    <message>
         <source>Refused (no permission)</source>
         <translation>被拒绝（无权限）</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <source>Technician arrived</source>
+        <translation>维修工到场</translation>
+    </message>
+    <message>
+        <source>Result recorded</source>
+        <translation>登记维修结果</translation>
+    </message>
+    <message>
+        <source>Return slip back</source>
+        <translation>回执联交回</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <source>Sent back for rework</source>
+        <translation>返工</translation>
+    </message>
+    <message>
+        <source>Quote approved</source>
+        <translation>报价已审批</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1313,6 +2188,42 @@ The details are in the log file:
     <message>
         <source>{span} left</source>
         <translation>剩 {span}</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>维修内容</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修工</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>约定时间</translation>
+    </message>
+    <message>
+        <source>Hand over by</source>
+        <translation>派工时限</translation>
+    </message>
+    <message>
+        <source> · round {n}</source>
+        <translation> · 第{n}轮</translation>
+    </message>
+    <message>
+        <source> · paid</source>
+        <translation> · 有偿</translation>
+    </message>
+    <message>
+        <source>Handed over {at}</source>
+        <translation>{at} 已派工</translation>
     </message>
 </context>
 </TS>

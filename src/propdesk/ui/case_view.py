@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.models.enums import Channel, ComplaintStatus, ContactMethod, Escalation, Severity
-from propdesk.services import accounts, complaints, reference
+from propdesk.models.enums import (
+    Channel, ComplaintStatus, ContactMethod, Escalation, Severity, Urgency, WorkOrderStatus,
+)
+from propdesk.services import accounts, complaints, reference, workorders
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.widgets import countdown, fmt
 
@@ -25,6 +27,7 @@ ACTIONS = {
     "reopen": QT_TRANSLATE_NOOP("timeline", "Reopened"),
     "void": QT_TRANSLATE_NOOP("timeline", "Voided"),
     "note": QT_TRANSLATE_NOOP("timeline", "Note"),
+    "work_order": QT_TRANSLATE_NOOP("timeline", "Work order raised"),
     "refused": QT_TRANSLATE_NOOP("timeline", "Refused (no permission)"),
 }
 
@@ -54,12 +57,21 @@ class CaseView(QDialog):
 
         details_box = QGroupBox(self.tr("Case record"))
         details_box.setLayout(self.details)
+        self.work_orders = QTreeWidget(objectName="work_orders")
+        self.work_orders.setHeaderLabels([self.tr("Work order"), self.tr("Department"), self.tr("Task"),
+                                          self.tr("Technician"), self.tr("Status")])
+        self.work_orders.setRootIsDecorated(False)
+        self.work_orders.setColumnWidth(0, 150)
+        self.work_orders.setMaximumHeight(110)
         timeline_box = QGroupBox(self.tr("Timeline (every action, who and when)"))
         QVBoxLayout(timeline_box).addWidget(self.timeline)
+        orders_box = QGroupBox(self.tr("Work orders for this complaint"))
+        QVBoxLayout(orders_box).addWidget(self.work_orders)
         split = QSplitter(Qt.Vertical)
         split.addWidget(details_box)
+        split.addWidget(orders_box)
         split.addWidget(timeline_box)
-        split.setSizes([380, 260])
+        split.setSizes([360, 110, 220])
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(split, 1)
@@ -77,6 +89,7 @@ class CaseView(QDialog):
         spec = {
             "reply": (self.tr("&Reply…"), self.do_reply),
             "handle": (self.tr("&Handling…"), self.do_handling),
+            "work_order": (self.tr("&Work order…"), self.do_work_order),
             "notify_head": (self.tr("Head &told"), self.do_notify_head),
             "escalate": (self.tr("&Escalate…"), self.do_escalate),
             "note": (self.tr("&Note…"), self.do_note),
@@ -111,6 +124,7 @@ class CaseView(QDialog):
                             + (f"   [{' · '.join(flags)}]" if flags else "") + (f"\n{due}" if due else ""))
         self._fill_details(c)
         self._fill_timeline()
+        self._fill_work_orders()
         self._enable_actions(c)
 
     def _deadline_text(self, c) -> str:
@@ -182,11 +196,19 @@ class CaseView(QDialog):
             item.setToolTip(3, "\n".join([entry["note"], *changes]).strip())
             self.timeline.addTopLevelItem(item)
 
+    def _fill_work_orders(self) -> None:
+        self.work_orders.clear()
+        for wo in workorders.of_complaint(self.complaint_id):
+            self.work_orders.addTopLevelItem(QTreeWidgetItem([
+                wo.number, wo.department.name if wo.department_id else "", wo.description,
+                wo.technician.name if wo.technician_id else "", WorkOrderStatus(wo.status).label()]))
+
     def _enable_actions(self, c) -> None:
         is_open = complaints.is_open(c)
         handle = accounts.can(self.staff, "complaint.handle")
         for key in ("reply", "handle", "escalate", "note", "close"):
             self.buttons[key].setEnabled(is_open and handle)
+        self.buttons["work_order"].setEnabled(is_open and accounts.can(self.staff, "workorder.create"))
         self.buttons["note"].setEnabled(handle and c.status != "voided")
         self.buttons["notify_head"].setEnabled(is_open and handle and complaints.needs_head_notice(c))
         self.buttons["reopen"].setEnabled(c.status == ComplaintStatus.CLOSED.value and handle)
@@ -224,6 +246,17 @@ class CaseView(QDialog):
         ], lambda v: complaints.record_handling(
             self.staff, c.id, v["cause"], v["action"], v["result"], v["opinion"], v["signed"],
             v["department"]))
+
+    def do_work_order(self) -> None:
+        c = self.complaint
+        depts = [(d.id, d.name) for d in reference.departments()]
+        self._act(self.tr("Work order for {number}").format(number=c.number), [
+            Field("department", self.tr("Department"), "choice", c.department_id, depts),
+            Field("description", self.tr("Task"), "text", c.description),
+            Field("urgency", self.tr("Urgency"), "choice", "ordinary", _choices(Urgency)),
+        ], lambda v: workorders.from_complaint(self.staff, c.id, v["description"], v["department"],
+                                              v["urgency"]),
+            self.tr("The work order goes to the dispatch board; its contact and unit come from the complaint."))
 
     def do_notify_head(self) -> None:
         c = self.complaint

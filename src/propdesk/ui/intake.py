@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
@@ -134,7 +134,8 @@ class IntakeForm(QWidget):
         self.save_button.clicked.connect(self.save)
         self.clear_button.clicked.connect(self.confirm_clear)
         for keys in ("Ctrl+S", "Ctrl+Return"):
-            QShortcut(QKeySequence(keys), self, self.save)
+            # this form only: the repair form has its own Ctrl+S on another tab
+            QShortcut(QKeySequence(keys), self, self.save).setContext(Qt.WidgetWithChildrenShortcut)
 
     def _category_changed(self) -> None:
         category_id = self.category.currentData()

@@ -15,6 +15,7 @@ from propdesk.ui.case_view import CaseView
 from propdesk.ui.complaint_list import ComplaintListPanel
 from propdesk.ui.intake import IntakeForm
 from propdesk.ui.widgets import STYLE
+from propdesk.ui.workorder_tab import WorkOrderTab
 
 
 class MainWindow(QMainWindow):
@@ -27,8 +28,10 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="tabs")
         self.intake = IntakeForm(staff)
         self.complaints = ComplaintListPanel()
+        self.work_orders = WorkOrderTab(staff)
         self.tabs.addTab(self.intake, self.tr("Complaint intake (&1)"))
         self.tabs.addTab(self.complaints, self.tr("Complaints (&2)"))
+        self.tabs.addTab(self.work_orders, self.tr("Work orders (&3)"))
         self.intake.saved.connect(lambda _id: self.complaints.refresh())
         self.intake.saved.connect(lambda _id: self.update_overdue())
         self.complaints.open_complaint.connect(self.open_case)

@@ -53,8 +53,8 @@ def countdown(until: dt.datetime, now: dt.datetime) -> str:
 
 
 class DateTimeEdit(QDateTimeEdit):
-    def __init__(self, parent=None):
-        super().__init__(parent)
+    def __init__(self, parent=None, **kwargs):
+        super().__init__(parent, **kwargs)
         self.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.setCalendarPopup(True)
         self.setDateTime(QDateTime.currentDateTime())

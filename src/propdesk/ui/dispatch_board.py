@@ -1,0 +1,245 @@
+"""派工: the dispatch board. Work orders by state and technician, each technician's day, and the
+actions from assignment to the supervisor's sign-off."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QPushButton, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.models.enums import Urgency, WorkOrderStatus
+from propdesk.models.tables import PriceItem
+from propdesk.services import accounts, workorder_search, workorders
+from propdesk.services.workorder_search import WorkOrderFilter
+from propdesk.services.workorders import Completion
+from propdesk.ui.action_dialog import ActionDialog, Field, now
+from propdesk.ui.widgets import fill_combo, fmt
+from propdesk.ui.workorder_model import WorkOrderTableModel
+
+OPEN = "__open__"
+
+
+class WorkOrderTable(QTableView):
+    open_requested = Signal(int)
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.model().row_id(self.currentIndex().row()))
+            return
+        super().keyPressEvent(event)
+
+
+class DispatchBoard(QWidget):
+    open_work_order = Signal(int)
+    changed = Signal()
+
+    def __init__(self, staff, parent=None):
+        super().__init__(parent)
+        self.staff = staff
+        self.model = WorkOrderTableModel(self)
+        self._build()
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textEdited.connect(lambda _t: self._timer.start())
+        for combo in (self.status, self.technician, self.urgency):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.late_only.toggled.connect(self.refresh)
+        self.day.dateChanged.connect(self.refresh_day)
+        self.table.open_requested.connect(self.open_work_order)
+        self.table.doubleClicked.connect(lambda i: self.open_work_order.emit(self.model.row_id(i.row())))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        self._clock = QTimer(self, interval=60_000)
+        self._clock.timeout.connect(self.model.tick)
+        self._clock.start()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.search = QLineEdit(objectName="wo_search")
+        self.search.setPlaceholderText(self.tr("Search number, unit, phone, contact or task"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox(objectName="wo_status")
+        fill_combo(self.status, [(OPEN, self.tr("Not yet signed off"))] +
+                   [(s.value, s.label()) for s in WorkOrderStatus], self.tr("All states"))
+        self.status.setCurrentIndex(1)
+        self.technician = QComboBox(objectName="wo_technician")
+        fill_combo(self.technician, [(t.id, t.name) for t in workorders.technicians()], self.tr("All technicians"))
+        self.urgency = QComboBox()
+        fill_combo(self.urgency, [(u.value, u.label()) for u in Urgency], self.tr("Any urgency"))
+        self.late_only = QCheckBox(self.tr("Not handed over in time"))
+        self.count = QLabel()
+        self.table = WorkOrderTable(objectName="wo_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for col, width in enumerate((150, 125, 55, 120, 70, 230, 75, 70, 125, 110)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+
+        self.buttons = {}
+        actions = [
+            ("assign", self.tr("&Assign…"), self.do_assign),
+            ("start", self.tr("S&tarted"), self.do_start),
+            ("complete", self.tr("&Result…"), self.do_complete),
+            ("slip", self.tr("S&lip back"), self.do_slip),
+            ("check", self.tr("Sign &off…"), self.do_check),
+            ("rework", self.tr("Re&work…"), self.do_rework),
+            ("quote", self.tr("&Quote…"), self.do_quote),
+            ("cancel", self.tr("&Cancel order…"), self.do_cancel),
+        ]
+        action_row = QHBoxLayout()
+        for key, text, slot in actions:
+            button = QPushButton(text, objectName=f"wo_{key}")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            action_row.addWidget(button)
+        action_row.addStretch()
+
+        self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.day_table = QTableWidget(0, 3, objectName="day_table")
+        self.day_table.setHorizontalHeaderLabels([self.tr("Technician"), self.tr("Jobs"), self.tr("Schedule")])
+        self.day_table.verticalHeader().setVisible(False)
+        self.day_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.day_table.horizontalHeader().setStretchLastSection(True)
+        self.day_table.setColumnWidth(0, 90)
+        self.day_table.setColumnWidth(1, 50)
+        day_box = QGroupBox(self.tr("Technicians' day (who is free)"))
+        day_layout = QVBoxLayout(day_box)
+        day_layout.addWidget(self.day)
+        day_layout.addWidget(self.day_table)
+        day_box.setMaximumWidth(420)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for w in (self.status, self.technician, self.urgency):
+            filters.addWidget(w, 1)
+        filters.addWidget(self.late_only)
+        board = QVBoxLayout()
+        board.addLayout(filters)
+        board.addWidget(self.table, 1)
+        board.addLayout(action_row)
+        board.addWidget(self.count)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(board, 1)
+        layout.addWidget(day_box)
+
+    # --- loading ---------------------------------------------------------------------------
+    def current_filter(self) -> WorkOrderFilter:
+        status = self.status.currentData()
+        statuses = workorder_search.open_statuses() if status == OPEN else ((status,) if status else ())
+        return WorkOrderFilter(statuses=tuple(statuses), technician_id=self.technician.currentData(),
+                               urgency=self.urgency.currentData(), overdue_only=self.late_only.isChecked(),
+                               text=self.search.text(), at=dt.datetime.now())
+
+    def refresh(self) -> None:
+        f = self.current_filter()
+        self.model.set_filter(f)
+        self.count.setText(self.tr("{n} work orders").format(n=workorder_search.count(f)))
+        self.refresh_day()
+        self._enable()
+
+    def refresh_day(self) -> None:
+        board = workorders.day_board(self.day.date().toPython())
+        names = {t.id: t.name for t in workorders.technicians()}
+        self.day_table.setRowCount(len(board))
+        for row, (tech_id, jobs) in enumerate(sorted(board.items(), key=lambda kv: len(kv[1]))):
+            schedule = "；".join(f"{j.scheduled_at:%H:%M} {j.description[:10]}" for j in jobs)
+            for col, text in enumerate((names.get(tech_id, "?"), str(len(jobs)), schedule or self.tr("free"))):
+                self.day_table.setItem(row, col, QTableWidgetItem(text))
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    def _enable(self) -> None:
+        row = self.model.rows[self.table.currentIndex().row()] if self.table.currentIndex().isValid() else None
+        state = WorkOrderStatus(row["status"]) if row else None
+        allowed = {key: bool(state) and state in workorders.ALLOWED.get(key, set())
+                   for key in ("assign", "start", "complete", "check", "rework", "cancel", "quote")}
+        allowed["slip"] = bool(row) and state == WorkOrderStatus.DONE and not row["slip_returned"]
+        supervisor = accounts.can(self.staff, "workorder.check")
+        allowed["check"] &= supervisor
+        allowed["quote"] &= supervisor and bool(row) and row["paid"]
+        for key, button in self.buttons.items():
+            button.setEnabled(allowed[key])
+
+    # --- actions -----------------------------------------------------------------------------
+    def _act(self, title: str, fields: list[Field], run, intro: str = "") -> None:
+        wo_id = self.selected_id()
+        if wo_id is None:
+            return
+        if ActionDialog(title, fields, lambda v: run(wo_id, v), intro, self).exec():
+            self.refresh()
+            self.changed.emit()
+
+    def _technician_choices(self) -> list[tuple]:
+        board = workorders.day_board(dt.date.today())
+        return [(t.id, self.tr("{name} ({n} jobs today)").format(name=t.name, n=len(board.get(t.id, []))))
+                for t in workorders.technicians()]
+
+    def do_assign(self) -> None:
+        wo = workorders.get(self.selected_id())
+        self._act(self.tr("Assign {number}").format(number=wo.number), [
+            Field("technician", self.tr("Technician"), "choice", wo.technician_id, self._technician_choices()),
+            Field("when", self.tr("Time"), "datetime", wo.scheduled_at or wo.window_start or now()),
+        ], lambda i, v: workorders.assign(self.staff, i, v["technician"], v["when"]))
+
+    def do_start(self) -> None:
+        self._act(self.tr("Technician arrived"), [Field("arrived_at", self.tr("Arrival time"), "datetime", now())],
+                  lambda i, v: workorders.start(self.staff, i, v["arrived_at"]))
+
+    def do_complete(self) -> None:
+        wo = workorders.get(self.selected_id())
+        fields = [
+            Field("arrived_at", self.tr("Arrival time"), "datetime", wo.arrived_at or wo.scheduled_at or now()),
+            Field("finished_at", self.tr("Finish time"), "datetime", now()),
+            Field("result", self.tr("Result"), "text", ""),
+            Field("materials", self.tr("Materials"), "line", ""),
+        ]
+        if wo.paid:
+            items = [(None, self.tr("- approved quote -"))] + [
+                (p.id, f"{p.name}  ¥{p.price}/{p.unit_name}") for p in PriceItem.select().where(PriceItem.active == True)]  # noqa: E712
+            fields += [Field("price_item", self.tr("Price list item"), "choice", None, items),
+                       Field("quantity", self.tr("Quantity"), "line", "1")]
+        fields.append(Field("slip_returned", self.tr("The return slip came back signed by the customer"), "check", False))
+        self._act(self.tr("Result of {number}").format(number=wo.number), fields,
+                  lambda i, v: workorders.complete(self.staff, i, Completion(
+                      arrived_at=v["arrived_at"], finished_at=v["finished_at"], result=v["result"],
+                      materials=v["materials"], price_item_id=v.get("price_item"),
+                      quantity=v.get("quantity", "1"), slip_returned=v["slip_returned"])))
+
+    def do_slip(self) -> None:
+        wo_id = self.selected_id()
+        if wo_id is not None:
+            workorders.confirm_slip(self.staff, wo_id)
+            self.refresh()
+
+    def do_check(self) -> None:
+        self._act(self.tr("Supervisor's check"), [Field("note", self.tr("Note"), "line", "")],
+                  lambda i, v: workorders.check(self.staff, i, v["note"]),
+                  self.tr("Sign off the job: the return slip is signed and the work is accepted."))
+
+    def do_rework(self) -> None:
+        self._act(self.tr("Send back for rework"), [Field("reason", self.tr("Why is the customer not satisfied?"), "text", "")],
+                  lambda i, v: workorders.rework(self.staff, i, v["reason"]),
+                  self.tr("The same order gets a new round; the first result is kept."))
+
+    def do_quote(self) -> None:
+        self._act(self.tr("Approve a quote"), [Field("fee", self.tr("Amount (yuan)"), "line", ""),
+                                               Field("note", self.tr("What it covers"), "line", "")],
+                  lambda i, v: workorders.approve_quote(self.staff, i, v["fee"], v["note"]))
+
+    def do_cancel(self) -> None:
+        self._act(self.tr("Cancel the work order"), [Field("reason", self.tr("Reason"), "line", "")],
+                  lambda i, v: workorders.cancel(self.staff, i, v["reason"]))

@@ -1,0 +1,141 @@
+"""报修登记: a repair call taken with the keyboard; the hand-over deadline shows before saving."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from propdesk.errors import RuleError, ValidationError
+from propdesk.models.enums import Urgency
+from propdesk.services import reference, workorders
+from propdesk.services.workorders import RepairInput
+from propdesk.ui.caller import CallerLookup
+from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, mark_invalid, select_data
+
+
+class RepairForm(QWidget):
+    saved = Signal(int)
+
+    def __init__(self, staff, parent=None):
+        super().__init__(parent)
+        self.staff = staff
+        self.received_at = DateTimeEdit(objectName="received_at")
+        self.phone = QLineEdit(objectName="phone")
+        self.contact_name = QLineEdit(objectName="complainant")
+        self.unit = QLineEdit(objectName="unit")
+        self.unit.setPlaceholderText(self.tr("e.g. 3栋2单元1201; empty for a public area"))
+        self.contacts = QListWidget(objectName="contacts")
+        self.location = QLineEdit(objectName="location")
+        self.description = TextBox(3, objectName="description")
+        self.urgency = QComboBox(objectName="urgency")
+        fill_combo(self.urgency, [(u.value, u.label()) for u in (Urgency.ORDINARY, Urgency.URGENT)])
+        self.use_window = QCheckBox(self.tr("Agreed with the customer:"))
+        self.window_start = DateTimeEdit(objectName="window")
+        self.window_end = DateTimeEdit()
+        self.paid = QCheckBox(self.tr("Paid service (有偿服务)"), objectName="paid")
+        self.department = QComboBox(objectName="department")
+        self.deadline = QLabel(objectName="deadline")
+        self.deadline.setWordWrap(True)
+        self.status = QLabel(objectName="saved")
+        self.status.setWordWrap(True)
+        save = QPushButton(self.tr("&Save repair call  (Ctrl+S)"), objectName="save")
+        save.clicked.connect(self.save)
+        shortcut = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+        self.caller = CallerLookup(self.phone, self.contact_name, self.unit, self.contacts,
+                                   next_field=self.location, parent=self)
+
+        window = QHBoxLayout()
+        window.addWidget(self.window_start)
+        window.addWidget(QLabel("–"))
+        window.addWidget(self.window_end)
+        form = QFormLayout()
+        form.addRow(self.tr("Time received"), self.received_at)
+        form.addRow(self.tr("Caller &phone"), self.phone)
+        form.addRow(self.tr("Con&tact"), self.contact_name)
+        form.addRow(self.tr("&Unit"), self.unit)
+        form.addRow(self.tr("Owners of the unit"), self.contacts)
+        form.addRow(self.tr("&Where"), self.location)
+        form.addRow(self.tr("What is &broken"), self.description)
+        form.addRow(self.tr("Ur&gency"), self.urgency)
+        form.addRow(self.use_window)
+        form.addRow(self.tr("Time"), window)
+        form.addRow("", self.paid)
+        form.addRow(self.tr("&Department"), self.department)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.deadline)
+        layout.addWidget(save)
+        layout.addWidget(self.status)
+        layout.addStretch()
+        for signal in (self.urgency.currentIndexChanged, self.received_at.dateTimeChanged):
+            signal.connect(self._show_deadline)
+        self.use_window.toggled.connect(self.window_start.setEnabled)
+        self.use_window.toggled.connect(self.window_end.setEnabled)
+        self.clear()
+
+    def _show_deadline(self) -> None:
+        due = workorders.pass_by(self.received_at.value(), self.urgency.currentData())
+        if self.urgency.currentData() == Urgency.URGENT.value:
+            text = self.tr("Urgent: pass it to engineering at once (by {t}).")
+        else:
+            text = self.tr("Pass it to a technician within 2 hours (by {t}).")
+        self.deadline.setText(text.format(t=fmt(due)))
+
+    def data(self) -> RepairInput:
+        window = self.use_window.isChecked()
+        return RepairInput(
+            received_at=self.received_at.value(), phone=self.phone.text(),
+            contact_name=self.contact_name.text(), unit=self.unit.text(),
+            owner_id=self.caller.owner_id, location=self.location.text(),
+            description=self.description.text(), urgency=self.urgency.currentData(),
+            window_start=self.window_start.value() if window else None,
+            window_end=self.window_end.value() if window else None,
+            paid=self.paid.isChecked(), department_id=self.department.currentData())
+
+    def save(self) -> None:
+        fields = {"phone": self.phone, "complainant": self.contact_name, "unit": self.unit,
+                  "description": self.description, "window": self.window_start,
+                  "location": self.location, "received_at": self.received_at}
+        for widget in fields.values():
+            mark_invalid(widget, False)
+        try:
+            wo = workorders.create(self.staff, self.data())
+        except ValidationError as err:
+            bad = [fields[f] for f in err.errors if f in fields]
+            for widget in bad:
+                mark_invalid(widget, True)
+            if bad:
+                bad[0].setFocus()
+            QMessageBox.warning(self, self.tr("Please check"), err.text())
+            return
+        except RuleError as err:
+            QMessageBox.warning(self, self.tr("Please check"), err.text())
+            return
+        self.clear()
+        self.status.setText(self.tr("Saved as {number}: hand it over by {t}.").format(
+            number=wo.number, t=fmt(wo.pass_by)))
+        self.saved.emit(wo.id)
+
+    def clear(self) -> None:
+        fill_combo(self.department, [(d.id, d.name) for d in reference.departments()])
+        engineering = next((d.id for d in reference.departments() if d.code == "engineering"), None)
+        select_data(self.department, engineering)
+        for edit in (self.phone, self.contact_name, self.unit, self.location, self.description):
+            edit.setText("")
+        self.caller.reset()
+        self.received_at.set_value(dt.datetime.now())
+        start = dt.datetime.now().replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
+        self.window_start.set_value(start)
+        self.window_end.set_value(start + dt.timedelta(hours=2))
+        self.use_window.setChecked(False)
+        self.window_start.setEnabled(False)
+        self.window_end.setEnabled(False)
+        self.urgency.setCurrentIndex(0)
+        self.paid.setChecked(False)
+        self._show_deadline()

@@ -1,0 +1,84 @@
+"""The work-order list for the dispatch board, over the lazy model."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+
+from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.models.enums import Urgency, WorkOrderKind, WorkOrderStatus
+from propdesk.services import workorder_search
+from propdesk.services.workorder_search import WorkOrderFilter
+from propdesk.ui.lazy_model import LazyTableModel
+from propdesk.ui.widgets import countdown, fmt, ui_text
+
+LATE_BG = QBrush(QColor("#ffd9d9"))
+URGENT_FG = QBrush(QColor("#b00020"))
+DONE_FG = QBrush(QColor("#666666"))
+
+COLUMNS = [
+    ("number", QT_TRANSLATE_NOOP("ui", "Number")),
+    ("received_at", QT_TRANSLATE_NOOP("ui", "Received")),
+    ("urgency", QT_TRANSLATE_NOOP("ui", "Urgency")),
+    ("unit", QT_TRANSLATE_NOOP("ui", "Unit")),
+    ("contact_name", QT_TRANSLATE_NOOP("ui", "Contact")),
+    ("description", QT_TRANSLATE_NOOP("ui", "Task")),
+    ("department", QT_TRANSLATE_NOOP("ui", "Department")),
+    ("technician", QT_TRANSLATE_NOOP("ui", "Technician")),
+    ("scheduled_at", QT_TRANSLATE_NOOP("ui", "Time")),
+    ("status", QT_TRANSLATE_NOOP("ui", "Status")),
+    ("pass_by", QT_TRANSLATE_NOOP("ui", "Hand over by")),
+]
+
+
+def late(row: dict, now) -> bool:
+    """Not with a technician in time (or handed over late)."""
+    if row["dispatched_at"] is not None:
+        return row["dispatched_at"] > row["pass_by"]
+    return row["status"] == WorkOrderStatus.NEW.value and now > row["pass_by"]
+
+
+class WorkOrderTableModel(LazyTableModel):
+    columns = COLUMNS
+
+    def __init__(self, parent=None):
+        super().__init__(WorkOrderFilter(statuses=workorder_search.open_statuses()), "received_at", parent)
+
+    def fetch(self, offset: int, limit: int) -> list[dict]:
+        return workorder_search.page(self.filter, self.order, self.descending, offset, limit)
+
+    def cell(self, row: dict, key: str, role: int):
+        if role == Qt.DisplayRole:
+            return self._text(row, key)
+        if role == Qt.BackgroundRole and late(row, self.now):
+            return LATE_BG
+        if role == Qt.ForegroundRole:
+            if key == "urgency" and row["urgency"] == Urgency.URGENT.value:
+                return URGENT_FG
+            if row["status"] in (WorkOrderStatus.CHECKED.value, WorkOrderStatus.CANCELLED.value):
+                return DONE_FG
+        if role == Qt.ToolTipRole and key == "description":
+            return row["description"]
+        return None
+
+    def _text(self, row: dict, key: str) -> str:
+        if key in ("received_at", "scheduled_at"):
+            return fmt(row[key])
+        if key == "urgency":
+            return Urgency(row["urgency"]).label()
+        if key == "status":
+            text = WorkOrderStatus(row["status"]).label()
+            if row["rework_round"]:
+                text += ui_text(QT_TRANSLATE_NOOP("ui", " · round {n}")).format(n=row["rework_round"] + 1)
+            if row["paid"]:
+                text += ui_text(QT_TRANSLATE_NOOP("ui", " · paid"))
+            return text
+        if key == "pass_by":
+            if row["dispatched_at"] is not None:
+                return ui_text(QT_TRANSLATE_NOOP("ui", "Handed over {at}")).format(at=fmt(row["dispatched_at"]))
+            if row["status"] == WorkOrderStatus.CANCELLED.value:
+                return ""
+            return countdown(row["pass_by"], self.now)
+        if key == "description":
+            kind = "" if row["kind"] == WorkOrderKind.REPAIR.value else "【" + WorkOrderKind(row["kind"]).label() + "】"
+            return kind + (row["description"] or "").replace("\n", " ")
+        return row.get(key) or ""

@@ -1,0 +1,115 @@
+"""The work-order tab: the repair-call form beside the dispatch board, and the order's view."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QGroupBox, QLabel, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
+from propdesk.models.enums import Urgency, WorkOrderKind, WorkOrderStatus
+from propdesk.services import workorders
+from propdesk.ui.dispatch_board import DispatchBoard
+from propdesk.ui.repair_form import RepairForm
+from propdesk.ui.widgets import fmt
+
+ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("timeline", "Work order raised"),
+    "assign": QT_TRANSLATE_NOOP("timeline", "Assigned"),
+    "start": QT_TRANSLATE_NOOP("timeline", "Technician arrived"),
+    "complete": QT_TRANSLATE_NOOP("timeline", "Result recorded"),
+    "slip": QT_TRANSLATE_NOOP("timeline", "Return slip back"),
+    "check": QT_TRANSLATE_NOOP("timeline", "Signed off"),
+    "rework": QT_TRANSLATE_NOOP("timeline", "Sent back for rework"),
+    "quote": QT_TRANSLATE_NOOP("timeline", "Quote approved"),
+    "cancel": QT_TRANSLATE_NOOP("timeline", "Cancelled"),
+    "refused": QT_TRANSLATE_NOOP("timeline", "Refused (no permission)"),
+}
+
+
+class WorkOrderTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, staff, parent=None):
+        super().__init__(parent)
+        self.staff = staff
+        self.form = RepairForm(staff)
+        self.board = DispatchBoard(staff)
+        form_box = QGroupBox(self.tr("Repair call (报修登记)"))
+        QVBoxLayout(form_box).addWidget(self.form)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(form_box)
+        split.addWidget(self.board)
+        split.setSizes([380, 1000])
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.form.saved.connect(lambda _id: (self.board.refresh(), self.changed.emit()))
+        self.board.changed.connect(self.changed)
+        self.board.open_work_order.connect(self.open_view)
+
+    def open_view(self, wo_id: int) -> None:
+        view = WorkOrderView(wo_id, self)
+        view.show()
+        self._view = view
+
+
+class WorkOrderView(QDialog):
+    """Everything about one work order: the task, each round of work, the timeline."""
+
+    def __init__(self, wo_id: int, parent=None):
+        super().__init__(parent)
+        wo = workorders.get(wo_id)
+        self.wo = wo
+        self.setWindowTitle(self.tr("Work order {number}").format(number=wo.number))
+        self.setMinimumSize(820, 600)
+        kind = WorkOrderKind(wo.kind).label()
+        lines = [
+            f"<b>{wo.number}</b>　{kind}　{WorkOrderStatus(wo.status).label()}　{Urgency(wo.urgency).label()}",
+            self.tr("Received {t}; hand over by {p}; handed over {d}").format(
+                t=fmt(wo.received_at), p=fmt(wo.pass_by), d=fmt(wo.dispatched_at) or "—"),
+            self.tr("Unit {u}, {where}; contact {name} {phone}").format(
+                u=wo.unit.label if wo.unit_id else "—", where=wo.location or "—",
+                name=wo.contact_name, phone=wo.contact_phone),
+            self.tr("Task: {task}").format(task=wo.description),
+            self.tr("Agreed time: {a} – {b}").format(a=fmt(wo.window_start) or "—", b=fmt(wo.window_end) or "—"),
+            self.tr("Technician: {t}, at {s}").format(t=wo.technician.name if wo.technician_id else "—",
+                                                      s=fmt(wo.scheduled_at) or "—"),
+            self.tr("Fee: ¥{fee} ({paid})").format(fee=wo.fee, paid=self.tr("paid service") if wo.paid else self.tr("free")),
+        ]
+        if wo.complaint_id:
+            lines.append(self.tr("For complaint {number}").format(number=wo.complaint.number))
+        if wo.cancel_reason:
+            lines.append(self.tr("Cancelled: {reason}").format(reason=wo.cancel_reason))
+        header = QLabel("<br>".join(lines))
+        header.setWordWrap(True)
+        header.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        rounds = QTreeWidget(objectName="rounds")
+        rounds.setHeaderLabels([self.tr("Round"), self.tr("Technician"), self.tr("Arrived"),
+                                self.tr("Finished"), self.tr("Result"), self.tr("Slip"), self.tr("Verdict")])
+        rounds.setRootIsDecorated(False)
+        yes = self.tr("yes")
+        verdicts = {"accepted": self.tr("accepted"), "rework": self.tr("rework"), "": ""}
+        for r in workorders.rounds(wo_id):
+            rounds.addTopLevelItem(QTreeWidgetItem([
+                str(r.round_no), r.technician.name if r.technician_id else "", fmt(r.arrived_at),
+                fmt(r.finished_at), r.result, yes if r.slip_returned else "", verdicts.get(r.verdict, r.verdict)
+                + (f"：{r.verdict_note}" if r.verdict_note else "")]))
+        timeline = QTreeWidget(objectName="timeline")
+        timeline.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Details")])
+        timeline.setRootIsDecorated(False)
+        timeline.setColumnWidth(0, 130)
+        for entry in workorders.timeline(wo_id):
+            timeline.addTopLevelItem(QTreeWidgetItem([
+                fmt(entry["at"]), entry["who"], translate("timeline", ACTIONS.get(entry["action"], entry["action"])),
+                entry["note"]]))
+        close = QPushButton(self.tr("Close window"))
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(QLabel(self.tr("Rounds of work")))
+        layout.addWidget(rounds)
+        layout.addWidget(QLabel(self.tr("Timeline")))
+        layout.addWidget(timeline, 1)
+        layout.addWidget(close)

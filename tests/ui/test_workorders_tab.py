@@ -1,0 +1,127 @@
+"""The dispatch tab used as a clerk and a supervisor would."""
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from propdesk.models.tables import Category, WorkOrder
+from propdesk.services import complaints, workorders
+from propdesk.services.complaints import ComplaintInput
+from propdesk.ui.action_dialog import ActionDialog
+from propdesk.ui.case_view import CaseView
+from propdesk.ui.workorder_tab import WorkOrderTab, WorkOrderView
+from tests.ui.keyboard import type_text
+
+
+def answer(monkeypatch, fill):
+    """Fill each action dialog with ``fill`` and press OK; remember what it said."""
+    seen = []
+
+    def exec_(dialog):
+        fill(dialog)
+        dialog.submit()
+        seen.append(dialog.message.text())
+        return dialog.result() == ActionDialog.Accepted
+
+    monkeypatch.setattr(ActionDialog, "exec", exec_)
+    return seen
+
+
+def select(tab, number):
+    model = tab.board.model
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == number)
+    tab.board.table.selectRow(row)
+
+
+def test_repair_call_dispatched_completed_and_signed_off(qtbot, office, monkeypatch, dialogs):
+    clerk_tab = WorkOrderTab(office["clerk"])
+    qtbot.addWidget(clerk_tab)
+    with qtbot.waitActive(clerk_tab):
+        clerk_tab.show()
+        clerk_tab.activateWindow()
+    form = clerk_tab.form
+    form.phone.setFocus()
+    type_text(qtbot, form.phone, "13800138000")
+    qtbot.waitUntil(lambda: form.contact_name.text() == "张伟")
+    form.description.setFocus()
+    type_text(qtbot, form.description, "厨房水槽下水管漏水")
+    form.urgency.setCurrentIndex(1)  # 急修
+    assert "立即" in form.deadline.text()
+    qtbot.keyClick(form.description, Qt.Key_S, Qt.ControlModifier)
+    wo = WorkOrder.get()
+    assert wo.urgency == "urgent" and wo.unit.label == "3栋2单元1201" and wo.contact_name == "张伟"
+    assert wo.number in form.status.text()
+
+    board = clerk_tab.board
+    assert board.model.rowCount() == 1
+    select(clerk_tab, wo.number)
+    assert board.buttons["assign"].isEnabled() and not board.buttons["check"].isEnabled()
+
+    answer(monkeypatch, lambda d: None)  # the technician offered first is the only one
+    board.buttons["assign"].click()
+    assert workorders.get(wo.id).technician_id == office["technician"].id
+    assert board.day_table.item(0, 0).text() == "陈师傅"
+
+    def result(d):
+        type_text(qtbot, d.widgets["result"], "更换下水管")
+        d.widgets["slip_returned"].setChecked(True)
+    select(clerk_tab, wo.number)
+    answer(monkeypatch, result)
+    board.buttons["complete"].click()
+    assert workorders.get(wo.id).status == "done"
+    select(clerk_tab, wo.number)
+    assert not board.buttons["check"].isEnabled()  # a clerk cannot sign off
+
+    sup_tab = WorkOrderTab(office["supervisor"])
+    qtbot.addWidget(sup_tab)
+    select(sup_tab, wo.number)
+    assert sup_tab.board.buttons["check"].isEnabled()
+    answer(monkeypatch, lambda d: None)
+    sup_tab.board.buttons["check"].click()
+    assert workorders.get(wo.id).status == "checked"
+
+    view = WorkOrderView(wo.id)
+    qtbot.addWidget(view)
+    assert view.findChild(type(view.findChild(object, "rounds")), "rounds").topLevelItemCount() == 1
+    steps = [view.findChild(object, "timeline").topLevelItem(i).text(2)
+             for i in range(view.findChild(object, "timeline").topLevelItemCount())]
+    assert steps == ["派工单开具", "派工", "登记维修结果", "验收"]
+
+
+def test_bad_repair_call_keeps_text(qtbot, office, dialogs):
+    tab = WorkOrderTab(office["clerk"])
+    qtbot.addWidget(tab)
+    form = tab.form
+    type_text(qtbot, form.phone, "555")
+    type_text(qtbot, form.description, "门禁坏了")
+    form.save()
+    assert WorkOrder.select().count() == 0
+    assert "来电电话" in dialogs[-1][2]
+    assert form.description.text() == "门禁坏了" and form.phone.property("invalid") is True
+
+
+def test_complaint_raises_two_work_orders_shown_on_the_case(qtbot, office, monkeypatch):
+    cat = Category.get(Category.name == "工程维修/设施设备").id
+    c = complaints.create(office["clerk"], ComplaintInput(
+        received_at=dt.datetime.now().replace(microsecond=0), unit="3栋2单元1201",
+        phone="13800138000", complainant="张伟", description="楼道水管爆裂积水",
+        category_id=cat, severity="important"))
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+
+    def engineering(d):
+        d.widgets["description"].setText("")
+        type_text(qtbot, d.widgets["description"], "更换爆裂水管")
+    answer(monkeypatch, engineering)
+    view.buttons["work_order"].click()
+
+    def cleaning(d):
+        d.widgets["department"].setCurrentIndex(d.widgets["department"].findText("环境部"))
+        d.widgets["description"].setText("")
+        type_text(qtbot, d.widgets["description"], "清理楼道积水")
+    answer(monkeypatch, cleaning)
+    view.buttons["work_order"].click()
+
+    rows = [(view.work_orders.topLevelItem(i).text(1), view.work_orders.topLevelItem(i).text(2))
+            for i in range(view.work_orders.topLevelItemCount())]
+    assert rows == [("工程部", "更换爆裂水管"), ("环境部", "清理楼道积水")]
+    assert all(w.complaint_id == c.id for w in WorkOrder.select())
