@@ -24,7 +24,7 @@ from propdesk.models import database
 from propdesk.models.enums import ComplaintStatus, OwnerRole, Role
 from propdesk.models.tables import (
     AuditChange, AuditEntry, Building, Callback, Category, Complaint, Department, Estate, Owner,
-    OwnerPhone, PriceItem, Sequence, Staff, Unit, WorkOrder,
+    OwnerPhone, PriceItem, Sequence, Staff, Unit, WorkOrder, WorkRound,
 )
 from propdesk.services import accounts, reference, settings
 from propdesk.services import demo_text as T
@@ -56,7 +56,7 @@ OTHER_STAFF_PASSWORD = "demo123"
 
 # Insert order: a row only refers to rows of models before it.
 INSERT_ORDER = (Estate, Building, Unit, Owner, OwnerPhone, Staff, PriceItem, Complaint, WorkOrder,
-                Callback, AuditEntry, AuditChange)
+                WorkRound, Callback, AuditEntry, AuditChange)
 BATCH = 300  # rows per INSERT: well under SQLite's 32766 bound variables for ~45 columns
 
 

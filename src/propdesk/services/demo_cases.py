@@ -17,8 +17,9 @@ from propdesk.models.enums import (
 )
 from propdesk.models.tables import (
     AuditChange, AuditEntry, Callback, Category, Complaint, Department, PriceItem, WorkOrder,
+    WorkRound,
 )
-from propdesk.services import calendar, sla
+from propdesk.services import calendar, sla, workorders
 from propdesk.services import demo_text as T
 from propdesk.services.demo import STAFF, Register, Rows, caller_name, complaint_text, fill
 from propdesk.services.owners import phone_digits
@@ -123,8 +124,8 @@ class Cases:
                 self.techs.setdefault(departments[dept].id, []).append(staff[username])
         self.categories = {c.name: (c.id, c.default_department_id)
                            for c in Category.select().order_by(Category.sort, Category.id)}
-        self.prices = {p.name: p.price for p in PriceItem.select().order_by(PriceItem.id)}
-        self.numbered: list[tuple[dict, dict]] = []  # (audit entry, row) noted once numbered
+        self.prices = {p.name: (p.id, p.price) for p in PriceItem.select().order_by(PriceItem.id)}
+        self.notes: list[tuple[dict | None, object]] = []  # (audit entry, note once numbered)
         self.last_case: dict[tuple, tuple[int, dt.datetime]] = {}
 
     # --- bookkeeping ---------------------------------------------------------------------------
@@ -138,19 +139,22 @@ class Cases:
                 self.rows.add(AuditChange, entry=entry["id"], field=field, old=before, new=after)
         return entry
 
+    def created(self, entry: dict | None, row: dict) -> None:
+        """The create entry names the number, as the services write it."""
+        self.notes.append((entry, lambda: f"{row['number']} {row.get('description', '')[:60]}".strip()))
+
     def write_create_notes(self) -> None:
-        """The create entries name the number, as the services write them (numbers are given
-        after all rows exist, in time order)."""
-        for entry, row in self.numbered:
-            if entry is None:
-                continue
-            entry["note"] = f"{row['number']} {row.get('description', '')[:60]}".strip()
+        """Fill in the notes that name a number (numbers are given after all rows exist, in
+        time order)."""
+        for entry, note in self.notes:
+            if entry is not None:
+                entry["note"] = note()
 
     def build(self, n_complaints: int) -> None:
         if not self.rows.count(PriceItem) and not self.prices:
             for name, unit_name, price in T.PRICE_LIST:
-                self.rows.add(PriceItem, name=name, unit_name=unit_name, price=Decimal(price))
-            self.prices = {name: Decimal(price) for name, _, price in T.PRICE_LIST}
+                item = self.rows.add(PriceItem, name=name, unit_name=unit_name, price=Decimal(price))
+                self.prices[name] = (item["id"], item["price"])
         times = received_times(self.rng, n_complaints, self.as_of)
         fates = self._fates(times)
         plan = self._category_plan(len(times))
@@ -246,7 +250,7 @@ class Cases:
         if who["unit"]:
             self.last_case[(who["unit"], category)] = (row["id"], received)
         story = Story(self, "complaint", row)
-        self.numbered.append((story.step(created, clerk, "create"), row))
+        self.created(story.step(created, clerk, "create"), row)
         if (severity == Severity.MAJOR or group) and rng.random() < 0.85:
             story.step(received + _minutes(rng, 5, 45), self.supervisor, "notify_head",
                        head_notified_at=AT, head_notified_by=self.supervisor)
@@ -322,11 +326,11 @@ class Cases:
         rng = self.rng
         if rng.random() >= (0.25 if category == "服务态度" else 0.04):
             return
-        at = replied + _minutes(rng, 120, 1800)
+        at = office_hours(replied + _minutes(rng, 120, 1800), rng)
         if at < close_at - HOUR:
             story.step(at, clerk, "escalate", T.ESCALATION_NOTES["supervisor"],
                        escalation=Escalation.SUPERVISOR.value)
-            at += _minutes(rng, 240, 1800)
+            at = office_hours(at + _minutes(rng, 240, 1800), rng)
             if rng.random() < 0.25 and at < close_at - 30 * MINUTE:
                 story.step(at, self.supervisor, "escalate", T.ESCALATION_NOTES["head"],
                            escalation=Escalation.HEAD.value)
@@ -349,10 +353,11 @@ class Cases:
                           reopen_count=story.row["reopen_count"] + 1):
             return
         if rng.random() < 0.8:
-            story.step(story.last + _minutes(rng, 60, 300), clerk, "escalate",
+            story.step(office_hours(story.last + _minutes(rng, 60, 300), rng), clerk, "escalate",
                        T.ESCALATION_NOTES["supervisor"], escalation=Escalation.SUPERVISOR.value)
             if rng.random() < 0.25:
-                story.step(story.last + _minutes(rng, 600, 2880), self.supervisor, "escalate",
+                story.step(office_hours(story.last + _minutes(rng, 600, 2880), rng),
+                           self.supervisor, "escalate",
                            T.ESCALATION_NOTES["head"], escalation=Escalation.HEAD.value)
         if again:
             at = office_hours(story.last + _minutes(rng, 1440, 4320), rng)
@@ -373,7 +378,7 @@ class Cases:
                             work_order=work_order and work_order["id"], due_date=due,
                             assigned_to=clerk, status=CallbackStatus.DUE.value, created_at=created)
         story = Story(self, "callback", row)
-        self.numbered.append((story.step(created, clerk, "create"), row))
+        self.created(story.step(created, clerk, "create"), row)
         if satisfaction is None and rng.random() < 0.03:
             reason = rng.choice(T.CALLBACK_CANCEL)
             story.step(created + _minutes(rng, 600, 2880), clerk, "cancel", reason,
@@ -400,19 +405,22 @@ class Cases:
     # --- work orders ---------------------------------------------------------------------------
 
     def _maybe_follow_up(self, story: Story, clerk: int, category: str, replied, close_at) -> None:
-        row = story.row
+        """A follow-up work order for the department that handles the complaint."""
+        rng, row = self.rng, story.row
         techs = self.techs.get(row["department"])
-        if not techs or self.rng.random() >= FOLLOW_UP.get(category, 0):
+        if not techs or rng.random() >= FOLLOW_UP.get(category, 0):
             return
-        tech = self.rng.choice(techs)
-        at = replied + _minutes(self.rng, 5, 40)
-        if story.step(at, clerk, "note", f"已派工单，{self.dept_names[row['department']]}"
-                                         f"{self.names.get(tech, '')}跟进"):
-            self.work_order(
-                WorkOrderKind.FOLLOW_UP, story.last, tech, row["department"],
-                description=f"投诉跟进：{row['description'][:120]}", location=row["location"],
-                unit=row["unit"], owner=row["owner"], contact_name=row["complainant"],
-                contact_phone=row["phone"], complaint=row["id"], end=close_at)
+        at = (replied + _minutes(rng, 5, 40)).replace(second=0, microsecond=0)
+        if at > self.as_of:
+            return
+        wo = self.work_order(
+            WorkOrderKind.FOLLOW_UP, at, rng.choice(techs), row["department"],
+            description=f"投诉跟进：{row['description'][:120]}", location=row["location"],
+            unit=row["unit"], owner=row["owner"], contact_name=row["complainant"],
+            contact_phone=row["phone"], complaint=row["id"], end=close_at,
+            outcome=(rng.choice(T.CATEGORIES.get(category, T.CATEGORIES["其他"])["results"]), "", None))
+        dept = self.dept_names[row["department"]]
+        self.notes.append((story.step(at, clerk, "work_order"), lambda: f"{wo['number']} → {dept}"))
 
     def repair(self, received: dt.datetime) -> None:
         """A repair call (报修) from an owner, for their home or a public area."""
@@ -422,7 +430,7 @@ class Cases:
         unit_id, label, bld = rng.choice(self.occupied)
         owner_id, name, phone = rng.choice(self.register.occupants[unit_id])
         description, where, materials, item, result = rng.choice(T.REPAIRS)
-        paid = bool(item) and rng.random() < 0.6
+        paid = bool(item) and item in self.prices and rng.random() < 0.6
         urgent = "停电" in description or "楼下" in description or rng.random() < 0.1
         row = self.work_order(
             WorkOrderKind.REPAIR, received, rng.choice(self.techs[self.engineering]),
@@ -430,25 +438,26 @@ class Cases:
             location=fill(rng, where, bld) if where else f"{label}户内",
             unit=unit_id if not where else None, owner=owner_id, contact_name=name,
             contact_phone=phone, urgent=urgent, paid=paid,
-            outcome=(result, materials, self.prices.get(item, Decimal(0)) if paid else Decimal(0)))
+            outcome=(result, materials, self.prices[item] if paid else None))
         if row["status"] == WorkOrderStatus.CHECKED.value and rng.random() < 0.6:
             self.callback(row["checked_at"], work_order=row)
 
     def work_order(self, kind: WorkOrderKind, received: dt.datetime, tech: int, dept: int,
                    urgent: bool = False, paid: bool = False, outcome=None, end=None,
                    **values) -> dict:
-        """Raised, assigned, started, finished (slip returned), checked; a few cancelled or
-        sent back for rework. ``end``: everything happens before it (the complaint closes)."""
+        """Raised, assigned, started, completed (slip returned), checked; a few cancelled,
+        waiting, or sent back for a second round. ``end``: the first round is done before it
+        (the complaint closes)."""
         rng, clerk = self.rng, self.rng.choice(self.clerks)
+        urgency = Urgency.URGENT if urgent else Urgency.ORDINARY
         plan = self._work_plan(received, urgent, end)
         row = self.rows.add(
-            WorkOrder, number="", kind=kind.value, received_at=received,
-            urgency=(Urgency.URGENT if urgent else Urgency.ORDINARY).value,
-            pass_by=received if urgent else received + 2 * HOUR, window_start=plan["window"],
+            WorkOrder, number="", kind=kind.value, received_at=received, urgency=urgency.value,
+            pass_by=workorders.pass_by(received, urgency.value), window_start=plan["window"],
             window_end=plan["window"] + 2 * HOUR, paid=paid, department=dept,
             status=WorkOrderStatus.NEW.value, created_by=clerk, created_at=received, **values)
         story = Story(self, "work_order", row)
-        self.numbered.append((story.step(received, clerk, "create"), row))
+        self.created(story.step(received, clerk, "create"), row)
         r = rng.random()
         if r < 0.04:
             reason = rng.choice(T.CANCEL_REASONS)
@@ -457,24 +466,48 @@ class Cases:
             return row
         if r < 0.06 and self.as_of - received < 2 * DAY:
             return row  # not dispatched yet: the list shows it waiting
-        result, materials, fee = outcome or ("已处理完毕", "", Decimal(0))
         story.step(plan["assigned"], clerk, "assign", self.names.get(tech, ""), technician=tech,
-                   scheduled_at=plan["window"], status=WorkOrderStatus.ASSIGNED.value)
-        story.step(plan["arrived"], tech, "start", status=WorkOrderStatus.IN_PROGRESS.value,
-                   arrived_at=AT)
-        if r < 0.08:
-            return row  # waiting for parts
-        story.step(plan["finished"], tech, "finish", result, status=WorkOrderStatus.DONE.value,
-                   finished_at=AT, result=result, materials=materials, fee=fee, slip_returned=True)
-        if r < 0.93:  # the rest wait for the supervisor's signature
-            story.step(plan["checked"], self.supervisor, "check", status=WorkOrderStatus.CHECKED.value,
-                       checked_by=self.supervisor, checked_at=AT)
-            if r > 0.9:
-                note = rng.choice(T.REWORK_NOTES)
-                story.step(story.last + _minutes(rng, 600, 2880), clerk, "rework", note,
-                           status=WorkOrderStatus.REWORK.value, rework_round=1)
+                   scheduled_at=plan["window"], dispatched_at=AT,
+                   status=WorkOrderStatus.ASSIGNED.value)
+        if r < 0.08:  # started, waiting for parts
+            story.step(plan["arrived"], tech, "start", status=WorkOrderStatus.IN_PROGRESS.value,
+                       arrived_at=AT)
+            return row
+        done = self._work_round(story, tech, plan, outcome, checked=r < 0.93)  # the rest wait
+        # for the supervisor's signature
+        if done and 0.89 < r < 0.93:  # signed off, then the customer complained: a second round
+            reason = rng.choice(T.REWORK_NOTES)
+            if story.step(office_hours(story.last + _minutes(rng, 600, 2880), rng), clerk, "rework", reason,
+                          status=WorkOrderStatus.REWORK.value, rework_round=1, arrived_at=None,
+                          finished_at=None, result="", slip_returned=False, checked_by=None,
+                          checked_at=None):
+                done.update(verdict="rework", verdict_note=reason)
+                start = office_hours(story.last + _minutes(rng, 120, 1440), rng)
+                again = {"arrived": start, "finished": start + _minutes(rng, 30, 120)}
+                again["checked"] = office_hours(again["finished"] + _minutes(rng, 120, 1440), rng)
+                self._work_round(story, tech, again, outcome, checked=True)
         return row
 
+    def _work_round(self, story: Story, tech: int, plan: dict, outcome, checked: bool):
+        """One round of work, kept as a WorkRound row; returns it once completed."""
+        row = story.row
+        result, materials, price = outcome or ("已处理完毕", "", None)
+        item_id, fee = price or (None, Decimal(0))
+        story.step(plan["arrived"], tech, "start", status=WorkOrderStatus.IN_PROGRESS.value,
+                   arrived_at=AT)
+        if not story.step(plan["finished"], tech, "complete", result[:60],
+                          status=WorkOrderStatus.DONE.value, finished_at=AT, result=result,
+                          materials=materials, price_item=item_id, fee=fee, slip_returned=True):
+            return None
+        done = self.rows.add(WorkRound, work_order=row["id"], round_no=row["rework_round"] + 1,
+                             technician=tech, arrived_at=row["arrived_at"],
+                             finished_at=row["finished_at"], result=result, materials=materials,
+                             fee=fee, slip_returned=True)
+        if checked and story.step(plan["checked"], self.supervisor, "check",
+                                  status=WorkOrderStatus.CHECKED.value,
+                                  checked_by=self.supervisor, checked_at=AT):
+            done["verdict"] = "accepted"
+        return done
     def _work_plan(self, received, urgent, end) -> dict:
         rng = self.rng
         assigned = received + (_minutes(rng, 2, 10) if urgent else _minutes(rng, 5, 90))
