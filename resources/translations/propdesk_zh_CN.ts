@@ -1390,443 +1390,479 @@ The details are in the log file:
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
+    <message>
+        <source>Callback clerk</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Owner's words</source>
+        <translation>业主意见</translation>
+    </message>
 </context>
 <context>
     <name>import</name>
     <message>
         <source>Unit (building-entrance-room)</source>
-        <translation type="unfinished" />
+        <translation>房号（楼栋-单元-房号）</translation>
     </message>
     <message>
         <source>Building</source>
-        <translation type="unfinished" />
+        <translation>楼栋</translation>
     </message>
     <message>
         <source>Entrance</source>
-        <translation type="unfinished" />
+        <translation>单元</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished" />
+        <translation>房间号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>身份</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished" />
+        <translation>面积</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <source>{file}: there is no such file.</source>
-        <translation type="unfinished" />
+        <translation>{file}：文件不存在。</translation>
     </message>
     <message>
         <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS, save it as .xlsx (Excel workbook) and import that file.</source>
-        <translation type="unfinished" />
+        <translation>{file} 不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx（Excel 工作簿）后再导入。</translation>
     </message>
     <message>
         <source>No header row was found (such as 房号, 姓名, 电话). Choose the columns by hand.</source>
-        <translation type="unfinished" />
+        <translation>没有找到表头行（如 房号、姓名、电话），请手动指定各列。</translation>
     </message>
     <message>
         <source>Choose which column holds the {label}.</source>
-        <translation type="unfinished" />
+        <translation>请指定“{label}”在哪一列。</translation>
     </message>
     <message>
         <source>{label}: "{value}" is not a unit. Write it as 3栋2单元1201 or 3-2-1201.</source>
-        <translation type="unfinished" />
+        <translation>{label}：“{value}”不是有效的房号，请写成 3栋2单元1201 或 3-2-1201。</translation>
     </message>
     <message>
         <source>import the owner register</source>
-        <translation type="unfinished" />
+        <translation>导入业主档案</translation>
+    </message>
+    <message>
+        <source>Created {created}, updated {updated}, unchanged {unchanged}, rejected {rejected}.</source>
+        <translation>新增 {created} 条，更新 {updated} 条，无变化 {unchanged} 条，未导入 {rejected} 行。</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was saved.</source>
+        <translation>（试运行：未保存任何数据）</translation>
+    </message>
+    <message>
+        <source>Row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
     </message>
 </context>
 <context>
     <name>reports</name>
     <message>
         <source>No Chinese TrueType font was found, so no PDF can be made. Reinstall PropDesk (it ships resources/fonts/wqy-microhei.ttc).</source>
-        <translation type="unfinished" />
+        <translation>找不到中文 TrueType 字体，无法生成 PDF。请重新安装 PropDesk（安装包自带 resources/fonts/wqy-microhei.ttc）。</translation>
     </message>
     <message>
         <source>No records in this period.</source>
-        <translation type="unfinished" />
+        <translation>本期间无记录。</translation>
     </message>
     <message>
         <source>{n} records in total.</source>
-        <translation type="unfinished" />
+        <translation>共 {n} 条记录。</translation>
     </message>
     <message>
         <source>Complainant</source>
-        <translation type="unfinished">投诉人</translation>
+        <translation>投诉人</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">房号</translation>
+        <translation>房号</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Time received</source>
-        <translation type="unfinished">受理时间</translation>
+        <translation>受理时间</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">受理渠道</translation>
+        <translation>受理渠道</translation>
     </message>
     <message>
         <source>When it happened</source>
-        <translation type="unfinished">发生时间</translation>
+        <translation>发生时间</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished">发生地点</translation>
+        <translation>发生地点</translation>
     </message>
     <message>
         <source>People involved</source>
-        <translation type="unfinished">涉及人员</translation>
+        <translation>涉及人员</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished">事情经过</translation>
+        <translation>事情经过</translation>
     </message>
     <message>
         <source>Customer's request</source>
-        <translation type="unfinished">客户要求</translation>
+        <translation>客户要求</translation>
     </message>
     <message>
         <source>Evidence shown</source>
-        <translation type="unfinished">出示证据</translation>
+        <translation>出示证据</translation>
     </message>
     <message>
         <source>Taken by</source>
-        <translation type="unfinished">受理人</translation>
+        <translation>受理人</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>日期</translation>
     </message>
     <message>
         <source>Callback record</source>
-        <translation type="unfinished" />
+        <translation>回访记录</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation>编号</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>投诉类别</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished" />
+        <translation>投诉级别</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished">责任部门</translation>
+        <translation>责任部门</translation>
     </message>
     <message>
         <source>Replied at</source>
-        <translation type="unfinished" />
+        <translation>回复时间</translation>
     </message>
     <message>
         <source>Content</source>
-        <translation type="unfinished" />
+        <translation>投诉内容</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished">回复客户</translation>
+        <translation>回复内容</translation>
     </message>
     <message>
         <source>Cause</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因分析</translation>
     </message>
     <message>
         <source>Corrective action</source>
-        <translation type="unfinished">整改措施</translation>
+        <translation>整改措施</translation>
     </message>
     <message>
         <source>Handling result</source>
-        <translation type="unfinished" />
+        <translation>处理结果</translation>
     </message>
     <message>
         <source>Complainant's opinion</source>
-        <translation type="unfinished" />
+        <translation>投诉人意见</translation>
     </message>
     <message>
         <source>Handler's signature</source>
-        <translation type="unfinished" />
+        <translation>处理人签字</translation>
     </message>
     <message>
         <source>Supervisor's check</source>
-        <translation type="unfinished" />
+        <translation>主管核查</translation>
     </message>
     <message>
         <source>Date closed</source>
-        <translation type="unfinished" />
+        <translation>办结日期</translation>
     </message>
     <message>
         <source>Callback result</source>
-        <translation type="unfinished" />
+        <translation>回访结果</translation>
     </message>
     <message>
-        <source> (group complaint)</source>
-        <translation type="unfinished" />
+        <source>{severity} (group complaint)</source>
+        <translation>{severity}（群体投诉）</translation>
     </message>
     <message>
-        <source> (invalid: {reason})</source>
-        <translation type="unfinished" />
+        <source>{severity} (invalid: {reason})</source>
+        <translation>{severity}（无效投诉：{reason}）</translation>
     </message>
     <message>
         <source>Called back by: ____________    Date: ____________</source>
-        <translation type="unfinished" />
+        <translation>回访人：____________    日期：____________</translation>
     </message>
     <message>
         <source>Complainant's signature: ____________    Date: ____________</source>
-        <translation type="unfinished" />
+        <translation>投诉人签字：____________    日期：____________</translation>
     </message>
     <message>
         <source>Supervisor's signature: ____________    Date: ____________</source>
-        <translation type="unfinished" />
+        <translation>主管签字：____________    日期：____________</translation>
     </message>
     <message>
         <source>Customer information form</source>
-        <translation type="unfinished" />
+        <translation>客户信息登记表</translation>
     </message>
     <message>
         <source>Customer opinion handling record</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Supervisor's signature: ______________    Date: ______________</source>
-        <translation type="unfinished" />
+        <translation>客户意见处理记录表</translation>
     </message>
     <message>
         <source>Printed {date}</source>
-        <translation type="unfinished" />
+        <translation>打印日期 {date}</translation>
     </message>
     <message>
         <source>Page {page} / {pages}</source>
-        <translation type="unfinished" />
+        <translation>第 {page} / {pages} 页</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished" />
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished" />
+        <translation>否</translation>
     </message>
     <message>
         <source>{label}: "{value}" is not a date. Write it as 2026-11-30.</source>
-        <translation type="unfinished" />
+        <translation>{label}：“{value}”不是有效日期，请写成 2026-11-30。</translation>
     </message>
     <message>
         <source>The {register} needs a period: give a start date and an end date.</source>
-        <translation type="unfinished" />
+        <translation>{register}需要统计期间：请填写开始日期和结束日期。</translation>
     </message>
     <message>
         <source>The period starts ({start}) after it ends ({end}).</source>
-        <translation type="unfinished" />
+        <translation>开始日期（{start}）晚于结束日期（{end}）。</translation>
     </message>
     <message>
         <source>"{value}": the file name must end in .xlsx or .pdf.</source>
-        <translation type="unfinished" />
+        <translation>“{value}”：文件名必须以 .xlsx 或 .pdf 结尾。</translation>
     </message>
     <message>
         <source>"{value}" is not a register. Choose one of: {names}.</source>
-        <translation type="unfinished" />
+        <translation>“{value}”不是台账名称，请选择：{names}。</translation>
     </message>
     <message>
         <source>Start date</source>
-        <translation type="unfinished" />
+        <translation>开始日期</translation>
     </message>
     <message>
         <source>End date</source>
-        <translation type="unfinished" />
+        <translation>结束日期</translation>
     </message>
     <message>
         <source>Period: {start} to {end}</source>
-        <translation type="unfinished" />
+        <translation>统计期间：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>超时</translation>
     </message>
     <message>
         <source>As of {date}</source>
-        <translation type="unfinished" />
+        <translation>截至 {date}</translation>
     </message>
     <message>
         <source>Complaint register</source>
-        <translation type="unfinished" />
+        <translation>客户投诉记录本</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished" />
+        <translation>受理时间</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Customer opinion</source>
-        <translation type="unfinished" />
+        <translation>客户意见</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation>是否超时</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation type="unfinished" />
+        <translation>记录人</translation>
     </message>
     <message>
         <source>Repair register</source>
-        <translation type="unfinished" />
+        <translation>报修维修记录本</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished" />
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished" />
+        <translation>报修地点</translation>
     </message>
     <message>
         <source>Repair content</source>
-        <translation type="unfinished" />
+        <translation>报修内容</translation>
     </message>
     <message>
         <source>Urgency</source>
-        <translation type="unfinished">紧急程度</translation>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished">维修工</translation>
+        <translation>维修人</translation>
     </message>
     <message>
         <source>Agreed time</source>
-        <translation type="unfinished">约定时间</translation>
+        <translation>预约时间</translation>
     </message>
     <message>
         <source>Finished at</source>
-        <translation type="unfinished" />
+        <translation>完工时间</translation>
     </message>
     <message>
         <source>Repair result</source>
-        <translation type="unfinished" />
+        <translation>维修结果</translation>
     </message>
     <message>
         <source>Fee (yuan)</source>
-        <translation type="unfinished" />
+        <translation>费用（元）</translation>
     </message>
     <message>
         <source>Checked by</source>
-        <translation type="unfinished" />
+        <translation>验收人</translation>
     </message>
     <message>
         <source>Complaint No.</source>
-        <translation type="unfinished" />
+        <translation>投诉编号</translation>
     </message>
     <message>
         <source>Callback register</source>
-        <translation type="unfinished" />
+        <translation>客户回访记录本</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished" />
+        <translation>应回访日期</translation>
     </message>
     <message>
         <source>Called back at</source>
-        <translation type="unfinished" />
+        <translation>回访时间</translation>
     </message>
     <message>
         <source>Case No.</source>
-        <translation type="unfinished" />
+        <translation>事项编号</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>客户姓名</translation>
     </message>
     <message>
         <source>Matter</source>
-        <translation type="unfinished" />
+        <translation>回访事项</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished">方式</translation>
+        <translation>回访方式</translation>
     </message>
     <message>
         <source>Reached</source>
-        <translation type="unfinished" />
+        <translation>是否联系上</translation>
     </message>
     <message>
         <source>Satisfaction</source>
-        <translation type="unfinished" />
+        <translation>满意度</translation>
     </message>
     <message>
         <source>Customer's words</source>
-        <translation type="unfinished" />
+        <translation>客户意见</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished" />
+        <translation>回访次数</translation>
     </message>
     <message>
         <source>Called back by</source>
-        <translation type="unfinished" />
+        <translation>回访人</translation>
     </message>
     <message>
         <source>Owner register</source>
-        <translation type="unfinished" />
+        <translation>业主档案</translation>
     </message>
     <message>
         <source>Building</source>
-        <translation type="unfinished" />
+        <translation>楼栋</translation>
     </message>
     <message>
         <source>Entrance</source>
-        <translation type="unfinished" />
+        <translation>单元</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished" />
+        <translation>室号</translation>
     </message>
     <message>
         <source>Floor</source>
-        <translation type="unfinished" />
+        <translation>楼层</translation>
     </message>
     <message>
         <source>Area (m²)</source>
-        <translation type="unfinished" />
+        <translation>建筑面积（㎡）</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>业主姓名</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>身份</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{n} lines written to {file}.</source>
+        <translation>已写入 {n} 条记录：{file}</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>No.: {number}</source>
+        <translation>编号：{number}</translation>
     </message>
 </context>
 <context>
@@ -2018,6 +2054,22 @@ The details are in the log file:
     <message>
         <source>No such work order.</source>
         <translation>没有这张派工单。</translation>
+    </message>
+    <message>
+        <source>Callback {number}: the owner is not satisfied. {words}</source>
+        <translation>回访 {number}：业主不满意。{words}</translation>
+    </message>
+    <message>
+        <source>Callback {number} is already {status}.</source>
+        <translation>回访 {number} 已{status}。</translation>
+    </message>
+    <message>
+        <source>{label}: a callback cannot be moved into the past.</source>
+        <translation>{label}：回访不能改到过去的日期。</translation>
+    </message>
+    <message>
+        <source>{label}: {name} does not make callbacks.</source>
+        <translation>{label}：{name} 不负责回访。</translation>
     </message>
 </context>
 <context>

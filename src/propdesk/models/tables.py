@@ -264,7 +264,8 @@ class Callback(BaseModel):
     number = CharField(max_length=24, unique=True)
     complaint = ForeignKeyField(Complaint, null=True, backref="callbacks")
     work_order = ForeignKeyField(WorkOrder, null=True, backref="callbacks")
-    due_date = DateField(index=True)
+    due_date = DateField(index=True)  # moves with retries and with the clerk's reasons
+    promised_by = DateField(null=True)  # the end of the 3-working-day window, for the figures
     assigned_to = ForeignKeyField(Staff, null=True, backref="callbacks")
     status = CharField(max_length=12, default="due", index=True)
     attempts = IntegerField(default=0)

@@ -15,7 +15,7 @@ from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models import database
 from propdesk.models.enums import Channel, ComplaintStatus, ContactMethod, Escalation, Severity
 from propdesk.models.tables import Category, Complaint, Department, Owner, Staff, Unit, now
-from propdesk.services import accounts, audit, numbering, owners, sla
+from propdesk.services import accounts, audit, callbacks, numbering, owners, sla
 from propdesk.services.validation import Checker
 
 ENTITY = "complaint"
@@ -245,8 +245,10 @@ def close(actor: Staff, complaint_id: int, note: str = "", at: dt.datetime | Non
             raise RuleError(MSG_NOT_REPLIED, number=c.number)
         if c.valid and not c.result:
             raise RuleError(MSG_NO_RESULT, number=c.number)
-        return _save(actor, c, "close", {"status": ComplaintStatus.CLOSED.value, "closed_at": at},
-                     note, at)
+        _save(actor, c, "close", {"status": ComplaintStatus.CLOSED.value, "closed_at": at}, note, at)
+        if c.valid:  # every handled case is called back (DOMAIN.md); an invalid one was told why
+            callbacks.schedule_for_complaint(actor, c, at)
+        return c
 
 
 def reopen(actor: Staff, complaint_id: int, reason: str) -> Complaint:

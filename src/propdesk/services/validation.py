@@ -37,6 +37,9 @@ FIELD_LABELS = {
     "materials": QT_TRANSLATE_NOOP("fields", "Materials"),
     "fee": QT_TRANSLATE_NOOP("fields", "Fee"),
     "quantity": QT_TRANSLATE_NOOP("fields", "Quantity"),
+    "assigned_to": QT_TRANSLATE_NOOP("fields", "Callback clerk"),
+    "satisfaction": QT_TRANSLATE_NOOP("fields", "Satisfaction"),
+    "owner_words": QT_TRANSLATE_NOOP("fields", "Owner's words"),
 }
 
 MSG_PHONE = QT_TRANSLATE_NOOP(

@@ -21,7 +21,7 @@ from propdesk.models.enums import Role, Urgency, WorkOrderKind, WorkOrderStatus
 from propdesk.models.tables import (
     Complaint, Department, Owner, PriceItem, Staff, Unit, WorkOrder, WorkRound, now,
 )
-from propdesk.services import accounts, audit, numbering, owners, settings
+from propdesk.services import accounts, audit, callbacks, numbering, owners, settings
 from propdesk.services.validation import Checker
 
 ENTITY = "work_order"
@@ -312,8 +312,10 @@ def check(actor: Staff, wo_id: int, note: str = "", at: dt.datetime | None = Non
         if not wo.slip_returned:
             raise RuleError(MSG_SLIP, number=wo.number)
         _set_verdict(wo, "accepted", note)
-        return _save(actor, wo, "check", {"status": S.CHECKED.value, "checked_by": actor,
-                                          "checked_at": at}, note, at)
+        _save(actor, wo, "check", {"status": S.CHECKED.value, "checked_by": actor,
+                                   "checked_at": at}, note, at)
+        callbacks.schedule_for_work_order(actor, wo, at)
+        return wo
 
 
 def rework(actor: Staff, wo_id: int, reason: str, at: dt.datetime | None = None) -> WorkOrder:
