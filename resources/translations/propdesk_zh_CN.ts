@@ -12,6 +12,184 @@
     </message>
 </context>
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <source>Callback {number} for {case}</source>
+        <translation>回访 {number}（{case}）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处理经过</translation>
+    </message>
+    <message>
+        <source>Owner reached</source>
+        <translation>已联系上业主</translation>
+    </message>
+    <message>
+        <source>- choose -</source>
+        <translation>- 请选择 -</translation>
+    </message>
+    <message>
+        <source>Attempts so far: {n}</source>
+        <translation>已回访次数：{n}</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>回访方式(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfaction</source>
+        <translation>满意度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Owner's &amp;words</source>
+        <translation>业主意见(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Result of this call</source>
+        <translation>本次回访结果</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{case}&lt;/b&gt;  unit {unit}&lt;br&gt;{what}&lt;br&gt;Result: {result}&lt;br&gt;Call back by {due} (promised by {promised})</source>
+        <translation>&lt;b&gt;{case}&lt;/b&gt;  房号 {unit}&lt;br&gt;{what}&lt;br&gt;处理结果：{result}&lt;br&gt;回访期限 {due}（承诺 {promised} 前）</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackTab</name>
+    <message>
+        <source>Due today</source>
+        <translation>今日待回访</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未回访</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>以后待回访</translation>
+    </message>
+    <message>
+        <source>All not yet made</source>
+        <translation>全部待回访</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>All clerks</source>
+        <translation>全部回访人</translation>
+    </message>
+    <message>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <source>Complaints and repairs</source>
+        <translation>投诉和报修</translation>
+    </message>
+    <message>
+        <source>Search number, unit, name or phone</source>
+        <translation>搜索编号、房号、姓名或电话</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>上一周</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>下一周</translation>
+    </message>
+    <message>
+        <source>Week:</source>
+        <translation>本周：</translation>
+    </message>
+    <message>
+        <source>&amp;Call back…  (Enter)</source>
+        <translation>回访(&amp;C)…  (回车)</translation>
+    </message>
+    <message>
+        <source>&amp;Move…</source>
+        <translation>改期(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Take over</source>
+        <translation>接手(&amp;T)</translation>
+    </message>
+    <message>
+        <source>{wd} {m}/{d}: {n}</source>
+        <translation>周{wd} {m}/{d}：{n}</translation>
+    </message>
+    <message>
+        <source>{n} callbacks</source>
+        <translation>共 {n} 条回访</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>{n} calls without an answer: visit the owner instead.</source>
+        <translation>已 {n} 次无人接听：建议上门回访。</translation>
+    </message>
+    <message>
+        <source>The owner is not satisfied: the case was sent back for handling, the supervisor is told, and callback {number} is due on {due}.</source>
+        <translation>业主不满意：已退回重新处理并报主管，回访 {number} 须在 {due} 前完成。</translation>
+    </message>
+    <message>
+        <source>Move the callback</source>
+        <translation>回访改期</translation>
+    </message>
+    <message>
+        <source>New day</source>
+        <translation>新日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>When</source>
@@ -812,6 +990,10 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
         <translation>派工 (&amp;3)</translation>
     </message>
     <message>
+        <source>Callbacks (&amp;4)</source>
+        <translation>回访 (&amp;4)</translation>
+    </message>
+    <message>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
@@ -842,6 +1024,10 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
     <message>
         <source>Overdue complaints: {n}</source>
         <translation>超时投诉：{n}</translation>
+    </message>
+    <message>
+        <source>Overdue callbacks: {n}</source>
+        <translation>逾期回访：{n}</translation>
     </message>
     <message>
         <source>The language changes the next time PropDesk starts.</source>
@@ -2150,6 +2336,30 @@ The details are in the log file:
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Supervisor told</source>
+        <translation>已报主管</translation>
+    </message>
+    <message>
+        <source>Callback scheduled</source>
+        <translation>安排回访</translation>
+    </message>
+    <message>
+        <source>Callback moved</source>
+        <translation>回访改期</translation>
+    </message>
+    <message>
+        <source>Callback handed over</source>
+        <translation>回访转交</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Callback made</source>
+        <translation>已回访</translation>
+    </message>
 </context>
 <context>
     <name>ui</name>
@@ -2166,12 +2376,44 @@ The details are in the log file:
         <translation>投诉人</translation>
     </message>
     <message>
+        <source>Due</source>
+        <translation>回访期限</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回访编号</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
         <source>Phone</source>
         <translation>电话</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>What it was about</source>
+        <translation>内容摘要</translation>
+    </message>
+    <message>
+        <source> (overdue)</source>
+        <translation>（逾期）</translation>
+    </message>
+    <message>
+        <source> · no answer</source>
+        <translation> · 未接通</translation>
     </message>
     <message>
         <source>Category</source>

@@ -28,6 +28,7 @@ ACTIONS = {
     "void": QT_TRANSLATE_NOOP("timeline", "Voided"),
     "note": QT_TRANSLATE_NOOP("timeline", "Note"),
     "work_order": QT_TRANSLATE_NOOP("timeline", "Work order raised"),
+    "callback": QT_TRANSLATE_NOOP("timeline", "Callback made"),
     "refused": QT_TRANSLATE_NOOP("timeline", "Refused (no permission)"),
 }
 

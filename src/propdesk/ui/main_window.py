@@ -9,8 +9,9 @@ from PySide6.QtWidgets import (
 
 from propdesk import __version__, i18n
 from propdesk.models.enums import Role
-from propdesk.services import calendar, search, settings
+from propdesk.services import calendar, callbacks, search, settings
 from propdesk.services.search import ComplaintFilter
+from propdesk.ui.callback_tab import CallbackTab
 from propdesk.ui.case_view import CaseView
 from propdesk.ui.complaint_list import ComplaintListPanel
 from propdesk.ui.intake import IntakeForm
@@ -31,9 +32,14 @@ class MainWindow(QMainWindow):
         self.work_orders = WorkOrderTab(staff)
         self.tabs.addTab(self.intake, self.tr("Complaint intake (&1)"))
         self.tabs.addTab(self.complaints, self.tr("Complaints (&2)"))
+        self.callbacks = CallbackTab(staff)
         self.tabs.addTab(self.work_orders, self.tr("Work orders (&3)"))
+        self.tabs.addTab(self.callbacks, self.tr("Callbacks (&4)"))
+        self.work_orders.changed.connect(self.refresh_counts)
+        self.callbacks.changed.connect(self.refresh_counts)
         self.intake.saved.connect(lambda _id: self.complaints.refresh())
         self.intake.saved.connect(lambda _id: self.update_overdue())
+        self.tabs.currentChanged.connect(lambda _i: self.refresh_counts())
         self.complaints.open_complaint.connect(self.open_case)
 
         central = QWidget()
@@ -59,8 +65,12 @@ class MainWindow(QMainWindow):
         self.overdue = QPushButton(objectName="overdue_count")
         self.overdue.setFlat(True)
         self.overdue.clicked.connect(self.show_overdue)
+        self.overdue_callbacks = QPushButton(objectName="overdue_callbacks")
+        self.overdue_callbacks.setFlat(True)
+        self.overdue_callbacks.clicked.connect(self.show_overdue_callbacks)
         self.statusBar().addWidget(who)
         self.statusBar().addPermanentWidget(self.overdue)
+        self.statusBar().addPermanentWidget(self.overdue_callbacks)
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -87,9 +97,27 @@ class MainWindow(QMainWindow):
                 "is published.").format(years="、".join(str(y) for y in years)))
 
     def update_overdue(self) -> None:
+        """The overdue counts in the status bar, visible from every tab."""
         n = search.count(ComplaintFilter(overdue_only=True))
         self.overdue.setText(self.tr("Overdue complaints: {n}").format(n=n))
         self.overdue.setStyleSheet("color: #b00020; font-weight: bold;" if n else "color: #1b5e20;")
+        n = callbacks.overdue_count()
+        self.overdue_callbacks.setText(self.tr("Overdue callbacks: {n}").format(n=n))
+        self.overdue_callbacks.setStyleSheet("color: #b00020; font-weight: bold;" if n else "color: #1b5e20;")
+
+    def refresh_counts(self) -> None:
+        self.update_overdue()
+        current = self.tabs.currentWidget()
+        if current is self.callbacks:
+            self.callbacks.refresh()
+        elif current is self.complaints:
+            self.complaints.refresh()
+        elif current is self.work_orders:
+            self.work_orders.board.refresh()
+
+    def show_overdue_callbacks(self) -> None:
+        self.tabs.setCurrentWidget(self.callbacks)
+        self.callbacks.show_overdue()
 
     def show_overdue(self) -> None:
         self.tabs.setCurrentWidget(self.complaints)

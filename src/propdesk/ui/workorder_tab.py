@@ -24,6 +24,8 @@ ACTIONS = {
     "rework": QT_TRANSLATE_NOOP("timeline", "Sent back for rework"),
     "quote": QT_TRANSLATE_NOOP("timeline", "Quote approved"),
     "cancel": QT_TRANSLATE_NOOP("timeline", "Cancelled"),
+    "callback": QT_TRANSLATE_NOOP("timeline", "Callback made"),
+    "notify_supervisor": QT_TRANSLATE_NOOP("timeline", "Supervisor told"),
     "refused": QT_TRANSLATE_NOOP("timeline", "Refused (no permission)"),
 }
 

@@ -1,0 +1,71 @@
+"""The callback list over the lazy model."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+
+from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.models.enums import CallbackStatus, Satisfaction
+from propdesk.services import callback_search
+from propdesk.services.callback_search import CallbackFilter
+from propdesk.ui.lazy_model import LazyTableModel
+from propdesk.ui.widgets import fmt, ui_text
+
+OVERDUE_BG = QBrush(QColor("#ffd9d9"))
+TODAY_BG = QBrush(QColor("#fff3cd"))
+
+COLUMNS = [
+    ("due_date", QT_TRANSLATE_NOOP("ui", "Due")),
+    ("number", QT_TRANSLATE_NOOP("ui", "Callback")),
+    ("case", QT_TRANSLATE_NOOP("ui", "Case")),
+    ("unit", QT_TRANSLATE_NOOP("ui", "Unit")),
+    ("contact", QT_TRANSLATE_NOOP("ui", "Contact")),
+    ("phone", QT_TRANSLATE_NOOP("ui", "Phone")),
+    ("clerk", QT_TRANSLATE_NOOP("ui", "Clerk")),
+    ("attempts", QT_TRANSLATE_NOOP("ui", "Attempts")),
+    ("status", QT_TRANSLATE_NOOP("ui", "Status")),
+    ("summary", QT_TRANSLATE_NOOP("ui", "What it was about")),
+]
+
+
+class CallbackTableModel(LazyTableModel):
+    columns = COLUMNS
+
+    def __init__(self, parent=None):
+        super().__init__(CallbackFilter(), "due_date", parent)
+        self.descending = False
+
+    def fetch(self, offset: int, limit: int) -> list[dict]:
+        return callback_search.page(self.filter, self.order, self.descending, offset, limit)
+
+    def cell(self, row: dict, key: str, role: int):
+        today = dt.date.today()
+        if role == Qt.DisplayRole:
+            return self._text(row, key, today)
+        if role == Qt.BackgroundRole and row["status"] == CallbackStatus.DUE.value:
+            if row["due_date"] < today:
+                return OVERDUE_BG
+            if row["due_date"] == today:
+                return TODAY_BG
+        if role == Qt.ToolTipRole and key == "summary":
+            return row["summary"]
+        return None
+
+    def _text(self, row: dict, key: str, today: dt.date) -> str:
+        if key == "due_date":
+            text = fmt(row["due_date"])
+            if row["status"] == CallbackStatus.DUE.value and row["due_date"] < today:
+                text += ui_text(QT_TRANSLATE_NOOP("ui", " (overdue)"))
+            return text
+        if key == "status":
+            if row["status"] == CallbackStatus.DONE.value and row["satisfaction"]:
+                return Satisfaction(row["satisfaction"]).label()
+            text = CallbackStatus(row["status"]).label()
+            if row["reached"] is False:
+                text += ui_text(QT_TRANSLATE_NOOP("ui", " · no answer"))
+            return text
+        if key == "attempts":
+            return str(row["attempts"] or "")
+        return row.get(key) or ""

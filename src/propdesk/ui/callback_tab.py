@@ -1,0 +1,209 @@
+"""回访: callbacks due today, overdue and upcoming, a week view, and making a callback."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
+    QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from propdesk.models.tables import Staff
+from propdesk.services import accounts, callback_search, callbacks, owners
+from propdesk.services.callback_search import CallbackFilter
+from propdesk.ui.action_dialog import ActionDialog, Field
+from propdesk.ui.callback_dialog import CallbackDialog
+from propdesk.ui.callback_model import CallbackTableModel
+from propdesk.ui.widgets import fill_combo
+
+WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
+
+
+class CallbackTable(QTableView):
+    open_requested = Signal(int)
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.model().row_id(self.currentIndex().row()))
+            return
+        super().keyPressEvent(event)
+
+
+class CallbackTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, staff, parent=None):
+        super().__init__(parent)
+        self.staff = staff
+        self.model = CallbackTableModel(self)
+        self.monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
+        self.day: dt.date | None = None
+        self._build()
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textEdited.connect(lambda _t: self._timer.start())
+        for combo in (self.view, self.clerk, self.building, self.kind):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.table.open_requested.connect(self.make_callback)
+        self.table.doubleClicked.connect(lambda i: self.make_callback(self.model.row_id(i.row())))
+        self.refresh()
+
+    def _build(self) -> None:
+        self.view = QComboBox(objectName="cb_view")
+        views = [("today", self.tr("Due today")), ("overdue", self.tr("Overdue")),
+                 ("upcoming", self.tr("Upcoming")), ("open", self.tr("All not yet made")),
+                 ("done", self.tr("Made")), ("all", self.tr("All"))]
+        fill_combo(self.view, views)
+        self.view.setCurrentIndex(3)
+        self.clerk = QComboBox(objectName="cb_clerk")
+        clerks = Staff.select().where(Staff.role.in_(("clerk", "supervisor")) & (Staff.active == True))  # noqa: E712
+        fill_combo(self.clerk, [(s.id, s.name) for s in clerks], self.tr("All clerks"))
+        self.building = QComboBox()
+        fill_combo(self.building, [(b.id, f"{b.estate.name} {b.name}") for b in owners.buildings()],
+                   self.tr("All buildings"))
+        self.kind = QComboBox()
+        fill_combo(self.kind, [("complaint", self.tr("Complaints")), ("work_order", self.tr("Repairs"))],
+                   self.tr("Complaints and repairs"))
+        self.search = QLineEdit(objectName="cb_search")
+        self.search.setPlaceholderText(self.tr("Search number, unit, name or phone"))
+        self.search.setClearButtonEnabled(True)
+
+        self.week_label = QLabel()
+        prev_week = QPushButton("◀")
+        prev_week.setToolTip(self.tr("Previous week"))
+        prev_week.clicked.connect(lambda: self._shift_week(-7))
+        next_week = QPushButton("▶")
+        next_week.setToolTip(self.tr("Next week"))
+        next_week.clicked.connect(lambda: self._shift_week(7))
+        self.day_buttons = []
+        week = QHBoxLayout()
+        week.addWidget(QLabel(self.tr("Week:")))
+        week.addWidget(prev_week)
+        for i in range(7):
+            button = QPushButton(objectName=f"day_{i}", checkable=True)
+            button.clicked.connect(lambda checked, i=i: self._pick_day(i, checked))
+            self.day_buttons.append(button)
+            week.addWidget(button)
+        week.addWidget(next_week)
+        week.addStretch()
+
+        self.table = CallbackTable(objectName="cb_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for col, width in enumerate((130, 150, 150, 120, 70, 110, 70, 50, 110)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+
+        make = QPushButton(self.tr("&Call back…  (Enter)"), objectName="cb_make")
+        make.clicked.connect(lambda: self.make_callback(self.selected_id()))
+        move = QPushButton(self.tr("&Move…"), objectName="cb_move")
+        move.clicked.connect(self.move)
+        take = QPushButton(self.tr("&Take over"), objectName="cb_take")
+        take.clicked.connect(self.take_over)
+        self.count = QLabel()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for w in (self.view, self.clerk, self.building, self.kind):
+            filters.addWidget(w, 1)
+        actions = QHBoxLayout()
+        for w in (make, move, take):
+            actions.addWidget(w)
+        actions.addStretch()
+        actions.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(week)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+    # --- week view ---------------------------------------------------------------------------
+    def _shift_week(self, days: int) -> None:
+        self.monday += dt.timedelta(days=days)
+        self.day = None
+        self.refresh()
+
+    def _pick_day(self, index: int, checked: bool) -> None:
+        self.day = self.monday + dt.timedelta(days=index) if checked else None
+        if self.day is not None:
+            self.view.blockSignals(True)
+            self.view.setCurrentIndex(self.view.findData("open"))
+            self.view.blockSignals(False)
+        self.refresh()
+
+    def _paint_week(self) -> None:
+        counts = callbacks.week_counts(self.monday)
+        today = dt.date.today()
+        for i, button in enumerate(self.day_buttons):
+            day = self.monday + dt.timedelta(days=i)
+            button.setText(self.tr("{wd} {m}/{d}: {n}").format(wd=WEEKDAYS[i], m=day.month, d=day.day,
+                                                              n=counts[day]))
+            button.setChecked(day == self.day)
+            style = "font-weight: bold;" if day == today else ""
+            if day < today and counts[day]:
+                style += "color: #b00020;"
+            button.setStyleSheet(style)
+
+    # --- loading and actions -----------------------------------------------------------------
+    def current_filter(self) -> CallbackFilter:
+        return CallbackFilter(view=self.view.currentData(), day=self.day, clerk_id=self.clerk.currentData(),
+                              building_id=self.building.currentData(), kind=self.kind.currentData(),
+                              text=self.search.text())
+
+    def refresh(self) -> None:
+        f = self.current_filter()
+        self.model.set_filter(f)
+        self.count.setText(self.tr("{n} callbacks").format(n=callback_search.count(f)))
+        self._paint_week()
+
+    def show_overdue(self) -> None:
+        self.day = None
+        self.view.setCurrentIndex(self.view.findData("overdue"))
+        self.table.setFocus()
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row_id(index.row()) if index.isValid() else None
+
+    def make_callback(self, cb_id: int | None) -> None:
+        if cb_id is None:
+            return
+        dialog = CallbackDialog(self.staff, cb_id, self)
+        if dialog.exec():
+            out = dialog.outcome
+            if out.visit_suggested:
+                QMessageBox.information(self, self.tr("Callback"), self.tr(
+                    "{n} calls without an answer: visit the owner instead.").format(n=out.callback.attempts))
+            if out.follow_up is not None:
+                QMessageBox.information(self, self.tr("Callback"), self.tr(
+                    "The owner is not satisfied: the case was sent back for handling, the supervisor "
+                    "is told, and callback {number} is due on {due}.").format(
+                        number=out.follow_up.number, due=out.follow_up.due_date.isoformat()))
+            self.refresh()
+            self.changed.emit()
+
+    def move(self) -> None:
+        cb_id = self.selected_id()
+        if cb_id is None:
+            return
+        dialog = ActionDialog(self.tr("Move the callback"), [
+            Field("at", self.tr("New day"), "datetime", dt.datetime.now().replace(second=0, microsecond=0) + dt.timedelta(days=1)),
+            Field("reason", self.tr("Reason"), "line", "")],
+            lambda v: callbacks.move(self.staff, cb_id, v["at"].date(), v["reason"]), parent=self)
+        if dialog.exec():
+            self.refresh()
+            self.changed.emit()
+
+    def take_over(self) -> None:
+        cb_id = self.selected_id()
+        if cb_id is not None and accounts.can(self.staff, "callback.make"):
+            callbacks.take_over(self.staff, cb_id)
+            self.refresh()

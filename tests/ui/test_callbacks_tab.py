@@ -1,0 +1,72 @@
+"""The callback tab and the callback dialog, used with the keyboard."""
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from propdesk.models.tables import Callback, Category
+from propdesk.services import complaints
+from propdesk.services.complaints import ComplaintInput
+from propdesk.ui.callback_dialog import CallbackDialog
+from propdesk.ui.callback_tab import CallbackTab
+from tests.ui.keyboard import type_text
+
+
+def closed(office, days_ago=0):
+    at = dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=days_ago, hours=1)
+    c = complaints.create(office["clerk"], ComplaintInput(
+        received_at=at, unit="3栋2单元1201", phone="13800138000", complainant="张伟",
+        description="楼道灯不亮", severity="minor",
+        category_id=Category.get(Category.name == "工程维修/设施设备").id), at=at)
+    complaints.record_reply(office["clerk"], c.id, at, "phone", at=at)
+    complaints.record_handling(office["clerk"], c.id, result="已更换灯泡")
+    complaints.close(office["clerk"], c.id, at=at)
+    return c
+
+
+def test_dialog_records_a_satisfied_callback(qtbot, office):
+    c = closed(office)
+    cb = Callback.get(Callback.complaint == c.id)
+    dialog = CallbackDialog(office["clerk"], cb.id)
+    qtbot.addWidget(dialog)
+    phones = [dialog.findChild(object, "phones").item(i).text() for i in range(dialog.findChild(object, "phones").count())]
+    assert phones[0] == "张伟  13800138000" and any("13912345678" in p for p in phones)
+    history = dialog.findChild(object, "history")
+    assert history.topLevelItem(0).text(2) == "受理投诉"
+    dialog.save()  # no satisfaction chosen yet
+    assert "满意度" in dialog.message.text() and dialog.result() == 0
+    dialog.satisfaction.setFocus()
+    qtbot.keyClick(dialog.satisfaction, Qt.Key_Down)  # 满意
+    dialog.words.setFocus()
+    type_text(qtbot, dialog.words, "很快就修好了")
+    dialog.save()
+    cb = Callback.get_by_id(cb.id)
+    assert cb.status == "done" and cb.satisfaction == "satisfied" and cb.owner_words == "很快就修好了"
+    assert dialog.outcome.done
+
+
+def test_tab_lists_due_and_overdue_with_week_counts(qtbot, office, monkeypatch, dialogs):
+    old = closed(office, days_ago=10)  # long overdue
+    new = closed(office)
+    tab = CallbackTab(office["clerk"])
+    qtbot.addWidget(tab)
+    rows = [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())]
+    assert rows == [old.number, new.number]  # earliest due first
+    assert "逾期" in tab.model.index(0, 0).data()
+    tab.show_overdue()
+    assert [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())] == [old.number]
+    assert "1" in tab.count.text()
+
+    # a dissatisfied owner: the dialog is answered by the clerk, the case reopens
+    def exec_(dialog):
+        dialog.satisfaction.setCurrentIndex(3)  # 不满意
+        type_text(qtbot, dialog.words, "灯又坏了")
+        dialog.save()
+        return dialog.result()
+    monkeypatch.setattr(CallbackDialog, "exec", exec_)
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    qtbot.keyClick(tab.table, Qt.Key_Return)
+    assert complaints.get(old.id).status == "reopened"
+    assert any("不满意" in text for _k, _t, text in dialogs)
+    week_total = sum(int(b.text().rsplit("：", 1)[-1].rsplit(":", 1)[-1]) for b in tab.day_buttons)
+    assert week_total >= 1  # the new callback falls within a working week from now
