@@ -23,6 +23,22 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill the database with the demo office, no GUI")
     demo.add_argument("--complaints", type=int, default=400, help="how many complaints (default 400)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same office)")
+
+    export = sub.add_parser("export", help="write a register to Excel (.xlsx) or PDF (.pdf)")
+    export.add_argument("register", choices=["complaints", "repairs", "callbacks", "owners"],
+                        help="which register (the paper book it replaces)")
+    export.add_argument("--from", dest="date_from", metavar="DATE",
+                        help="first day, e.g. 2026-11-01 (optional for owners)")
+    export.add_argument("--to", dest="date_to", metavar="DATE",
+                        help="last day, inclusive (optional for owners)")
+    export.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="FILE.xlsx or FILE.pdf")
+    export.add_argument("--mask-phones", action="store_true", help="print phones as 138****5678")
+
+    imp = sub.add_parser("import-owners", help="import the owner roster from an Excel workbook")
+    imp.add_argument("file", metavar="FILE.xlsx")
+    imp.add_argument("--dry-run", action="store_true", help="report what would change, save nothing")
+    imp.add_argument("--estate", metavar="NAME", help="estate the units belong to (default: the first)")
     return p
 
 
@@ -55,7 +71,34 @@ def cmd_demo(args) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo}
+def cmd_export(args) -> int:
+    from propdesk import reports
+    from propdesk.reports.registers import LABEL_FROM, LABEL_TO, output_kind, parse_date
+
+    _open_db(args)
+    _language(args)
+    output_kind(args.output)  # a wrong extension is refused before any work
+    date_from = parse_date(args.date_from, LABEL_FROM)
+    date_to = parse_date(args.date_to, LABEL_TO)
+    n = reports.export(args.register, args.output, date_from, date_to,
+                       mask_phones=args.mask_phones)
+    print(reports.exported_message(n, args.output))
+    return 0
+
+
+def cmd_import_owners(args) -> int:
+    from propdesk.services import importing
+
+    _open_db(args)
+    _language(args)
+    report = importing.import_owners(None, args.file, dry_run=args.dry_run, estate=args.estate)
+    print(report.summary())
+    for line in report.rejected_lines():
+        print(line)
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "export": cmd_export, "import-owners": cmd_import_owners}
 
 
 def main(argv: list[str] | None = None) -> int:

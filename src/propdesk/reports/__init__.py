@@ -1,1 +1,61 @@
-"""Registers, forms and reports: Excel (openpyxl) and PDF (reportlab). No Qt."""
+"""Registers, forms and reports: Excel (openpyxl) and PDF (reportlab). No Qt.
+
+Public API for the GUI and the CLI (long jobs take plain callables, so a worker thread can run
+them and report progress through Qt signals of its own):
+
+- ``reports.registers.REGISTERS``: name -> :class:`~propdesk.reports.registers.Register`
+  (``complaints``, ``repairs``, ``callbacks``, ``owners``); ``.title()`` is the translated book
+  title (客户投诉记录本 …), ``.dated`` False for the owner register (no period needed).
+- ``reports.registers.suggested_filename(name, date_from, date_to, ext)``
+  -> "客户投诉记录本_2026-11-01_2026-11-30.xlsx".
+- ``reports.excel.export_register(name, path, date_from, date_to, filters=None, progress=None,
+  should_cancel=None, mask_phones=False) -> int`` (raises ``excel.ExportCancelled``).
+- ``reports.pdf.register_pdf(name, path, date_from, date_to, filters=None, progress=None,
+  mask_phones=False) -> int`` and ``reports.pdf.complaint_forms_pdf(complaint_id, path)``.
+- :func:`export` below: either of the two register writers, chosen by the file's extension.
+
+Bad input (unknown register, missing or reversed period, wrong extension) raises RuleError
+with a translated message naming what is wrong.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from propdesk.errors import RuleError
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
+
+class ReportError(RuleError):
+    """A RuleError whose message is in the "reports" part of the catalogue."""
+
+    context = "reports"
+
+
+MSG_EXPORTED = QT_TRANSLATE_NOOP("reports", "{n} lines written to {file}.")
+MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP("reports", "Cannot write {file}: {reason}")
+
+
+def export(name: str, path, date_from: dt.date | None = None, date_to: dt.date | None = None,
+           filters=None, progress: Callable[[int, int], None] | None = None,
+           should_cancel: Callable[[], bool] | None = None, mask_phones: bool = False) -> int:
+    """Write register ``name`` to ``path``: Excel for .xlsx, the printed book for .pdf.
+    Returns the number of lines."""
+    from propdesk.reports.registers import check_period, get_register, output_kind
+
+    kind = output_kind(path)
+    check_period(get_register(name), date_from, date_to)
+    try:
+        if kind == "xlsx":
+            from propdesk.reports.excel import export_register
+
+            return export_register(name, path, date_from, date_to, filters, progress,
+                                   should_cancel, mask_phones)
+        from propdesk.reports.pdf import register_pdf
+
+        return register_pdf(name, path, date_from, date_to, filters, progress, mask_phones)
+    except OSError as err:  # no such folder, no permission, the file open in Excel (Windows)
+        raise ReportError(MSG_CANNOT_WRITE, file=str(path), reason=err.strerror or str(err)) from err
+
+
+def exported_message(n: int, path) -> str:
+    return translate("reports", MSG_EXPORTED).format(n=n, file=path)

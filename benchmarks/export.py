@@ -1,0 +1,146 @@
+"""Export benchmark: the complaint register of N rows against a bare openpyxl dump, and a PDF.
+
+    .venv/bin/python benchmarks/export.py [--rows 100000] [--pdf-rows 1000] [--keep DIR]
+
+Builds its own database in a temporary folder (rows inserted directly, in bulk), then prints:
+- the register export (``reports.excel.export_register``) time and peak memory;
+- the baseline: the same rows queried as plain tuples and appended raw to a write-only sheet
+  (no labels, no styles, no heading) — the floor any openpyxl export stands on;
+- their ratio (goal: within 1.3x; peak memory under 200 MB);
+- the PDF register of ``--pdf-rows`` rows.
+Peak memory is measured by tracemalloc in a second pass (tracing slows Python down, so the
+timed pass runs without it).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from propdesk import i18n
+from propdesk.models import database, init_db
+from propdesk.models.enums import Role
+from propdesk.models.tables import Building, Category, Complaint, Estate, Staff, Unit
+from propdesk.reports import excel, pdf
+from propdesk.services import accounts, reference
+
+START = dt.datetime(2026, 1, 1, 8, 0)
+TEXTS = ["楼上卫生间漏水，天花板渗水严重，已经影响到卧室，请尽快安排维修并检查防水层",
+         "地下车库B区照明坏了三盏，晚上很暗，存在安全隐患", "小区东门保安态度恶劣",
+         "电梯经常停在12楼不动，老人小孩上下楼很不方便，希望彻底检修", "绿化带杂草没人修剪",
+         "隔壁装修噪音太大，周末早上七点就开始施工，影响休息，请物业出面协调"]
+
+
+def build(db_path: str, n: int, seed: int = 1) -> None:
+    init_db(db_path)
+    reference.seed_reference()
+    clerk = accounts.create_staff(None, "clerk", "王芳", Role.CLERK, "secret123")
+    estate = Estate.create(name="阳光花园")
+    units = []
+    for b in range(1, 21):
+        building = Building.create(estate=estate, name=f"{b}栋", sort=b)
+        for e in (1, 2):
+            rows = [dict(building=building, entrance=f"{e}单元", room=f"{f}0{r}", floor=f,
+                         label=f"{b}栋{e}单元{f}0{r}") for f in range(1, 31) for r in (1, 2)]
+            Unit.insert_many(rows).execute()
+    units = [u.id for u in Unit.select(Unit.id)]
+    cats = [(c.id, c.default_department_id) for c in Category.select()]
+    rnd = random.Random(seed)
+    batch = []
+    with database.atomic():
+        for i in range(n):
+            at = START + dt.timedelta(minutes=3 * i)
+            cat, dept = rnd.choice(cats)
+            closed = rnd.random() < 0.8
+            batch.append(dict(
+                number=f"TS-{at:%Y%m%d}-{i:06d}", received_at=at, channel="phone",
+                complainant=rnd.choice("张王李赵刘陈杨黄") + rnd.choice(["伟", "芳", "强", "敏", "洋"]),
+                phone=f"13{rnd.randrange(10**9):09d}", unit=rnd.choice(units),
+                description=rnd.choice(TEXTS), category=cat, severity=rnd.choice(["major", "important", "minor"]),
+                department=dept, reply_by=at + dt.timedelta(hours=2), resolve_by=at + dt.timedelta(days=2),
+                replied_at=at + dt.timedelta(hours=1) if closed else None,
+                result="已派维修工上门处理完毕，业主确认" if closed else "",
+                customer_opinion="满意" if closed else "", status="closed" if closed else "received",
+                closed_at=at + dt.timedelta(days=1) if closed else None, created_by=clerk))
+            if len(batch) == 500:
+                Complaint.insert_many(batch).execute()
+                batch = []
+        if batch:
+            Complaint.insert_many(batch).execute()
+
+
+def baseline(path: str, date_from, date_to) -> int:
+    """The same complaint rows, plain tuples, appended raw: no labels, styles or heading."""
+    from propdesk.services import registers
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("raw")
+    n = 0
+    for row in registers.iter_complaints(date_from, date_to):
+        ws.append([row[k] for k in ("number", "received_at", "complainant", "unit", "phone",
+                                    "channel", "description", "category", "severity",
+                                    "department", "status", "replied_at", "result", "closed_at",
+                                    "callback_satisfaction", "customer_opinion", "overdue",
+                                    "recorded_by")])
+        n += 1
+    wb.save(path)
+    return n
+
+
+def timed(fn, *args, **kw):
+    t0 = time.perf_counter()
+    result = fn(*args, **kw)
+    return result, time.perf_counter() - t0
+
+
+def peak_mb(fn, *args, **kw) -> float:
+    tracemalloc.start()
+    fn(*args, **kw)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=100_000)
+    ap.add_argument("--pdf-rows", type=int, default=1000)
+    ap.add_argument("--keep", help="keep the database and files in this folder")
+    ap.add_argument("--no-memory", action="store_true", help="skip the tracemalloc pass")
+    args = ap.parse_args(argv)
+    i18n.set_language("zh_CN")
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="propdesk-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    _, t_build = timed(build, str(folder / "bench.db"), args.rows)
+    print(f"database: {args.rows:,} complaints built in {t_build:.1f} s ({folder})")
+    d0, d1 = START.date(), (START + dt.timedelta(minutes=3 * args.rows)).date()
+
+    n, t_raw = timed(baseline, str(folder / "raw.xlsx"), d0, d1)
+    n2, t_exp = timed(excel.export_register, "complaints", folder / "register.xlsx", d0, d1)
+    assert n == n2 == args.rows, (n, n2)
+    print(f"bare write-only dump      {t_raw:7.2f} s")
+    print(f"complaint register export {t_exp:7.2f} s   ratio {t_exp / t_raw:.2f}x (goal <= 1.30x)")
+    if not args.no_memory:
+        mb = peak_mb(excel.export_register, "complaints", folder / "register2.xlsx", d0, d1)
+        print(f"export peak memory (tracemalloc) {mb:.1f} MB (goal < 200 MB)")
+
+    pdf_to = (START + dt.timedelta(minutes=3 * (args.pdf_rows - 1))).date()
+    pdf_from = START.date()
+    count = Complaint.select().where(Complaint.received_at < dt.datetime.combine(
+        pdf_to + dt.timedelta(days=1), dt.time())).count()
+    _, t_pdf = timed(pdf.register_pdf, "complaints", folder / "register.pdf", pdf_from, pdf_to)
+    print(f"PDF complaint register of {count:,} rows {t_pdf:7.2f} s "
+          f"({(folder / 'register.pdf').stat().st_size / 1024:.0f} KB)")
+    database.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""Registers to Excel (openpyxl, write-only mode so 100,000 lines stay in ~30 MB).
+
+Layout: a title row (office name and book title), a period row, the header row (frozen, with
+an auto-filter), then one line per record. Dates are real Excel dates, fees and areas numbers,
+long text wraps. The file is written next to the target and renamed into place at the end, so a
+cancelled or failed export never leaves half a file (nor clobbers an older one).
+
+No Qt here: the GUI runs :func:`export_register` on a worker thread and passes plain callables.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from propdesk.reports.registers import TEXT_KINDS, Register, check_period, get_register, period_text
+from propdesk.services import settings
+
+HEADER_ROW = 3  # title, period, header
+PROGRESS_EVERY = 500  # rows between progress reports and cancel checks
+
+FORMATS = {"datetime": "yyyy-mm-dd hh:mm", "date": "yyyy-mm-dd", "money": "#,##0.00", "int": "0"}
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+THIN = Side(style="thin", color="808080")
+
+
+class ExportCancelled(Exception):
+    """``should_cancel()`` answered True: nothing was written."""
+
+
+def export_register(name: str, path, date_from: dt.date | None = None, date_to: dt.date | None = None,
+                    filters=None, progress: Callable[[int, int], None] | None = None,
+                    should_cancel: Callable[[], bool] | None = None,
+                    mask_phones: bool = False) -> int:
+    """Write register ``name`` (``complaints``, ``repairs``, ``callbacks``, ``owners``) for the
+    period ``date_from``..``date_to`` (inclusive; optional for ``owners``) and the list's
+    ``filters`` (a :class:`~propdesk.services.search.ComplaintFilter`) to the .xlsx ``path``.
+
+    ``progress(done, total)`` is called every few hundred lines and at the end;
+    ``should_cancel()`` is asked as often, and True raises :class:`ExportCancelled`.
+    ``mask_phones`` prints 138****5678. Returns the number of lines written.
+    Raises RuleError (translated) for an unknown register or a bad period."""
+    register = get_register(name)
+    check_period(register, date_from, date_to)
+    total = register.count(date_from, date_to, filters)
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(suffix=".xlsx", prefix=".propdesk-", dir=target.parent)
+    os.close(fd)
+    try:
+        written = _write(register, tmp, date_from, date_to, filters, total, progress,
+                         should_cancel, mask_phones)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return written
+
+
+def _write(register: Register, tmp, date_from, date_to, filters, total, progress, should_cancel,
+           mask_phones) -> int:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=_sheet_title(register.title()))
+    _set_up_sheet(ws, register)
+    _write_heading(ws, register, date_from, date_to)
+    writers = [_cell_writer(ws, col, mask_phones) for col in register.columns]
+    done = 0
+    try:
+        for row in register.rows(date_from, date_to, filters):
+            ws.append([w(row) for w in writers])
+            done += 1
+            if done % PROGRESS_EVERY == 0:
+                _tick(progress, should_cancel, done, total)
+        _tick(progress, should_cancel, done, total)
+    except BaseException:
+        _discard(ws)
+        raise
+    last = get_column_letter(len(register.columns))
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(done, 1)}"
+    wb.save(tmp)
+    return done
+
+
+def _discard(ws) -> None:
+    """Close the half-written sheet and remove openpyxl's temporary file for it (left open,
+    its XML writer would complain when garbage-collected and the file would stay in /tmp)."""
+    try:
+        ws.close()
+        ws._writer.cleanup()
+    except Exception:  # noqa: BLE001 - tidying up after the real error, which is re-raised
+        pass
+
+
+def _tick(progress, should_cancel, done, total) -> None:
+    if should_cancel and should_cancel():
+        raise ExportCancelled()
+    if progress:
+        progress(done, max(total, done))
+
+
+def _sheet_title(title: str) -> str:
+    # Excel: at most 31 characters, none of []:*?/\
+    return "".join(ch for ch in title if ch not in "[]:*?/\\")[:31] or "Sheet"
+
+
+def _set_up_sheet(ws, register: Register) -> None:
+    """Everything write-only mode needs before the first row: widths, frozen header, print."""
+    for i, col in enumerate(register.columns, 1):
+        ws.column_dimensions[get_column_letter(i)].width = col.width
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _write_heading(ws, register: Register, date_from, date_to) -> None:
+    office = settings.get("office_name") or ""
+    title = WriteOnlyCell(ws, f"{office}  {register.title()}".strip())
+    title.font = Font(size=14, bold=True)
+    period = WriteOnlyCell(ws, period_text(register, date_from, date_to))
+    period.font = Font(size=10, color="404040")
+    ws.append([title])
+    ws.append([period])
+    fill = PatternFill("solid", fgColor="DDE4EE")
+    border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
+    headers = []
+    for text in register.headers():
+        cell = WriteOnlyCell(ws, text)
+        cell.font, cell.fill, cell.border = Font(bold=True), fill, border
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        headers.append(cell)
+    ws.append(headers)
+
+
+def _cell_writer(ws, col, mask_phones: bool) -> Callable[[dict], object]:
+    """row -> what ws.append takes for this column: a plain value, or for columns that need a
+    number format or wrapping, a cell carrying a style prepared once for the whole export."""
+    value_of = col.converter(mask_phones)
+    style = None
+    if col.kind in FORMATS or col.kind == "long":
+        proto = WriteOnlyCell(ws)
+        if col.kind in FORMATS:
+            proto.number_format = FORMATS[col.kind]
+        proto.alignment = WRAP if col.kind == "long" else TOP
+        style = proto._style  # copied into each cell: the style ids are resolved only once
+    if col.kind not in TEXT_KINDS:
+        return (lambda row: _cell(ws, value_of(row), style)) if style else value_of
+
+    def text(row):
+        value = value_of(row)
+        if not value:
+            return None
+        if _ILLEGAL(value):  # an imported file may carry control characters Excel refuses
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if style is not None or value[0] == "=":
+            return _cell(ws, value, style)
+        return value
+    return text
+
+
+_ILLEGAL = ILLEGAL_CHARACTERS_RE.search
+
+
+class _Cell(Cell):
+    """A cell handed to ``ws.append``. Write-only mode recognises a cell by failing to store it
+    as a value, and that failure formats ``repr(cell)``: a constant repr keeps it cheap."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<Cell>"
+
+
+def _cell(ws, value, style):
+    if value is None:
+        return None
+    cell = _Cell(ws, row=1, column=1, value=value, style_array=style)
+    if cell.data_type == "f":  # text that starts with "=" is text, not a formula
+        cell.data_type = "s"
+    return cell

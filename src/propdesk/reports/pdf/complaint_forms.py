@@ -1,0 +1,168 @@
+"""The two forms filed for every complaint (DOMAIN.md, stage 5 "archive"):
+
+- 客户信息登记表 (customer information form): what was taken at intake;
+- 客户意见处理记录表 (customer opinion handling record): classification, cause, corrective
+  action, result, the complainant's opinion and signature (投诉人意见), the handler's signature
+  and the supervisor's check.
+
+Both are :class:`~propdesk.reports.pdf.form.FormDef` definitions drawn by the one form engine.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from reportlab.platypus import PageBreak
+from peewee import JOIN
+
+from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.models.enums import Channel, ContactMethod, Satisfaction, Severity
+from propdesk.models.tables import Callback, Staff
+from propdesk.reports.pdf.form import Field, FormDef, form_story
+from propdesk.reports.pdf.page import PageSpec, build, frame_width, tr
+from propdesk.services import complaints, settings
+
+# Labels marked one per line (lupdate reads only literal QT_TRANSLATE_NOOP calls).
+LABELS = {
+    "complainant": QT_TRANSLATE_NOOP("reports", "Complainant"),
+    "unit": QT_TRANSLATE_NOOP("reports", "Unit"),
+    "phone": QT_TRANSLATE_NOOP("reports", "Phone"),
+    "received_at": QT_TRANSLATE_NOOP("reports", "Time received"),
+    "channel": QT_TRANSLATE_NOOP("reports", "Channel"),
+    "occurred_at": QT_TRANSLATE_NOOP("reports", "When it happened"),
+    "location": QT_TRANSLATE_NOOP("reports", "Where"),
+    "people_involved": QT_TRANSLATE_NOOP("reports", "People involved"),
+    "description": QT_TRANSLATE_NOOP("reports", "What happened"),
+    "customer_request": QT_TRANSLATE_NOOP("reports", "Customer's request"),
+    "evidence": QT_TRANSLATE_NOOP("reports", "Evidence shown"),
+    "taken_by": QT_TRANSLATE_NOOP("reports", "Taken by"),
+    "date": QT_TRANSLATE_NOOP("reports", "Date"),
+    "callback": QT_TRANSLATE_NOOP("reports", "Callback record"),
+    "number": QT_TRANSLATE_NOOP("reports", "No."),
+    "category": QT_TRANSLATE_NOOP("reports", "Category"),
+    "severity": QT_TRANSLATE_NOOP("reports", "Class"),
+    "department": QT_TRANSLATE_NOOP("reports", "Department"),
+    "replied": QT_TRANSLATE_NOOP("reports", "Replied at"),
+    "content": QT_TRANSLATE_NOOP("reports", "Content"),
+    "reply_note": QT_TRANSLATE_NOOP("reports", "Reply"),
+    "cause": QT_TRANSLATE_NOOP("reports", "Cause"),
+    "action": QT_TRANSLATE_NOOP("reports", "Corrective action"),
+    "result": QT_TRANSLATE_NOOP("reports", "Handling result"),
+    "customer_opinion": QT_TRANSLATE_NOOP("reports", "Complainant's opinion"),
+    "handler": QT_TRANSLATE_NOOP("reports", "Handler's signature"),
+    "check": QT_TRANSLATE_NOOP("reports", "Supervisor's check"),
+    "closed_at": QT_TRANSLATE_NOOP("reports", "Date closed"),
+    "callback_short": QT_TRANSLATE_NOOP("reports", "Callback result"),
+}
+GROUP = QT_TRANSLATE_NOOP("reports", "{severity} (group complaint)")
+INVALID = QT_TRANSLATE_NOOP("reports", "{severity} (invalid: {reason})")
+SIGN_CALLBACK = QT_TRANSLATE_NOOP("reports", "Called back by: ____________    Date: ____________")
+SIGN_COMPLAINANT = QT_TRANSLATE_NOOP(
+    "reports", "Complainant's signature: ____________    Date: ____________")
+SIGN_SUPERVISOR = QT_TRANSLATE_NOOP(
+    "reports", "Supervisor's signature: ____________    Date: ____________")
+
+
+def F(key: str, label: str | None = None, **kw) -> Field:  # noqa: N802 - reads like a form
+    """A field showing data[key] under LABELS[label or key]; key "" leaves the box blank."""
+    return Field(LABELS[label or key], key, **kw)
+
+
+CUSTOMER_INFO = FormDef(QT_TRANSLATE_NOOP("reports", "Customer information form"), [
+    [F("complainant"), F("unit")],
+    [F("phone"), F("received_at")],
+    [F("channel"), F("occurred_at")],
+    [F("location", wide=True)],
+    [F("people_involved", wide=True)],
+    [F("description", wide=True, height=62)],
+    [F("customer_request", wide=True, height=32)],
+    [F("evidence", wide=True, height=14)],
+    [F("taken_by"), F("taken_on", "date")],
+    [F("callback", wide=True, height=26, sign=SIGN_CALLBACK)],
+])
+
+OPINION_RECORD = FormDef(QT_TRANSLATE_NOOP("reports", "Customer opinion handling record"), [
+    [F("number"), F("received_at")],
+    [F("complainant"), F("unit")],
+    [F("category"), F("severity")],
+    [F("department"), F("replied")],
+    [F("description", "content", wide=True, height=22)],
+    [F("reply_note", wide=True, height=14)],
+    [F("cause", wide=True, height=22)],
+    [F("action", wide=True, height=22)],
+    [F("result", wide=True, height=22)],
+    [F("customer_opinion", wide=True, height=30, sign=SIGN_COMPLAINANT)],
+    [F("", "handler"), F("", "date")],
+    [F("", "check", wide=True, height=22, sign=SIGN_SUPERVISOR)],
+    [F("closed_at"), F("callback_short")],
+])
+
+FORMS = {"customer_info": CUSTOMER_INFO, "opinion_record": OPINION_RECORD}
+
+
+def complaint_forms_pdf(complaint_id: int, path, forms: tuple[str, ...] = tuple(FORMS)) -> None:
+    """Print the complaint's forms (both by default, one per A4 page) to the PDF ``path``.
+
+    Raises NotFound (translated) when there is no such complaint."""
+    data = form_data(complaint_id)
+    office = settings.get("office_name") or ""
+    spec = PageSpec(landscape=False)
+    story = []
+    for name in forms:
+        if story:
+            story.append(PageBreak())
+        story += form_story(FORMS[name], data, frame_width(spec), office, data["number"])
+    build(path, story, spec, title_meta=f"{data['number']} {tr(CUSTOMER_INFO.title)}")
+
+
+def _when(value) -> str:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat() if isinstance(value, dt.date) else ""
+
+
+def _label(enum, code: str) -> str:
+    return enum(code).label() if code in enum._value2member_map_ else (code or "")
+
+
+def form_data(complaint_id: int) -> dict[str, str]:
+    """Everything both forms print, as text, from two queries (the complaint and its callbacks)."""
+    c = complaints.get(complaint_id)
+    creator = Staff.get_or_none(Staff.id == c.created_by_id)
+    severity = _label(Severity, c.severity)
+    if c.is_group:
+        severity = tr(GROUP).format(severity=severity)
+    if not c.valid:
+        severity = tr(INVALID).format(severity=severity, reason=c.invalid_reason)
+    replied = _when(c.replied_at)
+    if replied and c.reply_method:
+        replied += f" {_label(ContactMethod, c.reply_method)}"
+    data = {
+        "number": c.number, "complainant": c.complainant, "unit": c.unit.label if c.unit else "",
+        "phone": c.phone, "received_at": _when(c.received_at),
+        "channel": _label(Channel, c.channel), "occurred_at": _when(c.occurred_at),
+        "location": c.location, "people_involved": c.people_involved,
+        "description": c.description, "customer_request": c.customer_request,
+        "evidence": c.evidence, "taken_by": creator.name if creator else "",
+        "taken_on": _when(c.created_at.date() if c.created_at else None),
+        "category": c.category.name, "severity": severity,
+        "department": c.department.name if c.department else "", "replied": replied,
+        "reply_note": c.reply_note, "cause": c.cause, "action": c.action, "result": c.result,
+        "customer_opinion": c.customer_opinion, "closed_at": _when(c.closed_at),
+    }
+    data.update(_callbacks(complaint_id))
+    return data
+
+
+def _callbacks(complaint_id: int) -> dict[str, str]:
+    done_by = Staff.alias()
+    query = (Callback.select(Callback, done_by.name.alias("by"))
+             .join(done_by, JOIN.LEFT_OUTER, on=(Callback.done_by == done_by.id))
+             .where((Callback.complaint == complaint_id) & (Callback.status == "done"))
+             .order_by(Callback.done_at, Callback.id))
+    lines, last = [], ""
+    for cb in query.objects():
+        last = _label(Satisfaction, cb.satisfaction)
+        how = _label(ContactMethod, cb.method)
+        words = f"：{cb.owner_words}" if cb.owner_words else ""
+        lines.append(f"{_when(cb.done_at)} {how} {cb.by or ''} — {last}{words}".strip())
+    return {"callback": "\n".join(lines), "callback_short": last}

@@ -1,0 +1,158 @@
+"""The page every PropDesk PDF is printed on: paper, margins, styles, header and footer.
+
+One template serves registers (A4 landscape, the book's title and period on every page, a
+supervisor's signature line) and forms (A4 portrait). The footer carries the office name, the
+print date, "PropDesk <version>" and "page x / y"; the total is known only at the end, so the
+canvas keeps each page's state and draws the numbers when the document is saved.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from propdesk import __version__
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
+from propdesk.reports.fonts import cjk_font
+from propdesk.services import settings
+
+CTX = "reports"
+MARGIN = 12 * mm
+FOOTER_H = 9 * mm  # footer band below the frame
+SIGN_H = 8 * mm  # supervisor's signature band above the footer (registers)
+
+SIGN_LINE = QT_TRANSLATE_NOOP(
+    "reports", "Supervisor's signature: ____________    Date: ____________")
+PRINTED = QT_TRANSLATE_NOOP("reports", "Printed {date}")
+PAGE_OF = QT_TRANSLATE_NOOP("reports", "Page {page} / {pages}")
+
+
+def tr(text: str) -> str:
+    return translate(CTX, text)
+
+
+def para_text(text) -> str:
+    """Plain text as Paragraph markup: XML escaped, line breaks kept."""
+    return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def style(size: float = 9, leading: float | None = None, align=None, **kw) -> ParagraphStyle:
+    """A paragraph style in the embedded CJK font. ``wordWrap='CJK'`` lets Chinese text break
+    between any two characters, as it is written on paper."""
+    return ParagraphStyle(
+        f"s{size}", fontName=cjk_font(), fontSize=size, leading=leading or size * 1.3,
+        wordWrap="CJK", alignment=align if align is not None else 0, **kw)
+
+
+@dataclass
+class PageSpec:
+    """What the page template draws around the story."""
+
+    title: str = ""  # drawn on every page (registers); forms put their title in the story
+    left: str = ""  # under the title, left: the office name
+    right: str = ""  # under the title, right: the period
+    signature: bool = False  # supervisor's signature line at the foot of every page
+    landscape: bool = True
+
+    @property
+    def pagesize(self):
+        return landscape(A4) if self.landscape else A4
+
+    @property
+    def header_h(self) -> float:
+        return 17 * mm if self.title else 0
+
+
+class _NumberedCanvas(Canvas):
+    """Defers each page so "page x / y" can be written once y is known."""
+
+    def __init__(self, *args, spec: PageSpec, printed: dt.date, **kw):
+        super().__init__(*args, **kw)
+        self._spec, self._printed, self._pages = spec, printed, []
+
+    def showPage(self):  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            _draw_footer(self, self._spec, self._printed, total)
+            super().showPage()
+        super().save()
+
+
+def _draw_header(canvas, doc, spec: PageSpec) -> None:
+    if not spec.title:
+        return
+    font = cjk_font()
+    width, height = spec.pagesize
+    top = height - MARGIN
+    canvas.saveState()
+    canvas.setFont(font, 16)
+    canvas.drawCentredString(width / 2, top - 6 * mm, spec.title)
+    canvas.setFont(font, 9)
+    canvas.drawString(MARGIN, top - 13 * mm, spec.left)
+    canvas.drawRightString(width - MARGIN, top - 13 * mm, spec.right)
+    if spec.signature:
+        canvas.setFont(font, 9.5)
+        canvas.drawRightString(width - MARGIN, MARGIN + FOOTER_H + 1.5 * mm, tr(SIGN_LINE))
+    canvas.restoreState()
+
+
+def _draw_footer(canvas, spec: PageSpec, printed: dt.date, total: int) -> None:
+    font = cjk_font()
+    width, _ = spec.pagesize
+    y = MARGIN + 2 * mm
+    canvas.saveState()
+    canvas.setStrokeGray(0.5)
+    canvas.setLineWidth(0.4)
+    canvas.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
+    canvas.setFont(font, 8)
+    canvas.setFillGray(0.25)
+    office = settings.get("office_name") or ""
+    printed_text = tr(PRINTED).format(date=printed.isoformat())
+    canvas.drawString(MARGIN, y, f"{office}    {printed_text}    PropDesk {__version__}")
+    canvas.drawRightString(width - MARGIN, y,
+                           tr(PAGE_OF).format(page=canvas.getPageNumber(), pages=total))
+    canvas.restoreState()
+
+
+def build(path, story: list, spec: PageSpec, title_meta: str = "",
+          printed: dt.date | None = None) -> None:
+    """Lay ``story`` out on the page template and write the PDF to ``path``."""
+    printed = printed or dt.date.today()
+    width, height = spec.pagesize
+    bottom = MARGIN + FOOTER_H + (SIGN_H if spec.signature else 0)
+    frame = Frame(MARGIN, bottom, width - 2 * MARGIN, height - MARGIN - spec.header_h - bottom,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    doc = BaseDocTemplate(str(path), pagesize=spec.pagesize, leftMargin=MARGIN,
+                          rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+                          title=title_meta or spec.title, author=settings.get("office_name") or "",
+                          creator=f"PropDesk {__version__}",
+                          # The canvas starts every page in this font; left at Helvetica, that
+                          # font would be listed in the PDF, unembedded.
+                          initialFontName=cjk_font())
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
+                                       onPage=lambda c, d: _draw_header(c, d, spec))])
+
+    def make_canvas(*args, **kw):
+        return _NumberedCanvas(*args, spec=spec, printed=printed, **kw)
+
+    doc.build(story, canvasmaker=make_canvas)
+
+
+def frame_width(spec: PageSpec) -> float:
+    return spec.pagesize[0] - 2 * MARGIN
+
+
+def centered(size: float) -> ParagraphStyle:
+    return style(size, align=TA_CENTER)
