@@ -121,8 +121,8 @@ class CaseView(QDialog):
         if complaints.needs_head_notice(c):
             flags.append(self.tr("office head NOT yet told"))
         due = self._deadline_text(c)
-        self.header.setText(f"{c.number}   {status}   {Severity(c.severity).label()}"
-                            + (f"   [{' · '.join(flags)}]" if flags else "") + (f"\n{due}" if due else ""))
+        self.header.setText(f"{c.number}　{status}　{Severity(c.severity).label()}"
+                            + (f"　[{' · '.join(flags)}]" if flags else "") + (f"<br>{due}" if due else ""))
         self._fill_details(c)
         self._fill_timeline()
         self._fill_work_orders()
@@ -134,7 +134,8 @@ class CaseView(QDialog):
                  self.tr("Resolve by {t}").format(t=fmt(c.resolve_by))]
         if complaints.is_open(c):
             due = c.reply_by if c.replied_at is None else c.resolve_by
-            parts.append(countdown(due, at))
+            colour = "#b00020" if due < at else "#0b5394"
+            parts.append(f'<span style="color:{colour}">{countdown(due, at)}</span>')
         return "   ·   ".join(parts)
 
     def _fill_details(self, c) -> None:
