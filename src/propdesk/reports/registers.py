@@ -276,13 +276,14 @@ def parse_date(text: str | None, label: str = LABEL_FROM) -> dt.date | None:
     """``2026-11-30`` (also 2026/11/30, full-width digits) -> date; empty -> None."""
     from propdesk.services.owners import normalize_text
 
-    text = normalize_text(text or "").replace("/", "-").replace(".", "-")
-    if not text:
+    written = normalize_text(text or "")
+    if not written:
         return None
+    parts = written.replace("/", "-").replace(".", "-").split("-")
     try:
-        return dt.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
+        return dt.date.fromisoformat("-".join(p.zfill(2) for p in parts))
     except ValueError:
-        raise ReportError(MSG_BAD_DATE, label=tr(label), value=text) from None
+        raise ReportError(MSG_BAD_DATE, label=tr(label), value=written) from None
 
 
 def check_period(register: Register, date_from, date_to) -> None:

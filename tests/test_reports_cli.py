@@ -1,0 +1,94 @@
+"""`propdesk export` and `propdesk import-owners`: files written, messages, exit codes."""
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from fixtures.owner_workbooks import messy_roster
+from fixtures.report_data import populate
+from propdesk import cli
+from propdesk.models.tables import Owner
+
+
+@pytest.fixture
+def db_args(fresh_db, office):
+    populate(office)
+    return ["--db", fresh_db.database, "--lang", "zh_CN"]
+
+
+def run(args, capsys):
+    code = cli.main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("register, lines", [("complaints", 3), ("repairs", 2), ("callbacks", 4)])
+def test_export_xlsx_and_pdf(db_args, tmp_path, capsys, register, lines):
+    xlsx, pdf = tmp_path / "r.xlsx", tmp_path / "r.pdf"
+    period = ["--from", "2026-11-01", "--to", "2026-11-30"]
+    code, out, _ = run(db_args + ["export", register, *period, "-o", str(xlsx)], capsys)
+    assert code == 0 and out.strip() == f"已写入 {lines} 条记录：{xlsx}"
+    assert load_workbook(xlsx).active.max_row == 3 + lines
+    code, _, _ = run(db_args + ["export", register, *period, "-o", str(pdf), "--mask-phones"], capsys)
+    assert code == 0 and PdfReader(str(pdf)).pages
+
+
+def test_export_owners_needs_no_period_and_masks(db_args, tmp_path, capsys):
+    path = tmp_path / "o.xlsx"
+    code, _, _ = run(db_args + ["export", "owners", "-o", str(path), "--mask-phones"], capsys)
+    assert code == 0
+    values = [c.value for c in load_workbook(path).active[4]]
+    assert "138****8000、075*****1234" in values
+
+
+@pytest.mark.parametrize("args, words", [
+    (["export", "complaints", "--from", "2026-11-01", "--to", "2026-11-31", "-o", "x.xlsx"],
+     "结束日期：“2026-11-31”不是有效日期"),
+    (["export", "complaints", "--from", "11/01", "--to", "2026-11-30", "-o", "x.xlsx"],
+     "开始日期：“11/01”不是有效日期"),
+    (["export", "complaints", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "x.docx"],
+     "文件名必须以 .xlsx 或 .pdf 结尾"),
+    (["export", "complaints", "-o", "x.pdf"], "客户投诉记录本需要统计期间"),
+    (["export", "repairs", "--from", "2026-12-01", "--to", "2026-11-01", "-o", "x.pdf"], "晚于"),
+    (["export", "callbacks", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "no/such/x.pdf"],
+     "无法写入"),
+    (["import-owners", "roster.xlsx"], "roster.xlsx：文件不存在"),
+])
+def test_bad_input_exits_1_naming_what(db_args, tmp_path, capsys, monkeypatch, args, words):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(db_args + args, capsys)
+    assert code == 1 and words in err and err.startswith("propdesk: ")
+    assert not list(tmp_path.glob("x.*"))
+
+
+@pytest.mark.parametrize("args", [
+    ["export", "fees", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "x.xlsx"],
+    ["export", "complaints", "--from", "2026-11-01", "--to", "2026-11-30"],  # no -o
+    ["import-owners"],
+])
+def test_usage_errors_exit_2(db_args, capsys, args):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(db_args + args)
+    assert exit_.value.code == 2
+
+
+def test_import_owners_prints_counts_and_rejected_rows(db_args, tmp_path, capsys):
+    path = messy_roster(tmp_path / "m.xlsx")
+    before = Owner.select().count()
+    code, out, _ = run(db_args + ["import-owners", str(path), "--dry-run"], capsys)
+    assert code == 0 and "新增 4 条" in out and "试运行" in out
+    assert Owner.select().count() == before
+    code, out, _ = run(db_args + ["import-owners", str(path)], capsys)
+    lines = out.strip().splitlines()
+    assert code == 0
+    assert lines[0] == "新增 4 条，更新 1 条，无变化 1 条，未导入 3 行。"
+    assert lines[1].startswith("第 10 行：") and lines[2].startswith("第 11 行：")
+    assert lines[3] == "第 12 行：请填写“楼栋”。"
+    code, out, _ = run(db_args + ["import-owners", str(path)], capsys)
+    assert out.splitlines()[0] == "新增 0 条，更新 0 条，无变化 6 条，未导入 3 行。"
+
+
+def test_import_owners_not_a_workbook(db_args, tmp_path, capsys):
+    fake = tmp_path / "list.xlsx"
+    fake.write_bytes(b"PK\x03\x04 not really a zip")
+    code, _, err = run(db_args + ["import-owners", str(fake), "--estate", "翠苑"], capsys)
+    assert code == 1 and "list.xlsx 不是 Excel 工作簿" in err
