@@ -551,12 +551,39 @@
         <translation>只看超时</translation>
     </message>
     <message>
+        <source>Click to remove this filter</source>
+        <translation>点击取消此筛选</translation>
+    </message>
+    <message>
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
     <message>
         <source>{n} complaints</source>
         <translation>共 {n} 条投诉</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Due and overdue now</source>
+        <translation>到期与逾期</translation>
+    </message>
+    <message>
+        <source>Waiting for the supervisor</source>
+        <translation>待主管处理</translation>
+    </message>
+    <message>
+        <source>This week so far</source>
+        <translation>本周至今</translation>
+    </message>
+    <message>
+        <source>Complaints: &lt;b&gt;{n}&lt;/b&gt; (last week {n0}) · replied on time: &lt;b&gt;{reply}&lt;/b&gt; · resolved on time: &lt;b&gt;{resolve}&lt;/b&gt; · repairs: &lt;b&gt;{wo}&lt;/b&gt; (last week {wo0})&lt;br&gt;Callbacks within 3 working days: &lt;b&gt;{cb}&lt;/b&gt; · satisfaction: &lt;b&gt;{sat}&lt;/b&gt; (target 90%)</source>
+        <translation>投诉：&lt;b&gt;{n}&lt;/b&gt; 件（上周 {n0}）· 按时回复：&lt;b&gt;{reply}&lt;/b&gt; · 按时办结：&lt;b&gt;{resolve}&lt;/b&gt; · 报修：&lt;b&gt;{wo}&lt;/b&gt; 件（上周 {wo0}）&lt;br&gt;3 个工作日内回访：&lt;b&gt;{cb}&lt;/b&gt; · 满意率：&lt;b&gt;{sat}&lt;/b&gt;（目标 90%）</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1003,10 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
     <message>
         <source>PropDesk - {office}</source>
         <translation>PropDesk - {office}</translation>
+    </message>
+    <message>
+        <source>Dashboard (&amp;0)</source>
+        <translation>工作台 (&amp;0)</translation>
     </message>
     <message>
         <source>Complaint intake (&amp;1)</source>
@@ -2518,6 +2549,54 @@ The details are in the log file:
     <message>
         <source>Handed over {at}</source>
         <translation>{at} 已派工</translation>
+    </message>
+    <message>
+        <source>Replies overdue</source>
+        <translation>回复已超时</translation>
+    </message>
+    <message>
+        <source>Replies due today</source>
+        <translation>今日须回复</translation>
+    </message>
+    <message>
+        <source>Resolutions overdue</source>
+        <translation>办结已超时</translation>
+    </message>
+    <message>
+        <source>Resolutions due today</source>
+        <translation>今日须办结</translation>
+    </message>
+    <message>
+        <source>Repairs not handed over in time</source>
+        <translation>报修未按时派工</translation>
+    </message>
+    <message>
+        <source>Repairs waiting for a technician</source>
+        <translation>报修待派工</translation>
+    </message>
+    <message>
+        <source>Callbacks overdue</source>
+        <translation>回访已逾期</translation>
+    </message>
+    <message>
+        <source>Callbacks due today</source>
+        <translation>今日须回访</translation>
+    </message>
+    <message>
+        <source>Escalated complaints</source>
+        <translation>已升级投诉</translation>
+    </message>
+    <message>
+        <source>Office head not yet told</source>
+        <translation>尚未报告主任</translation>
+    </message>
+    <message>
+        <source>Repairs to sign off</source>
+        <translation>待验收维修</translation>
+    </message>
+    <message>
+        <source>Repairs sent back for rework</source>
+        <translation>返工中的维修</translation>
     </message>
 </context>
 </TS>

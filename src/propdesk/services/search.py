@@ -28,6 +28,7 @@ class ComplaintFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     overdue_only: bool = False
+    due: str | None = None  # a named condition of services.dashboard (reply_today, escalated ...)
     text: str = ""
     at: dt.datetime | None = None  # "now" for the overdue test
 
@@ -110,6 +111,11 @@ def _where(f: ComplaintFilter):
         at = f.at or now()
         conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & (
             (Complaint.resolve_by < at) | (Complaint.replied_at.is_null() & (Complaint.reply_by < at))))
+    if f.due:
+        from propdesk.services.dashboard import complaint_conditions
+
+        conds.append(Complaint.status.in_(ComplaintStatus.open_codes())
+                     & complaint_conditions(f.at or now())[f.due])
     text = _text_condition(f.text)
     if text is not None:
         conds.append(text)

@@ -165,8 +165,12 @@ class CallbackTab(QWidget):
         self._paint_week()
 
     def show_overdue(self) -> None:
+        self.show_view("overdue")
+
+    def show_view(self, view: str) -> None:
         self.day = None
-        self.view.setCurrentIndex(self.view.findData("overdue"))
+        self.view.setCurrentIndex(self.view.findData(view))
+        self.refresh()
         self.table.setFocus()
 
     def selected_id(self) -> int | None:

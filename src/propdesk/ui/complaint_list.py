@@ -36,6 +36,7 @@ class ComplaintListPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = ComplaintTableModel(self)
+        self.due: str | None = None  # a dashboard condition, shown as a removable chip
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
@@ -76,6 +77,11 @@ class ComplaintListPanel(QWidget):
         self.date_to = QDateEdit(today, calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.overdue = QCheckBox(self.tr("Overdue only"), objectName="overdue_filter")
         self.count = QLabel(objectName="count")
+        self.due_chip = QPushButton(objectName="due_chip")
+        self.due_chip.setToolTip(self.tr("Click to remove this filter"))
+        self.due_chip.setStyleSheet("background: #e3f2fd; border: 1px solid #90caf9; padding: 2px 8px;")
+        self.due_chip.clicked.connect(lambda: self.show_due(None))
+        self.due_chip.hide()
         refresh = QPushButton(self.tr("Refresh (F5)"))
         refresh.setShortcut("F5")
         refresh.clicked.connect(self.refresh)
@@ -100,6 +106,7 @@ class ComplaintListPanel(QWidget):
         row1.addWidget(self.search, 3)
         row1.addWidget(self.status, 1)
         row1.addWidget(self.overdue)
+        row1.addWidget(self.due_chip)
         row1.addWidget(refresh)
         row2 = QHBoxLayout()
         for w in (self.category, self.severity, self.department, self.building):
@@ -124,7 +131,7 @@ class ComplaintListPanel(QWidget):
             building_id=self.building.currentData(),
             date_from=self.date_from.date().toPython() if dates else None,
             date_to=self.date_to.date().toPython() if dates else None,
-            overdue_only=self.overdue.isChecked(), text=self.search.text(),
+            overdue_only=self.overdue.isChecked(), due=self.due, text=self.search.text(),
             at=dt.datetime.now())
 
     def refresh(self) -> None:
@@ -132,6 +139,14 @@ class ComplaintListPanel(QWidget):
         self.model.set_filter(f)
         total = search.count(f)
         self.count.setText(self.tr("{n} complaints").format(n=total))
+
+    def show_due(self, key: str | None, label: str = "") -> None:
+        """List the open complaints behind a dashboard number (None clears it)."""
+        self.due = key
+        self.due_chip.setText(f"{label}  ✕")
+        self.due_chip.setVisible(key is not None)
+        self.refresh()
+        self.table.setFocus()
 
     def show_overdue(self) -> None:
         self.status.setCurrentIndex(self.status.findData(OPEN))

@@ -158,6 +158,16 @@ class DispatchBoard(QWidget):
             for col, text in enumerate((names.get(tech_id, "?"), str(len(jobs)), schedule or self.tr("free"))):
                 self.day_table.setItem(row, col, QTableWidgetItem(text))
 
+    def show_state(self, key: str) -> None:
+        """Show the orders behind a dashboard number."""
+        states = {"wo_late": "new", "wo_new": "new", "wo_to_check": "done", "wo_rework": "rework"}
+        self.late_only.blockSignals(True)
+        self.late_only.setChecked(key == "wo_late")
+        self.late_only.blockSignals(False)
+        self.status.setCurrentIndex(self.status.findData(states[key]))
+        self.refresh()
+        self.table.setFocus()
+
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.row_id(index.row()) if index.isValid() else None

@@ -14,6 +14,7 @@ from propdesk.services.search import ComplaintFilter
 from propdesk.ui.callback_tab import CallbackTab
 from propdesk.ui.case_view import CaseView
 from propdesk.ui.complaint_list import ComplaintListPanel
+from propdesk.ui.dashboard import Dashboard
 from propdesk.ui.intake import IntakeForm
 from propdesk.ui.widgets import STYLE
 from propdesk.ui.workorder_tab import WorkOrderTab
@@ -30,6 +31,9 @@ class MainWindow(QMainWindow):
         self.intake = IntakeForm(staff)
         self.complaints = ComplaintListPanel()
         self.work_orders = WorkOrderTab(staff)
+        self.dashboard = Dashboard(staff)
+        self.dashboard.open_list.connect(self.open_list)
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard (&0)"))
         self.tabs.addTab(self.intake, self.tr("Complaint intake (&1)"))
         self.tabs.addTab(self.complaints, self.tr("Complaints (&2)"))
         self.callbacks = CallbackTab(staff)
@@ -51,6 +55,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        # a supervisor starts on what is due; a clerk on the intake form
+        self.tabs.setCurrentWidget(self.dashboard if staff.role in ("supervisor", "admin") else self.intake)
         self._status_bar()
         self._menus()
         self._show_calendar_banner()
@@ -108,12 +114,27 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         self.update_overdue()
         current = self.tabs.currentWidget()
-        if current is self.callbacks:
+        if current is self.dashboard:
+            self.dashboard.refresh()
+        elif current is self.callbacks:
             self.callbacks.refresh()
         elif current is self.complaints:
             self.complaints.refresh()
         elif current is self.work_orders:
             self.work_orders.board.refresh()
+
+    def open_list(self, target: str, key: str) -> None:
+        """A dashboard number was clicked: show the list behind it."""
+        label = self.dashboard.tiles[key].text().split("\n")[-1]
+        if target == "complaints":
+            self.tabs.setCurrentWidget(self.complaints)
+            self.complaints.show_due(key, label)
+        elif target == "callbacks":
+            self.tabs.setCurrentWidget(self.callbacks)
+            self.callbacks.show_view("overdue" if key == "callbacks_overdue" else "today")
+        else:
+            self.tabs.setCurrentWidget(self.work_orders)
+            self.work_orders.board.show_state(key)
 
     def show_overdue_callbacks(self) -> None:
         self.tabs.setCurrentWidget(self.callbacks)

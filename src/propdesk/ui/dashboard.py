@@ -1,0 +1,99 @@
+"""工作台: what is due and overdue now, what waits for the supervisor, and this week so far.
+Every number opens the list behind it."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.services import dashboard, weekly
+from propdesk.ui.widgets import ui_text
+
+# (key, label, list it opens, whether a non-zero count is bad news)
+DUE_TILES = [
+    ("reply_overdue", QT_TRANSLATE_NOOP("ui", "Replies overdue"), "complaints", True),
+    ("reply_today", QT_TRANSLATE_NOOP("ui", "Replies due today"), "complaints", False),
+    ("resolve_overdue", QT_TRANSLATE_NOOP("ui", "Resolutions overdue"), "complaints", True),
+    ("resolve_today", QT_TRANSLATE_NOOP("ui", "Resolutions due today"), "complaints", False),
+    ("wo_late", QT_TRANSLATE_NOOP("ui", "Repairs not handed over in time"), "work_orders", True),
+    ("wo_new", QT_TRANSLATE_NOOP("ui", "Repairs waiting for a technician"), "work_orders", False),
+    ("callbacks_overdue", QT_TRANSLATE_NOOP("ui", "Callbacks overdue"), "callbacks", True),
+    ("callbacks_today", QT_TRANSLATE_NOOP("ui", "Callbacks due today"), "callbacks", False),
+]
+WAITING_TILES = [
+    ("escalated", QT_TRANSLATE_NOOP("ui", "Escalated complaints"), "complaints", True),
+    ("head_pending", QT_TRANSLATE_NOOP("ui", "Office head not yet told"), "complaints", True),
+    ("wo_to_check", QT_TRANSLATE_NOOP("ui", "Repairs to sign off"), "work_orders", False),
+    ("wo_rework", QT_TRANSLATE_NOOP("ui", "Repairs sent back for rework"), "work_orders", True),
+]
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+class Tile(QPushButton):
+    def __init__(self, key: str, label: str, bad: bool, parent=None):
+        super().__init__(parent, objectName=f"tile_{key}")
+        self.key, self.label, self.bad = key, label, bad
+        self.setMinimumSize(170, 78)
+
+    def show_count(self, n: int) -> None:
+        colour = "#b00020" if (self.bad and n) else "#1b5e20" if not n else "#0b5394"
+        self.setText(f"{n}\n{ui_text(self.label)}")
+        self.setStyleSheet(f"QPushButton {{ font-size: 11pt; color: {colour}; text-align: center; }}")
+
+
+class Dashboard(QWidget):
+    open_list = Signal(str, str)  # (which list, filter key)
+
+    def __init__(self, staff, parent=None):
+        super().__init__(parent)
+        self.staff = staff
+        self.tiles: dict[str, Tile] = {}
+        self.week = QLabel(objectName="week_figures")
+        self.week.setWordWrap(True)
+        self.week.setTextFormat(Qt.RichText)
+        refresh = QPushButton(self.tr("Refresh (F5)"))
+        refresh.setShortcut("F5")
+        refresh.clicked.connect(self.refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._box(self.tr("Due and overdue now"), DUE_TILES, 4))
+        layout.addWidget(self._box(self.tr("Waiting for the supervisor"), WAITING_TILES, 4))
+        week_box = QGroupBox(self.tr("This week so far"))
+        QVBoxLayout(week_box).addWidget(self.week)
+        layout.addWidget(week_box)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(refresh)
+        layout.addLayout(row)
+        layout.addStretch()
+        self.refresh()
+
+    def _box(self, title: str, tiles: list, columns: int) -> QGroupBox:
+        box = QGroupBox(title)
+        grid = QGridLayout(box)
+        for i, (key, label, target, bad) in enumerate(tiles):
+            tile = Tile(key, label, bad)
+            tile.clicked.connect(lambda _c=False, t=target, k=key: self.open_list.emit(t, k))
+            self.tiles[key] = tile
+            grid.addWidget(tile, i // columns, i % columns)
+        return box
+
+    def refresh(self) -> None:
+        counts = dashboard.counts()
+        for key, tile in self.tiles.items():
+            tile.show_count(counts.get(key, 0))
+        today = dt.date.today()
+        monday = today - dt.timedelta(days=today.weekday())
+        weeks = weekly.trend(monday, monday + dt.timedelta(days=6), weeks=2)
+        this, last = weeks[-1], weeks[0]
+        self.week.setText(self.tr(
+            "Complaints: <b>{n}</b> (last week {n0}) · replied on time: <b>{reply}</b> · resolved on "
+            "time: <b>{resolve}</b> · repairs: <b>{wo}</b> (last week {wo0})<br>Callbacks within "
+            "3 working days: <b>{cb}</b> · satisfaction: <b>{sat}</b> (target 90%)").format(
+                n=this.complaints, n0=last.complaints, reply=percent(this.reply_on_time.value),
+                resolve=percent(this.resolve_on_time.value), wo=this.work_orders, wo0=last.work_orders,
+                cb=percent(this.callback_rate), sat=percent(this.satisfaction_rate)))

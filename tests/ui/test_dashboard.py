@@ -1,0 +1,31 @@
+"""The dashboard: numbers that open the list behind them."""
+import datetime as dt
+
+from propdesk.models.tables import Category
+from propdesk.services import complaints
+from propdesk.services.complaints import ComplaintInput
+from propdesk.ui.main_window import MainWindow
+
+
+def test_supervisor_starts_on_the_dashboard_and_a_number_opens_its_list(qtbot, office):
+    at = dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=3)
+    late = complaints.create(office["clerk"], ComplaintInput(
+        received_at=at, unit="3栋2单元1201", phone="13800138000", complainant="张伟",
+        description="电梯异响", severity="minor",
+        category_id=Category.get(Category.name == "工程维修/设施设备").id))
+    window = MainWindow(office["supervisor"])
+    qtbot.addWidget(window)
+    assert window.tabs.currentWidget() is window.dashboard
+    tile = window.dashboard.tiles["reply_overdue"]
+    assert tile.text().startswith("1\n") and "回复已超时" in tile.text()
+    tile.click()
+    assert window.tabs.currentWidget() is window.complaints
+    model = window.complaints.model
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [late.number]
+    assert not window.complaints.due_chip.isHidden()
+    window.complaints.due_chip.click()
+    assert window.complaints.due is None
+
+    clerk_window = MainWindow(office["clerk"])
+    qtbot.addWidget(clerk_window)
+    assert clerk_window.tabs.currentWidget() is clerk_window.intake
