@@ -55,10 +55,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        # a supervisor starts on what is due; a clerk on the intake form
-        self.tabs.setCurrentWidget(self.dashboard if staff.role in ("supervisor", "admin") else self.intake)
         self._status_bar()
         self._menus()
+        # a supervisor starts on what is due; a clerk on the intake form
+        self.tabs.setCurrentWidget(self.dashboard if staff.role in ("supervisor", "admin") else self.intake)
         self._show_calendar_banner()
         self.update_overdue()
         self._clock = QTimer(self, interval=60_000)
