@@ -40,7 +40,9 @@ def main() -> int:
     app.processEvents()
     login.grab().save(str(out / f"login_{lang}.png"))
 
+    screen = app.primaryScreen().availableGeometry().size()  # no window manager under Xvfb
     window = MainWindow(staff)
+    window.resize(screen)
     window.show()
     form = window.intake
     form.phone.setText("138")
@@ -56,6 +58,20 @@ def main() -> int:
     window.tabs.setCurrentWidget(window.complaints)
     app.processEvents()
     window.grab().save(str(out / f"list_{lang}.png"))
+
+    window.tabs.setCurrentWidget(window.work_orders)
+    app.processEvents()
+    window.grab().save(str(out / f"work_orders_{lang}.png"))
+    window.tabs.setCurrentWidget(window.callbacks)
+    app.processEvents()
+    window.grab().save(str(out / f"callbacks_{lang}.png"))
+
+    supervisor = MainWindow(accounts.authenticate("zhuguan", "zhuguan123"))
+    supervisor.resize(screen)
+    supervisor.show()
+    app.processEvents()
+    supervisor.grab().save(str(out / f"dashboard_{lang}.png"))
+    supervisor.close()
 
     first = window.complaints.model.complaint_id(0)
     case = CaseView(staff, first, window)

@@ -62,7 +62,7 @@ def run_gui(args) -> int:
     if not login.exec():
         return 0
     window = MainWindow(login.staff)
-    window.show()
+    window.showMaximized()
     return app.exec()
 
 

@@ -82,7 +82,7 @@ class DispatchBoard(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for col, width in enumerate((150, 125, 55, 120, 70, 230, 75, 70, 125, 110)):
+        for col, width in enumerate((132, 92, 52, 108, 62, 180, 78, 62, 92, 80)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(QHeaderView.Interactive)
 
@@ -111,13 +111,13 @@ class DispatchBoard(QWidget):
         self.day_table.verticalHeader().setVisible(False)
         self.day_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.day_table.horizontalHeader().setStretchLastSection(True)
-        self.day_table.setColumnWidth(0, 90)
-        self.day_table.setColumnWidth(1, 50)
-        day_box = QGroupBox(self.tr("Technicians' day (who is free)"))
-        day_layout = QVBoxLayout(day_box)
+        self.day_table.setColumnWidth(0, 80)
+        self.day_table.setColumnWidth(1, 45)
+        # placed by the tab beside the repair form, where there is room for it
+        self.day_box = QGroupBox(self.tr("Technicians' day (who is free)"))
+        day_layout = QVBoxLayout(self.day_box)
         day_layout.addWidget(self.day)
         day_layout.addWidget(self.day_table)
-        day_box.setMaximumWidth(420)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -129,10 +129,9 @@ class DispatchBoard(QWidget):
         board.addWidget(self.table, 1)
         board.addLayout(action_row)
         board.addWidget(self.count)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(board, 1)
-        layout.addWidget(day_box)
 
     # --- loading ---------------------------------------------------------------------------
     def current_filter(self) -> WorkOrderFilter:

@@ -72,7 +72,6 @@ class RepairForm(QWidget):
         layout.addWidget(self.deadline)
         layout.addWidget(save)
         layout.addWidget(self.status)
-        layout.addStretch()
         for signal in (self.urgency.currentIndexChanged, self.received_at.dateTimeChanged):
             signal.connect(self._show_deadline)
         self.use_window.toggled.connect(self.window_start.setEnabled)

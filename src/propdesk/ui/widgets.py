@@ -35,6 +35,11 @@ def fmt(value: dt.datetime | dt.date | None) -> str:
     return value.strftime("%Y-%m-%d")
 
 
+def fmt_short(value: dt.datetime | None) -> str:
+    """Month-day and time, for lists of current work where the year goes without saying."""
+    return value.strftime("%m-%d %H:%M") if value else ""
+
+
 def countdown(until: dt.datetime, now: dt.datetime) -> str:
     """'3小时20分' left, or overdue by that much, in words a clerk reads at a glance."""
     seconds = int((until - now).total_seconds())

@@ -9,7 +9,7 @@ from propdesk.models.enums import Urgency, WorkOrderKind, WorkOrderStatus
 from propdesk.services import workorder_search
 from propdesk.services.workorder_search import WorkOrderFilter
 from propdesk.ui.lazy_model import LazyTableModel
-from propdesk.ui.widgets import countdown, fmt, ui_text
+from propdesk.ui.widgets import countdown, fmt, fmt_short, ui_text
 
 LATE_BG = QBrush(QColor("#ffd9d9"))
 URGENT_FG = QBrush(QColor("#b00020"))
@@ -62,7 +62,7 @@ class WorkOrderTableModel(LazyTableModel):
 
     def _text(self, row: dict, key: str) -> str:
         if key in ("received_at", "scheduled_at"):
-            return fmt(row[key])
+            return fmt_short(row[key])
         if key == "urgency":
             return Urgency(row["urgency"]).label()
         if key == "status":
@@ -74,7 +74,7 @@ class WorkOrderTableModel(LazyTableModel):
             return text
         if key == "pass_by":
             if row["dispatched_at"] is not None:
-                return ui_text(QT_TRANSLATE_NOOP("ui", "Handed over {at}")).format(at=fmt(row["dispatched_at"]))
+                return ui_text(QT_TRANSLATE_NOOP("ui", "Handed over {at}")).format(at=fmt_short(row["dispatched_at"]))
             if row["status"] == WorkOrderStatus.CANCELLED.value:
                 return ""
             return countdown(row["pass_by"], self.now)
