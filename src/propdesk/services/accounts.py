@@ -12,7 +12,7 @@ import os
 
 from propdesk.errors import PermissionDenied, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.models import database
+from propdesk.services.db_retry import transaction
 from propdesk.models.enums import Role
 from propdesk.models.tables import Staff, now
 from propdesk.services import audit
@@ -82,7 +82,7 @@ def require(actor: Staff | None, permission: str, entity: str = "", entity_id: i
     """Raise PermissionDenied (and audit the refusal) unless ``actor`` may do ``permission``."""
     if can(actor, permission):
         return
-    with database.atomic():
+    with transaction():
         audit.record(actor, entity or "permission", entity_id, "refused", note=permission)
     role = Role(actor.role).label() if actor else "-"
     raise PermissionDenied(MSG_DENIED, role=role, action=translate("rules", ACTION_LABELS[permission]))
@@ -95,7 +95,7 @@ def authenticate(username: str, password: str, at: dt.datetime | None = None) ->
         raise RuleError(MSG_BAD_LOGIN, field="username")
     if staff.locked_until and staff.locked_until > at:
         raise RuleError(MSG_LOCKED, field="password", until=staff.locked_until.strftime("%H:%M"))
-    with database.atomic():
+    with transaction():
         if not verify_password(password, staff.password_hash):
             staff.failed_logins += 1
             if staff.failed_logins >= MAX_FAILED:
@@ -114,7 +114,7 @@ def create_staff(actor: Staff | None, username: str, name: str, role: Role, pass
                  department=None, phone: str = "") -> Staff:
     if len(password) < 6:
         raise RuleError(MSG_PASSWORD_SHORT, field="password")
-    with database.atomic():
+    with transaction():
         staff = Staff.create(username=username, name=name, role=Role(role).value,
                              department=department, phone=phone,
                              password_hash=hash_password(password))

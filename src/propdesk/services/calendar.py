@@ -13,7 +13,7 @@ import logging
 
 import chinese_calendar
 
-from propdesk.models import database
+from propdesk.services.db_retry import transaction
 from propdesk.models.enums import DayKind
 from propdesk.models.tables import CalendarDay
 
@@ -115,6 +115,6 @@ def uncovered_years(today: dt.date | None = None, horizon_days: int = 60) -> lis
 
 
 def set_office_day(day: dt.date, kind: DayKind, note: str = "") -> None:
-    with database.atomic():
+    with transaction():
         CalendarDay.replace(day=day, kind=kind.value, note=note).execute()
     invalidate_cache()

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.models import database
+from propdesk.services.db_retry import transaction
 from propdesk.models.enums import CallbackStatus, ContactMethod, Escalation, Satisfaction
 from propdesk.models.tables import Callback, Staff, now
 from propdesk.services import accounts, audit, calendar, callbacks, complaints, workorders
@@ -45,7 +45,7 @@ def record(actor: Staff, cb_id: int, data: CallbackInput) -> Outcome:
     if data.reached:
         c.choice("satisfaction", data.satisfaction, {s.value for s in Satisfaction})
     c.raise_if_any()
-    with database.atomic():
+    with transaction():
         cb = callbacks._due_callback(actor, cb_id)
         if not data.reached:
             return _not_reached(actor, cb, data.method, words, at)

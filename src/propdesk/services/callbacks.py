@@ -12,7 +12,7 @@ from peewee import fn
 
 from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.models import database
+from propdesk.services.db_retry import transaction
 from propdesk.models.enums import CallbackStatus, Role
 from propdesk.models.tables import Callback, Complaint, Staff, Unit, WorkOrder, now
 from propdesk.services import accounts, audit, calendar, numbering, settings
@@ -99,7 +99,7 @@ def move(actor: Staff, cb_id: int, new_date: dt.date, reason: str, today: dt.dat
     if new_date is None or new_date < today:
         c.fail("at", MSG_PAST)
     c.raise_if_any()
-    with database.atomic():
+    with transaction():
         cb = _due_callback(actor, cb_id)
         changes = audit.diff(cb, {"due_date": new_date})
         cb.save()
@@ -115,7 +115,7 @@ def take_over(actor: Staff, cb_id: int, to: Staff | None = None) -> Callback:
         from propdesk.services.validation import label
 
         raise RuleError(MSG_NOT_CLERK, field="assigned_to", label=label("assigned_to"), name=to.name)
-    with database.atomic():
+    with transaction():
         cb = _due_callback(actor, cb_id)
         changes = audit.diff(cb, {"assigned_to": to})
         cb.save()

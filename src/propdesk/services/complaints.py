@@ -12,7 +12,7 @@ from peewee import JOIN
 
 from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.models import database
+from propdesk.services.db_retry import transaction
 from propdesk.models.enums import Channel, ComplaintStatus, ContactMethod, Escalation, Severity
 from propdesk.models.tables import Category, Complaint, Department, Owner, Staff, Unit, now
 from propdesk.services import accounts, audit, callbacks, numbering, owners, sla
@@ -112,7 +112,7 @@ def create(actor: Staff, data: ComplaintInput, at: dt.datetime | None = None) ->
     received = values["received_at"]
     values["reply_by"], values["resolve_by"] = sla.deadlines(received, values["severity"],
                                                              values["valid"])
-    with database.atomic():
+    with transaction():
         values["number"] = numbering.next_number(numbering.COMPLAINT, received.date())
         complaint = Complaint.create(**values, status=ComplaintStatus.RECEIVED.value,
                                      created_by=actor, created_at=at, updated_at=at)
@@ -175,7 +175,7 @@ def record_reply(actor: Staff, complaint_id: int, replied_at: dt.datetime, metho
                  note: str = "", at: dt.datetime | None = None) -> Complaint:
     """The reply to the customer (回复); for an invalid complaint, the notice of the reason."""
     accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
-    with database.atomic():
+    with transaction():
         c = _open_for_change(complaint_id)
         ck = Checker()
         when = ck.moment("at", replied_at, required=True, now=at)
@@ -192,7 +192,7 @@ def record_handling(actor: Staff, complaint_id: int, cause: str = "", action: st
                     signature_received: bool = False, department_id: int | None = None) -> Complaint:
     """Cause found, corrective action, result and the customer's opinion (客户意见处理记录表)."""
     accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
-    with database.atomic():
+    with transaction():
         c = _open_for_change(complaint_id)
         ck = Checker()
         values = {
@@ -213,7 +213,7 @@ def notify_head(actor: Staff, complaint_id: int, at: dt.datetime | None = None,
     """Record that the office head was told of a major or group complaint."""
     at = at or now()
     accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
-    with database.atomic():
+    with transaction():
         c = _open_for_change(complaint_id)
         if c.severity != Severity.MAJOR.value and not c.is_group:
             raise RuleError(MSG_NO_HEAD_NEEDED)
@@ -225,7 +225,7 @@ def escalate(actor: Staff, complaint_id: int, to: str, note: str) -> Complaint:
     """The customer is not satisfied: escalate to the supervisor, then the office head."""
     order = [Escalation.NONE.value, Escalation.SUPERVISOR.value, Escalation.HEAD.value]
     accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
-    with database.atomic():
+    with transaction():
         c = _open_for_change(complaint_id)
         ck = Checker()
         ck.choice("reason", to, order[1:])
@@ -239,7 +239,7 @@ def escalate(actor: Staff, complaint_id: int, to: str, note: str) -> Complaint:
 def close(actor: Staff, complaint_id: int, note: str = "", at: dt.datetime | None = None) -> Complaint:
     at = at or now()
     accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
-    with database.atomic():
+    with transaction():
         c = _open_for_change(complaint_id)
         if c.replied_at is None and (c.valid or c.notice_required):
             raise RuleError(MSG_NOT_REPLIED, number=c.number)
@@ -254,7 +254,7 @@ def close(actor: Staff, complaint_id: int, note: str = "", at: dt.datetime | Non
 def reopen(actor: Staff, complaint_id: int, reason: str) -> Complaint:
     """The customer is still dissatisfied: the case goes back to handling (deadlines stand)."""
     accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
-    with database.atomic():
+    with transaction():
         c = get(complaint_id)
         if c.status != ComplaintStatus.CLOSED.value:
             raise RuleError(MSG_NOT_CLOSED)
@@ -269,7 +269,7 @@ def reopen(actor: Staff, complaint_id: int, reason: str) -> Complaint:
 def void(actor: Staff, complaint_id: int, reason: str) -> Complaint:
     """Void a complaint entered by mistake (supervisor or admin). It keeps its number."""
     accounts.require(actor, "complaint.void", ENTITY, complaint_id)
-    with database.atomic():
+    with transaction():
         c = get(complaint_id)
         if c.status == ComplaintStatus.VOIDED.value:
             raise RuleError(MSG_CLOSED, number=c.number, status=ComplaintStatus(c.status).label())
@@ -286,7 +286,7 @@ def add_note(actor: Staff, complaint_id: int, note: str) -> None:
     ck = Checker()
     note = ck.text("note", note, required=True, max_len=2000)
     ck.raise_if_any()
-    with database.atomic():
+    with transaction():
         get(complaint_id)
         audit.record(actor, ENTITY, complaint_id, "note", note=note)
 

@@ -20,7 +20,7 @@ from peewee import chunked, fn
 
 from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.models import database
+from propdesk.services.db_retry import transaction
 from propdesk.models.enums import ComplaintStatus, OwnerRole, Role
 from propdesk.models.tables import (
     AuditChange, AuditEntry, Building, Callback, Category, Complaint, Department, Estate, Owner,
@@ -318,7 +318,7 @@ def create_demo_office(n_complaints: int = 400, seed: int = 1, today: dt.date | 
     rng = random.Random(seed)
     as_of = as_of_moment(today)
     hashes = hash_demo_passwords()  # before the transaction: keep the write lock short
-    with database.atomic():
+    with transaction():
         reference.seed_reference()
         for key, value in (("office_name", T.OFFICE_NAME), ("office_phone", T.OFFICE_PHONE),
                            ("office_address", T.OFFICE_ADDRESS)):

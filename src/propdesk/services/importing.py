@@ -20,7 +20,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from propdesk.errors import MSG_REQUIRED, PermissionDenied, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.models import database
+from propdesk.services.db_retry import transaction
 from propdesk.models.enums import OwnerRole, Role
 from propdesk.models.tables import Building, Estate, Owner, OwnerPhone, Staff, Unit
 from propdesk.services import accounts, audit, settings
@@ -368,7 +368,7 @@ def _check_actor(actor: Staff | None) -> None:
     """The command line (actor None) and the desk's roles may import; a technician may not."""
     if actor is None or (actor.active and actor.role in ("clerk", "supervisor", "admin")):
         return
-    with database.atomic():
+    with transaction():
         audit.record(actor, "owner_import", 0, "refused", note="owners.import")
     raise PermissionDenied(accounts.MSG_DENIED, role=Role(actor.role).label(),
                            action=_tr(MSG_DENIED_IMPORT))
@@ -450,7 +450,7 @@ def import_owners(actor: Staff | None, path, mapping: dict[str, int] | None = No
     estate_name = normalize_text(estate or "") or _default_estate_name()
     parsed, rejected = _parse_all(info, mapping, estate_name)
     report = ImportReport(rejected=rejected, dry_run=dry_run)
-    with database.atomic() as txn:
+    with transaction() as txn:
         est, _ = Estate.get_or_create(name=estate_name)
         register = _Register(est)
         for row in parsed:

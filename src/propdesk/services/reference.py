@@ -1,7 +1,7 @@
 """Reference lists (departments, categories) seeded from DOMAIN.md, and the first account."""
 from __future__ import annotations
 
-from propdesk.models import database
+from propdesk.services.db_retry import transaction
 from propdesk.models.enums import Role
 from propdesk.models.tables import Category, Department, Staff
 from propdesk.services import accounts
@@ -34,7 +34,7 @@ CATEGORIES = [
 
 def seed_reference() -> None:
     """Create the departments and categories once (an office edits them afterwards)."""
-    with database.atomic():
+    with transaction():
         if not Department.select().exists():
             for i, (code, name) in enumerate(DEPARTMENTS):
                 Department.create(code=code, name=name, sort=i)

@@ -16,7 +16,7 @@ from peewee import JOIN
 
 from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.models import database
+from propdesk.services.db_retry import transaction
 from propdesk.models.enums import Role, Urgency, WorkOrderKind, WorkOrderStatus
 from propdesk.models.tables import (
     Complaint, Department, Owner, PriceItem, Staff, Unit, WorkOrder, WorkRound, now,
@@ -152,7 +152,7 @@ def create(actor: Staff, data: RepairInput, at: dt.datetime | None = None) -> Wo
     values = _check_input(data, at)
     complaint = Complaint.get_or_none(Complaint.id == data.complaint_id) if data.complaint_id else None
     kind = WorkOrderKind.FOLLOW_UP if complaint else WorkOrderKind.REPAIR
-    with database.atomic():
+    with transaction():
         values["number"] = numbering.next_number(numbering.WORK_ORDER, values["received_at"].date())
         wo = WorkOrder.create(**values, kind=kind.value, complaint=complaint,
                               pass_by=pass_by(values["received_at"], values["urgency"]),
@@ -207,7 +207,7 @@ def assign(actor: Staff, wo_id: int, technician_id: int, scheduled_at: dt.dateti
     """Give the job (or hand it over) to a technician for a time."""
     at = at or now()
     accounts.require(actor, "workorder.create", ENTITY, wo_id)
-    with database.atomic():
+    with transaction():
         wo = _for_action(wo_id, "assign")
         tech = Staff.get_or_none(Staff.id == technician_id)
         if tech is None or tech.role != Role.TECHNICIAN.value or not tech.active:
@@ -222,7 +222,7 @@ def assign(actor: Staff, wo_id: int, technician_id: int, scheduled_at: dt.dateti
 
 def start(actor: Staff, wo_id: int, arrived_at: dt.datetime | None = None) -> WorkOrder:
     accounts.require(actor, "workorder.complete", ENTITY, wo_id)
-    with database.atomic():
+    with transaction():
         wo = _for_action(wo_id, "start")
         return _save(actor, wo, "start", {"status": S.IN_PROGRESS.value,
                                           "arrived_at": arrived_at or now()})
@@ -243,7 +243,7 @@ def complete(actor: Staff, wo_id: int, done: Completion, at: dt.datetime | None 
     """The technician's result: arrival and finish, materials, fee, whether the slip came back."""
     at = at or now()
     accounts.require(actor, "workorder.complete", ENTITY, wo_id)
-    with database.atomic():
+    with transaction():
         wo = _for_action(wo_id, "complete")
         c = Checker()
         arrived = c.moment("arrived_at", done.arrived_at, required=True, now=at)
@@ -285,7 +285,7 @@ def _fee(c: Checker, wo: WorkOrder, done: Completion) -> dict:
 def approve_quote(actor: Staff, wo_id: int, amount, note: str = "") -> WorkOrder:
     """A supervisor approves a price that is not on the list (特约服务报价)."""
     accounts.require(actor, "workorder.check", ENTITY, wo_id)
-    with database.atomic():
+    with transaction():
         wo = _for_action(wo_id, "quote")
         c = Checker()
         fee = _money(c, "fee", amount)
@@ -296,7 +296,7 @@ def approve_quote(actor: Staff, wo_id: int, amount, note: str = "") -> WorkOrder
 def confirm_slip(actor: Staff, wo_id: int) -> WorkOrder:
     """The signed return slip came back after the result was recorded."""
     accounts.require(actor, "workorder.complete", ENTITY, wo_id)
-    with database.atomic():
+    with transaction():
         wo = _for_action(wo_id, "check")
         WorkRound.update(slip_returned=True).where(
             (WorkRound.work_order == wo) & (WorkRound.round_no == wo.rework_round + 1)).execute()
@@ -307,7 +307,7 @@ def check(actor: Staff, wo_id: int, note: str = "", at: dt.datetime | None = Non
     """The supervisor checks the returned slip and signs the job off (supervisor or admin)."""
     at = at or now()
     accounts.require(actor, "workorder.check", ENTITY, wo_id)
-    with database.atomic():
+    with transaction():
         wo = _for_action(wo_id, "check")
         if not wo.slip_returned:
             raise RuleError(MSG_SLIP, number=wo.number)
@@ -321,7 +321,7 @@ def check(actor: Staff, wo_id: int, note: str = "", at: dt.datetime | None = Non
 def rework(actor: Staff, wo_id: int, reason: str, at: dt.datetime | None = None) -> WorkOrder:
     """The customer is not satisfied: the same order gets a new round; the old one is kept."""
     accounts.require(actor, "workorder.create", ENTITY, wo_id)
-    with database.atomic():
+    with transaction():
         wo = _for_action(wo_id, "rework")
         c = Checker()
         reason = c.text("reason", reason, required=True, max_len=500)
@@ -340,7 +340,7 @@ def _set_verdict(wo: WorkOrder, verdict: str, note: str) -> None:
 
 def cancel(actor: Staff, wo_id: int, reason: str) -> WorkOrder:
     accounts.require(actor, "workorder.create", ENTITY, wo_id)
-    with database.atomic():
+    with transaction():
         wo = _for_action(wo_id, "cancel")
         c = Checker()
         reason = c.text("reason", reason, required=True, max_len=200)
