@@ -1,6 +1,7 @@
 """The demo office: what a user exploring PropDesk finds in it, and that it is reproducible."""
 import datetime as dt
 import re
+import shutil
 import sqlite3
 
 import pytest
@@ -14,7 +15,7 @@ from propdesk.models.enums import (
 from propdesk.models.tables import (
     AuditEntry, Callback, Category, Complaint, Owner, OwnerPhone, Sequence, Staff, Unit, WorkOrder,
 )
-from propdesk.services import accounts, complaints, demo, owners, search
+from propdesk.services import accounts, calendar, complaints, demo, owners, search
 from propdesk.services.complaints import ComplaintInput
 from propdesk.services.validation import Checker
 
@@ -23,12 +24,30 @@ AS_OF = dt.datetime(2026, 11, 20, 17, 30)
 N = 120
 
 
-@pytest.fixture
-def office():
+@pytest.fixture(scope="module")
+def built_office(tmp_path_factory):
+    """The demo office is built once per module; each test gets its own copy of the file."""
+    path = tmp_path_factory.mktemp("demo") / "office.db"
     calls = []
-    summary = demo.create_demo_office(n_complaints=N, seed=7, today=TODAY,
-                                      progress=lambda done, total: calls.append((done, total)))
-    return {"summary": summary, "progress": calls}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(accounts, "SCRYPT_N", 2**4)
+        init_db(str(path))
+        calendar.invalidate_cache()
+        summary = demo.create_demo_office(n_complaints=N, seed=7, today=TODAY,
+                                          progress=lambda done, total: calls.append((done, total)))
+        database.close()  # the last connection checkpoints the WAL into the file
+    return path, summary, calls
+
+
+@pytest.fixture
+def office(built_office, tmp_path):
+    path, summary, calls = built_office
+    copy = tmp_path / "office.db"
+    shutil.copy(path, copy)
+    init_db(str(copy))
+    calendar.invalidate_cache()
+    yield {"summary": summary, "progress": calls}
+    database.close()
 
 
 def test_every_status_category_and_class_is_there(office):
@@ -177,3 +196,32 @@ def test_cli_demo_fills_the_given_database(tmp_path, capsys):
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT count(*) FROM complaint").fetchone()[0] == 50
         assert raw.execute("SELECT count(*) FROM unit").fetchone()[0] > 1800
+
+
+def test_benchmark_generator_writes_a_file_propdesk_searches(tmp_path):
+    """benchmarks/generate.py bulk-loads with the trigram triggers off and rebuilds the index:
+    the file must search and number like one PropDesk wrote (no timing asserted here)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    try:
+        from generate import generate
+    finally:
+        sys.path.pop(0)
+    path = tmp_path / "bench.db"
+    generate(path, 300, log=lambda *_: None)
+    init_db(str(path))
+    assert Complaint.select().count() == 300
+    sample = Complaint.select().order_by(Complaint.id).first()
+    found = search.page(search.ComplaintFilter(text=sample.description[2:8]), limit=1000)
+    assert sample.id in {r["id"] for r in found}
+    by_phone = search.page(search.ComplaintFilter(text=sample.phone), limit=1000)
+    assert sample.id in {r["id"] for r in by_phone}
+    clerk = Staff.get(Staff.username == "kefu")
+    new = complaints.create(clerk, ComplaintInput(
+        phone="13800138000", complainant="张伟", description="地下车库漏水",
+        category_id=Category.select().first().id, severity="minor"))
+    assert search.page(search.ComplaintFilter(text="地下车库漏水"))[0]["id"] == new.id
+    assert Complaint.select().where(Complaint.number == new.number).count() == 1
+    database.close()

@@ -1,0 +1,191 @@
+"""How fast the complaint list, its search and intake are on large databases, beside the same
+query in plain sqlite3 (what the ORM and the service layer cost on top of SQLite itself).
+
+    python benchmarks/run.py                  # 100,000 and 1,000,000 complaints
+    python benchmarks/run.py 100000 --runs 9
+
+Databases are generated once (benchmarks/generate.py) and kept in benchmarks/data/. Each figure
+is the median of several runs after one warm-up run, in milliseconds. Goals: every PropDesk
+query within 2x of plain sqlite3; saving a complaint under 5 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from generate import COLUMNS, generate
+
+from propdesk.models import database, init_db
+from propdesk.models.db import SQLITE_PRAGMAS
+from propdesk.models.tables import AuditEntry, Category, Complaint, Staff
+from propdesk.services import complaints, search
+from propdesk.services.complaints import ComplaintInput
+from propdesk.services.search import ComplaintFilter
+
+DATA = Path(__file__).parent / "data"
+
+# The list query PropDesk runs (services.search.page), written by hand.
+LIST_SQL = """
+SELECT c.id, c.number, c.received_at, c.complainant, u.label, c.phone, cat.name, c.severity,
+       d.name, c.status, c.reply_by, c.resolve_by, c.replied_at, c.closed_at, c.escalation,
+       c.is_group, c.valid, substr(c.description, 1, 120), c.reopen_count, c.related_to_id
+FROM complaint c
+LEFT JOIN unit u ON u.id = c.unit_id
+JOIN category cat ON cat.id = c.category_id
+LEFT JOIN department d ON d.id = c.department_id
+WHERE c.status != 'voided' {where}
+ORDER BY c.received_at DESC, c.id DESC LIMIT 100
+"""
+COUNT_SQL = """
+SELECT count(*) FROM complaint c {join}
+WHERE c.status != 'voided' {where}
+"""
+# one or two characters: LIKE on the complaint's own columns and the unit label
+LIKE_WHERE = """AND (c.description LIKE :like OR c.complainant LIKE :like OR c.location LIKE :like
+  OR c.number LIKE :like OR c.phone LIKE :like OR u.label LIKE :like
+  OR c.customer_request LIKE :like)"""
+# three or more: the trigram index
+FTS_WHERE = "AND c.id IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :phrase)"
+# the complaint the create benchmark saves, as plain column values (peewee's defaults are
+# applied by peewee, so plain SQL must give every column)
+RAW_DEFAULTS = {c: "" for c in COLUMNS} | {
+    "channel": "phone", "complainant": "张伟", "phone": "13800138000",
+    "phone_digits": "13800138000", "owner_id": None, "occurred_at": None,
+    "description": "楼上卫生间漏水，天花板渗水严重", "customer_request": "尽快上门维修",
+    "severity": "important", "valid": 1, "notice_required": 1, "department_id": None,
+    "is_group": 0, "replied_at": None, "signature_received": 0, "status": "received",
+    "escalation": "none", "closed_at": None, "reopen_count": 0}
+
+
+def median_ms(fn, runs: int) -> float:
+    fn()  # warm-up: fills the page cache, compiles the statement
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def raw_connection(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path)
+    for key, value in SQLITE_PRAGMAS.items():
+        conn.execute(f"PRAGMA {key}={value}")
+    return conn
+
+
+def sample_phone(conn: sqlite3.Connection) -> str:
+    """A phone number that is in the complaints, written the plain way."""
+    return conn.execute("SELECT phone FROM complaint WHERE length(phone) = 11 "
+                        "ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM complaint)"
+                        ).fetchone()[0]
+
+
+def query_rows(conn: sqlite3.Connection, phone: str, runs: int) -> list[tuple]:
+    """(what, PropDesk ms, sqlite3 ms, rows found) for the list, searches and counts."""
+    cases = [("first page, newest first", "", ""),
+             ("search 漏水 (2 chars, LIKE)", "漏水", LIKE_WHERE),
+             ("search 地下车库 (trigram)", "地下车库", FTS_WHERE),
+             (f"search phone {phone}", phone, FTS_WHERE)]
+    out = []
+    for what, term, where in cases:
+        params = {"like": f"%{term}%", "phrase": f'"{term}"'}
+        f = ComplaintFilter(text=term)
+        ours = median_ms(lambda: search.page(f), runs)
+        raw = median_ms(lambda: conn.execute(LIST_SQL.format(where=where), params).fetchall(), runs)
+        found = len(search.page(f))
+        out.append((what, ours, raw, found))
+        join = "LEFT JOIN unit u ON u.id = c.unit_id" if where == LIKE_WHERE else ""
+        count_sql = COUNT_SQL.format(join=join, where=where)
+        ours = median_ms(lambda: search.count(f), runs)
+        raw = median_ms(lambda: conn.execute(count_sql, params).fetchone(), runs)
+        out.append((f"  count of it", ours, raw, search.count(f)))
+    return out
+
+
+def create_rows(path: Path, runs: int) -> list[tuple]:
+    """Saving a complaint through services.complaints.create, beside the same writes in plain
+    sqlite3 (counter, complaint with its trigram trigger, audit entry; one transaction each).
+    The rows are removed afterwards, so the cached file keeps its size (numbers stay used)."""
+    actor = Staff.get(Staff.username == "kefu")
+    category = Category.get(Category.name == "工程维修/设施设备").id
+    first_id = Complaint.select().order_by(Complaint.id.desc()).first().id
+
+    def ours():
+        complaints.create(actor, ComplaintInput(
+            channel="phone", phone="13800138000", complainant="张伟", unit="3栋2单元1201",
+            description="楼上卫生间漏水，天花板渗水严重", customer_request="尽快上门维修",
+            category_id=category, severity="important"))
+
+    ours_ms = median_ms(ours, runs)
+    conn = raw_connection(path)
+    insert = (f"INSERT INTO complaint ({', '.join(COLUMNS)}) "
+              f"VALUES ({', '.join('?' * len(COLUMNS))})")
+    unit_id = conn.execute("SELECT id FROM unit WHERE label = '3栋2单元1201'").fetchone()[0]
+
+    def raw():
+        now = dt.datetime.now().replace(microsecond=0)
+        day = now.strftime("%Y%m%d")
+        with conn:
+            conn.execute("INSERT INTO sequence (prefix, day, last) VALUES ('TS', ?, 1) "
+                         "ON CONFLICT (prefix, day) DO UPDATE SET last = last + 1", (day,))
+            last = conn.execute("SELECT last FROM sequence WHERE prefix = 'TS' AND day = ?",
+                                (day,)).fetchone()[0]
+            values = dict(RAW_DEFAULTS, number=f"TS-{day}-{last:03d}", received_at=now,
+                          reply_by=now, resolve_by=now, created_at=now, updated_at=now,
+                          unit_id=unit_id, category_id=category, created_by_id=actor.id)
+            cur = conn.execute(insert, [values[c] for c in COLUMNS])
+            conn.execute("INSERT INTO audit_entry (at, staff_id, entity, entity_id, action, "
+                         "note) VALUES (?, ?, 'complaint', ?, 'create', '')",
+                         (now, actor.id, cur.lastrowid))
+
+    raw_ms = median_ms(raw, runs)
+    with database.atomic():  # benchmark rows, not an office's records
+        made = Complaint.select(Complaint.id).where(Complaint.id > first_id)
+        AuditEntry.delete().where((AuditEntry.entity == "complaint")
+                                  & AuditEntry.entity_id.in_(made)).execute()
+        Complaint.delete().where(Complaint.id > first_id).execute()
+    conn.close()
+    return [("save a complaint (create)", ours_ms, raw_ms, 1)]
+
+
+def bench(n: int, runs: int) -> list[tuple]:
+    path = DATA / f"complaints_{n}.db"
+    if not path.exists():
+        print(f"generating {path} ...", flush=True)
+        generate(path, n)
+    init_db(str(path))
+    conn = raw_connection(path)
+    try:
+        rows = query_rows(conn, sample_phone(conn), runs)
+    finally:
+        conn.close()
+    rows += create_rows(path, max(runs, 30))
+    database.close()
+    return rows
+
+
+def print_table(n: int, rows: list[tuple]) -> None:
+    print(f"\n{n:,} complaints")
+    print(f"{'':34} {'PropDesk ms':>12} {'sqlite3 ms':>11} {'ratio':>6} {'rows':>9}")
+    for what, ours, raw, found in rows:
+        print(f"{what:34} {ours:12.2f} {raw:11.2f} {ours / raw:6.2f} {found:9,}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description="PropDesk complaint list and intake benchmarks")
+    p.add_argument("sizes", nargs="*", type=int, default=[100_000, 1_000_000])
+    p.add_argument("--runs", type=int, default=7, help="timed runs per figure (median)")
+    args = p.parse_args(argv)
+    for n in args.sizes:
+        print_table(n, bench(n, args.runs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
