@@ -340,6 +340,14 @@
         <translation>本投诉的派工单</translation>
     </message>
     <message>
+        <source>&amp;Print forms</source>
+        <translation>打印表格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>客户信息登记表 and 客户意见处理记录表 as a PDF, opened for printing</source>
+        <translation>客户信息登记表和客户意见处理记录表（PDF，打开后打印）</translation>
+    </message>
+    <message>
         <source>&amp;Work order…</source>
         <translation>派工单(&amp;W)…</translation>
     </message>
@@ -555,6 +563,10 @@
         <translation>点击取消此筛选</translation>
     </message>
     <message>
+        <source>E&amp;xport / print…</source>
+        <translation>导出/打印(&amp;X)…</translation>
+    </message>
+    <message>
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
     </message>
@@ -763,6 +775,83 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export or print a register</source>
+        <translation>导出或打印台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿 (.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF for printing (.pdf)</source>
+        <translation>打印用 PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Mask phone numbers (138****5678), e.g. for a notice board</source>
+        <translation>隐藏电话中间四位（138****5678），如用于公告栏</translation>
+    </message>
+    <message>
+        <source>Only what the list shows now (its filters)</source>
+        <translation>只导出列表当前显示的内容（按当前筛选）</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在生成 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：没有生成文件。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>无法写入文件：{error}</translation>
+    </message>
+    <message>
+        <source>{n} lines written to
+{path}
+
+Open it now?</source>
+        <translation>已写入 {n} 行：
+{path}
+
+现在打开吗？</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1122,10 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Export or print a register…</source>
+        <translation>导出或打印台账(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1073,6 +1166,13 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
 The front desk of {office}: complaints, work orders, callbacks and registers.</source>
         <translation>PropDesk {version}
 {office}客服前台：投诉、派工、回访和台账。</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2206,7 +2306,7 @@ The details are in the log file:
     </message>
     <message>
         <source>The database already holds complaints or units: the demo office can only be created in an empty database.</source>
-        <translation type="unfinished" />
+        <translation>数据库中已有投诉或房屋资料：只能在空数据库中创建演示物业。</translation>
     </message>
     <message>
         <source>Work order {number} is {status}: it cannot be {action} now.</source>
@@ -2287,6 +2387,10 @@ The details are in the log file:
     <message>
         <source>{label}: {name} does not make callbacks.</source>
         <translation>{label}：{name} 不负责回访。</translation>
+    </message>
+    <message>
+        <source>The database is busy: another desk is saving a lot at once. Nothing was saved; please try again in a moment.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

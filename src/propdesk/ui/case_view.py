@@ -33,6 +33,14 @@ ACTIONS = {
 }
 
 
+def printouts_dir():
+    from propdesk import config
+
+    path = config.data_dir() / "printouts"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def _choices(enum) -> list[tuple]:
     return [(m.value, m.label()) for m in enum]
 
@@ -80,6 +88,10 @@ class CaseView(QDialog):
         for button in self.buttons.values():
             row.addWidget(button)
         row.addStretch()
+        print_forms = QPushButton(self.tr("&Print forms"), objectName="print_forms")
+        print_forms.setToolTip(self.tr("客户信息登记表 and 客户意见处理记录表 as a PDF, opened for printing"))
+        print_forms.clicked.connect(self.print_forms)
+        row.addWidget(print_forms)
         close = QPushButton(self.tr("Close window"))
         close.clicked.connect(self.accept)
         row.addWidget(close)
@@ -217,6 +229,16 @@ class CaseView(QDialog):
         self.buttons["void"].setEnabled(c.status != ComplaintStatus.VOIDED.value
                                         and accounts.can(self.staff, "complaint.void"))
         self.buttons["reply"].setText(self.tr("&Reply…") if c.valid else self.tr("Tell the &reason…"))
+
+    def print_forms(self) -> None:
+        """Write the case's two forms to the printouts folder and open them for printing."""
+        from propdesk.reports.pdf import complaint_forms_pdf
+        from propdesk.ui.export_dialog import open_file
+
+        path = printouts_dir() / f"{self.complaint.number}.pdf"
+        complaint_forms_pdf(self.complaint_id, path)
+        self.printed = path
+        open_file(path)
 
     # --- actions -----------------------------------------------------------------------------
     def _act(self, title: str, fields: list[Field], run, intro: str = "") -> None:

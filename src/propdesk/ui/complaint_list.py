@@ -82,6 +82,8 @@ class ComplaintListPanel(QWidget):
         self.due_chip.setStyleSheet("background: #e3f2fd; border: 1px solid #90caf9; padding: 2px 8px;")
         self.due_chip.clicked.connect(lambda: self.show_due(None))
         self.due_chip.hide()
+        export = QPushButton(self.tr("E&xport / print…"), objectName="export")
+        export.clicked.connect(self.export)
         refresh = QPushButton(self.tr("Refresh (F5)"))
         refresh.setShortcut("F5")
         refresh.clicked.connect(self.refresh)
@@ -107,6 +109,7 @@ class ComplaintListPanel(QWidget):
         row1.addWidget(self.status, 1)
         row1.addWidget(self.overdue)
         row1.addWidget(self.due_chip)
+        row1.addWidget(export)
         row1.addWidget(refresh)
         row2 = QHBoxLayout()
         for w in (self.category, self.severity, self.department, self.building):
@@ -139,6 +142,11 @@ class ComplaintListPanel(QWidget):
         self.model.set_filter(f)
         total = search.count(f)
         self.count.setText(self.tr("{n} complaints").format(n=total))
+
+    def export(self) -> None:
+        from propdesk.ui.export_dialog import ExportDialog
+
+        ExportDialog("complaints", self.current_filter(), self).exec()
 
     def show_due(self, key: str | None, label: str = "") -> None:
         """List the open complaints behind a dashboard number (None clears it)."""

@@ -15,6 +15,7 @@ from propdesk.ui.callback_tab import CallbackTab
 from propdesk.ui.case_view import CaseView
 from propdesk.ui.complaint_list import ComplaintListPanel
 from propdesk.ui.dashboard import Dashboard
+from propdesk.ui.export_dialog import ExportDialog
 from propdesk.ui.intake import IntakeForm
 from propdesk.ui.widgets import STYLE
 from propdesk.ui.workorder_tab import WorkOrderTab
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        export = QAction(self.tr("&Export or print a register…"), self, shortcut=QKeySequence("Ctrl+E"))
+        export.triggered.connect(lambda: ExportDialog(parent=self).exec())
+        file_menu.addAction(export)
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)

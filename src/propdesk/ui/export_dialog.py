@@ -1,0 +1,109 @@
+"""Export or print a register (台账): which book, which period, Excel or PDF, phones masked or
+not. The file is written off the GUI thread; afterwards it can be opened at once."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
+    QMessageBox, QVBoxLayout,
+)
+
+from propdesk.errors import RuleError
+from propdesk.reports.excel import ExportCancelled, export_register
+from propdesk.reports.pdf import register_pdf
+from propdesk.reports.registers import REGISTERS, suggested_filename
+from propdesk.ui.worker import Cancelled, run_task
+
+
+def documents_dir() -> Path:
+    path = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    return Path(path) if path else Path.home()
+
+
+def open_file(path: Path) -> None:
+    """Open a PDF or workbook in the system's viewer (from where it can be printed)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class ExportDialog(QDialog):
+    def __init__(self, register: str = "complaints", filters=None, parent=None):
+        super().__init__(parent)
+        self.filters = filters
+        self.written: Path | None = None
+        self.setWindowTitle(self.tr("Export or print a register"))
+        self.setMinimumWidth(460)
+        self.register = QComboBox(objectName="register")
+        for name, reg in REGISTERS.items():
+            self.register.addItem(reg.title(), name)
+        self.register.setCurrentIndex(max(self.register.findData(register), 0))
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(1 - today.day()), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_to = QDateEdit(today, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.kind = QComboBox(objectName="kind")
+        self.kind.addItem(self.tr("Excel workbook (.xlsx)"), "xlsx")
+        self.kind.addItem(self.tr("PDF for printing (.pdf)"), "pdf")
+        self.mask = QCheckBox(self.tr("Mask phone numbers (138****5678), e.g. for a notice board"))
+        self.use_filters = QCheckBox(self.tr("Only what the list shows now (its filters)"))
+        self.use_filters.setChecked(filters is not None)
+        self.use_filters.setVisible(filters is not None)
+        form = QFormLayout()
+        form.addRow(self.tr("Register"), self.register)
+        form.addRow(self.tr("From"), self.date_from)
+        form.addRow(self.tr("To"), self.date_to)
+        form.addRow(self.tr("Format"), self.kind)
+        form.addRow("", self.mask)
+        form.addRow("", self.use_filters)
+        self.message = QLabel(objectName="message")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export…"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Close"))
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def choose_path(self, name: str, start: dt.date, end: dt.date, ext: str) -> Path | None:
+        suggested = documents_dir() / suggested_filename(name, start, end, ext)
+        pattern = self.tr("Excel workbook (*.xlsx)") if ext == "xlsx" else self.tr("PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), str(suggested), pattern)
+        return Path(path) if path else None
+
+    def export(self) -> None:
+        name, ext = self.register.currentData(), self.kind.currentData()
+        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        path = self.choose_path(name, start, end, ext)
+        if path is None:
+            return
+        filters = self.filters if self.use_filters.isChecked() else None
+        mask = self.mask.isChecked()
+
+        def work(progress, should_cancel):
+            if ext == "xlsx":
+                return export_register(name, path, start, end, filters, progress, should_cancel, mask)
+            return register_pdf(name, path, start, end, filters, progress, mask)
+
+        try:
+            rows = run_task(self, self.tr("Writing {file}…").format(file=path.name), work)
+        except (Cancelled, ExportCancelled):
+            self.message.setText(self.tr("Cancelled: no file was written."))
+            return
+        except RuleError as err:
+            self.message.setText(err.text())
+            return
+        except OSError as err:
+            self.message.setText(self.tr("The file could not be written: {error}").format(error=err.strerror or err))
+            return
+        self.written = path
+        answer = QMessageBox.question(self, self.windowTitle(), self.tr(
+            "{n} lines written to\n{path}\n\nOpen it now?").format(n=rows, path=path))
+        if answer == QMessageBox.Yes:
+            open_file(path)
+        self.accept()

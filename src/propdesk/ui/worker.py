@@ -1,0 +1,76 @@
+"""Long work off the GUI thread, with a progress bar and Cancel.
+
+The work is a plain function ``fn(progress, should_cancel)`` from services or reports (no Qt
+there); it runs in a QThread with its own database connection, reports through signals, and
+never touches a widget. The window keeps repainting while it runs.
+"""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEventLoop, QThread, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from propdesk.models import database
+
+log = logging.getLogger(__name__)
+
+
+class Worker(QThread):
+    progressed = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, fn, parent=None):
+        super().__init__(parent)
+        self.fn = fn
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.progressed.emit, lambda: self.cancelled)
+        except BaseException as err:  # handed to the GUI thread, which shows it calmly
+            self.failed.emit(err)
+        else:
+            self.done.emit(result)
+        finally:
+            database.close()  # this thread's own connection
+
+
+class Cancelled(Exception):
+    """The clerk pressed Cancel."""
+
+
+def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = ""):
+    """Run ``fn(progress, should_cancel)`` on a worker thread behind a progress dialog and
+    return its result; re-raises its exception (or Cancelled) in the caller."""
+    dialog = QProgressDialog(label, cancel_text or QProgressDialog.tr("Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    worker = Worker(fn)
+    outcome: dict = {}
+    loop = QEventLoop()
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+
+    worker.progressed.connect(progressed)
+    worker.done.connect(lambda result: outcome.setdefault("result", result))
+    worker.failed.connect(lambda err: outcome.setdefault("error", err))
+    worker.finished.connect(loop.quit)
+    dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
+    worker.start()
+    if not worker.isFinished():
+        loop.exec()
+    worker.wait()
+    cancelled = worker.cancelled and "result" not in outcome
+    dialog.canceled.disconnect()  # closing the dialog emits canceled too
+    dialog.close()
+    if "error" in outcome:
+        raise outcome["error"]
+    if cancelled:
+        raise Cancelled()
+    return outcome.get("result")

@@ -1,0 +1,71 @@
+"""Exporting and printing from the window: the file is written off the GUI thread and read back."""
+import datetime as dt
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
+
+from propdesk.models.tables import Category
+from propdesk.services import complaints
+from propdesk.services.complaints import ComplaintInput
+from propdesk.ui import export_dialog
+from propdesk.ui.case_view import CaseView
+from propdesk.ui.complaint_list import ComplaintListPanel
+from propdesk.ui.export_dialog import ExportDialog
+
+
+def add(office, text, category="工程维修/设施设备"):
+    return complaints.create(office["clerk"], ComplaintInput(
+        received_at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=1),
+        unit="3栋2单元1201", phone="13800138000", complainant="张伟", description=text,
+        severity="minor", category_id=Category.get(Category.name == category).id))
+
+
+def test_export_the_filtered_list_to_excel(qtbot, office, tmp_path, monkeypatch, dialogs):
+    add(office, "楼上漏水")
+    add(office, "垃圾没清运", category="环境卫生")
+    panel = ComplaintListPanel()
+    qtbot.addWidget(panel)
+    panel.category.setCurrentIndex(panel.category.findText("环境卫生"))
+    target = tmp_path / "out.xlsx"
+    opened = []
+    monkeypatch.setattr(ExportDialog, "choose_path", lambda self, *a: target)
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    dialog = ExportDialog("complaints", panel.current_filter())
+    qtbot.addWidget(dialog)
+    dialog.mask.setChecked(True)
+    dialog.export()
+    sheet = load_workbook(target).active
+    texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert any("垃圾没清运" in t for t in texts) and not any("楼上漏水" in t for t in texts)
+    assert any("138****8000" in t for t in texts) and not any("13800138000" in t for t in texts)
+    assert dialog.message.text() == ""
+    assert dialog.written == target and opened  # "open it now?" answered yes
+
+
+def test_print_the_complaint_forms(qtbot, office, monkeypatch):
+    c = add(office, "楼道灯不亮")
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+    view.findChild(object, "print_forms").click()
+    text = "".join(page.extract_text() for page in PdfReader(view.printed).pages)
+    assert c.number in text and "楼道灯不亮" in text
+    assert opened == [str(view.printed)]
+
+
+def test_pdf_export_runs_on_a_worker_and_can_fail_calmly(qtbot, office, tmp_path, monkeypatch, dialogs):
+    add(office, "楼上漏水")
+    monkeypatch.setattr(ExportDialog, "choose_path", lambda self, *a: tmp_path / "missing" / "x.pdf")
+    dialog = ExportDialog("complaints")
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(1)
+    dialog.export()
+    assert dialog.written is None and dialog.message.text()  # the folder does not exist: told, no crash
+    monkeypatch.setattr(ExportDialog, "choose_path", lambda self, *a: tmp_path / "reg.pdf")
+    dialog.export()
+    assert (tmp_path / "reg.pdf").exists()
+    assert "楼上漏水" in "".join(p.extract_text() for p in PdfReader(tmp_path / "reg.pdf").pages)
+    assert export_dialog.QMessageBox is QMessageBox
