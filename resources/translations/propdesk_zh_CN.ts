@@ -2054,16 +2054,100 @@ The details are in the log file:
         <translation>报修内容</translation>
     </message>
     <message>
+        <source>Repair notice</source>
+        <translation>维修通知单</translation>
+    </message>
+    <message>
+        <source>Stub (kept by customer service)</source>
+        <translation>存根联（客服中心留存）</translation>
+    </message>
+    <message>
+        <source>Notice (for the technician)</source>
+        <translation>派工联（交维修工）</translation>
+    </message>
+    <message>
+        <source>Return slip (signed by the customer, back to customer service)</source>
+        <translation>回执联（客户签字后交回客服中心）</translation>
+    </message>
+    <message>
+        <source>cut along this line</source>
+        <translation>沿此线剪开</translation>
+    </message>
+    <message>
+        <source>Free service</source>
+        <translation>无偿服务</translation>
+    </message>
+    <message>
+        <source>Paid service: ¥ ____________ (price list / approved quote)</source>
+        <translation>有偿服务：¥ ____________（按收费标准/审批报价）</translation>
+    </message>
+    <message>
+        <source>□ Satisfied    □ Fairly satisfied    □ Dissatisfied</source>
+        <translation>□ 满意    □ 基本满意    □ 不满意</translation>
+    </message>
+    <message>
+        <source>Customer's signature: ____________    Date: ____________</source>
+        <translation>客户签字：____________    日期：____________</translation>
+    </message>
+    <message>
+        <source>Supervisor's check: ____________    Date: ____________</source>
+        <translation>主管验收：____________    日期：____________</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>派工时间</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>维修内容</translation>
+    </message>
+    <message>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation>维修人</translation>
+        <translation>维修工</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>派工人</translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation>到场时间</translation>
+    </message>
+    <message>
+        <source>Finish time</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>维修结果</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>用料</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Customer's opinion</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <source>Technician's signature</source>
+        <translation>维修工签字</translation>
+    </message>
+    <message>
+        <source>For complaint</source>
+        <translation>所属投诉</translation>
     </message>
     <message>
         <source>Agreed time</source>
-        <translation>预约时间</translation>
+        <translation>约定时间</translation>
     </message>
     <message>
         <source>Finished at</source>
@@ -2390,7 +2474,7 @@ The details are in the log file:
     </message>
     <message>
         <source>The database is busy: another desk is saving a lot at once. Nothing was saved; please try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation>数据库正忙：另一台电脑正在大量保存。本次没有保存任何内容，请稍后再试。</translation>
     </message>
 </context>
 <context>
