@@ -657,6 +657,14 @@
         <translation>取消派工单(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Print notice</source>
+        <translation>打印维修通知单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Print today's notices</source>
+        <translation>打印今日派工单</translation>
+    </message>
+    <message>
         <source>Technician</source>
         <translation>维修工</translation>
     </message>
@@ -679,6 +687,18 @@
     <message>
         <source>free</source>
         <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>No work order is handed over or scheduled today.</source>
+        <translation>今天没有已派工或预约的派工单。</translation>
+    </message>
+    <message>
+        <source>notices_{day}</source>
+        <translation>维修通知单_{day}</translation>
     </message>
     <message>
         <source>{name} ({n} jobs today)</source>
@@ -2088,10 +2108,6 @@ The details are in the log file:
     <message>
         <source>Customer's signature: ____________    Date: ____________</source>
         <translation>客户签字：____________    日期：____________</translation>
-    </message>
-    <message>
-        <source>Supervisor's check: ____________    Date: ____________</source>
-        <translation>主管验收：____________    日期：____________</translation>
     </message>
     <message>
         <source>Issued</source>

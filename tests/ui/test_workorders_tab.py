@@ -125,3 +125,19 @@ def test_complaint_raises_two_work_orders_shown_on_the_case(qtbot, office, monke
             for i in range(view.work_orders.topLevelItemCount())]
     assert rows == [("工程部", "更换爆裂水管"), ("环境部", "清理楼道积水")]
     assert all(w.complaint_id == c.id for w in WorkOrder.select())
+
+
+def test_print_the_selected_notice(qtbot, office, monkeypatch):
+    from pypdf import PdfReader
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    wo = workorders.create(office["clerk"], workorders.RepairInput(
+        phone="13800138000", contact_name="张伟", unit="3栋2单元1201", description="空调不制冷"))
+    tab = WorkOrderTab(office["clerk"])
+    qtbot.addWidget(tab)
+    select(tab, wo.number)
+    tab.board.buttons["print"].click()
+    assert opened == [str(tab.board.printed)]
+    assert "空调不制冷" in PdfReader(tab.board.printed).pages[0].extract_text()

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -96,6 +96,7 @@ class DispatchBoard(QWidget):
             ("rework", self.tr("Re&work…"), self.do_rework),
             ("quote", self.tr("&Quote…"), self.do_quote),
             ("cancel", self.tr("&Cancel order…"), self.do_cancel),
+            ("print", self.tr("&Print notice"), self.print_notice),
         ]
         action_row = QHBoxLayout()
         for key, text, slot in actions:
@@ -104,6 +105,9 @@ class DispatchBoard(QWidget):
             self.buttons[key] = button
             action_row.addWidget(button)
         action_row.addStretch()
+        batch = QPushButton(self.tr("Print today's notices"), objectName="wo_print_today")
+        batch.clicked.connect(self.print_today)
+        action_row.addWidget(batch)
 
         self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.day_table = QTableWidget(0, 3, objectName="day_table")
@@ -176,12 +180,39 @@ class DispatchBoard(QWidget):
         state = WorkOrderStatus(row["status"]) if row else None
         allowed = {key: bool(state) and state in workorders.ALLOWED.get(key, set())
                    for key in ("assign", "start", "complete", "check", "rework", "cancel", "quote")}
+        allowed["print"] = bool(row) and state not in (WorkOrderStatus.CANCELLED,)
         allowed["slip"] = bool(row) and state == WorkOrderStatus.DONE and not row["slip_returned"]
         supervisor = accounts.can(self.staff, "workorder.check")
         allowed["check"] &= supervisor
         allowed["quote"] &= supervisor and bool(row) and row["paid"]
         for key, button in self.buttons.items():
             button.setEnabled(allowed[key])
+
+    # --- printing ----------------------------------------------------------------------------
+    def print_notice(self) -> None:
+        wo_id = self.selected_id()
+        if wo_id is not None:
+            self._print([wo_id], workorders.get(wo_id).number)
+
+    def print_today(self) -> None:
+        from propdesk.reports.pdf.repair_notice import todays_notices
+
+        ids = todays_notices()
+        if not ids:
+            QMessageBox.information(self, self.tr("Print"), self.tr("No work order is handed over or scheduled today."))
+            return
+        self._print(ids, self.tr("notices_{day}").format(day=dt.date.today().isoformat()))
+
+    def _print(self, ids: list[int], name: str) -> None:
+        """Write the notices to the printouts folder and open them in the system viewer."""
+        from propdesk.reports.pdf.repair_notice import repair_notice_pdf
+        from propdesk.ui.case_view import printouts_dir
+        from propdesk.ui.export_dialog import open_file
+
+        path = printouts_dir() / f"{name}.pdf"
+        repair_notice_pdf(ids, path)
+        self.printed = path
+        open_file(path)
 
     # --- actions -----------------------------------------------------------------------------
     def _act(self, title: str, fields: list[Field], run, intro: str = "") -> None:

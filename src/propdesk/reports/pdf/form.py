@@ -122,3 +122,8 @@ def _label_columns(form: FormDef) -> list:
     return [cmd for r, fields in enumerate(form.rows) if len(fields) == 2
             for cmd in (("BACKGROUND", (2, r), (2, r), colors.Color(0.93, 0.94, 0.96)),
                         ("VALIGN", (2, r), (2, r), "MIDDLE"))]
+
+
+def form_grid(form: FormDef, data: dict, width: float) -> Table:
+    """Just the ruled grid of ``form`` (for documents that draw several parts on one page)."""
+    return _grid(form, data, width)

@@ -1,0 +1,48 @@
+"""The repair notice PDF read back: every part, the Chinese text extractable, the font embedded."""
+import datetime as dt
+import subprocess
+
+from pypdf import PdfReader
+
+from propdesk.reports.pdf.repair_notice import repair_notice_pdf, todays_notices
+from propdesk.services import workorders
+from propdesk.services.workorders import RepairInput
+
+NOW = dt.datetime(2026, 11, 24, 10, 0)
+
+
+def order(office, **kw):
+    values = dict(received_at=dt.datetime(2026, 11, 24, 9, 0), phone="13800138000", contact_name="张伟",
+                  unit="3栋2单元1201", location="厨房", description="水槽下水管漏水", urgency="urgent",
+                  window_start=dt.datetime(2026, 11, 24, 14, 0), window_end=dt.datetime(2026, 11, 24, 16, 0))
+    values.update(kw)
+    wo = workorders.create(office["clerk"], RepairInput(**values), at=NOW)
+    workorders.assign(office["clerk"], wo.id, office["technician"].id, dt.datetime(2026, 11, 24, 14, 0), at=NOW)
+    return wo
+
+
+def test_notice_has_stub_notice_and_return_slip(office, tmp_path):
+    wo = order(office)
+    paid = order(office, paid=True, description="更换卫生间角阀")
+    path = tmp_path / "notice.pdf"
+    assert repair_notice_pdf([wo.id, paid.id], path) == 2
+    pages = [p.extract_text() for p in PdfReader(path).pages]
+    assert len(pages) == 2
+    first = pages[0]
+    for text in ("维修通知单", "存根联", "派工联", "回执联", wo.number, "3栋2单元1201", "张伟",
+                 "13800138000", "水槽下水管漏水", "急修", "2026-11-24 14:00 – 16:00", "陈师傅",
+                 "工程部", "王芳", "到场时间", "完成时间", "用料", "无偿服务", "满意", "基本满意",
+                 "客户签字", "主管核查", "沿此线剪开", "第 1 / 2 页"):
+        assert text in first, text
+    assert "有偿服务" in pages[1] and paid.number in pages[1]
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    lines = fonts.splitlines()[2:]
+    assert lines and all(" yes " in line for line in lines), fonts  # every font embedded
+
+
+def test_todays_notices_for_batch_printing(office):
+    today = order(office)
+    later = order(office, window_start=None, window_end=None)
+    workorders.assign(office["clerk"], later.id, office["technician"].id, dt.datetime(2026, 11, 25, 9, 0), at=NOW)
+    assert todays_notices(dt.date(2026, 11, 24)) == [today.id, later.id]  # both handed over today
+    assert todays_notices(dt.date(2026, 11, 25)) == [later.id]
