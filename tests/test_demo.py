@@ -85,7 +85,8 @@ def test_case_histories_are_consistent(office):
     # the timeline of a closed case shows its steps, by a clerk
     closed = Complaint.select().where(Complaint.status == "closed").first()
     actions = [e["action"] for e in complaints.timeline(closed.id)]
-    assert actions[0] == "create" and "reply" in actions and actions[-1] == "close"
+    assert actions[0] == "create" and "reply" in actions and "close" in actions
+    assert set(actions[actions.index("close") + 1:]) <= {"callback"}
     assert complaints.timeline(closed.id)[0]["note"].startswith(closed.number)
     assert AuditEntry.select().where(AuditEntry.at > AS_OF).count() == 0
 
@@ -142,6 +143,18 @@ def test_work_orders_callbacks_and_accounts(office):
     assert follow_up.complaint_id and follow_up.technician.role == "technician"
     assert {c.status for c in Callback.select()} >= {CallbackStatus.DONE.value,
                                                       CallbackStatus.DUE.value}
+    # as services.callbacks schedules them: every closed complaint and signed-off repair
+    closed = Complaint.select(Complaint.id).where(Complaint.status == "closed")
+    called = Callback.select(Callback.complaint).where(Callback.complaint.in_(closed)).distinct()
+    assert called.count() == closed.count()
+    signed = WorkOrder.select(WorkOrder.id).where((WorkOrder.status == "checked")
+                                                  & (WorkOrder.kind == "repair"))
+    called = Callback.select(Callback.work_order).where(Callback.work_order.in_(signed)).distinct()
+    assert called.count() == signed.count()
+    reworked = WorkOrder.select().where(WorkOrder.rework_round > 0)
+    assert all(len(w.rounds) >= 1 for w in reworked)
+    reopened = Complaint.select().where(Complaint.reopen_count > 0)
+    assert all(c.escalation != "none" for c in reopened)
     done = Callback.select().where(Callback.status == "done")
     satisfaction = [c.satisfaction for c in done]
     assert satisfaction.count("dissatisfied") < len(satisfaction) * 0.2
@@ -225,3 +238,25 @@ def test_benchmark_generator_writes_a_file_propdesk_searches(tmp_path):
     assert search.page(search.ComplaintFilter(text="地下车库漏水"))[0]["id"] == new.id
     assert Complaint.select().where(Complaint.number == new.number).count() == 1
     database.close()
+
+
+def test_the_services_carry_on_with_the_demo_cases(office):
+    """The demo's rows are in states the real services accept: a clerk can finish them."""
+    from propdesk.services import callback_results, workorders
+
+    clerk = Staff.get(Staff.username == "kefu")
+    supervisor = Staff.get(Staff.username == "zhuguan")
+    at = dt.datetime.now().replace(microsecond=0)
+    replied = Complaint.select().where(Complaint.status == "replied").first()
+    complaints.record_handling(clerk, replied.id, cause="管道老化", action="更换管段",
+                               result="已修复", customer_opinion="满意")
+    complaints.close(clerk, replied.id, at=at)
+    assert Callback.select().where(Callback.complaint == replied.id).exists()
+    reopened = Complaint.select().where(Complaint.status == "reopened").first()
+    complaints.close(clerk, reopened.id, at=at)
+    due = Callback.select().where(Callback.status == "due").first()
+    outcome = callback_results.record(clerk, due.id, callback_results.CallbackInput(
+        satisfaction="satisfied", owner_words="满意", at=at))
+    assert outcome.done
+    done = WorkOrder.select().where((WorkOrder.status == "done") & WorkOrder.slip_returned).first()
+    assert workorders.check(supervisor, done.id, at=at).status == "checked"

@@ -20,13 +20,13 @@ from peewee import chunked, fn
 
 from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.services.db_retry import transaction
 from propdesk.models.enums import ComplaintStatus, OwnerRole, Role
 from propdesk.models.tables import (
     AuditChange, AuditEntry, Building, Callback, Category, Complaint, Department, Estate, Owner,
     OwnerPhone, PriceItem, Sequence, Staff, Unit, WorkOrder, WorkRound,
 )
 from propdesk.services import accounts, reference, settings
+from propdesk.services.db_retry import transaction
 from propdesk.services import demo_text as T
 from propdesk.services.owners import initials, phone_digits, unit_label
 
@@ -311,7 +311,8 @@ def as_of_moment(today: dt.date | None) -> dt.datetime:
 def create_demo_office(n_complaints: int = 400, seed: int = 1, today: dt.date | None = None,
                        progress: Callable[[int, int], None] | None = None) -> str:
     """Fill an empty database with the demo office; returns a summary for the user."""
-    from propdesk.services import demo_cases  # the case stories need the helpers above
+    # the case stories use the helpers above, so they are imported here, not at the top
+    from propdesk.services import demo_cases, demo_jobs
 
     if Complaint.select().exists() or Unit.select().exists():
         raise RuleError(MSG_NOT_EMPTY)
@@ -328,13 +329,14 @@ def create_demo_office(n_complaints: int = 400, seed: int = 1, today: dt.date | 
         register = build_register(rng, rows)
         staff = build_staff(rng, rows, hashes)
         cases = demo_cases.Cases(rng, rows, register, staff, as_of)
+        cases.jobs = demo_jobs.Jobs(cases)  # work orders and callbacks, written through cases
         cases.build(n_complaints)
         existing = existing_counters()
         counters = dict(existing)
         assign_numbers(rows.by_model[Complaint], "TS", "received_at", counters)
         assign_numbers(rows.by_model[WorkOrder], "PG", "received_at", counters)
         assign_numbers(rows.by_model[Callback], "HF", "created_at", counters)
-        cases.write_create_notes()
+        cases.write_notes()
         rows.flush(progress)
         save_counters({k: v for k, v in counters.items() if existing.get(k) != v}, existing)
     return summary(rows, as_of, staff)

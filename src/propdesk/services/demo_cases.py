@@ -1,7 +1,8 @@
-"""Case histories for the demo office: complaints, work orders and callbacks, each told as a
-story of dated steps (reply, handle, close, reopen, ...) up to the demo's "now".
+"""Case histories for the demo office, told as stories of dated steps up to the demo's "now":
+the machinery (:class:`Story`) and the complaints; work orders and callbacks are in
+:mod:`propdesk.services.demo_jobs`.
 
-A step changes the row and writes the audit entry the real service would write, so the case
+A step changes the row and writes the audit entry the real service would write, so a case's
 timeline in the program reads like real work. Steps planned after "now" have not happened yet:
 they are dropped, which leaves recent cases received or replied and old ones closed.
 """
@@ -11,17 +12,11 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from propdesk.models.enums import (
-    CallbackStatus, Channel, ComplaintStatus, ContactMethod, Escalation, Satisfaction, Severity,
-    Urgency, WorkOrderKind, WorkOrderStatus,
-)
-from propdesk.models.tables import (
-    AuditChange, AuditEntry, Callback, Category, Complaint, Department, PriceItem, WorkOrder,
-    WorkRound,
-)
-from propdesk.services import calendar, sla, workorders
+from propdesk.models.enums import Channel, ComplaintStatus, ContactMethod, Escalation, Severity
+from propdesk.models.tables import AuditChange, AuditEntry, Category, Complaint, Department, PriceItem
+from propdesk.services import sla
 from propdesk.services import demo_text as T
-from propdesk.services.demo import STAFF, Register, Rows, caller_name, complaint_text, fill
+from propdesk.services.demo import STAFF, Register, Rows, caller_name, complaint_text
 from propdesk.services.owners import phone_digits
 
 AT = object()  # in a step's changes: "the time of this step"
@@ -29,10 +24,6 @@ MINUTE = dt.timedelta(minutes=1)
 HOUR = dt.timedelta(hours=1)
 DAY = dt.timedelta(days=1)
 WEEKS = 8  # how far back the demo goes
-
-# Which technicians' department follows up which category, and how often a work order is needed.
-FOLLOW_UP = {"工程维修/设施设备": 0.7, "房屋质量": 0.6, "环境卫生": 0.5, "绿化": 0.6,
-             "停车管理": 0.2, "安保秩序": 0.2}
 
 
 def _audit_text(value):
@@ -76,7 +67,7 @@ def received_times(rng: random.Random, n: int, as_of: dt.datetime, weeks: int = 
     return sorted(out)
 
 
-def _minutes(rng, low: float, high: float) -> dt.timedelta:
+def minutes(rng, low: float, high: float) -> dt.timedelta:
     """A whole number of minutes: the registers record times to the minute."""
     return dt.timedelta(minutes=round(rng.uniform(low, high)))
 
@@ -125,7 +116,7 @@ class Cases:
         self.categories = {c.name: (c.id, c.default_department_id)
                            for c in Category.select().order_by(Category.sort, Category.id)}
         self.prices = {p.name: (p.id, p.price) for p in PriceItem.select().order_by(PriceItem.id)}
-        self.notes: list[tuple[dict | None, object]] = []  # (audit entry, note once numbered)
+        self.notes: list[tuple] = []  # (row, field, text once numbered): see note()
         self.last_case: dict[tuple, tuple[int, dt.datetime]] = {}
 
     # --- bookkeeping ---------------------------------------------------------------------------
@@ -139,16 +130,20 @@ class Cases:
                 self.rows.add(AuditChange, entry=entry["id"], field=field, old=before, new=after)
         return entry
 
+    def note(self, row: dict | None, note, field: str = "note") -> None:
+        """``note()`` becomes the row's ``field`` once numbers are given (it names them)."""
+        self.notes.append((row, field, note))
+
     def created(self, entry: dict | None, row: dict) -> None:
         """The create entry names the number, as the services write it."""
-        self.notes.append((entry, lambda: f"{row['number']} {row.get('description', '')[:60]}".strip()))
+        self.note(entry, lambda: f"{row['number']} {row.get('description', '')[:60]}".strip())
 
-    def write_create_notes(self) -> None:
+    def write_notes(self) -> None:
         """Fill in the notes that name a number (numbers are given after all rows exist, in
         time order)."""
-        for entry, note in self.notes:
-            if entry is not None:
-                entry["note"] = note()
+        for row, field, note in self.notes:
+            if row is not None:
+                row[field] = note()
 
     def build(self, n_complaints: int) -> None:
         if not self.rows.count(PriceItem) and not self.prices:
@@ -162,7 +157,7 @@ class Cases:
         for received, fate, category, group in zip(times, fates, plan, groups):
             self.complaint(received, fate, category, group)
         for received in received_times(self.rng, round(n_complaints * 0.5), self.as_of):
-            self.repair(received)
+            self.jobs.repair(received)
 
     # --- plans ---------------------------------------------------------------------------------
 
@@ -233,12 +228,12 @@ class Cases:
         category_id, dept_id = self.categories[category]
         reply_by, resolve_by = sla.deadlines(received, severity.value, valid)
         clerk = rng.choice(self.clerks)
-        created = min(received + _minutes(rng, 1, 12), self.as_of)
+        created = min(received + minutes(rng, 1, 12), self.as_of)
         related = self.last_case.get((who["unit"], category))
         row = self.rows.add(
             Complaint, number="", received_at=received, channel=channel.value,
             phone_digits=phone_digits(who["phone"]), **who, **text,
-            occurred_at=(received - _minutes(rng, 10, 2880)).replace(second=0, microsecond=0)
+            occurred_at=(received - minutes(rng, 10, 2880)).replace(second=0, microsecond=0)
             if rng.random() < 0.8 else None,
             category=category_id, severity=severity.value, valid=valid,
             invalid_reason=invalid_reason, notice_required=notice, department=dept_id,
@@ -252,11 +247,11 @@ class Cases:
         story = Story(self, "complaint", row)
         self.created(story.step(created, clerk, "create"), row)
         if (severity == Severity.MAJOR or group) and rng.random() < 0.85:
-            story.step(received + _minutes(rng, 5, 45), self.supervisor, "notify_head",
+            story.step(received + minutes(rng, 5, 45), self.supervisor, "notify_head",
                        head_notified_at=AT, head_notified_by=self.supervisor)
         if fate == "void":
             reason = rng.choice(T.VOID_REASONS)
-            story.step(received + _minutes(rng, 20, 480), self.supervisor, "void", reason,
+            story.step(received + minutes(rng, 20, 480), self.supervisor, "void", reason,
                        status=ComplaintStatus.VOIDED.value, void_reason=reason)
         elif fate == "invalid":
             self._invalid(story, clerk, notice)
@@ -267,22 +262,22 @@ class Cases:
         """Answered with the reason within one working day, unless the cause is the
         customer's own (then no notice), and closed."""
         rng, row = self.rng, story.row
-        at = office_hours(row["received_at"] + _minutes(rng, 30, 360), rng)
+        at = office_hours(row["received_at"] + minutes(rng, 30, 360), rng)
         if notice:
             note = f"已告知业主：{row['invalid_reason']}"
             story.step(at, clerk, "reply", note, replied_at=AT, reply_method=ContactMethod.PHONE.value,
                        reply_note=note, status=ComplaintStatus.REPLIED.value)
         result = "已向业主说明原因" if notice else "原因在业主自身，不另行通知"
-        if story.step(at + _minutes(rng, 5, 180), clerk, "handle", result=result):
-            self._close(story, clerk, story.last + _minutes(rng, 1, 30))
+        if story.step(at + minutes(rng, 5, 180), clerk, "handle", result=result):
+            self._close_and_call(story, clerk, story.last + minutes(rng, 1, 30))
 
     def _reply(self, story: Story, clerk: int) -> dt.datetime | None:
         rng, row = self.rng, story.row
         received, reply_by = row["received_at"], row["reply_by"]
         if rng.random() < 0.85:
-            at = received + _minutes(rng, 10, min(240, (reply_by - received).total_seconds() / 60))
+            at = received + minutes(rng, 10, min(240, (reply_by - received).total_seconds() / 60))
         else:  # late
-            at = reply_by + _minutes(rng, 30, 1200)
+            at = reply_by + minutes(rng, 30, 1200)
         at = office_hours(at, rng)
         method = rng.choices([m.value for m in ContactMethod], (60, 10, 15, 0, 15))[0]
         note = rng.choice(T.REPLY_NOTES).format(dept=self.dept_names.get(row["department"], ""))
@@ -296,7 +291,7 @@ class Cases:
         if rng.random() < 0.85 and resolve_by > replied + 30 * MINUTE:
             at = replied + (resolve_by - replied) * rng.uniform(0.15, 0.9)
         else:
-            at = max(resolve_by, replied) + _minutes(rng, 120, 5760)
+            at = max(resolve_by, replied) + minutes(rng, 120, 5760)
         return office_hours(at, rng)
 
     def _handle(self, story: Story, clerk: int, fate: str, category: str) -> None:
@@ -305,225 +300,73 @@ class Cases:
         if replied is None:
             return
         close_at = self._close_plan(row, replied)
-        self._maybe_follow_up(story, clerk, category, replied, close_at)
+        self.jobs.maybe_follow_up(story, clerk, category, replied, close_at)
         words = T.CATEGORIES.get(category, T.CATEGORIES["其他"])
         if fate == "stuck":  # cause found, action agreed, never finished
             if rng.random() < 0.6:
-                story.step(replied + _minutes(rng, 120, 1200), clerk, "handle",
+                story.step(replied + minutes(rng, 120, 1200), clerk, "handle",
                            cause=rng.choice(words["causes"]), action=rng.choice(words["actions"]))
             return
         self._maybe_escalate(story, clerk, category, replied, close_at)
-        handled = max(replied + 10 * MINUTE, close_at - _minutes(rng, 10, 120))
+        handled = max(replied + 10 * MINUTE, close_at - minutes(rng, 10, 120))
         story.step(handled, clerk, "handle", cause=rng.choice(words["causes"]),
                    action=rng.choice(words["actions"]), result=rng.choice(words["results"]),
                    customer_opinion=rng.choice(T.OPINIONS), signature_received=rng.random() < 0.75)
         if fate in ("reopened", "reclosed"):
             self._reopen(story, clerk, close_at, again=fate == "reclosed", words=words)
         else:
-            self._close(story, clerk, close_at)
+            self._close_and_call(story, clerk, close_at)
 
     def _maybe_escalate(self, story, clerk, category, replied, close_at) -> None:
         rng = self.rng
         if rng.random() >= (0.25 if category == "服务态度" else 0.04):
             return
-        at = office_hours(replied + _minutes(rng, 120, 1800), rng)
+        at = office_hours(replied + minutes(rng, 120, 1800), rng)
         if at < close_at - HOUR:
             story.step(at, clerk, "escalate", T.ESCALATION_NOTES["supervisor"],
                        escalation=Escalation.SUPERVISOR.value)
-            at = office_hours(at + _minutes(rng, 240, 1800), rng)
+            at = office_hours(at + minutes(rng, 240, 1800), rng)
             if rng.random() < 0.25 and at < close_at - 30 * MINUTE:
                 story.step(at, self.supervisor, "escalate", T.ESCALATION_NOTES["head"],
                            escalation=Escalation.HEAD.value)
 
-    def _close(self, story: Story, clerk: int, at: dt.datetime, satisfaction: str | None = None):
+    def _close(self, story: Story, clerk: int, at: dt.datetime):
+        """Close; the callback is due within the window (services.callbacks). Returns the
+        callback, or None when the closing is still to come."""
         if story.step(at, clerk, "close", status=ComplaintStatus.CLOSED.value, closed_at=AT):
-            return self.callback(story.last, complaint=story.row, satisfaction=satisfaction)
+            return self.jobs.schedule(story, story.last, story.row["created_by"])
         return None
 
+    def _close_and_call(self, story: Story, clerk: int, at: dt.datetime) -> None:
+        callback = self._close(story, clerk, at)
+        if callback:
+            self.jobs.make(callback, story)
+
     def _reopen(self, story: Story, clerk: int, close_at, again: bool, words: dict) -> None:
-        """Closed, the callback finds the customer dissatisfied, the case reopens (and is
-        escalated); for ``again`` it is closed a second time."""
+        """Closed, but the owner is dissatisfied at the callback: the case reopens, escalated
+        to the supervisor, with a new callback due (services.callback_results); for ``again``
+        it is handled and closed a second time."""
         rng = self.rng
-        callback = self._close(story, clerk, close_at, satisfaction=Satisfaction.DISSATISFIED.value)
-        if callback is None or callback["status"] != CallbackStatus.DONE.value:
+        callback = self._close(story, clerk, close_at)
+        at = callback and self.jobs.make(callback, story, "dissatisfied")
+        if not at:
             return
-        reason = rng.choice(T.REOPEN_REASONS)
-        if not story.step(callback["done_at"] + 10 * MINUTE, clerk, "reopen", reason,
-                          status=ComplaintStatus.REOPENED.value, closed_at=None,
-                          reopen_count=story.row["reopen_count"] + 1):
+        reason = self.jobs.dissatisfied_reason(callback[0])
+        entry = story.step(at, clerk, "reopen", status=ComplaintStatus.REOPENED.value,
+                           closed_at=None, reopen_count=story.row["reopen_count"] + 1)
+        if entry is None:
             return
-        if rng.random() < 0.8:
-            story.step(office_hours(story.last + _minutes(rng, 60, 300), rng), clerk, "escalate",
-                       T.ESCALATION_NOTES["supervisor"], escalation=Escalation.SUPERVISOR.value)
-            if rng.random() < 0.25:
-                story.step(office_hours(story.last + _minutes(rng, 600, 2880), rng),
-                           self.supervisor, "escalate",
-                           T.ESCALATION_NOTES["head"], escalation=Escalation.HEAD.value)
+        self.note(entry, reason)
+        if story.row["escalation"] == Escalation.NONE.value:
+            self.note(story.step(at, clerk, "escalate", escalation=Escalation.SUPERVISOR.value),
+                      reason)
+        self.jobs.schedule(story, at, story.row["created_by"])
+        if rng.random() < 0.25:
+            story.step(office_hours(story.last + minutes(rng, 600, 2880), rng), self.supervisor,
+                       "escalate", T.ESCALATION_NOTES["head"], escalation=Escalation.HEAD.value)
         if again:
-            at = office_hours(story.last + _minutes(rng, 1440, 4320), rng)
-            story.step(at - _minutes(rng, 10, 60), clerk, "handle",
+            at = office_hours(story.last + minutes(rng, 1440, 4320), rng)
+            story.step(at - minutes(rng, 10, 60), clerk, "handle",
                        action=rng.choice(words["actions"]), result=rng.choice(words["results"]),
                        customer_opinion=rng.choice(T.OPINIONS))
-            self._close(story, clerk, at)
-
-    # --- callbacks -----------------------------------------------------------------------------
-
-    def callback(self, created: dt.datetime, complaint: dict | None = None,
-                 work_order: dict | None = None, satisfaction: str | None = None) -> dict:
-        """A callback (回访) within 3 working days of handling; most are made in time."""
-        rng = self.rng
-        clerk = rng.choice(self.clerks)
-        due = calendar.add_working_days(created, 3).date()
-        row = self.rows.add(Callback, number="", complaint=complaint and complaint["id"],
-                            work_order=work_order and work_order["id"], due_date=due,
-                            assigned_to=clerk, status=CallbackStatus.DUE.value, created_at=created)
-        story = Story(self, "callback", row)
-        self.created(story.step(created, clerk, "create"), row)
-        if satisfaction is None and rng.random() < 0.03:
-            reason = rng.choice(T.CALLBACK_CANCEL)
-            story.step(created + _minutes(rng, 600, 2880), clerk, "cancel", reason,
-                       status=CallbackStatus.CANCELLED.value, owner_words=reason)
-            return row
-        if satisfaction is None:
-            satisfaction = rng.choices((Satisfaction.SATISFIED.value, Satisfaction.FAIRLY.value),
-                                       (72, 28))[0]
-            done = created + _minutes(rng, 120, 4320 if rng.random() < 0.9 else 8640)
-        else:
-            done = created + _minutes(rng, 180, 1800)
-        done = office_hours(done, rng)
-        if rng.random() < 0.15:  # nobody answered the first call
-            words = rng.choice(T.UNREACHED)
-            story.step(done - _minutes(rng, 120, 600), clerk, "attempt", words,
-                       attempts=1, reached=False, owner_words=words)
-        words = rng.choice(T.CALLBACK_WORDS[satisfaction])
-        method = rng.choices((ContactMethod.PHONE.value, ContactMethod.VISIT.value), (85, 15))[0]
-        story.step(done, clerk, "done", words, status=CallbackStatus.DONE.value,
-                   attempts=row["attempts"] + 1, method=method, reached=True,
-                   satisfaction=satisfaction, owner_words=words, done_at=AT, done_by=clerk)
-        return row
-
-    # --- work orders ---------------------------------------------------------------------------
-
-    def _maybe_follow_up(self, story: Story, clerk: int, category: str, replied, close_at) -> None:
-        """A follow-up work order for the department that handles the complaint."""
-        rng, row = self.rng, story.row
-        techs = self.techs.get(row["department"])
-        if not techs or rng.random() >= FOLLOW_UP.get(category, 0):
-            return
-        at = (replied + _minutes(rng, 5, 40)).replace(second=0, microsecond=0)
-        if at > self.as_of:
-            return
-        wo = self.work_order(
-            WorkOrderKind.FOLLOW_UP, at, rng.choice(techs), row["department"],
-            description=row['description'][:120], location=row["location"],
-            unit=row["unit"], owner=row["owner"], contact_name=row["complainant"],
-            contact_phone=row["phone"], complaint=row["id"], end=close_at,
-            outcome=(rng.choice(T.CATEGORIES.get(category, T.CATEGORIES["其他"])["results"]), "", None))
-        dept = self.dept_names[row["department"]]
-        self.notes.append((story.step(at, clerk, "work_order"), lambda: f"{wo['number']} → {dept}"))
-
-    def repair(self, received: dt.datetime) -> None:
-        """A repair call (报修) from an owner, for their home or a public area."""
-        rng = self.rng
-        if not self.occupied or not self.techs.get(self.engineering):
-            return
-        unit_id, label, bld = rng.choice(self.occupied)
-        owner_id, name, phone = rng.choice(self.register.occupants[unit_id])
-        description, where, materials, item, result = rng.choice(T.REPAIRS)
-        paid = bool(item) and item in self.prices and rng.random() < 0.6
-        urgent = "停电" in description or "楼下" in description or rng.random() < 0.1
-        row = self.work_order(
-            WorkOrderKind.REPAIR, received, rng.choice(self.techs[self.engineering]),
-            self.engineering, description=description,
-            location=fill(rng, where, bld) if where else f"{label}户内",
-            unit=unit_id if not where else None, owner=owner_id, contact_name=name,
-            contact_phone=phone, urgent=urgent, paid=paid,
-            outcome=(result, materials, self.prices[item] if paid else None))
-        if row["status"] == WorkOrderStatus.CHECKED.value and rng.random() < 0.6:
-            self.callback(row["checked_at"], work_order=row)
-
-    def work_order(self, kind: WorkOrderKind, received: dt.datetime, tech: int, dept: int,
-                   urgent: bool = False, paid: bool = False, outcome=None, end=None,
-                   **values) -> dict:
-        """Raised, assigned, started, completed (slip returned), checked; a few cancelled,
-        waiting, or sent back for a second round. ``end``: the first round is done before it
-        (the complaint closes)."""
-        rng, clerk = self.rng, self.rng.choice(self.clerks)
-        urgency = Urgency.URGENT if urgent else Urgency.ORDINARY
-        plan = self._work_plan(received, urgent, end)
-        row = self.rows.add(
-            WorkOrder, number="", kind=kind.value, received_at=received, urgency=urgency.value,
-            pass_by=workorders.pass_by(received, urgency.value), window_start=plan["window"],
-            window_end=plan["window"] + 2 * HOUR, paid=paid, department=dept,
-            status=WorkOrderStatus.NEW.value, created_by=clerk, created_at=received, **values)
-        story = Story(self, "work_order", row)
-        self.created(story.step(received, clerk, "create"), row)
-        r = rng.random()
-        if r < 0.04:
-            reason = rng.choice(T.CANCEL_REASONS)
-            story.step(received + _minutes(rng, 60, 300), clerk, "cancel", reason,
-                       status=WorkOrderStatus.CANCELLED.value, cancel_reason=reason)
-            return row
-        if r < 0.06 and self.as_of - received < 2 * DAY:
-            return row  # not dispatched yet: the list shows it waiting
-        story.step(plan["assigned"], clerk, "assign", self.names.get(tech, ""), technician=tech,
-                   scheduled_at=plan["window"], dispatched_at=AT,
-                   status=WorkOrderStatus.ASSIGNED.value)
-        if r < 0.08:  # started, waiting for parts
-            story.step(plan["arrived"], tech, "start", status=WorkOrderStatus.IN_PROGRESS.value,
-                       arrived_at=AT)
-            return row
-        done = self._work_round(story, tech, plan, outcome, checked=r < 0.93)  # the rest wait
-        # for the supervisor's signature
-        if done and 0.89 < r < 0.93:  # signed off, then the customer complained: a second round
-            reason = rng.choice(T.REWORK_NOTES)
-            if story.step(office_hours(story.last + _minutes(rng, 600, 2880), rng), clerk, "rework", reason,
-                          status=WorkOrderStatus.REWORK.value, rework_round=1, arrived_at=None,
-                          finished_at=None, result="", slip_returned=False, checked_by=None,
-                          checked_at=None):
-                done.update(verdict="rework", verdict_note=reason)
-                start = office_hours(story.last + _minutes(rng, 120, 1440), rng)
-                again = {"arrived": start, "finished": start + _minutes(rng, 30, 120)}
-                again["checked"] = office_hours(again["finished"] + _minutes(rng, 120, 1440), rng)
-                self._work_round(story, tech, again, outcome, checked=True)
-        return row
-
-    def _work_round(self, story: Story, tech: int, plan: dict, outcome, checked: bool):
-        """One round of work, kept as a WorkRound row; returns it once completed."""
-        row = story.row
-        result, materials, price = outcome or ("已处理完毕", "", None)
-        item_id, fee = price or (None, Decimal(0))
-        story.step(plan["arrived"], tech, "start", status=WorkOrderStatus.IN_PROGRESS.value,
-                   arrived_at=AT)
-        if not story.step(plan["finished"], tech, "complete", result[:60],
-                          status=WorkOrderStatus.DONE.value, finished_at=AT, result=result,
-                          materials=materials, price_item=item_id, fee=fee, slip_returned=True):
-            return None
-        done = self.rows.add(WorkRound, work_order=row["id"], round_no=row["rework_round"] + 1,
-                             technician=tech, arrived_at=row["arrived_at"],
-                             finished_at=row["finished_at"], result=result, materials=materials,
-                             fee=fee, slip_returned=True)
-        if checked and story.step(plan["checked"], self.supervisor, "check",
-                                  status=WorkOrderStatus.CHECKED.value,
-                                  checked_by=self.supervisor, checked_at=AT):
-            done["verdict"] = "accepted"
-        return done
-    def _work_plan(self, received, urgent, end) -> dict:
-        rng = self.rng
-        assigned = received + (_minutes(rng, 2, 10) if urgent else _minutes(rng, 5, 90))
-        if urgent:
-            window = received + _minutes(rng, 20, 60)
-        else:  # a time agreed with the customer: later today or tomorrow
-            day = received.date() + (DAY if received.hour >= 14 or rng.random() < 0.5 else dt.timedelta(0))
-            window = dt.datetime.combine(day, dt.time(rng.choice((9, 10, 14, 15, 16))))
-            window = max(window, assigned + 30 * MINUTE).replace(second=0, microsecond=0)
-        arrived = window + _minutes(rng, 0, 40)
-        finished = arrived + _minutes(rng, 20, 120)
-        checked = office_hours(finished + _minutes(rng, 120, 1800), rng)
-        plan = {"assigned": assigned, "window": window, "arrived": arrived,
-                "finished": finished, "checked": checked}
-        if end and checked > end - 10 * MINUTE > received:
-            # squeeze the job into the time before the complaint closes
-            k = (end - 10 * MINUTE - received) / (checked - received)
-            plan = {key: received + (t - received) * k for key, t in plan.items()}
-        return {key: t.replace(second=0, microsecond=0) for key, t in plan.items()}
+            self._close_and_call(story, clerk, at)
