@@ -78,7 +78,8 @@ def test_repair_register_numbers_and_dates(data, tmp_path):
     w2 = got["PG-20261115-001"]
     assert w2["费用（元）"] == 35.5 and ws["O5"].number_format == "#,##0.00"
     assert w2["完工时间"] == dt.datetime(2026, 11, 15, 11, 0)
-    assert w2["紧急程度"] == "急修" and w2["类型"] == "报修" and w2["维修人"] == "陈师傅"
+    technician = REGISTERS["repairs"].column("technician").title()
+    assert w2["紧急程度"] == "急修" and w2["类型"] == "报修" and w2[technician] == "陈师傅"
     assert w2["回访结果"] == "基本满意：修好了，但是等了一个多小时"
     assert w2["联系电话"] == "0755-26881234"
     w1 = got["PG-20261103-001"]

@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
 from propdesk.reports.registers import TEXT_KINDS, Register, check_period, get_register, period_text
@@ -181,10 +182,28 @@ class _Cell(Cell):
         return "<Cell>"
 
 
+# Cells are built without Cell.__init__ when openpyxl's Cell has exactly the slots set below
+# (checked once, here): it skips re-validating a value this module has already checked, and
+# makes a styled cell cost about as much as a plain value. Any other openpyxl: the normal path.
+_SLOTS = {"parent", "row", "column", "_style", "_value", "data_type", "_hyperlink", "_comment"}
+_FAST = _SLOTS == set().union(*(getattr(k, "__slots__", ()) for k in Cell.__mro__))
+_DATA_TYPES = {str: "s", dt.datetime: "d", dt.date: "d", float: "n", int: "n"}
+MAX_TEXT = 32767  # Excel's limit for one cell
+
+
 def _cell(ws, value, style):
     if value is None:
         return None
+    kind = _DATA_TYPES.get(type(value))
+    if _FAST and kind:
+        cell = _Cell.__new__(_Cell)
+        cell.parent, cell.row, cell.column = ws, 1, 1
+        cell._style = StyleArray(style) if style is not None else StyleArray()
+        cell._value = value[:MAX_TEXT] if kind == "s" else value
+        cell.data_type = kind  # text that starts with "=" stays text, never a formula
+        cell._hyperlink = cell._comment = None
+        return cell
     cell = _Cell(ws, row=1, column=1, value=value, style_array=style)
-    if cell.data_type == "f":  # text that starts with "=" is text, not a formula
+    if cell.data_type == "f":
         cell.data_type = "s"
     return cell

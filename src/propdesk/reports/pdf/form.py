@@ -59,10 +59,12 @@ def form_story(form: FormDef, data: dict, width: float, office: str, number: str
         heading.append(Paragraph(para_text(tr(NUMBER).format(number=number)),
                                  style(10, align=TA_RIGHT)))
     heading.append(Spacer(1, 1.5 * mm))
-    return heading + [_grid(form, data, width)]
+    return heading + [form_grid(form, data, width)]
 
 
-def _grid(form: FormDef, data: dict, width: float) -> Table:
+def form_grid(form: FormDef, data: dict, width: float) -> Table:
+    """The ruled grid of ``form`` filled from ``data`` (key -> text), ``width`` points wide:
+    for a form printed as one part of a page (a slip, a stub) as well as a whole page."""
     label_w = width * LABEL_SHARE
     value_w = width / 2 - label_w
     body, label = style(FONT_SIZE, 14), style(FONT_SIZE, 13, align=TA_CENTER)
@@ -122,8 +124,3 @@ def _label_columns(form: FormDef) -> list:
     return [cmd for r, fields in enumerate(form.rows) if len(fields) == 2
             for cmd in (("BACKGROUND", (2, r), (2, r), colors.Color(0.93, 0.94, 0.96)),
                         ("VALIGN", (2, r), (2, r), "MIDDLE"))]
-
-
-def form_grid(form: FormDef, data: dict, width: float) -> Table:
-    """Just the ruled grid of ``form`` (for documents that draw several parts on one page)."""
-    return _grid(form, data, width)
