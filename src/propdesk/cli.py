@@ -39,6 +39,14 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE.xlsx")
     imp.add_argument("--dry-run", action="store_true", help="report what would change, save nothing")
     imp.add_argument("--estate", metavar="NAME", help="estate the units belong to (default: the first)")
+    rep = sub.add_parser("report", help="the weekly summary for the office head, as .pdf or .xlsx")
+    rep.add_argument("kind", choices=["weekly"], help="which report")
+    when = rep.add_mutually_exclusive_group()
+    when.add_argument("--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: last week)")
+    when.add_argument("--from", dest="date_from", metavar="DATE", help="first day of any period")
+    rep.add_argument("--to", dest="date_to", metavar="DATE", help="last day, with --from")
+    rep.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.pdf or FILE.xlsx")
+    rep.add_argument("--by", metavar="NAME", default="PropDesk", help="who produced it (printed on the report)")
     return p
 
 
@@ -98,7 +106,39 @@ def cmd_import_owners(args) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "export": cmd_export, "import-owners": cmd_import_owners}
+def cmd_report(args) -> int:
+    import datetime as dt
+
+    from propdesk.reports.registers import LABEL_FROM, LABEL_TO, output_kind, parse_date
+    from propdesk.services import weekly
+
+    _open_db(args)
+    _language(args)
+    kind = output_kind(args.output)
+    if args.week:
+        start, end = weekly.parse_week(args.week)
+    elif args.date_from:
+        start = parse_date(args.date_from, LABEL_FROM)
+        end = parse_date(args.date_to, LABEL_TO) or start + dt.timedelta(days=6)
+        weekly.check_period(start, end)
+    else:
+        today = dt.date.today()
+        start = today - dt.timedelta(days=today.weekday() + 7)
+        end = start + dt.timedelta(days=6)
+    summary = weekly.summary(start, end)
+    if kind == "pdf":
+        from propdesk.reports.pdf.weekly import weekly_pdf
+
+        weekly_pdf(summary, args.output, args.by)
+    else:
+        from propdesk.reports.weekly_excel import weekly_xlsx
+
+        weekly_xlsx(summary, args.output, args.by)
+    print(f"{args.output}: {start.isoformat()} – {end.isoformat()}, {summary.this.complaints}")
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "export": cmd_export, "import-owners": cmd_import_owners, "report": cmd_report}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,3 +29,22 @@ def test_supervisor_starts_on_the_dashboard_and_a_number_opens_its_list(qtbot, o
     clerk_window = MainWindow(office["clerk"])
     qtbot.addWidget(clerk_window)
     assert clerk_window.tabs.currentWidget() is clerk_window.intake
+
+
+def test_weekly_report_in_one_click(qtbot, office, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+    from PySide6.QtCore import QDate
+    from PySide6.QtGui import QDesktopServices
+
+    from propdesk.ui.weekly_dialog import WeeklyReportDialog
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    monkeypatch.setattr(WeeklyReportDialog, "choose_path", lambda self, start, ext: tmp_path / f"w.{ext}")
+    dialog = WeeklyReportDialog(office["supervisor"])
+    qtbot.addWidget(dialog)
+    dialog.day.setDate(QDate(2026, 11, 18))
+    assert "第 47 周" in dialog.span.text() and "2026-11-16" in dialog.span.text()
+    dialog.make()
+    assert dialog.written == tmp_path / "w.pdf" and opened
+    assert "李强" in PdfReader(dialog.written).pages[0].extract_text()

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, Case, fn
 
+from propdesk.errors import RuleError
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import ComplaintStatus, Severity, WorkOrderStatus
 from propdesk.models.tables import (
     Building, Category, Complaint, Department, Unit, WorkOrder,
@@ -251,8 +253,29 @@ def summary(start: dt.date, end: dt.date, at: dt.datetime | None = None) -> Week
         repeats=repeats(start, end), top_units=top_units(start, end), generated_at=at)
 
 
+MSG_WEEK = QT_TRANSLATE_NOOP("rules", "{label}: \"{value}\" is not a week. Write it as 2026-W47.")
+MSG_PERIOD = QT_TRANSLATE_NOOP("rules", "{label}: the period ends before it starts, or is longer than a year.")
+
+
 def iso_week(text: str) -> tuple[dt.date, dt.date]:
     """'2026-W47' -> (Monday, Sunday)."""
     year, week = text.upper().split("-W")
     monday = dt.date.fromisocalendar(int(year), int(week), 1)
     return monday, monday + dt.timedelta(days=6)
+
+
+def parse_week(text: str) -> tuple[dt.date, dt.date]:
+    """Like iso_week, but a malformed week is a RuleError naming the field."""
+    try:
+        return iso_week(text.strip())
+    except (ValueError, TypeError):
+        raise RuleError(MSG_WEEK, field="week", label=translate("fields", WEEK_LABEL), value=text) from None
+
+
+def check_period(start: dt.date, end: dt.date) -> None:
+    if end < start or (end - start).days > 366:
+        raise RuleError(MSG_PERIOD, field="period", label=translate("fields", PERIOD_LABEL))
+
+
+WEEK_LABEL = QT_TRANSLATE_NOOP("fields", "Week")
+PERIOD_LABEL = QT_TRANSLATE_NOOP("fields", "Period")

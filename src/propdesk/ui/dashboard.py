@@ -65,8 +65,11 @@ class Dashboard(QWidget):
         week_box = QGroupBox(self.tr("This week so far"))
         QVBoxLayout(week_box).addWidget(self.week)
         layout.addWidget(week_box)
+        report = QPushButton(self.tr("&Weekly summary…"), objectName="weekly_report")
+        report.clicked.connect(self.weekly_report)
         row = QHBoxLayout()
         row.addStretch()
+        row.addWidget(report)
         row.addWidget(refresh)
         layout.addLayout(row)
         layout.addStretch()
@@ -81,6 +84,11 @@ class Dashboard(QWidget):
             self.tiles[key] = tile
             grid.addWidget(tile, i // columns, i % columns)
         return box
+
+    def weekly_report(self) -> None:
+        from propdesk.ui.weekly_dialog import WeeklyReportDialog
+
+        WeeklyReportDialog(self.staff, self).exec()
 
     def refresh(self) -> None:
         counts = dashboard.counts()

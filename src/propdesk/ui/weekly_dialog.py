@@ -1,0 +1,93 @@
+"""周报: the weekly summary for the office head in one click, as a PDF or a workbook."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QVBoxLayout,
+)
+
+from propdesk.errors import RuleError
+from propdesk.services import weekly
+from propdesk.ui.export_dialog import documents_dir, open_file
+from propdesk.ui.worker import Cancelled, run_task
+
+
+class WeeklyReportDialog(QDialog):
+    def __init__(self, staff, parent=None):
+        super().__init__(parent)
+        self.staff = staff
+        self.written: Path | None = None
+        self.setWindowTitle(self.tr("Weekly summary"))
+        self.setMinimumWidth(420)
+        last_week = QDate.currentDate().addDays(-7)
+        self.day = QDateEdit(last_week, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.span = QLabel()
+        self.kind = QComboBox(objectName="kind")
+        self.kind.addItem(self.tr("PDF for the office head (.pdf)"), "pdf")
+        self.kind.addItem(self.tr("Excel workbook (.xlsx)"), "xlsx")
+        form = QFormLayout()
+        form.addRow(self.tr("Any day of the week"), self.day)
+        form.addRow("", self.span)
+        form.addRow(self.tr("Format"), self.kind)
+        self.message = QLabel(objectName="message")
+        self.message.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Make the report…"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Close"))
+        buttons.accepted.connect(self.make)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.day.dateChanged.connect(self._show_span)
+        self._show_span()
+
+    def week(self) -> tuple[dt.date, dt.date]:
+        day = self.day.date().toPython()
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday, monday + dt.timedelta(days=6)
+
+    def _show_span(self) -> None:
+        start, end = self.week()
+        iso = start.isocalendar()
+        self.span.setText(self.tr("Week {year}-W{week:02d}: {start} to {end}").format(
+            year=iso.year, week=iso.week, start=start.isoformat(), end=end.isoformat()))
+
+    def choose_path(self, start: dt.date, ext: str) -> Path | None:
+        iso = start.isocalendar()
+        name = self.tr("weekly_{year}-W{week:02d}").format(year=iso.year, week=iso.week) + f".{ext}"
+        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), str(documents_dir() / name), f"*.{ext}")
+        return Path(path) if path else None
+
+    def make(self) -> None:
+        start, end = self.week()
+        ext = self.kind.currentData()
+        path = self.choose_path(start, ext)
+        if path is None:
+            return
+
+        def work(progress, should_cancel):
+            summary = weekly.summary(start, end)
+            if ext == "pdf":
+                from propdesk.reports.pdf.weekly import weekly_pdf
+
+                weekly_pdf(summary, path, self.staff.name)
+            else:
+                from propdesk.reports.weekly_excel import weekly_xlsx
+
+                weekly_xlsx(summary, path, self.staff.name)
+
+        try:
+            run_task(self, self.tr("Counting the week…"), work)
+        except Cancelled:
+            return
+        except (RuleError, OSError) as err:
+            self.message.setText(err.text() if isinstance(err, RuleError) else str(err))
+            return
+        self.written = path
+        open_file(path)
+        self.accept()

@@ -1,0 +1,56 @@
+"""The weekly report as the office head gets it: PDF text and fonts, the workbook, the command."""
+import datetime as dt
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from propdesk import cli
+from propdesk.reports.pdf.weekly import weekly_pdf
+from propdesk.reports.weekly_excel import weekly_xlsx
+from propdesk.services import weekly
+from tests.test_weekly import AT, WEEK, week  # noqa: F401 - the fixture
+
+
+def test_pdf_has_every_part_and_embeds_its_font(week, tmp_path):  # noqa: F811
+    path = tmp_path / "weekly.pdf"
+    weekly_pdf(weekly.summary(*WEEK, at=AT), path, "李强")
+    pages = [p.extract_text() for p in PdfReader(path).pages]
+    text = "\n".join(pages)
+    for words in ("业主投诉及意见每周统计", "2026-11-16 至 2026-11-22", "制表：李强", "本周与上周对比",
+                  "按投诉类别", "近八周趋势", "按投诉级别", "报修与派工", "回访与满意度",
+                  "本周末未办结且已超时的投诉", week["c"].number, "重复投诉", "管理处主任意见"):
+        assert words in text, words
+    assert "第 1 / " in pages[0] and "PropDesk" in pages[0]
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert all(" yes " in line for line in fonts.splitlines()[2:])
+
+
+def test_workbook_has_the_same_figures(week, tmp_path):  # noqa: F811
+    path = tmp_path / "weekly.xlsx"
+    weekly_xlsx(weekly.summary(*WEEK, at=AT), path, "李强")
+    wb = load_workbook(path)
+    summary = wb.worksheets[0]
+    rows = {r[0]: r[1:] for r in summary.iter_rows(values_only=True) if r and r[0]}
+    assert rows["受理投诉"][:2] == (4, 1)
+    assert rows["按时回复"][0] == pytest.approx(0.5)  # a real number, formatted as a percentage
+    cell = next(c for row in summary.iter_rows() for c in row if c.value == "按时回复")
+    assert summary.cell(cell.row, 2).number_format == "0%"
+    assert wb.worksheets[1].cell(2, 1).value == "周"
+
+
+def test_command(week, tmp_path, capsys, fresh_db):  # noqa: F811
+    db = fresh_db.database
+    out = tmp_path / "w47.pdf"
+    assert cli.main(["--db", db, "report", "weekly", "--week", "2026-W47", "-o", str(out)]) == 0
+    assert out.exists() and "2026-11-16" in capsys.readouterr().out
+    assert cli.main(["--db", db, "report", "weekly", "--from", "2026-11-16", "--to", "2026-11-22",
+                     "-o", str(tmp_path / "w.xlsx")]) == 0
+    assert cli.main(["--db", db, "report", "weekly", "--week", "2026-47", "-o", str(out)]) == 1
+    assert "2026-W47" in capsys.readouterr().err
+    assert cli.main(["--db", db, "report", "weekly", "--week", "2026-W47", "-o", str(tmp_path / "w.doc")]) == 1
+    with pytest.raises(SystemExit) as usage:
+        cli.main(["--db", db, "report", "monthly", "-o", str(out)])
+    assert usage.value.code == 2
+    assert dt.date(2026, 11, 16) == weekly.parse_week("2026-w47")[0]
