@@ -594,6 +594,10 @@
         <translation>本周至今</translation>
     </message>
     <message>
+        <source>&amp;Weekly summary…</source>
+        <translation>周报(&amp;W)…</translation>
+    </message>
+    <message>
         <source>Complaints: &lt;b&gt;{n}&lt;/b&gt; (last week {n0}) · replied on time: &lt;b&gt;{reply}&lt;/b&gt; · resolved on time: &lt;b&gt;{resolve}&lt;/b&gt; · repairs: &lt;b&gt;{wo}&lt;/b&gt; (last week {wo0})&lt;br&gt;Callbacks within 3 working days: &lt;b&gt;{cb}&lt;/b&gt; · satisfaction: &lt;b&gt;{sat}&lt;/b&gt; (target 90%)</source>
         <translation>投诉：&lt;b&gt;{n}&lt;/b&gt; 件（上周 {n0}）· 按时回复：&lt;b&gt;{reply}&lt;/b&gt; · 按时办结：&lt;b&gt;{resolve}&lt;/b&gt; · 报修：&lt;b&gt;{wo}&lt;/b&gt; 件（上周 {wo0}）&lt;br&gt;3 个工作日内回访：&lt;b&gt;{cb}&lt;/b&gt; · 满意率：&lt;b&gt;{sat}&lt;/b&gt;（目标 90%）</translation>
     </message>
@@ -1271,6 +1275,49 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     </message>
 </context>
 <context>
+    <name>WeeklyReportDialog</name>
+    <message>
+        <source>Weekly summary</source>
+        <translation>每周统计（周报）</translation>
+    </message>
+    <message>
+        <source>PDF for the office head (.pdf)</source>
+        <translation>报管理处主任的 PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿 (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Any day of the week</source>
+        <translation>该周任意一天</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Make the report…</source>
+        <translation>生成周报…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Week {year}-W{week:02d}: {start} to {end}</source>
+        <translation>{year} 年第 {week:02d} 周：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>weekly_{year}-W{week:02d}</source>
+        <translation>周报_{year}-W{week:02d}</translation>
+    </message>
+    <message>
+        <source>Counting the week…</source>
+        <translation>正在统计本周数据…</translation>
+    </message>
+</context>
+<context>
     <name>WorkOrderTab</name>
     <message>
         <source>Repair call (报修登记)</source>
@@ -1407,6 +1454,41 @@ Details are in the log file.</source>
 {path}
 
 详细信息见日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>calendar</name>
+    <message>
+        <source>New Year's Day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tomb-sweeping Day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mid-autumn Festival</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anti-Fascist 70th Day</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1738,6 +1820,34 @@ The details are in the log file:
     <message>
         <source>Owner's words</source>
         <translation>业主意见</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">数值</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">密码</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>统计周</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2328,30 @@ The details are in the log file:
         <translation>是否联系上</translation>
     </message>
     <message>
+        <source>By category</source>
+        <translation>按投诉类别</translation>
+    </message>
+    <message>
+        <source>Eight-week trend</source>
+        <translation>近八周趋势</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>派工单</translation>
+    </message>
+    <message>
+        <source>Replied on time</source>
+        <translation>按时回复</translation>
+    </message>
+    <message>
+        <source>Resolved on time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -2280,6 +2414,206 @@ The details are in the log file:
     <message>
         <source>No.: {number}</source>
         <translation>编号：{number}</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Weekly summary of owners' complaints and opinions</source>
+        <translation>业主投诉及意见每周统计</translation>
+    </message>
+    <message>
+        <source>Week {start} to {end}</source>
+        <translation>统计周期：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Produced by {name} on {at}</source>
+        <translation>制表：{name}    {at}</translation>
+    </message>
+    <message>
+        <source>Office head's comments</source>
+        <translation>管理处主任意见</translation>
+    </message>
+    <message>
+        <source>Office head: ____________    Date: ____________</source>
+        <translation>管理处主任：____________    日期：____________</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <source>of which valid</source>
+        <translation>其中有效投诉</translation>
+    </message>
+    <message>
+        <source>Repair calls and work orders</source>
+        <translation>报修及派工单</translation>
+    </message>
+    <message>
+        <source>Callbacks within 3 working days (target 100%)</source>
+        <translation>3 个工作日内回访（目标 100%）</translation>
+    </message>
+    <message>
+        <source>Satisfaction (target 90%)</source>
+        <translation>满意率（目标 90%）</translation>
+    </message>
+    <message>
+        <source>This week beside last week</source>
+        <translation>本周与上周对比</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Callbacks on time</source>
+        <translation>按时回访</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>按受理渠道</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按责任部门</translation>
+    </message>
+    <message>
+        <source>By building</source>
+        <translation>按楼栋</translation>
+    </message>
+    <message>
+        <source>By class, against the deadlines</source>
+        <translation>按投诉级别（对照处理时限）</translation>
+    </message>
+    <message>
+        <source>Work orders received</source>
+        <translation>派工单数</translation>
+    </message>
+    <message>
+        <source>of which repair calls / complaint follow-ups</source>
+        <translation>其中报修 / 投诉跟进</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>急修</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完工</translation>
+    </message>
+    <message>
+        <source>Median time to finish (hours)</source>
+        <translation>完工时间中位数（小时）</translation>
+    </message>
+    <message>
+        <source>Rework rate</source>
+        <translation>返工率</translation>
+    </message>
+    <message>
+        <source>Handed over late</source>
+        <translation>未按时派工</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Paid-service fees (yuan)</source>
+        <translation>有偿服务收费（元）</translation>
+    </message>
+    <message>
+        <source>Repairs and work orders</source>
+        <translation>报修与派工</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Callbacks and satisfaction</source>
+        <translation>回访与满意度</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应回访</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>回访率</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Fairly</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Open and overdue cases at the end of the week</source>
+        <translation>本周末未办结且已超时的投诉</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Was due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Repeat complaints (same unit and category within 30 days)</source>
+        <translation>重复投诉（同一房号同类投诉 30 天内再次发生）</translation>
+    </message>
+    <message>
+        <source>Earlier complaint</source>
+        <translation>此前投诉</translation>
+    </message>
+    <message>
+        <source>Units complaining most often</source>
+        <translation>投诉最多的房号</translation>
     </message>
 </context>
 <context>
@@ -2491,6 +2825,186 @@ The details are in the log file:
     <message>
         <source>The database is busy: another desk is saving a lot at once. Nothing was saved; please try again in a moment.</source>
         <translation>数据库正忙：另一台电脑正在大量保存。本次没有保存任何内容，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>This database is on a PostgreSQL server: back it up with the server's own tools (pg_dump).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The backup could not be written to {folder}: the folder is read-only, missing or full. Choose another folder. ({error})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The backup copy failed its check and was not kept. The database itself may be damaged; details are in the log file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: {path} does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: {path} is not a PropDesk database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: {path} is damaged and cannot be restored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: {path} was made by a newer PropDesk. Install the newer version first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database could not be replaced: {error}. Nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database {path} is {status}. Restore a backup: propdesk restore FILE (the newest good one is {latest}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restored from {file}. The database as it was before is kept in {aside}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restoring needs a supervisor or administrator: give --user, and the password in PROPDESK_PASSWORD or when asked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in good order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database is in good order: restoring it needs a supervisor or administrator to sign in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: enter a whole number from {low} to {high}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: the reply deadline cannot be later than the resolve deadline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: "{value}" is already on the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: {name} is still the usual department of {categories}. Choose another department for them first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: at least one must stay active.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: {name} is not active.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: "{value}" is not a price. Enter an amount such as 50 or 12.50.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This entry no longer exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: choose a PNG or JPEG picture.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: the file {name} cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: the picture is larger than 2 MB.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: "{value}" is not a setting PropDesk knows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: enter 1 (yes) or 0 (no).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: use 2 to 40 letters, digits, dots, hyphens or underscores (no spaces).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: "{value}" is already taken.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is the last active administrator: make someone else an administrator first, or nobody could change the office setup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You cannot deactivate your own account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This person is not on the staff list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: {estate} already has a building called {value}; units would have the same labels (such as {example}). Use a distinct name, e.g. with the estate's short name in front.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: the last floor is below the first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: {n} units at once is too many (at most {max}); add the building in parts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: all these units exist already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: "{value}" is not a week. Write it as 2026-W47.</source>
+        <translation>{label}：“{value}”不是有效的周，请写成 2026-W47 的形式。</translation>
+    </message>
+    <message>
+        <source>{label}: the period ends before it starts, or is longer than a year.</source>
+        <translation>{label}：结束日期早于开始日期，或超过一年。</translation>
+    </message>
+    <message>
+        <source>{label}: the last day is before the first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: at most {max} days at once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: the file has no public holidays for {year}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: the file has no days in {year}.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
