@@ -1490,6 +1490,10 @@ Details are in the log file.</source>
         <source>Anti-Fascist 70th Day</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished">安排</translation>
+    </message>
 </context>
 <context>
     <name>enums</name>
@@ -1823,23 +1827,23 @@ The details are in the log file:
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished" />
+        <translation>设置项</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">数值</translation>
+        <translation>设置值</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished" />
+        <translation>用户名</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">密码</translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>Backup file</source>
-        <translation type="unfinished" />
+        <translation>备份文件</translation>
     </message>
     <message>
         <source>Week</source>
@@ -2828,75 +2832,75 @@ The details are in the log file:
     </message>
     <message>
         <source>This database is on a PostgreSQL server: back it up with the server's own tools (pg_dump).</source>
-        <translation type="unfinished" />
+        <translation>该数据库在 PostgreSQL 服务器上：请用服务器自带的工具（pg_dump）备份。</translation>
     </message>
     <message>
         <source>The backup could not be written to {folder}: the folder is read-only, missing or full. Choose another folder. ({error})</source>
-        <translation type="unfinished" />
+        <translation>备份无法写入 {folder}：该文件夹只读、不存在或已满。请换一个文件夹。（{error}）</translation>
     </message>
     <message>
         <source>The backup copy failed its check and was not kept. The database itself may be damaged; details are in the log file.</source>
-        <translation type="unfinished" />
+        <translation>备份副本未通过检查，没有保留。数据库本身可能已损坏，详情见日志文件。</translation>
     </message>
     <message>
         <source>{label}: {path} does not exist.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{path} 不存在。</translation>
     </message>
     <message>
         <source>{label}: {path} is not a PropDesk database.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{path} 不是 PropDesk 数据库。</translation>
     </message>
     <message>
         <source>{label}: {path} is damaged and cannot be restored.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{path} 已损坏，无法恢复。</translation>
     </message>
     <message>
         <source>{label}: {path} was made by a newer PropDesk. Install the newer version first.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{path} 由更新版本的 PropDesk 生成，请先安装更新版本。</translation>
     </message>
     <message>
         <source>The database could not be replaced: {error}. Nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>数据库无法替换：{error}。没有做任何更改。</translation>
     </message>
     <message>
         <source>The database {path} is {status}. Restore a backup: propdesk restore FILE (the newest good one is {latest}).</source>
-        <translation type="unfinished" />
+        <translation>数据库 {path} {status}。请恢复备份：propdesk restore 备份文件（最新的完好备份是 {latest}）。</translation>
     </message>
     <message>
         <source>Backup written: {path}</source>
-        <translation type="unfinished" />
+        <translation>备份已写入：{path}</translation>
     </message>
     <message>
         <source>Restored from {file}. The database as it was before is kept in {aside}.</source>
-        <translation type="unfinished" />
+        <translation>已从 {file} 恢复。恢复前的数据库保存在 {aside}。</translation>
     </message>
     <message>
         <source>Restoring needs a supervisor or administrator: give --user, and the password in PROPDESK_PASSWORD or when asked.</source>
-        <translation type="unfinished" />
+        <translation>恢复备份需要客服主管或管理员：请用 --user 指定用户名，密码通过环境变量 PROPDESK_PASSWORD 提供或在提示时输入。</translation>
     </message>
     <message>
         <source>in good order</source>
-        <translation type="unfinished" />
+        <translation>完好</translation>
     </message>
     <message>
         <source>damaged</source>
-        <translation type="unfinished" />
+        <translation>已损坏</translation>
     </message>
     <message>
         <source>not a database</source>
-        <translation type="unfinished" />
+        <translation>不是数据库文件</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished" />
+        <translation>不存在</translation>
     </message>
     <message>
         <source>The database is in good order: restoring it needs a supervisor or administrator to sign in.</source>
-        <translation type="unfinished" />
+        <translation>数据库完好正常：恢复备份需要客服主管或管理员登录。</translation>
     </message>
     <message>
         <source>{label}: enter a whole number from {low} to {high}.</source>
-        <translation type="unfinished" />
+        <translation>{label}：请输入 {low} 到 {high} 之间的整数。</translation>
     </message>
     <message>
         <source>{label}: the reply deadline cannot be later than the resolve deadline.</source>
@@ -2940,11 +2944,11 @@ The details are in the log file:
     </message>
     <message>
         <source>{label}: "{value}" is not a setting PropDesk knows.</source>
-        <translation type="unfinished" />
+        <translation>{label}：“{value}”不是 PropDesk 的设置项。</translation>
     </message>
     <message>
         <source>{label}: enter 1 (yes) or 0 (no).</source>
-        <translation type="unfinished" />
+        <translation>{label}：请输入 1（是）或 0（否）。</translation>
     </message>
     <message>
         <source>{label}: use 2 to 40 letters, digits, dots, hyphens or underscores (no spaces).</source>
@@ -3004,6 +3008,46 @@ The details are in the log file:
     </message>
     <message>
         <source>{label}: the file has no days in {year}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: {name} cannot be read ({reason}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: choose a .csv or .xlsx file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: the first row must name the columns kind, start, end, note (类型, 开始日期, 结束日期, 说明).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line}: "{value}" is not a kind; write holiday (放假), workday (调休上班) or closed (停业).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line}: "{value}" is not a date; write it as 2027-02-05.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line}: the last day is before the first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line}: a range of more than 31 days.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line}: {day} is a weekday; a make-up working day (调休上班) is a Saturday or Sunday.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line}: {day} is already on line {other} as another kind.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line {line}: the note is longer than 80 characters.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE.xlsx")
     imp.add_argument("--dry-run", action="store_true", help="report what would change, save nothing")
     imp.add_argument("--estate", metavar="NAME", help="estate the units belong to (default: the first)")
+
     rep = sub.add_parser("report", help="the weekly summary for the office head, as .pdf or .xlsx")
     rep.add_argument("kind", choices=["weekly"], help="which report")
     when = rep.add_mutually_exclusive_group()
@@ -47,6 +48,20 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--to", dest="date_to", metavar="DATE", help="last day, with --from")
     rep.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.pdf or FILE.xlsx")
     rep.add_argument("--by", metavar="NAME", default="PropDesk", help="who produced it (printed on the report)")
+
+    bak = sub.add_parser("backup", help="copy the database (into the backup folder by default)")
+    bak.add_argument("-o", "--output", metavar="FILE", help="where to write the copy (a file or a folder)")
+
+    res = sub.add_parser("restore", help="replace the database with a backup (supervisor or administrator)",
+                         description="Replace the database with a backup. The database as it was is kept "
+                                     "in the backup folder first. A healthy database needs --user of a "
+                                     "supervisor or administrator; the password comes from PROPDESK_PASSWORD "
+                                     "or is asked for (--password works but shows in the process list). A "
+                                     "damaged or missing database, which nobody can sign in to, is replaced "
+                                     "without signing in.")
+    res.add_argument("file", metavar="FILE", help="a backup (.db) made by PropDesk")
+    res.add_argument("--user", metavar="NAME", help="user name of a supervisor or administrator")
+    res.add_argument("--password", help="(prefer PROPDESK_PASSWORD or the prompt)")
     return p
 
 
@@ -138,7 +153,62 @@ def cmd_report(args) -> int:
     return 0
 
 
-COMMANDS = {"demo": cmd_demo, "export": cmd_export, "import-owners": cmd_import_owners, "report": cmd_report}
+def _usable_location(args) -> str:
+    """The database location, refused (exit 1) if the file is damaged or not a database."""
+    from propdesk.services import backup
+
+    location = config.database_location(args.db)
+    i18n.set_language(args.lang or _system_language())
+    if "://" not in location:
+        status = backup.check_database(location)
+        if status in (backup.DAMAGED, backup.NOT_A_DATABASE):
+            latest = backup.latest_good_backup()
+            raise RuleError(backup.MSG_UNUSABLE, path=location, status=backup.status_label(status),
+                            latest=str(latest) if latest else "-")
+    return location
+
+
+def cmd_backup(args) -> int:
+    from propdesk.services import backup
+
+    _usable_location(args)
+    _open_db(args)
+    _language(args)
+    path = backup.backup_now(args.output)
+    print(i18n.translate("rules", backup.MSG_WRITTEN).format(path=path))
+    return 0
+
+
+def cmd_restore(args) -> int:
+    import getpass
+    import os
+
+    from propdesk.services import accounts, backup
+
+    location = config.database_location(args.db)
+    i18n.set_language(args.lang or _system_language())
+    if "://" in location:
+        raise RuleError(backup.MSG_POSTGRES)
+    if backup.check_database(location) != backup.OK:  # nobody can sign in to it
+        aside = backup.restore_unusable(args.file, location)
+        print(i18n.translate("rules", backup.MSG_RESTORED).format(file=args.file, aside=aside or "-"))
+        return 0
+    _open_db(args)
+    _language(args)
+    password = args.password or os.environ.get("PROPDESK_PASSWORD")
+    if args.user and password is None and sys.stdin is not None and sys.stdin.isatty():
+        password = getpass.getpass()
+    if not args.user or password is None:
+        raise RuleError(backup.MSG_SIGN_IN)
+    actor = accounts.authenticate(args.user, password)
+    aside = backup.restore(actor, args.file)
+    print(i18n.translate("rules", backup.MSG_RESTORED).format(file=args.file, aside=aside))
+    return 0
+
+
+COMMANDS = {"demo": cmd_demo, "export": cmd_export, "import-owners": cmd_import_owners,
+            "report": cmd_report,
+            "backup": cmd_backup, "restore": cmd_restore}
 
 
 def main(argv: list[str] | None = None) -> int:
