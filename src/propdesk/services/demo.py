@@ -5,8 +5,9 @@ same office. Rows are built in memory with their ids decided up front (the table
 empty of complaints and units), then written with ``insert_many`` in one transaction: a few
 seconds for 400 complaints, where one ``create()`` per row would take minutes.
 
-The case histories (complaints, work orders, callbacks) are in :mod:`propdesk.services.demo_cases`;
-the words in :mod:`propdesk.services.demo_text`.
+The case histories are in :mod:`propdesk.services.demo_cases` (complaints) and
+:mod:`propdesk.services.demo_jobs` (work orders, callbacks); the words in
+:mod:`propdesk.services.demo_text`. ``benchmarks/generate.py`` reuses the register and words.
 """
 from __future__ import annotations
 
@@ -22,12 +23,12 @@ from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import ComplaintStatus, OwnerRole, Role
 from propdesk.models.tables import (
-    AuditChange, AuditEntry, Building, Callback, Category, Complaint, Department, Estate, Owner,
+    AuditChange, AuditEntry, Building, Callback, Complaint, Department, Estate, Owner,
     OwnerPhone, PriceItem, Sequence, Staff, Unit, WorkOrder, WorkRound,
 )
 from propdesk.services import accounts, reference, settings
-from propdesk.services.db_retry import transaction
 from propdesk.services import demo_text as T
+from propdesk.services.db_retry import transaction
 from propdesk.services.owners import initials, phone_digits, unit_label
 
 MSG_NOT_EMPTY = QT_TRANSLATE_NOOP(
@@ -310,12 +311,17 @@ def as_of_moment(today: dt.date | None) -> dt.datetime:
 
 def create_demo_office(n_complaints: int = 400, seed: int = 1, today: dt.date | None = None,
                        progress: Callable[[int, int], None] | None = None) -> str:
-    """Fill an empty database with the demo office; returns a summary for the user."""
+    """Fill an empty database with the demo office; returns a summary for the user.
+
+    ``progress(done, total)`` is called with (0, 0) while the office is planned (total not
+    known yet), then with the rows written so far."""
     # the case stories use the helpers above, so they are imported here, not at the top
     from propdesk.services import demo_cases, demo_jobs
 
     if Complaint.select().exists() or Unit.select().exists():
         raise RuleError(MSG_NOT_EMPTY)
+    if progress:
+        progress(0, 0)
     rng = random.Random(seed)
     as_of = as_of_moment(today)
     hashes = hash_demo_passwords()  # before the transaction: keep the write lock short
@@ -347,7 +353,7 @@ def summary(rows: Rows, as_of: dt.datetime, staff: dict[str, int]) -> str:
     status = Counter(c["status"] for c in complaints)
     open_codes = ComplaintStatus.open_codes()
     overdue = sum(1 for c in complaints if c["status"] in open_codes and (
-        c["resolve_by"] < as_of or (c.get("replied_at") is None and c["reply_by"] < as_of)))
+        c["resolve_by"] < as_of or (c["replied_at"] is None and c["reply_by"] < as_of)))
     n_open = sum(status[s] for s in open_codes)
     office = settings.get("office_name")
     units, people = rows.count(Unit), rows.count(Owner)
@@ -357,7 +363,7 @@ def summary(rows: Rows, as_of: dt.datetime, staff: dict[str, int]) -> str:
     demo = [f"{u}/{pw}" for u, _, _, _, pw in STAFF[:5] if u in created]
     accounts_text = ", ".join(demo) if demo else "-"
     return (
-        f"已创建演示办公室“{office}”：{len(T.ESTATES)} 个小区、{rows.count(Building)} 栋楼、"
+        f"演示数据已建好（{office}）：{len(T.ESTATES)} 个小区、{rows.count(Building)} 栋楼、"
         f"{units} 户（空置 {vacant} 户）、{people} 位业主/住户、{len(staff)} 名员工；"
         f"{len(complaints)} 件投诉（未结 {n_open} 件，其中逾期 {overdue} 件），{wo} 张派工单，"
         f"{cb} 条回访。演示账号（用户名/密码）：{accounts_text}；其他员工密码 "
