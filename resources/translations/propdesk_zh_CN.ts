@@ -1460,39 +1460,39 @@ Details are in the log file.</source>
     <name>calendar</name>
     <message>
         <source>New Year's Day</source>
-        <translation type="unfinished" />
+        <translation>元旦</translation>
     </message>
     <message>
         <source>Spring Festival</source>
-        <translation type="unfinished" />
+        <translation>春节</translation>
     </message>
     <message>
         <source>Tomb-sweeping Day</source>
-        <translation type="unfinished" />
+        <translation>清明节</translation>
     </message>
     <message>
         <source>Labour Day</source>
-        <translation type="unfinished" />
+        <translation>劳动节</translation>
     </message>
     <message>
         <source>Dragon Boat Festival</source>
-        <translation type="unfinished" />
+        <translation>端午节</translation>
     </message>
     <message>
         <source>National Day</source>
-        <translation type="unfinished" />
+        <translation>国庆节</translation>
     </message>
     <message>
         <source>Mid-autumn Festival</source>
-        <translation type="unfinished" />
+        <translation>中秋节</translation>
     </message>
     <message>
         <source>Anti-Fascist 70th Day</source>
-        <translation type="unfinished" />
+        <translation>抗战胜利70周年纪念日</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished">安排</translation>
+        <translation>节假日安排</translation>
     </message>
 </context>
 <context>
@@ -1677,6 +1677,38 @@ Details are in the log file.</source>
         <source>Office closed</source>
         <translation>本处休息</translation>
     </message>
+    <message>
+        <source>Owner not at home</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for parts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Water cut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Power cut</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lift out of order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gas</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -1701,6 +1733,174 @@ The details are in the log file:
 </context>
 <context>
     <name>fields</name>
+    <message>
+        <source>Office name</source>
+        <translation>服务中心名称</translation>
+    </message>
+    <message>
+        <source>Office address</source>
+        <translation>服务中心地址</translation>
+    </message>
+    <message>
+        <source>Office phone</source>
+        <translation>服务中心电话</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>徽标</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Estate name</source>
+        <translation>小区名称</translation>
+    </message>
+    <message>
+        <source>Estate address</source>
+        <translation>小区地址</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Entrances</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <source>First floor</source>
+        <translation>起始楼层</translation>
+    </message>
+    <message>
+        <source>Last floor</source>
+        <translation>结束楼层</translation>
+    </message>
+    <message>
+        <source>Rooms per floor</source>
+        <translation>每层户数</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Department name</source>
+        <translation>部门名称</translation>
+    </message>
+    <message>
+        <source>Department active</source>
+        <translation>部门启用</translation>
+    </message>
+    <message>
+        <source>Category name</source>
+        <translation>分类名称</translation>
+    </message>
+    <message>
+        <source>Category active</source>
+        <translation>分类启用</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Charged per</source>
+        <translation>计价单位</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Major: reply within</source>
+        <translation>重大：回复时限</translation>
+    </message>
+    <message>
+        <source>Major: resolved within</source>
+        <translation>重大：处理完毕时限</translation>
+    </message>
+    <message>
+        <source>Important: reply within</source>
+        <translation>重要：回复时限</translation>
+    </message>
+    <message>
+        <source>Important: resolved within</source>
+        <translation>重要：处理完毕时限</translation>
+    </message>
+    <message>
+        <source>Minor: reply within</source>
+        <translation>轻微：回复时限</translation>
+    </message>
+    <message>
+        <source>Minor: resolved within</source>
+        <translation>轻微：处理完毕时限</translation>
+    </message>
+    <message>
+        <source>Invalid: reason told within</source>
+        <translation>无效：告知原因时限</translation>
+    </message>
+    <message>
+        <source>Invalid: closed within</source>
+        <translation>无效：办结时限</translation>
+    </message>
+    <message>
+        <source>Callback window</source>
+        <translation>回访期限</translation>
+    </message>
+    <message>
+        <source>Callback attempts</source>
+        <translation>回访次数上限</translation>
+    </message>
+    <message>
+        <source>Urgent repair hand-over</source>
+        <translation>急修移交时限</translation>
+    </message>
+    <message>
+        <source>Ordinary repair hand-over</source>
+        <translation>一般报修移交时限</translation>
+    </message>
+    <message>
+        <source>Repeat-complaint window</source>
+        <translation>重复投诉判定期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Kind of day</source>
+        <translation>日期类型</translation>
+    </message>
+    <message>
+        <source>Day note</source>
+        <translation>日期说明</translation>
+    </message>
+    <message>
+        <source>Schedule file</source>
+        <translation>节假日安排文件</translation>
+    </message>
     <message>
         <source>Channel</source>
         <translation>受理渠道</translation>
@@ -2711,6 +2911,10 @@ The details are in the log file:
         <translation>该投诉已升级到这一级。</translation>
     </message>
     <message>
+        <source>Reopened {n} times: escalated to the office head automatically.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Only major and group complaints are reported to the office head at once.</source>
         <translation>只有重大投诉和群体投诉需要立即报告管理处主任。</translation>
     </message>
@@ -2904,43 +3108,43 @@ The details are in the log file:
     </message>
     <message>
         <source>{label}: the reply deadline cannot be later than the resolve deadline.</source>
-        <translation type="unfinished" />
+        <translation>{label}：回复时限不能晚于处理完毕时限。</translation>
     </message>
     <message>
         <source>{label}: "{value}" is already on the list.</source>
-        <translation type="unfinished" />
+        <translation>{label}：“{value}”已在列表中。</translation>
     </message>
     <message>
         <source>{label}: {name} is still the usual department of {categories}. Choose another department for them first.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{name}仍是“{categories}”的默认责任部门，请先为这些分类另选部门。</translation>
     </message>
     <message>
         <source>{label}: at least one must stay active.</source>
-        <translation type="unfinished" />
+        <translation>{label}：至少要保留一项启用。</translation>
     </message>
     <message>
         <source>{label}: {name} is not active.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{name}已停用。</translation>
     </message>
     <message>
         <source>{label}: "{value}" is not a price. Enter an amount such as 50 or 12.50.</source>
-        <translation type="unfinished" />
+        <translation>{label}：“{value}”不是有效的价格，请填写 50 或 12.50 这样的金额。</translation>
     </message>
     <message>
         <source>This entry no longer exists.</source>
-        <translation type="unfinished" />
+        <translation>该条目已不存在。</translation>
     </message>
     <message>
         <source>{label}: choose a PNG or JPEG picture.</source>
-        <translation type="unfinished" />
+        <translation>{label}：请选择 PNG 或 JPEG 格式的图片。</translation>
     </message>
     <message>
         <source>{label}: the file {name} cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>{label}：无法读取文件 {name}。</translation>
     </message>
     <message>
         <source>{label}: the picture is larger than 2 MB.</source>
-        <translation type="unfinished" />
+        <translation>{label}：图片超过 2 MB。</translation>
     </message>
     <message>
         <source>{label}: "{value}" is not a setting PropDesk knows.</source>
@@ -2952,39 +3156,39 @@ The details are in the log file:
     </message>
     <message>
         <source>{label}: use 2 to 40 letters, digits, dots, hyphens or underscores (no spaces).</source>
-        <translation type="unfinished" />
+        <translation>{label}：请使用 2 到 40 个英文字母、数字、点、连字符或下划线（不能有空格）。</translation>
     </message>
     <message>
         <source>{label}: "{value}" is already taken.</source>
-        <translation type="unfinished" />
+        <translation>{label}：“{value}”已被占用。</translation>
     </message>
     <message>
         <source>{name} is the last active administrator: make someone else an administrator first, or nobody could change the office setup.</source>
-        <translation type="unfinished" />
+        <translation>{name}是最后一位在用的管理员：请先指定另一位管理员，否则将没有人能修改服务中心设置。</translation>
     </message>
     <message>
         <source>You cannot deactivate your own account.</source>
-        <translation type="unfinished" />
+        <translation>不能停用自己的账号。</translation>
     </message>
     <message>
         <source>This person is not on the staff list.</source>
-        <translation type="unfinished" />
+        <translation>员工名单中没有此人。</translation>
     </message>
     <message>
         <source>{label}: {estate} already has a building called {value}; units would have the same labels (such as {example}). Use a distinct name, e.g. with the estate's short name in front.</source>
-        <translation type="unfinished" />
+        <translation>{label}：{estate}已有名为“{value}”的楼栋，房号会重名（如 {example}）。请换一个能区分的名称，例如在前面加上小区简称。</translation>
     </message>
     <message>
         <source>{label}: the last floor is below the first.</source>
-        <translation type="unfinished" />
+        <translation>{label}：结束楼层低于起始楼层。</translation>
     </message>
     <message>
         <source>{label}: {n} units at once is too many (at most {max}); add the building in parts.</source>
-        <translation type="unfinished" />
+        <translation>{label}：一次生成 {n} 户太多（最多 {max} 户），请分几次添加。</translation>
     </message>
     <message>
         <source>{label}: all these units exist already.</source>
-        <translation type="unfinished" />
+        <translation>{label}：这些房号都已存在。</translation>
     </message>
     <message>
         <source>{label}: "{value}" is not a week. Write it as 2026-W47.</source>
@@ -2996,58 +3200,82 @@ The details are in the log file:
     </message>
     <message>
         <source>{label}: the last day is before the first.</source>
-        <translation type="unfinished" />
+        <translation>{label}：结束日期早于开始日期。</translation>
     </message>
     <message>
         <source>{label}: at most {max} days at once.</source>
-        <translation type="unfinished" />
+        <translation>{label}：一次最多 {max} 天。</translation>
     </message>
     <message>
         <source>{label}: the file has no public holidays for {year}.</source>
-        <translation type="unfinished" />
+        <translation>{label}：文件中没有 {year} 年的放假安排。</translation>
     </message>
     <message>
         <source>{label}: the file has no days in {year}.</source>
-        <translation type="unfinished" />
+        <translation>{label}：文件中没有 {year} 年的日期。</translation>
     </message>
     <message>
         <source>{label}: {name} cannot be read ({reason}).</source>
-        <translation type="unfinished" />
+        <translation>{label}：无法读取 {name}（{reason}）。</translation>
     </message>
     <message>
         <source>{label}: choose a .csv or .xlsx file.</source>
-        <translation type="unfinished" />
+        <translation>{label}：请选择 .csv 或 .xlsx 文件。</translation>
     </message>
     <message>
         <source>{label}: the first row must name the columns kind, start, end, note (类型, 开始日期, 结束日期, 说明).</source>
-        <translation type="unfinished" />
+        <translation>{label}：第一行须写列名：类型、开始日期、结束日期、说明（kind, start, end, note）。</translation>
     </message>
     <message>
         <source>Line {line}: "{value}" is not a kind; write holiday (放假), workday (调休上班) or closed (停业).</source>
-        <translation type="unfinished" />
+        <translation>第 {line} 行：“{value}”不是有效的类型，请填写“放假”“调休上班”或“停业”。</translation>
     </message>
     <message>
         <source>Line {line}: "{value}" is not a date; write it as 2027-02-05.</source>
-        <translation type="unfinished" />
+        <translation>第 {line} 行：“{value}”不是有效的日期，请按 2027-02-05 的格式填写。</translation>
     </message>
     <message>
         <source>Line {line}: the last day is before the first.</source>
-        <translation type="unfinished" />
+        <translation>第 {line} 行：结束日期早于开始日期。</translation>
     </message>
     <message>
         <source>Line {line}: a range of more than 31 days.</source>
-        <translation type="unfinished" />
+        <translation>第 {line} 行：日期范围超过 31 天。</translation>
     </message>
     <message>
         <source>Line {line}: {day} is a weekday; a make-up working day (调休上班) is a Saturday or Sunday.</source>
-        <translation type="unfinished" />
+        <translation>第 {line} 行：{day} 本来就是工作日，调休上班日应是周六或周日。</translation>
     </message>
     <message>
         <source>Line {line}: {day} is already on line {other} as another kind.</source>
-        <translation type="unfinished" />
+        <translation>第 {line} 行：{day} 已在第 {other} 行填为另一种类型。</translation>
     </message>
     <message>
         <source>Line {line}: the note is longer than 80 characters.</source>
+        <translation>第 {line} 行：说明超过 80 个字。</translation>
+    </message>
+    <message>
+        <source>{number} is already on hold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{number} is not on hold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{number} is finished: it cannot be put on hold.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: the hold cannot end before it started ({start}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Incident {number} is closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: the expected end is before the start.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3359,6 +3587,10 @@ The details are in the log file:
     <message>
         <source>Repairs sent back for rework</source>
         <translation>返工中的维修</translation>
+    </message>
+    <message>
+        <source>whole estate</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
