@@ -229,13 +229,6 @@ def propose_mapping(headers: list[str]) -> dict[str, int]:
     return mapping
 
 
-def _check_mapping(mapping: dict[str, int]) -> None:
-    if "name" not in mapping:
-        raise ImportRuleError(MSG_MAPPING, label=_label("name"))
-    if "unit" not in mapping and "room" not in mapping:
-        raise ImportRuleError(MSG_MAPPING, label=_label("unit"))
-
-
 # --- one line ---------------------------------------------------------------------------------------
 
 def _cell_text(value) -> str:
@@ -343,7 +336,9 @@ def _mapping(info: SheetInfo, mapping: dict[str, int] | None) -> dict[str, int]:
     mapping = dict(mapping) if mapping is not None else propose_mapping(info.headers)
     if not mapping and not info.header_row:
         raise ImportRuleError(MSG_NO_HEADER)
-    _check_mapping(mapping)
+    for needed, choices in (("name", ("name",)), ("unit", ("unit", "room"))):
+        if not any(c in mapping for c in choices):
+            raise ImportRuleError(MSG_MAPPING, label=_label(needed))
     return mapping
 
 
@@ -372,6 +367,14 @@ def _check_actor(actor: Staff | None) -> None:
         audit.record(actor, "owner_import", 0, "refused", note="owners.import")
     raise PermissionDenied(accounts.MSG_DENIED, role=Role(actor.role).label(),
                            action=_tr(MSG_DENIED_IMPORT))
+
+
+def _update(instance, values: dict) -> bool:
+    """Save ``values`` on ``instance`` if any differs; True when something changed."""
+    if not audit.diff(instance, values):
+        return False
+    instance.save()
+    return True
 
 
 class _Register:
@@ -404,10 +407,7 @@ class _Register:
                                floor=floor, label=row.unit_label, area=row.area)
             self.units[key] = unit
         else:
-            values = {"active": True, **({"area": row.area} if row.area is not None else {})}
-            if audit.diff(unit, values):
-                unit.save()
-                changed = True
+            changed = _update(unit, {"active": True, **({"area": row.area} if row.area else {})})
         return unit, changed
 
     def apply(self, row: ParsedRow) -> str:
@@ -420,22 +420,15 @@ class _Register:
                                  role=row.role or OwnerRole.OWNER.value, note=row.note)
             self.owners[(unit.id, row.name)] = owner
             outcome = "created"
-        else:
-            values = {"active": True, **({"role": row.role} if row.role else {}),
-                      **({"note": row.note} if row.note else {})}
-            if audit.diff(owner, values):
-                owner.save()
-                changed = True
+        else:  # only what the sheet says: an empty role or note keeps the register's
+            changed |= _update(owner, {"active": True, **({"role": row.role} if row.role else {}),
+                                       **({"note": row.note} if row.note else {})})
         for written, digits in row.phones:
             phone = self.phones.get((owner.id, digits))
             if phone is None:
                 self.phones[(owner.id, digits)] = OwnerPhone.create(owner=owner, phone=written,
                                                                      digits=digits)
-                changed = True
-            elif not phone.active:
-                phone.active = True
-                phone.save()
-                changed = True
+            changed |= phone is None or _update(phone, {"active": True})
         return outcome if outcome == "created" or changed else "unchanged"
 
 
