@@ -521,6 +521,45 @@
     </message>
 </context>
 <context>
+    <name>CategoryEditor</name>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usual department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usual &amp;department</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In &amp;use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Intake suggests this department when the category is chosen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>- none -</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ComplaintListPanel</name>
     <message>
         <source>Search number, unit, phone, name or any words of the description</source>
@@ -600,6 +639,29 @@
     <message>
         <source>Complaints: &lt;b&gt;{n}&lt;/b&gt; (last week {n0}) · replied on time: &lt;b&gt;{reply}&lt;/b&gt; · resolved on time: &lt;b&gt;{resolve}&lt;/b&gt; · repairs: &lt;b&gt;{wo}&lt;/b&gt; (last week {wo0})&lt;br&gt;Callbacks within 3 working days: &lt;b&gt;{cb}&lt;/b&gt; · satisfaction: &lt;b&gt;{sat}&lt;/b&gt; (target 90%)</source>
         <translation>投诉：&lt;b&gt;{n}&lt;/b&gt; 件（上周 {n0}）· 按时回复：&lt;b&gt;{reply}&lt;/b&gt; · 按时办结：&lt;b&gt;{resolve}&lt;/b&gt; · 报修：&lt;b&gt;{wo}&lt;/b&gt; 件（上周 {wo0}）&lt;br&gt;3 个工作日内回访：&lt;b&gt;{cb}&lt;/b&gt; · 满意率：&lt;b&gt;{sat}&lt;/b&gt;（目标 90%）</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentEditor</name>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">责任部门</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;In use</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1089,6 +1151,36 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
     </message>
 </context>
 <context>
+    <name>ListEditor</name>
+    <message>
+        <source>&amp;New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ListsTab</name>
+    <message>
+        <source>Departments receive complaints; each category names the department it usually goes to. Nothing is deleted: an entry no longer used is set "not in use" and stays on old records.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>PropDesk - sign in</source>
@@ -1190,6 +1282,60 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
 The front desk of {office}: complaints, work orders, callbacks and registers.</source>
         <translation>PropDesk {version}
 {office}客服前台：投诉、派工、回访和台账。</translation>
+    </message>
+</context>
+<context>
+    <name>PriceEditor</name>
+    <message>
+        <source>Price item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">服务项目</translation>
+    </message>
+    <message>
+        <source>Charged per</source>
+        <translation type="unfinished">计价单位</translation>
+    </message>
+    <message>
+        <source>Price (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Charged per</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 次, 个, 米, 小时</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Price (yuan)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;In use</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PricesTab</name>
+    <message>
+        <source>The standard prices of paid services. A work order charges from this list, or from a quote a supervisor approves. A price change applies to jobs completed from now on.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1679,35 +1825,35 @@ Details are in the log file.</source>
     </message>
     <message>
         <source>Owner not at home</source>
-        <translation type="unfinished" />
+        <translation>业主不在家</translation>
     </message>
     <message>
         <source>No access</source>
-        <translation type="unfinished" />
+        <translation>无法入户</translation>
     </message>
     <message>
         <source>Waiting for parts</source>
-        <translation type="unfinished" />
+        <translation>等待配件</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation>其他</translation>
     </message>
     <message>
         <source>Water cut</source>
-        <translation type="unfinished" />
+        <translation>停水</translation>
     </message>
     <message>
         <source>Power cut</source>
-        <translation type="unfinished" />
+        <translation>停电</translation>
     </message>
     <message>
         <source>Lift out of order</source>
-        <translation type="unfinished" />
+        <translation>电梯故障</translation>
     </message>
     <message>
         <source>Gas</source>
-        <translation type="unfinished" />
+        <translation>燃气</translation>
     </message>
 </context>
 <context>
@@ -2912,7 +3058,7 @@ The details are in the log file:
     </message>
     <message>
         <source>Reopened {n} times: escalated to the office head automatically.</source>
-        <translation type="unfinished" />
+        <translation>已重新处理 {n} 次：自动升级至管理处主任。</translation>
     </message>
     <message>
         <source>Only major and group complaints are reported to the office head at once.</source>
@@ -3256,27 +3402,27 @@ The details are in the log file:
     </message>
     <message>
         <source>{number} is already on hold.</source>
-        <translation type="unfinished" />
+        <translation>{number} 已经暂停。</translation>
     </message>
     <message>
         <source>{number} is not on hold.</source>
-        <translation type="unfinished" />
+        <translation>{number} 没有暂停。</translation>
     </message>
     <message>
         <source>{number} is finished: it cannot be put on hold.</source>
-        <translation type="unfinished" />
+        <translation>{number} 已结束，不能暂停。</translation>
     </message>
     <message>
         <source>{label}: the hold cannot end before it started ({start}).</source>
-        <translation type="unfinished" />
+        <translation>{label}：暂停结束时间不能早于开始时间（{start}）。</translation>
     </message>
     <message>
         <source>Incident {number} is closed.</source>
-        <translation type="unfinished" />
+        <translation>突发事件 {number} 已结束。</translation>
     </message>
     <message>
         <source>{label}: the expected end is before the start.</source>
-        <translation type="unfinished" />
+        <translation>{label}：预计结束时间早于开始时间。</translation>
     </message>
 </context>
 <context>
@@ -3473,6 +3619,14 @@ The details are in the log file:
         <translation> · 已升级</translation>
     </message>
     <message>
+        <source> · repeat</source>
+        <translation> · 重复投诉</translation>
+    </message>
+    <message>
+        <source>On hold since {at}</source>
+        <translation>{at} 起暂停</translation>
+    </message>
+    <message>
         <source>Closed {at}</source>
         <translation>{at} 办结</translation>
     </message>
@@ -3590,6 +3744,18 @@ The details are in the log file:
     </message>
     <message>
         <source>whole estate</source>
+        <translation>整个小区</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not in use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read only: only an administrator may change the office setup.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -16,7 +16,7 @@ from propdesk.models.tables import ALL_MODELS, Setting, database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1  # the newest schema this program knows
+SCHEMA_VERSION = 2  # the newest schema this program knows
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -127,4 +127,27 @@ def _v1_initial(db: Database) -> None:
             create_fts(db, table)
 
 
-MIGRATIONS = {1: _v1_initial}
+def _add_columns(db: Database, table: str, fields: dict) -> None:
+    """Add the columns ``table`` lacks. Steps are written to be idempotent: a database created
+    by a newer program already has them (step 1 creates the current tables)."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    have = {c.name for c in db.get_columns(table)}
+    migrator = SchemaMigrator.from_database(db)
+    migrate(*[migrator.add_column(table, name, field) for name, field in fields.items() if name not in have])
+
+
+def _v2_related_cases(db: Database) -> None:
+    """Repeats, further contacts, incidents with many callers, and holds (issue: related cases)."""
+    from peewee import DateTimeField, ForeignKeyField
+
+    from propdesk.models.tables import ComplaintContact, Hold, Incident, IncidentArea, IncidentContact
+
+    db.create_tables([ComplaintContact, Hold, Incident, IncidentArea, IncidentContact], safe=True)
+    _add_columns(db, "complaint", {"on_hold_since": DateTimeField(null=True)})
+    _add_columns(db, "work_order", {"on_hold_since": DateTimeField(null=True)})
+    _add_columns(db, "callback", {"incident_contact_id": ForeignKeyField(
+        IncidentContact, field=IncidentContact.id, null=True)})
+
+
+MIGRATIONS = {1: _v1_initial, 2: _v2_related_cases}

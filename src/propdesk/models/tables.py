@@ -173,7 +173,8 @@ class Complaint(BaseModel):
     closed_at = DateTimeField(null=True)
     reopen_count = IntegerField(default=0)
     void_reason = CharField(max_length=200, default="")
-    related_to = ForeignKeyField("self", null=True, backref="repeats")
+    related_to = ForeignKeyField("self", null=True, backref="repeats")  # a repeat of that case
+    on_hold_since = DateTimeField(null=True)  # the resolve clock is stopped (see Hold)
     created_by = ForeignKeyField(Staff, backref="+")
     created_at = DateTimeField(default=now)
     updated_at = DateTimeField(default=now)
@@ -231,6 +232,7 @@ class WorkOrder(BaseModel):
     checked_by = ForeignKeyField(Staff, null=True, backref="+")
     checked_at = DateTimeField(null=True)
     rework_round = IntegerField(default=0)
+    on_hold_since = DateTimeField(null=True)  # waiting for the owner or for parts (see Hold)
     cancel_reason = CharField(max_length=200, default="")
     created_by = ForeignKeyField(Staff, backref="+")
     created_at = DateTimeField(default=now)
@@ -258,12 +260,78 @@ class WorkRound(BaseModel):
         indexes = ((("work_order", "round_no"), True),)
 
 
+class ComplaintContact(BaseModel):
+    """A further call about a case already open: added to it instead of opening a new one."""
+
+    complaint = ForeignKeyField(Complaint, backref="contacts")
+    at = DateTimeField()
+    name = CharField(max_length=60, default="")
+    phone = CharField(max_length=32, default="")
+    channel = CharField(max_length=12, default="phone")
+    note = TextField(default="")
+    taken_by = ForeignKeyField(Staff, backref="+")
+
+
+class Hold(BaseModel):
+    """A case or work order waiting on the owner (not at home, no access) or on parts: the
+    resolve clock stops from ``started_at`` to ``ended_at``."""
+
+    entity = CharField(max_length=20)  # "complaint" | "work_order"
+    entity_id = IntegerField()
+    reason_kind = CharField(max_length=16)
+    reason = CharField(max_length=200, default="")
+    started_at = DateTimeField()
+    ended_at = DateTimeField(null=True)
+    working_seconds = IntegerField(default=0)  # the working time it lasted, once ended
+    started_by = ForeignKeyField(Staff, backref="+")
+    ended_by = ForeignKeyField(Staff, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("entity", "entity_id"), False),)
+
+
+class Incident(BaseModel):
+    """One incident with many callers (停水, 停电, 电梯故障 ...) over an area of the estate."""
+
+    number = CharField(max_length=24, unique=True)
+    kind = CharField(max_length=12)
+    title = CharField(max_length=120)
+    description = TextField(default="")
+    estate = ForeignKeyField(Estate, null=True, backref="+")  # the whole estate when no areas
+    started_at = DateTimeField()
+    expected_end = DateTimeField(null=True)
+    status = CharField(max_length=12, default="open", index=True)
+    closed_at = DateTimeField(null=True)
+    close_note = TextField(default="")
+    created_by = ForeignKeyField(Staff, backref="+")
+
+
+class IncidentArea(BaseModel):
+    incident = ForeignKeyField(Incident, backref="areas")
+    building = ForeignKeyField(Building, null=True, backref="+")
+    unit = ForeignKeyField(Unit, null=True, backref="+")
+
+
+class IncidentContact(BaseModel):
+    """A call about an incident: counted as a contact, not as a complaint."""
+
+    incident = ForeignKeyField(Incident, backref="contacts")
+    at = DateTimeField()
+    name = CharField(max_length=60, default="")
+    phone = CharField(max_length=32, default="")
+    unit = ForeignKeyField(Unit, null=True, backref="+")
+    owner = ForeignKeyField(Owner, null=True, backref="+")
+    note = TextField(default="")
+    taken_by = ForeignKeyField(Staff, backref="+")
+
+
 class Callback(BaseModel):
     """A callback (回访) after a complaint is handled or a work order is checked."""
 
     number = CharField(max_length=24, unique=True)
     complaint = ForeignKeyField(Complaint, null=True, backref="callbacks")
     work_order = ForeignKeyField(WorkOrder, null=True, backref="callbacks")
+    incident_contact = ForeignKeyField(IncidentContact, null=True, backref="callbacks")
     due_date = DateField(index=True)  # moves with retries and with the clerk's reasons
     promised_by = DateField(null=True)  # the end of the 3-working-day window, for the figures
     assigned_to = ForeignKeyField(Staff, null=True, backref="callbacks")
@@ -301,5 +369,6 @@ class AuditChange(BaseModel):
 
 ALL_MODELS = [
     Setting, Sequence, Estate, Building, Unit, Owner, OwnerPhone, Department, Staff, Category,
-    CalendarDay, Complaint, PriceItem, WorkOrder, WorkRound, Callback, AuditEntry, AuditChange,
+    CalendarDay, Complaint, PriceItem, WorkOrder, WorkRound, ComplaintContact, Hold, Incident,
+    IncidentArea, IncidentContact, Callback, AuditEntry, AuditChange,
 ]

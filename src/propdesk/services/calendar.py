@@ -118,3 +118,33 @@ def set_office_day(day: dt.date, kind: DayKind, note: str = "") -> None:
     with transaction():
         CalendarDay.replace(day=day, kind=kind.value, note=note).execute()
     invalidate_cache()
+
+
+def working_seconds_between(start: dt.datetime, end: dt.datetime) -> int:
+    """The time from ``start`` to ``end`` that falls on working days (whole days count 24 h):
+    what a hold stopped the clock for."""
+    total, cursor = 0, start
+    while cursor < end:
+        midnight = dt.datetime.combine(cursor.date() + dt.timedelta(days=1), dt.time())
+        step_end = min(end, midnight)
+        if is_working_day(cursor.date()):
+            total += int((step_end - cursor).total_seconds())
+        cursor = step_end
+    return total
+
+
+def add_working_seconds(start: dt.datetime, seconds: int) -> dt.datetime:
+    """``start`` moved on by ``seconds`` of working time (non-working days are skipped whole):
+    a resolve-by moved by the working time a case was on hold."""
+    cursor, left = start, seconds
+    while left > 0:
+        if not is_working_day(cursor.date()):
+            cursor = dt.datetime.combine(cursor.date() + dt.timedelta(days=1), dt.time())
+            continue
+        midnight = dt.datetime.combine(cursor.date() + dt.timedelta(days=1), dt.time())
+        room = int((midnight - cursor).total_seconds())
+        if left <= room:
+            return cursor + dt.timedelta(seconds=left)
+        left -= room
+        cursor = midnight
+    return cursor

@@ -72,8 +72,16 @@ def _not_reached(actor, cb: Callback, method: str, words: str, at: dt.datetime) 
     return Outcome(cb, False, visit_suggested=attempts >= callbacks.max_attempts())
 
 
+def _case(cb: Callback) -> tuple[str, int]:
+    if cb.complaint_id:
+        return "complaint", cb.complaint_id
+    if cb.work_order_id:
+        return "work_order", cb.work_order_id
+    return "incident", cb.incident_contact.incident_id
+
+
 def _note_on_case(actor, cb: Callback, at: dt.datetime, text: str) -> None:
-    entity, entity_id = ("complaint", cb.complaint_id) if cb.complaint_id else ("work_order", cb.work_order_id)
+    entity, entity_id = _case(cb)
     audit.record(actor, entity, entity_id, "callback", note=f"{cb.number} {text}", at=at)
 
 
@@ -88,6 +96,10 @@ def _dissatisfied(actor, cb: Callback, words: str, at: dt.datetime) -> Callback:
         if complaints.get(c.id).escalation == Escalation.NONE.value:
             complaints.escalate(actor, c.id, Escalation.SUPERVISOR.value, reason)
         return callbacks.schedule_for_complaint(actor, complaints.get(c.id), at)
+    if not cb.work_order_id:  # an incident's caller: the supervisor follows it up
+        entity, entity_id = _case(cb)
+        audit.record(actor, entity, entity_id, "notify_supervisor", note=reason, at=at)
+        return None
     wo = workorders.get(cb.work_order_id)
     workorders.rework(actor, wo.id, reason, at)
     audit.record(actor, "work_order", wo.id, "notify_supervisor", note=reason, at=at)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from peewee import JOIN, fn
 
 from propdesk.models.enums import CallbackStatus
-from propdesk.models.tables import Callback, Complaint, Staff, Unit, WorkOrder
+from propdesk.models.tables import Callback, Complaint, Incident, IncidentContact, Staff, Unit, WorkOrder
 
 DUE = CallbackStatus.DUE.value
 VIEWS = ("today", "overdue", "upcoming", "open", "done", "all")
@@ -19,22 +19,26 @@ class CallbackFilter:
     day: dt.date | None = None  # one day of the week view
     clerk_id: int | None = None
     building_id: int | None = None
-    kind: str | None = None  # "complaint" | "work_order"
+    kind: str | None = None  # "complaint" | "work_order" | "incident"
     text: str = ""
     today: dt.date | None = None
 
 
 UnitC = Unit.alias()
 UnitW = Unit.alias()
-unit_label = fn.COALESCE(UnitC.label, UnitW.label)
-building = fn.COALESCE(UnitC.building, UnitW.building)
+UnitI = Unit.alias()
+unit_label = fn.COALESCE(UnitC.label, UnitW.label, UnitI.label)
+building = fn.COALESCE(UnitC.building, UnitW.building, UnitI.building)
+case_number = fn.COALESCE(Complaint.number, WorkOrder.number, Incident.number)
+contact_name = fn.COALESCE(Complaint.complainant, WorkOrder.contact_name, IncidentContact.name)
+contact_phone = fn.COALESCE(Complaint.phone, WorkOrder.contact_phone, IncidentContact.phone)
 
 COLUMNS = {
     "number": Callback.number,
     "due_date": Callback.due_date,
-    "case": fn.COALESCE(Complaint.number, WorkOrder.number),
+    "case": case_number,
     "unit": unit_label,
-    "contact": fn.COALESCE(Complaint.complainant, WorkOrder.contact_name),
+    "contact": contact_name,
     "clerk": Staff.name,
     "attempts": Callback.attempts,
     "status": Callback.status,
@@ -44,11 +48,9 @@ ROW_FIELDS = (
     Callback.id, Callback.number, Callback.due_date, Callback.promised_by, Callback.status,
     Callback.attempts, Callback.satisfaction, Callback.reached, Callback.done_at,
     Callback.complaint, Callback.work_order, Staff.name.alias("clerk"),
-    fn.COALESCE(Complaint.number, WorkOrder.number).alias("case"),
-    unit_label.alias("unit"),
-    fn.COALESCE(Complaint.complainant, WorkOrder.contact_name).alias("contact"),
-    fn.COALESCE(Complaint.phone, WorkOrder.contact_phone).alias("phone"),
-    fn.substr(fn.COALESCE(Complaint.description, WorkOrder.description), 1, 80).alias("summary"),
+    case_number.alias("case"), unit_label.alias("unit"), contact_name.alias("contact"),
+    contact_phone.alias("phone"),
+    fn.substr(fn.COALESCE(Complaint.description, WorkOrder.description, Incident.title), 1, 80).alias("summary"),
 )
 
 
@@ -73,12 +75,12 @@ def _where(f: CallbackFilter):
         cond &= Callback.complaint.is_null(False)
     elif f.kind == "work_order":
         cond &= Callback.work_order.is_null(False)
+    elif f.kind == "incident":
+        cond &= Callback.incident_contact.is_null(False)
     if f.text.strip():
         term = f.text.strip()
-        cond &= (Callback.number.contains(term) | Complaint.number.contains(term)
-                 | WorkOrder.number.contains(term) | unit_label.contains(term)
-                 | Complaint.complainant.contains(term) | WorkOrder.contact_name.contains(term)
-                 | Complaint.phone.contains(term) | WorkOrder.contact_phone.contains(term))
+        cond &= (Callback.number.contains(term) | case_number.contains(term) | unit_label.contains(term)
+                 | contact_name.contains(term) | contact_phone.contains(term))
     return cond
 
 
@@ -88,7 +90,10 @@ def _joined(*fields):
             .join(Complaint, JOIN.LEFT_OUTER, on=(Callback.complaint == Complaint.id))
             .join(UnitC, JOIN.LEFT_OUTER, on=(Complaint.unit == UnitC.id)).switch(Callback)
             .join(WorkOrder, JOIN.LEFT_OUTER, on=(Callback.work_order == WorkOrder.id))
-            .join(UnitW, JOIN.LEFT_OUTER, on=(WorkOrder.unit == UnitW.id)))
+            .join(UnitW, JOIN.LEFT_OUTER, on=(WorkOrder.unit == UnitW.id)).switch(Callback)
+            .join(IncidentContact, JOIN.LEFT_OUTER, on=(Callback.incident_contact == IncidentContact.id))
+            .join(UnitI, JOIN.LEFT_OUTER, on=(IncidentContact.unit == UnitI.id)).switch(IncidentContact)
+            .join(Incident, JOIN.LEFT_OUTER, on=(IncidentContact.incident == Incident.id)))
 
 
 def page(f: CallbackFilter, order: str = "due_date", descending: bool = False,

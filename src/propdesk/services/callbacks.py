@@ -51,10 +51,16 @@ def _callback_clerk(preferred: Staff | None, actor: Staff) -> Staff:
 
 
 def _schedule(actor: Staff, handled_at: dt.datetime, clerk: Staff, note: str,
-              complaint: Complaint | None = None, work_order: WorkOrder | None = None) -> Callback:
+              complaint: Complaint | None = None, work_order: WorkOrder | None = None,
+              incident_contact=None) -> Callback:
     """One open callback per case: a second trigger keeps the open one (latest due date)."""
     due = due_date(handled_at)
-    target = (Callback.complaint == complaint) if complaint else (Callback.work_order == work_order)
+    if complaint:
+        target = Callback.complaint == complaint
+    elif work_order:
+        target = Callback.work_order == work_order
+    else:
+        target = Callback.incident_contact == incident_contact
     existing = Callback.get_or_none(target & (Callback.status == DUE))
     if existing:
         if due > existing.due_date:
@@ -63,7 +69,8 @@ def _schedule(actor: Staff, handled_at: dt.datetime, clerk: Staff, note: str,
             audit.record(actor, ENTITY, existing.id, "move", note=note, changes=changes, at=handled_at)
         return existing
     cb = Callback.create(number=numbering.next_number(numbering.CALLBACK, handled_at.date()),
-                         complaint=complaint, work_order=work_order, due_date=due, promised_by=due,
+                         complaint=complaint, work_order=work_order, incident_contact=incident_contact,
+                         due_date=due, promised_by=due,
                          assigned_to=clerk, created_at=handled_at)
     audit.record(actor, ENTITY, cb.id, "create", note=note, at=handled_at)
     return cb
@@ -81,6 +88,12 @@ def schedule_for_work_order(actor: Staff, wo: WorkOrder, at: dt.datetime) -> Cal
     if wo.complaint_id:
         return None
     return _schedule(actor, at, _callback_clerk(wo.created_by, actor), wo.number, work_order=wo)
+
+
+def schedule_for_incident_contact(actor: Staff, contact, at: dt.datetime) -> Callback:
+    """Called in the transaction that closes an incident, once per caller."""
+    return _schedule(actor, at, _callback_clerk(contact.taken_by, actor), contact.incident.number,
+                     incident_contact=contact)
 
 
 def _due_callback(actor: Staff, cb_id: int) -> Callback:
@@ -144,6 +157,6 @@ def timeline(cb_id: int) -> list[dict]:
 
 
 def unit_of(cb: Callback) -> Unit | None:
-    case = cb.complaint if cb.complaint_id else cb.work_order
+    case = cb.complaint if cb.complaint_id else cb.work_order if cb.work_order_id else cb.incident_contact
     return case.unit if case and case.unit_id else None
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from peewee import JOIN
 
 from propdesk.errors import NotFound, RuleError
-from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.services.db_retry import transaction
 from propdesk.models.enums import Channel, ComplaintStatus, ContactMethod, Escalation, Severity
 from propdesk.models.tables import Category, Complaint, Department, Owner, Staff, Unit, now
-from propdesk.services import accounts, audit, callbacks, numbering, owners, sla
+from propdesk.services import accounts, audit, callbacks, numbering, owners, settings, sla
 from propdesk.services.validation import Checker
 
 ENTITY = "complaint"
@@ -32,6 +32,8 @@ MSG_NO_RESULT = QT_TRANSLATE_NOOP(
     "rules", "Record the handling result before closing complaint {number}.")
 MSG_NOT_CLOSED = QT_TRANSLATE_NOOP("rules", "Only a closed complaint can be reopened.")
 MSG_ALREADY_ESCALATED = QT_TRANSLATE_NOOP("rules", "The complaint is already escalated that far.")
+MSG_AUTO_HEAD = QT_TRANSLATE_NOOP(
+    "rules", "Reopened {n} times: escalated to the office head automatically.")
 MSG_NO_HEAD_NEEDED = QT_TRANSLATE_NOOP(
     "rules", "Only major and group complaints are reported to the office head at once.")
 
@@ -142,13 +144,14 @@ def is_open(c: Complaint) -> bool:
 
 
 def overdue(c: Complaint, at: dt.datetime | None = None) -> str | None:
-    """"reply" or "resolve" when that deadline has passed unmet, else None."""
+    """"reply" or "resolve" when that deadline has passed unmet, else None. On hold, the
+    resolve clock is stopped: only a missed reply counts."""
     at = at or now()
     if not is_open(c):
         return None
     if c.replied_at is None and at > c.reply_by:
         return "reply"
-    if at > c.resolve_by:
+    if at > c.resolve_by and c.on_hold_since is None:
         return "resolve"
     return None
 
@@ -261,9 +264,17 @@ def reopen(actor: Staff, complaint_id: int, reason: str) -> Complaint:
         ck = Checker()
         reason = ck.text("reason", reason, required=True, max_len=500)
         ck.raise_if_any()
-        return _save(actor, c, "reopen", {"status": ComplaintStatus.REOPENED.value,
-                                          "closed_at": None, "reopen_count": c.reopen_count + 1},
-                     reason)
+        _save(actor, c, "reopen", {"status": ComplaintStatus.REOPENED.value,
+                                   "closed_at": None, "reopen_count": c.reopen_count + 1}, reason)
+        if c.reopen_count >= reopen_escalation_limit() and c.escalation != Escalation.HEAD.value:
+            _save(actor, c, "escalate", {"escalation": Escalation.HEAD.value},
+                  translate("rules", MSG_AUTO_HEAD).format(n=c.reopen_count))
+        return c
+
+
+def reopen_escalation_limit() -> int:
+    """Reopened this many times, a case goes to the office head by itself (setting)."""
+    return int(settings.get("reopen_escalate_after") or 2)
 
 
 def void(actor: Staff, complaint_id: int, reason: str) -> Complaint:

@@ -23,8 +23,12 @@ def complaint_conditions(at: dt.datetime) -> dict:
     return {
         "reply_overdue": not_replied & (Complaint.reply_by < at),
         "reply_today": not_replied & (Complaint.reply_by >= at) & (Complaint.reply_by < tomorrow),
-        "resolve_overdue": Complaint.resolve_by < at,
-        "resolve_today": (Complaint.resolve_by >= at) & (Complaint.resolve_by < tomorrow),
+        # on hold, the resolve clock is stopped
+        "resolve_overdue": (Complaint.resolve_by < at) & Complaint.on_hold_since.is_null(),
+        "resolve_today": (Complaint.resolve_by >= at) & (Complaint.resolve_by < tomorrow)
+        & Complaint.on_hold_since.is_null(),
+        "on_hold": Complaint.on_hold_since.is_null(False),
+        "head_escalations": (Complaint.escalation == Escalation.HEAD.value),
         "escalated": Complaint.escalation != Escalation.NONE.value,
         "head_pending": ((Complaint.severity == Severity.MAJOR.value) | (Complaint.is_group == True))  # noqa: E712
         & Complaint.head_notified_at.is_null(),

@@ -55,7 +55,7 @@ ROW_FIELDS = (
     Complaint.reply_by, Complaint.resolve_by, Complaint.replied_at, Complaint.closed_at,
     Complaint.escalation, Complaint.is_group, Complaint.valid,
     fn.substr(Complaint.description, 1, 120).alias("description"),
-    Complaint.reopen_count, Complaint.related_to,
+    Complaint.reopen_count, Complaint.related_to, Complaint.on_hold_since,
 )
 
 
@@ -110,7 +110,8 @@ def _where(f: ComplaintFilter):
     if f.overdue_only:
         at = f.at or now()
         conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & (
-            (Complaint.resolve_by < at) | (Complaint.replied_at.is_null() & (Complaint.reply_by < at))))
+            ((Complaint.resolve_by < at) & Complaint.on_hold_since.is_null())
+            | (Complaint.replied_at.is_null() & (Complaint.reply_by < at))))
     if f.due:
         from propdesk.services.dashboard import complaint_conditions
 

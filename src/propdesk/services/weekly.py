@@ -93,7 +93,8 @@ def _on_time_columns(cutoff: dt.datetime):
     replied_ok = Complaint.replied_at.is_null(False) & (Complaint.replied_at <= Complaint.reply_by)
     reply_due = Complaint.replied_at.is_null(False) | (Complaint.reply_by < cutoff)
     closed_ok = Complaint.closed_at.is_null(False) & (Complaint.closed_at <= Complaint.resolve_by)
-    resolve_due = Complaint.closed_at.is_null(False) | (Complaint.resolve_by < cutoff)
+    resolve_due = Complaint.closed_at.is_null(False) | ((Complaint.resolve_by < cutoff)
+                                                        & Complaint.on_hold_since.is_null())
     return (_sum(replied_ok).alias("reply_ok"), _sum(reply_due).alias("reply_due"),
             _sum(closed_ok).alias("resolve_ok"), _sum(resolve_due).alias("resolve_due"))
 
@@ -167,7 +168,8 @@ def on_time_by_severity(start: dt.date, end: dt.date, at: dt.datetime | None = N
 
 def open_overdue(at: dt.datetime, limit: int = 200) -> list[dict]:
     """Open cases past a deadline at ``at``, the longest overdue first."""
-    late = ((Complaint.resolve_by < at) | (Complaint.replied_at.is_null() & (Complaint.reply_by < at)))
+    late = (((Complaint.resolve_by < at) & Complaint.on_hold_since.is_null())
+            | (Complaint.replied_at.is_null() & (Complaint.reply_by < at)))
     query = (Complaint.select(Complaint.id, Complaint.number, Complaint.received_at, Complaint.severity,
                               Complaint.reply_by, Complaint.resolve_by, Complaint.replied_at,
                               Unit.label.alias("unit"), Category.name.alias("category"),

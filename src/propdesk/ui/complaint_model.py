@@ -35,9 +35,12 @@ COLUMNS = [
 
 
 def next_deadline(row: dict) -> dt.datetime | None:
+    """The deadline that is running; none while on hold (after the reply)."""
     if row["status"] not in OPEN:
         return None
-    return row["reply_by"] if row["replied_at"] is None else row["resolve_by"]
+    if row["replied_at"] is None:
+        return row["reply_by"]
+    return None if row.get("on_hold_since") else row["resolve_by"]
 
 
 class ComplaintTableModel(LazyTableModel):
@@ -78,9 +81,13 @@ class ComplaintTableModel(LazyTableModel):
                 text += ui_text(QT_TRANSLATE_NOOP("ui", " · invalid"))
             if row["escalation"] != "none":
                 text += ui_text(QT_TRANSLATE_NOOP("ui", " · escalated"))
+            if row.get("related_to"):
+                text += ui_text(QT_TRANSLATE_NOOP("ui", " · repeat"))
             return text
         if key == "resolve_by":
             due = next_deadline(row)
+            if due is None and row.get("on_hold_since") and row["status"] in OPEN:
+                return ui_text(QT_TRANSLATE_NOOP("ui", "On hold since {at}")).format(at=fmt(row["on_hold_since"]))
             if due is None:
                 return fmt(row["closed_at"]) and ui_text(QT_TRANSLATE_NOOP("ui", "Closed {at}")).format(at=fmt(row["closed_at"]))
             what = ui_text(QT_TRANSLATE_NOOP("ui", "reply")) if row["replied_at"] is None else ui_text(QT_TRANSLATE_NOOP("ui", "resolve"))
