@@ -67,8 +67,8 @@ def form_grid(form: FormDef, data: dict, width: float) -> Table:
     for a form printed as one part of a page (a slip, a stub) as well as a whole page."""
     label_w = width * LABEL_SHARE
     value_w = width / 2 - label_w
-    body, label = style(FONT_SIZE, 14), style(FONT_SIZE, 13, align=TA_CENTER)
-    sign_style = style(9.5, 13, align=TA_RIGHT)
+    body, label = style(FONT_SIZE, 14), style(FONT_SIZE, 13, align=TA_CENTER, labels=True)
+    sign_style = style(9.5, 13, align=TA_RIGHT, labels=True)
     rows, heights, commands = [], [], []
 
     def value(f: Field):

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from propdesk import __version__
-from propdesk.i18n import QT_TRANSLATE_NOOP, translate
+from propdesk.i18n import QT_TRANSLATE_NOOP, language, translate
 from propdesk.reports.fonts import cjk_font
 from propdesk.services import settings
 
@@ -43,12 +43,15 @@ def para_text(text) -> str:
     return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
-def style(size: float = 9, leading: float | None = None, align=None, **kw) -> ParagraphStyle:
+def style(size: float = 9, leading: float | None = None, align=None, labels: bool = False,
+          **kw) -> ParagraphStyle:
     """A paragraph style in the embedded CJK font. ``wordWrap='CJK'`` lets Chinese text break
-    between any two characters, as it is written on paper."""
+    between any two characters, as it is written on paper. ``labels``: text in the UI
+    language (headers, field names), which in English must break between words only."""
+    wrap = None if labels and language() == "en" else "CJK"
     return ParagraphStyle(
         f"s{size}", fontName=cjk_font(), fontSize=size, leading=leading or size * 1.3,
-        wordWrap="CJK", alignment=align if align is not None else 0, **kw)
+        wordWrap=wrap, alignment=align if align is not None else 0, **kw)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, Spacer, TableStyle
 
-from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.i18n import QT_TRANSLATE_NOOP, language
 from propdesk.reports.fonts import cjk_font
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, para_text, style, tr
 from propdesk.reports.registers import Column, Register, check_period, get_register, period_text
@@ -25,6 +25,7 @@ FONT_SIZE = 7.5
 LEADING = 9.6
 PAD = 2.2  # cell padding, points
 PROGRESS_EVERY = 200
+LABEL_KINDS = ("enum", "bool", "datetime", "date", "money", "int")
 
 NO_RECORDS = QT_TRANSLATE_NOOP("reports", "No records in this period.")
 TOTAL = QT_TRANSLATE_NOOP("reports", "{n} records in total.")
@@ -92,28 +93,36 @@ class _CellMaker:
     def __init__(self, register: Register, widths: list[float], mask_phones: bool):
         self.register = register
         self.font = cjk_font()
-        self.body = style(FONT_SIZE, LEADING)
-        self.head = style(FONT_SIZE, LEADING, align=1)
         self.parts = [[_text_of(register.column(k), mask_phones) for k in pc.keys]
                       for pc in register.pdf_columns]
         self.inner = [w - 2 * PAD for w in widths]
+        # People's text (Chinese) breaks anywhere; labels (translated) between words in English.
+        text, label = style(FONT_SIZE, LEADING), style(FONT_SIZE, LEADING, labels=True)
+        self.styles = [label if all(register.column(k).kind in LABEL_KINDS for k in pc.keys)
+                       else text for pc in register.pdf_columns]
 
     def header(self) -> list:
         cells = []
-        for pc in self.register.pdf_columns:
-            text = pc.header and tr(pc.header) or "<br/>".join(
-                para_text(self.register.column(k).title()) for k in pc.keys)
-            cells.append(Paragraph(text, self.head))
+        for pc, inner in zip(self.register.pdf_columns, self.inner):
+            titles = [tr(pc.header)] if pc.header else [
+                self.register.column(k).title() for k in pc.keys]
+            # An English word wider than its column ("Department") is set smaller, not split;
+            # Chinese breaks between any two characters and keeps its size.
+            words = [w for t in titles for w in t.split()] if language() == "en" else [""]
+            widest = max(stringWidth(w, self.font, FONT_SIZE) for w in words) or 1
+            size = max(5.5, min(FONT_SIZE, FONT_SIZE * 0.96 * inner / widest))
+            head = style(size, LEADING * size / FONT_SIZE, align=1, labels=True)
+            cells.append(Paragraph("<br/>".join(para_text(t) for t in titles), head))
         return cells
 
     def line(self, row: dict) -> list:
         cells = []
-        for getters, inner in zip(self.parts, self.inner):
+        for getters, inner, body in zip(self.parts, self.inner, self.styles):
             lines = [t for t in (g(row) for g in getters) if t]
             if all("\n" not in t and stringWidth(t, self.font, FONT_SIZE) <= inner for t in lines):
                 cells.append("\n".join(lines))  # fits as it is: no Paragraph needed
             else:
-                cells.append(Paragraph("<br/>".join(para_text(t) for t in lines), self.body))
+                cells.append(Paragraph("<br/>".join(para_text(t) for t in lines), body))
         return cells
 
 
