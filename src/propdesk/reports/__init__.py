@@ -54,7 +54,8 @@ def export(name: str, path, date_from: dt.date | None = None, date_to: dt.date |
 
         return register_pdf(name, path, date_from, date_to, filters, progress, mask_phones)
     except OSError as err:  # no such folder, no permission, the file open in Excel (Windows)
-        raise ReportError(MSG_CANNOT_WRITE, file=str(path), reason=err.strerror or str(err)) from err
+        reason = err.strerror or str(err)
+        raise ReportError(MSG_CANNOT_WRITE, file=str(path), reason=reason) from err
 
 
 def exported_message(n: int, path) -> str:

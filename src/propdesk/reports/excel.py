@@ -38,8 +38,9 @@ class ExportCancelled(Exception):
     """``should_cancel()`` answered True: nothing was written."""
 
 
-def export_register(name: str, path, date_from: dt.date | None = None, date_to: dt.date | None = None,
-                    filters=None, progress: Callable[[int, int], None] | None = None,
+def export_register(name: str, path, date_from: dt.date | None = None,
+                    date_to: dt.date | None = None, filters=None,
+                    progress: Callable[[int, int], None] | None = None,
                     should_cancel: Callable[[], bool] | None = None,
                     mask_phones: bool = False) -> int:
     """Write register ``name`` (``complaints``, ``repairs``, ``callbacks``, ``owners``) for the

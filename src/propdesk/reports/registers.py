@@ -85,7 +85,7 @@ class Column:
             yes, no = tr(YES), tr(NO)
             return lambda row: None if get(row) is None else (yes if get(row) else no)
         if self.kind == "phone":
-            return (lambda row: mask_phone(get(row)) if get(row) else get(row)) if mask_phones else get
+            return (lambda row: mask_phone(get(row) or "") or None) if mask_phones else get
         if self.kind == "phones":
             each = mask_phone if mask_phones else str
             return lambda row: "、".join(each(p) for p in get(row) or ())
@@ -155,7 +155,8 @@ COMPLAINTS = Register("complaints", QT_TRANSLATE_NOOP("reports", "Complaint regi
     Column("replied_at", QT_TRANSLATE_NOOP("reports", "Replied at"), "datetime", 17),
     Column("result", QT_TRANSLATE_NOOP("reports", "Handling result"), "long", 32),
     Column("closed_at", QT_TRANSLATE_NOOP("reports", "Date closed"), "date", 12),
-    Column("callback", QT_TRANSLATE_NOOP("reports", "Callback result"), "long", 22, get=_callback_result),
+    Column("callback", QT_TRANSLATE_NOOP("reports", "Callback result"), "long", 22,
+           get=_callback_result),
     Column("customer_opinion", QT_TRANSLATE_NOOP("reports", "Customer opinion"), "long", 22),
     Column("overdue", QT_TRANSLATE_NOOP("reports", "Overdue"), "bool", 7, mark=LATE),
     Column("recorded_by", QT_TRANSLATE_NOOP("reports", "Recorded by"), width=9),
@@ -191,7 +192,8 @@ REPAIRS = Register("repairs", QT_TRANSLATE_NOOP("reports", "Repair register"), [
     Column("fee", QT_TRANSLATE_NOOP("reports", "Fee (yuan)"), "money", 10),
     Column("status", QT_TRANSLATE_NOOP("reports", "Status"), "enum", 9, enums.WorkOrderStatus),
     Column("checked_by", QT_TRANSLATE_NOOP("reports", "Checked by"), width=9),
-    Column("callback", QT_TRANSLATE_NOOP("reports", "Callback result"), "long", 22, get=_callback_result),
+    Column("callback", QT_TRANSLATE_NOOP("reports", "Callback result"), "long", 22,
+           get=_callback_result),
     Column("complaint_number", QT_TRANSLATE_NOOP("reports", "Complaint No."), width=17),
     Column("recorded_by", QT_TRANSLATE_NOOP("reports", "Recorded by"), width=9),
 ], [
@@ -220,7 +222,8 @@ CALLBACKS = Register("callbacks", QT_TRANSLATE_NOOP("reports", "Callback registe
     Column("subject", QT_TRANSLATE_NOOP("reports", "Matter"), "long", 36),
     Column("method", QT_TRANSLATE_NOOP("reports", "How"), "enum", 10, enums.ContactMethod),
     Column("reached", QT_TRANSLATE_NOOP("reports", "Reached"), "bool", 7),
-    Column("satisfaction", QT_TRANSLATE_NOOP("reports", "Satisfaction"), "enum", 10, enums.Satisfaction),
+    Column("satisfaction", QT_TRANSLATE_NOOP("reports", "Satisfaction"), "enum", 10,
+           enums.Satisfaction),
     Column("owner_words", QT_TRANSLATE_NOOP("reports", "Customer's words"), "long", 32),
     Column("status", QT_TRANSLATE_NOOP("reports", "Status"), "enum", 9, enums.CallbackStatus),
     Column("attempts", QT_TRANSLATE_NOOP("reports", "Attempts"), "int", 7),

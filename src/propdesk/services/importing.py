@@ -218,7 +218,7 @@ def propose_mapping(headers: list[str]) -> dict[str, int]:
         if name not in mapping and i not in mapping.values():
             mapping[name] = i
     if "building" in mapping and "unit" in mapping:
-        spare = "room" if "room" not in mapping else "entrance" if "entrance" not in mapping else None
+        spare = next((f for f in ("room", "entrance") if f not in mapping), None)
         if spare:
             mapping[spare] = mapping.pop("unit")
     elif "building" not in mapping and "room" in mapping and "unit" not in mapping \
@@ -229,7 +229,7 @@ def propose_mapping(headers: list[str]) -> dict[str, int]:
     return mapping
 
 
-# --- one line ---------------------------------------------------------------------------------------
+# --- one line ---------------------------------------------------------------------------------
 
 def _cell_text(value) -> str:
     if value is None:
@@ -247,25 +247,25 @@ def _fail(field_name: str, message: str, **params) -> RuleError:
 def parse_phones(value) -> list[tuple[str, str]]:
     """One cell, any number of phones: "138 0013 8000 / 0755-26881234、13912345678"."""
     text = _cell_text(value)
-    found: list[tuple[str, str]] = []
+    found: dict[str, str] = {}  # digits -> as written; a number written twice counts once
     for part in PHONE_SPLIT.split(BRACKETS.sub(" ", text)):
         part = " ".join(re.sub(r"[^\d\s\-+()转]", " ", part).split())  # drop 手机: and names
         if not part:
             continue
-        pieces = [part] if _phone_ok(part) else part.split()  # "138… 139…": two phones
-        for piece in pieces:
-            if not _phone_ok(piece):
-                raise _fail("phone", MSG_PHONE, value=text)
-            written, digits = Checker().phone("phone", piece)
-            if digits not in {d for _, d in found}:
-                found.append((written, digits))
-    return found
+        one = _phone(part)
+        pieces = [one] if one else [_phone(p) for p in part.split()]  # "138… 139…": two phones
+        if not all(pieces):
+            raise _fail("phone", MSG_PHONE, value=text)
+        for written, digits in pieces:
+            found.setdefault(digits, written)
+    return [(written, digits) for digits, written in found.items()]
 
 
-def _phone_ok(text: str) -> bool:
+def _phone(text: str) -> tuple[str, str] | None:
+    """(as written, digits) when ``text`` is one phone number by the intake form's rule."""
     checker = Checker()
-    checker.phone("phone", text)
-    return not checker.errors
+    written, digits = checker.phone("phone", text)
+    return None if checker.errors else (written, digits)
 
 
 def _unit(values: dict, estate_name: str) -> UnitParts:
@@ -300,7 +300,8 @@ def _area(text: str) -> Decimal | None:
         return None
 
 
-def parse_row(number: int, cells: list, mapping: dict[str, int], estate_name: str = "") -> ParsedRow | None:
+def parse_row(number: int, cells: list, mapping: dict[str, int],
+              estate_name: str = "") -> ParsedRow | None:
     """One sheet line -> ParsedRow; None for a blank line; RuleError with the reason if bad."""
     values = {f: _cell_text(cells[i]) if i < len(cells) else "" for f, i in mapping.items()}
     if not any(values.values()):
@@ -313,7 +314,8 @@ def parse_row(number: int, cells: list, mapping: dict[str, int], estate_name: st
     if len(name) > 60:
         raise _fail("name", MSG_TOO_LONG, max=60, n=len(name))
     unit = _unit(values, estate_name)
-    phones = parse_phones(cells[mapping["phone"]]) if "phone" in mapping and mapping["phone"] < len(cells) else []
+    phone_col = mapping.get("phone", len(cells))
+    phones = parse_phones(cells[phone_col]) if phone_col < len(cells) else []
     role = ROLE_WORDS.get(_key(values.get("role", "")))  # None: keep what the register says
     return ParsedRow(number, unit, name, phones, role, _area(values.get("area", "")),
                      values.get("note", "")[:500])
@@ -352,7 +354,7 @@ def preview(path, mapping: dict[str, int] | None = None, limit: int = 20,
     return Preview(info, mapping, parsed[:limit], rejected, len(parsed))
 
 
-# --- writing ----------------------------------------------------------------------------------------
+# --- writing ----------------------------------------------------------------------------------
 
 def _default_estate_name() -> str:
     first = Estate.select().where(Estate.active == True).order_by(Estate.id).first()  # noqa: E712
@@ -388,8 +390,9 @@ class _Register:
         self.units = {(u.building_id, u.entrance, u.room): u
                       for u in Unit.select().where(Unit.building.in_(ids))}
         unit_ids = [u.id for u in self.units.values()] or [0]
-        self.owners = {(o.unit_id, o.name): o for o in
-                       Owner.select().where(Owner.unit.in_(unit_ids)).order_by(Owner.active, Owner.id)}
+        # inactive first, so an active owner of the same name wins the key
+        owners = Owner.select().where(Owner.unit.in_(unit_ids)).order_by(Owner.active, Owner.id)
+        self.owners = {(o.unit_id, o.name): o for o in owners}
         self.phones = {(p.owner_id, p.digits): p for p in OwnerPhone.select().join(Owner)
                        .where(Owner.unit.in_(unit_ids))}
 
@@ -402,7 +405,8 @@ class _Register:
         key = (building.id, row.unit.entrance, row.unit.room)
         unit, changed = self.units.get(key), False
         if unit is None:
-            floor = int(row.unit.room[:-2]) if row.unit.room.isdigit() and len(row.unit.room) >= 3 else None
+            room = row.unit.room
+            floor = int(room[:-2]) if room.isdigit() and len(room) >= 3 else None  # 1201: 12th
             unit = Unit.create(building=building, entrance=row.unit.entrance, room=row.unit.room,
                                floor=floor, label=row.unit_label, area=row.area)
             self.units[key] = unit

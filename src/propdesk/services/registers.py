@@ -54,7 +54,8 @@ def _latest_callback(column: str, owner_field: str, owner_id):
     """Scalar sub-query: ``column`` of the newest done callback of a complaint or work order."""
     cb = Callback.alias(f"cb_{column}")
     return (cb.select(getattr(cb, column))
-            .where((getattr(cb, owner_field) == owner_id) & (cb.status == CallbackStatus.DONE.value))
+            .where((getattr(cb, owner_field) == owner_id)
+                   & (cb.status == CallbackStatus.DONE.value))
             .order_by(cb.done_at.desc(), cb.id.desc()).limit(1))
 
 
@@ -75,7 +76,8 @@ def count_complaints(date_from, date_to, filters=None) -> int:
     return search.count(complaint_filter(date_from, date_to, filters))
 
 
-def iter_complaints(date_from, date_to, filters=None, at: dt.datetime | None = None) -> Iterator[dict]:
+def iter_complaints(date_from, date_to, filters=None,
+                    at: dt.datetime | None = None) -> Iterator[dict]:
     """Complaint register lines in the order received; ``overdue`` is judged at ``at`` (now)."""
     f = complaint_filter(date_from, date_to, filters)
     at = at or f.at or now()
@@ -152,13 +154,12 @@ def iter_repairs(date_from, date_to, filters=None) -> Iterator[dict]:
         _latest_callback("satisfaction", "work_order", WorkOrder.id).alias("callback_satisfaction"),
         _latest_callback("owner_words", "work_order", WorkOrder.id).alias("callback_words"),
     )
-    query = (_work_order_query(fields, date_from, date_to, filters)
-             .join(Department, JOIN.LEFT_OUTER, on=(WorkOrder.department == Department.id))
-             .switch(WorkOrder).join(tech, JOIN.LEFT_OUTER, on=(WorkOrder.technician == tech.id))
-             .switch(WorkOrder).join(checker, JOIN.LEFT_OUTER, on=(WorkOrder.checked_by == checker.id))
-             .switch(WorkOrder).join(creator, JOIN.LEFT_OUTER, on=(WorkOrder.created_by == creator.id))
-             .switch(WorkOrder).join(Complaint, JOIN.LEFT_OUTER, on=(WorkOrder.complaint == Complaint.id))
-             .order_by(WorkOrder.received_at, WorkOrder.id))
+    query = _work_order_query(fields, date_from, date_to, filters)
+    for model, fk in ((Department, WorkOrder.department), (tech, WorkOrder.technician),
+                      (checker, WorkOrder.checked_by), (creator, WorkOrder.created_by),
+                      (Complaint, WorkOrder.complaint)):
+        query = query.switch(WorkOrder).join(model, JOIN.LEFT_OUTER, on=(fk == model.id))
+    query = query.order_by(WorkOrder.received_at, WorkOrder.id)
     yield from query.dicts().iterator()
 
 
@@ -228,7 +229,8 @@ def _owner_query(fields, filters):
     text = normalize_text(getattr(filters, "text", ""))
     if text:
         with_phone = OwnerPhone.select(OwnerPhone.owner).where(OwnerPhone.digits.contains(text))
-        conds.append(Owner.name.contains(text) | Unit.label.contains(text) | Owner.id.in_(with_phone))
+        conds.append(Owner.name.contains(text) | Unit.label.contains(text)
+                     | Owner.id.in_(with_phone))
     return (Owner.select(*fields).join(Unit).join(Building).join(Estate).where(_and(conds)))
 
 
@@ -259,7 +261,8 @@ def _with_phones(rows: list[dict]) -> list[dict]:
         return rows
     phones: dict[int, list[str]] = {}
     query = (OwnerPhone.select(OwnerPhone.owner, OwnerPhone.phone)
-             .where(OwnerPhone.owner.in_([r["id"] for r in rows]) & (OwnerPhone.active == True))  # noqa: E712
+             .where(OwnerPhone.owner.in_([r["id"] for r in rows])
+                    & (OwnerPhone.active == True))  # noqa: E712
              .order_by(OwnerPhone.id))
     for owner_id, phone in query.tuples():
         phones.setdefault(owner_id, []).append(phone)
