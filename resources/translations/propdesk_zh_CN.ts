@@ -12,6 +12,143 @@
     </message>
 </context>
 <context>
+    <name>CalendarTab</name>
+    <message>
+        <source>Other days: Monday to Friday are working days.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import a schedule file...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save an empty &amp;template...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Official schedule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Built in up to {last}. For a later year, fill the template from the State Council's notice (holidays and make-up working days) and import it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 春节, staff training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Mark these days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Unmark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the office's own marks: the built-in calendar applies again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Days by hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click a day in the calendar to pick it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{year}: the statutory schedule (built in).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{year}: the official schedule as entered by the office.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{year}: no official schedule yet. Deadlines count Monday to Friday until it is entered.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{h} weekdays off, {w} make-up working days, {c} office closed days.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>working day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>weekend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>built in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>entered by the office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} days changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import a holiday schedule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Schedule (*.csv *.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {off} days off and {work} make-up working days in {years}.
+
+Enter this as the official schedule? It replaces the holidays and make-up days entered before for that year; the office's closed days stay.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This file is marked as an EXAMPLE: it is not the official schedule.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{year}: schedule entered.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save an empty template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Template saved: {name}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CallbackDialog</name>
     <message>
         <source>Callback {number} for {case}</source>
@@ -642,6 +779,109 @@
     </message>
 </context>
 <context>
+    <name>DeadlinesTab</name>
+    <message>
+        <source>Complaints: deadlines counted from receipt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resolved within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invalid (reason told)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>working days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours run on the clock; working days skip weekends and holidays (see the working calendar).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> working days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> attempts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Callbacks, repairs and repeat complaints</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Callback within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Callback attempts before a visit is suggested</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Urgent repair (急修) to engineering within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ordinary repair to engineering within</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Same unit and category again within (repeat complaint)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes apply to complaints and work orders taken from now on: deadlines already given to a case stay as they are. Every change is written to the audit log (who, when, old and new value).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore the &amp;defaults</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore the defaults</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set every deadline back to the office procedure's values (major: reply 2 hours, resolve 3 working days; callbacks within 3 working days; ...)?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved: {n} values changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DepartmentEditor</name>
     <message>
         <source>Department</source>
@@ -861,6 +1101,37 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>EstateEditor</name>
+    <message>
+        <source>Estate</source>
+        <translation type="unfinished">小区</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In &amp;use</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1106,6 +1377,14 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>无效原因</translation>
     </message>
     <message>
+        <source>The call was added to {number}.</source>
+        <translation>已将本次来电记入 {number}。</translation>
+    </message>
+    <message>
+        <source>The call was attached to incident {number}.</source>
+        <translation>已将本次来电登记到突发事件 {number}。</translation>
+    </message>
+    <message>
         <source>Choose the class to see the deadlines.</source>
         <translation>选择投诉级别后显示处理时限。</translation>
     </message>
@@ -1339,10 +1618,128 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     </message>
 </context>
 <context>
+    <name>ProfileTab</name>
+    <message>
+        <source>e.g. 0755-26881234</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Office &amp;name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Printed at the top of every register and form (complaint forms, repair notices, the weekly summary).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a &amp;logo...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove the logo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Logo (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A PNG or JPEG picture, at most 2 MB. A copy is kept in PropDesk's data folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Estates served</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (not in use)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Estates, buildings and units are kept on the "Estates and buildings" tab.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>QProgressDialog</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedPanel</name>
+    <message>
+        <source>Already known about this unit</source>
+        <translation>该户已有的记录</translation>
+    </message>
+    <message>
+        <source>Attach this call to the incident (F8)</source>
+        <translation>登记为该事件来电 (F8)</translation>
+    </message>
+    <message>
+        <source>&amp;Link as a repeat</source>
+        <translation>关联为重复投诉(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Add as a further &amp;call to that case</source>
+        <translation>作为补充来电记入该案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Open incident {number}: {title} ({area}); expected end {end}.</source>
+        <translation>进行中的突发事件 {number}：{title}（{area}）；预计结束 {end}。</translation>
+    </message>
+    <message>
+        <source>same category</source>
+        <translation>同类</translation>
+    </message>
+    <message>
+        <source>Will be saved as a repeat of {number}</source>
+        <translation>保存时将关联为 {number} 的重复投诉</translation>
     </message>
 </context>
 <context>
@@ -1418,6 +1815,306 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>Saved as {number}: hand it over by {t}.</source>
         <translation>已保存，编号 {number}：请在 {t} 前派工。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Office setup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Staff</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Departments and categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dead&amp;lines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working &amp;calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Estates and buildings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P&amp;rice list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+</context>
+<context>
+    <name>StaffEditor</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished">用户名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Department</source>
+        <translation type="unfinished">责任部门</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation type="unfinished">用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>for signing in, e.g. wangfang</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation type="unfinished">责任部门(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at least 6 characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reset &amp;password...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>- none -</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">启用</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new person signs in with this user name and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Can sign in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deactivated: cannot sign in; still shown on old records.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;activate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deactivate {name}? They can no longer sign in; their name stays on every record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished">两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Reset the password of {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tell {name} the new password; the lock after wrong passwords is lifted too.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password of {name} was reset.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <source>Everyone who signs in to PropDesk, and the technicians work orders go to. Nobody is deleted: a person who leaves is deactivated and stays on the records they made.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StructureTab</name>
+    <message>
+        <source>Building</source>
+        <translation type="unfinished">楼栋</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>In use (units can be chosen at intake)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the building</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Buildings of the estate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 12栋 (a number alone gets 栋)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none (no 单元)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add the building</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add these units to the selected building</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a building with its units</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Building</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Entrances (单元)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Floors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Rooms per floor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished">房号</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation type="unfinished">楼层</translation>
+    </message>
+    <message>
+        <source>Units of the building</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Units are labelled as intake reads them: building, entrance, floor and room (12栋1单元101). The owner roster import adds units too.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(building)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} units: {first} ... {last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} added with {n} units.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} units added to {name}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set the unit not in use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set the unit in use again</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@ owners and phones, and choosing one fills name, phone and unit. Shared by the co
 repair forms."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer
+from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QListWidget, QListWidgetItem
 
 from propdesk.models.enums import OwnerRole
@@ -12,6 +12,8 @@ from propdesk.services import owners
 
 class CallerLookup(QObject):
     """Binds a phone, a name, a unit field and a list of the unit's contacts."""
+
+    contact_taken = Signal()  # name, phone and unit were filled from the register
 
     def __init__(self, phone: QLineEdit, name: QLineEdit, unit: QLineEdit, contacts: QListWidget,
                  next_field=None, parent=None):
@@ -65,6 +67,7 @@ class CallerLookup(QObject):
         self.unit.setText(contact.unit_label)
         self.owner_id = contact.owner_id
         self.show_contacts(contact.unit_id)
+        self.contact_taken.emit()
 
     def _complete_unit(self, text: str) -> None:
         self.unit_model.setStringList([label for _id, label in owners.complete_units(text)])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.models.enums import Channel, Severity
-from propdesk.services import complaints, reference, sla
+from propdesk.services import complaints, incidents, owners, reference, related, sla
 from propdesk.services.complaints import ComplaintInput
 from propdesk.ui.caller import CallerLookup
+from propdesk.ui.related_panel import RelatedPanel
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, mark_invalid, select_data
 
 
@@ -65,6 +66,8 @@ class IntakeForm(QWidget):
         self.save_button = QPushButton(self.tr("&Save  (Ctrl+S)"), objectName="save")
         self.clear_button = QPushButton(self.tr("&New form"), objectName="clear")
 
+        self.related = RelatedPanel(self)
+        self._related_to: int | None = None
         caller = QGroupBox(self.tr("Caller"))
         grid = QGridLayout(caller)
         self._pair(grid, 0, 0, self.tr("Cha&nnel"), self.channel)
@@ -108,6 +111,7 @@ class IntakeForm(QWidget):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(caller)
+        layout.addWidget(self.related)
         layout.addWidget(what)
         layout.addWidget(classify)
         layout.addLayout(buttons)
@@ -125,6 +129,15 @@ class IntakeForm(QWidget):
     def _connect(self) -> None:
         self.caller = CallerLookup(self.phone, self.complainant, self.unit, self.contacts,
                                    next_field=self.location, parent=self)
+        # what is known about the unit or caller shows as soon as they are known; driven by
+        # the text (debounced), since a completer popup can swallow the focus change
+        self._related_timer = QTimer(self, singleShot=True, interval=250)
+        self._related_timer.timeout.connect(self._show_related)
+        for signal in (self.unit.textChanged, self.phone.textChanged, self.category.currentIndexChanged):
+            signal.connect(lambda *_: self._related_timer.start())
+        self.related.link_requested.connect(self._link_repeat)
+        self.related.contact_requested.connect(self._add_contact)
+        self.related.incident_requested.connect(self._attach_to_incident)
         self.category.currentIndexChanged.connect(self._category_changed)
         for signal in (self.severity.currentIndexChanged, self.received_at.dateTimeChanged,
                        self.invalid.toggled):
@@ -136,6 +149,37 @@ class IntakeForm(QWidget):
         for keys in ("Ctrl+S", "Ctrl+Return"):
             # this form only: the repair form has its own Ctrl+S on another tab
             QShortcut(QKeySequence(keys), self, self.save).setContext(Qt.WidgetWithChildrenShortcut)
+
+    def _show_related(self) -> None:
+        unit = owners.find_unit(self.unit.text())
+        self.related.show_for(unit.id if unit else None, self.phone.text(), self.category.currentData())
+
+    def _link_repeat(self, complaint_id: int, _number: str) -> None:
+        self._related_to = complaint_id
+
+    def _add_contact(self, complaint_id: int) -> None:
+        """The call is about a case already open: note it there instead of a new complaint."""
+        try:
+            related.add_contact(self.staff, complaint_id, self.complainant.text(), self.phone.text(),
+                                self.description.text(), self.channel.currentData())
+        except RuleError as err:
+            QMessageBox.warning(self, self.tr("Please check"), err.text())
+            return
+        number = complaints.get(complaint_id).number
+        self.clear()
+        self.status.setText(self.tr("The call was added to {number}.").format(number=number))
+        self.saved.emit(complaint_id)
+
+    def _attach_to_incident(self, incident_id: int) -> None:
+        try:
+            contact = incidents.attach(self.staff, incident_id, self.complainant.text(), self.phone.text(),
+                                       self.unit.text(), self.description.text(), self.caller.owner_id)
+        except RuleError as err:
+            QMessageBox.warning(self, self.tr("Please check"), err.text())
+            return
+        self.clear()
+        self.status.setText(self.tr("The call was attached to incident {number}.").format(
+            number=contact.incident.number))
 
     def _category_changed(self) -> None:
         category_id = self.category.currentData()
@@ -179,6 +223,7 @@ class IntakeForm(QWidget):
             notice_required=not self.customer_cause.isChecked(),
             department_id=self.department.currentData(),
             is_group=self.is_group.isChecked(),
+            related_to_id=self._related_to,
         )
 
     def _field_widget(self, field: str) -> QWidget:
@@ -234,6 +279,8 @@ class IntakeForm(QWidget):
                      self.evidence, self.invalid_reason, self.description, self.customer_request):
             edit.setText("")
         self.caller.reset()
+        self._related_to = None
+        self.related.reset()
         self.channel.setCurrentIndex(0)
         self.received_at.set_value(dt.datetime.now())
         self.occurred_known.setChecked(False)

@@ -1,0 +1,103 @@
+"""What intake already knows about this caller: the unit's open and recent cases (link the new
+complaint as a repeat, or add the call to an open case), and an open incident over the unit
+(attach the call to it with F8)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
+)
+
+from propdesk.i18n import translate
+from propdesk.models.enums import ComplaintStatus
+from propdesk.services import incidents, related
+from propdesk.ui.widgets import fmt
+
+
+class RelatedPanel(QGroupBox):
+    """Shown only when there is something to show."""
+
+    link_requested = Signal(int, str)  # complaint id, number: the new one is a repeat of it
+    contact_requested = Signal(int)  # add the call to this open complaint
+    incident_requested = Signal(int)  # attach the call to this incident
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Already known about this unit"))
+        self.setStyleSheet("QGroupBox { background: #fff8e1; }")
+        self.incident_label = QLabel(objectName="incident_label")
+        self.incident_label.setWordWrap(True)
+        self.incident_button = QPushButton(self.tr("Attach this call to the incident (F8)"), objectName="attach_incident")
+        self.incident_button.clicked.connect(self._attach)
+        self.cases = QListWidget(objectName="related_cases")
+        self.cases.setMaximumHeight(84)
+        self.link_button = QPushButton(self.tr("&Link as a repeat"), objectName="link_repeat")
+        self.link_button.clicked.connect(self._link)
+        self.contact_button = QPushButton(self.tr("Add as a further &call to that case"), objectName="add_contact")
+        self.contact_button.clicked.connect(self._contact)
+        self.linked = QLabel(objectName="linked")
+        self.linked.setStyleSheet("color: #0b5394; font-weight: bold;")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.link_button)
+        buttons.addWidget(self.contact_button)
+        buttons.addWidget(self.linked, 1)
+        incident_row = QHBoxLayout()
+        incident_row.addWidget(self.incident_label, 1)
+        incident_row.addWidget(self.incident_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(incident_row)
+        layout.addWidget(self.cases)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence("F8"), parent or self, self._attach).setContext(Qt.WidgetWithChildrenShortcut)
+        self._incident_id = None
+        self.show_for(None, "", None)
+
+    def show_for(self, unit_id: int | None, phone: str, category_id: int | None) -> None:
+        found = incidents.covering(unit_id)
+        self._incident_id = found[0].id if found else None
+        if found:
+            i = found[0]
+            end = fmt(i.expected_end) if i.expected_end else self.tr("not known")
+            self.incident_label.setText(self.tr("Open incident {number}: {title} ({area}); expected end {end}.").format(
+                number=i.number, title=i.title, area=translate("ui", incidents.area_text(i)), end=end))
+        self.incident_label.setVisible(bool(found))
+        self.incident_button.setVisible(bool(found))
+        self.cases.clear()
+        for row in related.recent_cases(unit_id=unit_id, phone=phone, category_id=category_id):
+            marks = [ComplaintStatus(row["status"]).label()]
+            if row["same_category"]:
+                marks.append(self.tr("same category"))
+            item = QListWidgetItem(f"{row['number']}  {fmt(row['received_at'])}  {row['category_name']}  "
+                                   f"[{' · '.join(marks)}]  {row['description'][:40]}")
+            item.setData(Qt.UserRole, row)
+            self.cases.addItem(item)
+        if self.cases.count():
+            self.cases.setCurrentRow(0)
+        has_cases = self.cases.count() > 0
+        for w in (self.cases, self.link_button, self.contact_button):
+            w.setVisible(has_cases)
+        self.setVisible(has_cases or bool(found))
+
+    def selected(self) -> dict | None:
+        item = self.cases.currentItem()
+        return item.data(Qt.UserRole) if item else None
+
+    def _link(self) -> None:
+        row = self.selected()
+        if row:
+            self.linked.setText(self.tr("Will be saved as a repeat of {number}").format(number=row["number"]))
+            self.link_requested.emit(row["id"], row["number"])
+
+    def _contact(self) -> None:
+        row = self.selected()
+        if row:
+            self.contact_requested.emit(row["id"])
+
+    def _attach(self) -> None:
+        if self._incident_id is not None and self.isVisible():
+            self.incident_requested.emit(self._incident_id)
+
+    def reset(self) -> None:
+        self.linked.setText("")
+        self.show_for(None, "", None)

@@ -1,0 +1,86 @@
+"""Intake warns of the unit's recent cases and of an open incident, as the issue asks."""
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from propdesk.models.tables import Building, Category, Complaint, IncidentContact
+from propdesk.services import complaints, incidents
+from propdesk.services.complaints import ComplaintInput
+from propdesk.ui.intake import IntakeForm
+from tests.ui.keyboard import tab, type_text
+
+CAT = "工程维修/设施设备"
+
+
+def earlier(office, days_ago=7):
+    return complaints.create(office["clerk"], ComplaintInput(
+        received_at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=days_ago),
+        unit="3栋2单元1201", phone="13800138000", complainant="张伟", description="卫生间天花板渗水",
+        severity="important", category_id=Category.get(Category.name == CAT).id))
+
+
+def form_for(qtbot, office):
+    form = IntakeForm(office["clerk"])
+    qtbot.addWidget(form)
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    return form
+
+
+def fill_unit(qtbot, form, unit="3栋2单元1201"):
+    form.unit.setFocus()
+    type_text(qtbot, form.unit, unit)
+    tab(qtbot, form)
+
+
+def test_repeat_warning_and_link(qtbot, office, dialogs):
+    first = earlier(office)
+    form = form_for(qtbot, office)
+    fill_unit(qtbot, form)
+    qtbot.waitUntil(lambda: form.related.isVisible())
+    assert form.related.cases.count() == 1
+    assert first.number in form.related.cases.item(0).text()
+    form.category.setCurrentIndex(form.category.findText(CAT))
+    qtbot.waitUntil(lambda: "同类" in form.related.cases.item(0).text())
+    form.related.link_button.click()
+    assert first.number in form.related.linked.text()
+    form.phone.setText("13800138000")
+    form.complainant.setText("张伟")
+    form.description.setText("又开始渗水了")
+    form.severity.setCurrentIndex(2)
+    form.save()
+    second = Complaint.select().order_by(Complaint.id.desc()).get()
+    assert second.related_to_id == first.id and second.description == "又开始渗水了"
+    assert not form.related.isVisible()  # a fresh form
+
+
+def test_further_call_goes_on_the_open_case(qtbot, office, dialogs):
+    first = earlier(office)
+    form = form_for(qtbot, office)
+    fill_unit(qtbot, form)
+    qtbot.waitUntil(lambda: form.related.contact_button.isVisible())
+    form.complainant.setText("张伟")
+    form.phone.setText("13800138000")
+    form.description.setText("打电话催问进度")
+    form.related.contact_button.click()
+    assert Complaint.select().count() == 1
+    assert complaints.timeline(first.id)[-1]["action"] == "contact"
+    assert first.number in form.status.text()
+
+
+def test_open_incident_attached_with_f8(qtbot, office, dialogs):
+    b3 = Building.get(Building.name == "3栋").id
+    outage = incidents.declare(office["clerk"], "power", "3栋停电", building_ids=[b3])
+    form = form_for(qtbot, office)
+    fill_unit(qtbot, form)
+    qtbot.waitUntil(lambda: form.related.incident_button.isVisible())
+    assert outage.number in form.related.incident_label.text()
+    form.phone.setText("13912345678")
+    form.complainant.setText("刘洋")
+    form.description.setFocus()
+    type_text(qtbot, form.description, "家里没电")
+    qtbot.keyClick(form.description, Qt.Key_F8)
+    contact = IncidentContact.get()
+    assert (contact.incident_id, contact.name, contact.unit.label, contact.note) == (outage.id, "刘洋", "3栋2单元1201", "家里没电")
+    assert Complaint.select().count() == 0 and outage.number in form.status.text()
