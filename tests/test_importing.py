@@ -179,3 +179,18 @@ def test_technician_may_not_import(office, tmp_path):
         importing.import_owners(office["technician"], path)
     assert "导入业主档案" in err.value.text()
     assert not Owner.select().where(Owner.name == "新人").exists()
+
+
+def test_two_phone_columns_padded_names_and_chinese_numerals(office, tmp_path):
+    path = roster(tmp_path / "r.xlsx", ["楼号", "单元", "房间号", "户主", "手机", "固定电话"], [
+        ["三", "二", 1202, "张  敏", 13811112222, "0755-2688 9999"],
+        ["十二号楼", "两单元", 301, "欧阳 娜娜", "", "13811113333"],
+    ])
+    assert importing.preview(path).mapping["phone_2"] == 5
+    assert importing.field_label("phone_2") == "联系电话 2"
+    report = importing.import_owners(office["clerk"], path)
+    assert report.created == 2 and not report.rejected
+    zhang = Owner.get(Owner.name == "张敏")
+    assert zhang.unit.label == "3栋2单元1202"
+    assert phones_of("张敏") == {"13811112222", "075526889999"}
+    assert Owner.get(Owner.name == "欧阳娜娜").unit.label == "12栋2单元301"

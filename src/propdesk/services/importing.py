@@ -61,6 +61,9 @@ ROLE_WORDS = {"业主": "owner", "产权人": "owner", "owner": "owner", "租户
 HEADER_SCAN = 30  # rows searched for the header
 PHONE_SPLIT = re.compile(r"[/,;、|\n]+|或")
 BRACKETS = re.compile(r"[(（\[【].*?[)）\]】]")
+CJK_NAME = re.compile(r"[\u4e00-\u9fff·\s]+")
+CN_DIGITS = dict(zip("一二三四五六七八九", "123456789"))
+CN_NUMBER = re.compile(r"[一二三四五六七八九十两]+(?=栋|幢|号楼|单元|$)")
 
 MSG_NO_FILE = QT_TRANSLATE_NOOP("import", "{file}: there is no such file.")
 MSG_NOT_WORKBOOK = QT_TRANSLATE_NOOP(
@@ -226,7 +229,16 @@ def propose_mapping(headers: list[str]) -> dict[str, int]:
         mapping["unit"] = mapping.pop("room")  # 房号 alone holds the whole unit
     if "unit" in mapping:
         mapping.pop("entrance", None)
+    extra = [i for _, i, _, name in found if name == "phone" and i not in mapping.values()]
+    for n, i in enumerate(dict.fromkeys(extra), 2):  # 手机 and 固话: phone_2, phone_3 …
+        mapping[f"phone_{n}"] = i
     return mapping
+
+
+def field_label(name: str) -> str:
+    """The translated label of a mapping key, "phone_2" included (联系电话 2)."""
+    base, _, n = name.partition("_")
+    return f"{_label(base)} {n}".strip() if base in FIELDS else name
 
 
 # --- one line ---------------------------------------------------------------------------------
@@ -268,7 +280,18 @@ def _phone(text: str) -> tuple[str, str] | None:
     return None if checker.errors else (written, digits)
 
 
+def _cn_to_digits(match) -> str:
+    """二 -> 2, 十二 -> 12, 二十 -> 20: buildings and entrances written in Chinese numerals."""
+    text = match.group().replace("两", "二")
+    if "十" not in text:
+        return "".join(CN_DIGITS.get(c, c) for c in text)
+    tens, _, ones = text.partition("十")
+    return str(int(CN_DIGITS.get(tens, "1")) * 10 + int(CN_DIGITS.get(ones, "0")))
+
+
 def _unit(values: dict, estate_name: str) -> UnitParts:
+    values = {k: CN_NUMBER.sub(_cn_to_digits, v) if k in ("unit", "building", "entrance") else v
+              for k, v in values.items()}
     if "unit" in values:
         text = values["unit"]
         if estate_name and text.startswith(estate_name):
@@ -309,15 +332,20 @@ def parse_row(number: int, cells: list, mapping: dict[str, int],
     if _key(values.get("name", "")) in SYNONYMS["name"]:
         return None  # the header repeated further down (one block per building)
     name = values.get("name", "")
+    if CJK_NAME.fullmatch(name):
+        name = re.sub(r"\s+", "", name)  # "张  伟": spaces typed to line names up
     if not name:
         raise _fail("name", MSG_REQUIRED)
     if len(name) > 60:
         raise _fail("name", MSG_TOO_LONG, max=60, n=len(name))
     unit = _unit(values, estate_name)
-    phone_col = mapping.get("phone", len(cells))
-    phones = parse_phones(cells[phone_col]) if phone_col < len(cells) else []
+    phones: dict[str, str] = {}
+    for key, col in mapping.items():
+        if key.startswith("phone") and col < len(cells):
+            phones.update((d, w) for w, d in parse_phones(cells[col]) if d not in phones)
     role = ROLE_WORDS.get(_key(values.get("role", "")))  # None: keep what the register says
-    return ParsedRow(number, unit, name, phones, role, _area(values.get("area", "")),
+    return ParsedRow(number, unit, name, [(w, d) for d, w in phones.items()], role,
+                     _area(values.get("area", "")),
                      values.get("note", "")[:500])
 
 
