@@ -15,137 +15,139 @@
     <name>CalendarTab</name>
     <message>
         <source>Other days: Monday to Friday are working days.</source>
-        <translation type="unfinished" />
+        <translation>其他日期：周一至周五为工作日。</translation>
     </message>
     <message>
         <source>&amp;Year</source>
-        <translation type="unfinished" />
+        <translation>年份(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Import a schedule file...</source>
-        <translation type="unfinished" />
+        <translation>导入节假日安排文件(&amp;I)…</translation>
     </message>
     <message>
         <source>Save an empty &amp;template...</source>
-        <translation type="unfinished" />
+        <translation>保存空白模板(&amp;T)…</translation>
     </message>
     <message>
         <source>Official schedule</source>
-        <translation type="unfinished" />
+        <translation>国家节假日安排</translation>
     </message>
     <message>
         <source>Built in up to {last}. For a later year, fill the template from the State Council's notice (holidays and make-up working days) and import it.</source>
-        <translation type="unfinished" />
+        <translation>已内置到 {last} 年。以后的年份，请按国务院办公厅的通知（放假和调休上班日期）填写模板后导入。</translation>
     </message>
     <message>
         <source>e.g. 春节, staff training</source>
-        <translation type="unfinished" />
+        <translation>如 春节、员工培训</translation>
     </message>
     <message>
         <source>&amp;Mark these days</source>
-        <translation type="unfinished" />
+        <translation>标记这些日期(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Unmark</source>
-        <translation type="unfinished" />
+        <translation>取消标记(&amp;U)</translation>
     </message>
     <message>
         <source>Remove the office's own marks: the built-in calendar applies again</source>
-        <translation type="unfinished" />
+        <translation>去掉本中心自己标记的日期，恢复内置日历</translation>
     </message>
     <message>
         <source>Days by hand</source>
-        <translation type="unfinished" />
+        <translation>手工标记日期</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation type="unfinished" />
+        <translation>开始日期(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;To</source>
-        <translation type="unfinished" />
+        <translation>结束日期(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation type="unfinished" />
+        <translation>类型(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished" />
+        <translation>说明(&amp;N)</translation>
     </message>
     <message>
         <source>Click a day in the calendar to pick it.</source>
-        <translation type="unfinished" />
+        <translation>在日历上点击日期即可选中。</translation>
     </message>
     <message>
         <source>{year}: the statutory schedule (built in).</source>
-        <translation type="unfinished" />
+        <translation>{year} 年：国家法定节假日安排（内置）。</translation>
     </message>
     <message>
         <source>{year}: the official schedule as entered by the office.</source>
-        <translation type="unfinished" />
+        <translation>{year} 年：本中心录入的国家节假日安排。</translation>
     </message>
     <message>
         <source>{year}: no official schedule yet. Deadlines count Monday to Friday until it is entered.</source>
-        <translation type="unfinished" />
+        <translation>{year} 年：尚无国家节假日安排，录入之前时限按周一至周五计算。</translation>
     </message>
     <message>
         <source>{h} weekdays off, {w} make-up working days, {c} office closed days.</source>
-        <translation type="unfinished" />
+        <translation>放假的工作日 {h} 天，调休上班 {w} 天，本中心停业 {c} 天。</translation>
     </message>
     <message>
         <source>working day</source>
-        <translation type="unfinished" />
+        <translation>工作日</translation>
     </message>
     <message>
         <source>weekend</source>
-        <translation type="unfinished" />
+        <translation>周末</translation>
     </message>
     <message>
         <source>built in</source>
-        <translation type="unfinished" />
+        <translation>内置</translation>
     </message>
     <message>
         <source>entered by the office</source>
-        <translation type="unfinished" />
+        <translation>本中心录入</translation>
     </message>
     <message>
         <source>{n} days changed.</source>
-        <translation type="unfinished" />
+        <translation>已修改 {n} 天。</translation>
     </message>
     <message>
         <source>Import a holiday schedule</source>
-        <translation type="unfinished" />
+        <translation>导入节假日安排</translation>
     </message>
     <message>
         <source>Schedule (*.csv *.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>节假日安排 (*.csv *.xlsx)</translation>
     </message>
     <message>
         <source>{name}: {off} days off and {work} make-up working days in {years}.
 
 Enter this as the official schedule? It replaces the holidays and make-up days entered before for that year; the office's closed days stay.</source>
-        <translation type="unfinished" />
+        <translation>{name}：{years} 年放假 {off} 天，调休上班 {work} 天。
+
+按此录入国家节假日安排？将替换此前录入的该年放假和调休上班日期；本中心的停业日保留。</translation>
     </message>
     <message>
         <source>This file is marked as an EXAMPLE: it is not the official schedule.</source>
-        <translation type="unfinished" />
+        <translation>此文件标明为“示例”，不是国家正式公布的节假日安排。</translation>
     </message>
     <message>
         <source>{year}: schedule entered.</source>
-        <translation type="unfinished" />
+        <translation>{year} 年节假日安排已录入。</translation>
     </message>
     <message>
         <source>Save an empty template</source>
-        <translation type="unfinished" />
+        <translation>保存空白模板</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>Template saved: {name}</source>
-        <translation type="unfinished" />
+        <translation>模板已保存：{name}</translation>
     </message>
 </context>
 <context>
@@ -489,6 +491,18 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>派工单(&amp;W)…</translation>
     </message>
     <message>
+        <source>&amp;Hold…</source>
+        <translation>暂停(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>on hold since {at}</source>
+        <translation>{at} 起暂停</translation>
+    </message>
+    <message>
+        <source>repeat of {number}</source>
+        <translation>{number} 的重复投诉</translation>
+    </message>
+    <message>
         <source>When it happened</source>
         <translation>发生时间</translation>
     </message>
@@ -553,6 +567,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>尚未回复</translation>
     </message>
     <message>
+        <source>Resu&amp;me</source>
+        <translation>恢复计时(&amp;M)</translation>
+    </message>
+    <message>
         <source>Tell the &amp;reason…</source>
         <translation>告知无效原因(&amp;R)…</translation>
     </message>
@@ -587,6 +605,26 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>The customer signed the record</source>
         <translation>投诉人已签字确认</translation>
+    </message>
+    <message>
+        <source>End the hold</source>
+        <translation>结束暂停</translation>
+    </message>
+    <message>
+        <source>The resolve deadline moves on by the working time the case was on hold.</source>
+        <translation>办结时限顺延暂停期间的工作时间。</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>等待原因</translation>
+    </message>
+    <message>
+        <source>While on hold the resolve clock stops; the reply deadline still counts.</source>
+        <translation>暂停期间办结时限停止计时；回复时限照常计算。</translation>
     </message>
     <message>
         <source>Work order for {number}</source>
@@ -661,39 +699,39 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <name>CategoryEditor</name>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>业务分类</translation>
     </message>
     <message>
         <source>Usual department</source>
-        <translation type="unfinished" />
+        <translation>默认责任部门</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished" />
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>Usual &amp;department</source>
-        <translation type="unfinished" />
+        <translation>默认责任部门(&amp;D)</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished" />
+        <translation>在用</translation>
     </message>
     <message>
         <source>In &amp;use</source>
-        <translation type="unfinished" />
+        <translation>在用(&amp;U)</translation>
     </message>
     <message>
         <source>Intake suggests this department when the category is chosen.</source>
-        <translation type="unfinished" />
+        <translation>受理时选中此分类，会自动建议该部门。</translation>
     </message>
     <message>
         <source>- none -</source>
-        <translation type="unfinished" />
+        <translation>- 无 -</translation>
     </message>
 </context>
 <context>
@@ -782,126 +820,126 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <name>DeadlinesTab</name>
     <message>
         <source>Complaints: deadlines counted from receipt</source>
-        <translation type="unfinished" />
+        <translation>投诉时限（从受理时起算）</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished" />
+        <translation>级别</translation>
     </message>
     <message>
         <source>Reply within</source>
-        <translation type="unfinished" />
+        <translation>回复时限</translation>
     </message>
     <message>
         <source>Resolved within</source>
-        <translation type="unfinished" />
+        <translation>处理完毕时限</translation>
     </message>
     <message>
         <source>Invalid (reason told)</source>
-        <translation type="unfinished" />
+        <translation>无效投诉（告知原因）</translation>
     </message>
     <message>
         <source>hours</source>
-        <translation type="unfinished" />
+        <translation>小时</translation>
     </message>
     <message>
         <source>working days</source>
-        <translation type="unfinished" />
+        <translation>个工作日</translation>
     </message>
     <message>
         <source>Hours run on the clock; working days skip weekends and holidays (see the working calendar).</source>
-        <translation type="unfinished" />
+        <translation>小时按自然时间计算；工作日跳过周末和节假日（见工作日历）。</translation>
     </message>
     <message>
         <source> working days</source>
-        <translation type="unfinished" />
+        <translation> 个工作日</translation>
     </message>
     <message>
         <source> attempts</source>
-        <translation type="unfinished" />
+        <translation> 次</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished" />
+        <translation> 分钟</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished" />
+        <translation> 天</translation>
     </message>
     <message>
         <source>Callbacks, repairs and repeat complaints</source>
-        <translation type="unfinished" />
+        <translation>回访、报修与重复投诉</translation>
     </message>
     <message>
         <source>Callback within</source>
-        <translation type="unfinished" />
+        <translation>回访期限</translation>
     </message>
     <message>
         <source>Callback attempts before a visit is suggested</source>
-        <translation type="unfinished" />
+        <translation>电话回访几次未果后建议上门</translation>
     </message>
     <message>
         <source>Urgent repair (急修) to engineering within</source>
-        <translation type="unfinished" />
+        <translation>急修移交工程部时限</translation>
     </message>
     <message>
         <source>Ordinary repair to engineering within</source>
-        <translation type="unfinished" />
+        <translation>一般报修移交工程部时限</translation>
     </message>
     <message>
         <source>Same unit and category again within (repeat complaint)</source>
-        <translation type="unfinished" />
+        <translation>同一房号同类投诉再次发生（重复投诉）的期限</translation>
     </message>
     <message>
         <source>Changes apply to complaints and work orders taken from now on: deadlines already given to a case stay as they are. Every change is written to the audit log (who, when, old and new value).</source>
-        <translation type="unfinished" />
+        <translation>修改只对此后受理的投诉和派工单生效，已受理案件的时限保持不变。每次修改都记入操作日志（谁、何时、原值和新值）。</translation>
     </message>
     <message>
         <source>Restore the &amp;defaults</source>
-        <translation type="unfinished" />
+        <translation>恢复默认值(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished" />
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Restore the defaults</source>
-        <translation type="unfinished" />
+        <translation>恢复默认值</translation>
     </message>
     <message>
         <source>Set every deadline back to the office procedure's values (major: reply 2 hours, resolve 3 working days; callbacks within 3 working days; ...)?</source>
-        <translation type="unfinished" />
+        <translation>把所有时限恢复为服务中心制度规定的数值（重大投诉：2 小时内回复、3 个工作日内处理完毕；3 个工作日内回访；……）？</translation>
     </message>
     <message>
         <source>Saved: {n} values changed.</source>
-        <translation type="unfinished" />
+        <translation>已保存：改动了 {n} 项。</translation>
     </message>
     <message>
         <source>Nothing changed.</source>
-        <translation type="unfinished" />
+        <translation>没有改动。</translation>
     </message>
 </context>
 <context>
     <name>DepartmentEditor</name>
     <message>
         <source>Department</source>
-        <translation type="unfinished">责任部门</translation>
+        <translation>责任部门</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished" />
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished" />
+        <translation>在用</translation>
     </message>
     <message>
         <source>&amp;In use</source>
-        <translation type="unfinished" />
+        <translation>在用(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -957,6 +995,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>&amp;Quote…</source>
         <translation>报价审批(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hold / resume…</source>
+        <translation>暂停/恢复(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Cancel order…</source>
@@ -1095,6 +1137,18 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>报价内容</translation>
     </message>
     <message>
+        <source>End the hold</source>
+        <translation>结束暂停</translation>
+    </message>
+    <message>
+        <source>Put on hold</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>等待原因</translation>
+    </message>
+    <message>
         <source>Cancel the work order</source>
         <translation>取消派工单</translation>
     </message>
@@ -1107,31 +1161,31 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <name>EstateEditor</name>
     <message>
         <source>Estate</source>
-        <translation type="unfinished">小区</translation>
+        <translation>小区</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished" />
+        <translation>地址</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished" />
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished" />
+        <translation>地址(&amp;A)</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished" />
+        <translation>在用</translation>
     </message>
     <message>
         <source>In &amp;use</source>
-        <translation type="unfinished" />
+        <translation>在用(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -1433,30 +1487,30 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
     <name>ListEditor</name>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished" />
+        <translation>新建(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished" />
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished" />
+        <translation>上移(&amp;U)</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished" />
+        <translation>下移(&amp;W)</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
     <name>ListsTab</name>
     <message>
         <source>Departments receive complaints; each category names the department it usually goes to. Nothing is deleted: an entry no longer used is set "not in use" and stays on old records.</source>
-        <translation type="unfinished" />
+        <translation>投诉由责任部门处理；每个业务分类可指定默认责任部门。条目不会被删除：不再使用的设为“停用”，原有记录上仍保留。</translation>
     </message>
 </context>
 <context>
@@ -1567,137 +1621,137 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <name>PriceEditor</name>
     <message>
         <source>Price item</source>
-        <translation type="unfinished" />
+        <translation>收费项目</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">服务项目</translation>
+        <translation>服务项目</translation>
     </message>
     <message>
         <source>Charged per</source>
-        <translation type="unfinished">计价单位</translation>
+        <translation>计价单位</translation>
     </message>
     <message>
         <source>Price (yuan)</source>
-        <translation type="unfinished" />
+        <translation>单价（元）</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>&amp;Service</source>
-        <translation type="unfinished" />
+        <translation>服务项目(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Charged per</source>
-        <translation type="unfinished" />
+        <translation>计价单位(&amp;C)</translation>
     </message>
     <message>
         <source>e.g. 次, 个, 米, 小时</source>
-        <translation type="unfinished" />
+        <translation>如 次、个、米、小时</translation>
     </message>
     <message>
         <source>&amp;Price (yuan)</source>
-        <translation type="unfinished" />
+        <translation>单价（元）(&amp;P)</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished" />
+        <translation>在用</translation>
     </message>
     <message>
         <source>&amp;In use</source>
-        <translation type="unfinished" />
+        <translation>在用(&amp;I)</translation>
     </message>
 </context>
 <context>
     <name>PricesTab</name>
     <message>
         <source>The standard prices of paid services. A work order charges from this list, or from a quote a supervisor approves. A price change applies to jobs completed from now on.</source>
-        <translation type="unfinished" />
+        <translation>有偿服务的收费标准。派工单按此表收费，或按主管批准的报价收费。调价只对此后完工的工作生效。</translation>
     </message>
 </context>
 <context>
     <name>ProfileTab</name>
     <message>
         <source>e.g. 0755-26881234</source>
-        <translation type="unfinished" />
+        <translation>如 0755-26881234</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished" />
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Office</source>
-        <translation type="unfinished" />
+        <translation>服务中心</translation>
     </message>
     <message>
         <source>Office &amp;name</source>
-        <translation type="unfinished" />
+        <translation>服务中心名称(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished" />
+        <translation>地址(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished" />
+        <translation>电话(&amp;P)</translation>
     </message>
     <message>
         <source>Printed at the top of every register and form (complaint forms, repair notices, the weekly summary).</source>
-        <translation type="unfinished" />
+        <translation>打印在每份台账和表单的抬头（投诉表、维修通知单、每周统计等）。</translation>
     </message>
     <message>
         <source>Choose a &amp;logo...</source>
-        <translation type="unfinished" />
+        <translation>选择徽标(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Remove the logo</source>
-        <translation type="unfinished" />
+        <translation>去掉徽标(&amp;R)</translation>
     </message>
     <message>
         <source>Logo (optional)</source>
-        <translation type="unfinished" />
+        <translation>徽标（可选）</translation>
     </message>
     <message>
         <source>A PNG or JPEG picture, at most 2 MB. A copy is kept in PropDesk's data folder.</source>
-        <translation type="unfinished" />
+        <translation>PNG 或 JPEG 图片，不超过 2 MB。PropDesk 会在数据文件夹中保存一份副本。</translation>
     </message>
     <message>
         <source>Estates served</source>
-        <translation type="unfinished" />
+        <translation>服务的小区</translation>
     </message>
     <message>
         <source> (not in use)</source>
-        <translation type="unfinished" />
+        <translation>（停用）</translation>
     </message>
     <message>
         <source>None yet.</source>
-        <translation type="unfinished" />
+        <translation>暂无。</translation>
     </message>
     <message>
         <source>Estates, buildings and units are kept on the "Estates and buildings" tab.</source>
-        <translation type="unfinished" />
+        <translation>小区、楼栋和房号在“小区与楼栋”页维护。</translation>
     </message>
     <message>
         <source>No logo</source>
-        <translation type="unfinished" />
+        <translation>无徽标</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>Nothing changed.</source>
-        <translation type="unfinished" />
+        <translation>没有改动。</translation>
     </message>
     <message>
         <source>Choose a logo</source>
-        <translation type="unfinished" />
+        <translation>选择徽标</translation>
     </message>
     <message>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished" />
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -1821,300 +1875,300 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <name>SetupDialog</name>
     <message>
         <source>Office setup</source>
-        <translation type="unfinished" />
+        <translation>服务中心设置</translation>
     </message>
     <message>
         <source>&amp;Profile</source>
-        <translation type="unfinished" />
+        <translation>基本信息(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Staff</source>
-        <translation type="unfinished" />
+        <translation>员工与账号(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Departments and categories</source>
-        <translation type="unfinished" />
+        <translation>部门与分类(&amp;D)</translation>
     </message>
     <message>
         <source>Dead&amp;lines</source>
-        <translation type="unfinished" />
+        <translation>时限(&amp;L)</translation>
     </message>
     <message>
         <source>Working &amp;calendar</source>
-        <translation type="unfinished" />
+        <translation>工作日历(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Estates and buildings</source>
-        <translation type="unfinished" />
+        <translation>小区与楼栋(&amp;E)</translation>
     </message>
     <message>
         <source>P&amp;rice list</source>
-        <translation type="unfinished" />
+        <translation>收费标准(&amp;R)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>StaffEditor</name>
     <message>
         <source>Person</source>
-        <translation type="unfinished" />
+        <translation>人员</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>姓名</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished">用户名</translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>角色</translation>
     </message>
     <message>
         <source>Department</source>
-        <translation type="unfinished">责任部门</translation>
+        <translation>部门</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>电话</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished" />
+        <translation>账号</translation>
     </message>
     <message>
         <source>&amp;User name</source>
-        <translation type="unfinished">用户名(&amp;U)</translation>
+        <translation>用户名(&amp;U)</translation>
     </message>
     <message>
         <source>for signing in, e.g. wangfang</source>
-        <translation type="unfinished" />
+        <translation>登录用，如 wangfang</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished" />
+        <translation>姓名(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Role</source>
-        <translation type="unfinished" />
+        <translation>角色(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Department</source>
-        <translation type="unfinished">责任部门(&amp;D)</translation>
+        <translation>部门(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished" />
+        <translation>电话(&amp;P)</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
-        <translation type="unfinished" />
+        <translation>密码(&amp;W)</translation>
     </message>
     <message>
         <source>at least 6 characters</source>
-        <translation type="unfinished" />
+        <translation>至少 6 个字符</translation>
     </message>
     <message>
         <source>Reset &amp;password...</source>
-        <translation type="unfinished" />
+        <translation>重设密码(&amp;P)…</translation>
     </message>
     <message>
         <source>- none -</source>
-        <translation type="unfinished" />
+        <translation>- 无 -</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">启用</translation>
+        <translation>在用</translation>
     </message>
     <message>
         <source>Deactivated</source>
-        <translation type="unfinished" />
+        <translation>已停用</translation>
     </message>
     <message>
         <source>A new person signs in with this user name and password.</source>
-        <translation type="unfinished" />
+        <translation>新人员用此用户名和密码登录。</translation>
     </message>
     <message>
         <source>&amp;Deactivate</source>
-        <translation type="unfinished" />
+        <translation>停用账号(&amp;D)</translation>
     </message>
     <message>
         <source>Can sign in.</source>
-        <translation type="unfinished" />
+        <translation>可以登录。</translation>
     </message>
     <message>
         <source>Deactivated: cannot sign in; still shown on old records.</source>
-        <translation type="unfinished" />
+        <translation>已停用：不能登录；原有记录上仍显示其姓名。</translation>
     </message>
     <message>
         <source>Re&amp;activate</source>
-        <translation type="unfinished" />
+        <translation>重新启用(&amp;A)</translation>
     </message>
     <message>
         <source>Deactivate</source>
-        <translation type="unfinished" />
+        <translation>停用账号</translation>
     </message>
     <message>
         <source>Deactivate {name}? They can no longer sign in; their name stays on every record.</source>
-        <translation type="unfinished" />
+        <translation>停用{name}的账号？停用后不能再登录，其经办记录上的姓名保留。</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished" />
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished" />
+        <translation>再输一次</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished">两次输入的密码不一致。</translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <source>Reset the password of {name}</source>
-        <translation type="unfinished" />
+        <translation>重设{name}的密码</translation>
     </message>
     <message>
         <source>Tell {name} the new password; the lock after wrong passwords is lifted too.</source>
-        <translation type="unfinished" />
+        <translation>请把新密码告诉{name}；因输错密码而锁定的账号也会解锁。</translation>
     </message>
     <message>
         <source>The password of {name} was reset.</source>
-        <translation type="unfinished" />
+        <translation>{name}的密码已重设。</translation>
     </message>
 </context>
 <context>
     <name>StaffTab</name>
     <message>
         <source>Everyone who signs in to PropDesk, and the technicians work orders go to. Nobody is deleted: a person who leaves is deactivated and stays on the records they made.</source>
-        <translation type="unfinished" />
+        <translation>所有登录 PropDesk 的人员，以及接收派工单的维修工。人员不会被删除：离职人员停用账号，其经办的记录仍保留其姓名。</translation>
     </message>
 </context>
 <context>
     <name>StructureTab</name>
     <message>
         <source>Building</source>
-        <translation type="unfinished">楼栋</translation>
+        <translation>楼栋</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished" />
+        <translation>户数</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished" />
+        <translation>在用</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>In use (units can be chosen at intake)</source>
-        <translation type="unfinished" />
+        <translation>在用（受理时可选其房号）</translation>
     </message>
     <message>
         <source>Save the building</source>
-        <translation type="unfinished" />
+        <translation>保存楼栋</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <source>Buildings of the estate</source>
-        <translation type="unfinished" />
+        <translation>小区的楼栋</translation>
     </message>
     <message>
         <source>e.g. 12栋 (a number alone gets 栋)</source>
-        <translation type="unfinished" />
+        <translation>如 12栋（只填数字会自动加“栋”）</translation>
     </message>
     <message>
         <source>none (no 单元)</source>
-        <translation type="unfinished" />
+        <translation>无（不分单元）</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished" />
+        <translation>至</translation>
     </message>
     <message>
         <source>&amp;Add the building</source>
-        <translation type="unfinished" />
+        <translation>添加楼栋(&amp;A)</translation>
     </message>
     <message>
         <source>Add these units to the selected building</source>
-        <translation type="unfinished" />
+        <translation>把这些房号加到选中的楼栋</translation>
     </message>
     <message>
         <source>Add a building with its units</source>
-        <translation type="unfinished" />
+        <translation>添加楼栋及其房号</translation>
     </message>
     <message>
         <source>&amp;Building</source>
-        <translation type="unfinished" />
+        <translation>楼栋(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Entrances (单元)</source>
-        <translation type="unfinished" />
+        <translation>单元数(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Floors</source>
-        <translation type="unfinished" />
+        <translation>楼层(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Rooms per floor</source>
-        <translation type="unfinished" />
+        <translation>每层户数(&amp;R)</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">房号</translation>
+        <translation>房号</translation>
     </message>
     <message>
         <source>Floor</source>
-        <translation type="unfinished">楼层</translation>
+        <translation>楼层</translation>
     </message>
     <message>
         <source>Units of the building</source>
-        <translation type="unfinished" />
+        <translation>楼栋的房号</translation>
     </message>
     <message>
         <source>Units are labelled as intake reads them: building, entrance, floor and room (12栋1单元101). The owner roster import adds units too.</source>
-        <translation type="unfinished" />
+        <translation>房号按受理时的写法生成：楼栋、单元、楼层和房间（如 12栋1单元101）。导入业主名册也会添加房号。</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation>已保存。</translation>
     </message>
     <message>
         <source>(building)</source>
-        <translation type="unfinished" />
+        <translation>（楼栋）</translation>
     </message>
     <message>
         <source>{n} units: {first} ... {last}</source>
-        <translation type="unfinished" />
+        <translation>共 {n} 户：{first} … {last}</translation>
     </message>
     <message>
         <source>{name} added with {n} units.</source>
-        <translation type="unfinished" />
+        <translation>已添加{name}，共 {n} 户。</translation>
     </message>
     <message>
         <source>{n} units added to {name}.</source>
-        <translation type="unfinished" />
+        <translation>已为{name}添加 {n} 户。</translation>
     </message>
     <message>
         <source>Set the unit not in use</source>
-        <translation type="unfinished" />
+        <translation>停用此房号</translation>
     </message>
     <message>
         <source>Set the unit in use again</source>
-        <translation type="unfinished" />
+        <translation>重新启用此房号</translation>
     </message>
 </context>
 <context>
@@ -4165,6 +4219,18 @@ The details are in the log file:
         <translation>派工单开具</translation>
     </message>
     <message>
+        <source>Further call</source>
+        <translation>补充来电</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Hold ended</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
         <source>Refused (no permission)</source>
         <translation>被拒绝（无权限）</translation>
     </message>
@@ -4388,6 +4454,10 @@ The details are in the log file:
         <translation> · 有偿</translation>
     </message>
     <message>
+        <source> · on hold</source>
+        <translation> · 暂停</translation>
+    </message>
+    <message>
         <source>Handed over {at}</source>
         <translation>{at} 已派工</translation>
     </message>
@@ -4445,15 +4515,15 @@ The details are in the log file:
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished" />
+        <translation>在用</translation>
     </message>
     <message>
         <source>Not in use</source>
-        <translation type="unfinished" />
+        <translation>停用</translation>
     </message>
     <message>
         <source>Read only: only an administrator may change the office setup.</source>
-        <translation type="unfinished" />
+        <translation>只读：只有管理员可以修改服务中心设置。</translation>
     </message>
 </context>
 </TS>

@@ -90,3 +90,17 @@ def test_major_complaint_reminds_until_head_told(qtbot, office, monkeypatch):
                lambda d: type_text(qtbot, d.widgets["note"], "电话报告李主任"))
     assert "尚未报告主任" not in view.header.text()
     assert not view.buttons["notify_head"].isEnabled()
+
+
+def test_hold_and_resume_from_the_case(qtbot, office, monkeypatch):
+    c = make_case(office)
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+    run_action(qtbot, monkeypatch, view, "hold", lambda d: d.widgets["reason"].setCurrentIndex(2))  # parts
+    stored = complaints.get(c.id)
+    assert stored.on_hold_since is not None
+    assert "暂停" in view.header.text() and view.buttons["hold"].text().startswith("恢复")
+    run_action(qtbot, monkeypatch, view, "hold", lambda d: None)
+    assert complaints.get(c.id).on_hold_since is None
+    steps = [view.timeline.topLevelItem(i).text(2) for i in range(view.timeline.topLevelItemCount())]
+    assert steps[-2:] == ["暂停", "恢复计时"]

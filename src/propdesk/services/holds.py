@@ -34,6 +34,11 @@ MSG_BEFORE = QT_TRANSLATE_NOOP("rules", "{label}: the hold cannot end before it 
 OPEN_WORK = ("new", "assigned", "in_progress", "rework")
 
 
+def _minute(at: dt.datetime | None) -> dt.datetime:
+    """Holds are kept to the minute, like every time a clerk types."""
+    return (at or now()).replace(second=0, microsecond=0)
+
+
 def _record(entity: str, entity_id: int):
     return MODELS[entity].get_by_id(entity_id)
 
@@ -47,7 +52,7 @@ def _is_open(entity: str, record) -> bool:
 def start(actor: Staff, entity: str, entity_id: int, reason_kind: str, reason: str = "",
           at: dt.datetime | None = None) -> Hold:
     accounts.require(actor, PERMISSION[entity], entity, entity_id)
-    at = at or now()
+    at = _minute(at)
     c = Checker()
     c.choice("reason", reason_kind, set(REASONS))
     reason = c.text("note", reason, required=reason_kind == "other", max_len=200)
@@ -69,7 +74,7 @@ def start(actor: Staff, entity: str, entity_id: int, reason_kind: str, reason: s
 def end(actor: Staff, entity: str, entity_id: int, at: dt.datetime | None = None) -> Hold:
     """End the hold; a complaint's resolve-by moves on by the working time it lasted."""
     accounts.require(actor, PERMISSION[entity], entity, entity_id)
-    at = at or now()
+    at = _minute(at)
     with transaction():
         record = _record(entity, entity_id)
         hold = Hold.get_or_none((Hold.entity == entity) & (Hold.entity_id == entity_id) & Hold.ended_at.is_null())

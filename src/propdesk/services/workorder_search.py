@@ -49,6 +49,7 @@ ROW_FIELDS = (
     Department.name.alias("department"), Staff.name.alias("technician"), WorkOrder.scheduled_at,
     WorkOrder.status, WorkOrder.pass_by, WorkOrder.dispatched_at, WorkOrder.paid,
     WorkOrder.rework_round, WorkOrder.complaint, WorkOrder.fee, WorkOrder.slip_returned,
+    WorkOrder.on_hold_since,
 )
 
 

@@ -13,7 +13,7 @@ from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import (
     Channel, ComplaintStatus, ContactMethod, Escalation, Severity, Urgency, WorkOrderStatus,
 )
-from propdesk.services import accounts, complaints, reference, workorders
+from propdesk.services import accounts, complaints, holds, reference, workorders
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.widgets import countdown, fmt
 
@@ -29,6 +29,10 @@ ACTIONS = {
     "note": QT_TRANSLATE_NOOP("timeline", "Note"),
     "work_order": QT_TRANSLATE_NOOP("timeline", "Work order raised"),
     "callback": QT_TRANSLATE_NOOP("timeline", "Callback made"),
+    "contact": QT_TRANSLATE_NOOP("timeline", "Further call"),
+    "hold": QT_TRANSLATE_NOOP("timeline", "On hold"),
+    "resume": QT_TRANSLATE_NOOP("timeline", "Hold ended"),
+    "notify_supervisor": QT_TRANSLATE_NOOP("timeline", "Supervisor told"),
     "refused": QT_TRANSLATE_NOOP("timeline", "Refused (no permission)"),
 }
 
@@ -105,6 +109,7 @@ class CaseView(QDialog):
             "work_order": (self.tr("&Work order…"), self.do_work_order),
             "notify_head": (self.tr("Head &told"), self.do_notify_head),
             "escalate": (self.tr("&Escalate…"), self.do_escalate),
+            "hold": (self.tr("&Hold…"), self.do_hold),
             "note": (self.tr("&Note…"), self.do_note),
             "close": (self.tr("&Close case…"), self.do_close),
             "reopen": (self.tr("Re&open…"), self.do_reopen),
@@ -132,6 +137,10 @@ class CaseView(QDialog):
             flags.append(Escalation(c.escalation).label())
         if complaints.needs_head_notice(c):
             flags.append(self.tr("office head NOT yet told"))
+        if c.on_hold_since:
+            flags.append(self.tr("on hold since {at}").format(at=fmt(c.on_hold_since)))
+        if c.related_to_id:
+            flags.append(self.tr("repeat of {number}").format(number=c.related_to.number))
         due = self._deadline_text(c)
         self.header.setText(f"{c.number}　{status}　{Severity(c.severity).label()}"
                             + (f"　[{' · '.join(flags)}]" if flags else "") + (f"<br>{due}" if due else ""))
@@ -223,6 +232,8 @@ class CaseView(QDialog):
         for key in ("reply", "handle", "escalate", "note", "close"):
             self.buttons[key].setEnabled(is_open and handle)
         self.buttons["work_order"].setEnabled(is_open and accounts.can(self.staff, "workorder.create"))
+        self.buttons["hold"].setEnabled(is_open and handle)
+        self.buttons["hold"].setText(self.tr("Resu&me") if c.on_hold_since else self.tr("&Hold…"))
         self.buttons["note"].setEnabled(handle and c.status != "voided")
         self.buttons["notify_head"].setEnabled(is_open and handle and complaints.needs_head_notice(c))
         self.buttons["reopen"].setEnabled(c.status == ComplaintStatus.CLOSED.value and handle)
@@ -270,6 +281,21 @@ class CaseView(QDialog):
         ], lambda v: complaints.record_handling(
             self.staff, c.id, v["cause"], v["action"], v["result"], v["opinion"], v["signed"],
             v["department"]))
+
+    def do_hold(self) -> None:
+        """Put the case on hold (the resolve clock stops), or end the hold."""
+        c = self.complaint
+        if c.on_hold_since:
+            self._act(self.tr("End the hold"), [Field("at", self.tr("Time"), "datetime", now())],
+                      lambda v: holds.end(self.staff, "complaint", c.id, v["at"]),
+                      self.tr("The resolve deadline moves on by the working time the case was on hold."))
+            return
+        reasons = [(k, translate("enums", v)) for k, v in holds.REASONS.items()]
+        self._act(self.tr("Put on hold"), [
+            Field("reason", self.tr("Waiting for"), "choice", "owner_absent", reasons),
+            Field("note", self.tr("Note"), "line", ""),
+        ], lambda v: holds.start(self.staff, "complaint", c.id, v["reason"], v["note"]),
+            self.tr("While on hold the resolve clock stops; the reply deadline still counts."))
 
     def do_work_order(self) -> None:
         c = self.complaint

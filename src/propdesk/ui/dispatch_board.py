@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 
 from propdesk.models.enums import Urgency, WorkOrderStatus
 from propdesk.models.tables import PriceItem
-from propdesk.services import accounts, workorder_search, workorders
+from propdesk.i18n import translate
+from propdesk.services import accounts, holds, workorder_search, workorders
 from propdesk.services.workorder_search import WorkOrderFilter
 from propdesk.services.workorders import Completion
 from propdesk.ui.action_dialog import ActionDialog, Field, now
@@ -95,6 +96,7 @@ class DispatchBoard(QWidget):
             ("check", self.tr("Sign &off…"), self.do_check),
             ("rework", self.tr("Re&work…"), self.do_rework),
             ("quote", self.tr("&Quote…"), self.do_quote),
+            ("hold", self.tr("&Hold / resume…"), self.do_hold),
             ("cancel", self.tr("&Cancel order…"), self.do_cancel),
             ("print", self.tr("&Print notice"), self.print_notice),
         ]
@@ -180,6 +182,7 @@ class DispatchBoard(QWidget):
         state = WorkOrderStatus(row["status"]) if row else None
         allowed = {key: bool(state) and state in workorders.ALLOWED.get(key, set())
                    for key in ("assign", "start", "complete", "check", "rework", "cancel", "quote")}
+        allowed["hold"] = bool(row) and row["status"] in holds.OPEN_WORK
         allowed["print"] = bool(row) and state not in (WorkOrderStatus.CANCELLED,)
         allowed["slip"] = bool(row) and state == WorkOrderStatus.DONE and not row["slip_returned"]
         supervisor = accounts.can(self.staff, "workorder.check")
@@ -279,6 +282,17 @@ class DispatchBoard(QWidget):
         self._act(self.tr("Approve a quote"), [Field("fee", self.tr("Amount (yuan)"), "line", ""),
                                                Field("note", self.tr("What it covers"), "line", "")],
                   lambda i, v: workorders.approve_quote(self.staff, i, v["fee"], v["note"]))
+
+    def do_hold(self) -> None:
+        wo = workorders.get(self.selected_id())
+        if wo.on_hold_since:
+            self._act(self.tr("End the hold"), [Field("at", self.tr("Time"), "datetime", now())],
+                      lambda i, v: holds.end(self.staff, "work_order", i, v["at"]))
+            return
+        reasons = [(k, translate("enums", v)) for k, v in holds.REASONS.items()]
+        self._act(self.tr("Put on hold"), [Field("reason", self.tr("Waiting for"), "choice", "parts", reasons),
+                                           Field("note", self.tr("Note"), "line", "")],
+                  lambda i, v: holds.start(self.staff, "work_order", i, v["reason"], v["note"]))
 
     def do_cancel(self) -> None:
         self._act(self.tr("Cancel the work order"), [Field("reason", self.tr("Reason"), "line", "")],

@@ -71,6 +71,8 @@ class WorkOrderTableModel(LazyTableModel):
                 text += ui_text(QT_TRANSLATE_NOOP("ui", " · round {n}")).format(n=row["rework_round"] + 1)
             if row["paid"]:
                 text += ui_text(QT_TRANSLATE_NOOP("ui", " · paid"))
+            if row.get("on_hold_since"):
+                text += ui_text(QT_TRANSLATE_NOOP("ui", " · on hold"))
             return text
         if key == "pass_by":
             if row["dispatched_at"] is not None:

@@ -26,6 +26,8 @@ ACTIONS = {
     "cancel": QT_TRANSLATE_NOOP("timeline", "Cancelled"),
     "callback": QT_TRANSLATE_NOOP("timeline", "Callback made"),
     "notify_supervisor": QT_TRANSLATE_NOOP("timeline", "Supervisor told"),
+    "hold": QT_TRANSLATE_NOOP("timeline", "On hold"),
+    "resume": QT_TRANSLATE_NOOP("timeline", "Hold ended"),
     "refused": QT_TRANSLATE_NOOP("timeline", "Refused (no permission)"),
 }
 

@@ -1,0 +1,128 @@
+"""The office profile: name, address, phone and logo, as every printed form shows them."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.errors import RuleError
+from propdesk.services import structure
+from propdesk.services.office_profile import Profile, logo_path, profile, save_profile, set_logo
+from propdesk.ui.setup.common import Messages
+
+
+class ProfileTab(QWidget):
+    def __init__(self, staff, editable: bool, parent=None):
+        super().__init__(parent)
+        self.staff, self.editable = staff, editable
+        self.office_name = QLineEdit(objectName="office_name")
+        self.office_address = QLineEdit(objectName="office_address")
+        self.office_phone = QLineEdit(objectName="office_phone")
+        self.office_phone.setPlaceholderText(self.tr("e.g. 0755-26881234"))
+        self.fields = {"office_name": self.office_name, "office_address": self.office_address,
+                       "office_phone": self.office_phone}
+        self.messages = Messages()
+        self.save_button = QPushButton(self.tr("&Save"), objectName="save_profile")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+
+        office = QGroupBox(self.tr("Office"))
+        form = QFormLayout(office)
+        form.addRow(self.tr("Office &name"), self.office_name)
+        form.addRow(self.tr("&Address"), self.office_address)
+        form.addRow(self.tr("&Phone"), self.office_phone)
+        hint = QLabel(self.tr("Printed at the top of every register and form (complaint forms, "
+                              "repair notices, the weekly summary)."), objectName="hint")
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+
+        self.logo = QLabel(objectName="logo_preview")
+        self.logo.setFixedSize(240, 100)
+        self.logo.setAlignment(Qt.AlignCenter)
+        self.logo.setStyleSheet("border: 1px dashed #aaa; background: white;")
+        self.logo_messages = Messages()
+        self.choose_logo = QPushButton(self.tr("Choose a &logo..."), objectName="choose_logo")
+        self.choose_logo.clicked.connect(self.pick_logo)
+        self.remove_logo = QPushButton(self.tr("&Remove the logo"), objectName="remove_logo")
+        self.remove_logo.clicked.connect(lambda: self.change_logo(None))
+        logo_box = QGroupBox(self.tr("Logo (optional)"))
+        logo_layout = QHBoxLayout(logo_box)
+        logo_layout.addWidget(self.logo)
+        logo_buttons = QVBoxLayout()
+        logo_buttons.addWidget(QLabel(self.tr("A PNG or JPEG picture, at most 2 MB. A copy is "
+                                              "kept in PropDesk's data folder.")))
+        logo_buttons.addWidget(self.choose_logo)
+        logo_buttons.addWidget(self.remove_logo)
+        logo_buttons.addWidget(self.logo_messages)
+        logo_buttons.addStretch()
+        logo_layout.addLayout(logo_buttons, 1)
+
+        self.estates = QLabel(objectName="estate_names")
+        self.estates.setWordWrap(True)
+        estates_box = QGroupBox(self.tr("Estates served"))
+        QVBoxLayout(estates_box).addWidget(self.estates)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.messages, 1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(office)
+        layout.addLayout(buttons)
+        layout.addWidget(logo_box)
+        layout.addWidget(estates_box)
+        layout.addStretch()
+        for widget in self.fields.values():
+            widget.setReadOnly(not editable)
+        for button in (self.save_button, self.choose_logo, self.remove_logo):
+            button.setVisible(editable)
+        self.refresh()
+
+    def refresh(self) -> None:
+        p = profile()
+        self.office_name.setText(p.office_name)
+        self.office_address.setText(p.office_address)
+        self.office_phone.setText(p.office_phone)
+        self._show_logo()
+        names = [e.name + ("" if e.active else self.tr(" (not in use)")) for e in structure.estates()]
+        self.estates.setText(("、".join(names) if names else self.tr("None yet.")) + "\n" + self.tr(
+            "Estates, buildings and units are kept on the \"Estates and buildings\" tab."))
+
+    def _show_logo(self) -> None:
+        path = logo_path()
+        pixmap = QPixmap(str(path)) if path else QPixmap()
+        if pixmap.isNull():
+            self.logo.setPixmap(QPixmap())
+            self.logo.setText(self.tr("No logo"))
+        else:
+            self.logo.setPixmap(pixmap.scaled(self.logo.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
+        self.remove_logo.setEnabled(path is not None)
+
+    def save(self) -> None:
+        self.messages.clear_marks(self.fields)
+        data = Profile(self.office_name.text(), self.office_address.text(), self.office_phone.text())
+        try:
+            changes = save_profile(self.staff, data)
+        except RuleError as err:
+            self.messages.error(err, self.fields)
+            return
+        self.refresh()
+        self.messages.ok(self.tr("Saved.") if changes else self.tr("Nothing changed."))
+
+    def pick_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), "",
+                                              self.tr("Pictures (*.png *.jpg *.jpeg)"))
+        if path:
+            self.change_logo(path)
+
+    def change_logo(self, path: str | None) -> None:
+        self.logo_messages.setText("")
+        try:
+            set_logo(self.staff, path)
+        except RuleError as err:
+            self.logo_messages.error(err)
+            return
+        self._show_logo()
+        self.logo_messages.ok(self.tr("Saved."))
