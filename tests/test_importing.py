@@ -194,3 +194,16 @@ def test_two_phone_columns_padded_names_and_chinese_numerals(office, tmp_path):
     assert zhang.unit.label == "3栋2单元1202"
     assert phones_of("张敏") == {"13811112222", "075526889999"}
     assert Owner.get(Owner.name == "欧阳娜娜").unit.label == "12栋2单元301"
+
+
+def test_blocks_named_zuo_full_width_separators_and_id_numbers(office, tmp_path):
+    path = roster(tmp_path / "r.xlsx", ["房号", "姓名", "身份证号码", "联系方式"], [
+        ["B座2单元2001", "赵云", "110101199001011234", "13900001111，0755-8888 7777 转 12"],
+        ["B座-2-2002", "马超", "", "13900002222／13900003333"],
+    ])
+    assert importing.preview(path).mapping == {"unit": 0, "name": 1, "phone": 3}
+    report = importing.import_owners(office["clerk"], path)
+    assert report.created == 2 and not report.rejected
+    assert Owner.get(Owner.name == "赵云").unit.label == "B座2单元2001"
+    assert phones_of("赵云") == {"13900001111", "07558888777712"}
+    assert phones_of("马超") == {"13900002222", "13900003333"}

@@ -55,12 +55,14 @@ SYNONYMS = {
     "area": ["建筑面积", "面积", "area"],
     "note": ["备注", "说明", "note", "notes", "remark", "remarks"],
 }
+NOT_FIELDS = ("身份证", "证件", "idcard", "车牌")  # 身份证号 is not a role, 车牌号 not a room
 ROLE_WORDS = {"业主": "owner", "产权人": "owner", "owner": "owner", "租户": "tenant",
               "租客": "tenant", "承租人": "tenant", "tenant": "tenant", "家属": "family",
               "家人": "family", "亲属": "family", "family": "family"}
 HEADER_SCAN = 30  # rows searched for the header
-PHONE_SPLIT = re.compile(r"[/,;、|\n]+|或")
+PHONE_SPLIT = re.compile(r"[/,;、|\n，；／｜]+|或")  # normalize_text keeps ，；／ as typed
 BRACKETS = re.compile(r"[(（\[【].*?[)）\]】]")
+BLOCK_UNIT = re.compile(r"^(?P<b>[^\s\-]+?[座区])-?(?:(?P<e>\d+)(?:单元|-))?(?P<r>[A-Za-z]?\d+)室?$")
 CJK_NAME = re.compile(r"[\u4e00-\u9fff·\s]+")
 CN_DIGITS = dict(zip("一二三四五六七八九", "123456789"))
 CN_NUMBER = re.compile(r"[一二三四五六七八九十两]+(?=栋|幢|号楼|单元|$)")
@@ -198,6 +200,8 @@ def _key(text: str) -> str:
 def _scores(key: str):
     """(score, field) for each field the header may name: an exact word beats a contained one,
     a longer word a shorter one (业主联系电话 is a phone, not a name)."""
+    if any(word in key for word in NOT_FIELDS):
+        return
     for name, words in SYNONYMS.items():
         for word in words:
             if key == word:
@@ -292,27 +296,46 @@ def _cn_to_digits(match) -> str:
 def _unit(values: dict, estate_name: str) -> UnitParts:
     values = {k: CN_NUMBER.sub(_cn_to_digits, v) if k in ("unit", "building", "entrance") else v
               for k, v in values.items()}
-    if "unit" in values:
-        text = values["unit"]
-        if estate_name and text.startswith(estate_name):
-            text = text[len(estate_name):]
-        if not text:
-            raise _fail("unit", MSG_REQUIRED)
-    else:
-        room = re.sub(r"(室|号)$", "", values.get("room", ""))
-        parsed = parse_unit(room) if room else None
-        if parsed:  # the room column holds the whole unit: 3-2-1201
-            return parsed
-        building = re.sub(r"(栋|幢|号楼|楼)$", "", values.get("building", ""))
-        entrance = re.sub(r"单元$", "", values.get("entrance", ""))
-        for name, value in (("building", building), ("room", room)):
-            if not value:
-                raise _fail(name, MSG_REQUIRED)
-        text = "-".join(p for p in (building, entrance, room) if p)
-    parsed = parse_unit(re.sub(r"[室号]$", "", text.replace("_", "-")))
+    if "unit" not in values:
+        return _split_unit(values)
+    text = values["unit"]
+    if estate_name and text.startswith(estate_name):
+        text = text[len(estate_name):]
+    if not text:
+        raise _fail("unit", MSG_REQUIRED)
+    text = text.replace("_", "-")
+    parsed = parse_unit(re.sub(r"[室号]$", "", text)) or _block_unit(text)
     if parsed is None:
-        raise _fail("unit" if "unit" in values else "room", MSG_BAD_UNIT, value=text)
+        raise _fail("unit", MSG_BAD_UNIT, value=text)
     return parsed
+
+
+def _block_unit(text: str) -> UnitParts | None:
+    """B座2单元2001, 商铺区-12: blocks named otherwise than 栋 (parse_unit reads only 栋)."""
+    m = BLOCK_UNIT.match(text.replace(" ", ""))
+    return UnitParts(m["b"], f"{m['e']}单元" if m["e"] else "", m["r"]) if m else None
+
+
+def _split_unit(values: dict) -> UnitParts:
+    """Building, entrance and room in their own columns, written as people do: 3 / 3栋 /
+    3号楼 / B座, 2 / 2单元, 1201 / 1201室; or the room column holding the whole unit."""
+    room = re.sub(r"(室|号)$", "", values.get("room", ""))
+    whole = parse_unit(room) if room else None
+    if whole:  # 3-2-1201 in the room column
+        return whole
+    building = values.get("building", "")
+    for name, value in (("building", building), ("room", room)):
+        if not value:
+            raise _fail(name, MSG_REQUIRED)
+    core = re.sub(r"(栋|幢|号楼|楼)$", "", building)
+    if core != building or re.fullmatch(r"[A-Za-z0-9]+", core):
+        building = f"{core}栋"  # the label intake uses: 3号楼 and 3幢 are 3栋
+    entrance = values.get("entrance", "")
+    if re.fullmatch(r"[A-Za-z0-9]+", entrance):
+        entrance += "单元"
+    if not re.fullmatch(r"[A-Za-z]?\d+", room):
+        raise _fail("room", MSG_BAD_UNIT, value=room)
+    return UnitParts(building, entrance, room)
 
 
 def _area(text: str) -> Decimal | None:
