@@ -102,12 +102,20 @@
         <translation>周末</translation>
     </message>
     <message>
+        <source>{day}: {kind}</source>
+        <translation>{day}：{kind}</translation>
+    </message>
+    <message>
         <source>built in</source>
         <translation>内置</translation>
     </message>
     <message>
         <source>entered by the office</source>
         <translation>本中心录入</translation>
+    </message>
+    <message>
+        <source>{day}: {kind} {note} ({source})</source>
+        <translation>{day}：{kind} {note}（{source}）</translation>
     </message>
     <message>
         <source>{n} days changed.</source>
@@ -1317,6 +1325,161 @@ Create the administrator's account for your office, or try PropDesk first with a
     </message>
 </context>
 <context>
+    <name>IncidentTab</name>
+    <message>
+        <source>Declare an incident</source>
+        <translation>登记突发事件</translation>
+    </message>
+    <message>
+        <source>e.g. 3栋、5栋停水（水泵检修）</source>
+        <translation>如 3栋、5栋停水（水泵检修）</translation>
+    </message>
+    <message>
+        <source>single units, e.g. 3栋2单元1201, 5-1-301</source>
+        <translation>单独的房号，如 3栋2单元1201, 5-1-301</translation>
+    </message>
+    <message>
+        <source>Expected end:</source>
+        <translation>预计结束：</translation>
+    </message>
+    <message>
+        <source>&amp;Declare  (Ctrl+S)</source>
+        <translation>登记(&amp;D)  (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>事件名称(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <translation>影响楼栋</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>影响房号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详细说明</translation>
+    </message>
+    <message>
+        <source>(No building or unit: the whole estate.)</source>
+        <translation>（不选楼栋和房号：影响整个小区。）</translation>
+    </message>
+    <message>
+        <source>Not on the owner register: {units}</source>
+        <translation>业主档案中没有：{units}</translation>
+    </message>
+    <message>
+        <source>Declared {number}: intake offers it for calls from that area.</source>
+        <translation>已登记 {number}：该区域来电时，受理页面会提示登记为该事件来电。</translation>
+    </message>
+    <message>
+        <source>Show closed incidents</source>
+        <translation>显示已结束的事件</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>影响范围</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Expected end</source>
+        <translation>预计结束</translation>
+    </message>
+    <message>
+        <source>Callers</source>
+        <translation>来电数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>What they said</source>
+        <translation>来电内容</translation>
+    </message>
+    <message>
+        <source>Add a &amp;caller…</source>
+        <translation>登记来电(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the notice list</source>
+        <translation>打印通知名单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose the incident…</source>
+        <translation>结束事件(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Callers of the selected incident</source>
+        <translation>所选事件的来电</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>closed {at}</source>
+        <translation>{at} 结束</translation>
+    </message>
+    <message>
+        <source>A call about {number}</source>
+        <translation>{number} 来电</translation>
+    </message>
+    <message>
+        <source>Close {number}</source>
+        <translation>结束 {number}</translation>
+    </message>
+    <message>
+        <source>How it ended</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Call each caller back (one callback per phone number)</source>
+        <translation>逐一回访来电人（每个电话号码一次回访）</translation>
+    </message>
+    <message>
+        <source>Incident closed</source>
+        <translation>事件已结束</translation>
+    </message>
+    <message>
+        <source>{number} is closed. {n} callbacks were scheduled.</source>
+        <translation>{number} 已结束，已安排 {n} 条回访。</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
         <source>mobile or landline; the owner is looked up as you type</source>
@@ -1563,6 +1726,10 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
         <translation>回访 (&amp;4)</translation>
     </message>
     <message>
+        <source>Incidents (&amp;5)</source>
+        <translation>突发事件 (&amp;5)</translation>
+    </message>
+    <message>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
@@ -1581,6 +1748,10 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
     <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Office setup…</source>
+        <translation>服务中心设置(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3716,6 +3887,30 @@ The details are in the log file:
         <source>Units complaining most often</source>
         <translation>投诉最多的房号</translation>
     </message>
+    <message>
+        <source>Incident notice list</source>
+        <translation>突发事件通知名单</translation>
+    </message>
+    <message>
+        <source>Time of call</source>
+        <translation>来电时间</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>What they said</source>
+        <translation>来电内容</translation>
+    </message>
+    <message>
+        <source>Told (who, when)</source>
+        <translation>已通知（通知人、时间）</translation>
+    </message>
+    <message>
+        <source>{number} {title} · area: {area} · started {start} · expected end {end}</source>
+        <translation>{number} {title} · 影响范围：{area} · 开始 {start} · 预计结束 {end}</translation>
+    </message>
 </context>
 <context>
     <name>rules</name>
@@ -4508,6 +4703,14 @@ The details are in the log file:
     <message>
         <source>Repairs sent back for rework</source>
         <translation>返工中的维修</translation>
+    </message>
+    <message>
+        <source>With the office head (incl. reopened twice)</source>
+        <translation>已报管理处主任（含两次重新处理）</translation>
+    </message>
+    <message>
+        <source>Complaints on hold</source>
+        <translation>暂停计时的投诉</translation>
     </message>
     <message>
         <source>whole estate</source>

@@ -27,6 +27,8 @@ WAITING_TILES = [
     ("head_pending", QT_TRANSLATE_NOOP("ui", "Office head not yet told"), "complaints", True),
     ("wo_to_check", QT_TRANSLATE_NOOP("ui", "Repairs to sign off"), "work_orders", False),
     ("wo_rework", QT_TRANSLATE_NOOP("ui", "Repairs sent back for rework"), "work_orders", True),
+    ("head_escalations", QT_TRANSLATE_NOOP("ui", "With the office head (incl. reopened twice)"), "complaints", True),
+    ("on_hold", QT_TRANSLATE_NOOP("ui", "Complaints on hold"), "complaints", False),
 ]
 
 
@@ -61,7 +63,7 @@ class Dashboard(QWidget):
         refresh.clicked.connect(self.refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(self._box(self.tr("Due and overdue now"), DUE_TILES, 4))
-        layout.addWidget(self._box(self.tr("Waiting for the supervisor"), WAITING_TILES, 4))
+        layout.addWidget(self._box(self.tr("Waiting for the supervisor"), WAITING_TILES, 3))
         week_box = QGroupBox(self.tr("This week so far"))
         QVBoxLayout(week_box).addWidget(self.week)
         layout.addWidget(week_box)

@@ -9,13 +9,14 @@ from PySide6.QtWidgets import (
 
 from propdesk import __version__, i18n
 from propdesk.models.enums import Role
-from propdesk.services import calendar, callbacks, search, settings
+from propdesk.services import calendar, callbacks, office, search, settings
 from propdesk.services.search import ComplaintFilter
 from propdesk.ui.callback_tab import CallbackTab
 from propdesk.ui.case_view import CaseView
 from propdesk.ui.complaint_list import ComplaintListPanel
 from propdesk.ui.dashboard import Dashboard
 from propdesk.ui.export_dialog import ExportDialog
+from propdesk.ui.incident_tab import IncidentTab
 from propdesk.ui.intake import IntakeForm
 from propdesk.ui.widgets import STYLE
 from propdesk.ui.workorder_tab import WorkOrderTab
@@ -40,6 +41,9 @@ class MainWindow(QMainWindow):
         self.callbacks = CallbackTab(staff)
         self.tabs.addTab(self.work_orders, self.tr("Work orders (&3)"))
         self.tabs.addTab(self.callbacks, self.tr("Callbacks (&4)"))
+        self.incidents = IncidentTab(staff)
+        self.tabs.addTab(self.incidents, self.tr("Incidents (&5)"))
+        self.incidents.changed.connect(self.refresh_counts)
         self.work_orders.changed.connect(self.refresh_counts)
         self.callbacks.changed.connect(self.refresh_counts)
         self.intake.saved.connect(lambda _id: self.complaints.refresh())
@@ -92,6 +96,11 @@ class MainWindow(QMainWindow):
             action = QAction(text, self, checkable=True, checked=i18n.language() == lang)
             action.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
             view.addAction(action)
+        if office.can_view(self.staff):  # administrators change it, supervisors read it
+            view.addSeparator()
+            self.office_setup_action = QAction(self.tr("&Office setup…"), self)
+            self.office_setup_action.triggered.connect(self.open_office_setup)
+            view.addAction(self.office_setup_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About PropDesk"), self)
         about.triggered.connect(self.about)
@@ -105,6 +114,18 @@ class MainWindow(QMainWindow):
                 "The official holiday schedule for {years} is not known yet: deadlines in those "
                 "days count Monday to Friday only. Enter the State Council's schedule once it "
                 "is published.").format(years="、".join(str(y) for y in years)))
+
+    def open_office_setup(self) -> None:
+        from propdesk.ui.setup import SetupDialog
+
+        SetupDialog(self.staff, self).exec()
+        self.refresh_banner()
+
+    def refresh_banner(self) -> None:
+        """Re-check what the office setup may have changed: the holiday-schedule banner and the
+        office name in the title."""
+        self._show_calendar_banner()
+        self.setWindowTitle(self.tr("PropDesk - {office}").format(office=settings.get("office_name")))
 
     def update_overdue(self) -> None:
         """The overdue counts in the status bar, visible from every tab."""

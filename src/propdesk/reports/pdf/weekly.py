@@ -9,13 +9,14 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.reports.fonts import cjk_font
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, para_text, style
+from propdesk.reports.pdf.tables import table_flowable
 from propdesk.reports.weekly_tables import (
-    HEAD_COMMENTS, MADE_BY, NONE, PERIOD, SIGN_HEAD, TITLE, ReportTable, all_tables, tr,
+    HEAD_COMMENTS, MADE_BY, PERIOD, SIGN_HEAD, TITLE, all_tables, tr,
 )
 from propdesk.services import settings
 from propdesk.services.weekly import WeeklySummary
@@ -24,7 +25,6 @@ BLUE = colors.Color(0.17, 0.37, 0.62)
 ORANGE = colors.Color(0.89, 0.47, 0.13)
 GREEN = colors.Color(0.2, 0.55, 0.3)
 GRID = colors.Color(0.55, 0.55, 0.55)
-HEAD_BG = colors.Color(0.87, 0.9, 0.94)
 
 BY_CATEGORY = QT_TRANSLATE_NOOP("reports", "By category")
 TREND = QT_TRANSLATE_NOOP("reports", "Eight-week trend")
@@ -33,34 +33,6 @@ WORK_ORDERS = QT_TRANSLATE_NOOP("reports", "Work orders")
 REPLIED = QT_TRANSLATE_NOOP("reports", "Replied on time")
 RESOLVED = QT_TRANSLATE_NOOP("reports", "Resolved on time")
 SATISFACTION = QT_TRANSLATE_NOOP("reports", "Satisfaction")
-
-
-def _cell(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
-def table_flowable(t: ReportTable, width: float) -> KeepTogether:
-    body, head = style(8.5, 11), style(8.5, 11)
-    data = [[Paragraph(para_text(h), head) for h in t.headers]]
-    data += [[Paragraph(para_text(_cell(v)), body) for v in row] for row in t.rows]
-    if not t.rows:
-        data.append([Paragraph(para_text(tr(NONE)), body)] + [""] * (len(t.headers) - 1))
-    first = width * (0.34 if len(t.headers) <= 3 else 0.2)
-    rest = (width - first) / max(len(t.headers) - 1, 1)
-    table = Table(data, colWidths=[first] + [rest] * (len(t.headers) - 1), repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), cjk_font()),
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("SPAN", (0, len(data) - 1), (-1, len(data) - 1)) if not t.rows else ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
-    ]))
-    return KeepTogether([Paragraph(para_text(t.title), style(11, 15)), Spacer(1, 1.5 * mm), table,
-                         Spacer(1, 5 * mm)])
 
 
 def _drawing(width: float, height: float) -> Drawing:

@@ -1,0 +1,207 @@
+"""突发事件: declare an incident over an area, see every caller, close it with a callback to
+each caller or print the notice list."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QMessageBox, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from propdesk.errors import RuleError
+from propdesk.i18n import translate
+from propdesk.models.tables import Incident
+from propdesk.services import incidents, owners
+from propdesk.ui.action_dialog import ActionDialog, Field
+from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt
+
+
+class IncidentTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, staff, parent=None):
+        super().__init__(parent)
+        self.staff = staff
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(self._declare_box())
+        split.addWidget(self._list_box())
+        split.setSizes([380, 900])
+        QVBoxLayout(self).addWidget(split)
+        self.refresh()
+
+    # --- declaring -------------------------------------------------------------------------
+    def _declare_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Declare an incident"))
+        self.kind = QComboBox(objectName="kind")
+        fill_combo(self.kind, [(k, translate("enums", v)) for k, v in incidents.KINDS.items()])
+        self.title = QLineEdit(objectName="title")
+        self.title.setPlaceholderText(self.tr("e.g. 3栋、5栋停水（水泵检修）"))
+        self.buildings = QListWidget(objectName="buildings")
+        for b in owners.buildings():
+            item = QListWidgetItem(f"{b.estate.name} {b.name}")
+            item.setData(Qt.UserRole, b.id)
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
+            self.buildings.addItem(item)
+        self.units = QLineEdit(objectName="units")
+        self.units.setPlaceholderText(self.tr("single units, e.g. 3栋2单元1201, 5-1-301"))
+        self.has_end = QCheckBox(self.tr("Expected end:"))
+        self.expected_end = DateTimeEdit()
+        self.expected_end.set_value(dt.datetime.now().replace(second=0, microsecond=0) + dt.timedelta(hours=4))
+        self.expected_end.setEnabled(False)
+        self.has_end.toggled.connect(self.expected_end.setEnabled)
+        self.description = TextBox(3, objectName="description")
+        self.message = QLabel(objectName="message")
+        self.message.setWordWrap(True)
+        declare = QPushButton(self.tr("&Declare  (Ctrl+S)"), objectName="declare")
+        declare.clicked.connect(self.declare)
+        QShortcut(QKeySequence("Ctrl+S"), box, self.declare).setContext(Qt.WidgetWithChildrenShortcut)
+        end = QHBoxLayout()
+        end.addWidget(self.has_end)
+        end.addWidget(self.expected_end, 1)
+        form = QFormLayout(box)
+        form.addRow(self.tr("&Kind"), self.kind)
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.tr("Buildings"), self.buildings)
+        form.addRow(self.tr("&Units"), self.units)
+        form.addRow(end)
+        form.addRow(self.tr("Details"), self.description)
+        hint = QLabel(self.tr("(No building or unit: the whole estate.)"), objectName="hint")
+        form.addRow(hint)
+        form.addRow(declare)
+        form.addRow(self.message)
+        return box
+
+    def declare(self) -> None:
+        buildings = [self.buildings.item(i).data(Qt.UserRole) for i in range(self.buildings.count())
+                     if self.buildings.item(i).checkState() == Qt.Checked]
+        unit_ids, unknown = [], []
+        for text in self.units.text().replace("，", ",").replace("、", ",").split(","):
+            if text.strip():
+                unit = owners.find_unit(text)
+                (unit_ids.append(unit.id) if unit else unknown.append(text.strip()))
+        if unknown:
+            self.message.setText(self.tr("Not on the owner register: {units}").format(units="、".join(unknown)))
+            return
+        try:
+            incident = incidents.declare(self.staff, self.kind.currentData(), self.title.text(),
+                                         self.description.text(), building_ids=buildings, unit_ids=unit_ids,
+                                         expected_end=self.expected_end.value() if self.has_end.isChecked() else None)
+        except RuleError as err:
+            self.message.setText(err.text())
+            return
+        self.message.setText(self.tr("Declared {number}: intake offers it for calls from that area.").format(
+            number=incident.number))
+        self.title.clear()
+        self.units.clear()
+        self.description.clear()
+        for i in range(self.buildings.count()):
+            self.buildings.item(i).setCheckState(Qt.Unchecked)
+        self.refresh(select=incident.id)
+        self.changed.emit()
+
+    # --- the list and one incident ---------------------------------------------------------
+    def _list_box(self) -> QWidget:
+        self.show_closed = QCheckBox(self.tr("Show closed incidents"))
+        self.show_closed.toggled.connect(lambda _c: self.refresh())
+        self.list = QTreeWidget(objectName="incidents")
+        self.list.setHeaderLabels([self.tr("Number"), self.tr("Incident"), self.tr("Area"), self.tr("Started"),
+                                   self.tr("Expected end"), self.tr("Callers"), self.tr("Status")])
+        self.list.setRootIsDecorated(False)
+        self.list.setColumnWidth(0, 140)
+        self.list.setColumnWidth(1, 200)
+        self.list.currentItemChanged.connect(lambda *_: self.show_callers())
+        self.callers = QTreeWidget(objectName="callers")
+        self.callers.setHeaderLabels([self.tr("Time"), self.tr("Caller"), self.tr("Phone"), self.tr("Unit"),
+                                      self.tr("What they said")])
+        self.callers.setRootIsDecorated(False)
+        self.callers.setColumnWidth(0, 110)
+        self.buttons = {}
+        row = QHBoxLayout()
+        for key, text, slot in (("attach", self.tr("Add a &caller…"), self.add_caller),
+                                ("notice", self.tr("&Print the notice list"), self.print_notice),
+                                ("close", self.tr("C&lose the incident…"), self.close_incident)):
+            button = QPushButton(text, objectName=f"incident_{key}")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch()
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.show_closed)
+        layout.addWidget(self.list, 2)
+        layout.addWidget(QLabel(self.tr("Callers of the selected incident")))
+        layout.addWidget(self.callers, 3)
+        layout.addLayout(row)
+        return box
+
+    def refresh(self, select: int | None = None) -> None:
+        query = Incident.select().order_by(Incident.started_at.desc())
+        if not self.show_closed.isChecked():
+            query = query.where(Incident.status == "open")
+        self.list.clear()
+        for incident in query.limit(500):
+            end = fmt(incident.expected_end) if incident.expected_end else "—"
+            status = self.tr("open") if incident.status == "open" else self.tr("closed {at}").format(at=fmt(incident.closed_at))
+            item = QTreeWidgetItem([incident.number, incident.title, translate("ui", incidents.area_text(incident)),
+                                    fmt(incident.started_at), end, str(incident.contacts.count()), status])
+            item.setData(0, Qt.UserRole, incident.id)
+            self.list.addTopLevelItem(item)
+            if incident.id == select:
+                self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.topLevelItemCount():
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self.show_callers()
+
+    def selected(self) -> Incident | None:
+        item = self.list.currentItem()
+        return Incident.get_by_id(item.data(0, Qt.UserRole)) if item else None
+
+    def show_callers(self) -> None:
+        incident = self.selected()
+        self.callers.clear()
+        for c in incidents.contacts(incident.id) if incident else []:
+            self.callers.addTopLevelItem(QTreeWidgetItem([fmt(c.at), c.name, c.phone,
+                                                          c.unit.label if c.unit_id else "", c.note]))
+        is_open = bool(incident) and incident.status == "open"
+        self.buttons["attach"].setEnabled(is_open)
+        self.buttons["close"].setEnabled(is_open)
+        self.buttons["notice"].setEnabled(bool(incident))
+
+    def add_caller(self) -> None:
+        incident = self.selected()
+        dialog = ActionDialog(self.tr("A call about {number}").format(number=incident.number), [
+            Field("complainant", self.tr("Caller"), "line", ""), Field("phone", self.tr("Phone"), "line", ""),
+            Field("unit", self.tr("Unit"), "line", ""), Field("description", self.tr("What they said"), "line", "")],
+            lambda v: incidents.attach(self.staff, incident.id, v["complainant"], v["phone"], v["unit"],
+                                       v["description"]), parent=self)
+        if dialog.exec():
+            self.refresh(select=incident.id)
+
+    def close_incident(self) -> None:
+        incident = self.selected()
+        dialog = ActionDialog(self.tr("Close {number}").format(number=incident.number), [
+            Field("note", self.tr("How it ended"), "line", ""),
+            Field("callbacks", self.tr("Call each caller back (one callback per phone number)"), "check", True)],
+            lambda v: incidents.close(self.staff, incident.id, v["note"], v["callbacks"]), parent=self)
+        if dialog.exec():
+            made = dialog.result_value or []
+            QMessageBox.information(self, self.tr("Incident closed"), self.tr(
+                "{number} is closed. {n} callbacks were scheduled.").format(number=incident.number, n=len(made)))
+            self.refresh()
+            self.changed.emit()
+
+    def print_notice(self) -> None:
+        from propdesk.reports.pdf.incident_notice import incident_notice_pdf
+        from propdesk.ui.case_view import printouts_dir
+        from propdesk.ui.export_dialog import open_file
+
+        incident = self.selected()
+        path = printouts_dir() / f"{incident.number}.pdf"
+        incident_notice_pdf(incident.id, path)
+        self.printed = path
+        open_file(path)

@@ -1,0 +1,45 @@
+"""The incidents tab: declare an outage for two buildings, ten calls, close it: ten callbacks."""
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices
+
+from propdesk.models.tables import Callback, Complaint, Incident
+from propdesk.services import incidents
+from propdesk.ui.action_dialog import ActionDialog
+from propdesk.ui.incident_tab import IncidentTab
+from tests.ui.keyboard import type_text
+
+
+def test_outage_declared_ten_callers_closed_ten_callbacks(qtbot, office, monkeypatch, dialogs):
+    tab = IncidentTab(office["clerk"])
+    qtbot.addWidget(tab)
+    tab.kind.setCurrentIndex(tab.kind.findData("water"))
+    type_text(qtbot, tab.title, "3栋、5栋停水")
+    for i in range(tab.buildings.count()):
+        tab.buildings.item(i).setCheckState(Qt.Checked)  # both buildings of the estate
+    tab.declare()
+    outage = Incident.get()
+    assert outage.number in tab.message.text() and tab.list.topLevelItemCount() == 1
+    units = list(office["units"])
+    for i in range(10):
+        incidents.attach(office["clerk"], outage.id, f"业主{i}", f"1390000{i:04d}", units[i], "没水")
+    tab.refresh(select=outage.id)
+    assert tab.callers.topLevelItemCount() == 10
+    assert tab.list.topLevelItem(0).text(5) == "10"
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    tab.buttons["notice"].click()
+    text = PdfReader(tab.printed).pages[0].extract_text()
+    assert "13900000009" in text and "3栋、5栋停水" in text
+
+    def close(dialog):
+        type_text(qtbot, dialog.widgets["note"], "已恢复供水")
+        dialog.submit()
+        return dialog.result() == ActionDialog.Accepted
+    monkeypatch.setattr(ActionDialog, "exec", close)
+    tab.buttons["close"].click()
+    assert Callback.select().where(Callback.incident_contact.is_null(False)).count() == 10
+    assert any("10" in text for _k, _t, text in dialogs)
+    assert Complaint.select().count() == 0
+    assert tab.list.topLevelItemCount() == 0  # closed incidents are hidden by default
