@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 
 from propdesk import config, i18n
@@ -31,6 +32,7 @@ def run_gui(args) -> int:
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("PropDesk")
+    app.setWindowIcon(_icon())
     errors.install_excepthook()
     location = config.database_location(args.db)
     try:
@@ -54,6 +56,8 @@ def run_gui(args) -> int:
         from propdesk.services import demo
 
         demo.create_demo_office()
+    if os.environ.get("PROPDESK_SMOKE") == "1":
+        return _smoke(app)
     if reference.needs_first_admin():
         first = FirstRunDialog()
         if not first.exec():
@@ -64,6 +68,31 @@ def run_gui(args) -> int:
     window = MainWindow(login.staff)
     window.showMaximized()
     return app.exec()
+
+
+def _icon():
+    from PySide6.QtGui import QIcon
+
+    from propdesk.resources import resource_path
+
+    return QIcon(str(resource_path("icons", "propdesk.png")))
+
+
+def _smoke(app) -> int:
+    """PROPDESK_SMOKE=1 (installer/smoke_test.py): the main window for the demo office's
+    administrator, one turn of the event loop, a line on stdout, and out."""
+    from PySide6.QtCore import QTimer
+
+    from propdesk.models.tables import Staff
+    from propdesk.ui.main_window import MainWindow
+
+    window = MainWindow(Staff.get(Staff.username == "admin"))
+    window.show()
+    QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    print(f"ok platform={app.platformName()} icon={not app.windowIcon().isNull()} "
+          f"tab={window.tabs.tabText(0)} title={window.windowTitle()}", flush=True)
+    return code
 
 
 def _system_language() -> str:
