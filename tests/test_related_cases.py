@@ -140,3 +140,21 @@ def test_second_reopen_escalates_to_the_office_head(office):
     assert complaints.timeline(c.id)[-1]["action"] == "escalate"
     assert "自动" in complaints.timeline(c.id)[-1]["note"]
     assert dashboard.counts()["head_escalations"] == 1
+
+
+def test_linked_repeat_is_flagged_in_the_register_and_the_weekly_figures(office, tmp_path):
+    from openpyxl import load_workbook
+
+    from propdesk.reports.excel import export_register
+    from propdesk.services import weekly
+
+    first = complaint(office, D(2026, 10, 1, 9, 0), unit="5栋1单元301")  # long before, other unit
+    second = complaint(office, D(2026, 11, 17, 9, 0), related_to_id=first.id)
+    path = tmp_path / "r.xlsx"
+    export_register("complaints", path, dt.date(2026, 11, 16), dt.date(2026, 11, 22))
+    sheet = load_workbook(path).active
+    header = [c.value for c in sheet[3]]
+    row = [c.value for c in sheet[4]]
+    assert row[header.index("重复投诉（原案）")] == first.number
+    repeats = weekly.repeats(dt.date(2026, 11, 16), dt.date(2026, 11, 22))
+    assert [(r["number"], r["earlier_number"]) for r in repeats] == [(second.number, first.number)]

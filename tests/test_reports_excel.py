@@ -43,9 +43,9 @@ def test_complaint_register(data, tmp_path):
     assert rows[1][0] == "统计期间：2026-11-01 至 2026-11-30"
     assert rows[2] == ["编号", "受理时间", "投诉人", "房号", "联系电话", "受理渠道", "投诉内容",
                        "投诉类别", "投诉级别", "责任部门", "状态", "回复时间", "处理结果", "办结日期",
-                       "回访结果", "客户意见", "是否超时", "记录人"]
+                       "回访结果", "客户意见", "是否超时", "记录人", "重复投诉（原案）"]
     assert ws.freeze_panes == "A4"
-    assert ws.auto_filter.ref == "A3:R6"
+    assert ws.auto_filter.ref == "A3:S6"
     by_number = {line["编号"]: line for line in lines(rows)}
     # voided (TS-20261112-001) and October (c5) are not on the register; order as received
     assert list(by_number) == ["TS-20261103-001", "TS-20261110-001", "TS-20261120-001"]
@@ -160,7 +160,7 @@ def test_empty_period_and_english(office, tmp_path):
     assert ws.title == "Complaint register"
     assert rows[1][0] == "Period: 2025-01-01 to 2025-01-31"
     assert rows[2][:3] == ["No.", "Date and time", "Complainant"] and len(rows) == 3
-    assert ws.auto_filter.ref == "A3:R4"
+    assert ws.auto_filter.ref == "A3:S4"
 
 
 def test_bad_requests(office, tmp_path):

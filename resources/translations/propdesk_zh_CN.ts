@@ -3114,6 +3114,38 @@ The details are in the log file:
         <translation>备份文件</translation>
     </message>
     <message>
+        <source>Owner</source>
+        <translation type="unfinished">业主</translation>
+    </message>
+    <message>
+        <source>Related complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notice to the customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group complaint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Owner reached</source>
+        <translation type="unfinished">已联系上业主</translation>
+    </message>
+    <message>
         <source>Week</source>
         <translation>统计周</translation>
     </message>
@@ -3434,6 +3466,10 @@ The details are in the log file:
     <message>
         <source>Recorded by</source>
         <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Repeat of</source>
+        <translation>重复投诉（原案）</translation>
     </message>
     <message>
         <source>Repair register</source>
@@ -4037,6 +4073,18 @@ The details are in the log file:
     <message>
         <source>{label}: choose one of the list.</source>
         <translation>{label}：请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>{label}: enter text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: enter a date and time, such as 2026-11-24 09:30.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{label}: answer yes or no.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The database already holds complaints or units: the demo office can only be created in an empty database.</source>

@@ -160,8 +160,9 @@ COMPLAINTS = Register("complaints", QT_TRANSLATE_NOOP("reports", "Complaint regi
     Column("customer_opinion", QT_TRANSLATE_NOOP("reports", "Customer opinion"), "long", 22),
     Column("overdue", QT_TRANSLATE_NOOP("reports", "Overdue"), "bool", 7, mark=LATE),
     Column("recorded_by", QT_TRANSLATE_NOOP("reports", "Recorded by"), width=9),
+    Column("repeat_of", QT_TRANSLATE_NOOP("reports", "Repeat of"), width=17),
 ], [
-    PdfColumn(("number", "received_at"), 1.25),
+    PdfColumn(("number", "received_at", "repeat_of"), 1.25),
     PdfColumn(("complainant", "unit", "phone"), 1.25),
     PdfColumn(("channel",), 0.62),
     PdfColumn(("description",), 2.3),
@@ -196,8 +197,9 @@ REPAIRS = Register("repairs", QT_TRANSLATE_NOOP("reports", "Repair register"), [
            get=_callback_result),
     Column("complaint_number", QT_TRANSLATE_NOOP("reports", "Complaint No."), width=17),
     Column("recorded_by", QT_TRANSLATE_NOOP("reports", "Recorded by"), width=9),
+    Column("repeat_of", QT_TRANSLATE_NOOP("reports", "Repeat of"), width=17),
 ], [
-    PdfColumn(("number", "received_at"), 1.25),
+    PdfColumn(("number", "received_at", "repeat_of"), 1.25),
     PdfColumn(("unit", "contact_name", "contact_phone"), 1.25),
     PdfColumn(("location",), 0.9),
     PdfColumn(("description",), 2.25),

@@ -82,7 +82,8 @@ def iter_complaints(date_from, date_to, filters=None,
     f = complaint_filter(date_from, date_to, filters)
     at = at or f.at or now()
     creator = Staff.alias("creator")
-    fields = (
+    earlier = Complaint.alias("earlier")
+    fields = (earlier.number.alias("repeat_of"), Complaint.on_hold_since,
         Complaint.id, Complaint.number, Complaint.received_at, Complaint.complainant,
         Unit.label.alias("unit"), Complaint.phone, Complaint.channel, Complaint.location,
         Complaint.description, Complaint.customer_request, Category.name.alias("category"),
@@ -94,7 +95,8 @@ def iter_complaints(date_from, date_to, filters=None,
         _latest_callback("owner_words", "complaint", Complaint.id).alias("callback_words"),
     )
     query = (search._base(fields).switch(Complaint)
-             .join(creator, JOIN.LEFT_OUTER, on=(Complaint.created_by == creator.id))
+             .join(creator, JOIN.LEFT_OUTER, on=(Complaint.created_by == creator.id)).switch(Complaint)
+             .join(earlier, JOIN.LEFT_OUTER, on=(Complaint.related_to == earlier.id))
              .where(search._where(f)).order_by(Complaint.received_at, Complaint.id))
     for row in query.dicts().iterator():
         row["overdue"] = complaint_overdue(row, at)
@@ -108,7 +110,8 @@ def complaint_overdue(row: dict, at: dt.datetime) -> bool:
     if row["status"] == ComplaintStatus.VOIDED.value:
         return False
     is_open = row["status"] in ComplaintStatus.open_codes()
-    end = row["closed_at"] or (at if is_open else None)
+    # on hold, the resolve clock is stopped (services.holds)
+    end = row["closed_at"] or (at if is_open and not row.get("on_hold_since") else None)
     reply = row["replied_at"] or (at if is_open else None)
     return bool((end and end > row["resolve_by"]) or (reply and reply > row["reply_by"]))
 

@@ -228,7 +228,17 @@ def repeats(start: dt.date, end: dt.date) -> list[dict]:
     for p in pairs:
         if p["received_at"] - p["earlier_at"] <= window:
             found[p["id"]] = p  # the latest earlier complaint wins (ordered)
-    return list(found.values())
+    # and those the clerk linked as repeats at intake, whatever their unit or date
+    linked = (Complaint.select(Complaint.id, Complaint.number, Complaint.received_at, Unit.label.alias("unit"),
+                               Category.name.alias("category"), Earlier.number.alias("earlier_number"),
+                               Earlier.received_at.alias("earlier_at"))
+              .join(Unit, JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id)).switch(Complaint)
+              .join(Category, on=(Complaint.category == Category.id)).switch(Complaint)
+              .join(Earlier, on=(Complaint.related_to == Earlier.id))
+              .where(_in_period(start, end)).dicts())
+    for p in linked:
+        found.setdefault(p["id"], p)
+    return sorted(found.values(), key=lambda r: r["received_at"])
 
 
 def top_units(start: dt.date, end: dt.date, limit: int = 10) -> list[tuple[str, int]]:
