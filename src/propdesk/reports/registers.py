@@ -197,9 +197,8 @@ REPAIRS = Register("repairs", QT_TRANSLATE_NOOP("reports", "Repair register"), [
            get=_callback_result),
     Column("complaint_number", QT_TRANSLATE_NOOP("reports", "Complaint No."), width=17),
     Column("recorded_by", QT_TRANSLATE_NOOP("reports", "Recorded by"), width=9),
-    Column("repeat_of", QT_TRANSLATE_NOOP("reports", "Repeat of"), width=17),
 ], [
-    PdfColumn(("number", "received_at", "repeat_of"), 1.25),
+    PdfColumn(("number", "received_at"), 1.25),
     PdfColumn(("unit", "contact_name", "contact_phone"), 1.25),
     PdfColumn(("location",), 0.9),
     PdfColumn(("description",), 2.25),
