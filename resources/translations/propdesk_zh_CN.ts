@@ -3115,35 +3115,35 @@ The details are in the log file:
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">业主</translation>
+        <translation>业主</translation>
     </message>
     <message>
         <source>Related complaint</source>
-        <translation type="unfinished" />
+        <translation>关联投诉</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished" />
+        <translation>投诉</translation>
     </message>
     <message>
         <source>Valid complaint</source>
-        <translation type="unfinished" />
+        <translation>有效投诉</translation>
     </message>
     <message>
         <source>Notice to the customer</source>
-        <translation type="unfinished" />
+        <translation>告知客户</translation>
     </message>
     <message>
         <source>Group complaint</source>
-        <translation type="unfinished" />
+        <translation>群体投诉</translation>
     </message>
     <message>
         <source>Paid service</source>
-        <translation type="unfinished" />
+        <translation>有偿服务</translation>
     </message>
     <message>
         <source>Owner reached</source>
-        <translation type="unfinished">已联系上业主</translation>
+        <translation>联系上业主</translation>
     </message>
     <message>
         <source>Week</source>
@@ -4076,15 +4076,15 @@ The details are in the log file:
     </message>
     <message>
         <source>{label}: enter text.</source>
-        <translation type="unfinished" />
+        <translation>{label}：请输入文字。</translation>
     </message>
     <message>
         <source>{label}: enter a date and time, such as 2026-11-24 09:30.</source>
-        <translation type="unfinished" />
+        <translation>{label}：请输入日期和时间，如 2026-11-24 09:30。</translation>
     </message>
     <message>
         <source>{label}: answer yes or no.</source>
-        <translation type="unfinished" />
+        <translation>{label}：请选择“是”或“否”。</translation>
     </message>
     <message>
         <source>The database already holds complaints or units: the demo office can only be created in an empty database.</source>
@@ -4157,6 +4157,10 @@ The details are in the log file:
     <message>
         <source>Callback {number}: the owner is not satisfied. {words}</source>
         <translation>回访 {number}：业主不满意。{words}</translation>
+    </message>
+    <message>
+        <source>No such callback.</source>
+        <translation>没有这条回访记录。</translation>
     </message>
     <message>
         <source>Callback {number} is already {status}.</source>

@@ -70,6 +70,16 @@ def _days(start: dt.date, end: dt.date):
         day += dt.timedelta(days=1)
 
 
+def last_builtin_year() -> int:
+    """The last year the statutory package covers."""
+    year = dt.date.today().year + 1
+    while year > 2004 and calendar.package_is_working_day(dt.date(year, 6, 1)) is None:
+        year -= 1
+    while calendar.package_is_working_day(dt.date(year + 1, 6, 1)) is not None:
+        year += 1
+    return year
+
+
 def statutory_marks(year: int) -> dict[dt.date, DayMark]:
     """What the package says for ``year`` (empty when it does not cover it)."""
     if calendar.package_is_working_day(dt.date(year, 6, 1)) is None:

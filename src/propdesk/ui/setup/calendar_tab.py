@@ -48,6 +48,10 @@ class MonthCalendar(QCalendarWidget):
         self.setDateTextFormat(QDate(), QTextCharFormat())  # clear the previous year's marks
 
 
+# only the month of the picked day shows a selection; the others would look marked
+UNPICKED = "QAbstractItemView { selection-background-color: transparent; selection-color: palette(text); }"
+
+
 def swatch(kind: str, text: str) -> QLabel:
     back, fore = COLOURS[kind]
     label = QLabel(text)
@@ -194,22 +198,28 @@ class CalendarTab(QWidget):
             h=s.holidays, w=s.workdays, c=s.closed)
         self.source.setText(where.format(year=year) + " " + counts)
         self.source.setStyleSheet("" if s.source != "none" else "color: #b00020; font-weight: bold;")
-        first = dt.date(year, 1, 1)
-        if not (first <= self.day_from.date().toPython() <= dt.date(year, 12, 31)):
+        picked = self.day_from.date().toPython()
+        if picked.year == year:  # keep the range being worked on
+            self.pick_day(QDate(picked.year, picked.month, picked.day), keep_range=True)
+        else:
             self.pick_day(QDate(year, 1, 1))
 
-    def pick_day(self, qdate: QDate) -> None:
+    def pick_day(self, qdate: QDate, keep_range: bool = False) -> None:
         day = qdate.toPython()
-        self.day_from.setDate(qdate)
-        self.day_to.setDate(qdate)
+        if not keep_range:
+            self.day_from.setDate(qdate)
+            self.day_to.setDate(qdate)
+        for i, month in enumerate(self.months):
+            month.setStyleSheet("" if i == day.month - 1 else UNPICKED)
+        self.months[day.month - 1].setSelectedDate(qdate)
         mark = self.summary.marks.get(day) if day.year == self.summary.year else None
         if mark is None:
             kind = self.tr("working day") if day.weekday() < 5 else self.tr("weekend")
-            self.day_info.setText(f"{day.isoformat()}: {kind}")
+            self.day_info.setText(self.tr("{day}: {kind}").format(day=day.isoformat(), kind=kind))
             return
         source = self.tr("built in") if mark.source == "statutory" else self.tr("entered by the office")
-        note = f" - {mark.note}" if mark.note else ""
-        self.day_info.setText(f"{day.isoformat()}: {DayKind(mark.kind).label()}{note} ({source})")
+        self.day_info.setText(self.tr("{day}: {kind} {note} ({source})").format(
+            day=day.isoformat(), kind=DayKind(mark.kind).label(), note=mark.note, source=source))
         if mark.note and mark.source == "office":
             self.note.setText(mark.note)
 

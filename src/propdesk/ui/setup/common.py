@@ -70,6 +70,7 @@ class ListEditor(QWidget):
 
     changed = Signal()
     movable = False
+    right_aligned: tuple[int, ...] = ()  # columns of numbers
 
     def __init__(self, editable: bool, title: str, parent=None):
         super().__init__(parent)
@@ -102,15 +103,15 @@ class ListEditor(QWidget):
         self.box = QGroupBox(title)
         box_layout = QVBoxLayout(self.box)
         box_layout.addLayout(self.form)
-        self.extra = QVBoxLayout()
-        box_layout.addLayout(self.extra)
-        box_layout.addWidget(self.messages)
-        box_layout.addStretch()
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch()
         buttons.addWidget(self.save_button)
         box_layout.addLayout(buttons)
+        box_layout.addWidget(self.messages)
+        self.extra = QVBoxLayout()
+        box_layout.addLayout(self.extra)
+        box_layout.addStretch()
         left = QVBoxLayout()
         left.addWidget(self.table, 1)
         if self.movable:
@@ -183,6 +184,8 @@ class ListEditor(QWidget):
                 item = QTableWidgetItem(text)
                 if not active:
                     item.setForeground(INACTIVE)
+                if c in self.right_aligned:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.table.setItem(r, c, item)
             if row.id == select_id:
                 target = r

@@ -18,7 +18,7 @@ from propdesk.ui.widgets import fill_combo, select_data
 def spin(suffix: str = "") -> QSpinBox:
     box = QSpinBox()
     box.setRange(0, 99999)  # the service names the limits of each value
-    box.setMinimumWidth(90)
+    box.setMinimumWidth(130)
     if suffix:
         box.setSuffix(suffix)
     return box
@@ -64,6 +64,7 @@ class DeadlinesTab(QWidget):
         self.repeat_days = self._number("repeat_days", self.tr(" days"))
         others = QGroupBox(self.tr("Callbacks, repairs and repeat complaints"))
         form = QFormLayout(others)
+        form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
         form.addRow(self.tr("Callback within"), self.callback_days)
         form.addRow(self.tr("Callback attempts before a visit is suggested"), self.callback_max_attempts)
         form.addRow(self.tr("Urgent repair (急修) to engineering within"), self.urgent_minutes)

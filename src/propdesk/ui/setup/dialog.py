@@ -22,7 +22,7 @@ class SetupDialog(QDialog):
         self.staff = staff
         self.editable = office.can_edit(staff)
         self.setWindowTitle(self.tr("Office setup"))
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(STYLE + "QTableWidget::item { padding: 0 8px; }")
         self.resize(1360, 860)
         self.tabs = QTabWidget(objectName="setup_tabs")
         self.profile = ProfileTab(staff, self.editable)

@@ -8,6 +8,7 @@ from propdesk.ui.setup.common import ListEditor, status_text
 
 
 class PriceEditor(ListEditor):
+    right_aligned = (2,)
     def __init__(self, staff, editable: bool, parent=None):
         self.staff = staff
         super().__init__(editable, self.tr("Price item"), parent)

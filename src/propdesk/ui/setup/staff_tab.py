@@ -1,7 +1,7 @@
 """Staff and their accounts: add, edit, deactivate (never delete), reset a password."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from propdesk.errors import RuleError
 from propdesk.models.enums import Role
@@ -39,8 +39,14 @@ class StaffEditor(ListEditor):
         self.reset_button.clicked.connect(self.reset_password)
         self.active_button = QPushButton(objectName="toggle_active")
         self.active_button.clicked.connect(self.toggle_active)
-        for widget in (self.state, self.reset_button, self.active_button):
-            self.extra.addWidget(widget)
+        account = QHBoxLayout()
+        account.addWidget(self.reset_button)
+        account.addWidget(self.active_button)
+        account.addStretch()
+        line = QFrame(frameShape=QFrame.HLine, frameShadow=QFrame.Sunken)
+        self.extra.addWidget(line)
+        self.extra.addWidget(self.state)
+        self.extra.addLayout(account)
 
     def apply_mode(self):
         super().apply_mode()

@@ -78,7 +78,7 @@ class StructureTab(QWidget):
         super().__init__(parent)
         self.staff, self.editable = staff, editable
         self.estates = EstateEditor(staff, editable)
-        self.estates.setMaximumHeight(230)
+        self.estates.setMaximumHeight(200)
         self.estates.table.itemSelectionChanged.connect(self.load_buildings)
         self.estates.changed.connect(self.load_buildings)
         self._buildings: list[dict] = []
@@ -115,6 +115,11 @@ class StructureTab(QWidget):
         floors.addWidget(self.floor_from)
         floors.addWidget(QLabel(self.tr("to")))
         floors.addWidget(self.floor_to)
+        floors.addStretch()
+        floors_label = QLabel(self.tr("&Floors"))
+        floors_label.setBuddy(self.floor_from)
+        for box in (self.entrances, self.floor_from, self.floor_to, self.rooms):
+            box.setMinimumWidth(110)
         self.preview = QLabel(objectName="preview")
         self.preview.setWordWrap(True)
         self.spec_fields = {"building_name": self.new_name, "entrances": self.entrances,
@@ -128,13 +133,17 @@ class StructureTab(QWidget):
         self.more_button.clicked.connect(self.add_units)
         add_box = QGroupBox(self.tr("Add a building with its units"))
         form = QFormLayout(add_box)
+        form.setFieldGrowthPolicy(QFormLayout.ExpandingFieldsGrow)
         form.addRow(self.tr("&Building"), self.new_name)
         form.addRow(self.tr("&Entrances (单元)"), self.entrances)
-        form.addRow(self.tr("&Floors"), floors)
+        form.addRow(floors_label, floors)
         form.addRow(self.tr("&Rooms per floor"), self.rooms)
         form.addRow(self.preview)
-        form.addRow(self.add_button)
-        form.addRow(self.more_button)
+        add_buttons = QHBoxLayout()
+        add_buttons.addWidget(self.add_button)
+        add_buttons.addWidget(self.more_button)
+        add_buttons.addStretch()
+        form.addRow(add_buttons)
         form.addRow(self.add_messages)
         for widget in (self.new_name, self.entrances, self.floor_from, self.floor_to, self.rooms):
             (widget.textChanged if isinstance(widget, QLineEdit) else widget.valueChanged).connect(
