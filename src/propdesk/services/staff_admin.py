@@ -65,7 +65,16 @@ def _check_password(c: Checker, password: str) -> None:
 
 def _checked(data: StaffInput, staff_id: int | None) -> tuple[dict, Checker]:
     c = Checker()
-    values = {
+    values = {}
+    if staff_id is None:  # the user name stays once given (it is on the audit trail)
+        username = c.text("username", data.username, required=True, max_len=40)
+        if "username" not in c.errors and not _USERNAME.match(username):
+            c.fail("username", MSG_USERNAME)
+        elif "username" not in c.errors and Staff.select().where(
+                fn.LOWER(Staff.username) == username.lower()).exists():
+            c.fail("username", MSG_USERNAME_TAKEN, value=username)
+        values["username"] = username
+    values |= {
         "name": c.text("staff_name", data.name, required=True, max_len=40),
         "role": c.choice("role", data.role, [r.value for r in Role]),
         "phone": c.phone("staff_phone", data.phone)[0],
@@ -78,13 +87,6 @@ def _checked(data: StaffInput, staff_id: int | None) -> tuple[dict, Checker]:
             c.fail("department", MSG_DEPT, name=dept.name if dept else "-")
         values["department"] = dept
     if staff_id is None:
-        username = c.text("username", data.username, required=True, max_len=40)
-        if "username" not in c.errors and not _USERNAME.match(username):
-            c.fail("username", MSG_USERNAME)
-        elif "username" not in c.errors and Staff.select().where(
-                fn.LOWER(Staff.username) == username.lower()).exists():
-            c.fail("username", MSG_USERNAME_TAKEN, value=username)
-        values["username"] = username
         _check_password(c, data.password)
     return values, c
 
