@@ -160,3 +160,13 @@ def test_font_and_licence_are_shipped():
     assert resource_path("fonts", "wqy-microhei.ttc").stat().st_size > 4_000_000
     licence = resource_path("fonts", "LICENSE-wqy-microhei.txt").read_text(encoding="utf-8")
     assert "Apache-2.0" in licence and "Font exception" in licence
+
+
+def test_unwritable_target_is_a_clear_error(office, tmp_path):
+    with pytest.raises(ReportError) as err:
+        pdf.register_pdf("owners", tmp_path / "no" / "such" / "o.pdf")
+    assert "无法写入" in err.value.text() and "o.pdf" in err.value.text()
+    target = tmp_path / "o.pdf"
+    pdf.register_pdf("owners", target)
+    assert target.read_bytes().startswith(b"%PDF") and [p.name for p in tmp_path.iterdir()
+                                                        if p.suffix == ".pdf"] == ["o.pdf"]

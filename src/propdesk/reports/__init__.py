@@ -19,11 +19,16 @@ with a translated message naming what is wrong.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import tempfile
+from pathlib import Path
 from typing import Callable
 
 from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
+
 
 class ReportError(RuleError):
     """A RuleError whose message is in the "reports" part of the catalogue."""
@@ -42,20 +47,39 @@ def export(name: str, path, date_from: dt.date | None = None, date_to: dt.date |
     Returns the number of lines."""
     from propdesk.reports.registers import check_period, get_register, output_kind
 
-    kind = output_kind(path)
-    check_period(get_register(name), date_from, date_to)
+    if output_kind(path) == "xlsx":
+        from propdesk.reports.excel import export_register
+
+        return export_register(name, path, date_from, date_to, filters, progress,
+                               should_cancel, mask_phones)
+    from propdesk.reports.pdf import register_pdf
+
+    return register_pdf(name, path, date_from, date_to, filters, progress, mask_phones)
+
+
+@contextlib.contextmanager
+def output_file(path, suffix: str):
+    """A temporary file next to ``path`` to write into; at the end it replaces ``path``. A
+    cancelled or failed job leaves neither half a file nor a clobbered older one. A folder
+    that does not exist, no permission, the file open in Excel (Windows): ReportError."""
+    target = Path(path)
     try:
-        if kind == "xlsx":
-            from propdesk.reports.excel import export_register
+        fd, tmp = tempfile.mkstemp(suffix=suffix, prefix=".propdesk-", dir=target.parent)
+        os.close(fd)
+    except OSError as err:
+        raise _cannot_write(target, err) from err
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    except BaseException as err:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise _cannot_write(target, err) from err
+        raise
 
-            return export_register(name, path, date_from, date_to, filters, progress,
-                                   should_cancel, mask_phones)
-        from propdesk.reports.pdf import register_pdf
 
-        return register_pdf(name, path, date_from, date_to, filters, progress, mask_phones)
-    except OSError as err:  # no such folder, no permission, the file open in Excel (Windows)
-        reason = err.strerror or str(err)
-        raise ReportError(MSG_CANNOT_WRITE, file=str(path), reason=reason) from err
+def _cannot_write(path, err: OSError) -> ReportError:
+    return ReportError(MSG_CANNOT_WRITE, file=str(path), reason=err.strerror or str(err))
 
 
 def exported_message(n: int, path) -> str:

@@ -10,9 +10,6 @@ No Qt here: the GUI runs :func:`export_register` on a worker thread and passes p
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-from pathlib import Path
 from typing import Callable
 
 from openpyxl import Workbook
@@ -22,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
+from propdesk.reports import output_file
 from propdesk.reports.registers import TEXT_KINDS, Register, check_period, get_register, period_text
 from propdesk.services import settings
 
@@ -45,26 +43,20 @@ def export_register(name: str, path, date_from: dt.date | None = None,
                     mask_phones: bool = False) -> int:
     """Write register ``name`` (``complaints``, ``repairs``, ``callbacks``, ``owners``) for the
     period ``date_from``..``date_to`` (inclusive; optional for ``owners``) and the list's
-    ``filters`` (a :class:`~propdesk.services.search.ComplaintFilter`) to the .xlsx ``path``.
+    ``filters`` (``ComplaintFilter`` for complaints, ``WorkOrderFilter`` for repairs; see
+    :mod:`propdesk.services.registers`) to the .xlsx ``path``.
 
     ``progress(done, total)`` is called every few hundred lines and at the end;
     ``should_cancel()`` is asked as often, and True raises :class:`ExportCancelled`.
     ``mask_phones`` prints 138****5678. Returns the number of lines written.
-    Raises RuleError (translated) for an unknown register or a bad period."""
+    Raises RuleError (translated) for an unknown register, a bad period or a file that
+    cannot be written."""
     register = get_register(name)
     check_period(register, date_from, date_to)
     total = register.count(date_from, date_to, filters)
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", prefix=".propdesk-", dir=target.parent)
-    os.close(fd)
-    try:
-        written = _write(register, tmp, date_from, date_to, filters, total, progress,
-                         should_cancel, mask_phones)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return written
+    with output_file(path, ".xlsx") as tmp:
+        return _write(register, tmp, date_from, date_to, filters, total, progress,
+                      should_cancel, mask_phones)
 
 
 def _write(register: Register, tmp, date_from, date_to, filters, total, progress, should_cancel,

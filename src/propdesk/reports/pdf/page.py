@@ -20,6 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from propdesk import __version__
 from propdesk.i18n import QT_TRANSLATE_NOOP, language, translate
+from propdesk.reports import output_file
 from propdesk.reports.fonts import cjk_font
 from propdesk.services import settings
 
@@ -131,13 +132,19 @@ def _draw_footer(canvas, spec: PageSpec, printed: dt.date, total: int) -> None:
 
 def build(path, story: list, spec: PageSpec, title_meta: str = "",
           printed: dt.date | None = None) -> None:
-    """Lay ``story`` out on the page template and write the PDF to ``path``."""
+    """Lay ``story`` out on the page template and write the PDF to ``path`` (replaced only
+    once the whole file is written; ReportError when it cannot be written)."""
     printed = printed or dt.date.today()
     width, height = spec.pagesize
     bottom = MARGIN + FOOTER_H + (SIGN_H if spec.signature else 0)
     frame = Frame(MARGIN, bottom, width - 2 * MARGIN, height - MARGIN - spec.header_h - bottom,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-    doc = BaseDocTemplate(str(path), pagesize=spec.pagesize, leftMargin=MARGIN,
+    with output_file(path, ".pdf") as tmp:
+        _build(tmp, story, spec, title_meta, printed, frame)
+
+
+def _build(tmp, story, spec: PageSpec, title_meta: str, printed: dt.date, frame: Frame) -> None:
+    doc = BaseDocTemplate(tmp, pagesize=spec.pagesize, leftMargin=MARGIN,
                           rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
                           title=title_meta or spec.title, author=settings.get("office_name") or "",
                           creator=f"PropDesk {__version__}",
