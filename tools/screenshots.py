@@ -45,13 +45,21 @@ def main() -> int:
     window.resize(screen)
     window.show()
     form = window.intake
-    form.phone.setText("138")
+    # a caller whose unit already has a case: the look-up fills the form, the panel shows it
+    from propdesk.models.tables import Complaint
+
+    known = (Complaint.select().where(Complaint.unit.is_null(False) & (Complaint.phone != ""))
+             .order_by(Complaint.received_at.desc()).first())
+    form.phone.setText(known.phone)
     form.caller.lookup_phone()
+    form.unit.setText(known.unit.label)
+    form.caller.unit_entered()
     form.description.setText("楼上卫生间漏水，天花板渗水严重，墙面起皮")
     form.location.setText("主卧卫生间")
     form.customer_request.setText("尽快上门查看维修，并赔偿吊顶损失")
     form.severity.setCurrentIndex(2)
     form.category.setCurrentIndex(1)
+    form._show_related()
     app.processEvents()
     window.grab().save(str(out / f"intake_{lang}.png"))
 

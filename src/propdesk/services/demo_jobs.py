@@ -106,7 +106,7 @@ class Jobs:
         results = T.CATEGORIES.get(category, T.CATEGORIES["其他"])["results"]
         wo = self.work_order(
             WorkOrderKind.FOLLOW_UP, at, rng.choice(techs), row["department"],
-            description=f"投诉跟进：{row['description'][:120]}", location=row["location"],
+            description=row['description'][:120], location=row["location"],
             unit=row["unit"], owner=row["owner"], contact_name=row["complainant"],
             contact_phone=row["phone"], complaint=row["id"], end=close_at,
             outcome=(rng.choice(results), "", None))

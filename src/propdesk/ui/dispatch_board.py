@@ -100,16 +100,22 @@ class DispatchBoard(QWidget):
             ("cancel", self.tr("&Cancel order…"), self.do_cancel),
             ("print", self.tr("&Print notice"), self.print_notice),
         ]
-        action_row = QHBoxLayout()
+        # two rows: the job's course from assignment to sign-off, then everything else
+        flow_row, other_row = QHBoxLayout(), QHBoxLayout()
         for key, text, slot in actions:
             button = QPushButton(text, objectName=f"wo_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button
-            action_row.addWidget(button)
-        action_row.addStretch()
+            row = flow_row if key in ("assign", "start", "complete", "slip", "check", "rework") else other_row
+            row.addWidget(button)
+        flow_row.addStretch()
+        other_row.addStretch()
+        action_row = QVBoxLayout()
+        action_row.addLayout(flow_row)
+        action_row.addLayout(other_row)
         batch = QPushButton(self.tr("Print today's notices"), objectName="wo_print_today")
         batch.clicked.connect(self.print_today)
-        action_row.addWidget(batch)
+        other_row.addWidget(batch)
 
         self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.day_table = QTableWidget(0, 3, objectName="day_table")

@@ -4,7 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
+    QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from propdesk import __version__, i18n
@@ -22,6 +23,15 @@ from propdesk.ui.widgets import STYLE
 from propdesk.ui.workorder_tab import WorkOrderTab
 
 
+def scrolling(widget: QWidget) -> QScrollArea:
+    """A form that scrolls on a small screen (a 1366×768 laptop) instead of being cut off."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
 class MainWindow(QMainWindow):
     def __init__(self, staff, parent=None):
         super().__init__(parent)
@@ -36,7 +46,7 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard(staff)
         self.dashboard.open_list.connect(self.open_list)
         self.tabs.addTab(self.dashboard, self.tr("Dashboard (&0)"))
-        self.tabs.addTab(self.intake, self.tr("Complaint intake (&1)"))
+        self.tabs.addTab(scrolling(self.intake), self.tr("Complaint intake (&1)"))
         self.tabs.addTab(self.complaints, self.tr("Complaints (&2)"))
         self.callbacks = CallbackTab(staff)
         self.tabs.addTab(self.work_orders, self.tr("Work orders (&3)"))
@@ -63,7 +73,7 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self._menus()
         # a supervisor starts on what is due; a clerk on the intake form
-        self.tabs.setCurrentWidget(self.dashboard if staff.role in ("supervisor", "admin") else self.intake)
+        self.tabs.setCurrentIndex(0 if staff.role in ("supervisor", "admin") else 1)
         self._show_calendar_banner()
         self.update_overdue()
         self._clock = QTimer(self, interval=60_000)

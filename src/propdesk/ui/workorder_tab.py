@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QGroupBox, QLabel, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QDialog, QGroupBox, QLabel, QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -42,8 +42,12 @@ class WorkOrderTab(QWidget):
         self.board = DispatchBoard(staff)
         form_box = QGroupBox(self.tr("Repair call (报修登记)"))
         QVBoxLayout(form_box).addWidget(self.form)
+        form_scroll = QScrollArea()  # a small screen scrolls the form rather than cutting it off
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QScrollArea.NoFrame)
+        form_scroll.setWidget(form_box)
         left = QSplitter(Qt.Vertical)
-        left.addWidget(form_box)
+        left.addWidget(form_scroll)
         left.addWidget(self.board.day_box)
         left.setSizes([520, 260])
         split = QSplitter(Qt.Horizontal)
