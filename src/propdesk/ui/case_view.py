@@ -88,18 +88,21 @@ class CaseView(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(split, 1)
-        row = QHBoxLayout()
-        for button in self.buttons.values():
-            row.addWidget(button)
-        row.addStretch()
+        # two rows: handling the case, then ending it (and printing, closing the window)
+        handling, ending = QHBoxLayout(), QHBoxLayout()
+        for key, button in self.buttons.items():
+            (ending if key in ("close", "reopen", "void") else handling).addWidget(button)
+        handling.addStretch()
+        ending.addStretch()
         print_forms = QPushButton(self.tr("&Print forms"), objectName="print_forms")
         print_forms.setToolTip(self.tr("客户信息登记表 and 客户意见处理记录表 as a PDF, opened for printing"))
         print_forms.clicked.connect(self.print_forms)
-        row.addWidget(print_forms)
+        ending.addWidget(print_forms)
         close = QPushButton(self.tr("Close window"))
         close.clicked.connect(self.accept)
-        row.addWidget(close)
-        layout.addLayout(row)
+        ending.addWidget(close)
+        layout.addLayout(handling)
+        layout.addLayout(ending)
         self.load()
 
     def _action_buttons(self) -> dict[str, QPushButton]:
