@@ -23,7 +23,12 @@ class SetupDialog(QDialog):
         self.editable = office.can_edit(staff)
         self.setWindowTitle(self.tr("Office setup"))
         self.setStyleSheet(STYLE + "QTableWidget::item { padding: 0 8px; }")
-        self.resize(1360, 860)
+        width, height = 1360, 860
+        screen = self.screen()
+        if screen is not None:  # a 1366x768 laptop gets a dialog that fits
+            free = screen.availableGeometry()
+            width, height = min(width, free.width() - 20), min(height, free.height() - 40)
+        self.resize(width, height)
         self.tabs = QTabWidget(objectName="setup_tabs")
         self.profile = ProfileTab(staff, self.editable)
         self.staff_tab = StaffTab(staff, self.editable)
