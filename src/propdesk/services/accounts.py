@@ -82,14 +82,28 @@ def require(actor: Staff | None, permission: str, entity: str = "", entity_id: i
     """Raise PermissionDenied (and audit the refusal) unless ``actor`` may do ``permission``."""
     if can(actor, permission):
         return
+    if isinstance(entity_id, bool) or not isinstance(entity_id, int) or not 0 <= entity_id < 2**63:
+        entity_id = 0  # a malformed id from the caller: the refusal is still recorded
     with transaction():
         audit.record(actor, entity or "permission", entity_id, "refused", note=permission)
     role = Role(actor.role).label() if actor else "-"
     raise PermissionDenied(MSG_DENIED, role=role, action=translate("rules", ACTION_LABELS[permission]))
 
 
+def _storable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates cannot even be looked up
+        return False
+    return True
+
+
 def authenticate(username: str, password: str, at: dt.datetime | None = None) -> Staff:
     at = at or now()
+    if not isinstance(username, str) or not _storable(username) or len(username) > 200:
+        raise RuleError(MSG_BAD_LOGIN, field="username")
+    if not isinstance(password, str):
+        raise RuleError(MSG_BAD_LOGIN, field="password")
     staff = Staff.get_or_none((Staff.username == username.strip()) & (Staff.active == True))  # noqa: E712
     if staff is None:
         raise RuleError(MSG_BAD_LOGIN, field="username")

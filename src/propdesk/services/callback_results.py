@@ -38,16 +38,18 @@ def record(actor: Staff, cb_id: int, data: CallbackInput) -> Outcome:
     """Record one attempt. Not reached: retried the next working day, and after the configured
     number of attempts a visit is suggested. Reached: done, with the owner's satisfaction."""
     accounts.require(actor, "callback.make", ENTITY, cb_id)
-    at = data.at or now()
     c = Checker()
+    # the time may be entered afterwards for a day to come (tests, planned visits): only its shape is checked
+    at = c.moment("at", data.at, now=now(), allow_future_minutes=10**7) or now()
     c.choice("method", data.method, {m.value for m in ContactMethod})
     words = c.text("owner_words", data.owner_words, max_len=2000)
-    if data.reached:
+    reached = c.flag("reached", data.reached, True)
+    if reached:
         c.choice("satisfaction", data.satisfaction, {s.value for s in Satisfaction})
     c.raise_if_any()
     with transaction():
         cb = callbacks._due_callback(actor, cb_id)
-        if not data.reached:
+        if not reached:
             return _not_reached(actor, cb, data.method, words, at)
         changes = audit.diff(cb, {
             "status": CallbackStatus.DONE.value, "method": data.method, "reached": True,

@@ -10,7 +10,7 @@ import datetime as dt
 
 from peewee import fn
 
-from propdesk.errors import RuleError
+from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.services.db_retry import transaction
 from propdesk.models.enums import CallbackStatus, Role
@@ -23,6 +23,7 @@ DEFAULT_DAYS = 3
 DEFAULT_MAX_ATTEMPTS = 3
 DUE = CallbackStatus.DUE.value
 
+MSG_NO_CALLBACK = QT_TRANSLATE_NOOP("rules", "No such callback.")
 MSG_NOT_DUE = QT_TRANSLATE_NOOP("rules", "Callback {number} is already {status}.")
 MSG_PAST = QT_TRANSLATE_NOOP("rules", "{label}: a callback cannot be moved into the past.")
 MSG_NOT_CLERK = QT_TRANSLATE_NOOP("rules", "{label}: {name} does not make callbacks.")
@@ -97,7 +98,11 @@ def schedule_for_incident_contact(actor: Staff, contact, at: dt.datetime) -> Cal
 
 
 def _due_callback(actor: Staff, cb_id: int) -> Callback:
-    cb = Callback.get_by_id(cb_id)
+    cb = None
+    if isinstance(cb_id, int) and not isinstance(cb_id, bool) and 0 < cb_id < 2**63:
+        cb = Callback.get_or_none(Callback.id == cb_id)
+    if cb is None:
+        raise NotFound(MSG_NO_CALLBACK)
     if cb.status != DUE:
         raise RuleError(MSG_NOT_DUE, number=cb.number, status=CallbackStatus(cb.status).label())
     return cb

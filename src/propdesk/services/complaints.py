@@ -78,30 +78,27 @@ def _check(data: ComplaintInput, at: dt.datetime) -> dict:
         "customer_request": c.text("customer_request", data.customer_request, max_len=2000),
         "evidence": c.text("evidence", data.evidence, max_len=200),
         "severity": c.choice("severity", data.severity, {m.value for m in Severity}),
-        "valid": bool(data.valid),
-        "notice_required": bool(data.notice_required),
-        "is_group": bool(data.is_group),
+        "valid": c.flag("valid", data.valid, True),
+        "notice_required": c.flag("notice_required", data.notice_required, True),
+        "is_group": c.flag("is_group", data.is_group, False),
     }
     values["phone"], values["phone_digits"] = c.phone("phone", data.phone)
-    category = Category.get_or_none(Category.id == data.category_id) if data.category_id else None
-    if category is None:
-        c.choice("category", None, ())
+    category = c.ref("category", data.category_id, Category, required=True)
     values["category"] = category
-    values["department"] = (Department.get_or_none(Department.id == data.department_id)
-                            if data.department_id else
-                            (category.default_department if category else None))
+    department = c.ref("department", data.department_id, Department)
+    values["department"] = department or (category.default_department if category else None)
     unit_text = c.text("unit", data.unit, max_len=80)
-    unit = owners.find_unit(unit_text) if unit_text else None
-    if unit_text and unit is None:
+    unit = owners.find_unit(unit_text) if unit_text and "unit" not in c.errors else None
+    if unit_text and unit is None and "unit" not in c.errors:
         c.fail("unit", MSG_UNIT_UNKNOWN, value=unit_text)
     values["unit"] = unit
     if not unit_text and not values["phone"] and "phone" not in c.errors:
         c.fail("phone", MSG_CONTACT)
-    values["owner"] = Owner.get_or_none(Owner.id == data.owner_id) if data.owner_id else None
+    values["owner"] = c.ref("owner", data.owner_id, Owner)
     values["invalid_reason"] = c.text("invalid_reason", data.invalid_reason,
-                                      required=not data.valid, max_len=200)
+                                      required=not values["valid"], max_len=200)
     if data.related_to_id:
-        values["related_to"] = Complaint.get_or_none(Complaint.id == data.related_to_id)
+        values["related_to"] = c.ref("related_to", data.related_to_id, Complaint)
     c.raise_if_any()
     return values
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from propdesk.errors import MSG_REQUIRED, RuleError, ValidationError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
@@ -88,6 +89,14 @@ FIELD_LABELS = {
     "username": QT_TRANSLATE_NOOP("fields", "User name"),
     "password": QT_TRANSLATE_NOOP("fields", "Password"),
     "file": QT_TRANSLATE_NOOP("fields", "Backup file"),
+    "owner": QT_TRANSLATE_NOOP("fields", "Owner"),
+    "related_to": QT_TRANSLATE_NOOP("fields", "Related complaint"),
+    "complaint": QT_TRANSLATE_NOOP("fields", "Complaint"),
+    "valid": QT_TRANSLATE_NOOP("fields", "Valid complaint"),
+    "notice_required": QT_TRANSLATE_NOOP("fields", "Notice to the customer"),
+    "is_group": QT_TRANSLATE_NOOP("fields", "Group complaint"),
+    "paid": QT_TRANSLATE_NOOP("fields", "Paid service"),
+    "reached": QT_TRANSLATE_NOOP("fields", "Owner reached"),
 }
 
 MSG_PHONE = QT_TRANSLATE_NOOP(
@@ -98,10 +107,15 @@ MSG_CONTROL = QT_TRANSLATE_NOOP("rules", "{label}: contains characters that cann
 MSG_FUTURE = QT_TRANSLATE_NOOP("rules", "{label} cannot be in the future.")
 MSG_TOO_OLD = QT_TRANSLATE_NOOP("rules", "{label}: {value} is too far in the past.")
 MSG_CHOICE = QT_TRANSLATE_NOOP("rules", "{label}: choose one of the list.")
+MSG_NOT_TEXT = QT_TRANSLATE_NOOP("rules", "{label}: enter text.")
+MSG_NOT_TIME = QT_TRANSLATE_NOOP("rules", "{label}: enter a date and time, such as 2026-11-24 09:30.")
+MSG_YES_NO = QT_TRANSLATE_NOOP("rules", "{label}: answer yes or no.")
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^(0\d{2,3})?[2-9]\d{6,7}(\d{1,6})?$")  # optional area code, extension
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_TEXTLIKE = (str, int, float, Decimal)  # a number typed or read from Excel is text too
+_MAX_ID = 2**63 - 1
 
 
 def label(field: str) -> str:
@@ -118,6 +132,9 @@ class Checker:
         self.errors.setdefault(field, RuleError(message, field=field, label=label(field), **params))
 
     def text(self, field: str, value, required: bool = False, max_len: int = 200) -> str:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, _TEXTLIKE)):
+            self.fail(field, MSG_NOT_TEXT)  # a list, bytes, a date ... is a program error
+            return ""
         value = normalize_text(value if isinstance(value, str) else ("" if value is None else str(value)))
         if required and not value:
             self.fail(field, MSG_REQUIRED)
@@ -144,8 +161,14 @@ class Checker:
                 self.fail(field, MSG_REQUIRED)
             return None
         if not isinstance(value, dt.datetime):
-            self.fail(field, MSG_REQUIRED)
+            self.fail(field, MSG_NOT_TIME)
             return None
+        if value.tzinfo is not None:  # the office works in naive local time
+            try:
+                value = value.astimezone().replace(tzinfo=None)
+            except (OverflowError, ValueError, OSError):
+                self.fail(field, MSG_NOT_TIME)
+                return None
         now = now or dt.datetime.now()
         if value > now + dt.timedelta(minutes=allow_future_minutes):
             self.fail(field, MSG_FUTURE)
@@ -154,14 +177,45 @@ class Checker:
         return value.replace(microsecond=0)
 
     def choice(self, field: str, value, allowed, required: bool = True):
-        if value in (None, ""):
+        if value is None or (isinstance(value, str) and value == ""):
             if required:
                 self.fail(field, MSG_REQUIRED)
             return None
-        if value not in allowed:
+        try:
+            known = value in allowed
+        except TypeError:  # unhashable: a list, a dict
+            known = False
+        if not known:
             self.fail(field, MSG_CHOICE)
             return None
         return value
+
+    def flag(self, field: str, value, default: bool = False) -> bool:
+        """A yes/no field: True/False (or 1/0); None keeps ``default``."""
+        if value is None:
+            return default
+        if isinstance(value, bool) or (isinstance(value, int) and value in (0, 1)):
+            return bool(value)
+        self.fail(field, MSG_YES_NO)
+        return default
+
+    def ref(self, field: str, value, model, required: bool = False, query=None):
+        """A row picked from a list, given by its id (an int or digits); None if empty.
+        ``query`` narrows what may be picked (e.g. active rows)."""
+        if value is None or (isinstance(value, (str, int)) and not isinstance(value, bool)
+                              and (value == 0 or not str(value).strip())):
+            if required:
+                self.fail(field, MSG_REQUIRED)
+            return None
+        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) < 19:
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= _MAX_ID:
+            self.fail(field, MSG_CHOICE)
+            return None
+        row = (query or model.select()).where(model.id == value).first()
+        if row is None:
+            self.fail(field, MSG_CHOICE)
+        return row
 
     def raise_if_any(self) -> None:
         if self.errors:

@@ -127,20 +127,21 @@ def _check_input(data: RepairInput, at: dt.datetime) -> dict:
         "urgency": c.choice("urgency", data.urgency, {u.value for u in Urgency}),
         "window_start": c.moment("window", data.window_start, now=at, allow_future_minutes=10**7),
         "window_end": c.moment("window", data.window_end, now=at, allow_future_minutes=10**7),
-        "paid": bool(data.paid),
+        "paid": c.flag("paid", data.paid, False),
     }
     values["contact_phone"], _digits = c.phone("phone", data.phone, required=True)
     unit_text = c.text("unit", data.unit, max_len=80)
-    values["unit"] = owners.find_unit(unit_text) if unit_text else None
-    if unit_text and values["unit"] is None:
+    values["unit"] = owners.find_unit(unit_text) if unit_text and "unit" not in c.errors else None
+    if unit_text and values["unit"] is None and "unit" not in c.errors:
         from propdesk.services.complaints import MSG_UNIT_UNKNOWN
 
         c.fail("unit", MSG_UNIT_UNKNOWN, value=unit_text)
     if values["window_start"] and values["window_end"] and values["window_end"] < values["window_start"]:
         c.fail("window", MSG_WINDOW)
-    values["owner"] = Owner.get_or_none(Owner.id == data.owner_id) if data.owner_id else None
-    values["department"] = (Department.get_or_none(Department.id == data.department_id)
+    values["owner"] = c.ref("owner", data.owner_id, Owner)
+    values["department"] = (c.ref("department", data.department_id, Department)
                             if data.department_id else Department.get_or_none(Department.code == "engineering"))
+    values["complaint"] = c.ref("complaint", data.complaint_id, Complaint)
     c.raise_if_any()
     return values
 
@@ -150,7 +151,7 @@ def create(actor: Staff, data: RepairInput, at: dt.datetime | None = None) -> Wo
     at = at or now()
     accounts.require(actor, "workorder.create")
     values = _check_input(data, at)
-    complaint = Complaint.get_or_none(Complaint.id == data.complaint_id) if data.complaint_id else None
+    complaint = values.pop("complaint")
     kind = WorkOrderKind.FOLLOW_UP if complaint else WorkOrderKind.REPAIR
     with transaction():
         values["number"] = numbering.next_number(numbering.WORK_ORDER, values["received_at"].date())
