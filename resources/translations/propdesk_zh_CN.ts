@@ -12,6 +12,184 @@
     </message>
 </context>
 <context>
+    <name>AuditViewer</name>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>全部记录类型</translation>
+    </message>
+    <message>
+        <source>Number, e.g. TS-20261124-003</source>
+        <translation>编号，如 TS-20261124-003</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>日期从</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>共 {n} 条</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出操作日志</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{n} entries written to
+{path}</source>
+        <translation>已写入 {n} 条：
+{path}</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>操作日志(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialogs</name>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>恢复备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>A copy of the database was written to
+{path}</source>
+        <translation>数据库副本已写入：
+{path}</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>PropDesk backups (*.db)</source>
+        <translation>PropDesk 备份 (*.db)</translation>
+    </message>
+    <message>
+        <source>Replace the whole database with the backup
+{file}
+made {when}?
+
+Everything entered after that backup will no longer be in PropDesk. The database as it is now is kept in the backup folder first. Ask the other desks to stop working until it is done.</source>
+        <translation>用备份
+{file}
+（{when} 生成）替换整个数据库吗？
+
+该备份之后录入的内容将不再出现在 PropDesk 中。当前的数据库会先保存到备份文件夹。恢复完成之前，请其他电脑暂停操作。</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The database as it was before is kept in
+{aside}
+
+PropDesk closes now; start it again and sign in.</source>
+        <translation>备份已恢复。恢复前的数据库保存在
+{aside}
+
+PropDesk 现在关闭，请重新启动并登录。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged and cannot be opened:
+{path}</source>
+        <translation>数据库文件已损坏，无法打开：
+{path}</translation>
+    </message>
+    <message>
+        <source>This file is not a PropDesk database:
+{path}</source>
+        <translation>该文件不是 PropDesk 数据库：
+{path}</translation>
+    </message>
+    <message>
+        <source>No usable backup was found in
+{folder}
+
+The file has not been changed. Ask for help: details are in the log file.</source>
+        <translation>在以下文件夹中没有找到可用的备份：
+{folder}
+
+数据库文件没有被改动。请联系技术支持，详情见日志文件。</translation>
+    </message>
+    <message>
+        <source>Restore the latest good backup?
+{file}  (made {when})
+
+The damaged file is kept in the backup folder. Whatever was entered after that backup is not in it.</source>
+        <translation>要恢复最新的完好备份吗？
+{file}（{when} 生成）
+
+损坏的文件会保存在备份文件夹中。该备份之后录入的内容不在其中。</translation>
+    </message>
+    <message>
+        <source>The backup {file} was restored. PropDesk starts now.</source>
+        <translation>备份 {file} 已恢复，PropDesk 现在启动。</translation>
+    </message>
+    <message>
+        <source>The automatic backup could not be made:
+{reason}</source>
+        <translation>无法完成自动备份：
+{reason}</translation>
+    </message>
+    <message>
+        <source>PropDesk is already open on this computer. Use the window that is open (look in the taskbar).</source>
+        <translation>PropDesk 已在这台电脑上打开。请使用已打开的窗口（在任务栏中查找）。</translation>
+    </message>
+    <message>
+        <source>PropDesk may already be open (on {host}), or it did not close properly last time.
+
+Open it anyway? Only do so if you are sure no other PropDesk is using this data folder.</source>
+        <translation>PropDesk 可能已经打开（在 {host} 上），或者上次没有正常关闭。
+
+仍然打开吗？只有在确定没有其他 PropDesk 使用这个数据文件夹时才这样做。</translation>
+    </message>
+</context>
+<context>
     <name>CalendarTab</name>
     <message>
         <source>Other days: Monday to Friday are working days.</source>
@@ -2525,6 +2703,201 @@ Details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Exported {when} by {name}</source>
+        <translation>{name} 于 {when} 导出</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Changes (old → new)</source>
+        <translation>变更（原值 → 新值）</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Staff account</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Owner roster import</source>
+        <translation>业主档案导入</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>reply recorded</source>
+        <translation>记录回复</translation>
+    </message>
+    <message>
+        <source>handling recorded</source>
+        <translation>记录处理</translation>
+    </message>
+    <message>
+        <source>office head told</source>
+        <translation>已报告主任</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>work order raised</source>
+        <translation>派发工单</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>派工</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>开始维修</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <source>signed off</source>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <source>sent back for rework</source>
+        <translation>返工</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>quote approved</source>
+        <translation>批准报价</translation>
+    </message>
+    <message>
+        <source>return slip received</source>
+        <translation>收回回执</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>callback made</source>
+        <translation>完成回访</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>未接通</translation>
+    </message>
+    <message>
+        <source>callback result</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <source>supervisor told</source>
+        <translation>已告知主管</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>restored from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
     <name>calendar</name>
     <message>
         <source>New Year's Day</source>
@@ -4687,6 +5060,34 @@ The details are in the log file:
     <message>
         <source>Time</source>
         <translation>约定时间</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Changes (old → new)</source>
+        <translation>变更（原值 → 新值）</translation>
     </message>
     <message>
         <source>Hand over by</source>

@@ -109,18 +109,20 @@ def authenticate(username: str, password: str, at: dt.datetime | None = None) ->
         raise RuleError(MSG_BAD_LOGIN, field="username")
     if staff.locked_until and staff.locked_until > at:
         raise RuleError(MSG_LOCKED, field="password", until=staff.locked_until.strftime("%H:%M"))
+    right = verify_password(password, staff.password_hash)  # slow on purpose: not under the lock
     with transaction():
-        if not verify_password(password, staff.password_hash):
+        staff = Staff.get_by_id(staff.id)  # the count as it is now (another desk may have added)
+        if right:
+            staff.failed_logins, staff.locked_until = 0, None
+        else:
             staff.failed_logins += 1
             if staff.failed_logins >= MAX_FAILED:
                 staff.locked_until = at + dt.timedelta(minutes=LOCK_MINUTES)
                 staff.failed_logins = 0
-            staff.save()
-            audit.record(staff, "staff", staff.id, "login_failed", at=at)
-            raise RuleError(MSG_BAD_LOGIN, field="password")
-        staff.failed_logins, staff.locked_until = 0, None
         staff.save()
-        audit.record(staff, "staff", staff.id, "login", at=at)
+        audit.record(staff, "staff", staff.id, "login" if right else "login_failed", at=at)
+    if not right:  # raised after the commit: the failed attempt and the lock-out are kept
+        raise RuleError(MSG_BAD_LOGIN, field="password")
     return staff
 
 
