@@ -5,8 +5,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
-    QPushButton, QTableView, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from propdesk.models.tables import Staff
@@ -15,19 +15,10 @@ from propdesk.services.callback_search import CallbackFilter
 from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.callback_dialog import CallbackDialog
 from propdesk.ui.callback_model import CallbackTableModel
+from propdesk.ui.list_table import ListTable
 from propdesk.ui.widgets import fill_combo
 
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
-
-
-class CallbackTable(QTableView):
-    open_requested = Signal(int)
-
-    def keyPressEvent(self, event):  # noqa: N802
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
-            self.open_requested.emit(self.model().row_id(self.currentIndex().row()))
-            return
-        super().keyPressEvent(event)
 
 
 class CallbackTab(QWidget):
@@ -46,7 +37,6 @@ class CallbackTab(QWidget):
         for combo in (self.view, self.clerk, self.building, self.kind):
             combo.currentIndexChanged.connect(self.refresh)
         self.table.open_requested.connect(self.make_callback)
-        self.table.doubleClicked.connect(lambda i: self.make_callback(self.model.row_id(i.row())))
         self.refresh()
 
     def _build(self) -> None:
@@ -88,20 +78,8 @@ class CallbackTab(QWidget):
         week.addWidget(next_week)
         week.addStretch()
 
-        self.table = CallbackTable(objectName="cb_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for col, width in enumerate((130, 150, 150, 120, 70, 110, 70, 50, 110)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        self.table = ListTable(self.model, (130, 150, 150, 120, 70, 110, 70, 50, 110), 0, Qt.AscendingOrder,
+                               objectName="cb_table")
 
         make = QPushButton(self.tr("&Call back…  (Enter)"), objectName="cb_make")
         make.clicked.connect(lambda: self.make_callback(self.selected_id()))

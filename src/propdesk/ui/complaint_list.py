@@ -3,31 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from propdesk.models.enums import ComplaintStatus, Severity
 from propdesk.services import owners, reference, search
 from propdesk.services.search import ComplaintFilter
 from propdesk.ui.complaint_model import ComplaintTableModel
+from propdesk.ui.list_table import ListTable
 from propdesk.ui.widgets import fill_combo
 
 OPEN = "__open__"
-
-
-class ComplaintTable(QTableView):
-    """Enter (or double-click) opens the selected complaint."""
-
-    open_requested = Signal(int)
-
-    def keyPressEvent(self, event):  # noqa: N802
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
-            self.open_requested.emit(self.model().complaint_id(self.currentIndex().row()))
-            return
-        super().keyPressEvent(event)
 
 
 class ComplaintListPanel(QWidget):
@@ -48,7 +37,6 @@ class ComplaintListPanel(QWidget):
         self.use_dates.toggled.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
         self.table.open_requested.connect(self.open_complaint)
-        self.table.doubleClicked.connect(lambda index: self.open_complaint.emit(self.model.complaint_id(index.row())))
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.model.tick)
         self._clock.start()
@@ -88,21 +76,8 @@ class ComplaintListPanel(QWidget):
         refresh.setShortcut("F5")
         refresh.clicked.connect(self.refresh)
 
-        self.table = ComplaintTable(objectName="complaint_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(1, Qt.DescendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for col, width in enumerate((150, 130, 80, 130, 110, 130, 80, 90, 110, 170)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        self.table = ListTable(self.model, (150, 130, 80, 130, 110, 130, 80, 90, 110, 170), 1,
+                               objectName="complaint_table")
 
         row1 = QHBoxLayout()
         row1.addWidget(self.search, 3)

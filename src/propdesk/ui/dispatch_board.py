@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -18,20 +17,11 @@ from propdesk.services import accounts, holds, workorder_search, workorders
 from propdesk.services.workorder_search import WorkOrderFilter
 from propdesk.services.workorders import Completion
 from propdesk.ui.action_dialog import ActionDialog, Field, now
-from propdesk.ui.widgets import fill_combo, fmt
+from propdesk.ui.list_table import ListTable
+from propdesk.ui.widgets import fill_combo
 from propdesk.ui.workorder_model import WorkOrderTableModel
 
 OPEN = "__open__"
-
-
-class WorkOrderTable(QTableView):
-    open_requested = Signal(int)
-
-    def keyPressEvent(self, event):  # noqa: N802
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
-            self.open_requested.emit(self.model().row_id(self.currentIndex().row()))
-            return
-        super().keyPressEvent(event)
 
 
 class DispatchBoard(QWidget):
@@ -51,7 +41,6 @@ class DispatchBoard(QWidget):
         self.late_only.toggled.connect(self.refresh)
         self.day.dateChanged.connect(self.refresh_day)
         self.table.open_requested.connect(self.open_work_order)
-        self.table.doubleClicked.connect(lambda i: self.open_work_order.emit(self.model.row_id(i.row())))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.model.tick)
@@ -72,20 +61,7 @@ class DispatchBoard(QWidget):
         fill_combo(self.urgency, [(u.value, u.label()) for u in Urgency], self.tr("Any urgency"))
         self.late_only = QCheckBox(self.tr("Not handed over in time"))
         self.count = QLabel()
-        self.table = WorkOrderTable(objectName="wo_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(1, Qt.DescendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for col, width in enumerate((132, 92, 52, 108, 62, 180, 78, 62, 92, 80)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        self.table = ListTable(self.model, (132, 92, 52, 108, 62, 180, 78, 62, 92, 80), 1, objectName="wo_table")
 
         self.buttons = {}
         actions = [

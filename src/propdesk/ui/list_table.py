@@ -1,0 +1,37 @@
+"""The table view every list uses: whole rows, one at a time, sortable, read-only; Enter or a
+double-click opens the row (its id comes from the lazy model)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from propdesk.ui.lazy_model import LazyTableModel
+
+
+class ListTable(QTableView):
+    open_requested = Signal(int)  # the row's id
+
+    def __init__(self, model: LazyTableModel, widths: tuple[int, ...], sort_column: int,
+                 sort_order=Qt.DescendingOrder, parent=None, **kwargs):
+        super().__init__(parent, **kwargs)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setSortIndicator(sort_column, sort_order)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        for col, width in enumerate(widths):
+            header.resizeSection(col, width)
+        self.doubleClicked.connect(lambda index: self.open_requested.emit(model.row_id(index.row())))
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.model().row_id(self.currentIndex().row()))
+            return
+        super().keyPressEvent(event)
