@@ -2896,6 +2896,122 @@ Details are in the log file.</source>
         <source>exported</source>
         <translation>导出</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Reason for voiding</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>Signed off by</source>
+        <translation>验收人</translation>
+    </message>
+    <message>
+        <source>Signed off at</source>
+        <translation>验收时间</translation>
+    </message>
+    <message>
+        <source>Scheduled for</source>
+        <translation>安排时间</translation>
+    </message>
+    <message>
+        <source>Handed over at</source>
+        <translation>派工时间</translation>
+    </message>
+    <message>
+        <source>Replied at</source>
+        <translation>回复时间</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>回复方式</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复内容</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Times reopened</source>
+        <translation>重新打开次数</translation>
+    </message>
+    <message>
+        <source>Office head told at</source>
+        <translation>报告主任时间</translation>
+    </message>
+    <message>
+        <source>Office head told by</source>
+        <translation>报告人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应回访日期</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <source>Rework round</source>
+        <translation>返工轮次</translation>
+    </message>
+    <message>
+        <source>Return slip back</source>
+        <translation>回执已收回</translation>
+    </message>
+    <message>
+        <source>Quote approved by</source>
+        <translation>报价批准人</translation>
+    </message>
+    <message>
+        <source>Price item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>纠正措施</translation>
+    </message>
+    <message>
+        <source>Customer's opinion</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <source>Signature received</source>
+        <translation>客户已签字</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
 </context>
 <context>
     <name>calendar</name>

@@ -24,8 +24,8 @@ def run_gui(args) -> int:
 
     from propdesk.models import init_db
     from propdesk.models.db import SchemaTooNew
-    from propdesk.services import reference, settings
-    from propdesk.ui import errors, translation
+    from propdesk.services import backup, reference, settings
+    from propdesk.ui import backup_dialogs, errors, translation
     from propdesk.ui.login import FirstRunDialog, LoginDialog
     from propdesk.ui.main_window import MainWindow
 
@@ -34,7 +34,17 @@ def run_gui(args) -> int:
     app.setApplicationName("PropDesk")
     app.setWindowIcon(_icon())
     errors.install_excepthook()
+    translation.install(app, args.lang or "zh_CN")  # start-up questions before the settings are read
+    lock = backup_dialogs.instance_lock()  # a second PropDesk on this computer is told and quits
+    if lock is None:
+        return 0
     location = config.database_location(args.db)
+    if "://" not in location:
+        status = backup.check_database(location)
+        if status in (backup.DAMAGED, backup.NOT_A_DATABASE):
+            logging.error("database %s is %s", location, status)
+            if not backup_dialogs.offer_restore_at_start(location, status):
+                return 1
     try:
         init_db(location)
     except SchemaTooNew:
@@ -65,9 +75,13 @@ def run_gui(args) -> int:
     login = LoginDialog()
     if not login.exec():
         return 0
+    backup_dialogs.automatic_backup("start")  # the first start of the day
     window = MainWindow(login.staff)
     window.showMaximized()
-    return app.exec()
+    code = app.exec()
+    backup_dialogs.automatic_backup("exit")
+    lock.unlock()
+    return code
 
 
 def _icon():

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from peewee import JOIN
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.models.enums import Role
+from propdesk.models.enums import (
+    CallbackStatus, ComplaintStatus, ContactMethod, Escalation, Role, Satisfaction, Urgency,
+    WorkOrderStatus,
+)
 from propdesk.models.tables import AuditChange, AuditEntry, Callback, Complaint, Staff, WorkOrder
 from propdesk.services import accounts, audit
 from propdesk.services.db_retry import transaction
@@ -71,7 +74,50 @@ ACTION_LABELS = {
     "import": QT_TRANSLATE_NOOP("audit", "imported"),
     "export": QT_TRANSLATE_NOOP("audit", "exported"),
 }
+# fields of the records whose changes are logged but which no form names (validation.label)
+CHANGE_LABELS = {
+    "status": QT_TRANSLATE_NOOP("audit", "Status"),
+    "cancel_reason": QT_TRANSLATE_NOOP("audit", "Reason for cancelling"),
+    "void_reason": QT_TRANSLATE_NOOP("audit", "Reason for voiding"),
+    "checked_by": QT_TRANSLATE_NOOP("audit", "Signed off by"),
+    "checked_at": QT_TRANSLATE_NOOP("audit", "Signed off at"),
+    "scheduled_at": QT_TRANSLATE_NOOP("audit", "Scheduled for"),
+    "dispatched_at": QT_TRANSLATE_NOOP("audit", "Handed over at"),
+    "replied_at": QT_TRANSLATE_NOOP("audit", "Replied at"),
+    "reply_method": QT_TRANSLATE_NOOP("audit", "Reply by"),
+    "reply_note": QT_TRANSLATE_NOOP("audit", "Reply"),
+    "closed_at": QT_TRANSLATE_NOOP("audit", "Closed at"),
+    "escalation": QT_TRANSLATE_NOOP("audit", "Escalation"),
+    "reopen_count": QT_TRANSLATE_NOOP("audit", "Times reopened"),
+    "head_notified_at": QT_TRANSLATE_NOOP("audit", "Office head told at"),
+    "head_notified_by": QT_TRANSLATE_NOOP("audit", "Office head told by"),
+    "due_date": QT_TRANSLATE_NOOP("audit", "Due"),
+    "attempts": QT_TRANSLATE_NOOP("audit", "Attempts"),
+    "done_at": QT_TRANSLATE_NOOP("audit", "Done at"),
+    "done_by": QT_TRANSLATE_NOOP("audit", "Done by"),
+    "rework_round": QT_TRANSLATE_NOOP("audit", "Rework round"),
+    "slip_returned": QT_TRANSLATE_NOOP("audit", "Return slip back"),
+    "quote_approved_by": QT_TRANSLATE_NOOP("audit", "Quote approved by"),
+    "price_item": QT_TRANSLATE_NOOP("audit", "Price item"),
+    "cause": QT_TRANSLATE_NOOP("audit", "Cause"),
+    "action": QT_TRANSLATE_NOOP("audit", "Corrective action"),
+    "customer_opinion": QT_TRANSLATE_NOOP("audit", "Customer's opinion"),
+    "signature_received": QT_TRANSLATE_NOOP("audit", "Signature received"),
+}
+STAFF_FIELDS = {"checked_by", "head_notified_by", "done_by", "quote_approved_by", "technician",
+                "assigned_to", "created_by"}
+YES, NO = QT_TRANSLATE_NOOP("audit", "yes"), QT_TRANSLATE_NOOP("audit", "no")
+BOOL_FIELDS = {"slip_returned", "signature_received", "reached", "paid", "valid", "is_group",
+               "notice_required", "active"}
 _NUMBER = re.compile(r"^(TS|PG|HF)-?(\d{8})-?(\d+)$")
+
+
+_ENUMS = {
+    ("complaint", "status"): ComplaintStatus, ("work_order", "status"): WorkOrderStatus,
+    ("callback", "status"): CallbackStatus, ("*", "escalation"): Escalation,
+    ("*", "reply_method"): ContactMethod, ("*", "method"): ContactMethod,
+    ("*", "satisfaction"): Satisfaction, ("*", "urgency"): Urgency, ("*", "role"): Role,
+}
 
 
 @dataclass
@@ -150,6 +196,29 @@ def _query(f: AuditFilter):
             .where(_where(f)).order_by(AuditEntry.id.desc()))
 
 
+def _field_label(field: str) -> str:
+    if field in CHANGE_LABELS:
+        return translate(CTX, CHANGE_LABELS[field])
+    return label(field)
+
+
+def _value(entity: str, field: str, value: str | None, names: dict[int, str]) -> str:
+    """A logged value as people read it: names for people, labels for codes, yes/no."""
+    if value is None or value == "":
+        return ""
+    if field in STAFF_FIELDS and value.isdigit():
+        return names.get(int(value), value)
+    if field in BOOL_FIELDS and value in ("0", "1"):
+        return translate(CTX, YES if value == "1" else NO)
+    enum = _ENUMS.get((entity, field)) or _ENUMS.get(("*", field))
+    if enum is not None:
+        try:
+            return enum(value).label()
+        except ValueError:
+            return value
+    return value
+
+
 def _role(who: Staff | None) -> str:
     try:
         return Role(who.role).label() if who else ""
@@ -171,10 +240,17 @@ def _rows(entries: list[AuditEntry]) -> list[dict]:
             numbers[("staff", rid)] = name
     changes: dict[int, list[str]] = {}
     if entries:
-        for ch in (AuditChange.select().where(AuditChange.entry.in_([e.id for e in entries]))
-                   .order_by(AuditChange.id)):
+        entity_of = {e.id: e.entity for e in entries}
+        found = list(AuditChange.select().where(AuditChange.entry.in_(list(entity_of)))
+                     .order_by(AuditChange.id))
+        staff_ids = {int(v) for ch in found if ch.field in STAFF_FIELDS
+                     for v in (ch.old, ch.new) if v and v.isdigit()}
+        names = dict(Staff.select(Staff.id, Staff.name).where(Staff.id.in_(list(staff_ids))).tuples()) \
+            if staff_ids else {}
+        for ch in found:
+            show = lambda v: _value(entity_of[ch.entry_id], ch.field, v, names)  # noqa: E731
             changes.setdefault(ch.entry_id, []).append(
-                f"{label(ch.field)}: {ch.old if ch.old is not None else ''} → {ch.new if ch.new is not None else ''}")
+                f"{_field_label(ch.field)}: {show(ch.old)} → {show(ch.new)}")
     rows = []
     for e in entries:
         who = e.staff if e.staff_id else None

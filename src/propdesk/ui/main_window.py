@@ -12,6 +12,8 @@ from propdesk import __version__, i18n
 from propdesk.models.enums import Role
 from propdesk.services import calendar, callbacks, office, search, settings
 from propdesk.services.search import ComplaintFilter
+from propdesk.ui.audit_viewer import add_audit_action
+from propdesk.ui.backup_dialogs import add_backup_actions
 from propdesk.ui.callback_tab import CallbackTab
 from propdesk.ui.case_view import CaseView
 from propdesk.ui.complaint_list import ComplaintListPanel
@@ -98,6 +100,10 @@ class MainWindow(QMainWindow):
         export = QAction(self.tr("&Export or print a register…"), self, shortcut=QKeySequence("Ctrl+E"))
         export.triggered.connect(lambda: ExportDialog(parent=self).exec())
         file_menu.addAction(export)
+        file_menu.addSeparator()
+        add_backup_actions(self, file_menu, self.staff)  # restore: supervisors and administrators
+        add_audit_action(self, file_menu, self.staff)  # supervisors and administrators
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)

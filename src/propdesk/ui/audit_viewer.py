@@ -1,0 +1,193 @@
+"""The audit log viewer (supervisors and administrators): filters, a lazy table, Excel export."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QGridLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
+    QVBoxLayout,
+)
+
+from propdesk.errors import RuleError
+from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.services import accounts, audit_log
+from propdesk.services.audit_log import AuditFilter
+from propdesk.ui.errors import show_rule_error
+from propdesk.ui.lazy_model import LazyTableModel
+
+COLUMNS = [
+    ("at", QT_TRANSLATE_NOOP("ui", "Date and time")),
+    ("who", QT_TRANSLATE_NOOP("ui", "Person")),
+    ("entity_label", QT_TRANSLATE_NOOP("ui", "Record kind")),
+    ("record", QT_TRANSLATE_NOOP("ui", "Record")),
+    ("action_label", QT_TRANSLATE_NOOP("ui", "Action")),
+    ("note", QT_TRANSLATE_NOOP("ui", "Note")),
+    ("changes", QT_TRANSLATE_NOOP("ui", "Changes (old → new)")),
+]
+
+
+class AuditTableModel(LazyTableModel):
+    """Pages of the filtered log, newest first (the order is fixed: it is a log)."""
+
+    columns = COLUMNS
+
+    def __init__(self, actor, parent=None):
+        self.actor = actor
+        super().__init__(AuditFilter(), "at", parent)
+
+    def fetch(self, offset: int, limit: int) -> list[dict]:
+        return audit_log.page(self.actor, self.filter, offset, limit)
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:  # a log is read newest first
+        return
+
+    def cell(self, row: dict, key: str, role: int):
+        if role == Qt.DisplayRole:
+            value = row[key]
+            if key == "at":
+                return value.strftime("%Y-%m-%d %H:%M:%S")
+            text = (value or "").replace("\n", " ")
+            return text[:200] + "…" if len(text) > 200 else text
+        if role == Qt.ToolTipRole and key in ("note", "changes") and row[key]:
+            return row[key]
+        if role == Qt.ToolTipRole and key == "who" and row["role"]:
+            return row["role"]
+        if role == Qt.ForegroundRole and row["action"] in ("refused", "login_failed"):
+            from PySide6.QtGui import QBrush, QColor
+
+            return QBrush(QColor("#b00020"))
+        return None
+
+
+class AuditViewer(QDialog):
+    def __init__(self, staff, parent=None):
+        super().__init__(parent)
+        accounts.require(staff, audit_log.PERMISSION)  # the service checks too; a refusal is audited
+        self.staff = staff
+        self.setWindowTitle(self.tr("Audit log"))
+        self.resize(1180, 700)
+
+        self.person = QComboBox(objectName="person")
+        self.person.addItem(self.tr("Everyone"), None)
+        for sid, name in audit_log.people():
+            self.person.addItem(name, sid)
+        self.kind = QComboBox(objectName="kind")
+        self.kind.addItem(self.tr("All records"), None)
+        for code, text in audit_log.entities():
+            self.kind.addItem(text, code)
+        self.record = QLineEdit(objectName="record")
+        self.record.setPlaceholderText(self.tr("Number, e.g. TS-20261124-003"))
+        self.record.setClearButtonEnabled(True)
+        self.dated = QCheckBox(self.tr("From"), objectName="dated")
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addDays(-30), objectName="date_from", calendarPopup=True)
+        self.date_to = QDateEdit(today, objectName="date_to", calendarPopup=True)
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.dated.toggled.connect(self.date_from.setEnabled)
+        self.dated.toggled.connect(self.date_to.setEnabled)
+        search = QPushButton(self.tr("&Search"), objectName="search")
+        search.setDefault(True)
+        search.clicked.connect(self.apply_filter)
+        self.record.returnPressed.connect(self.apply_filter)
+        for combo in (self.person, self.kind):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+
+        filters = QGridLayout()
+        filters.addWidget(QLabel(self.tr("Person")), 0, 0)
+        filters.addWidget(self.person, 0, 1)
+        filters.addWidget(QLabel(self.tr("Record kind")), 0, 2)
+        filters.addWidget(self.kind, 0, 3)
+        filters.addWidget(QLabel(self.tr("Record number")), 0, 4)
+        filters.addWidget(self.record, 0, 5)
+        dates = QHBoxLayout()
+        dates.addWidget(self.dated)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        dates.addWidget(search)
+        filters.addLayout(dates, 1, 0, 1, 6)
+        filters.setColumnStretch(5, 1)
+
+        self.model = AuditTableModel(staff, self)
+        self.table = QTableView(objectName="audit_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for i, width in enumerate((150, 90, 90, 150, 120, 260)):
+            self.table.setColumnWidth(i, width)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.Stretch)
+
+        self.total = QLabel(objectName="total")
+        export = QPushButton(self.tr("Export to &Excel…"), objectName="export")
+        export.clicked.connect(self.export)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.total, 1)
+        bottom.addWidget(export)
+        bottom.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.apply_filter()
+
+    def current_filter(self) -> AuditFilter:
+        f = AuditFilter(staff_id=self.person.currentData(), entity=self.kind.currentData(),
+                        record=self.record.text())
+        if self.dated.isChecked():
+            f.date_from = self.date_from.date().toPython()
+            f.date_to = self.date_to.date().toPython()
+        return f
+
+    def apply_filter(self) -> None:
+        try:
+            f = self.current_filter()
+            self.model.set_filter(f)
+            n = audit_log.count(self.staff, f)
+        except RuleError as err:
+            show_rule_error(self, err)
+            return
+        self.total.setText(self.tr("{n} entries").format(n=n))
+
+    def export(self) -> None:
+        from propdesk.reports.audit_export import export_audit
+
+        name = f"audit-{dt.date.today():%Y%m%d}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), name,
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        self.setCursor(Qt.WaitCursor)
+        try:
+            n = export_audit(self.staff, self.current_filter(), path)
+        except RuleError as err:
+            show_rule_error(self, err)
+            return
+        finally:
+            self.unsetCursor()
+        QMessageBox.information(self, self.windowTitle(), self.tr(
+            "{n} entries written to\n{path}").format(n=n, path=path))
+
+
+def add_audit_action(window, menu, staff) -> QAction | None:
+    """The "Audit log…" menu entry, for those who may read it (supervisors, administrators)."""
+    if not accounts.can(staff, audit_log.PERMISSION):
+        return None
+    action = QAction(QCoreApplication.translate("AuditViewer", "&Audit log…"), window)
+    action.setObjectName("audit_log_action")
+    action.triggered.connect(lambda: AuditViewer(staff, window).exec())
+    menu.addAction(action)
+    return action

@@ -1,0 +1,120 @@
+"""The audit log viewer: supervisors and administrators only, filters as typed, pages of rows as
+the view scrolls, and an Excel export of what is shown."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QPushButton
+
+from propdesk.errors import PermissionDenied
+from propdesk.models.tables import AuditEntry, Category
+from propdesk.services import complaints
+from propdesk.services.complaints import ComplaintInput
+from propdesk.ui.audit_viewer import AuditViewer
+from propdesk.ui.main_window import MainWindow
+
+
+def _complaints(office, n: int) -> list:
+    at = dt.datetime.now().replace(microsecond=0)
+    cat = Category.select().first().id
+    return [complaints.create(office["clerk"], ComplaintInput(
+        received_at=at, phone="13800138000", complainant="张伟", description=f"投诉 {i}",
+        category_id=cat, severity="minor"), at=at) for i in range(n)]
+
+
+def _cells(viewer, row: int) -> list[str]:
+    model = viewer.model
+    return [model.data(model.index(row, col)) for col in range(model.columnCount())]
+
+
+def _show(qtbot, viewer):
+    qtbot.addWidget(viewer)
+    viewer.show()
+    qtbot.waitExposed(viewer)
+
+
+def test_supervisor_reads_filters_and_pages(qtbot, office):
+    cases = _complaints(office, 230)
+    complaints.void(office["supervisor"], cases[5].id, "重复录入")
+    viewer = AuditViewer(office["supervisor"])
+    _show(qtbot, viewer)
+    total = AuditEntry.select().count()
+    assert viewer.total.text() == f"共 {total} 条"
+    assert viewer.model.rowCount() == 200  # one page; the rest as the view scrolls
+    assert viewer.model.canFetchMore()
+    viewer.table.scrollToBottom()
+    qtbot.waitUntil(lambda: viewer.model.rowCount() == total)
+    newest = _cells(viewer, 0)
+    assert newest[1:5] == ["李强", "投诉", cases[5].number, "作废"]
+    assert "重复录入" in newest[5] and "→" in newest[6]
+
+    # a record number typed as a clerk would (lower case, no dashes), then Enter
+    qtbot.keyClicks(viewer.record, cases[5].number.lower().replace("-", ""))
+    qtbot.keyClick(viewer.record, Qt.Key_Return)
+    assert viewer.model.rowCount() == 2
+    assert [_cells(viewer, r)[4] for r in range(2)] == ["作废", "创建"]
+    assert viewer.total.text() == "共 2 条"
+
+    viewer.record.clear()
+    viewer.person.setCurrentIndex(viewer.person.findData(office["supervisor"].id))
+    assert viewer.model.rowCount() == 1
+    viewer.person.setCurrentIndex(0)
+    viewer.kind.setCurrentIndex(viewer.kind.findData("staff"))
+    assert {_cells(viewer, r)[2] for r in range(viewer.model.rowCount())} == {"员工账号"}
+
+    viewer.kind.setCurrentIndex(0)
+    viewer.dated.setChecked(True)
+    viewer.date_from.setDate(viewer.date_from.date().addDays(-400))
+    viewer.date_to.setDate(viewer.date_from.date().addDays(1))
+    qtbot.mouseClick(viewer.findChild(QPushButton, "search"), Qt.LeftButton)
+    assert viewer.total.text() == "共 0 条" and viewer.model.rowCount() == 0
+
+
+def test_export_to_excel(qtbot, office, tmp_path, monkeypatch, dialogs):
+    cases = _complaints(office, 3)
+    viewer = AuditViewer(office["admin"])
+    _show(qtbot, viewer)
+    qtbot.keyClicks(viewer.record, cases[1].number)
+    qtbot.keyClick(viewer.record, Qt.Key_Return)
+    target = tmp_path / "日志"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    qtbot.mouseClick(viewer.findChild(QPushButton, "export"), Qt.LeftButton)
+    path = tmp_path / "日志.xlsx"  # the extension is added
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[3][4] == cases[1].number and rows[3][5] == "创建"
+    assert len(rows) == 4
+    assert dialogs[-1][0] == "information" and "已写入 1 条" in dialogs[-1][2]
+    assert AuditEntry.select().where(AuditEntry.action == "export").count() == 1
+
+
+def test_clerk_cannot_open_it_and_does_not_see_the_menu(qtbot, office):
+    with pytest.raises(PermissionDenied):
+        AuditViewer(office["clerk"])
+    clerk = MainWindow(office["clerk"])
+    qtbot.addWidget(clerk)
+    names = {a.objectName() for a in clerk.findChildren(QAction)}
+    assert "audit_log_action" not in names and "restore_action" not in names
+    assert "backup_now_action" in names
+    boss = MainWindow(office["supervisor"])
+    qtbot.addWidget(boss)
+    names = {a.objectName() for a in boss.findChildren(QAction)}
+    assert {"audit_log_action", "restore_action", "backup_now_action"} <= names
+    file_menu = boss.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions() if a.text()]
+    assert "操作日志(&A)…" in texts and "恢复备份(&R)…" in texts and "立即备份(&B)" in texts
+
+
+def test_menu_opens_the_viewer(qtbot, office, monkeypatch):
+    opened = []
+    monkeypatch.setattr(AuditViewer, "exec", lambda self: opened.append(self.total.text()) or 0)
+    window = MainWindow(office["admin"])
+    qtbot.addWidget(window)
+    action = next(a for a in window.findChildren(QAction)
+                  if a.objectName() == "audit_log_action")
+    action.trigger()
+    assert opened and opened[0].startswith("共 ")

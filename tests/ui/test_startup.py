@@ -1,0 +1,217 @@
+"""GUI start-up: a damaged database is met with the offer to restore the latest good backup
+(never a traceback), a second PropDesk on the same computer is told the first is open, and the
+automatic backups run after sign-in and on exit. Message boxes are recorded, not shown."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLockFile
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from propdesk import app as app_module
+from propdesk import config
+from propdesk.models import database
+from propdesk.services import backup
+from propdesk.ui.login import LoginDialog
+
+
+@pytest.fixture
+def start(monkeypatch, office, qapp):
+    """run_gui(location) with sign-in cancelled (or given), no event loop and nothing left
+    behind (excepthook, log handlers)."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    handlers = list(logging.getLogger().handlers)
+    monkeypatch.setattr(LoginDialog, "exec", lambda self: 0)
+    yield lambda location: app_module.run_gui(argparse.Namespace(db=str(location), lang="zh_CN",
+                                                                 demo=False))
+    for handler in logging.getLogger().handlers[:]:
+        if handler not in handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+
+
+def _count(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT count(*) FROM staff").fetchone()[0]
+    finally:
+        con.close()
+
+
+def _damage(location: Path) -> bytes:
+    database.close()
+    data = location.read_bytes()
+    location.write_bytes(data[: len(data) // 3])
+    for suffix in ("-wal", "-shm"):
+        Path(f"{location}{suffix}").unlink(missing_ok=True)
+    return location.read_bytes()
+
+
+def test_damaged_database_offers_the_latest_good_backup(start, dialogs):
+    location = Path(database.obj.database)
+    good = backup.backup_now()
+    _damage(location)
+    assert start(location) == 0  # went on to the sign-in (cancelled here)
+    kinds = [d[0] for d in dialogs]
+    assert kinds == ["question", "information"]
+    assert "数据库文件已损坏" in dialogs[0][2] and good.name in dialogs[0][2]
+    assert "已恢复" in dialogs[1][2]
+    assert backup.check_database(location) == backup.OK
+    assert _count(location) == 4
+    assert backup.backups(backup.DAMAGED_KIND)  # the damaged file was kept
+
+
+def test_random_bytes_with_no_backup_is_told_and_left_alone(start, dialogs):
+    location = Path(database.obj.database)
+    database.close()
+    location.write_bytes(b"\x89PNG not a database" * 100)
+    assert start(location) == 1
+    assert [d[0] for d in dialogs] == ["critical"]
+    assert "不是 PropDesk 数据库" in dialogs[0][2] and "没有找到可用的备份" in dialogs[0][2]
+    assert location.read_bytes() == b"\x89PNG not a database" * 100
+
+
+def test_declining_the_restore_changes_nothing(start, monkeypatch):
+    location = Path(database.obj.database)
+    backup.backup_now()
+    damaged = _damage(location)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.No))
+    assert start(location) == 1
+    assert len(asked) == 1
+    assert location.read_bytes() == damaged
+
+
+def test_second_start_is_told_propdesk_is_already_open(start, dialogs, monkeypatch):
+    opened = []
+    monkeypatch.setattr("propdesk.models.init_db", lambda *a, **k: opened.append(a))
+    first = QLockFile(str(config.data_dir() / "propdesk.lock"))
+    assert first.tryLock(0)  # the PropDesk already running (this process is alive)
+    try:
+        assert start(database.obj.database) == 0
+    finally:
+        first.unlock()
+    assert [d[0] for d in dialogs] == ["information"]
+    assert "已在这台电脑上打开" in dialogs[0][2]
+    assert opened == []  # the database was not even opened
+
+
+@pytest.mark.parametrize("answer, opens", [(QMessageBox.Yes, True), (QMessageBox.No, False)])
+def test_a_lock_nobody_here_holds_may_be_opened_anyway(start, monkeypatch, answer, opens):
+    lock = config.data_dir() / "propdesk.lock"
+    lock.write_text("4242\npropdesk\nfront-desk-2\n", encoding="utf-8")  # another computer
+    asked, opened = [], []
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: asked.append(a[2]) or answer))
+    from propdesk import models
+
+    real = models.init_db
+    monkeypatch.setattr(models, "init_db", lambda *a, **k: (opened.append(a), real(*a, **k))[1])
+    assert start(database.obj.database) == 0
+    assert len(asked) == 1 and "front-desk-2" in asked[0]
+    assert bool(opened) == opens
+
+
+def test_a_lock_left_by_a_crash_here_is_cleared_without_asking(start, dialogs):
+    import socket
+
+    lock = config.data_dir() / "propdesk.lock"
+    lock.write_text(f"999999\npython3\n{socket.gethostname()}\n", encoding="utf-8")  # no such process
+    assert start(database.obj.database) == 0
+    assert dialogs == []
+
+
+def test_automatic_backups_after_sign_in_and_on_exit(start, monkeypatch, office, dialogs):
+    def signed_in(self):
+        self.staff = office["clerk"]
+        return 1
+
+    monkeypatch.setattr(LoginDialog, "exec", signed_in)
+    monkeypatch.setattr(QApplication, "exec", lambda *a: 0)  # the day's work, in no time
+    assert start(database.obj.database) == 0
+    autos = backup.backups(backup.AUTO)
+    assert len(autos) == 2  # the day's first start, and the exit
+    assert all(backup.check_database(p) == backup.OK for p in autos)
+    assert dialogs == []
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+
+
+# --- the File menu's backup entries --------------------------------------------------------------
+
+def _action(window, name):
+    from PySide6.QtGui import QAction
+
+    return next(a for a in window.findChildren(QAction) if a.objectName() == name)
+
+
+def _new_complaint(office):
+    import datetime as dt
+
+    from propdesk.models.tables import Category
+    from propdesk.services import complaints
+    from propdesk.services.complaints import ComplaintInput
+
+    at = dt.datetime.now().replace(microsecond=0)
+    return complaints.create(office["clerk"], ComplaintInput(
+        received_at=at, phone="13800138000", complainant="张伟", description="恢复测试",
+        category_id=Category.select().first().id, severity="minor"), at=at)
+
+
+def test_back_up_now_from_the_menu(qtbot, office, dialogs):
+    from propdesk.ui.main_window import MainWindow
+
+    window = MainWindow(office["clerk"])
+    qtbot.addWidget(window)
+    _action(window, "backup_now_action").trigger()
+    [copy] = backup.backups("")
+    assert dialogs[-1][0] == "information" and str(copy) in dialogs[-1][2]
+
+
+def test_restore_from_the_menu_confirms_restores_and_closes(qtbot, office, dialogs, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from propdesk.models.tables import Complaint
+    from propdesk.ui.main_window import MainWindow
+
+    copy = backup.backup_now()
+    _new_complaint(office)
+    window = MainWindow(office["supervisor"])
+    qtbot.addWidget(window)
+    window.show()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(copy), "")))
+    _action(window, "restore_action").trigger()
+    assert [d[0] for d in dialogs] == ["question", "information"]
+    assert copy.name in dialogs[0][1] + dialogs[0][2] and "替换整个数据库" in dialogs[0][2]
+    assert "备份已恢复" in dialogs[1][2]
+    assert Complaint.select().count() == 0
+    assert not window.isVisible()
+
+
+def test_restore_declined_or_refused_changes_nothing(qtbot, office, dialogs, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from propdesk.models.tables import Complaint
+    from propdesk.ui import backup_dialogs
+    from propdesk.ui.main_window import MainWindow
+
+    copy = backup.backup_now()
+    _new_complaint(office)
+    window = MainWindow(office["supervisor"])
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.No))
+    assert backup_dialogs.restore_backup(window, office["supervisor"], str(copy)) is False
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    half = tmp_path / "half.db"
+    half.write_bytes(copy.read_bytes()[:5000])
+    assert backup_dialogs.restore_backup(window, office["supervisor"], str(half)) is False
+    assert dialogs[-1][0] == "warning" and "已损坏" in dialogs[-1][2]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
+    assert backup_dialogs.restore_backup(window, office["supervisor"]) is False  # cancelled
+    assert Complaint.select().count() == 1
