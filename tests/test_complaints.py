@@ -150,3 +150,17 @@ def test_refused_handling_is_audited_even_though_nothing_changes(office):
     refusal = AuditEntry.get(AuditEntry.action == "refused")
     assert (refusal.entity, refusal.entity_id, refusal.staff_id) == ("complaint", c.id, office["technician"].id)
     assert complaints.get(c.id).replied_at is None
+
+
+def test_unit_words_are_kept_apart(office):
+    """1幢 and 1栋 are different buildings (two estates use different words)."""
+    from propdesk.models.tables import Building, Estate, Unit
+    from propdesk.services import owners
+
+    other = Estate.create(name="翠湖苑")
+    block = Building.create(estate=other, name="3幢")
+    far = Unit.create(building=block, entrance="2单元", room="1201", label="3幢2单元1201")
+    assert owners.find_unit("3幢2单元1201室").id == far.id
+    assert owners.find_unit("3栋2单元1201").id == office["units"]["3栋2单元1201"].id
+    assert owners.find_unit("3-2-1201") is None  # both exist: the clerk must say which
+    assert owners.find_unit("5-1-301").label == "5栋1单元301"  # only one: found

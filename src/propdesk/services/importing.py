@@ -6,6 +6,13 @@ cells filled in), :func:`propose_mapping` guesses which column holds what (房�
 stored and every rejected line with its reason, and :func:`import_owners` writes everything in
 one transaction with one audit entry. Re-importing the same file changes nothing: an owner is
 matched by unit and name, a phone by owner and digits.
+
+Mess accepted: title and date rows above the header, two-row headers, merged cells (a building
+written once over its flats), blank lines, the header repeated per block, numbers typed as
+numbers (1201.0, 13800138000.0), full-width digits, several phones in one cell (/ 、 , ; ，；
+or spaces) or in several columns (手机, 固定电话), 手机： and (本人) around a number, units as
+3-2-1201 / 3栋2单元1201 / 3号楼2单元1201室 / B座2单元2001 or split over 楼栋/单元/房号 (三栋二单元
+too), names padded with spaces. One sheet is imported: the one whose header is best recognised.
 """
 from __future__ import annotations
 
@@ -24,7 +31,9 @@ from propdesk.services.db_retry import transaction
 from propdesk.models.enums import OwnerRole, Role
 from propdesk.models.tables import Building, Estate, Owner, OwnerPhone, Staff, Unit
 from propdesk.services import accounts, audit, settings
-from propdesk.services.owners import UnitParts, initials, normalize_text, parse_unit, unit_label
+from propdesk.services.owners import (
+    UnitParts, building_synonyms, initials, normalize_text, parse_unit, unit_label,
+)
 from propdesk.services.validation import MSG_PHONE, MSG_TOO_LONG, Checker
 
 C = "import"
@@ -449,6 +458,9 @@ class _Register:
 
     def unit(self, row: ParsedRow) -> tuple[Unit, bool]:
         building = self.buildings.get(row.unit.building)
+        if building is None:  # 3号楼 in the roster, 3栋 on the register: the same building
+            same = [self.buildings[n] for n in building_synonyms(row.unit.building) if n in self.buildings]
+            building = same[0] if len(same) == 1 else None
         if building is None:
             building = Building.create(estate=self.estate, name=row.unit.building,
                                        sort=len(self.buildings) + 1)
@@ -458,8 +470,8 @@ class _Register:
         if unit is None:
             room = row.unit.room
             floor = int(room[:-2]) if room.isdigit() and len(room) >= 3 else None  # 1201: 12th
-            unit = Unit.create(building=building, entrance=row.unit.entrance, room=row.unit.room,
-                               floor=floor, label=row.unit_label, area=row.area)
+            unit = Unit.create(building=building, entrance=row.unit.entrance, room=row.unit.room, floor=floor,
+                               label=unit_label(building.name, row.unit.entrance, row.unit.room), area=row.area)
             self.units[key] = unit
         else:
             changed = _update(unit, {"active": True, **({"area": row.area} if row.area else {})})

@@ -11,7 +11,7 @@ from propdesk.models.tables import Building, Owner, OwnerPhone, Unit
 
 _UNIT_PATTERNS = [
     # 3栋2单元1201 / 3幢2单元1201室 / 3号楼2单元1201
-    re.compile(r"^(?P<b>[^\s\-栋幢]+?)(?:栋|幢|号楼)(?:(?P<e>\d+)单元)?(?P<r>[A-Za-z]?\d+)室?$"),
+    re.compile(r"^(?P<b>[^\s\-栋幢]+?)(?P<s>栋|幢|号楼)(?:(?P<e>\d+)单元)?(?P<r>[A-Za-z]?\d+)室?$"),
     # 3-2-1201 / 3-1201
     re.compile(r"^(?P<b>\w+?)-(?:(?P<e>\d+)-)?(?P<r>[A-Za-z]?\d+)$"),
 ]
@@ -43,11 +43,21 @@ def unit_label(building: str, entrance: str, room: str) -> str:
     return f"{building}{entrance}{room}"
 
 
+BUILDING_WORDS = ("栋", "幢", "号楼")
+
+
 @dataclass
 class UnitParts:
     building: str
     entrance: str
     room: str
+    word_given: bool = True  # False for 3-2-1201: the building may be 3栋, 3幢 or 3号楼
+
+
+def building_synonyms(name: str) -> list[str]:
+    """3栋, 3幢 and 3号楼 are the same words for building 3; an office uses one of them."""
+    core = re.sub(r"(栋|幢|号楼)$", "", name)
+    return [core + word for word in BUILDING_WORDS] if core != name or core.isdigit() else [name]
 
 
 def parse_unit(text: str) -> UnitParts | None:
@@ -56,9 +66,10 @@ def parse_unit(text: str) -> UnitParts | None:
     for pattern in _UNIT_PATTERNS:
         m = pattern.match(text)
         if m:
-            building = m["b"] if m["b"].endswith(("栋", "幢", "号楼")) else f"{m['b']}栋"
+            # keep the word as written: 1幢 and 1栋 are different buildings (two estates)
+            word = m.groupdict().get("s")
             entrance = f"{m['e']}单元" if m["e"] else ""
-            return UnitParts(building, entrance, m["r"])
+            return UnitParts(f"{m['b']}{word or '栋'}", entrance, m["r"], word_given=bool(word))
     return None
 
 
@@ -73,8 +84,14 @@ def find_unit(text: str) -> Unit | None:
     parts = parse_unit(text)
     if parts is None:
         return None
-    return Unit.get_or_none((Unit.label == unit_label(parts.building, parts.entrance, parts.room))
-                            & (Unit.active == True))  # noqa: E712
+    if parts.word_given:  # the word as written first: 1幢 and 1栋 may be two estates' buildings
+        unit = Unit.get_or_none((Unit.label == unit_label(parts.building, parts.entrance, parts.room))
+                                & (Unit.active == True))  # noqa: E712
+        if unit:
+            return unit
+    labels = [unit_label(name, parts.entrance, parts.room) for name in building_synonyms(parts.building)]
+    found = list(Unit.select().where(Unit.label.in_(labels) & (Unit.active == True)).limit(2))  # noqa: E712
+    return found[0] if len(found) == 1 else None  # 3-2-1201 matching both 3栋 and 3幢: ask
 
 
 def _prefix(field, text: str):
