@@ -971,6 +971,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>刷新 (F5)</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
         <source>{n} complaints</source>
         <translation>共 {n} 条投诉</translation>
     </message>

@@ -20,7 +20,10 @@ def dialogs(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def chinese_ui(qapp):
+    from PySide6.QtCore import QThreadPool
+
     from propdesk.ui import translation
 
     translation.install(qapp, "zh_CN")
     yield
+    QThreadPool.globalInstance().waitForDone()  # no background query outlives its test

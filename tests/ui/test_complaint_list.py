@@ -31,7 +31,7 @@ def test_search_as_typed_and_enter_opens(qtbot, office):
     qtbot.addWidget(panel)
     panel.show()
     assert shown(panel) == [leak.number, lift.number]  # newest first
-    assert "2" in panel.count.text()
+    qtbot.waitUntil(lambda: panel.count.text() == "共 2 条投诉")  # counted off the GUI thread
 
     type_text(qtbot, panel.search, "漏水")  # a two-character word
     qtbot.waitUntil(lambda: shown(panel) == [leak.number])
@@ -76,7 +76,7 @@ def test_rows_are_fetched_in_pages(qtbot, office, monkeypatch):
     model.fetchMore()
     model.fetchMore()
     assert model.rowCount() == 12 and not model.canFetchMore()
-    assert "12" in panel.count.text()
+    qtbot.waitUntil(lambda: panel.count.text() == "共 12 条投诉")
 
 
 def test_sort_by_clicking_a_column(qtbot, office):

@@ -14,6 +14,7 @@ from propdesk.services import owners, reference, search
 from propdesk.services.search import ComplaintFilter
 from propdesk.ui.complaint_model import ComplaintTableModel
 from propdesk.ui.list_table import ListTable
+from propdesk.ui.worker import Background
 from propdesk.ui.widgets import fill_combo
 
 OPEN = "__open__"
@@ -25,6 +26,8 @@ class ComplaintListPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = ComplaintTableModel(self)
+        # at a million complaints a count can take a second: it must not hold up the list
+        self.counter = Background(self._show_count, self)
         self.due: str | None = None  # a dashboard condition, shown as a removable chip
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=250)
@@ -115,8 +118,11 @@ class ComplaintListPanel(QWidget):
     def refresh(self) -> None:
         f = self.current_filter()
         self.model.set_filter(f)
-        total = search.count(f)
-        self.count.setText(self.tr("{n} complaints").format(n=total))
+        self.count.setText(self.tr("Counting…"))
+        self.counter.call(lambda: search.count(f))
+
+    def _show_count(self, total: int | None) -> None:
+        self.count.setText(self.tr("{n} complaints").format(n=total) if total is not None else "")
 
     def export(self) -> None:
         from propdesk.ui.export_dialog import ExportDialog

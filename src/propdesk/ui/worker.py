@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEventLoop, QThread, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThread, QThreadPool, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from propdesk.models import database
@@ -74,3 +74,43 @@ def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = ""):
     if cancelled:
         raise Cancelled()
     return outcome.get("result")
+
+
+class _Result(QObject):
+    ready = Signal(int, object)  # ticket, value
+
+
+class _Call(QRunnable):
+    def __init__(self, fn, ticket: int, result: _Result):
+        super().__init__()
+        self.fn, self.ticket, self.result = fn, ticket, result
+
+    def run(self) -> None:
+        try:
+            value = self.fn()
+        except Exception:  # a count that fails shows no total; the list itself still works
+            log.exception("background query failed")
+            value = None
+        finally:
+            database.close()  # this thread's own connection
+        self.result.ready.emit(self.ticket, value)
+
+
+class Background(QObject):
+    """Runs a quick query off the GUI thread and hands only the latest answer to ``slot``
+    (an earlier call still running when a newer one starts is ignored when it ends)."""
+
+    def __init__(self, slot, parent=None):
+        super().__init__(parent)
+        self.ticket = 0
+        self.result = _Result(self)
+        self.result.ready.connect(self._ready)
+        self.slot = slot
+
+    def call(self, fn) -> None:
+        self.ticket += 1
+        QThreadPool.globalInstance().start(_Call(fn, self.ticket, self.result))
+
+    def _ready(self, ticket: int, value) -> None:
+        if ticket == self.ticket:
+            self.slot(value)
