@@ -104,6 +104,13 @@ def timed(fn, *args, **kw):
     return result, time.perf_counter() - t0
 
 
+def timed_cpu(fn, *args, **kw):
+    """(result, wall seconds, CPU seconds of this process)."""
+    c0, t0 = time.process_time(), time.perf_counter()
+    result = fn(*args, **kw)
+    return result, time.perf_counter() - t0, time.process_time() - c0
+
+
 def peak_mb(fn, *args, **kw) -> float:
     tracemalloc.start()
     fn(*args, **kw)
@@ -127,6 +134,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=100_000)
     ap.add_argument("--pdf-rows", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=2, help="timed runs of each (best is kept)")
     ap.add_argument("--keep", help="keep the database and files in this folder")
     ap.add_argument("--no-memory", action="store_true", help="skip the two memory passes")
     ap.add_argument("--rss-probe", nargs=4, metavar=("DB", "FROM", "TO", "OUT"), help=argparse.SUPPRESS)
@@ -141,11 +149,22 @@ def main(argv=None) -> int:
     print(f"database: {args.rows:,} complaints built in {t_build:.1f} s ({folder})")
     d0, d1 = START.date(), (START + dt.timedelta(minutes=3 * args.rows)).date()
 
-    n, t_raw = timed(baseline, str(folder / "raw.xlsx"), d0, d1)
-    n2, t_exp = timed(excel.export_register, "complaints", folder / "register.xlsx", d0, d1)
-    assert n == n2 == args.rows, (n, n2)
-    print(f"bare write-only dump      {t_raw:7.2f} s   (same query, raw values, no styles)")
-    print(f"complaint register export {t_exp:7.2f} s   ratio {t_exp / t_raw:.2f}x (goal <= 1.30x)")
+    # Alternate the two and keep each one's best: other work on the machine slows a single
+    # run by seconds. The ratio is taken on CPU time, which that other work disturbs least.
+    raws, exps = [], []
+    for _ in range(args.repeat):
+        n, *t = timed_cpu(baseline, str(folder / "raw.xlsx"), d0, d1)
+        raws.append(t)
+        n2, *t = timed_cpu(excel.export_register, "complaints", folder / "register.xlsx", d0, d1)
+        exps.append(t)
+        assert n == n2 == args.rows, (n, n2)
+    (w_raw, c_raw), (w_exp, c_exp) = [(min(w for w, _ in ts), min(c for _, c in ts))
+                                      for ts in (raws, exps)]
+    runs = f"best of {args.repeat}" if args.repeat > 1 else "one run"
+    print(f"bare write-only dump      {w_raw:7.2f} s wall {c_raw:7.2f} s CPU   "
+          f"(same query, raw values, no styles; {runs})")
+    print(f"complaint register export {w_exp:7.2f} s wall {c_exp:7.2f} s CPU   "
+          f"ratio {c_exp / c_raw:.2f}x CPU, {w_exp / w_raw:.2f}x wall (goal <= 1.30x)")
     if not args.no_memory:
         mb = peak_mb(excel.export_register, "complaints", folder / "register2.xlsx", d0, d1)
         print(f"export peak Python memory (tracemalloc)  {mb:6.1f} MB (goal < 200 MB)")
