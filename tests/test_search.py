@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from propdesk.models.tables import Building, Category, Department
+from propdesk.models.tables import Building, Category, Complaint, Department
 from propdesk.services import complaints, search
 from propdesk.services.complaints import ComplaintInput
 from propdesk.services.search import ComplaintFilter
@@ -83,3 +83,23 @@ def test_sorting_and_paging(cases):
     assert numbers(f, order="received_at", descending=False) == [c.number for c in cases[::-1]]
     assert numbers(f, order="unit", descending=False)[0] == "TS-20261124-003"  # no unit first
     assert numbers(f, offset=1, limit=2) == ["TS-20261124-002", "TS-20261124-003"]
+
+
+def test_a_common_term_walks_the_date_index(office, monkeypatch):
+    """Beyond MANY matches the condition is written "+id IN (...)"; the answer is the same."""
+    from propdesk.services import search as search_module
+
+    cat = Category.get(Category.name == "停车管理").id
+    made = [complaints.create(office["clerk"], ComplaintInput(
+        received_at=dt.datetime(2026, 11, 20, 8, i), phone="13800138000", complainant="张伟",
+        description=f"地下车库第{i}号车位被占", category_id=cat, severity="minor"), at=NOW) for i in range(5)]
+    few = numbers(ComplaintFilter(text="地下车库"))
+    monkeypatch.setattr(search_module, "MANY", 3)
+    f = ComplaintFilter(text="地下车库")
+    sql, _params = Complaint.select(Complaint.id).where(search_module._where(f)).sql()
+    assert '+"t1"."id" IN' in sql  # the date index is walked
+    monkeypatch.setattr(search_module, "MANY", 2000)
+    sql, _params = Complaint.select(Complaint.id).where(search_module._where(f)).sql()
+    assert '+"t1"."id" IN' not in sql
+    assert numbers(f) == few == [c.number for c in reversed(made)]
+    assert search.count(f) == 5

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import peewee
 from peewee import (
     AutoField,
     BooleanField,
     CharField,
     DatabaseProxy,
-    DateField,
-    DateTimeField,
     DecimalField,
     ForeignKeyField,
     IntegerField,
@@ -22,6 +21,29 @@ from peewee import (
 )
 
 database = DatabaseProxy()
+
+
+class DateTimeField(peewee.DateTimeField):
+    """Read with ``fromisoformat`` (C): peewee's own parser tries a format with microseconds
+    first and fails on every value PropDesk stores, which costs a list page a third of its time."""
+
+    def python_value(self, value):
+        if isinstance(value, str):
+            try:
+                return dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        return super().python_value(value)
+
+
+class DateField(peewee.DateField):
+    def python_value(self, value):
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value[:10])
+            except ValueError:
+                pass
+        return super().python_value(value)
 
 
 def now() -> dt.datetime:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from peewee import JOIN, SQL, fn
+from peewee import JOIN, SQL, NodeList, fn
 
-from propdesk.models import is_sqlite
+from propdesk.models import database, is_sqlite
 from propdesk.models.enums import ComplaintStatus
 from propdesk.models.tables import Category, Complaint, Department, Unit, now
 from propdesk.services.owners import normalize_text
@@ -71,11 +71,26 @@ def text_condition(model, term: str, like_fields: list):
         return None
     if len(term) >= 3 and is_sqlite():
         fts = f"{model._meta.table_name}_fts"
-        return model.id.in_(SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [_fts_phrase(term)]))
+        phrase = _fts_phrase(term)
+        matches = SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [phrase])
+        if _many_matches(fts, phrase):
+            # A common term: "+id" keeps SQLite from looking every match up by id and sorting
+            # them all; it walks the date index instead and stops at the first page.
+            return NodeList((SQL("+"), model.id), glue="").in_(matches)
+        return model.id.in_(matches)
     condition = like_fields[0].contains(term)
     for field in like_fields[1:]:
         condition |= field.contains(term)
     return condition
+
+
+MANY = 2000  # matches beyond which walking the date index beats sorting the matches
+
+
+def _many_matches(fts: str, phrase: str) -> bool:
+    cursor = database.execute_sql(
+        f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT {MANY + 1})", (phrase,))
+    return cursor.fetchone()[0] > MANY
 
 
 def needs_unit_join(text: str) -> bool:
