@@ -16,7 +16,7 @@ import os
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from propdesk.errors import RuleError, ValidationError
@@ -224,8 +224,55 @@ argv_token = st.one_of(st.sampled_from(TOKENS), st.text(alphabet=st.characters(c
                         exclude_characters="/\\\x00"), max_size=12))
 
 
+safe_text = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="/\\\x00"), max_size=12)
+# --by: no control characters (see test_report_by_with_a_control_character below)
+printable_text = st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs", "S"]),
+                         max_size=12)
+dates = st.one_of(st.sampled_from(["2026-11-01", "2026-11-30", "2026/11/5", "２０２６-１１-０１",
+                                   "2026-02-30", "2026-13-01", "1999-01-01", "9999-12-31"]), safe_text)
+files = st.one_of(st.sampled_from(["out.xlsx", "out.pdf", "OUT.XLSX", "out.txt", "out", ".xlsx",
+                                   "copy.db", "roster.xlsx", "missing.db", "sub/out.xlsx"]),
+                  safe_text, safe_text.map(lambda t: t + ".xlsx"), safe_text.map(lambda t: t + ".db"))
+# the weekly report into a missing folder: see test_report_into_a_missing_folder below
+report_files = files.filter(lambda name: not name.startswith("sub/"))
+weeks = st.one_of(st.sampled_from(["2026-W47", "2026-W53", "2026-W00", "2027-W01", "W47"]), safe_text)
+numbers = st.one_of(st.integers(-5, 10**6).map(str), safe_text)
+
+
+def optional(*parts):
+    """Some of the given argument groups, each present or not."""
+    return st.tuples(*[st.one_of(st.just([]), p) for p in parts]).map(lambda groups: sum(groups, []))
+
+
+def flag(name, values):
+    return values.map(lambda v: [name, v])
+
+
+commands = st.one_of(
+    st.tuples(st.sampled_from(["complaints", "repairs", "callbacks", "owners", "rooms"]), files,
+              optional(flag("--from", dates), flag("--to", dates), st.just(["--mask-phones"])))
+      .map(lambda t: ["export", t[0], "-o", t[1], *t[2]]),
+    st.tuples(files, optional(st.just(["--dry-run"]), flag("--estate", safe_text)))
+      .map(lambda t: ["import-owners", t[0], *t[1]]),
+    st.tuples(report_files, st.one_of(flag("--week", weeks), optional(flag("--from", dates), flag("--to", dates))),
+              optional(flag("--by", printable_text)))
+      .map(lambda t: ["report", "weekly", "-o", t[0], *t[1], *t[2]]),
+    optional(flag("-o", files)).map(lambda rest: ["backup", *rest]),
+    st.tuples(files, optional(flag("--user", st.one_of(st.sampled_from(["supervisor", "clerk"]),
+                                                       safe_text)),
+                              flag("--password", st.one_of(st.just("secret123"), safe_text))))
+      .map(lambda t: ["restore", t[0], *t[1]]),
+    optional(flag("--complaints", numbers), flag("--seed", numbers)).map(lambda rest: ["demo", *rest]),
+)
+argvs = st.one_of(
+    st.lists(argv_token, max_size=8),  # anything at all: mostly usage errors
+    st.tuples(st.lists(st.sampled_from(["--lang", "zh_CN", "en"]), max_size=2), commands)
+      .map(lambda t: t[0] + t[1]),
+)
+
+
 @FUZZ
-@given(argv=st.lists(argv_token, max_size=8))
+@given(argv=argvs)
 def test_cli_exits_0_1_2_never_a_traceback(office, tmp_path, monkeypatch, capsys, argv):
     from propdesk import app, cli
     from propdesk.services import demo
@@ -239,5 +286,33 @@ def test_cli_exits_0_1_2_never_a_traceback(office, tmp_path, monkeypatch, capsys
     except SystemExit as exit_:
         code = exit_.code
     out = capsys.readouterr()
+    event(f"exit {code}")
     assert code in (0, 1, 2, None), (argv, code, out.err)
     assert "Traceback" not in out.err
+
+
+@pytest.mark.xfail(strict=True, reason="found by the fuzz test: reports/weekly_excel.py writes --by "
+                   "into a cell unfiltered; openpyxl refuses control characters (not this issue's file)")
+def test_report_by_with_a_control_character(office, tmp_path, monkeypatch, capsys):
+    from propdesk import cli
+
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["report", "weekly", "-o", "w.xlsx", "--by", "\x01"]) in (0, 1)
+
+
+@pytest.mark.xfail(strict=True, reason="found by the fuzz test: the weekly report writes straight to "
+                   "-o; a missing folder is a FileNotFoundError, not a message (not this issue's file)")
+def test_report_into_a_missing_folder(office, tmp_path, monkeypatch, capsys):
+    from propdesk import cli
+
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["report", "weekly", "-o", "sub/w.xlsx", "--week", "2026-W47"]) == 1
+
+
+def test_export_up_to_the_last_day_there_is(office, tmp_path, monkeypatch, capsys):
+    """Found by the fuzz test: --to 9999-12-31 overflowed the day after (OverflowError)."""
+    from propdesk import cli
+
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["export", "complaints", "--from", "2026-11-01", "--to", "9999-12-31",
+                     "-o", "all.xlsx"]) == 0

@@ -174,7 +174,7 @@ def _where(f: AuditFilter):
         conds.append(AuditEntry.action == f.action)
     if f.date_from:
         conds.append(AuditEntry.at >= dt.datetime.combine(f.date_from, dt.time()))
-    if f.date_to:
+    if f.date_to and f.date_to < dt.date.max:  # the last day there is: no upper bound
         conds.append(AuditEntry.at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time()))
     record = _record_condition(f)
     if record is not None:

@@ -38,7 +38,7 @@ def _day_range(field, date_from: dt.date | None, date_to: dt.date | None) -> lis
     conds = []
     if date_from:
         conds.append(field >= dt.datetime.combine(date_from, dt.time()))
-    if date_to:
+    if date_to and date_to < dt.date.max:  # the last day there is: no upper bound
         conds.append(field < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time()))
     return conds
 

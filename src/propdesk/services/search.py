@@ -120,7 +120,7 @@ def _where(f: ComplaintFilter):
         conds.append(Unit.building == f.building_id)
     if f.date_from:
         conds.append(Complaint.received_at >= dt.datetime.combine(f.date_from, dt.time()))
-    if f.date_to:
+    if f.date_to and f.date_to < dt.date.max:  # the last day there is: no upper bound
         conds.append(Complaint.received_at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time()))
     if f.overdue_only:
         at = f.at or now()

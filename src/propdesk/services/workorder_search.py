@@ -62,7 +62,7 @@ def _where(f: WorkOrderFilter):
             conds.append(field == value)
     if f.date_from:
         conds.append(WorkOrder.received_at >= dt.datetime.combine(f.date_from, dt.time()))
-    if f.date_to:
+    if f.date_to and f.date_to < dt.date.max:  # the last day there is: no upper bound
         conds.append(WorkOrder.received_at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time()))
     if f.overdue_only:
         at = f.at or now()
