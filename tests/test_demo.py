@@ -261,3 +261,19 @@ def test_the_services_carry_on_with_the_demo_cases(office):
     assert outcome.done
     done = WorkOrder.select().where((WorkOrder.status == "done") & WorkOrder.slip_returned).first()
     assert workorders.check(supervisor, done.id, at=at).status == "checked"
+
+
+def test_related_cases_are_in_the_demo(office):
+    """Repeats, cases on hold, an open incident with callers, a closed one with callbacks."""
+    from propdesk.models.tables import Incident, IncidentContact
+    from propdesk.services import incidents
+
+    assert Complaint.select().where(Complaint.related_to.is_null(False)).count() >= 3
+    held = list(Complaint.select().where(Complaint.on_hold_since.is_null(False)))
+    assert len(held) == 2 and all(c.status == "replied" for c in held)
+    open_one = Incident.get(Incident.status == "open")
+    assert len(incidents.contacts(open_one.id)) == 6
+    unit = IncidentContact.get(IncidentContact.incident == open_one).unit
+    assert open_one in incidents.covering(unit.id)  # intake offers it for that unit
+    closed = Incident.get(Incident.status == "closed")
+    assert Callback.select().join(IncidentContact).where(IncidentContact.incident == closed).count() >= 3

@@ -345,6 +345,9 @@ def create_demo_office(n_complaints: int = 400, seed: int = 1, today: dt.date | 
         cases.write_notes()
         rows.flush(progress)
         save_counters({k: v for k, v in counters.items() if existing.get(k) != v}, existing)
+    from propdesk.services import demo_related  # through the services: needs the rows above
+
+    demo_related.add(rng, as_of, Staff.get(Staff.username == "kefu"))
     return summary(rows, as_of, staff)
 
 
