@@ -60,6 +60,16 @@ def test_check_database_tells_ok_damaged_foreign_and_missing(office, tmp_path):
     assert backup.check_database(tmp_path / "empty.db") == backup.MISSING
 
 
+def test_a_very_large_file_gets_the_quick_check_at_start(office, tmp_path, monkeypatch):
+    """Above FULL_CHECK_LIMIT only the header and the schema are read (start-up stays quick);
+    a truncated file is still caught from its header."""
+    good = backup.backup_now(tmp_path / "good.db")
+    monkeypatch.setattr(backup, "FULL_CHECK_LIMIT", 0)
+    assert backup.check_database(good) == backup.OK
+    assert backup.check_database(_truncated(good, tmp_path / "half.db")) == backup.DAMAGED
+    assert backup.check_database(_random_bytes(tmp_path / "noise.db")) == backup.NOT_A_DATABASE
+
+
 def test_damaged_pages_are_found(office, tmp_path):
     for i in range(30):
         _complaint(office, f"漏水 {i} " + "很长的描述" * 200, dt.datetime(2026, 11, 23, 9, 0))
