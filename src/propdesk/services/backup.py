@@ -104,23 +104,28 @@ def check_database(path: str | Path, full: bool | None = None) -> str:
     ``FULL_CHECK_LIMIT`` (unless ``full``) only the schema and the header are read, so that
     start-up stays quick on a very large database."""
     path = Path(path)
+    wal = Path(f"{path}-wal")
     try:
-        if not path.is_file() or path.stat().st_size == 0:
+        if not path.is_file():
             return MISSING
         size = path.stat().st_size
+        has_wal = wal.is_file() and wal.stat().st_size > 0  # committed pages not yet in the file
+        if size == 0 and not has_wal:
+            return MISSING
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError:
         return NOT_A_DATABASE
-    if header[:16] != _HEADER or len(header) < 100:
+    if size and (header[:16] != _HEADER or len(header) < 100):
         return NOT_A_DATABASE
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    valid_count = header[24:28] == header[92:96]  # the page count is kept up to date
-    if valid_count and pages and size < page_size * pages:
-        log.warning("%s is %s bytes, its header says %s pages of %s", path, size, pages, page_size)
-        return DAMAGED
+    if size and not has_wal:  # with a WAL, SQLite's recovery decides (a checkpoint may be half done)
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(header[28:32], "big")
+        valid_count = header[24:28] == header[92:96]  # the page count is kept up to date
+        if valid_count and pages and size < page_size * pages:
+            log.warning("%s is %s bytes, its header says %s pages of %s", path, size, pages, page_size)
+            return DAMAGED
     full = size <= FULL_CHECK_LIMIT if full is None else full
     try:
         con = sqlite3.connect(path, timeout=10)
