@@ -48,7 +48,9 @@ def get(key: str, default: str | None = None) -> str | None:
 
 def put(key: str, value: str) -> None:
     """Store a setting without any check (internal use; people go through ``change``)."""
-    Setting.replace(key=key, value=value).execute()
+    # an upsert, not REPLACE: PostgreSQL has no REPLACE
+    (Setting.insert(key=key, value=value)
+     .on_conflict(conflict_target=[Setting.key], update={Setting.value: value}).execute())
 
 
 def _checked(key, value) -> tuple[str, str]:
