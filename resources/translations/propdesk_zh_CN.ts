@@ -3539,6 +3539,34 @@ The details are in the log file:
         <translation>处理结果</translation>
     </message>
     <message>
+        <source>Cause found</source>
+        <translation>调查原因</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Customer's opinion</source>
+        <translation>投诉人意见</translation>
+    </message>
+    <message>
+        <source>Signed by the customer</source>
+        <translation>投诉人已签字</translation>
+    </message>
+    <message>
+        <source>Resolve by</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>回复时限</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>说明</translation>
     </message>

@@ -104,3 +104,16 @@ def test_hold_and_resume_from_the_case(qtbot, office, monkeypatch):
     assert complaints.get(c.id).on_hold_since is None
     steps = [view.timeline.topLevelItem(i).text(2) for i in range(view.timeline.topLevelItemCount())]
     assert steps[-2:] == ["暂停", "恢复计时"]
+
+
+def test_timeline_names_fields_in_chinese(qtbot, office):
+    from propdesk.models.tables import Department
+
+    c = make_case(office)
+    cleaning = Department.get(Department.code == "cleaning").id
+    complaints.record_handling(office["clerk"], c.id, cause="管道老化", result="已更换", department_id=cleaning)
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+    details = view.timeline.topLevelItem(1).text(3)
+    assert "调查原因: — → 管道老化" in details and "责任部门: 工程部 → 环境部" in details
+    assert "cause" not in details

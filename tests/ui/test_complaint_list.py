@@ -86,3 +86,20 @@ def test_sort_by_clicking_a_column(qtbot, office):
     qtbot.addWidget(panel)
     panel.table.sortByColumn(3, Qt.AscendingOrder)  # unit
     assert shown(panel) == [b.number, a.number]
+
+
+def test_keyboard_from_search_to_the_case(qtbot, office):
+    leak = add(office, "楼上卫生间漏水")
+    add(office, "电梯按钮失灵", unit="5栋1单元301", hours_ago=2)
+    panel = ComplaintListPanel()
+    qtbot.addWidget(panel)
+    with qtbot.waitActive(panel):
+        panel.show()
+        panel.activateWindow()
+    panel.search.setFocus()
+    type_text(qtbot, panel.search, "漏水")
+    qtbot.keyClick(panel.search, Qt.Key_Down)  # into the results at once, the search done
+    assert panel.table.hasFocus() and shown(panel) == [leak.number]
+    with qtbot.waitSignal(panel.open_complaint) as opened:
+        qtbot.keyClick(panel.table, Qt.Key_Return)
+    assert opened.args == [leak.id]

@@ -59,6 +59,11 @@ def departments(active_only: bool = True) -> list[Department]:
     return list(query.where(Department.active == True) if active_only else query)  # noqa: E712
 
 
+def department_name(department_id: int) -> str:
+    dept = Department.get_or_none(Department.id == department_id)
+    return dept.name if dept else ""
+
+
 def categories(active_only: bool = True) -> list[Category]:
     query = Category.select().order_by(Category.sort, Category.id)
     return list(query.where(Category.active == True) if active_only else query)  # noqa: E712

@@ -14,6 +14,7 @@ from propdesk.models.enums import (
     Channel, ComplaintStatus, ContactMethod, Escalation, Severity, Urgency, WorkOrderStatus,
 )
 from propdesk.services import accounts, complaints, holds, reference, workorders
+from propdesk.services.validation import label
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.widgets import countdown, fmt
 
@@ -35,6 +36,18 @@ ACTIONS = {
     "notify_supervisor": QT_TRANSLATE_NOOP("timeline", "Supervisor told"),
     "refused": QT_TRANSLATE_NOOP("timeline", "Refused (no permission)"),
 }
+
+
+def change_text(field: str, old: str | None, new: str | None) -> str:
+    """One field's change in the timeline, in the clerk's words: 原因: — → 楼上防水层老化."""
+    def shown(value):
+        if field == "signature_received" and value in ("0", "1"):
+            return translate("CaseView", "yes") if value == "1" else translate("CaseView", "no")
+        if field == "department" and value and value.isdigit():  # stored as the id
+            dept = reference.department_name(int(value))
+            return dept or value
+        return (value or "—")[:60]
+    return f"{label(field)}: {shown(old)} → {shown(new)}"
 
 
 def printouts_dir():
@@ -212,7 +225,7 @@ class CaseView(QDialog):
         self.timeline.clear()
         for entry in complaints.timeline(self.complaint_id):
             details = entry["note"]
-            changes = [f"{name}: {old or '—'} → {new or '—'}" for name, old, new in entry["changes"]
+            changes = [change_text(name, old, new) for name, old, new in entry["changes"]
                        if name not in ("status", "updated_at")]
             if changes and entry["action"] in ("handle",):
                 details = "; ".join(changes)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QVBoxLayout, QWidget,
@@ -33,6 +33,8 @@ class ComplaintListPanel(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.to_results)
+        self.search.installEventFilter(self)
         for combo in (self.status, self.category, self.severity, self.department, self.building):
             combo.currentIndexChanged.connect(self.refresh)
         for edit in (self.date_from, self.date_to):
@@ -123,6 +125,21 @@ class ComplaintListPanel(QWidget):
 
     def _show_count(self, total: int | None) -> None:
         self.count.setText(self.tr("{n} complaints").format(n=total) if total is not None else "")
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        # Down from the search box goes into the results, as in any search field
+        if watched is self.search and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Down:
+            self.to_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def to_results(self) -> None:
+        if self._search_timer.isActive():  # typed just now: search before moving on
+            self._search_timer.stop()
+            self.refresh()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
 
     def export(self) -> None:
         from propdesk.ui.export_dialog import ExportDialog

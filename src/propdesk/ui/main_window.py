@@ -40,7 +40,9 @@ class MainWindow(QMainWindow):
         self.staff = staff
         self.setStyleSheet(STYLE)
         self.setWindowTitle(self.tr("PropDesk - {office}").format(office=settings.get("office_name")))
-        self.resize(1280, 860)
+        # the usual size, but never larger than the screen (a 1366x768 laptop)
+        screen = QApplication.primaryScreen().availableGeometry() if QApplication.primaryScreen() else None
+        self.resize(min(1280, screen.width()) if screen else 1280, min(860, screen.height()) if screen else 860)
         self.tabs = QTabWidget(objectName="tabs")
         self.intake = IntakeForm(staff)
         self.complaints = ComplaintListPanel()
@@ -48,7 +50,9 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard(staff)
         self.dashboard.open_list.connect(self.open_list)
         self.tabs.addTab(self.dashboard, self.tr("Dashboard (&0)"))
-        self.tabs.addTab(scrolling(self.intake), self.tr("Complaint intake (&1)"))
+        intake_area = scrolling(self.intake)
+        intake_area.setProperty("intake", True)
+        self.tabs.addTab(intake_area, self.tr("Complaint intake (&1)"))
         self.tabs.addTab(self.complaints, self.tr("Complaints (&2)"))
         self.callbacks = CallbackTab(staff)
         self.tabs.addTab(self.work_orders, self.tr("Work orders (&3)"))
@@ -61,6 +65,7 @@ class MainWindow(QMainWindow):
         self.intake.saved.connect(lambda _id: self.complaints.refresh())
         self.intake.saved.connect(lambda _id: self.update_overdue())
         self.tabs.currentChanged.connect(lambda _i: self.refresh_counts())
+        self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self.complaints.open_complaint.connect(self.open_case)
 
         central = QWidget()
@@ -163,6 +168,17 @@ class MainWindow(QMainWindow):
             self.complaints.refresh()
         elif current is self.work_orders:
             self.work_orders.board.refresh()
+
+    def _focus_tab(self) -> None:
+        """The cursor goes where the work on a tab starts, so the keyboard can carry on."""
+        start = {self.complaints: self.complaints.search, self.work_orders: self.work_orders.form.phone,
+                 self.callbacks: self.callbacks.table, self.incidents: self.incidents.list,
+                 self.dashboard: self.dashboard}
+        widget = self.tabs.currentWidget()
+        if widget is not None and widget.property("intake"):
+            self.intake.channel.setFocus()
+        elif widget in start:
+            start[widget].setFocus()
 
     def open_list(self, target: str, key: str) -> None:
         """A dashboard number was clicked: show the list behind it."""
