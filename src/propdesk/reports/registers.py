@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from propdesk.i18n import QT_TRANSLATE_NOOP, language, translate
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models import enums
 from propdesk.reports import ReportError
 from propdesk.services import registers as rows_service
@@ -324,7 +324,3 @@ def suggested_filename(name: str, date_from=None, date_to=None, ext: str = "xlsx
         parts.append(dt.date.today().isoformat())
     title = re.sub(r'[\\/:*?"<>|\s]+', "_", "_".join(parts))
     return f"{title}.{ext.lstrip('.')}"
-
-
-def is_chinese() -> bool:
-    return language() == "zh_CN"
