@@ -1507,6 +1507,89 @@ Create the administrator's account for your office, or try PropDesk first with a
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import the owner roster</source>
+        <translation>导入业主档案</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the workbook…</source>
+        <translation>选择 Excel 文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>default: the first estate</source>
+        <translation>默认：第一个小区</translation>
+    </message>
+    <message>
+        <source>Which column holds what (proposed from the header; change if wrong)</source>
+        <translation>各列的内容（按表头自动识别，如有误请修改）</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Why it is rejected</source>
+        <translation>不能导入的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Workbook</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>The first lines as they will be stored</source>
+        <translation>将要保存的前几行</translation>
+    </message>
+    <message>
+        <source>Lines that will be rejected</source>
+        <translation>不能导入的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Sheet "{sheet}", header on row {row}, {n} lines below it.</source>
+        <translation>工作表“{sheet}”，表头在第 {row} 行，下面共 {n} 行。</translation>
+    </message>
+    <message>
+        <source>- not in the file -</source>
+        <translation>- 文件中没有 -</translation>
+    </message>
+    <message>
+        <source>{n} lines will be imported, {r} rejected. Importing again later updates the same owners; nobody is added twice.</source>
+        <translation>将导入 {n} 行，{r} 行不能导入。以后再次导入同一文件只会更新，不会重复添加。</translation>
+    </message>
+</context>
+<context>
     <name>IncidentTab</name>
     <message>
         <source>Declare an incident</source>
@@ -1922,6 +2005,10 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
     <message>
         <source>&amp;Export or print a register…</source>
         <translation>导出或打印台账(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import the owner roster…</source>
+        <translation>导入业主档案(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
         export = QAction(self.tr("&Export or print a register…"), self, shortcut=QKeySequence("Ctrl+E"))
         export.triggered.connect(lambda: ExportDialog(parent=self).exec())
         file_menu.addAction(export)
+        roster = QAction(self.tr("&Import the owner roster…"), self)
+        roster.triggered.connect(self.import_roster)
+        roster.setEnabled(self.staff.role != "technician")
+        file_menu.addAction(roster)
         file_menu.addSeparator()
         add_backup_actions(self, file_menu, self.staff)  # restore: supervisors and administrators
         add_audit_action(self, file_menu, self.staff)  # supervisors and administrators
@@ -168,6 +172,11 @@ class MainWindow(QMainWindow):
             self.complaints.refresh()
         elif current is self.work_orders:
             self.work_orders.board.refresh()
+
+    def import_roster(self) -> None:
+        from propdesk.ui.import_dialog import ImportDialog
+
+        ImportDialog(self.staff, self).exec()
 
     def _focus_tab(self) -> None:
         """The cursor goes where the work on a tab starts, so the keyboard can carry on."""
