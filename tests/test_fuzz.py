@@ -291,22 +291,20 @@ def test_cli_exits_0_1_2_never_a_traceback(office, tmp_path, monkeypatch, capsys
     assert "Traceback" not in out.err
 
 
-@pytest.mark.xfail(strict=True, reason="found by the fuzz test: reports/weekly_excel.py writes --by "
-                   "into a cell unfiltered; openpyxl refuses control characters (not this issue's file)")
 def test_report_by_with_a_control_character(office, tmp_path, monkeypatch, capsys):
     from propdesk import cli
 
     monkeypatch.chdir(tmp_path)
-    assert cli.main(["report", "weekly", "-o", "w.xlsx", "--by", "\x01"]) in (0, 1)
+    assert cli.main(["--lang", "zh_CN", "report", "weekly", "-o", "w.xlsx", "--by", "\x01"]) == 1  # found by fuzzing
+    assert "制表人" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=True, reason="found by the fuzz test: the weekly report writes straight to "
-                   "-o; a missing folder is a FileNotFoundError, not a message (not this issue's file)")
 def test_report_into_a_missing_folder(office, tmp_path, monkeypatch, capsys):
     from propdesk import cli
 
     monkeypatch.chdir(tmp_path)
-    assert cli.main(["report", "weekly", "-o", "sub/w.xlsx", "--week", "2026-W47"]) == 1
+    assert cli.main(["report", "weekly", "-o", "sub/w.xlsx", "--week", "2026-W47"]) == 1  # found by the fuzz test
+    assert "sub" in capsys.readouterr().err and not (tmp_path / "sub").exists()
 
 
 def test_export_up_to_the_last_day_there_is(office, tmp_path, monkeypatch, capsys):

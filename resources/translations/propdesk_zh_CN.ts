@@ -3654,6 +3654,10 @@ The details are in the log file:
         <translation>升级</translation>
     </message>
     <message>
+        <source>Produced by</source>
+        <translation>制表人</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>说明</translation>
     </message>

@@ -140,15 +140,16 @@ def cmd_report(args) -> int:
         today = dt.date.today()
         start = today - dt.timedelta(days=today.weekday() + 7)
         end = start + dt.timedelta(days=6)
+    made_by = weekly.check_made_by(args.by)
     summary = weekly.summary(start, end)
     if kind == "pdf":
         from propdesk.reports.pdf.weekly import weekly_pdf
 
-        weekly_pdf(summary, args.output, args.by)
+        weekly_pdf(summary, args.output, made_by)
     else:
         from propdesk.reports.weekly_excel import weekly_xlsx
 
-        weekly_xlsx(summary, args.output, args.by)
+        weekly_xlsx(summary, args.output, made_by)
     print(f"{args.output}: {start.isoformat()} – {end.isoformat()}, {summary.this.complaints}")
     return 0
 

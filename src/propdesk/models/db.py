@@ -79,7 +79,9 @@ def upgrade(db: Database, location: str = "") -> int:
         # Each step and its version bump commit together, so a crash never leaves half a step.
         with db.atomic():
             MIGRATIONS[version](db)
-            Setting.replace(key="schema_version", value=str(version)).execute()
+            # an upsert both SQLite and PostgreSQL know (REPLACE is SQLite's alone)
+            (Setting.insert(key="schema_version", value=str(version))
+             .on_conflict(conflict_target=[Setting.key], update={Setting.value: str(version)}).execute())
         log.info("database schema upgraded to %s", version)
     return SCHEMA_VERSION
 

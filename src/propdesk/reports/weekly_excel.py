@@ -6,6 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.reports import output_file
 from propdesk.reports.weekly_tables import MADE_BY, PERIOD, TITLE, Percent, all_tables, trend, tr
 from propdesk.services import settings
 from propdesk.services.weekly import WeeklySummary
@@ -53,4 +54,5 @@ def weekly_xlsx(s: WeeklySummary, path, made_by: str) -> None:
     sheet = wb.create_sheet(tr(TREND_SHEET)[:31])
     _write_table(sheet, 1, trend(s))
     sheet.column_dimensions["A"].width = 16
-    wb.save(path)
+    with output_file(path, ".xlsx") as tmp:  # a missing folder is a message, never half a file
+        wb.save(tmp)

@@ -79,6 +79,7 @@ FIELD_LABELS = {
     "resolve_by": QT_TRANSLATE_NOOP("fields", "Resolve by"),
     "reply_by": QT_TRANSLATE_NOOP("fields", "Reply by"),
     "escalation": QT_TRANSLATE_NOOP("fields", "Escalation"),
+    "made_by": QT_TRANSLATE_NOOP("fields", "Produced by"),
     "note": QT_TRANSLATE_NOOP("fields", "Note"),
     "urgency": QT_TRANSLATE_NOOP("fields", "Urgency"),
     "window": QT_TRANSLATE_NOOP("fields", "Agreed time"),

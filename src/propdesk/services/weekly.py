@@ -289,5 +289,15 @@ def check_period(start: dt.date, end: dt.date) -> None:
         raise RuleError(MSG_PERIOD, field="period", label=translate("fields", PERIOD_LABEL))
 
 
+def check_made_by(name: str) -> str:
+    """Who produced the report, as printed on it: checked like any field a person types."""
+    from propdesk.services.validation import Checker
+
+    c = Checker()
+    name = c.text("made_by", name, required=True, max_len=40)
+    c.raise_if_any()
+    return name
+
+
 WEEK_LABEL = QT_TRANSLATE_NOOP("fields", "Week")
 PERIOD_LABEL = QT_TRANSLATE_NOOP("fields", "Period")
