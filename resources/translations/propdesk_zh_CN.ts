@@ -4559,6 +4559,10 @@ The details are in the log file:
         <source>{number} {title} · area: {area} · started {start} · expected end {end}</source>
         <translation>{number} {title} · 影响范围：{area} · 开始 {start} · 预计结束 {end}</translation>
     </message>
+    <message>
+        <source>… and {n} more (all of them are in the Excel version).</source>
+        <translation>……另有 {n} 条（完整名单见 Excel 版）。</translation>
+    </message>
 </context>
 <context>
     <name>rules</name>

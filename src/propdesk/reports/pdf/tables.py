@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.reports.fonts import cjk_font
 from propdesk.reports.pdf.page import para_text, style
 from propdesk.reports.weekly_tables import NONE, ReportTable, tr
@@ -21,23 +23,47 @@ def _cell(value) -> str:
     return str(value)
 
 
-def table_flowable(t: ReportTable, width: float, widths: list[float] | None = None) -> KeepTogether:
-    body, head = style(8.5, 11), style(8.5, 11)
-    data = [[Paragraph(para_text(h), head) for h in t.headers]]
-    data += [[Paragraph(para_text(_cell(v)), body) for v in row] for row in t.rows]
-    if not t.rows:
-        data.append([Paragraph(para_text(tr(NONE)), body)] + [""] * (len(t.headers) - 1))
+SIZE = 8.5
+PAD = 6  # left and right cell padding together, points
+
+
+MORE = QT_TRANSLATE_NOOP("reports", "… and {n} more (all of them are in the Excel version).")
+
+
+def table_flowable(t: ReportTable, width: float, widths: list[float] | None = None,
+                   max_rows: int | None = None) -> KeepTogether:
+    body, head = style(SIZE, 11), style(SIZE, 11)
     if widths is None:
         first = width * (0.34 if len(t.headers) <= 3 else 0.2)
         rest = (width - first) / max(len(t.headers) - 1, 1)
         widths = [first] + [rest] * (len(t.headers) - 1)
+    font = cjk_font()
+
+    def cell(value, col: int):
+        # a Paragraph (which wraps) only where the text does not fit: laying out thousands
+        # of Paragraphs is what makes a long table slow
+        text = _cell(value)
+        if "\n" not in text and stringWidth(text, font, SIZE) <= widths[col] - PAD:
+            return text
+        return Paragraph(para_text(text), body)
+
+    rows = t.rows if max_rows is None else t.rows[:max_rows]
+    data = [[Paragraph(para_text(h), head) for h in t.headers]]
+    data += [[cell(v, i) for i, v in enumerate(row)] for row in rows]
+    if len(rows) < len(t.rows):
+        data.append([Paragraph(para_text(tr(MORE).format(n=len(t.rows) - len(rows))), body)]
+                    + [""] * (len(t.headers) - 1))
+    if not t.rows:
+        data.append([Paragraph(para_text(tr(NONE)), body)] + [""] * (len(t.headers) - 1))
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), cjk_font()),
+        ("FONTSIZE", (0, 0), (-1, -1), SIZE),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("SPAN", (0, len(data) - 1), (-1, len(data) - 1)) if not t.rows else ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
+        ("SPAN", (0, len(data) - 1), (-1, len(data) - 1)) if len(rows) < max(len(t.rows), 1)
+        else ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
     ]))
     return KeepTogether([Paragraph(para_text(t.title), style(11, 15)), Spacer(1, 1.5 * mm), table,
                          Spacer(1, 5 * mm)])

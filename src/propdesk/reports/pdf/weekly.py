@@ -128,7 +128,8 @@ def weekly_pdf(s: WeeklySummary, path, made_by: str) -> None:
                        style(8.5)), Spacer(1, 3 * mm),
              table_flowable(tables[0], width), category_chart(s, width), Spacer(1, 4 * mm),
              trend_chart(s, width), PageBreak()]
-    story += [table_flowable(t, width) for t in tables[1:]]
+    # a summary for the office head: long lists stop at 100 lines (the workbook has them all)
+    story += [table_flowable(t, width, max_rows=100) for t in tables[1:]]
     story += [PageBreak(), Paragraph(para_text(tr(HEAD_COMMENTS)), style(14, 20)), Spacer(1, 6 * mm)]
     story += [Table([[""]] * 14, colWidths=[width], rowHeights=[11 * mm] * 14,
                     style=[("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID), ("FONTNAME", (0, 0), (-1, -1), cjk_font())]),

@@ -1,0 +1,105 @@
+"""The weekly summary at a large office: one week of 5,000 complaints in a file of 1,000,000.
+
+    python benchmarks/weekly.py [--week 2026-W40] [--runs 5]
+
+Uses the 1,000,000-complaint file of benchmarks/run.py (made on first use) and tops the chosen
+week up to 5,000 complaints (copies of the weeks before, moved into it; done once). Prints the
+median time of the figures (services.weekly.summary), of the PDF with its charts and of the
+Excel version, and how many SQL statements the figures took.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from run import cached_file  # noqa: E402  (benchmarks/run.py: generation and the cache)
+
+TARGET = 5000
+
+
+def top_up(db, start: dt.date, end: dt.date) -> int:
+    """Bring the week to TARGET complaints by copying earlier weeks' rows into it."""
+    lo, hi = dt.datetime.combine(start, dt.time()), dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
+    have = db.execute_sql("SELECT count(*) FROM complaint WHERE received_at >= ? AND received_at < ?",
+                          (lo, hi)).fetchone()[0]
+    weeks_back = 1
+    columns = [c.name for c in db.get_columns("complaint") if c.name not in ("id", "number", "received_at",
+                                                                            "reply_by", "resolve_by")]
+    cols = ", ".join(columns)
+    while have < TARGET:
+        shift = f"+{7 * weeks_back} days"
+        with db.atomic():
+            db.execute_sql(
+                f"INSERT INTO complaint (number, received_at, reply_by, resolve_by, {cols}) "
+                f"SELECT 'W{weeks_back}-' || number, datetime(received_at, ?), datetime(reply_by, ?), "
+                f"datetime(resolve_by, ?), {cols} FROM complaint "
+                "WHERE received_at >= datetime(?, ?) AND received_at < datetime(?, ?) LIMIT ?",
+                (shift, shift, shift, lo, f"-{7 * weeks_back} days", hi, f"-{7 * weeks_back} days",
+                 TARGET - have))
+        have = db.execute_sql("SELECT count(*) FROM complaint WHERE received_at >= ? AND received_at < ?",
+                              (lo, hi)).fetchone()[0]
+        weeks_back += 1
+    return have
+
+
+def median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--week", default="2026-W40")
+    p.add_argument("--runs", type=int, default=5)
+    args = p.parse_args(argv)
+    path = cached_file(1_000_000)
+    if not path.exists():
+        from generate import generate  # noqa: E402
+
+        generate(path, 1_000_000)
+    from propdesk.models import init_db
+    from propdesk.reports.pdf.weekly import weekly_pdf
+    from propdesk.reports.weekly_excel import weekly_xlsx
+    from propdesk.services import weekly
+
+    db = init_db(str(path), migrate=False)
+    start, end = weekly.iso_week(args.week)
+    in_week = top_up(db, start, end)
+    total = db.execute_sql("SELECT count(*) FROM complaint").fetchone()[0]
+    statements = []
+    db.execute_sql = _counting(db.execute_sql, statements)
+    summary = weekly.summary(start, end)
+    queries = len(statements)
+    figures = median_ms(lambda: weekly.summary(start, end), args.runs)
+    out = Path(tempfile.mkdtemp())
+    pdf = median_ms(lambda: weekly_pdf(weekly.summary(start, end), out / "w.pdf", "benchmark"), args.runs)
+    xlsx = median_ms(lambda: weekly_xlsx(weekly.summary(start, end), out / "w.xlsx", "benchmark"), args.runs)
+    print(f"weekly summary {args.week}: {in_week:,} complaints that week, {total:,} in the file")
+    print(f"  figures (services.weekly.summary)   {figures:8.1f} ms   {queries} SQL statements")
+    print(f"  PDF with charts, figures included   {pdf:8.1f} ms   {(out / 'w.pdf').stat().st_size // 1024} KB")
+    print(f"  Excel, figures included             {xlsx:8.1f} ms")
+    print(f"  this week: {summary.this.complaints:,} complaints, reply on time "
+          f"{summary.this.reply_on_time.value or 0:.0%}, {len(summary.open_overdue)} open and overdue listed")
+    return 0
+
+
+def _counting(execute, seen: list):
+    def run(sql, params=None, *args, **kwargs):
+        seen.append(sql)
+        return execute(sql, params, *args, **kwargs)
+    return run
+
+
+if __name__ == "__main__":
+    sys.exit(main())
