@@ -54,3 +54,27 @@ def test_command(week, tmp_path, capsys, fresh_db):  # noqa: F811
         cli.main(["--db", db, "report", "monthly", "-o", str(out)])
     assert usage.value.code == 2
     assert dt.date(2026, 11, 16) == weekly.parse_week("2026-w47")[0]
+
+
+def test_office_logo_and_phone_printed(office, tmp_path):
+    """Office setup's logo and phone appear on every PDF page (here a repair notice)."""
+    import datetime as dt
+
+    from PIL import Image
+    from propdesk.reports.pdf.repair_notice import repair_notice_pdf
+    from propdesk.services import settings, workorders
+    from propdesk.services.office_profile import LOGO_KEY
+    from propdesk.services.workorders import RepairInput
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (200, 80), (20, 80, 160)).save(logo)
+    settings.put(LOGO_KEY, str(logo))
+    settings.put("office_phone", "0755-26880000")
+    wo = workorders.create(office["clerk"], RepairInput(phone="13800138000", contact_name="张伟",
+                                                        description="灯坏了", received_at=dt.datetime(2026, 11, 24, 9, 0)),
+                           at=dt.datetime(2026, 11, 24, 9, 0))
+    path = tmp_path / "n.pdf"
+    repair_notice_pdf([wo.id], path)
+    page = PdfReader(path).pages[0]
+    assert "0755-26880000" in page.extract_text()
+    assert len(page.images) == 1  # the logo

@@ -7,7 +7,8 @@ Definitions (tests/test_weekly.py holds one test per figure):
   whose reply deadline passed before the end of the period (the rest are not yet due).
 - Resolved on time: closed by its resolve deadline, likewise. A reopened case counts with its
   last closing (a reopened, still-open case past its deadline is late).
-- Repeat complaint: the same unit and category complained about within the 30 days before.
+- Repeat complaint: the same unit and category complained about within the 30 days before (the
+  office's "repeat_days" setting), or linked as a repeat at intake.
 - Work orders belong to the week they were received; time to finish is received → finished.
 """
 from __future__ import annotations
@@ -24,10 +25,9 @@ from propdesk.models.enums import ComplaintStatus, Severity, WorkOrderStatus
 from propdesk.models.tables import (
     Building, Category, Complaint, Department, Unit, WorkOrder,
 )
-from propdesk.services import callback_stats
+from propdesk.services import callback_stats, related
 
 VOIDED = ComplaintStatus.VOIDED.value
-REPEAT_DAYS = 30
 SATISFACTION_TARGET = 0.90
 
 
@@ -213,7 +213,7 @@ def repeats(start: dt.date, end: dt.date) -> list[dict]:
     fixed bound (30 days before the period); the exact 30 days are checked on those pairs."""
     Earlier = Complaint.alias()
     lo, _hi = _span(start, end)
-    window = dt.timedelta(days=REPEAT_DAYS)
+    window = dt.timedelta(days=related.window_days())  # the office's setting (default 30)
     pairs = (Complaint.select(Complaint.id, Complaint.number, Complaint.received_at,
                               Unit.label.alias("unit"), Category.name.alias("category"),
                               Earlier.number.alias("earlier_number"), Earlier.received_at.alias("earlier_at"))

@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -28,6 +29,7 @@ CTX = "reports"
 MARGIN = 12 * mm
 FOOTER_H = 9 * mm  # footer band below the frame
 SIGN_H = 8 * mm  # supervisor's signature band above the footer (registers)
+LOGO_H = 10 * mm
 
 SIGN_LINE = QT_TRANSLATE_NOOP(
     "reports", "Supervisor's signature: ____________    Date: ____________")
@@ -71,7 +73,11 @@ class PageSpec:
 
     @property
     def header_h(self) -> float:
-        return 17 * mm if self.title else 0
+        if self.title:
+            return 17 * mm
+        from propdesk.services.office_profile import logo_path
+
+        return LOGO_H + 3 * mm if logo_path() else 0  # forms: room for the logo above them
 
 
 class _NumberedCanvas(Canvas):
@@ -95,6 +101,7 @@ class _NumberedCanvas(Canvas):
 
 
 def _draw_header(canvas, doc, spec: PageSpec) -> None:
+    logo_w = _draw_logo(canvas, spec)
     if not spec.title:
         return
     font = cjk_font()
@@ -104,12 +111,31 @@ def _draw_header(canvas, doc, spec: PageSpec) -> None:
     canvas.setFont(font, 16)
     canvas.drawCentredString(width / 2, top - 6 * mm, spec.title)
     canvas.setFont(font, 9)
-    canvas.drawString(MARGIN, top - 13 * mm, spec.left)
+    canvas.drawString(MARGIN + logo_w, top - 13 * mm, spec.left)  # right of the logo
     canvas.drawRightString(width - MARGIN, top - 13 * mm, spec.right)
     if spec.signature:
         canvas.setFont(font, 9.5)
         canvas.drawRightString(width - MARGIN, MARGIN + FOOTER_H + 1.5 * mm, tr(SIGN_LINE))
     canvas.restoreState()
+
+
+def _draw_logo(canvas, spec: PageSpec) -> float:
+    """The office's logo (Office setup → Profile), top left of every page, if there is one.
+    Returns the width it takes (0 without a logo)."""
+    from propdesk.services.office_profile import logo_path
+
+    path = logo_path()
+    if path is None:
+        return 0
+    _width, height = spec.pagesize
+    try:
+        image = ImageReader(str(path))
+        w, h = image.getSize()
+        width = min(LOGO_H * w / h, LOGO_H * 3)
+        canvas.drawImage(image, MARGIN, height - MARGIN - LOGO_H, width=width, height=LOGO_H, mask="auto")
+    except (OSError, ValueError, ZeroDivisionError):  # an unreadable picture: printed without it
+        return 0
+    return width + 2 * mm
 
 
 def _draw_footer(canvas, spec: PageSpec, printed: dt.date, total: int) -> None:
@@ -123,8 +149,9 @@ def _draw_footer(canvas, spec: PageSpec, printed: dt.date, total: int) -> None:
     canvas.setFont(font, 8)
     canvas.setFillGray(0.25)
     office = settings.get("office_name") or ""
+    phone = settings.get("office_phone") or ""
     printed_text = tr(PRINTED).format(date=printed.isoformat())
-    canvas.drawString(MARGIN, y, f"{office}    {printed_text}    PropDesk {__version__}")
+    canvas.drawString(MARGIN, y, f"{office}  {phone}    {printed_text}    PropDesk {__version__}")
     canvas.drawRightString(width - MARGIN, y,
                            tr(PAGE_OF).format(page=canvas.getPageNumber(), pages=total))
     canvas.restoreState()
