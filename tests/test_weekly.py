@@ -146,3 +146,23 @@ def test_voided_left_out(week):
     assert Complaint.get_by_id(week["v"].id).status == "voided"
     s = weekly.summary(*WEEK, at=AT)
     assert s.this.complaints == 4
+
+
+def test_holds_and_contacts_are_counted_apart(office, week):
+    from propdesk.services import holds, incidents, related
+
+    # c (open, important) held Fri 20 Nov 17:00 to Mon 23 Nov 10:00: in the week, Fri 17-24 = 7 h;
+    # the weekend (21-22 Nov) is not working time
+    holds.start(office["clerk"], "complaint", week["c"].id, "parts", at=D(2026, 11, 20, 17, 0))
+    holds.end(office["clerk"], "complaint", week["c"].id, at=D(2026, 11, 23, 10, 0))
+    outage = incidents.declare(office["clerk"], "water", "停水", at=D(2026, 11, 18, 8, 0))
+    for i in range(3):
+        incidents.attach(office["clerk"], outage.id, "业主", f"1390000000{i}", at=D(2026, 11, 18, 9, i))
+    related.add_contact(office["clerk"], week["c"].id, "张伟", "13800138000", "催问进度", at=D(2026, 11, 19, 9, 0))
+    s = weekly.summary(*WEEK, at=AT)
+    r = s.related
+    assert r["holds_started"] == r["holds_started_complaints"] == 1
+    assert r["hold_hours_complaints"] == pytest.approx(7.0)
+    assert r["on_hold_at_end"] == 1  # still on hold at Monday 0:00
+    assert (r["incidents"], r["incident_calls"], r["further_calls"]) == (1, 3, 1)
+    assert s.this.complaints == 4  # the calls did not add complaints

@@ -4512,6 +4512,38 @@ The details are in the log file:
         <translation>不满意</translation>
     </message>
     <message>
+        <source>Cases put on hold (complaints / work orders)</source>
+        <translation>本周暂停计时的案件（投诉 / 派工单）</translation>
+    </message>
+    <message>
+        <source>Working hours on hold: complaints</source>
+        <translation>暂停的工作时间（小时）：投诉</translation>
+    </message>
+    <message>
+        <source>Working hours on hold: work orders</source>
+        <translation>暂停的工作时间（小时）：派工单</translation>
+    </message>
+    <message>
+        <source>Still on hold at the end of the week</source>
+        <translation>周末仍在暂停</translation>
+    </message>
+    <message>
+        <source>Incidents declared</source>
+        <translation>登记的突发事件</translation>
+    </message>
+    <message>
+        <source>Calls about incidents (contacts, not complaints)</source>
+        <translation>突发事件来电（计为来电，不计入投诉）</translation>
+    </message>
+    <message>
+        <source>Further calls about open cases (not new complaints)</source>
+        <translation>对未办结案件的补充来电（不计为新投诉）</translation>
+    </message>
+    <message>
+        <source>Holds and contacts</source>
+        <translation>暂停计时与来电</translation>
+    </message>
+    <message>
         <source>Open and overdue cases at the end of the week</source>
         <translation>本周末未办结且已超时的投诉</translation>
     </message>

@@ -131,6 +131,22 @@ def callbacks(s: WeeklySummary) -> ReportTable:
         tr(QT_TRANSLATE_NOOP("reports", "Satisfaction"))], rows)
 
 
+def holds_and_contacts(s: WeeklySummary) -> ReportTable:
+    r = s.related
+    rows = [
+        [tr(QT_TRANSLATE_NOOP("reports", "Cases put on hold (complaints / work orders)")),
+         f"{r['holds_started_complaints']} / {r['holds_started'] - r['holds_started_complaints']}"],
+        [tr(QT_TRANSLATE_NOOP("reports", "Working hours on hold: complaints")), round(r["hold_hours_complaints"], 1)],
+        [tr(QT_TRANSLATE_NOOP("reports", "Working hours on hold: work orders")), round(r["hold_hours_work_orders"], 1)],
+        [tr(QT_TRANSLATE_NOOP("reports", "Still on hold at the end of the week")), r["on_hold_at_end"]],
+        [tr(QT_TRANSLATE_NOOP("reports", "Incidents declared")), r["incidents"]],
+        [tr(QT_TRANSLATE_NOOP("reports", "Calls about incidents (contacts, not complaints)")), r["incident_calls"]],
+        [tr(QT_TRANSLATE_NOOP("reports", "Further calls about open cases (not new complaints)")), r["further_calls"]],
+    ]
+    return ReportTable(tr(QT_TRANSLATE_NOOP("reports", "Holds and contacts")),
+                       [tr(QT_TRANSLATE_NOOP("reports", "Figure")), tr(QT_TRANSLATE_NOOP("reports", "Value"))], rows)
+
+
 def open_overdue(s: WeeklySummary) -> ReportTable:
     rows = [[r["number"], r["received_at"].strftime("%Y-%m-%d %H:%M"), r["unit"] or "", r["category"],
              Severity(r["severity"]).label(), r["department"] or "",
@@ -157,5 +173,5 @@ def top_units(s: WeeklySummary) -> ReportTable:
 
 
 def all_tables(s: WeeklySummary) -> list[ReportTable]:
-    return [headline(s), by_class(s), *breakdowns(s), work_orders(s), callbacks(s), trend(s),
-            open_overdue(s), repeats(s), top_units(s)]
+    return [headline(s), by_class(s), *breakdowns(s), work_orders(s), callbacks(s),
+            holds_and_contacts(s), trend(s), open_overdue(s), repeats(s), top_units(s)]

@@ -23,9 +23,10 @@ from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import ComplaintStatus, Severity, WorkOrderStatus
 from propdesk.models.tables import (
-    Building, Category, Complaint, Department, Unit, WorkOrder,
+    Building, Category, Complaint, ComplaintContact, Department, Hold, Incident, IncidentContact, Unit,
+    WorkOrder,
 )
-from propdesk.services import callback_stats, related
+from propdesk.services import calendar, callback_stats, related
 
 VOIDED = ComplaintStatus.VOIDED.value
 SATISFACTION_TARGET = 0.90
@@ -72,6 +73,7 @@ class WeeklySummary:
     callbacks: list  # callback_stats.CallbackFigures, total first then by department
     repeats: list[dict]
     top_units: list[tuple[str, int]]
+    related: dict = field(default_factory=dict)  # holds and contacts (related_figures)
     generated_at: dt.datetime = field(default_factory=dt.datetime.now)
 
 
@@ -249,6 +251,34 @@ def top_units(start: dt.date, end: dt.date, limit: int = 10) -> list[tuple[str, 
                                 .order_by(fn.COUNT(Complaint.id).desc()).limit(limit).tuples())]
 
 
+def related_figures(start: dt.date, end: dt.date, at: dt.datetime | None = None) -> dict:
+    """Time on hold, counted apart from the deadlines it paused, and the calls that are not
+    complaints: incident callers and further calls on open cases.
+
+    Hold time is the working time each hold spent inside the period (a hold still running is
+    counted up to the end of the period, or ``at`` if sooner)."""
+    lo, hi = _span(start, end)
+    cutoff = min(at or dt.datetime.now(), hi)
+    holds = list(Hold.select(Hold.entity, Hold.started_at, Hold.ended_at)
+                 .where((Hold.started_at < hi) & (Hold.ended_at.is_null() | (Hold.ended_at > lo))).tuples())
+    seconds = {"complaint": 0, "work_order": 0}
+    for entity, started, ended in holds:
+        begin, finish = max(started, lo), min(ended or cutoff, cutoff)
+        if finish > begin:
+            seconds[entity] += calendar.working_seconds_between(begin, finish)
+    started_in = [h for h in holds if lo <= h[1] < hi]
+    return {
+        "holds_started": len(started_in),
+        "holds_started_complaints": sum(1 for h in started_in if h[0] == "complaint"),
+        "hold_hours_complaints": seconds["complaint"] / 3600,
+        "hold_hours_work_orders": seconds["work_order"] / 3600,
+        "on_hold_at_end": sum(1 for h in holds if h[1] < hi and (h[2] is None or h[2] > hi)),
+        "incidents": Incident.select().where((Incident.started_at >= lo) & (Incident.started_at < hi)).count(),
+        "incident_calls": IncidentContact.select().where((IncidentContact.at >= lo) & (IncidentContact.at < hi)).count(),
+        "further_calls": ComplaintContact.select().where((ComplaintContact.at >= lo) & (ComplaintContact.at < hi)).count(),
+    }
+
+
 def summary(start: dt.date, end: dt.date, at: dt.datetime | None = None) -> WeeklySummary:
     at = at or dt.datetime.now()
     weeks = trend(start, end, 8, at)
@@ -262,7 +292,8 @@ def summary(start: dt.date, end: dt.date, at: dt.datetime | None = None) -> Week
         open_overdue=open_overdue(min(at, _span(start, end)[1])),
         work_orders=work_order_figures(start, end),
         callbacks=cb_total + callback_stats.figures(start, end, by="department"),
-        repeats=repeats(start, end), top_units=top_units(start, end), generated_at=at)
+        repeats=repeats(start, end), top_units=top_units(start, end),
+        related=related_figures(start, end, at), generated_at=at)
 
 
 MSG_WEEK = QT_TRANSLATE_NOOP("rules", "{label}: \"{value}\" is not a week. Write it as 2026-W47.")
