@@ -45,7 +45,10 @@ def cheap_scrypt(monkeypatch):
 @pytest.fixture
 def office(fresh_db):
     """Reference lists, staff for every role, one estate with two buildings and owners."""
+    from propdesk.services import settings
+
     reference.seed_reference()
+    settings.put("office_name", "阳光花园物业服务中心")
     staff = {
         role: accounts.create_staff(None, role.value, name, role, "secret123")
         for role, name in [(Role.CLERK, "王芳"), (Role.SUPERVISOR, "李强"),

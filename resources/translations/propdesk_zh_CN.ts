@@ -1464,10 +1464,14 @@ Open it now?</source>
     <message>
         <source>Welcome to PropDesk. This database is empty.
 
-Create the administrator's account for your office, or try PropDesk first with a demo office (sample estates, owners, staff and complaints; demo accounts are listed in the README).</source>
+Create the administrator's account for your office, or try PropDesk first with a demo office (sample estates, owners, staff and complaints; its accounts are shown when it is made, e.g. kefu / kefu123 for a clerk).</source>
         <translation>欢迎使用 PropDesk。数据库还是空的。
 
-请为本物业服务中心创建管理员账号；也可以先打开演示物业（示例楼盘、业主、员工和投诉；演示账号见 README）试用。</translation>
+请为本物业服务中心创建管理员账号；也可以先打开演示物业试用（示例楼盘、业主、员工和投诉；创建后会列出演示账号，如客服 kefu / kefu123）。</translation>
+    </message>
+    <message>
+        <source>as printed on forms, e.g. 阳光花园物业服务中心</source>
+        <translation>打印在各种表格上的名称，如：阳光花园物业服务中心</translation>
     </message>
     <message>
         <source>Office name</source>
@@ -1496,6 +1500,10 @@ Create the administrator's account for your office, or try PropDesk first with a
     <message>
         <source>Open the demo office</source>
         <translation>打开演示物业</translation>
+    </message>
+    <message>
+        <source>Enter the office's name: it is printed on every form.</source>
+        <translation>请填写服务中心名称：所有表格上都会打印。</translation>
     </message>
     <message>
         <source>Enter the administrator's name and user name.</source>

@@ -15,7 +15,7 @@ from propdesk.services.db_retry import transaction
 from propdesk.services.validation import MSG_CHOICE, Checker
 
 DEFAULTS = {
-    "office_name": "阳光花园物业服务中心",
+    "office_name": "",  # set at the first start: never another office's name on the forms
     "office_phone": "",
     "office_address": "",
     "language": "",

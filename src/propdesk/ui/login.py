@@ -67,9 +67,11 @@ class FirstRunDialog(QDialog):
         intro = QLabel(self.tr(
             "Welcome to PropDesk. This database is empty.\n\nCreate the administrator's "
             "account for your office, or try PropDesk first with a demo office (sample "
-            "estates, owners, staff and complaints; demo accounts are listed in the README)."))
+            "estates, owners, staff and complaints; its accounts are shown when it is made, "
+            "e.g. kefu / kefu123 for a clerk)."))
         intro.setWordWrap(True)
         self.office = QLineEdit(settings.get("office_name") or "")
+        self.office.setPlaceholderText(self.tr("as printed on forms, e.g. 阳光花园物业服务中心"))
         self.username = QLineEdit("admin")
         self.name = QLineEdit()
         self.password = QLineEdit()
@@ -94,6 +96,10 @@ class FirstRunDialog(QDialog):
         layout.addWidget(demo)
 
     def create_office(self) -> None:
+        if not self.office.text().strip():
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Enter the office's name: it is printed on every form."))
+            self.office.setFocus()
+            return
         if not self.name.text().strip() or not self.username.text().strip():
             QMessageBox.warning(self, self.windowTitle(), self.tr("Enter the administrator's name and user name."))
             return
@@ -115,6 +121,7 @@ class FirstRunDialog(QDialog):
         from propdesk.services import demo
 
         self.setCursor(Qt.WaitCursor)
-        demo.create_demo_office()
+        summary = demo.create_demo_office()
         self.unsetCursor()
+        QMessageBox.information(self, self.windowTitle(), summary)  # it lists the demo accounts
         self.accept()
