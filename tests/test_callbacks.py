@@ -171,3 +171,18 @@ def test_week_view_and_overdue_count(office):
     assert callbacks.week_counts(dt.date(2026, 11, 30))[dt.date(2026, 11, 30)] == 1
     assert callbacks.overdue_count(dt.date(2026, 12, 1)) == 2
     assert callbacks.overdue_count(dt.date(2026, 11, 27)) == 0
+
+
+def test_the_follow_up_is_promised_from_the_second_closing(office):
+    """Found in review: the new window after a reopen must count for the on-time figure."""
+    c = closed_complaint(office, D(2026, 11, 2, 9, 0))
+    cb = Callback.get(Callback.complaint == c.id)
+    out = callback_results.record(office["clerk"], cb.id, CallbackInput(
+        satisfaction="dissatisfied", owner_words="还在漏", at=D(2026, 11, 4, 10, 0)))
+    complaints.close(office["clerk"], c.id, at=D(2026, 11, 10, 10, 0))  # handled again
+    follow = Callback.get_by_id(out.follow_up.id)
+    assert (follow.due_date, follow.promised_by) == (dt.date(2026, 11, 13), dt.date(2026, 11, 13))
+    callback_results.record(office["clerk"], follow.id, CallbackInput(satisfaction="satisfied",
+                                                                      at=D(2026, 11, 11, 9, 0)))
+    [total] = callback_stats.figures(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    assert (total.due, total.on_time) == (2, 2)

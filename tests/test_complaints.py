@@ -164,3 +164,23 @@ def test_unit_words_are_kept_apart(office):
     assert owners.find_unit("3栋2单元1201").id == office["units"]["3栋2单元1201"].id
     assert owners.find_unit("3-2-1201") is None  # both exist: the clerk must say which
     assert owners.find_unit("5-1-301").label == "5栋1单元301"  # only one: found
+
+
+def test_customers_own_cause_owes_no_reply(office):
+    """An invalid complaint caused by the customer gets no notice: never a missed reply."""
+    from propdesk.services import dashboard, search, weekly
+    from propdesk.services.search import ComplaintFilter
+
+    c = complaints.create(office["clerk"], make_input(valid=False, invalid_reason="业主自家水管问题",
+                                                      notice_required=False), at=NOW)
+    later = dt.datetime(2026, 11, 26, 9, 0)
+    # late only for closing (it must still be closed within its working day), never for a reply
+    assert complaints.overdue(complaints.get(c.id), later) == "resolve"
+    assert dashboard.counts(later)["reply_overdue"] == 0
+    assert search.count(ComplaintFilter(due="reply_overdue", at=later)) == 0
+    complaints.close(office["clerk"], c.id, at=later)
+    s = weekly.summary(dt.date(2026, 11, 23), dt.date(2026, 11, 29), at=later)
+    assert s.this.reply_on_time.of == 0  # not counted as a reply that was due
+    # a valid complaint always owes a reply, whatever the box said
+    v = complaints.create(office["clerk"], make_input(notice_required=False), at=NOW)
+    assert v.notice_required and complaints.reply_owed(v)

@@ -4695,6 +4695,18 @@ The details are in the log file:
         <translation>该投诉已升级到这一级。</translation>
     </message>
     <message>
+        <source>{label}: the reply cannot be before the complaint was received ({received}).</source>
+        <translation>{label}：回复时间不能早于受理时间（{received}）。</translation>
+    </message>
+    <message>
+        <source>{number} is a major or group complaint: record that the office head was told before closing it.</source>
+        <translation>{number} 是重大或群体投诉：办结前请先登记已报告管理处主任。</translation>
+    </message>
+    <message>
+        <source>{number} still has unfinished work orders ({orders}): finish or cancel them before closing.</source>
+        <translation>{number} 还有未完成的派工单（{orders}）：请先完成或取消再办结。</translation>
+    </message>
+    <message>
         <source>Reopened {n} times: escalated to the office head automatically.</source>
         <translation>已重新处理 {n} 次：自动升级至管理处主任。</translation>
     </message>
@@ -5067,6 +5079,10 @@ The details are in the log file:
         <translation>{number} 已结束，不能暂停。</translation>
     </message>
     <message>
+        <source>This record does not exist.</source>
+        <translation>没有这条记录。</translation>
+    </message>
+    <message>
         <source>{label}: the hold cannot end before it started ({start}).</source>
         <translation>{label}：暂停结束时间不能早于开始时间（{start}）。</translation>
     </message>
@@ -5077,6 +5093,10 @@ The details are in the log file:
     <message>
         <source>{label}: the expected end is before the start.</source>
         <translation>{label}：预计结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>No such incident.</source>
+        <translation>没有这个突发事件。</translation>
     </message>
 </context>
 <context>

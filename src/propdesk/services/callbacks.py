@@ -64,8 +64,11 @@ def _schedule(actor: Staff, handled_at: dt.datetime, clerk: Staff, note: str,
         target = Callback.incident_contact == incident_contact
     existing = Callback.get_or_none(target & (Callback.status == DUE))
     if existing:
-        if due > existing.due_date:
-            changes = audit.diff(existing, {"due_date": due})
+        # handled again (a reopened case closed, a rework signed off): a new 3-day window, for
+        # the clerk and for the on-time figures alike
+        promised = max(existing.promised_by or existing.due_date, due)
+        changes = audit.diff(existing, {"due_date": max(existing.due_date, due), "promised_by": promised})
+        if changes:
             existing.save()
             audit.record(actor, ENTITY, existing.id, "move", note=note, changes=changes, at=handled_at)
         return existing
@@ -95,6 +98,16 @@ def schedule_for_incident_contact(actor: Staff, contact, at: dt.datetime) -> Cal
     """Called in the transaction that closes an incident, once per caller."""
     return _schedule(actor, at, _callback_clerk(contact.taken_by, actor), contact.incident.number,
                      incident_contact=contact)
+
+
+def cancel_open(actor: Staff, reason: str, complaint: Complaint | None = None) -> int:
+    """Cancel the open callbacks of a voided complaint, in the caller's transaction."""
+    open_ones = list(Callback.select().where((Callback.complaint == complaint) & (Callback.status == DUE)))
+    for cb in open_ones:
+        changes = audit.diff(cb, {"status": CallbackStatus.CANCELLED.value})
+        cb.save()
+        audit.record(actor, ENTITY, cb.id, "cancel", note=reason, changes=changes)
+    return len(open_ones)
 
 
 def _due_callback(actor: Staff, cb_id: int) -> Callback:

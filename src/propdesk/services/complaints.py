@@ -14,8 +14,8 @@ from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.services.db_retry import transaction
 from propdesk.models.enums import Channel, ComplaintStatus, ContactMethod, Escalation, Severity
-from propdesk.models.tables import Category, Complaint, Department, Owner, Staff, Unit, now
-from propdesk.services import accounts, audit, callbacks, numbering, owners, settings, sla
+from propdesk.models.tables import Category, Complaint, Department, Owner, Staff, Unit, WorkOrder, now
+from propdesk.services import accounts, audit, callbacks, holds, numbering, owners, settings, sla
 from propdesk.services.validation import Checker
 
 ENTITY = "complaint"
@@ -32,6 +32,12 @@ MSG_NO_RESULT = QT_TRANSLATE_NOOP(
     "rules", "Record the handling result before closing complaint {number}.")
 MSG_NOT_CLOSED = QT_TRANSLATE_NOOP("rules", "Only a closed complaint can be reopened.")
 MSG_ALREADY_ESCALATED = QT_TRANSLATE_NOOP("rules", "The complaint is already escalated that far.")
+MSG_BEFORE_RECEIVED = QT_TRANSLATE_NOOP("rules", "{label}: the reply cannot be before the complaint was received ({received}).")
+MSG_HEAD_FIRST = QT_TRANSLATE_NOOP(
+    "rules", "{number} is a major or group complaint: record that the office head was told before closing it.")
+MSG_WORK_OPEN = QT_TRANSLATE_NOOP(
+    "rules", "{number} still has unfinished work orders ({orders}): finish or cancel them before closing.")
+UNFINISHED_WORK = ("new", "assigned", "in_progress", "rework")
 MSG_AUTO_HEAD = QT_TRANSLATE_NOOP(
     "rules", "Reopened {n} times: escalated to the office head automatically.")
 MSG_NO_HEAD_NEEDED = QT_TRANSLATE_NOOP(
@@ -80,6 +86,11 @@ def _check(data: ComplaintInput, at: dt.datetime) -> dict:
         "severity": c.choice("severity", data.severity, {m.value for m in Severity}),
         "valid": c.flag("valid", data.valid, True),
         "notice_required": c.flag("notice_required", data.notice_required, True),
+    }
+    # a valid complaint is always answered; only an invalid one of the customer's own making
+    # gets no notice (DOMAIN.md)
+    values["notice_required"] = values["notice_required"] or values["valid"]
+    values |= {
         "is_group": c.flag("is_group", data.is_group, False),
     }
     values["phone"], values["phone_digits"] = c.phone("phone", data.phone)
@@ -136,6 +147,17 @@ def needs_head_notice(c: Complaint) -> bool:
     return (c.severity == Severity.MAJOR.value or c.is_group) and c.head_notified_at is None
 
 
+def reply_owed(c: Complaint) -> bool:
+    """Not yet replied, and a reply is due at all (every case but an invalid one caused by the
+    customer, which gets no notice)."""
+    return c.replied_at is None and c.notice_required
+
+
+def reply_owed_sql():
+    """reply_owed as a query condition, for the lists, the dashboard and the figures."""
+    return Complaint.replied_at.is_null() & (Complaint.notice_required == True)  # noqa: E712
+
+
 def is_open(c: Complaint) -> bool:
     return c.status in ComplaintStatus.open_codes()
 
@@ -146,7 +168,7 @@ def overdue(c: Complaint, at: dt.datetime | None = None) -> str | None:
     at = at or now()
     if not is_open(c):
         return None
-    if c.replied_at is None and at > c.reply_by:
+    if reply_owed(c) and at > c.reply_by:
         return "reply"
     if at > c.resolve_by and c.on_hold_since is None:
         return "resolve"
@@ -179,6 +201,8 @@ def record_reply(actor: Staff, complaint_id: int, replied_at: dt.datetime, metho
         c = _open_for_change(complaint_id)
         ck = Checker()
         when = ck.moment("at", replied_at, required=True, now=at)
+        if when and when < c.received_at:
+            ck.fail("at", MSG_BEFORE_RECEIVED, received=c.received_at.strftime("%Y-%m-%d %H:%M"))
         ck.choice("method", method, {m.value for m in ContactMethod})
         note = ck.text("note", note, max_len=2000)
         ck.raise_if_any()
@@ -203,7 +227,7 @@ def record_handling(actor: Staff, complaint_id: int, cause: str = "", action: st
             "signature_received": bool(signature_received),
         }
         if department_id:
-            values["department"] = Department.get_by_id(department_id)
+            values["department"] = ck.ref("department", department_id, Department)
         ck.raise_if_any()
         return _save(actor, c, "handle", values)
 
@@ -241,10 +265,18 @@ def close(actor: Staff, complaint_id: int, note: str = "", at: dt.datetime | Non
     accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
     with transaction():
         c = _open_for_change(complaint_id)
-        if c.replied_at is None and (c.valid or c.notice_required):
+        if reply_owed(c):
             raise RuleError(MSG_NOT_REPLIED, number=c.number)
         if c.valid and not c.result:
             raise RuleError(MSG_NO_RESULT, number=c.number)
+        if needs_head_notice(c):  # a major or group complaint: the head is told first
+            raise RuleError(MSG_HEAD_FIRST, number=c.number)
+        unfinished = [w.number for w in WorkOrder.select(WorkOrder.number).where(
+            (WorkOrder.complaint == c.id) & WorkOrder.status.in_(UNFINISHED_WORK))]
+        if unfinished:  # the repair's callback is the complaint's: it must be done first
+            raise RuleError(MSG_WORK_OPEN, number=c.number, orders="、".join(unfinished))
+        holds.end_running(actor, ENTITY, c.id, at)  # a case closed while waiting: the hold ends
+        c = get(c.id)
         _save(actor, c, "close", {"status": ComplaintStatus.CLOSED.value, "closed_at": at}, note, at)
         if c.valid:  # every handled case is called back (DOMAIN.md); an invalid one was told why
             callbacks.schedule_for_complaint(actor, c, at)
@@ -284,6 +316,9 @@ def void(actor: Staff, complaint_id: int, reason: str) -> Complaint:
         ck = Checker()
         reason = ck.text("reason", reason, required=True, max_len=200)
         ck.raise_if_any()
+        holds.end_running(actor, ENTITY, c.id, now())
+        c = get(c.id)
+        callbacks.cancel_open(actor, reason, complaint=c)  # nobody calls back about a mistake
         return _save(actor, c, "void", {"status": ComplaintStatus.VOIDED.value,
                                         "void_reason": reason}, reason)
 

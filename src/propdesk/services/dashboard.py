@@ -8,6 +8,7 @@ from peewee import Case, fn
 
 from propdesk.models.enums import CallbackStatus, ComplaintStatus, Escalation, Severity, WorkOrderStatus
 from propdesk.models.tables import Callback, Complaint, WorkOrder, now
+from propdesk.services.complaints import reply_owed_sql
 
 OPEN = ComplaintStatus.open_codes()
 
@@ -19,7 +20,7 @@ def _sum(condition):
 def complaint_conditions(at: dt.datetime) -> dict:
     """Named conditions on open complaints; the dashboard counts them, the list filters by them."""
     tomorrow = dt.datetime.combine(at.date() + dt.timedelta(days=1), dt.time())
-    not_replied = Complaint.replied_at.is_null()
+    not_replied = reply_owed_sql()
     return {
         "reply_overdue": not_replied & (Complaint.reply_by < at),
         "reply_today": not_replied & (Complaint.reply_by >= at) & (Complaint.reply_by < tomorrow),

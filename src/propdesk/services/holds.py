@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from propdesk.errors import RuleError
+from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import ComplaintStatus
 from propdesk.models.tables import Complaint, Hold, Staff, WorkOrder, now
@@ -29,6 +29,7 @@ PERMISSION = {"complaint": "complaint.handle", "work_order": "workorder.create"}
 MSG_ON_HOLD = QT_TRANSLATE_NOOP("rules", "{number} is already on hold.")
 MSG_NOT_ON_HOLD = QT_TRANSLATE_NOOP("rules", "{number} is not on hold.")
 MSG_CLOSED = QT_TRANSLATE_NOOP("rules", "{number} is finished: it cannot be put on hold.")
+MSG_NO_RECORD = QT_TRANSLATE_NOOP("rules", "This record does not exist.")
 MSG_BEFORE = QT_TRANSLATE_NOOP("rules", "{label}: the hold cannot end before it started ({start}).")
 
 OPEN_WORK = ("new", "assigned", "in_progress", "rework")
@@ -40,7 +41,10 @@ def _minute(at: dt.datetime | None) -> dt.datetime:
 
 
 def _record(entity: str, entity_id: int):
-    return MODELS[entity].get_by_id(entity_id)
+    record = MODELS[entity].get_or_none(MODELS[entity].id == entity_id)
+    if record is None:
+        raise NotFound(MSG_NO_RECORD)
+    return record
 
 
 def _is_open(entity: str, record) -> bool:
@@ -77,24 +81,42 @@ def end(actor: Staff, entity: str, entity_id: int, at: dt.datetime | None = None
     at = _minute(at)
     with transaction():
         record = _record(entity, entity_id)
-        hold = Hold.get_or_none((Hold.entity == entity) & (Hold.entity_id == entity_id) & Hold.ended_at.is_null())
+        if not _is_open(entity, record):
+            raise RuleError(MSG_CLOSED, number=record.number)
+        hold = _running(entity, entity_id)
         if record.on_hold_since is None or hold is None:
             raise RuleError(MSG_NOT_ON_HOLD, number=record.number)
-        if at < hold.started_at:
-            from propdesk.services.validation import label
+        return _end(actor, entity, record, hold, at)
 
-            raise RuleError(MSG_BEFORE, field="at", label=label("at"), start=hold.started_at.strftime("%Y-%m-%d %H:%M"))
-        seconds = calendar.working_seconds_between(hold.started_at, at)
-        hold.ended_at, hold.ended_by, hold.working_seconds = at, actor, seconds
-        hold.save()
-        values = {"on_hold_since": None}
-        if entity == "complaint":
-            values["resolve_by"] = calendar.add_working_seconds(record.resolve_by, seconds)
-        changes = audit.diff(record, values)
-        record.save()
-        audit.record(actor, entity, entity_id, "resume", changes=changes, at=at,
-                     note=f"{seconds // 3600}h{seconds % 3600 // 60:02d}m")
-        return hold
+
+def end_running(actor: Staff, entity: str, entity_id: int, at: dt.datetime) -> None:
+    """End a hold still running, inside the caller's transaction: a case is closed or voided
+    while waiting (its resolve deadline moves on as with any hold)."""
+    hold = _running(entity, entity_id)
+    if hold is not None:
+        _end(actor, entity, _record(entity, entity_id), hold, max(_minute(at), hold.started_at))
+
+
+def _running(entity: str, entity_id: int) -> Hold | None:
+    return Hold.get_or_none((Hold.entity == entity) & (Hold.entity_id == entity_id) & Hold.ended_at.is_null())
+
+
+def _end(actor: Staff, entity: str, record, hold: Hold, at: dt.datetime) -> Hold:
+    if at < hold.started_at:
+        from propdesk.services.validation import label
+
+        raise RuleError(MSG_BEFORE, field="at", label=label("at"), start=hold.started_at.strftime("%Y-%m-%d %H:%M"))
+    seconds = calendar.working_seconds_between(hold.started_at, at)
+    hold.ended_at, hold.ended_by, hold.working_seconds = at, actor, seconds
+    hold.save()
+    values = {"on_hold_since": None}
+    if entity == "complaint":
+        values["resolve_by"] = calendar.add_working_seconds(record.resolve_by, seconds)
+    changes = audit.diff(record, values)
+    record.save()
+    audit.record(actor, entity, record.id, "resume", changes=changes, at=at,
+                 note=f"{seconds // 3600}h{seconds % 3600 // 60:02d}m")
+    return hold
 
 
 def of(entity: str, entity_id: int) -> list[Hold]:

@@ -11,7 +11,7 @@ import datetime as dt
 
 from peewee import JOIN, fn
 
-from propdesk.errors import RuleError
+from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.tables import (
     Building, Callback, Incident, IncidentArea, IncidentContact, Owner, Staff, Unit, now,
@@ -73,6 +73,13 @@ def covering(unit_id: int | None) -> list[Incident]:
                 .order_by(Incident.started_at.desc()))
 
 
+def _incident(incident_id: int) -> Incident:
+    incident = Incident.get_or_none(Incident.id == incident_id)
+    if incident is None:
+        raise NotFound(QT_TRANSLATE_NOOP("rules", "No such incident."))
+    return incident
+
+
 def attach(actor: Staff, incident_id: int, name: str, phone: str, unit: str = "", note: str = "",
            owner_id: int | None = None, at: dt.datetime | None = None) -> IncidentContact:
     """A call about the incident: who called, from where, what they said."""
@@ -85,7 +92,7 @@ def attach(actor: Staff, incident_id: int, name: str, phone: str, unit: str = ""
     unit_record = owners.find_unit(unit) if unit else None
     c.raise_if_any()
     with transaction():
-        incident = Incident.get_by_id(incident_id)
+        incident = _incident(incident_id)
         if incident.status != "open":
             raise RuleError(MSG_CLOSED, number=incident.number)
         contact = IncidentContact.create(incident=incident, at=at, name=name, phone=phone, unit=unit_record,
@@ -101,7 +108,7 @@ def close(actor: Staff, incident_id: int, note: str = "", schedule_callbacks: bo
     accounts.require(actor, "complaint.handle", ENTITY, incident_id)
     at = at or now()
     with transaction():
-        incident = Incident.get_by_id(incident_id)
+        incident = _incident(incident_id)
         if incident.status != "open":
             raise RuleError(MSG_CLOSED, number=incident.number)
         changes = audit.diff(incident, {"status": "closed", "closed_at": at, "close_note": note})
@@ -109,17 +116,19 @@ def close(actor: Staff, incident_id: int, note: str = "", schedule_callbacks: bo
         audit.record(actor, ENTITY, incident_id, "close", note=note, changes=changes, at=at)
         made, seen = [], set()
         if schedule_callbacks:
-            for contact in contacts(incident_id):
+            for contact in contacts(incident_id):  # with who took each call: no query per caller
                 key = owners.phone_digits(contact.phone) or f"#{contact.id}"
                 if key in seen:
                     continue
                 seen.add(key)
+                contact.incident = incident
                 made.append(callbacks.schedule_for_incident_contact(actor, contact, at))
         return made
 
 
 def contacts(incident_id: int) -> list[IncidentContact]:
-    return list(IncidentContact.select(IncidentContact, Unit).join(Unit, JOIN.LEFT_OUTER)
+    return list(IncidentContact.select(IncidentContact, Unit, Staff).join(Unit, JOIN.LEFT_OUTER)
+                .switch(IncidentContact).join(Staff, on=(IncidentContact.taken_by == Staff.id))
                 .where(IncidentContact.incident == incident_id).order_by(IncidentContact.at))
 
 

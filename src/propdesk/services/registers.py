@@ -83,7 +83,7 @@ def iter_complaints(date_from, date_to, filters=None,
     at = at or f.at or now()
     creator = Staff.alias("creator")
     earlier = Complaint.alias("earlier")
-    fields = (earlier.number.alias("repeat_of"), Complaint.on_hold_since,
+    fields = (earlier.number.alias("repeat_of"), Complaint.on_hold_since, Complaint.notice_required,
         Complaint.id, Complaint.number, Complaint.received_at, Complaint.complainant,
         Unit.label.alias("unit"), Complaint.phone, Complaint.channel, Complaint.location,
         Complaint.description, Complaint.customer_request, Category.name.alias("category"),
@@ -112,7 +112,7 @@ def complaint_overdue(row: dict, at: dt.datetime) -> bool:
     is_open = row["status"] in ComplaintStatus.open_codes()
     # on hold, the resolve clock is stopped (services.holds)
     end = row["closed_at"] or (at if is_open and not row.get("on_hold_since") else None)
-    reply = row["replied_at"] or (at if is_open else None)
+    reply = row["replied_at"] or (at if is_open and row.get("notice_required", True) else None)
     return bool((end and end > row["resolve_by"]) or (reply and reply > row["reply_by"]))
 
 

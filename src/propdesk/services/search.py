@@ -55,7 +55,7 @@ ROW_FIELDS = (
     Complaint.reply_by, Complaint.resolve_by, Complaint.replied_at, Complaint.closed_at,
     Complaint.escalation, Complaint.is_group, Complaint.valid,
     fn.substr(Complaint.description, 1, 120).alias("description"),
-    Complaint.reopen_count, Complaint.related_to, Complaint.on_hold_since,
+    Complaint.reopen_count, Complaint.related_to, Complaint.on_hold_since, Complaint.notice_required,
 )
 
 
@@ -124,9 +124,11 @@ def _where(f: ComplaintFilter):
         conds.append(Complaint.received_at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time()))
     if f.overdue_only:
         at = f.at or now()
+        from propdesk.services.complaints import reply_owed_sql
+
         conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & (
             ((Complaint.resolve_by < at) & Complaint.on_hold_since.is_null())
-            | (Complaint.replied_at.is_null() & (Complaint.reply_by < at))))
+            | (reply_owed_sql() & (Complaint.reply_by < at))))
     if f.due:
         from propdesk.services.dashboard import complaint_conditions
 

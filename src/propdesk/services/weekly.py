@@ -27,6 +27,7 @@ from propdesk.models.tables import (
     WorkOrder,
 )
 from propdesk.services import calendar, callback_stats, related
+from propdesk.services.complaints import reply_owed_sql
 
 VOIDED = ComplaintStatus.VOIDED.value
 SATISFACTION_TARGET = 0.90
@@ -93,7 +94,7 @@ def _sum(condition):
 def _on_time_columns(cutoff: dt.datetime):
     """(reply ok, reply due, resolve ok, resolve due) as aggregate columns."""
     replied_ok = Complaint.replied_at.is_null(False) & (Complaint.replied_at <= Complaint.reply_by)
-    reply_due = Complaint.replied_at.is_null(False) | (Complaint.reply_by < cutoff)
+    reply_due = Complaint.replied_at.is_null(False) | (reply_owed_sql() & (Complaint.reply_by < cutoff))
     closed_ok = Complaint.closed_at.is_null(False) & (Complaint.closed_at <= Complaint.resolve_by)
     resolve_due = Complaint.closed_at.is_null(False) | ((Complaint.resolve_by < cutoff)
                                                         & Complaint.on_hold_since.is_null())
@@ -171,7 +172,7 @@ def on_time_by_severity(start: dt.date, end: dt.date, at: dt.datetime | None = N
 def open_overdue(at: dt.datetime, limit: int = 200) -> list[dict]:
     """Open cases past a deadline at ``at``, the longest overdue first."""
     late = (((Complaint.resolve_by < at) & Complaint.on_hold_since.is_null())
-            | (Complaint.replied_at.is_null() & (Complaint.reply_by < at)))
+            | (reply_owed_sql() & (Complaint.reply_by < at)))
     query = (Complaint.select(Complaint.id, Complaint.number, Complaint.received_at, Complaint.severity,
                               Complaint.reply_by, Complaint.resolve_by, Complaint.replied_at,
                               Unit.label.alias("unit"), Category.name.alias("category"),
@@ -196,7 +197,10 @@ def work_order_figures(start: dt.date, end: dt.date) -> dict:
         _sum(WorkOrder.status == WorkOrderStatus.CANCELLED.value).alias("cancelled"),
         _sum(finished).alias("finished"),
         _sum(finished & (WorkOrder.rework_round > 0)).alias("reworked"),
-        _sum(WorkOrder.dispatched_at.is_null(False) & (WorkOrder.dispatched_at > WorkOrder.pass_by)).alias("late_dispatch"),
+        # handed over late, or not handed over at all by the end of the period (cancelled aside)
+        _sum((WorkOrder.dispatched_at.is_null(False) & (WorkOrder.dispatched_at > WorkOrder.pass_by))
+             | (WorkOrder.dispatched_at.is_null() & (WorkOrder.pass_by < min(hi, dt.datetime.now()))
+                & (WorkOrder.status != WorkOrderStatus.CANCELLED.value))).alias("late_dispatch"),
         fn.SUM(Case(None, [(finished & (WorkOrder.paid == True), WorkOrder.fee)], 0)).alias("fees"))  # noqa: E712
         .where(in_period).dicts().get())
     durations = [(f - r).total_seconds() / 3600 for r, f in

@@ -169,7 +169,9 @@ def create(actor: Staff, data: RepairInput, at: dt.datetime | None = None) -> Wo
 def from_complaint(actor: Staff, complaint_id: int, description: str, department_id: int | None,
                    urgency: str = Urgency.ORDINARY.value, at: dt.datetime | None = None) -> WorkOrder:
     """A follow-up work order for a complaint; contact and unit come from the complaint."""
-    c = Complaint.get_by_id(complaint_id)
+    c = Complaint.get_or_none(Complaint.id == complaint_id)
+    if c is None:
+        raise NotFound(QT_TRANSLATE_NOOP("rules", "No such complaint."))
     return create(actor, RepairInput(
         received_at=at or now(), phone=c.phone, contact_name=c.complainant,
         unit=c.unit.label if c.unit_id else "", owner_id=c.owner_id, location=c.location,

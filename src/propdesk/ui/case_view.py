@@ -170,7 +170,7 @@ class CaseView(QDialog):
         parts = [self.tr("Reply by {t}").format(t=fmt(c.reply_by)),
                  self.tr("Resolve by {t}").format(t=fmt(c.resolve_by))]
         if complaints.is_open(c):
-            due = c.reply_by if c.replied_at is None else c.resolve_by
+            due = c.reply_by if complaints.reply_owed(c) else c.resolve_by
             colour = "#b00020" if due < at else "#0b5394"
             parts.append(f'<span style="color:{colour}">{countdown(due, at)}</span>')
         return "   ·   ".join(parts)

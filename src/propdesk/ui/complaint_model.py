@@ -38,7 +38,7 @@ def next_deadline(row: dict) -> dt.datetime | None:
     """The deadline that is running; none while on hold (after the reply)."""
     if row["status"] not in OPEN:
         return None
-    if row["replied_at"] is None:
+    if row["replied_at"] is None and row.get("notice_required", True):
         return row["reply_by"]
     return None if row.get("on_hold_since") else row["resolve_by"]
 
@@ -90,7 +90,8 @@ class ComplaintTableModel(LazyTableModel):
                 return ui_text(QT_TRANSLATE_NOOP("ui", "On hold since {at}")).format(at=fmt(row["on_hold_since"]))
             if due is None:
                 return fmt(row["closed_at"]) and ui_text(QT_TRANSLATE_NOOP("ui", "Closed {at}")).format(at=fmt(row["closed_at"]))
-            what = ui_text(QT_TRANSLATE_NOOP("ui", "reply")) if row["replied_at"] is None else ui_text(QT_TRANSLATE_NOOP("ui", "resolve"))
+            what = (ui_text(QT_TRANSLATE_NOOP("ui", "reply")) if due == row["reply_by"] and row["replied_at"] is None
+                    else ui_text(QT_TRANSLATE_NOOP("ui", "resolve")))
             return f"{what} · {countdown(due, self.now)}"
         if key == "description":
             return (row["description"] or "").replace("\n", " ")
