@@ -69,3 +69,20 @@ def test_pdf_export_runs_on_a_worker_and_can_fail_calmly(qtbot, office, tmp_path
     assert (tmp_path / "reg.pdf").exists()
     assert "楼上漏水" in "".join(p.extract_text() for p in PdfReader(tmp_path / "reg.pdf").pages)
     assert export_dialog.QMessageBox is QMessageBox
+
+
+def test_the_progress_dialog_stays_closed_after_the_work(qtbot, office):
+    """Found by a tryout: a late progress signal re-opened the modal dialog over the next question."""
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from propdesk.ui.worker import run_task
+
+    def work(progress, should_cancel):
+        for i in range(50):
+            progress(i, 50)  # queued: most arrive after the work is done
+        return 50
+
+    assert run_task(None, "…", work) == 50
+    QApplication.processEvents()  # deliver the queued progress signals
+    QApplication.processEvents()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]

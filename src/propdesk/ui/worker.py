@@ -52,8 +52,13 @@ def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = ""):
     worker = Worker(fn)
     outcome: dict = {}
     loop = QEventLoop()
+    finished = []
 
     def progressed(done: int, total: int) -> None:
+        # progress signals are queued: one arriving after the end would show the modal dialog
+        # again (QProgressDialog.setValue shows it), over the next question, for good
+        if finished:
+            return
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
 
@@ -66,9 +71,12 @@ def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = ""):
     if not worker.isFinished():
         loop.exec()
     worker.wait()
+    finished.append(True)
     cancelled = worker.cancelled and "result" not in outcome
+    worker.progressed.disconnect()
     dialog.canceled.disconnect()  # closing the dialog emits canceled too
-    dialog.close()
+    dialog.hide()
+    dialog.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
     if cancelled:
