@@ -123,3 +123,18 @@ def test_major_complaint_asks_to_tell_the_head(qtbot, office, dialogs):
     c = Complaint.get()
     assert any(kind == "question" and c.number in text for kind, _t, text in dialogs)
     assert c.head_notified_at is not None and c.head_notified_by_id == office["clerk"].id
+
+
+def test_time_received_follows_the_clock_until_typed(qtbot, office, dialogs, monkeypatch):
+    """Found by a tryout: a form left open saved the time it was opened."""
+    import datetime as dt
+
+    form = make_form(qtbot, office)
+    form.received_at.set_value(dt.datetime(2026, 1, 1, 8, 0))  # as if the form had sat open
+    form.received_at._clock.timeout.emit()
+    assert form.received_at.value() > dt.datetime(2026, 1, 1, 8, 0)  # the clock moved it on
+    form.received_at.setFocus()
+    qtbot.keyClick(form.received_at, Qt.Key_Down)  # the clerk changes it by hand
+    typed = form.received_at.value()
+    assert not form.received_at._clock.isActive()
+    assert form.received_at.value() == typed

@@ -282,7 +282,7 @@ class IntakeForm(QWidget):
         self._related_to = None
         self.related.reset()
         self.channel.setCurrentIndex(0)
-        self.received_at.set_value(dt.datetime.now())
+        self.received_at.follow_clock()
         self.occurred_known.setChecked(False)
         self.occurred_at.setEnabled(False)
         for box in (self.invalid, self.customer_cause, self.is_group):

@@ -128,7 +128,7 @@ class RepairForm(QWidget):
         for edit in (self.phone, self.contact_name, self.unit, self.location, self.description):
             edit.setText("")
         self.caller.reset()
-        self.received_at.set_value(dt.datetime.now())
+        self.received_at.follow_clock()
         start = dt.datetime.now().replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
         self.window_start.set_value(start)
         self.window_end.set_value(start + dt.timedelta(hours=2))

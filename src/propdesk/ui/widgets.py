@@ -64,6 +64,32 @@ class DateTimeEdit(QDateTimeEdit):
         self.setCalendarPopup(True)
         self.setDateTime(QDateTime.currentDateTime())
 
+    def follow_clock(self) -> None:
+        """Keep showing the current time (a form left open stays right) until the clerk
+        changes the value by hand."""
+        self.set_value(dt.datetime.now())
+        if not hasattr(self, "_clock"):
+            from PySide6.QtCore import QTimer
+
+            self._clock = QTimer(self, interval=15_000)
+            self._clock.timeout.connect(lambda: self.set_value(dt.datetime.now()))
+        self._clock.start()
+
+    def keyPressEvent(self, event):  # noqa: N802
+        if hasattr(self, "_clock") and event.key() not in (Qt.Key_Tab, Qt.Key_Backtab):
+            self._clock.stop()  # typed by hand: the clerk's time wins
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event):  # noqa: N802
+        if hasattr(self, "_clock"):
+            self._clock.stop()
+        super().mousePressEvent(event)
+
+    def wheelEvent(self, event):  # noqa: N802
+        if hasattr(self, "_clock"):
+            self._clock.stop()
+        super().wheelEvent(event)
+
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
         # One Tab stop, like every other field (Qt would step through year, month, day ...);
         # the clerk moves between the parts with the arrow keys.
