@@ -561,6 +561,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>升级(&amp;E)…</translation>
     </message>
     <message>
+        <source>Ho&amp;ld…</source>
+        <translation>暂停(&amp;L)…</translation>
+    </message>
+    <message>
         <source>&amp;Note…</source>
         <translation>备注(&amp;N)…</translation>
     </message>
@@ -675,10 +679,6 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>&amp;Work order…</source>
         <translation>派工单(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>&amp;Hold…</source>
-        <translation>暂停(&amp;H)…</translation>
     </message>
     <message>
         <source>on hold since {at}</source>
@@ -1163,10 +1163,6 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>派工(&amp;A)…</translation>
     </message>
     <message>
-        <source>S&amp;tarted</source>
-        <translation>已到场(&amp;T)</translation>
-    </message>
-    <message>
         <source>&amp;Result…</source>
         <translation>完工登记(&amp;R)…</translation>
     </message>
@@ -1179,10 +1175,6 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>验收(&amp;O)…</translation>
     </message>
     <message>
-        <source>Re&amp;work…</source>
-        <translation>返工(&amp;W)…</translation>
-    </message>
-    <message>
         <source>&amp;Quote…</source>
         <translation>报价审批(&amp;Q)…</translation>
     </message>
@@ -1193,10 +1185,6 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>&amp;Cancel order…</source>
         <translation>取消派工单(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Print notice</source>
-        <translation>打印维修通知单(&amp;P)</translation>
     </message>
     <message>
         <source>Print today's notices</source>
@@ -1239,10 +1227,6 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>维修通知单_{day}</translation>
     </message>
     <message>
-        <source>{name} ({n} jobs today)</source>
-        <translation>{name}（今日 {n} 单）</translation>
-    </message>
-    <message>
         <source>Assign {number}</source>
         <translation>派工 {number}</translation>
     </message>
@@ -1253,6 +1237,26 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>Technician arrived</source>
         <translation>维修工到场</translation>
+    </message>
+    <message>
+        <source>Arri&amp;ved</source>
+        <translation>已到场(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Rewor&amp;k…</source>
+        <translation>返工(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Pri&amp;nt notice</source>
+        <translation>打印维修通知单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>{name} ({dept}, {n} jobs today)</source>
+        <translation>{name}（{dept}，今日 {n} 单）</translation>
+    </message>
+    <message>
+        <source>Goes to the customer at</source>
+        <translation>上门时间</translation>
     </message>
     <message>
         <source>Arrival time</source>
@@ -2200,6 +2204,15 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>The file is saved, but no program could be started to open it:
+{path}</source>
+        <translation>文件已保存，但无法自动打开，请到以下位置打开或打印：
+{path}</translation>
     </message>
 </context>
 <context>

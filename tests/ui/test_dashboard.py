@@ -39,7 +39,7 @@ def test_weekly_report_in_one_click(qtbot, office, tmp_path, monkeypatch):
     from propdesk.ui.weekly_dialog import WeeklyReportDialog
 
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
     monkeypatch.setattr(WeeklyReportDialog, "choose_path", lambda self, start, ext: tmp_path / f"w.{ext}")
     dialog = WeeklyReportDialog(office["supervisor"])
     qtbot.addWidget(dialog)

@@ -31,7 +31,7 @@ def test_export_the_filtered_list_to_excel(qtbot, office, tmp_path, monkeypatch,
     target = tmp_path / "out.xlsx"
     opened = []
     monkeypatch.setattr(ExportDialog, "choose_path", lambda self, *a: target)
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
     dialog = ExportDialog("complaints", panel.current_filter())
     qtbot.addWidget(dialog)
     dialog.mask.setChecked(True)
@@ -47,7 +47,7 @@ def test_export_the_filtered_list_to_excel(qtbot, office, tmp_path, monkeypatch,
 def test_print_the_complaint_forms(qtbot, office, monkeypatch):
     c = add(office, "楼道灯不亮")
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
     view = CaseView(office["clerk"], c.id)
     qtbot.addWidget(view)
     view.findChild(object, "print_forms").click()
@@ -86,3 +86,11 @@ def test_the_progress_dialog_stays_closed_after_the_work(qtbot, office):
     QApplication.processEvents()  # deliver the queued progress signals
     QApplication.processEvents()
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+
+def test_no_viewer_says_where_the_file_is(qtbot, office, monkeypatch, dialogs):
+    from propdesk.ui.export_dialog import open_file
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))  # no viewer
+    open_file(__import__("pathlib").Path("/tmp/x/TS-1.pdf"))
+    assert "/tmp/x/TS-1.pdf" in dialogs[-1][2] and "已保存" in dialogs[-1][2]

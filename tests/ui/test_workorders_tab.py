@@ -132,7 +132,7 @@ def test_print_the_selected_notice(qtbot, office, monkeypatch):
     from PySide6.QtGui import QDesktopServices
 
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
     wo = workorders.create(office["clerk"], workorders.RepairInput(
         phone="13800138000", contact_name="张伟", unit="3栋2单元1201", description="空调不制冷"))
     tab = WorkOrderTab(office["clerk"])

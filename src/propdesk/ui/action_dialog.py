@@ -95,9 +95,11 @@ class ActionDialog(QDialog):
             self.result_value = self.run(self.values())
         except ValidationError as err:
             self.message.setText(err.text())
-            for key in err.errors:
-                if key in self.widgets:
-                    mark_invalid(self.widgets[key], True)
+            wrong = [self.widgets[key] for key in err.errors if key in self.widgets]
+            for widget in wrong:
+                mark_invalid(widget, True)
+            if wrong:
+                wrong[0].setFocus()  # the clerk types on where the problem is
             return
         except RuleError as err:
             self.message.setText(err.text())

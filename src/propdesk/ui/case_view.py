@@ -1,6 +1,8 @@
 """The case view of one complaint: everything recorded, the timeline, and the next actions."""
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
@@ -125,7 +127,7 @@ class CaseView(QDialog):
             "work_order": (self.tr("&Work order…"), self.do_work_order),
             "notify_head": (self.tr("Head &told"), self.do_notify_head),
             "escalate": (self.tr("&Escalate…"), self.do_escalate),
-            "hold": (self.tr("&Hold…"), self.do_hold),
+            "hold": (self.tr("Ho&ld…"), self.do_hold),
             "note": (self.tr("&Note…"), self.do_note),
             "close": (self.tr("&Close case…"), self.do_close),
             "reopen": (self.tr("Re&open…"), self.do_reopen),
@@ -249,7 +251,7 @@ class CaseView(QDialog):
             self.buttons[key].setEnabled(is_open and handle)
         self.buttons["work_order"].setEnabled(is_open and accounts.can(self.staff, "workorder.create"))
         self.buttons["hold"].setEnabled(is_open and handle)
-        self.buttons["hold"].setText(self.tr("Resu&me") if c.on_hold_since else self.tr("&Hold…"))
+        self.buttons["hold"].setText(self.tr("Resu&me") if c.on_hold_since else self.tr("Ho&ld…"))
         self.buttons["note"].setEnabled(handle and c.status != "voided")
         self.buttons["notify_head"].setEnabled(is_open and handle and complaints.needs_head_notice(c))
         self.buttons["reopen"].setEnabled(c.status == ComplaintStatus.CLOSED.value and handle)
@@ -265,7 +267,7 @@ class CaseView(QDialog):
         path = printouts_dir() / f"{self.complaint.number}.pdf"
         complaint_forms_pdf(self.complaint_id, path)
         self.printed = path
-        open_file(path)
+        open_file(path, self)
 
     # --- actions -----------------------------------------------------------------------------
     def _act(self, title: str, fields: list[Field], run, intro: str = "") -> None:
@@ -278,7 +280,8 @@ class CaseView(QDialog):
         c = self.complaint
         intro = "" if c.valid else self.tr(
             "An invalid complaint is answered with the reason within 1 working day.")
-        self._act(self.buttons["reply"].text().replace("&", "").rstrip("…"), [
+        title = re.sub(r"\(&\w\)|&", "", self.buttons["reply"].text()).rstrip("…")
+        self._act(title, [
             Field("at", self.tr("Time"), "datetime", now()),
             Field("method", self.tr("How"), "choice", "phone", _choices(ContactMethod)),
             Field("note", self.tr("What was said"), "text", c.reply_note),

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from propdesk.models.enums import Urgency, WorkOrderStatus
 from propdesk.models.tables import PriceItem
 from propdesk.i18n import translate
-from propdesk.services import accounts, holds, workorder_search, workorders
+from propdesk.services import accounts, holds, reference, workorder_search, workorders
 from propdesk.services.workorder_search import WorkOrderFilter
 from propdesk.services.workorders import Completion
 from propdesk.ui.action_dialog import ActionDialog, Field, now
@@ -66,15 +66,15 @@ class DispatchBoard(QWidget):
         self.buttons = {}
         actions = [
             ("assign", self.tr("&Assign…"), self.do_assign),
-            ("start", self.tr("S&tarted"), self.do_start),
+            ("start", self.tr("Arri&ved"), self.do_start),
             ("complete", self.tr("&Result…"), self.do_complete),
             ("slip", self.tr("S&lip back"), self.do_slip),
             ("check", self.tr("Sign &off…"), self.do_check),
-            ("rework", self.tr("Re&work…"), self.do_rework),
+            ("rework", self.tr("Rewor&k…"), self.do_rework),
             ("quote", self.tr("&Quote…"), self.do_quote),
             ("hold", self.tr("&Hold / resume…"), self.do_hold),
             ("cancel", self.tr("&Cancel order…"), self.do_cancel),
-            ("print", self.tr("&Print notice"), self.print_notice),
+            ("print", self.tr("Pri&nt notice"), self.print_notice),
         ]
         # two rows: the job's course from assignment to sign-off, then everything else
         flow_row, other_row = QHBoxLayout(), QHBoxLayout()
@@ -130,8 +130,13 @@ class DispatchBoard(QWidget):
                                text=self.search.text(), at=dt.datetime.now())
 
     def refresh(self) -> None:
+        keep = self.selected_id()
         f = self.current_filter()
         self.model.set_filter(f)
+        if keep is not None:  # the order just acted on stays selected
+            row = next((i for i, r in enumerate(self.model.rows) if r["id"] == keep), None)
+            if row is not None:
+                self.table.selectRow(row)
         self.count.setText(self.tr("{n} work orders").format(n=workorder_search.count(f)))
         self.refresh_day()
         self._enable()
@@ -197,7 +202,7 @@ class DispatchBoard(QWidget):
         path = printouts_dir() / f"{name}.pdf"
         repair_notice_pdf(ids, path)
         self.printed = path
-        open_file(path)
+        open_file(path, self)
 
     # --- actions -----------------------------------------------------------------------------
     def _act(self, title: str, fields: list[Field], run, intro: str = "") -> None:
@@ -208,16 +213,21 @@ class DispatchBoard(QWidget):
             self.refresh()
             self.changed.emit()
 
-    def _technician_choices(self) -> list[tuple]:
+    def _technician_choices(self, department_id: int | None) -> list[tuple]:
+        """The order's department's technicians first, the least busy today first."""
         board = workorders.day_board(dt.date.today())
-        return [(t.id, self.tr("{name} ({n} jobs today)").format(name=t.name, n=len(board.get(t.id, []))))
-                for t in workorders.technicians()]
+        people = sorted(workorders.technicians(), key=lambda t: (t.department_id != department_id,
+                                                                 len(board.get(t.id, [])), t.name))
+        return [(t.id, self.tr("{name} ({dept}, {n} jobs today)").format(
+            name=t.name, dept=reference.department_name(t.department_id) if t.department_id else "—",
+            n=len(board.get(t.id, [])))) for t in people]
 
     def do_assign(self) -> None:
         wo = workorders.get(self.selected_id())
         self._act(self.tr("Assign {number}").format(number=wo.number), [
-            Field("technician", self.tr("Technician"), "choice", wo.technician_id, self._technician_choices()),
-            Field("when", self.tr("Time"), "datetime", wo.scheduled_at or wo.window_start or now()),
+            Field("technician", self.tr("Technician"), "choice", wo.technician_id,
+                  self._technician_choices(wo.department_id)),
+            Field("when", self.tr("Goes to the customer at"), "datetime", wo.scheduled_at or wo.window_start or now()),
         ], lambda i, v: workorders.assign(self.staff, i, v["technician"], v["when"]))
 
     def do_start(self) -> None:

@@ -24,9 +24,12 @@ def documents_dir() -> Path:
     return Path(path) if path else Path.home()
 
 
-def open_file(path: Path) -> None:
-    """Open a PDF or workbook in the system's viewer (from where it can be printed)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_file(path: Path, parent=None) -> None:
+    """Open a PDF or workbook in the system's viewer (from where it can be printed); where no
+    viewer can be started, say where the file is."""
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        QMessageBox.information(parent, "PropDesk", QMessageBox.tr(
+            "The file is saved, but no program could be started to open it:\n{path}").format(path=path))
 
 
 class ExportDialog(QDialog):
@@ -105,5 +108,5 @@ class ExportDialog(QDialog):
         answer = QMessageBox.question(self, self.windowTitle(), self.tr(
             "{n} lines written to\n{path}\n\nOpen it now?").format(n=rows, path=path))
         if answer == QMessageBox.Yes:
-            open_file(path)
+            open_file(path, self)
         self.accept()

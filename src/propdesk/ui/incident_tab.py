@@ -204,4 +204,4 @@ class IncidentTab(QWidget):
         path = printouts_dir() / f"{incident.number}.pdf"
         incident_notice_pdf(incident.id, path)
         self.printed = path
-        open_file(path)
+        open_file(path, self)

@@ -89,5 +89,5 @@ class WeeklyReportDialog(QDialog):
             self.message.setText(err.text() if isinstance(err, RuleError) else str(err))
             return
         self.written = path
-        open_file(path)
+        open_file(path, self)
         self.accept()
