@@ -184,3 +184,13 @@ def test_customers_own_cause_owes_no_reply(office):
     # a valid complaint always owes a reply, whatever the box said
     v = complaints.create(office["clerk"], make_input(notice_required=False), at=NOW)
     assert v.notice_required and complaints.reply_owed(v)
+
+
+def test_an_ambiguous_unit_names_both(office):
+    from propdesk.models.tables import Building, Estate, Unit
+
+    block = Building.create(estate=Estate.create(name="翠湖苑"), name="3幢")
+    Unit.create(building=block, entrance="2单元", room="1201", label="3幢2单元1201")
+    with pytest.raises(ValidationError) as err:
+        complaints.create(office["clerk"], make_input(unit="3-2-1201"), at=NOW)
+    assert "3栋2单元1201" in err.value.text() and "3幢2单元1201" in err.value.text()

@@ -4684,6 +4684,10 @@ The details are in the log file:
         <translation>{label}：业主档案中没有“{value}”。请按“楼栋-单元-房号”填写，如 3栋2单元1201；公共区域可不填。</translation>
     </message>
     <message>
+        <source>{label}: "{value}" could be {units}. Write the building as it is called (栋 or 幢).</source>
+        <translation>{label}：“{value}”可能是 {units}，请写明楼栋（栋或幢）。</translation>
+    </message>
+    <message>
         <source>{label}: give a phone number or a unit, so the customer can be called back.</source>
         <translation>{label}：请填写电话或房号，以便回复客户。</translation>
     </message>

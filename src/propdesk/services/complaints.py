@@ -20,9 +20,6 @@ from propdesk.services.validation import Checker
 
 ENTITY = "complaint"
 
-MSG_UNIT_UNKNOWN = QT_TRANSLATE_NOOP(
-    "rules", "{label}: \"{value}\" is not on the owner register. Use building-unit-room such "
-             "as 3栋2单元1201, or leave it empty for a public area.")
 MSG_CONTACT = QT_TRANSLATE_NOOP(
     "rules", "{label}: give a phone number or a unit, so the customer can be called back.")
 MSG_CLOSED = QT_TRANSLATE_NOOP("rules", "Complaint {number} is {status}: it cannot be changed now.")
@@ -101,7 +98,8 @@ def _check(data: ComplaintInput, at: dt.datetime) -> dict:
     unit_text = c.text("unit", data.unit, max_len=80)
     unit = owners.find_unit(unit_text) if unit_text and "unit" not in c.errors else None
     if unit_text and unit is None and "unit" not in c.errors:
-        c.fail("unit", MSG_UNIT_UNKNOWN, value=unit_text)
+        message, params = owners.unit_problem(unit_text)
+        c.fail("unit", message, **params)
     values["unit"] = unit
     if not unit_text and not values["phone"] and "phone" not in c.errors:
         c.fail("phone", MSG_CONTACT)

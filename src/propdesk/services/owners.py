@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
 
+from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.tables import Building, Owner, OwnerPhone, Unit
 
 _UNIT_PATTERNS = [
@@ -45,6 +46,12 @@ def unit_label(building: str, entrance: str, room: str) -> str:
 
 BUILDING_WORDS = ("栋", "幢", "号楼")
 
+MSG_UNIT_UNKNOWN = QT_TRANSLATE_NOOP(
+    "rules", "{label}: \"{value}\" is not on the owner register. Use building-unit-room such "
+             "as 3栋2单元1201, or leave it empty for a public area.")
+MSG_UNIT_AMBIGUOUS = QT_TRANSLATE_NOOP(
+    "rules", "{label}: \"{value}\" could be {units}. Write the building as it is called (栋 or 幢).")
+
 
 @dataclass
 class UnitParts:
@@ -74,24 +81,41 @@ def parse_unit(text: str) -> UnitParts | None:
 
 
 def find_unit(text: str) -> Unit | None:
-    """The unit a clerk typed, by its exact label or any written form parse_unit reads."""
+    """The unit a clerk typed, by its exact label or any written form parse_unit reads; None
+    when there is none, or more than one (3-2-1201 with both 3栋 and 3幢: see matching_units)."""
+    found = matching_units(text)
+    return found[0] if len(found) == 1 else None
+
+
+def matching_units(text: str) -> list[Unit]:
+    """Every active unit the text may mean: one, none, or several for 3-2-1201 when two estates
+    have a building 3 (3栋 and 3幢)."""
     text = normalize_text(text)
     if not text:
-        return None
+        return []
     unit = Unit.get_or_none((Unit.label == text) & (Unit.active == True))  # noqa: E712
     if unit:
-        return unit
+        return [unit]
     parts = parse_unit(text)
     if parts is None:
-        return None
+        return []
     if parts.word_given:  # the word as written first: 1幢 and 1栋 may be two estates' buildings
         unit = Unit.get_or_none((Unit.label == unit_label(parts.building, parts.entrance, parts.room))
                                 & (Unit.active == True))  # noqa: E712
         if unit:
-            return unit
+            return [unit]
     labels = [unit_label(name, parts.entrance, parts.room) for name in building_synonyms(parts.building)]
-    found = list(Unit.select().where(Unit.label.in_(labels) & (Unit.active == True)).limit(2))  # noqa: E712
-    return found[0] if len(found) == 1 else None  # 3-2-1201 matching both 3栋 and 3幢: ask
+    return list(Unit.select().where(Unit.label.in_(labels) & (Unit.active == True)).order_by(Unit.label))  # noqa: E712
+
+
+def unit_problem(text: str) -> tuple[str, dict] | None:
+    """Why a typed unit is refused, as (message, parameters), or None when it is one unit."""
+    found = matching_units(text)
+    if len(found) == 1:
+        return None
+    if found:
+        return MSG_UNIT_AMBIGUOUS, {"value": text, "units": "、".join(u.label for u in found)}
+    return MSG_UNIT_UNKNOWN, {"value": text}
 
 
 def _prefix(field, text: str):

@@ -133,9 +133,9 @@ def _check_input(data: RepairInput, at: dt.datetime) -> dict:
     unit_text = c.text("unit", data.unit, max_len=80)
     values["unit"] = owners.find_unit(unit_text) if unit_text and "unit" not in c.errors else None
     if unit_text and values["unit"] is None and "unit" not in c.errors:
-        from propdesk.services.complaints import MSG_UNIT_UNKNOWN
 
-        c.fail("unit", MSG_UNIT_UNKNOWN, value=unit_text)
+        message, params = owners.unit_problem(unit_text)
+        c.fail("unit", message, **params)
     if values["window_start"] and values["window_end"] and values["window_end"] < values["window_start"]:
         c.fail("window", MSG_WINDOW)
     values["owner"] = c.ref("owner", data.owner_id, Owner)
