@@ -166,3 +166,21 @@ def test_holds_and_contacts_are_counted_apart(office, week):
     assert r["on_hold_at_end"] == 1  # still on hold at Monday 0:00
     assert (r["incidents"], r["incident_calls"], r["further_calls"]) == (1, 3, 1)
     assert s.this.complaints == 4  # the calls did not add complaints
+
+
+def test_the_class_table_adds_up_to_the_weeks_figures(office, week):
+    """Found by a tryout: invalid complaints were left out of the table by class."""
+    invalid = complaint(office, D(2026, 11, 19, 10, 0))
+    complaints.void(office["supervisor"], invalid.id, "测试")  # voided: out of everything
+    wrong = complaints.create(office["clerk"], ComplaintInput(
+        received_at=D(2026, 11, 19, 10, 0), unit="3栋2单元1201", phone="13800138000", complainant="张伟",
+        description="要求物业赔偿车损", severity="minor", valid=False, invalid_reason="超出职权范围",
+        category_id=Category.get(Category.name == "停车管理").id), at=D(2026, 11, 19, 10, 0))
+    s = weekly.summary(*WEEK, at=AT)
+    rows = s.on_time_by_severity
+    keys = ["major", "important", "minor", "invalid"]
+    assert sum(rows[k][0].of for k in keys) == s.this.reply_on_time.of
+    assert sum(rows[k][0].ok for k in keys) == s.this.reply_on_time.ok
+    assert sum(rows[k][1].of for k in keys) == s.this.resolve_on_time.of
+    assert sum(rows["counts"].get(k, 0) for k in keys) == s.this.complaints == 5
+    assert rows["counts"]["invalid"] == 1 and wrong.valid is False

@@ -4389,6 +4389,10 @@ The details are in the log file:
         <translation>无。</translation>
     </message>
     <message>
+        <source>Invalid (reason told in 1 working day)</source>
+        <translation>无效投诉（1 个工作日内告知原因）</translation>
+    </message>
+    <message>
         <source>Complaints received</source>
         <translation>受理投诉</translation>
     </message>

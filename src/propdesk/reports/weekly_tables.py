@@ -19,6 +19,7 @@ MADE_BY = QT_TRANSLATE_NOOP("reports", "Produced by {name} on {at}")
 HEAD_COMMENTS = QT_TRANSLATE_NOOP("reports", "Office head's comments")
 SIGN_HEAD = QT_TRANSLATE_NOOP("reports", "Office head: ____________    Date: ____________")
 NONE = QT_TRANSLATE_NOOP("reports", "None.")
+INVALID_ROW = QT_TRANSLATE_NOOP("reports", "Invalid (reason told in 1 working day)")
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,13 @@ def breakdowns(s: WeeklySummary) -> list[ReportTable]:
 
 
 def by_class(s: WeeklySummary) -> ReportTable:
-    counts = dict(s.by_severity)
+    """Valid complaints by class, and the invalid ones: the rows add up to the week's figures."""
+    counts = s.on_time_by_severity["counts"]
     rows = []
-    for sev in Severity:
-        reply, resolve = s.on_time_by_severity[sev.value]
-        rows.append([sev.label(), counts.get(sev.value, 0), f"{reply.ok}/{reply.of}", Percent(reply.value),
+    labels = [(sev.value, sev.label()) for sev in Severity] + [("invalid", tr(INVALID_ROW))]
+    for key, label in labels:
+        reply, resolve = s.on_time_by_severity[key]
+        rows.append([label, counts.get(key, 0), f"{reply.ok}/{reply.of}", Percent(reply.value),
                      f"{resolve.ok}/{resolve.of}", Percent(resolve.value)])
     return ReportTable(tr(QT_TRANSLATE_NOOP("reports", "By class, against the deadlines")), [
         tr(QT_TRANSLATE_NOOP("reports", "Class")), tr(QT_TRANSLATE_NOOP("reports", "Complaints")),
