@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("PropDesk - {office}").format(office=settings.get("office_name")))
         # the usual size, but never larger than the screen (a 1366x768 laptop)
         screen = QApplication.primaryScreen().availableGeometry() if QApplication.primaryScreen() else None
-        self.resize(min(1280, screen.width()) if screen else 1280, min(860, screen.height()) if screen else 860)
+        self.resize(min(1440, screen.width()) if screen else 1280, min(900, screen.height()) if screen else 860)
         self.tabs = QTabWidget(objectName="tabs")
         self.intake = IntakeForm(staff)
         self.complaints = ComplaintListPanel()

@@ -43,6 +43,7 @@ class RepairForm(QWidget):
         self.deadline.setWordWrap(True)
         self.status = QLabel(objectName="saved")
         self.status.setWordWrap(True)
+        self.deadline.setMinimumWidth(200)  # wraps, never widens the column
         save = QPushButton(self.tr("&Save repair call  (Ctrl+S)"), objectName="save")
         save.clicked.connect(self.save)
         shortcut = QShortcut(QKeySequence("Ctrl+S"), self, self.save)

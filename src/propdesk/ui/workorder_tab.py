@@ -45,6 +45,8 @@ class WorkOrderTab(QWidget):
         form_scroll = QScrollArea()  # a small screen scrolls the form rather than cutting it off
         form_scroll.setWidgetResizable(True)
         form_scroll.setFrameShape(QScrollArea.NoFrame)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # it scrolls down only
+        form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 30)
         form_scroll.setWidget(form_box)
         left = QSplitter(Qt.Vertical)
         left.addWidget(form_scroll)
@@ -53,7 +55,7 @@ class WorkOrderTab(QWidget):
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
         split.addWidget(self.board)
-        split.setSizes([360, 1000])
+        split.setSizes([self.form.minimumSizeHint().width() + 40, 1000])
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
