@@ -138,3 +138,12 @@ def test_time_received_follows_the_clock_until_typed(qtbot, office, dialogs, mon
     typed = form.received_at.value()
     assert not form.received_at._clock.isActive()
     assert form.received_at.value() == typed
+
+
+def test_the_red_outline_goes_when_the_field_is_corrected(qtbot, office, dialogs):
+    form = make_form(qtbot, office)
+    form.save()  # everything missing
+    assert form.description.property("invalid") is True
+    type_text(qtbot, form.description, "楼道灯不亮")
+    assert form.description.property("invalid") is False
+    assert form.complainant.property("invalid") is True  # still missing

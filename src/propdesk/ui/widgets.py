@@ -22,9 +22,16 @@ def ui_text(source: str) -> str:
 
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Outline a field the service refused; the outline goes as soon as the clerk changes it."""
     widget.setProperty("invalid", invalid)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+    if invalid and not widget.property("clears_itself"):
+        signal = next((getattr(widget, name) for name in ("textEdited", "textChanged", "currentIndexChanged",
+                                                           "dateTimeChanged", "toggled") if hasattr(widget, name)), None)
+        if signal is not None:
+            signal.connect(lambda *_: widget.property("invalid") and mark_invalid(widget, False))
+            widget.setProperty("clears_itself", True)
 
 
 def fmt(value: dt.datetime | dt.date | None) -> str:
