@@ -75,6 +75,9 @@ def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = ""):
     cancelled = worker.cancelled and "result" not in outcome
     worker.progressed.disconnect()
     dialog.canceled.disconnect()  # closing the dialog emits canceled too
+    # reset() stops the timer QProgressDialog starts when it is made, which would otherwise
+    # show it (modal, over whatever comes next) once the minimum duration has passed
+    dialog.reset()
     dialog.hide()
     dialog.deleteLater()
     if "error" in outcome:
