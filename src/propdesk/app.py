@@ -6,7 +6,7 @@ import logging.handlers
 import os
 import sys
 
-from propdesk import config, i18n
+from propdesk import config
 
 
 def setup_logging() -> None:

@@ -45,7 +45,7 @@ def export(name: str, path, date_from: dt.date | None = None, date_to: dt.date |
            should_cancel: Callable[[], bool] | None = None, mask_phones: bool = False) -> int:
     """Write register ``name`` to ``path``: Excel for .xlsx, the printed book for .pdf.
     Returns the number of lines."""
-    from propdesk.reports.registers import check_period, get_register, output_kind
+    from propdesk.reports.registers import output_kind
 
     if output_kind(path) == "xlsx":
         from propdesk.reports.excel import export_register

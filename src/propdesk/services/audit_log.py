@@ -23,6 +23,7 @@ from propdesk.models.tables import AuditChange, AuditEntry, Callback, Complaint,
 from propdesk.services import accounts, audit
 from propdesk.services.db_retry import transaction
 from propdesk.services.owners import normalize_text
+from propdesk.services.query_parts import all_of, day_range
 from propdesk.services.validation import label
 
 PERMISSION = "audit.view"
@@ -172,17 +173,11 @@ def _where(f: AuditFilter):
         conds.append(AuditEntry.entity == f.entity)
     if f.action:
         conds.append(AuditEntry.action == f.action)
-    if f.date_from:
-        conds.append(AuditEntry.at >= dt.datetime.combine(f.date_from, dt.time()))
-    if f.date_to and f.date_to < dt.date.max:  # the last day there is: no upper bound
-        conds.append(AuditEntry.at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time()))
+    conds += day_range(AuditEntry.at, f.date_from, f.date_to)
     record = _record_condition(f)
     if record is not None:
         conds.append(record)
-    where = conds[0]
-    for c in conds[1:]:
-        where &= c
-    return where
+    return all_of(conds)
 
 
 def count(actor: Staff, f: AuditFilter) -> int:

@@ -14,7 +14,7 @@ from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.services.db_retry import transaction
 from propdesk.models.enums import CallbackStatus, Role
-from propdesk.models.tables import Callback, Complaint, Staff, Unit, WorkOrder, now
+from propdesk.models.tables import Callback, Complaint, Staff, Unit, WorkOrder
 from propdesk.services import accounts, audit, calendar, numbering, settings
 from propdesk.services.validation import Checker
 

@@ -28,27 +28,12 @@ from propdesk.models.tables import (
 )
 from propdesk.services import search, workorder_search
 from propdesk.services.owners import normalize_text
+from propdesk.services.query_parts import all_of
 
 OWNER_CHUNK = 1000
 
 
 # --- shared pieces ------------------------------------------------------------------------------
-
-def _day_range(field, date_from: dt.date | None, date_to: dt.date | None) -> list:
-    conds = []
-    if date_from:
-        conds.append(field >= dt.datetime.combine(date_from, dt.time()))
-    if date_to and date_to < dt.date.max:  # the last day there is: no upper bound
-        conds.append(field < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time()))
-    return conds
-
-
-def _and(conds: list):
-    result = True
-    for cond in conds:
-        result = cond if result is True else (result & cond)
-    return result
-
 
 def _latest_callback(column: str, owner_field: str, owner_id):
     """Scalar sub-query: ``column`` of the newest done callback of a complaint or work order."""
@@ -195,7 +180,7 @@ def _callback_query(fields, date_from, date_to, filters):
             .join(_CU, JOIN.LEFT_OUTER, on=(Complaint.unit == _CU.id)).switch(Callback)
             .join(WorkOrder, JOIN.LEFT_OUTER, on=(Callback.work_order == WorkOrder.id))
             .join(_WU, JOIN.LEFT_OUTER, on=(WorkOrder.unit == _WU.id)).switch(Callback)
-            .where(_and(conds)))
+            .where(all_of(conds)))
 
 
 def count_callbacks(date_from, date_to, filters=None) -> int:
@@ -234,7 +219,7 @@ def _owner_query(fields, filters):
         with_phone = OwnerPhone.select(OwnerPhone.owner).where(OwnerPhone.digits.contains(text))
         conds.append(Owner.name.contains(text) | Unit.label.contains(text)
                      | Owner.id.in_(with_phone))
-    return (Owner.select(*fields).join(Unit).join(Building).join(Estate).where(_and(conds)))
+    return (Owner.select(*fields).join(Unit).join(Building).join(Estate).where(all_of(conds)))
 
 
 def count_owners(date_from=None, date_to=None, filters=None) -> int:

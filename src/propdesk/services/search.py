@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from peewee import JOIN, SQL, Alias, NodeList, fn
 
@@ -18,6 +18,7 @@ from propdesk.models import database, is_sqlite
 from propdesk.models.enums import ComplaintStatus
 from propdesk.models.tables import Category, Complaint, Department, Unit, now
 from propdesk.services.owners import normalize_text
+from propdesk.services.query_parts import all_of, day_range
 
 
 @dataclass(frozen=True)
@@ -120,29 +121,21 @@ def _where(f: ComplaintFilter):
         conds.append(Complaint.department == f.department_id)
     if f.building_id:
         conds.append(Unit.building == f.building_id)
-    if f.date_from:
-        conds.append(Complaint.received_at >= dt.datetime.combine(f.date_from, dt.time()))
-    if f.date_to and f.date_to < dt.date.max:  # the last day there is: no upper bound
-        conds.append(Complaint.received_at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time()))
-    if f.overdue_only:
-        at = f.at or now()
-        from propdesk.services.complaints import reply_owed_sql
-
-        conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & (
-            ((Complaint.resolve_by < at) & Complaint.on_hold_since.is_null())
-            | (reply_owed_sql() & (Complaint.reply_by < at))))
-    if f.due:
+    conds += day_range(Complaint.received_at, f.date_from, f.date_to)
+    if f.overdue_only or f.due:
+        # the dashboard's named conditions: its numbers and these lists agree by construction
         from propdesk.services.dashboard import complaint_conditions
 
-        conds.append(Complaint.status.in_(ComplaintStatus.open_codes())
-                     & complaint_conditions(f.at or now())[f.due])
+        named = complaint_conditions(f.at or now())
+        late = named["resolve_overdue"] | named["reply_overdue"]
+        if f.overdue_only:
+            conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & late)
+        if f.due:
+            conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & named[f.due])
     text = _text_condition(f.text)
     if text is not None:
         conds.append(text)
-    result = conds[0]
-    for cond in conds[1:]:
-        result &= cond
-    return result
+    return all_of(conds)
 
 
 def _base(fields):

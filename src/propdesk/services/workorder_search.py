@@ -8,6 +8,7 @@ from peewee import JOIN, fn
 
 from propdesk.models.enums import WorkOrderStatus
 from propdesk.models.tables import Department, Staff, Unit, WorkOrder, now
+from propdesk.services.query_parts import all_of, day_range
 from propdesk.services.search import needs_unit_join, text_condition
 from propdesk.services.workorders import OPEN_STATES
 
@@ -60,10 +61,7 @@ def _where(f: WorkOrderFilter):
                          (f.complaint_id, WorkOrder.complaint)):
         if value:
             conds.append(field == value)
-    if f.date_from:
-        conds.append(WorkOrder.received_at >= dt.datetime.combine(f.date_from, dt.time()))
-    if f.date_to and f.date_to < dt.date.max:  # the last day there is: no upper bound
-        conds.append(WorkOrder.received_at < dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time()))
+    conds += day_range(WorkOrder.received_at, f.date_from, f.date_to)
     if f.overdue_only:
         at = f.at or now()
         conds.append((WorkOrder.status == WorkOrderStatus.NEW.value) & (WorkOrder.pass_by < at))
@@ -72,10 +70,7 @@ def _where(f: WorkOrderFilter):
         WorkOrder.location, Unit.label])
     if text is not None:
         conds.append(text)
-    result = conds[0]
-    for cond in conds[1:]:
-        result &= cond
-    return result
+    return all_of(conds)
 
 
 def page(f: WorkOrderFilter, order: str = "received_at", descending: bool = True,

@@ -5,7 +5,6 @@ phones; the category suggests the department; the deadlines are shown before sav
 """
 from __future__ import annotations
 
-import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut

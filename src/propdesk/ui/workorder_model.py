@@ -9,7 +9,7 @@ from propdesk.models.enums import Urgency, WorkOrderKind, WorkOrderStatus
 from propdesk.services import workorder_search
 from propdesk.services.workorder_search import WorkOrderFilter
 from propdesk.ui.lazy_model import LazyTableModel
-from propdesk.ui.widgets import countdown, fmt, fmt_short, ui_text
+from propdesk.ui.widgets import countdown, fmt_short, ui_text
 
 LATE_BG = QBrush(QColor("#ffd9d9"))
 URGENT_FG = QBrush(QColor("#b00020"))

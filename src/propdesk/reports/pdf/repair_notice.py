@@ -11,7 +11,7 @@ import datetime as dt
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import Urgency

@@ -1,0 +1,22 @@
+"""Pieces every list filter uses: a day range and the AND of several conditions."""
+from __future__ import annotations
+
+import datetime as dt
+
+
+def day_range(field, date_from: dt.date | None, date_to: dt.date | None) -> list:
+    """Conditions for ``field`` falling on the days ``date_from``..``date_to`` (inclusive)."""
+    conds = []
+    if date_from:
+        conds.append(field >= dt.datetime.combine(date_from, dt.time()))
+    if date_to and date_to < dt.date.max:  # the last day there is: no upper bound
+        conds.append(field < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time()))
+    return conds
+
+
+def all_of(conds: list):
+    """The conditions joined with AND (True when there are none)."""
+    result = True
+    for cond in conds:
+        result = cond if result is True else (result & cond)
+    return result
