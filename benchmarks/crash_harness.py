@@ -54,7 +54,8 @@ def _open(path: str):
 def setup(path: str) -> None:
     """A fresh database with the reference lists and one clerk."""
     from propdesk.models.enums import Role
-    from propdesk.services import accounts, reference
+    from propdesk.services.core import accounts
+    from propdesk.services.setup import reference
 
     _open(path)
     reference.seed_reference()
@@ -64,8 +65,8 @@ def setup(path: str) -> None:
 def writer(path: str) -> None:
     """Create complaints for ever, printing each number once it is committed."""
     from propdesk.models.tables import Category, Staff
-    from propdesk.services import complaints
-    from propdesk.services.complaints import ComplaintInput
+    from propdesk.services.cases import complaints
+    from propdesk.services.cases.complaints import ComplaintInput
 
     _open(path)
     clerk = Staff.get(Staff.username == "kefu")

@@ -33,7 +33,8 @@ from propdesk.models import database, init_db
 from propdesk.models.enums import Role
 from propdesk.models.tables import Building, Category, Complaint, Estate, Unit
 from propdesk.reports import excel, pdf
-from propdesk.services import accounts, reference
+from propdesk.services.core import accounts
+from propdesk.services.setup import reference
 
 START = dt.datetime(2026, 1, 1, 8, 0)
 TEXTS = ["楼上卫生间漏水，天花板渗水严重，已经影响到卧室，请尽快安排维修并检查防水层",
@@ -82,7 +83,7 @@ def build(db_path: str, n: int, seed: int = 1) -> None:
 
 def baseline(path: str, date_from, date_to) -> int:
     """The same complaint rows, plain tuples, appended raw: no labels, styles or heading."""
-    from propdesk.services import registers
+    from propdesk.services.lists import registers
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("raw")

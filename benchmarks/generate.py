@@ -25,10 +25,12 @@ from pathlib import Path
 from propdesk.models import database, init_db
 from propdesk.models.db import FTS_TABLES, create_fts
 from propdesk.models.enums import Channel, ComplaintStatus, Severity
-from propdesk.services import calendar, demo, sla
-from propdesk.services import demo_text as T
-from propdesk.services.demo_cases import received_times
-from propdesk.services.owners import phone_digits
+from propdesk.services.core import calendar
+from propdesk.demo import office as demo
+from propdesk.services.cases import sla
+from propdesk.demo import text as T
+from propdesk.demo.cases import received_times
+from propdesk.services.register.owners import phone_digits
 
 WEEKS = 520  # ten years of complaints
 CHUNK = 20_000  # rows generated and inserted at a time (keeps memory flat)

@@ -24,9 +24,10 @@ from generate import COLUMNS, generate
 from propdesk.models import database, init_db
 from propdesk.models.db import SCHEMA_VERSION, SQLITE_PRAGMAS
 from propdesk.models.tables import AuditEntry, Category, Complaint, Staff
-from propdesk.services import complaints, search
-from propdesk.services.complaints import ComplaintInput
-from propdesk.services.search import ComplaintFilter
+from propdesk.services.cases import complaints
+from propdesk.services.lists import search
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.lists.search import ComplaintFilter
 
 DATA = Path(__file__).parent / "data"
 

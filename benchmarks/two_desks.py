@@ -37,7 +37,8 @@ HERE = Path(__file__).resolve()
 def setup(path: str) -> None:
     from propdesk.models import init_db
     from propdesk.models.enums import Role
-    from propdesk.services import accounts, reference
+    from propdesk.services.core import accounts
+    from propdesk.services.setup import reference
 
     init_db(path)
     reference.seed_reference()
@@ -47,7 +48,7 @@ def setup(path: str) -> None:
 def _use_deferred() -> None:
     """The behaviour before db_retry: plain atomic(), no lock taken at BEGIN, no retry."""
     from propdesk.models import database
-    from propdesk.services import db_retry
+    from propdesk.services.core import db_retry
 
     def enter(self):
         self._ctx = database.obj.atomic()
@@ -59,8 +60,8 @@ def _use_deferred() -> None:
 def worker(path: str, desk: int, count: int, seconds: float, deferred: bool, seed: int) -> None:
     from propdesk.models import init_db
     from propdesk.models.tables import Category, Complaint, Staff
-    from propdesk.services import complaints
-    from propdesk.services.complaints import ComplaintInput
+    from propdesk.services.cases import complaints
+    from propdesk.services.cases.complaints import ComplaintInput
 
     if deferred:
         _use_deferred()

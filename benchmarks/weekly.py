@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     from propdesk.models import init_db
     from propdesk.reports.pdf.weekly import weekly_pdf
     from propdesk.reports.weekly_excel import weekly_xlsx
-    from propdesk.services import weekly
+    from propdesk.services.lists import weekly
 
     db = init_db(str(path), migrate=False)
     start, end = weekly.iso_week(args.week)

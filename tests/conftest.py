@@ -12,8 +12,10 @@ from propdesk import i18n  # noqa: E402
 from propdesk.models import database, init_db  # noqa: E402
 from propdesk.models.enums import Role  # noqa: E402
 from propdesk.models.tables import Building, Estate, Owner, OwnerPhone, Staff, Unit  # noqa: E402
-from propdesk.services import accounts, calendar, reference  # noqa: E402
-from propdesk.services.owners import initials, unit_label  # noqa: E402
+from propdesk.services.core import accounts
+from propdesk.services.core import calendar
+from propdesk.services.setup import reference
+from propdesk.services.register.owners import initials, unit_label  # noqa: E402
 
 
 def pytest_addoption(parser):
@@ -45,7 +47,7 @@ def cheap_scrypt(monkeypatch):
 @pytest.fixture
 def office(fresh_db):
     """Reference lists, staff for every role, one estate with two buildings and owners."""
-    from propdesk.services import settings
+    from propdesk.services.core import settings
 
     reference.seed_reference()
     settings.put("office_name", "阳光花园物业服务中心")

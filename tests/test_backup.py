@@ -16,8 +16,10 @@ from propdesk import cli, config
 from propdesk.errors import PermissionDenied, RuleError
 from propdesk.models import SCHEMA_VERSION, database
 from propdesk.models.tables import AuditEntry, Complaint, Setting
-from propdesk.services import backup, complaints, settings
-from propdesk.services.complaints import ComplaintInput
+from propdesk.services.core import backup
+from propdesk.services.cases import complaints
+from propdesk.services.core import settings
+from propdesk.services.cases.complaints import ComplaintInput
 
 
 def _complaint(office, text: str, at: dt.datetime) -> Complaint:

@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from propdesk.models.enums import DayKind
-from propdesk.services import calendar, sla
+from propdesk.services.core import calendar
+from propdesk.services.cases import sla
 
 D = dt.datetime
 

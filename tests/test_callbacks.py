@@ -6,10 +6,14 @@ import pytest
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.models.tables import Callback, Category, Department
-from propdesk.services import callback_results, callback_stats, callbacks, complaints, workorders
-from propdesk.services.callback_results import CallbackInput
-from propdesk.services.complaints import ComplaintInput
-from propdesk.services.workorders import Completion, RepairInput
+from propdesk.services.cases import callback_results
+from propdesk.services.lists import callback_stats
+from propdesk.services.cases import callbacks
+from propdesk.services.cases import complaints
+from propdesk.services.cases import workorders
+from propdesk.services.cases.callback_results import CallbackInput
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.cases.workorders import Completion, RepairInput
 
 D = dt.datetime
 

@@ -6,9 +6,14 @@ import pytest
 
 from propdesk.errors import NotFound, RuleError, ValidationError
 from propdesk.models.tables import Callback, Category
-from propdesk.services import complaints, dashboard, holds, incidents, weekly, workorders
-from propdesk.services.complaints import ComplaintInput
-from propdesk.services.workorders import RepairInput
+from propdesk.services.cases import complaints
+from propdesk.services.lists import dashboard
+from propdesk.services.cases import holds
+from propdesk.services.cases import incidents
+from propdesk.services.lists import weekly
+from propdesk.services.cases import workorders
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.cases.workorders import RepairInput
 
 D = dt.datetime
 

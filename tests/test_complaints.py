@@ -7,8 +7,8 @@ import pytest
 
 from propdesk.errors import PermissionDenied, RuleError, ValidationError
 from propdesk.models.tables import AuditEntry, Category, Complaint
-from propdesk.services import complaints
-from propdesk.services.complaints import ComplaintInput
+from propdesk.services.cases import complaints
+from propdesk.services.cases.complaints import ComplaintInput
 
 NOW = dt.datetime(2026, 11, 24, 10, 0)
 
@@ -25,8 +25,8 @@ def make_input(**kw):
 
 def test_no_qt_below_ui():
     # a fresh interpreter: pytest-qt has already loaded PySide6 into this one
-    code = ("import sys, pkgutil, importlib, propdesk.models, propdesk.services, propdesk.reports\n"
-            "for pkg in (propdesk.services, propdesk.reports, propdesk.models):\n"
+    code = ("import sys, pkgutil, importlib, propdesk.models, propdesk.services, propdesk.reports, propdesk.demo\n"
+            "for pkg in (propdesk.services, propdesk.reports, propdesk.models, propdesk.demo):\n"
             "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
             "        importlib.import_module(m.name)\n"
             "print('PySide6' in sys.modules)")
@@ -155,7 +155,7 @@ def test_refused_handling_is_audited_even_though_nothing_changes(office):
 def test_unit_words_are_kept_apart(office):
     """1幢 and 1栋 are different buildings (two estates use different words)."""
     from propdesk.models.tables import Building, Estate, Unit
-    from propdesk.services import owners
+    from propdesk.services.register import owners
 
     other = Estate.create(name="翠湖苑")
     block = Building.create(estate=other, name="3幢")
@@ -168,8 +168,10 @@ def test_unit_words_are_kept_apart(office):
 
 def test_customers_own_cause_owes_no_reply(office):
     """An invalid complaint caused by the customer gets no notice: never a missed reply."""
-    from propdesk.services import dashboard, search, weekly
-    from propdesk.services.search import ComplaintFilter
+    from propdesk.services.lists import dashboard
+    from propdesk.services.lists import search
+    from propdesk.services.lists import weekly
+    from propdesk.services.lists.search import ComplaintFilter
 
     c = complaints.create(office["clerk"], make_input(valid=False, invalid_reason="业主自家水管问题",
                                                       notice_required=False), at=NOW)

@@ -2,10 +2,13 @@
 import datetime as dt
 
 from propdesk.models.tables import Category
-from propdesk.services import complaints, dashboard, search, workorders
-from propdesk.services.complaints import ComplaintInput
-from propdesk.services.search import ComplaintFilter
-from propdesk.services.workorders import RepairInput
+from propdesk.services.cases import complaints
+from propdesk.services.lists import dashboard
+from propdesk.services.lists import search
+from propdesk.services.cases import workorders
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.lists.search import ComplaintFilter
+from propdesk.services.cases.workorders import RepairInput
 
 AT = dt.datetime(2026, 11, 24, 10, 0)  # Tuesday
 

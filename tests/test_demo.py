@@ -15,9 +15,14 @@ from propdesk.models.enums import (
 from propdesk.models.tables import (
     AuditEntry, Callback, Category, Complaint, Owner, OwnerPhone, Sequence, Staff, Unit, WorkOrder,
 )
-from propdesk.services import accounts, calendar, complaints, demo, owners, search
-from propdesk.services.complaints import ComplaintInput
-from propdesk.services.validation import Checker
+from propdesk.services.core import accounts
+from propdesk.services.core import calendar
+from propdesk.services.cases import complaints
+from propdesk.demo import office as demo
+from propdesk.services.register import owners
+from propdesk.services.lists import search
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.core.validation import Checker
 
 TODAY = dt.date(2026, 11, 20)  # a fixed past day, so the office does not depend on the clock
 AS_OF = dt.datetime(2026, 11, 20, 17, 30)
@@ -92,7 +97,7 @@ def test_case_histories_are_consistent(office):
 
 
 def demo_deadlines(c):
-    from propdesk.services import sla
+    from propdesk.services.cases import sla
 
     return sla.deadlines(c.received_at, c.severity, c.valid)
 
@@ -243,7 +248,8 @@ def test_benchmark_generator_writes_a_file_propdesk_searches(tmp_path):
 
 def test_the_services_carry_on_with_the_demo_cases(office):
     """The demo's rows are in states the real services accept: a clerk can finish them."""
-    from propdesk.services import callback_results, workorders
+    from propdesk.services.cases import callback_results
+    from propdesk.services.cases import workorders
 
     clerk = Staff.get(Staff.username == "kefu")
     supervisor = Staff.get(Staff.username == "zhuguan")
@@ -266,7 +272,7 @@ def test_the_services_carry_on_with_the_demo_cases(office):
 def test_related_cases_are_in_the_demo(office):
     """Repeats, cases on hold, an open incident with callers, a closed one with callbacks."""
     from propdesk.models.tables import Incident, IncidentContact
-    from propdesk.services import incidents
+    from propdesk.services.cases import incidents
 
     assert Complaint.select().where(Complaint.related_to.is_null(False)).count() >= 3
     held = list(Complaint.select().where(Complaint.on_hold_since.is_null(False)))

@@ -21,10 +21,15 @@ from hypothesis import strategies as st
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.models.tables import ALL_MODELS, Category, Department, Owner
-from propdesk.services import accounts, callback_results, callbacks, complaints, validation, workorders
-from propdesk.services.callback_results import CallbackInput
-from propdesk.services.complaints import ComplaintInput
-from propdesk.services.workorders import RepairInput
+from propdesk.services.core import accounts
+from propdesk.services.cases import callback_results
+from propdesk.services.cases import callbacks
+from propdesk.services.cases import complaints
+from propdesk.services.core import validation
+from propdesk.services.cases import workorders
+from propdesk.services.cases.callback_results import CallbackInput
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.cases.workorders import RepairInput
 
 EXAMPLES = int(os.environ.get("PROPDESK_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=False,
@@ -275,7 +280,7 @@ argvs = st.one_of(
 @given(argv=argvs)
 def test_cli_exits_0_1_2_never_a_traceback(office, tmp_path, monkeypatch, capsys, argv):
     from propdesk import app, cli
-    from propdesk.services import demo
+    from propdesk.demo import office as demo
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(app, "run_gui", lambda args: 0)  # no window

@@ -7,8 +7,8 @@ from fixtures.owner_workbooks import messy_roster, roster
 from propdesk import i18n
 from propdesk.errors import PermissionDenied, RuleError
 from propdesk.models.tables import AuditEntry, Building, Owner, OwnerPhone, Unit
-from propdesk.services import importing
-from propdesk.services.importing import parse_phones, propose_mapping
+from propdesk.services.register import importing
+from propdesk.services.register.importing import parse_phones, propose_mapping
 
 
 def phones_of(name: str) -> set[str]:

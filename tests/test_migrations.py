@@ -83,9 +83,12 @@ def test_upgrade_keeps_every_row(fixture, tmp_path):
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[p.stem for p in FIXTURES])
 def test_the_program_works_on_an_upgraded_file(fixture, tmp_path):
-    from propdesk.services import accounts, callbacks, complaints, search
-    from propdesk.services.complaints import ComplaintInput
-    from propdesk.services.search import ComplaintFilter
+    from propdesk.services.core import accounts
+    from propdesk.services.cases import callbacks
+    from propdesk.services.cases import complaints
+    from propdesk.services.lists import search
+    from propdesk.services.cases.complaints import ComplaintInput
+    from propdesk.services.lists.search import ComplaintFilter
 
     path = tmp_path / fixture.name
     shutil.copy(fixture, path)

@@ -7,8 +7,9 @@ from openpyxl import Workbook
 from propdesk.errors import PermissionDenied, ValidationError
 from propdesk.models.tables import AuditChange, AuditEntry, CalendarDay
 from propdesk.resources import resource_path
-from propdesk.services import calendar, sla
-from propdesk.services.calendar_admin import (
+from propdesk.services.core import calendar
+from propdesk.services.cases import sla
+from propdesk.services.setup.calendar_admin import (
     clear_days, import_schedule, read_schedule, set_days, write_template, year_summary,
 )
 

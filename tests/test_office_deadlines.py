@@ -6,9 +6,13 @@ import pytest
 
 from propdesk.errors import PermissionDenied, ValidationError
 from propdesk.models.tables import AuditChange, AuditEntry, Category, Complaint
-from propdesk.services import callbacks, complaints, settings, sla, workorders
-from propdesk.services import office as setup
-from propdesk.services.complaints import ComplaintInput
+from propdesk.services.cases import callbacks
+from propdesk.services.cases import complaints
+from propdesk.services.core import settings
+from propdesk.services.cases import sla
+from propdesk.services.cases import workorders
+from propdesk.services.setup import office as setup
+from propdesk.services.cases.complaints import ComplaintInput
 
 RECEIVED = dt.datetime(2026, 11, 24, 9, 30)  # a Tuesday
 

@@ -5,8 +5,8 @@ import pytest
 
 from propdesk.errors import PermissionDenied, ValidationError
 from propdesk.models.tables import AuditEntry, Category, Department, PriceItem
-from propdesk.services import reference
-from propdesk.services.office_lists import (
+from propdesk.services.setup import reference
+from propdesk.services.setup.office_lists import (
     move, price_items, save_category, save_department, save_price_item,
 )
 

@@ -6,8 +6,8 @@ import pytest
 from propdesk import config
 from propdesk.errors import PermissionDenied, ValidationError
 from propdesk.models.tables import AuditChange, AuditEntry
-from propdesk.services import settings
-from propdesk.services.office_profile import Profile, logo_path, profile, save_profile, set_logo
+from propdesk.services.core import settings
+from propdesk.services.setup.office_profile import Profile, logo_path, profile, save_profile, set_logo
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 

@@ -5,8 +5,8 @@ import pytest
 
 from propdesk.errors import PermissionDenied, RuleError, ValidationError
 from propdesk.models.tables import AuditEntry, Department, Staff
-from propdesk.services import accounts
-from propdesk.services.staff_admin import (
+from propdesk.services.core import accounts
+from propdesk.services.setup.staff_admin import (
     StaffInput, add_staff, reset_password, set_active, staff_list, update_staff,
 )
 

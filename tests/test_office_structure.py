@@ -3,8 +3,8 @@ import pytest
 
 from propdesk.errors import PermissionDenied, ValidationError
 from propdesk.models.tables import AuditEntry, Building, Estate, Unit
-from propdesk.services import owners
-from propdesk.services.structure import (
+from propdesk.services.register import owners
+from propdesk.services.setup.structure import (
     BuildingSpec, add_building, add_units, buildings, plan_units, save_building, save_estate,
     set_unit_active, units,
 )

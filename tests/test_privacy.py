@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from propdesk.services import privacy
-from propdesk.services import settings as office_settings
-from propdesk.services.privacy import mask_phone
+from propdesk.services.register import privacy
+from propdesk.services.core import settings as office_settings
+from propdesk.services.register.privacy import mask_phone
 
 
 @pytest.mark.parametrize("text, masked", [

@@ -6,13 +6,18 @@ import pytest
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.models.tables import Building, Callback, Category, Complaint
-from propdesk.services import (
-    callback_search, complaints, dashboard, holds, incidents, related, search, workorders,
-)
-from propdesk.services.callback_search import CallbackFilter
-from propdesk.services.complaints import ComplaintInput
-from propdesk.services.search import ComplaintFilter
-from propdesk.services.workorders import RepairInput
+from propdesk.services.lists import callback_search
+from propdesk.services.cases import complaints
+from propdesk.services.lists import dashboard
+from propdesk.services.cases import holds
+from propdesk.services.cases import incidents
+from propdesk.services.cases import related
+from propdesk.services.lists import search
+from propdesk.services.cases import workorders
+from propdesk.services.lists.callback_search import CallbackFilter
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.lists.search import ComplaintFilter
+from propdesk.services.cases.workorders import RepairInput
 
 D = dt.datetime
 
@@ -146,7 +151,7 @@ def test_linked_repeat_is_flagged_in_the_register_and_the_weekly_figures(office,
     from openpyxl import load_workbook
 
     from propdesk.reports.excel import export_register
-    from propdesk.services import weekly
+    from propdesk.services.lists import weekly
 
     first = complaint(office, D(2026, 10, 1, 9, 0), unit="5栋1单元301")  # long before, other unit
     second = complaint(office, D(2026, 11, 17, 9, 0), related_to_id=first.id)

@@ -11,8 +11,8 @@ from propdesk.errors import RuleError
 from propdesk.models.tables import Building, Category
 from propdesk.reports import excel
 from propdesk.reports.registers import REGISTERS, mask_phone, suggested_filename
-from propdesk.services.search import ComplaintFilter
-from propdesk.services.workorder_search import WorkOrderFilter
+from propdesk.services.lists.search import ComplaintFilter
+from propdesk.services.lists.workorder_search import WorkOrderFilter
 
 NOV = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
 

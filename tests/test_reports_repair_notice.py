@@ -5,8 +5,8 @@ import subprocess
 from pypdf import PdfReader
 
 from propdesk.reports.pdf.repair_notice import repair_notice_pdf, todays_notices
-from propdesk.services import workorders
-from propdesk.services.workorders import RepairInput
+from propdesk.services.cases import workorders
+from propdesk.services.cases.workorders import RepairInput
 
 NOW = dt.datetime(2026, 11, 24, 10, 0)
 

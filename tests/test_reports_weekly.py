@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from propdesk import cli
 from propdesk.reports.pdf.weekly import weekly_pdf
 from propdesk.reports.weekly_excel import weekly_xlsx
-from propdesk.services import weekly
+from propdesk.services.lists import weekly
 from tests.test_weekly import AT, WEEK, week  # noqa: F401 - the fixture
 
 
@@ -62,9 +62,10 @@ def test_office_logo_and_phone_printed(office, tmp_path):
 
     from PIL import Image
     from propdesk.reports.pdf.repair_notice import repair_notice_pdf
-    from propdesk.services import settings, workorders
-    from propdesk.services.office_profile import LOGO_KEY
-    from propdesk.services.workorders import RepairInput
+    from propdesk.services.core import settings
+    from propdesk.services.cases import workorders
+    from propdesk.services.setup.office_profile import LOGO_KEY
+    from propdesk.services.cases.workorders import RepairInput
 
     logo = tmp_path / "logo.png"
     Image.new("RGB", (200, 80), (20, 80, 160)).save(logo)

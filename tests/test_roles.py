@@ -12,10 +12,15 @@ from propdesk.errors import PermissionDenied, RuleError, ValidationError
 from propdesk.models import database
 from propdesk.models.enums import Role
 from propdesk.models.tables import AuditChange, AuditEntry, Category, Complaint, Staff, WorkOrder
-from propdesk.services import accounts, audit_log, backup, complaints, settings, workorders
-from propdesk.services.audit_log import AuditFilter
-from propdesk.services.complaints import ComplaintInput
-from propdesk.services.workorders import Completion, RepairInput
+from propdesk.services.core import accounts
+from propdesk.services.core import audit_log
+from propdesk.services.core import backup
+from propdesk.services.cases import complaints
+from propdesk.services.core import settings
+from propdesk.services.cases import workorders
+from propdesk.services.core.audit_log import AuditFilter
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.cases.workorders import Completion, RepairInput
 
 NOW = dt.datetime.now().replace(second=0, microsecond=0)
 

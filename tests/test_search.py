@@ -4,9 +4,10 @@ import datetime as dt
 import pytest
 
 from propdesk.models.tables import Building, Category, Complaint, Department
-from propdesk.services import complaints, search
-from propdesk.services.complaints import ComplaintInput
-from propdesk.services.search import ComplaintFilter
+from propdesk.services.cases import complaints
+from propdesk.services.lists import search
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.lists.search import ComplaintFilter
 
 NOW = dt.datetime(2026, 11, 24, 10, 0)
 
@@ -87,7 +88,7 @@ def test_sorting_and_paging(cases):
 
 def test_a_common_term_walks_the_date_index(office, monkeypatch):
     """Beyond MANY matches the condition is written "+id IN (...)"; the answer is the same."""
-    from propdesk.services import search as search_module
+    from propdesk.services.lists import search as search_module
 
     cat = Category.get(Category.name == "停车管理").id
     made = [complaints.create(office["clerk"], ComplaintInput(

@@ -12,8 +12,8 @@ from peewee import OperationalError
 
 from propdesk.models import database
 from propdesk.models.tables import Setting
-from propdesk.services import db_retry
-from propdesk.services.db_retry import DatabaseBusy, transaction
+from propdesk.services.core import db_retry
+from propdesk.services.core.db_retry import DatabaseBusy, transaction
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "two_desks.py"
 

@@ -6,9 +6,11 @@ from decimal import Decimal
 import pytest
 
 from propdesk.models.tables import Category, Complaint
-from propdesk.services import complaints, weekly, workorders
-from propdesk.services.complaints import ComplaintInput
-from propdesk.services.workorders import Completion, RepairInput
+from propdesk.services.cases import complaints
+from propdesk.services.lists import weekly
+from propdesk.services.cases import workorders
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.cases.workorders import Completion, RepairInput
 
 D = dt.datetime
 WEEK = (dt.date(2026, 11, 16), dt.date(2026, 11, 22))
@@ -149,7 +151,9 @@ def test_voided_left_out(week):
 
 
 def test_holds_and_contacts_are_counted_apart(office, week):
-    from propdesk.services import holds, incidents, related
+    from propdesk.services.cases import holds
+    from propdesk.services.cases import incidents
+    from propdesk.services.cases import related
 
     # c (open, important) held Fri 20 Nov 17:00 to Mon 23 Nov 10:00: in the week, Fri 17-24 = 7 h;
     # the weekend (21-22 Nov) is not working time

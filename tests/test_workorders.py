@@ -8,9 +8,11 @@ import pytest
 from propdesk.errors import PermissionDenied, RuleError, ValidationError
 from propdesk.models.enums import Role
 from propdesk.models.tables import AuditEntry, Category, Department, PriceItem, WorkOrder
-from propdesk.services import accounts, complaints, workorders
-from propdesk.services.complaints import ComplaintInput
-from propdesk.services.workorders import Completion, RepairInput
+from propdesk.services.core import accounts
+from propdesk.services.cases import complaints
+from propdesk.services.cases import workorders
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.cases.workorders import Completion, RepairInput
 
 NOW = dt.datetime(2026, 11, 24, 10, 0)
 

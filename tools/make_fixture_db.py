@@ -31,12 +31,16 @@ def build(path: Path) -> None:
     from propdesk.models.db import SCHEMA_VERSION
     from propdesk.models.enums import DayKind, Role
     from propdesk.models.tables import Building, Category, Estate, Owner, OwnerPhone, PriceItem, Unit
-    from propdesk.services import (
-        accounts, calendar, callback_results, complaints, reference, settings, workorders,
-    )
-    from propdesk.services.callback_results import CallbackInput
-    from propdesk.services.complaints import ComplaintInput
-    from propdesk.services.workorders import Completion, RepairInput
+    from propdesk.services.core import accounts
+    from propdesk.services.core import calendar
+    from propdesk.services.cases import callback_results
+    from propdesk.services.cases import complaints
+    from propdesk.services.setup import reference
+    from propdesk.services.core import settings
+    from propdesk.services.cases import workorders
+    from propdesk.services.cases.callback_results import CallbackInput
+    from propdesk.services.cases.complaints import ComplaintInput
+    from propdesk.services.cases.workorders import Completion, RepairInput
 
     accounts.SCRYPT_N = 2**4  # a fixture, not a real office: cheap hashes
     db = init_db(str(path))

@@ -21,7 +21,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from propdesk.models import init_db
-    from propdesk.services import accounts, demo
+    from propdesk.services.core import accounts
+    from propdesk.demo import office as demo
     from propdesk.ui import translation
     from propdesk.ui.case_view import CaseView
     from propdesk.ui.login import LoginDialog

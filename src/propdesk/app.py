@@ -24,7 +24,9 @@ def run_gui(args) -> int:
 
     from propdesk.models import init_db
     from propdesk.models.db import SchemaTooNew
-    from propdesk.services import backup, reference, settings
+    from propdesk.services.core import backup
+    from propdesk.services.setup import reference
+    from propdesk.services.core import settings
     from propdesk.ui import backup_dialogs, errors, translation
     from propdesk.ui.login import FirstRunDialog, LoginDialog
     from propdesk.ui.main_window import MainWindow
@@ -63,7 +65,7 @@ def run_gui(args) -> int:
     translation.install(app, lang)
     reference.seed_reference()
     if args.demo and reference.needs_first_admin():
-        from propdesk.services import demo
+        from propdesk.demo import office as demo
 
         demo.create_demo_office()
     if os.environ.get("PROPDESK_SMOKE") == "1":

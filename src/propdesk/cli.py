@@ -72,7 +72,7 @@ def _open_db(args) -> None:
 
 
 def _language(args) -> None:
-    from propdesk.services import settings
+    from propdesk.services.core import settings
 
     i18n.set_language(args.lang or settings.get("language") or _system_language())
 
@@ -85,7 +85,7 @@ def _system_language() -> str:
 
 
 def cmd_demo(args) -> int:
-    from propdesk.services import demo
+    from propdesk.demo import office as demo
 
     _open_db(args)
     _language(args)
@@ -110,7 +110,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_import_owners(args) -> int:
-    from propdesk.services import importing
+    from propdesk.services.register import importing
 
     _open_db(args)
     _language(args)
@@ -125,7 +125,7 @@ def cmd_report(args) -> int:
     import datetime as dt
 
     from propdesk.reports.registers import LABEL_FROM, LABEL_TO, output_kind, parse_date
-    from propdesk.services import weekly
+    from propdesk.services.lists import weekly
 
     _open_db(args)
     _language(args)
@@ -156,7 +156,7 @@ def cmd_report(args) -> int:
 
 def _usable_location(args) -> str:
     """The database location, refused (exit 1) if the file is damaged or not a database."""
-    from propdesk.services import backup
+    from propdesk.services.core import backup
 
     location = config.database_location(args.db)
     i18n.set_language(args.lang or _system_language())
@@ -170,7 +170,7 @@ def _usable_location(args) -> str:
 
 
 def cmd_backup(args) -> int:
-    from propdesk.services import backup
+    from propdesk.services.core import backup
 
     _usable_location(args)
     _open_db(args)
@@ -184,7 +184,8 @@ def cmd_restore(args) -> int:
     import getpass
     import os
 
-    from propdesk.services import accounts, backup
+    from propdesk.services.core import accounts
+    from propdesk.services.core import backup
 
     location = config.database_location(args.db)
     i18n.set_language(args.lang or _system_language())

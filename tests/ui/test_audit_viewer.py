@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from propdesk.errors import PermissionDenied
 from propdesk.models.tables import AuditEntry, Category
-from propdesk.services import complaints
-from propdesk.services.complaints import ComplaintInput
+from propdesk.services.cases import complaints
+from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.audit_viewer import AuditViewer
 from propdesk.ui.main_window import MainWindow
 

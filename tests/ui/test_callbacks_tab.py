@@ -4,8 +4,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from propdesk.models.tables import Callback, Category
-from propdesk.services import complaints
-from propdesk.services.complaints import ComplaintInput
+from propdesk.services.cases import complaints
+from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.callback_dialog import CallbackDialog
 from propdesk.ui.callback_tab import CallbackTab
 from tests.ui.keyboard import type_text

@@ -4,8 +4,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from propdesk.models.tables import Category
-from propdesk.services import complaints
-from propdesk.services.complaints import ComplaintInput
+from propdesk.services.cases import complaints
+from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.complaint_list import ComplaintListPanel
 from propdesk.ui.complaint_model import OVERDUE_BG, ComplaintTableModel
 from tests.ui.keyboard import type_text

@@ -2,8 +2,8 @@
 import datetime as dt
 
 from propdesk.models.tables import Category
-from propdesk.services import complaints
-from propdesk.services.complaints import ComplaintInput
+from propdesk.services.cases import complaints
+from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.main_window import MainWindow
 
 

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 
 from propdesk.models.tables import Callback, Complaint, Incident
-from propdesk.services import incidents
+from propdesk.services.cases import incidents
 from propdesk.ui.action_dialog import ActionDialog
 from propdesk.ui.incident_tab import IncidentTab
 from tests.ui.keyboard import type_text

@@ -4,8 +4,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from propdesk.models.tables import Building, Category, Complaint, IncidentContact
-from propdesk.services import complaints, incidents
-from propdesk.services.complaints import ComplaintInput
+from propdesk.services.cases import complaints
+from propdesk.services.cases import incidents
+from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.intake import IntakeForm
 from tests.ui.keyboard import tab, type_text
 

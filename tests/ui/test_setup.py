@@ -10,7 +10,10 @@ from propdesk.models.tables import (
     AuditEntry, CalendarDay, Complaint, Estate, PriceItem, Staff, Unit,
 )
 from propdesk.resources import resource_path
-from propdesk.services import calendar, reference, settings, sla
+from propdesk.services.core import calendar
+from propdesk.services.setup import reference
+from propdesk.services.core import settings
+from propdesk.services.cases import sla
 from propdesk.ui.intake import IntakeForm
 from propdesk.ui.login import FirstRunDialog
 from propdesk.ui.main_window import MainWindow

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from propdesk import app as app_module
 from propdesk import config
 from propdesk.models import database
-from propdesk.services import backup
+from propdesk.services.core import backup
 from propdesk.ui.login import LoginDialog
 
 
@@ -155,8 +155,8 @@ def _new_complaint(office):
     import datetime as dt
 
     from propdesk.models.tables import Category
-    from propdesk.services import complaints
-    from propdesk.services.complaints import ComplaintInput
+    from propdesk.services.cases import complaints
+    from propdesk.services.cases.complaints import ComplaintInput
 
     at = dt.datetime.now().replace(microsecond=0)
     return complaints.create(office["clerk"], ComplaintInput(

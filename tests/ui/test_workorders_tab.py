@@ -4,8 +4,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from propdesk.models.tables import Category, WorkOrder
-from propdesk.services import complaints, workorders
-from propdesk.services.complaints import ComplaintInput
+from propdesk.services.cases import complaints
+from propdesk.services.cases import workorders
+from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.action_dialog import ActionDialog
 from propdesk.ui.case_view import CaseView
 from propdesk.ui.workorder_tab import WorkOrderTab, WorkOrderView

@@ -17,8 +17,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.reports import output_file
-from propdesk.services import audit_log, settings
-from propdesk.services.audit_log import AuditFilter
+from propdesk.services.core import audit_log
+from propdesk.services.core import settings
+from propdesk.services.core.audit_log import AuditFilter
 
 CTX = "audit"
 TITLE = QT_TRANSLATE_NOOP("audit", "Audit log")

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from propdesk.reports import output_file
 from propdesk.reports.registers import TEXT_KINDS, Register, check_period, get_register, period_text
-from propdesk.services import settings
+from propdesk.services.core import settings
 
 HEADER_ROW = 3  # title, period, header
 PROGRESS_EVERY = 500  # rows between progress reports and cancel checks
@@ -44,7 +44,7 @@ def export_register(name: str, path, date_from: dt.date | None = None,
     """Write register ``name`` (``complaints``, ``repairs``, ``callbacks``, ``owners``) for the
     period ``date_from``..``date_to`` (inclusive; optional for ``owners``) and the list's
     ``filters`` (``ComplaintFilter`` for complaints, ``WorkOrderFilter`` for repairs; see
-    :mod:`propdesk.services.registers`) to the .xlsx ``path``.
+    :mod:`propdesk.services.lists.registers`) to the .xlsx ``path``.
 
     ``progress(done, total)`` is called every few hundred lines and at the end;
     ``should_cancel()`` is asked as often, and True raises :class:`ExportCancelled`.

@@ -3,7 +3,7 @@
 ``REGISTERS`` maps a register's name (``complaints``, ``repairs``, ``callbacks``, ``owners``) to
 a :class:`Register`: its title (the office's own book title in Chinese), its columns in the
 order of the paper book, and the PDF layout (several short fields can share one ruled column so
-the line fits A4 landscape). The rows come from :mod:`propdesk.services.registers`.
+the line fits A4 landscape). The rows come from :mod:`propdesk.services.lists.registers`.
 
 Column kinds decide how a value is written: ``datetime``/``date`` as real Excel dates,
 ``money`` and ``int`` as numbers, ``long`` wrapped, ``enum`` and ``bool`` as translated labels,
@@ -20,7 +20,7 @@ from typing import Callable
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models import enums
 from propdesk.reports import ReportError
-from propdesk.services import registers as rows_service
+from propdesk.services.lists import registers as rows_service
 
 CTX = "reports"
 TEXT_KINDS = ("text", "long", "phone", "phones", "enum", "bool")
@@ -277,7 +277,7 @@ def get_register(name: str) -> Register:
 
 def parse_date(text: str | None, label: str = LABEL_FROM) -> dt.date | None:
     """``2026-11-30`` (also 2026/11/30, full-width digits) -> date; empty -> None."""
-    from propdesk.services.owners import normalize_text
+    from propdesk.services.register.owners import normalize_text
 
     written = normalize_text(text or "")
     if not written:

@@ -8,8 +8,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.reports import output_file
 from propdesk.reports.weekly_tables import MADE_BY, PERIOD, TITLE, Percent, all_tables, trend, tr
-from propdesk.services import settings
-from propdesk.services.weekly import WeeklySummary
+from propdesk.services.core import settings
+from propdesk.services.lists.weekly import WeeklySummary
 
 HEAD_FILL = PatternFill("solid", fgColor="DDE4EE")
 SUMMARY_SHEET = QT_TRANSLATE_NOOP("reports", "Summary")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import Channel, Severity
-from propdesk.services.weekly import Rate, WeeklySummary
+from propdesk.services.lists.weekly import Rate, WeeklySummary
 
 
 def tr(text: str) -> str:

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.services import accounts, audit_log
-from propdesk.services.audit_log import AuditFilter
+from propdesk.services.core import accounts
+from propdesk.services.core import audit_log
+from propdesk.services.core.audit_log import AuditFilter
 from propdesk.ui.errors import show_rule_error
 from propdesk.ui.lazy_model import LazyTableModel
 

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from propdesk import config
 from propdesk.errors import RuleError
-from propdesk.services import accounts, backup
+from propdesk.services.core import accounts
+from propdesk.services.core import backup
 from propdesk.ui.errors import show_rule_error
 
 log = logging.getLogger(__name__)

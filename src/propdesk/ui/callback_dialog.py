@@ -13,8 +13,10 @@ from propdesk.errors import RuleError, ValidationError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import ContactMethod, Satisfaction
 from propdesk.models.tables import Callback
-from propdesk.services import audit, callback_results, owners
-from propdesk.services.callback_results import CallbackInput
+from propdesk.services.core import audit
+from propdesk.services.cases import callback_results
+from propdesk.services.register import owners
+from propdesk.services.cases.callback_results import CallbackInput
 from propdesk.ui.case_view import ACTIONS as COMPLAINT_ACTIONS
 from propdesk.ui.widgets import TextBox, fill_combo, fmt, mark_invalid
 from propdesk.ui.workorder_tab import ACTIONS as WORK_ORDER_ACTIONS

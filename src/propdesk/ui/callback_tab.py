@@ -10,8 +10,11 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.models.tables import Staff
-from propdesk.services import accounts, callback_search, callbacks, owners
-from propdesk.services.callback_search import CallbackFilter
+from propdesk.services.core import accounts
+from propdesk.services.lists import callback_search
+from propdesk.services.cases import callbacks
+from propdesk.services.register import owners
+from propdesk.services.lists.callback_search import CallbackFilter
 from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.callback_dialog import CallbackDialog
 from propdesk.ui.callback_model import CallbackTableModel

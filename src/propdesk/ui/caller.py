@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QListWidget, QListWidgetItem
 
 from propdesk.models.enums import OwnerRole
-from propdesk.services import owners
+from propdesk.services.register import owners
 
 
 class CallerLookup(QObject):

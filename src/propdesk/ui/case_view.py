@@ -15,8 +15,12 @@ from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import (
     Channel, ComplaintStatus, ContactMethod, Escalation, Severity, Urgency, WorkOrderStatus,
 )
-from propdesk.services import accounts, complaints, holds, reference, workorders
-from propdesk.services.validation import label
+from propdesk.services.core import accounts
+from propdesk.services.cases import complaints
+from propdesk.services.cases import holds
+from propdesk.services.setup import reference
+from propdesk.services.cases import workorders
+from propdesk.services.core.validation import label
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.widgets import countdown, fmt
 

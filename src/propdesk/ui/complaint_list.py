@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.models.enums import ComplaintStatus, Severity
-from propdesk.services import owners, reference, search
-from propdesk.services.search import ComplaintFilter
+from propdesk.services.register import owners
+from propdesk.services.setup import reference
+from propdesk.services.lists import search
+from propdesk.services.lists.search import ComplaintFilter
 from propdesk.ui.complaint_model import ComplaintTableModel
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.worker import Background

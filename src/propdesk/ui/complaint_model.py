@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from propdesk.models.enums import ComplaintStatus, Severity
-from propdesk.services import search
-from propdesk.services.search import ComplaintFilter
+from propdesk.services.lists import search
+from propdesk.services.lists.search import ComplaintFilter
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.ui.lazy_model import LazyTableModel
 from propdesk.ui.widgets import countdown, fmt, ui_text

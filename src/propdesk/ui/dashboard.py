@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.services import dashboard, weekly
+from propdesk.services.lists import dashboard
+from propdesk.services.lists import weekly
 from propdesk.ui.widgets import ui_text
 
 # (key, label, list it opens, whether a non-zero count is bad news)

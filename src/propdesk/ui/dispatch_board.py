@@ -13,9 +13,13 @@ from PySide6.QtWidgets import (
 from propdesk.models.enums import Urgency, WorkOrderStatus
 from propdesk.models.tables import PriceItem
 from propdesk.i18n import translate
-from propdesk.services import accounts, holds, reference, workorder_search, workorders
-from propdesk.services.workorder_search import WorkOrderFilter
-from propdesk.services.workorders import Completion
+from propdesk.services.core import accounts
+from propdesk.services.cases import holds
+from propdesk.services.setup import reference
+from propdesk.services.lists import workorder_search
+from propdesk.services.cases import workorders
+from propdesk.services.lists.workorder_search import WorkOrderFilter
+from propdesk.services.cases.workorders import Completion
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.widgets import fill_combo

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import RuleError
 from propdesk.models.enums import OwnerRole
-from propdesk.services import importing
+from propdesk.services.register import importing
 from propdesk.ui.export_dialog import documents_dir
 
 FIELDS = ("unit", "building", "entrance", "room", "name", "phone", "phone_2", "phone_3", "role", "area", "note")

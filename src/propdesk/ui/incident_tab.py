@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 from propdesk.errors import RuleError
 from propdesk.i18n import translate
 from propdesk.models.tables import Incident
-from propdesk.services import incidents, owners
+from propdesk.services.cases import incidents
+from propdesk.services.register import owners
 from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt
 

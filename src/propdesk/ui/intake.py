@@ -15,8 +15,13 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.models.enums import Channel, Severity
-from propdesk.services import complaints, incidents, owners, reference, related, sla
-from propdesk.services.complaints import ComplaintInput
+from propdesk.services.cases import complaints
+from propdesk.services.cases import incidents
+from propdesk.services.register import owners
+from propdesk.services.setup import reference
+from propdesk.services.cases import related
+from propdesk.services.cases import sla
+from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.caller import CallerLookup
 from propdesk.ui.related_panel import RelatedPanel
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, mark_invalid, select_data

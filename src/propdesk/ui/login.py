@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError
-from propdesk.services import accounts, reference, settings
+from propdesk.services.core import accounts
+from propdesk.services.setup import reference
+from propdesk.services.core import settings
 
 
 class LoginDialog(QDialog):
@@ -118,7 +120,7 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def create_demo(self) -> None:
-        from propdesk.services import demo
+        from propdesk.demo import office as demo
 
         self.setCursor(Qt.WaitCursor)
         summary = demo.create_demo_office()

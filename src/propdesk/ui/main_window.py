@@ -10,8 +10,12 @@ from PySide6.QtWidgets import (
 
 from propdesk import __version__, i18n
 from propdesk.models.enums import Role
-from propdesk.services import calendar, callbacks, office, search, settings
-from propdesk.services.search import ComplaintFilter
+from propdesk.services.core import calendar
+from propdesk.services.cases import callbacks
+from propdesk.services.setup import office
+from propdesk.services.lists import search
+from propdesk.services.core import settings
+from propdesk.services.lists.search import ComplaintFilter
 from propdesk.ui.audit_viewer import add_audit_action
 from propdesk.ui.backup_dialogs import add_backup_actions
 from propdesk.ui.callback_tab import CallbackTab

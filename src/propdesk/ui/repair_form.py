@@ -12,8 +12,9 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.models.enums import Urgency
-from propdesk.services import reference, workorders
-from propdesk.services.workorders import RepairInput
+from propdesk.services.setup import reference
+from propdesk.services.cases import workorders
+from propdesk.services.cases.workorders import RepairInput
 from propdesk.ui.caller import CallerLookup
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, mark_invalid, select_data
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError
-from propdesk.services import weekly
+from propdesk.services.lists import weekly
 from propdesk.ui.export_dialog import documents_dir, open_file
 from propdesk.ui.worker import Cancelled, run_task
 

@@ -6,8 +6,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import Urgency, WorkOrderKind, WorkOrderStatus
-from propdesk.services import workorder_search
-from propdesk.services.workorder_search import WorkOrderFilter
+from propdesk.services.lists import workorder_search
+from propdesk.services.lists.workorder_search import WorkOrderFilter
 from propdesk.ui.lazy_model import LazyTableModel
 from propdesk.ui.widgets import countdown, fmt_short, ui_text
 

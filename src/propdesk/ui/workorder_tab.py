@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import Urgency, WorkOrderKind, WorkOrderStatus
-from propdesk.services import workorders
+from propdesk.services.cases import workorders
 from propdesk.ui.dispatch_board import DispatchBoard
 from propdesk.ui.repair_form import RepairForm
 from propdesk.ui.widgets import fmt

@@ -19,7 +19,8 @@ from propdesk.models.enums import Channel, ContactMethod, Satisfaction, Severity
 from propdesk.models.tables import Callback, Staff
 from propdesk.reports.pdf.form import Field, FormDef, form_story
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, tr
-from propdesk.services import complaints, settings
+from propdesk.services.cases import complaints
+from propdesk.services.core import settings
 
 # Labels marked one per line (lupdate reads only literal QT_TRANSLATE_NOOP calls).
 LABELS = {

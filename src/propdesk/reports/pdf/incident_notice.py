@@ -9,7 +9,8 @@ from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, para_text, style
 from propdesk.reports.pdf.tables import table_flowable
 from propdesk.reports.weekly_tables import ReportTable, tr
-from propdesk.services import incidents, settings
+from propdesk.services.cases import incidents
+from propdesk.services.core import settings
 
 TITLE = QT_TRANSLATE_NOOP("reports", "Incident notice list")
 HEADERS = [QT_TRANSLATE_NOOP("reports", "Time of call"), QT_TRANSLATE_NOOP("reports", "Caller"),

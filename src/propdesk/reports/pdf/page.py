@@ -23,7 +23,7 @@ from propdesk import __version__
 from propdesk.i18n import QT_TRANSLATE_NOOP, language, translate
 from propdesk.reports import output_file
 from propdesk.reports.fonts import cjk_font
-from propdesk.services import settings
+from propdesk.services.core import settings
 
 CTX = "reports"
 MARGIN = 12 * mm
@@ -75,7 +75,7 @@ class PageSpec:
     def header_h(self) -> float:
         if self.title:
             return 17 * mm
-        from propdesk.services.office_profile import logo_path
+        from propdesk.services.setup.office_profile import logo_path
 
         return LOGO_H + 3 * mm if logo_path() else 0  # forms: room for the logo above them
 
@@ -122,7 +122,7 @@ def _draw_header(canvas, doc, spec: PageSpec) -> None:
 def _draw_logo(canvas, spec: PageSpec) -> float:
     """The office's logo (Office setup → Profile), top left of every page, if there is one.
     Returns the width it takes (0 without a logo)."""
-    from propdesk.services.office_profile import logo_path
+    from propdesk.services.setup.office_profile import logo_path
 
     path = logo_path()
     if path is None:

@@ -19,7 +19,7 @@ from propdesk.i18n import QT_TRANSLATE_NOOP, language
 from propdesk.reports.fonts import cjk_font
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, para_text, style, tr
 from propdesk.reports.registers import Column, Register, check_period, get_register, period_text
-from propdesk.services import settings
+from propdesk.services.core import settings
 
 FONT_SIZE = 7.5
 LEADING = 9.6

@@ -19,7 +19,8 @@ from propdesk.models.tables import Staff
 from propdesk.reports.fonts import cjk_font
 from propdesk.reports.pdf.form import Field, FormDef, form_grid
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, para_text, style, tr
-from propdesk.services import settings, workorders
+from propdesk.services.core import settings
+from propdesk.services.cases import workorders
 
 TITLE = QT_TRANSLATE_NOOP("reports", "Repair notice")
 PART_STUB = QT_TRANSLATE_NOOP("reports", "Stub (kept by customer service)")

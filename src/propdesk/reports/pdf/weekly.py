@@ -18,8 +18,8 @@ from propdesk.reports.pdf.tables import table_flowable
 from propdesk.reports.weekly_tables import (
     HEAD_COMMENTS, MADE_BY, PERIOD, SIGN_HEAD, TITLE, all_tables, tr,
 )
-from propdesk.services import settings
-from propdesk.services.weekly import WeeklySummary
+from propdesk.services.core import settings
+from propdesk.services.lists.weekly import WeeklySummary
 
 BLUE = colors.Color(0.17, 0.37, 0.62)
 ORANGE = colors.Color(0.89, 0.47, 0.13)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import RuleError
 from propdesk.models.enums import Severity
-from propdesk.services import office
+from propdesk.services.setup import office
 from propdesk.ui.setup.common import Messages
 from propdesk.ui.widgets import fill_combo, select_data
 

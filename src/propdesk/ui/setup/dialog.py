@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout
 
-from propdesk.services import office
+from propdesk.services.setup import office
 from propdesk.ui.setup.calendar_tab import CalendarTab
 from propdesk.ui.setup.common import read_only_note
 from propdesk.ui.setup.deadlines_tab import DeadlinesTab

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from propdesk.services import office_lists
+from propdesk.services.setup import office_lists
 from propdesk.ui.setup.common import ListEditor, status_text
 from propdesk.ui.widgets import fill_combo, select_data
 

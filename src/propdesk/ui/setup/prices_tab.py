@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from propdesk.services import office_lists
+from propdesk.services.setup import office_lists
 from propdesk.ui.setup.common import ListEditor, status_text
 
 

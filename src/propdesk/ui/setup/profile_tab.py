@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError
-from propdesk.services import structure
-from propdesk.services.office_profile import Profile, logo_path, profile, save_profile, set_logo
+from propdesk.services.setup import structure
+from propdesk.services.setup.office_profile import Profile, logo_path, profile, save_profile, set_logo
 from propdesk.ui.setup.common import Messages
 
 

@@ -5,8 +5,9 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
 
 from propdesk.errors import RuleError
 from propdesk.models.enums import Role
-from propdesk.services import office_lists, staff_admin
-from propdesk.services.staff_admin import StaffInput
+from propdesk.services.setup import office_lists
+from propdesk.services.setup import staff_admin
+from propdesk.services.setup.staff_admin import StaffInput
 from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.setup.common import ListEditor
 from propdesk.ui.widgets import fill_combo, select_data

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError
-from propdesk.services import structure
-from propdesk.services.structure import BuildingSpec
+from propdesk.services.setup import structure
+from propdesk.services.setup.structure import BuildingSpec
 from propdesk.ui.setup.common import INACTIVE, ListEditor, Messages, status_text
 
 

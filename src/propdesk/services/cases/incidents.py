@@ -1,0 +1,151 @@
+"""Incidents: one event, many callers (停水, 停电, 电梯故障, 燃气 ...).
+
+A clerk declares the incident over an area (the estate, some buildings or units) with an
+expected end. While it is open, a call from a unit in that area is attached to it in one
+keystroke: a contact, not a complaint, so the complaint counts are not inflated. Closing it
+schedules a callback to each caller (or the clerk prints a notice list instead).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import JOIN, fn
+
+from propdesk.errors import NotFound, RuleError
+from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.models.tables import (
+    Building, Callback, Incident, IncidentArea, IncidentContact, Owner, Staff, Unit, now,
+)
+from propdesk.services.core import accounts
+from propdesk.services.core import audit
+from propdesk.services.cases import callbacks
+from propdesk.services.core import numbering
+from propdesk.services.register import owners
+from propdesk.services.core.db_retry import transaction
+from propdesk.services.core.validation import Checker
+
+ENTITY = "incident"
+PREFIX = "SJ"
+KINDS = {
+    "water": QT_TRANSLATE_NOOP("enums", "Water cut"),
+    "power": QT_TRANSLATE_NOOP("enums", "Power cut"),
+    "lift": QT_TRANSLATE_NOOP("enums", "Lift out of order"),
+    "gas": QT_TRANSLATE_NOOP("enums", "Gas"),
+    "other": QT_TRANSLATE_NOOP("enums", "Other"),
+}
+MSG_CLOSED = QT_TRANSLATE_NOOP("rules", "Incident {number} is closed.")
+MSG_END = QT_TRANSLATE_NOOP("rules", "{label}: the expected end is before the start.")
+
+
+def declare(actor: Staff, kind: str, title: str, description: str = "", estate_id: int | None = None,
+            building_ids: list[int] = (), unit_ids: list[int] = (), expected_end: dt.datetime | None = None,
+            at: dt.datetime | None = None) -> Incident:
+    accounts.require(actor, "complaint.create")
+    at = at or now()
+    c = Checker()
+    c.choice("category", kind, set(KINDS))
+    title = c.text("description", title, required=True, max_len=120)
+    description = c.text("note", description, max_len=2000)
+    if expected_end is not None and expected_end < at:
+        from propdesk.services.core.validation import label
+
+        c.errors["window"] = RuleError(MSG_END, field="window", label=label("window"))
+    c.raise_if_any()
+    with transaction():
+        incident = Incident.create(number=numbering.next_number(PREFIX, at.date()), kind=kind, title=title,
+                                   description=description, estate=estate_id, started_at=at,
+                                   expected_end=expected_end, created_by=actor)
+        rows = [{"incident": incident.id, "building": b, "unit": None} for b in building_ids]
+        rows += [{"incident": incident.id, "building": None, "unit": u} for u in unit_ids]
+        if rows:
+            IncidentArea.insert_many(rows).execute()
+        audit.record(actor, ENTITY, incident.id, "create", note=f"{incident.number} {title}", at=at)
+        return incident
+
+
+def covering(unit_id: int | None) -> list[Incident]:
+    """Open incidents whose area holds the unit (or that cover the unit's whole estate)."""
+    if not unit_id:
+        return []
+    unit = Unit.select(Unit, Building).join(Building).where(Unit.id == unit_id).get()
+    has_area = fn.EXISTS(IncidentArea.select(IncidentArea.id).where(IncidentArea.incident == Incident.id))
+    in_area = fn.EXISTS(IncidentArea.select(IncidentArea.id).where(
+        (IncidentArea.incident == Incident.id)
+        & ((IncidentArea.unit == unit.id) | (IncidentArea.building == unit.building_id))))
+    whole_estate = ~has_area & (Incident.estate.is_null() | (Incident.estate == unit.building.estate_id))
+    return list(Incident.select().where((Incident.status == "open") & (in_area | whole_estate))
+                .order_by(Incident.started_at.desc()))
+
+
+def _incident(incident_id: int) -> Incident:
+    incident = Incident.get_or_none(Incident.id == incident_id)
+    if incident is None:
+        raise NotFound(QT_TRANSLATE_NOOP("rules", "No such incident."))
+    return incident
+
+
+def attach(actor: Staff, incident_id: int, name: str, phone: str, unit: str = "", note: str = "",
+           owner_id: int | None = None, at: dt.datetime | None = None) -> IncidentContact:
+    """A call about the incident: who called, from where, what they said."""
+    accounts.require(actor, "complaint.create", ENTITY, incident_id)
+    at = at or now()
+    c = Checker()
+    name = c.text("complainant", name, max_len=60)
+    phone, _digits = c.phone("phone", phone)
+    note = c.text("description", note, max_len=2000)
+    unit_record = owners.find_unit(unit) if unit else None
+    c.raise_if_any()
+    with transaction():
+        incident = _incident(incident_id)
+        if incident.status != "open":
+            raise RuleError(MSG_CLOSED, number=incident.number)
+        contact = IncidentContact.create(incident=incident, at=at, name=name, phone=phone, unit=unit_record,
+                                         owner=Owner.get_or_none(Owner.id == owner_id) if owner_id else None,
+                                         note=note, taken_by=actor)
+        audit.record(actor, ENTITY, incident_id, "contact", note=f"{name} {phone} {unit}".strip(), at=at)
+        return contact
+
+
+def close(actor: Staff, incident_id: int, note: str = "", schedule_callbacks: bool = True,
+          at: dt.datetime | None = None) -> list[Callback]:
+    """Close the incident; each caller is called back (one callback per phone number)."""
+    accounts.require(actor, "complaint.handle", ENTITY, incident_id)
+    at = at or now()
+    with transaction():
+        incident = _incident(incident_id)
+        if incident.status != "open":
+            raise RuleError(MSG_CLOSED, number=incident.number)
+        changes = audit.diff(incident, {"status": "closed", "closed_at": at, "close_note": note})
+        incident.save()
+        audit.record(actor, ENTITY, incident_id, "close", note=note, changes=changes, at=at)
+        made, seen = [], set()
+        if schedule_callbacks:
+            for contact in contacts(incident_id):  # with who took each call: no query per caller
+                key = owners.phone_digits(contact.phone) or f"#{contact.id}"
+                if key in seen:
+                    continue
+                seen.add(key)
+                contact.incident = incident
+                made.append(callbacks.schedule_for_incident_contact(actor, contact, at))
+        return made
+
+
+def contacts(incident_id: int) -> list[IncidentContact]:
+    return list(IncidentContact.select(IncidentContact, Unit, Staff).join(Unit, JOIN.LEFT_OUTER)
+                .switch(IncidentContact).join(Staff, on=(IncidentContact.taken_by == Staff.id))
+                .where(IncidentContact.incident == incident_id).order_by(IncidentContact.at))
+
+
+def open_incidents() -> list[Incident]:
+    return list(Incident.select().where(Incident.status == "open").order_by(Incident.started_at.desc()))
+
+
+def area_text(incident: Incident) -> str:
+    """The area as people say it: 3栋、5栋、7栋1单元1201, or the estate."""
+    parts = []
+    for area in IncidentArea.select(IncidentArea, Building, Unit).join(Building, JOIN.LEFT_OUTER).switch(
+            IncidentArea).join(Unit, JOIN.LEFT_OUTER).where(IncidentArea.incident == incident.id):
+        parts.append(area.unit.label if area.unit_id else area.building.name)
+    if parts:
+        return "、".join(parts)
+    return incident.estate.name if incident.estate_id else QT_TRANSLATE_NOOP("ui", "whole estate")

@@ -1,0 +1,390 @@
+"""Repair calls (报修) and work orders (派工单 / 维修通知单): intake, dispatch, completion,
+the supervisor's check, rework and cancellation.
+
+Urgent repairs go to engineering at once, ordinary ones within 2 hours (DOMAIN.md); "at once"
+is held to a configurable 15 minutes so that a missed hand-over can be flagged. Each round of
+work is kept (``WorkRound``): a rework starts a new round, the old result stays.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from peewee import JOIN
+
+from propdesk.errors import NotFound, RuleError
+from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.services.core.db_retry import transaction
+from propdesk.models.enums import Role, Urgency, WorkOrderKind, WorkOrderStatus
+from propdesk.models.tables import (
+    Complaint, Department, Owner, PriceItem, Staff, Unit, WorkOrder, WorkRound, now,
+)
+from propdesk.services.core import accounts
+from propdesk.services.core import audit
+from propdesk.services.cases import callbacks
+from propdesk.services.core import numbering
+from propdesk.services.register import owners
+from propdesk.services.core import settings
+from propdesk.services.core.validation import Checker
+
+ENTITY = "work_order"
+S = WorkOrderStatus
+DEFAULT_PASS_MINUTES = {"urgent": 15, "ordinary": 120}
+
+MSG_STATE = QT_TRANSLATE_NOOP("rules", "Work order {number} is {status}: it cannot be {action} now.")
+MSG_NOT_TECHNICIAN = QT_TRANSLATE_NOOP("rules", "{label}: {name} is not an active technician.")
+MSG_QUOTE = QT_TRANSLATE_NOOP(
+    "rules", "{label}: a paid job needs a price from the price list or a quote approved by a supervisor.")
+MSG_FREE_FEE = QT_TRANSLATE_NOOP("rules", "{label}: this is a free service, the fee must be 0.")
+MSG_MONEY = QT_TRANSLATE_NOOP("rules", "{label}: \"{value}\" is not an amount of money.")
+MSG_SLIP = QT_TRANSLATE_NOOP(
+    "rules", "The signed return slip (回执联) of {number} has not come back: it cannot be signed off.")
+MSG_ORDER = QT_TRANSLATE_NOOP("rules", "{label}: the finish time is before the arrival time.")
+MSG_WINDOW = QT_TRANSLATE_NOOP("rules", "{label}: the agreed time ends before it starts.")
+
+ACTIONS = {
+    "assign": QT_TRANSLATE_NOOP("rules", "assigned"),
+    "start": QT_TRANSLATE_NOOP("rules", "started"),
+    "complete": QT_TRANSLATE_NOOP("rules", "completed"),
+    "check": QT_TRANSLATE_NOOP("rules", "signed off"),
+    "rework": QT_TRANSLATE_NOOP("rules", "sent back for rework"),
+    "cancel": QT_TRANSLATE_NOOP("rules", "cancelled"),
+    "quote": QT_TRANSLATE_NOOP("rules", "quoted"),
+}
+# which states each action may start from
+ALLOWED = {
+    "assign": {S.NEW, S.ASSIGNED, S.REWORK, S.IN_PROGRESS},
+    "start": {S.ASSIGNED, S.REWORK},
+    "complete": {S.ASSIGNED, S.IN_PROGRESS, S.REWORK},
+    "check": {S.DONE},
+    "rework": {S.DONE, S.CHECKED},
+    "cancel": {S.NEW, S.ASSIGNED, S.IN_PROGRESS, S.REWORK},
+    "quote": {S.NEW, S.ASSIGNED, S.IN_PROGRESS, S.REWORK, S.DONE},
+}
+OPEN_STATES = tuple(s.value for s in (S.NEW, S.ASSIGNED, S.IN_PROGRESS, S.DONE, S.REWORK))
+
+
+@dataclass
+class RepairInput:
+    received_at: dt.datetime | None = None
+    phone: str = ""
+    contact_name: str = ""
+    unit: str = ""
+    owner_id: int | None = None
+    location: str = ""
+    description: str = ""
+    urgency: str = Urgency.ORDINARY.value
+    window_start: dt.datetime | None = None
+    window_end: dt.datetime | None = None
+    paid: bool = False
+    department_id: int | None = None
+    complaint_id: int | None = None
+
+
+@dataclass
+class Completion:
+    arrived_at: dt.datetime | None = None
+    finished_at: dt.datetime | None = None
+    result: str = ""
+    materials: str = ""
+    price_item_id: int | None = None
+    quantity: str | Decimal = "1"
+    fee: str | Decimal = "0"
+    slip_returned: bool = False
+
+
+def pass_minutes() -> dict:
+    stored = settings.get("repair_pass_minutes")
+    return json.loads(stored) if stored else DEFAULT_PASS_MINUTES
+
+
+def pass_by(received_at: dt.datetime, urgency: str) -> dt.datetime:
+    """When the job must be with a technician (急修 at once, 一般 within 2 hours)."""
+    return received_at + dt.timedelta(minutes=pass_minutes()[Urgency(urgency).value])
+
+
+def pass_overdue(wo: WorkOrder, at: dt.datetime | None = None) -> bool:
+    at = at or now()
+    if wo.dispatched_at is not None:
+        return wo.dispatched_at > wo.pass_by
+    return wo.status == S.NEW.value and at > wo.pass_by
+
+
+def get(work_order_id: int) -> WorkOrder:
+    wo = (WorkOrder.select(WorkOrder, Unit, Department)
+          .join(Unit, JOIN.LEFT_OUTER).switch(WorkOrder)
+          .join(Department, JOIN.LEFT_OUTER)
+          .where(WorkOrder.id == work_order_id).first())
+    if wo is None:
+        raise NotFound(QT_TRANSLATE_NOOP("rules", "No such work order."))
+    return wo
+
+
+def _check_input(data: RepairInput, at: dt.datetime) -> dict:
+    c = Checker()
+    values = {
+        "received_at": c.moment("received_at", data.received_at or at, required=True, now=at),
+        "contact_name": c.text("complainant", data.contact_name, required=True, max_len=60),
+        "location": c.text("location", data.location, max_len=200),
+        "description": c.text("description", data.description, required=True, max_len=4000),
+        "urgency": c.choice("urgency", data.urgency, {u.value for u in Urgency}),
+        "window_start": c.moment("window", data.window_start, now=at, allow_future_minutes=10**7),
+        "window_end": c.moment("window", data.window_end, now=at, allow_future_minutes=10**7),
+        "paid": c.flag("paid", data.paid, False),
+    }
+    values["contact_phone"], _digits = c.phone("phone", data.phone, required=True)
+    unit_text = c.text("unit", data.unit, max_len=80)
+    values["unit"] = owners.find_unit(unit_text) if unit_text and "unit" not in c.errors else None
+    if unit_text and values["unit"] is None and "unit" not in c.errors:
+
+        message, params = owners.unit_problem(unit_text)
+        c.fail("unit", message, **params)
+    if values["window_start"] and values["window_end"] and values["window_end"] < values["window_start"]:
+        c.fail("window", MSG_WINDOW)
+    values["owner"] = c.ref("owner", data.owner_id, Owner)
+    values["department"] = (c.ref("department", data.department_id, Department)
+                            if data.department_id else Department.get_or_none(Department.code == "engineering"))
+    values["complaint"] = c.ref("complaint", data.complaint_id, Complaint)
+    c.raise_if_any()
+    return values
+
+
+def create(actor: Staff, data: RepairInput, at: dt.datetime | None = None) -> WorkOrder:
+    """A repair call, or (with ``complaint_id``) a work order raised from a complaint."""
+    at = at or now()
+    accounts.require(actor, "workorder.create")
+    values = _check_input(data, at)
+    complaint = values.pop("complaint")
+    kind = WorkOrderKind.FOLLOW_UP if complaint else WorkOrderKind.REPAIR
+    with transaction():
+        values["number"] = numbering.next_number(numbering.WORK_ORDER, values["received_at"].date())
+        wo = WorkOrder.create(**values, kind=kind.value, complaint=complaint,
+                              pass_by=pass_by(values["received_at"], values["urgency"]),
+                              status=S.NEW.value, created_by=actor, created_at=at)
+        audit.record(actor, ENTITY, wo.id, "create", at=at,
+                     note=f"{wo.number} {values['description'][:60]}")
+        if complaint:
+            audit.record(actor, "complaint", complaint.id, "work_order", at=at,
+                         note=f"{wo.number} → {wo.department.name if wo.department_id else ''}")
+    return wo
+
+
+def from_complaint(actor: Staff, complaint_id: int, description: str, department_id: int | None,
+                   urgency: str = Urgency.ORDINARY.value, at: dt.datetime | None = None) -> WorkOrder:
+    """A follow-up work order for a complaint; contact and unit come from the complaint."""
+    c = Complaint.get_or_none(Complaint.id == complaint_id)
+    if c is None:
+        raise NotFound(QT_TRANSLATE_NOOP("rules", "No such complaint."))
+    return create(actor, RepairInput(
+        received_at=at or now(), phone=c.phone, contact_name=c.complainant,
+        unit=c.unit.label if c.unit_id else "", owner_id=c.owner_id, location=c.location,
+        description=description, urgency=urgency, department_id=department_id,
+        complaint_id=complaint_id), at)
+
+
+def _for_action(wo_id: int, action: str) -> WorkOrder:
+    """The order, if ``action`` may follow its current state. Call accounts.require first,
+    outside the transaction, so that a refusal's audit entry is not rolled back with it."""
+    wo = get(wo_id)
+    if S(wo.status) not in ALLOWED[action]:
+        from propdesk.i18n import translate
+
+        raise RuleError(MSG_STATE, number=wo.number, status=S(wo.status).label(),
+                        action=translate("rules", ACTIONS[action]))
+    return wo
+
+
+def _save(actor, wo: WorkOrder, action: str, values: dict, note: str = "", at=None) -> WorkOrder:
+    changes = audit.diff(wo, values)
+    wo.save()
+    audit.record(actor, ENTITY, wo.id, action, note=note, changes=changes, at=at or now())
+    return wo
+
+
+def technicians(department_id: int | None = None) -> list[Staff]:
+    query = Staff.select().where((Staff.role == Role.TECHNICIAN.value) & (Staff.active == True))  # noqa: E712
+    if department_id:
+        query = query.where(Staff.department == department_id)
+    return list(query.order_by(Staff.name))
+
+
+def assign(actor: Staff, wo_id: int, technician_id: int, scheduled_at: dt.datetime | None = None,
+           at: dt.datetime | None = None) -> WorkOrder:
+    """Give the job (or hand it over) to a technician for a time."""
+    at = at or now()
+    accounts.require(actor, "workorder.create", ENTITY, wo_id)
+    with transaction():
+        wo = _for_action(wo_id, "assign")
+        tech = Staff.get_or_none(Staff.id == technician_id)
+        if tech is None or tech.role != Role.TECHNICIAN.value or not tech.active:
+            raise RuleError(MSG_NOT_TECHNICIAN, field="technician",
+                            label=_label("technician"), name=tech.name if tech else "?")
+        values = {"technician": tech, "scheduled_at": scheduled_at or wo.window_start or at,
+                  "status": S.ASSIGNED.value if wo.status != S.IN_PROGRESS.value else wo.status}
+        if wo.dispatched_at is None:
+            values["dispatched_at"] = at
+        return _save(actor, wo, "assign", values, tech.name, at)
+
+
+def start(actor: Staff, wo_id: int, arrived_at: dt.datetime | None = None) -> WorkOrder:
+    accounts.require(actor, "workorder.complete", ENTITY, wo_id)
+    with transaction():
+        wo = _for_action(wo_id, "start")
+        return _save(actor, wo, "start", {"status": S.IN_PROGRESS.value,
+                                          "arrived_at": arrived_at or now()})
+
+
+def _money(c: Checker, field: str, value) -> Decimal:
+    try:
+        amount = Decimal(str(value).strip() or "0").quantize(Decimal("0.01"))
+        if amount < 0 or amount > Decimal("99999999"):
+            raise InvalidOperation
+        return amount
+    except (InvalidOperation, ValueError):
+        c.fail(field, MSG_MONEY, value=value)
+        return Decimal(0)
+
+
+def complete(actor: Staff, wo_id: int, done: Completion, at: dt.datetime | None = None) -> WorkOrder:
+    """The technician's result: arrival and finish, materials, fee, whether the slip came back."""
+    at = at or now()
+    accounts.require(actor, "workorder.complete", ENTITY, wo_id)
+    with transaction():
+        wo = _for_action(wo_id, "complete")
+        c = Checker()
+        arrived = c.moment("arrived_at", done.arrived_at, required=True, now=at)
+        finished = c.moment("finished_at", done.finished_at, required=True, now=at)
+        if arrived and finished and finished < arrived:
+            c.fail("finished_at", MSG_ORDER)
+        values = {"arrived_at": arrived, "finished_at": finished,
+                  "result": c.text("result", done.result, required=True, max_len=2000),
+                  "materials": c.text("materials", done.materials, max_len=1000),
+                  "slip_returned": bool(done.slip_returned), "status": S.DONE.value}
+        values.update(_fee(c, wo, done))
+        c.raise_if_any()
+        _save(actor, wo, "complete", values, values["result"][:60], at)
+        round_no = wo.rework_round + 1
+        WorkRound.replace(work_order=wo, round_no=round_no, technician=wo.technician,
+                          arrived_at=arrived, finished_at=finished, result=wo.result,
+                          materials=wo.materials, fee=wo.fee,
+                          slip_returned=wo.slip_returned).execute()
+        return wo
+
+
+def _fee(c: Checker, wo: WorkOrder, done: Completion) -> dict:
+    fee = _money(c, "fee", done.fee)
+    if not wo.paid:
+        if fee:
+            c.fail("fee", MSG_FREE_FEE)
+        return {"fee": Decimal(0), "price_item": None}
+    if done.price_item_id:
+        item = PriceItem.get_or_none(PriceItem.id == done.price_item_id)
+        quantity = _money(c, "quantity", done.quantity)
+        if item is not None:
+            return {"price_item": item, "quantity": quantity, "fee": (item.price * quantity).quantize(Decimal("0.01"))}
+    if wo.quote_approved_by_id:
+        return {"fee": Decimal(wo.fee), "price_item": None}
+    c.fail("fee", MSG_QUOTE)
+    return {}
+
+
+def approve_quote(actor: Staff, wo_id: int, amount, note: str = "") -> WorkOrder:
+    """A supervisor approves a price that is not on the list (特约服务报价)."""
+    accounts.require(actor, "workorder.check", ENTITY, wo_id)
+    with transaction():
+        wo = _for_action(wo_id, "quote")
+        c = Checker()
+        fee = _money(c, "fee", amount)
+        c.raise_if_any()
+        return _save(actor, wo, "quote", {"fee": fee, "quote_approved_by": actor, "paid": True}, note)
+
+
+def confirm_slip(actor: Staff, wo_id: int) -> WorkOrder:
+    """The signed return slip came back after the result was recorded."""
+    accounts.require(actor, "workorder.complete", ENTITY, wo_id)
+    with transaction():
+        wo = _for_action(wo_id, "check")
+        WorkRound.update(slip_returned=True).where(
+            (WorkRound.work_order == wo) & (WorkRound.round_no == wo.rework_round + 1)).execute()
+        return _save(actor, wo, "slip", {"slip_returned": True})
+
+
+def check(actor: Staff, wo_id: int, note: str = "", at: dt.datetime | None = None) -> WorkOrder:
+    """The supervisor checks the returned slip and signs the job off (supervisor or admin)."""
+    at = at or now()
+    accounts.require(actor, "workorder.check", ENTITY, wo_id)
+    with transaction():
+        wo = _for_action(wo_id, "check")
+        if not wo.slip_returned:
+            raise RuleError(MSG_SLIP, number=wo.number)
+        _set_verdict(wo, "accepted", note)
+        _save(actor, wo, "check", {"status": S.CHECKED.value, "checked_by": actor,
+                                   "checked_at": at}, note, at)
+        callbacks.schedule_for_work_order(actor, wo, at)
+        return wo
+
+
+def rework(actor: Staff, wo_id: int, reason: str, at: dt.datetime | None = None) -> WorkOrder:
+    """The customer is not satisfied: the same order gets a new round; the old one is kept."""
+    accounts.require(actor, "workorder.create", ENTITY, wo_id)
+    with transaction():
+        wo = _for_action(wo_id, "rework")
+        c = Checker()
+        reason = c.text("reason", reason, required=True, max_len=500)
+        c.raise_if_any()
+        _set_verdict(wo, "rework", reason)
+        return _save(actor, wo, "rework", {
+            "status": S.REWORK.value, "rework_round": wo.rework_round + 1, "arrived_at": None,
+            "finished_at": None, "result": "", "slip_returned": False, "checked_by": None,
+            "checked_at": None}, reason, at)
+
+
+def _set_verdict(wo: WorkOrder, verdict: str, note: str) -> None:
+    WorkRound.update(verdict=verdict, verdict_note=note).where(
+        (WorkRound.work_order == wo) & (WorkRound.round_no == wo.rework_round + 1)).execute()
+
+
+def cancel(actor: Staff, wo_id: int, reason: str) -> WorkOrder:
+    accounts.require(actor, "workorder.create", ENTITY, wo_id)
+    with transaction():
+        wo = _for_action(wo_id, "cancel")
+        c = Checker()
+        reason = c.text("reason", reason, required=True, max_len=200)
+        c.raise_if_any()
+        return _save(actor, wo, "cancel", {"status": S.CANCELLED.value, "cancel_reason": reason}, reason)
+
+
+def of_complaint(complaint_id: int) -> list[WorkOrder]:
+    return list(WorkOrder.select(WorkOrder, Department, Staff)
+                .join(Department, JOIN.LEFT_OUTER).switch(WorkOrder)
+                .join(Staff, JOIN.LEFT_OUTER, on=(WorkOrder.technician == Staff.id))
+                .where(WorkOrder.complaint == complaint_id).order_by(WorkOrder.id))
+
+
+def rounds(wo_id: int) -> list[WorkRound]:
+    return list(WorkRound.select().where(WorkRound.work_order == wo_id).order_by(WorkRound.round_no))
+
+
+def day_board(day: dt.date) -> dict[int, list[WorkOrder]]:
+    """Each technician's jobs scheduled for ``day`` (one query), so the clerk sees who is free."""
+    start = dt.datetime.combine(day, dt.time())
+    query = (WorkOrder.select().where(
+        (WorkOrder.technician.is_null(False)) & (WorkOrder.scheduled_at >= start)
+        & (WorkOrder.scheduled_at < start + dt.timedelta(days=1))
+        & (WorkOrder.status != S.CANCELLED.value)).order_by(WorkOrder.scheduled_at))
+    board: dict[int, list[WorkOrder]] = {t.id: [] for t in technicians()}
+    for wo in query:
+        board.setdefault(wo.technician_id, []).append(wo)
+    return board
+
+
+def timeline(wo_id: int) -> list[dict]:
+    return audit.timeline(ENTITY, wo_id)
+
+
+def _label(field: str) -> str:
+    from propdesk.services.core.validation import label
+
+    return label(field)

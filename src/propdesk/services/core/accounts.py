@@ -1,0 +1,138 @@
+"""Sign-in, password hashing (scrypt, salted) and what each role may do.
+
+Roles are enforced here, not only in the UI; a refusal is written to the audit log.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import hmac
+import os
+
+from propdesk.errors import PermissionDenied, RuleError
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
+from propdesk.services.core.db_retry import transaction
+from propdesk.models.enums import Role
+from propdesk.models.tables import Staff, now
+from propdesk.services.core import audit
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+MAX_FAILED = 5
+LOCK_MINUTES = 15
+
+# permission -> roles that have it
+PERMISSIONS: dict[str, set[str]] = {
+    "complaint.create": {"clerk", "supervisor", "admin"},
+    "complaint.handle": {"clerk", "supervisor", "admin"},
+    "complaint.void": {"supervisor", "admin"},
+    "workorder.create": {"clerk", "supervisor", "admin"},
+    "workorder.complete": {"clerk", "supervisor", "admin", "technician"},
+    "workorder.check": {"supervisor", "admin"},
+    "callback.make": {"clerk", "supervisor", "admin"},
+    "backup.restore": {"supervisor", "admin"},
+    "settings.edit": {"admin"},
+    "audit.view": {"supervisor", "admin"},
+}
+
+MSG_BAD_LOGIN = QT_TRANSLATE_NOOP("rules", "Wrong user name or password.")
+MSG_LOCKED = QT_TRANSLATE_NOOP(
+    "rules", "Too many wrong passwords: the account is locked until {until}.")
+MSG_DENIED = QT_TRANSLATE_NOOP("rules", "Your role ({role}) may not do this: {action}.")
+MSG_PASSWORD_SHORT = QT_TRANSLATE_NOOP("rules", "Password: use at least 6 characters.")
+
+ACTION_LABELS = {
+    "complaint.create": QT_TRANSLATE_NOOP("rules", "take a complaint"),
+    "complaint.handle": QT_TRANSLATE_NOOP("rules", "handle a complaint"),
+    "complaint.void": QT_TRANSLATE_NOOP("rules", "void a complaint"),
+    "workorder.create": QT_TRANSLATE_NOOP("rules", "raise a work order"),
+    "workorder.complete": QT_TRANSLATE_NOOP("rules", "record a work order's result"),
+    "workorder.check": QT_TRANSLATE_NOOP("rules", "sign off a work order"),
+    "callback.make": QT_TRANSLATE_NOOP("rules", "make a callback"),
+    "backup.restore": QT_TRANSLATE_NOOP("rules", "restore a backup"),
+    "settings.edit": QT_TRANSLATE_NOOP("rules", "change the settings"),
+    "audit.view": QT_TRANSLATE_NOOP("rules", "read the audit log"),
+}
+
+
+def hash_password(password: str) -> str:
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
+    enc = base64.b64encode
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${enc(salt).decode()}${enc(digest).decode()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n),
+                                r=int(r), p=int(p))
+        return hmac.compare_digest(actual, base64.b64decode(digest))
+    except ValueError:
+        return False
+
+
+def can(actor: Staff | None, permission: str) -> bool:
+    return actor is not None and actor.active and actor.role in PERMISSIONS[permission]
+
+
+def require(actor: Staff | None, permission: str, entity: str = "", entity_id: int = 0) -> None:
+    """Raise PermissionDenied (and audit the refusal) unless ``actor`` may do ``permission``."""
+    if can(actor, permission):
+        return
+    if isinstance(entity_id, bool) or not isinstance(entity_id, int) or not 0 <= entity_id < 2**63:
+        entity_id = 0  # a malformed id from the caller: the refusal is still recorded
+    with transaction():
+        audit.record(actor, entity or "permission", entity_id, "refused", note=permission)
+    role = Role(actor.role).label() if actor else "-"
+    raise PermissionDenied(MSG_DENIED, role=role, action=translate("rules", ACTION_LABELS[permission]))
+
+
+def _storable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates cannot even be looked up
+        return False
+    return True
+
+
+def authenticate(username: str, password: str, at: dt.datetime | None = None) -> Staff:
+    at = at or now()
+    if not isinstance(username, str) or not _storable(username) or len(username) > 200:
+        raise RuleError(MSG_BAD_LOGIN, field="username")
+    if not isinstance(password, str):
+        raise RuleError(MSG_BAD_LOGIN, field="password")
+    staff = Staff.get_or_none((Staff.username == username.strip()) & (Staff.active == True))  # noqa: E712
+    if staff is None:
+        raise RuleError(MSG_BAD_LOGIN, field="username")
+    if staff.locked_until and staff.locked_until > at:
+        raise RuleError(MSG_LOCKED, field="password", until=staff.locked_until.strftime("%H:%M"))
+    right = verify_password(password, staff.password_hash)  # slow on purpose: not under the lock
+    with transaction():
+        staff = Staff.get_by_id(staff.id)  # the count as it is now (another desk may have added)
+        if right:
+            staff.failed_logins, staff.locked_until = 0, None
+        else:
+            staff.failed_logins += 1
+            if staff.failed_logins >= MAX_FAILED:
+                staff.locked_until = at + dt.timedelta(minutes=LOCK_MINUTES)
+                staff.failed_logins = 0
+        staff.save()
+        audit.record(staff, "staff", staff.id, "login" if right else "login_failed", at=at)
+    if not right:  # raised after the commit: the failed attempt and the lock-out are kept
+        raise RuleError(MSG_BAD_LOGIN, field="password")
+    return staff
+
+
+def create_staff(actor: Staff | None, username: str, name: str, role: Role, password: str,
+                 department=None, phone: str = "") -> Staff:
+    if len(password) < 6:
+        raise RuleError(MSG_PASSWORD_SHORT, field="password")
+    with transaction():
+        staff = Staff.create(username=username, name=name, role=Role(role).value,
+                             department=department, phone=phone,
+                             password_hash=hash_password(password))
+        audit.record(actor, "staff", staff.id, "create", note=f"{name} ({username})")
+    return staff

@@ -1,0 +1,289 @@
+"""Reading the audit log (supervisors and administrators): who did what to which record, when.
+
+Filters: person, kind of record, record number (TS-/PG-/HF-...), action, date range. Pages of
+rows for the lazy viewer (newest first, one query per page plus one per kind of record for the
+numbers and one for the field changes: never a query per row), and all rows in chunks for the
+Excel export. Every call checks ``audit.view``; a refusal is itself audited.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from peewee import JOIN
+
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
+from propdesk.models.enums import (
+    CallbackStatus, ComplaintStatus, ContactMethod, Escalation, Role, Satisfaction, Urgency,
+    WorkOrderStatus,
+)
+from propdesk.models.tables import AuditChange, AuditEntry, Callback, Complaint, Staff, WorkOrder
+from propdesk.services.core import accounts
+from propdesk.services.core import audit
+from propdesk.services.core.db_retry import transaction
+from propdesk.services.register.owners import normalize_text
+from propdesk.services.lists.query_parts import all_of, day_range
+from propdesk.services.core.validation import label
+
+PERMISSION = "audit.view"
+CTX = "audit"
+
+# kinds of record whose number people know, and the prefix of that number
+NUMBERED = {"complaint": (Complaint, "TS"), "work_order": (WorkOrder, "PG"), "callback": (Callback, "HF")}
+
+ENTITY_LABELS = {
+    "complaint": QT_TRANSLATE_NOOP("audit", "Complaint"),
+    "work_order": QT_TRANSLATE_NOOP("audit", "Work order"),
+    "callback": QT_TRANSLATE_NOOP("audit", "Callback"),
+    "staff": QT_TRANSLATE_NOOP("audit", "Staff account"),
+    "setting": QT_TRANSLATE_NOOP("audit", "Setting"),
+    "database": QT_TRANSLATE_NOOP("audit", "Database"),
+    "permission": QT_TRANSLATE_NOOP("audit", "Permission"),
+    "owner_import": QT_TRANSLATE_NOOP("audit", "Owner roster import"),
+    "audit_log": QT_TRANSLATE_NOOP("audit", "Audit log"),
+}
+ACTION_LABELS = {
+    "create": QT_TRANSLATE_NOOP("audit", "created"),
+    "reply": QT_TRANSLATE_NOOP("audit", "reply recorded"),
+    "handle": QT_TRANSLATE_NOOP("audit", "handling recorded"),
+    "notify_head": QT_TRANSLATE_NOOP("audit", "office head told"),
+    "escalate": QT_TRANSLATE_NOOP("audit", "escalated"),
+    "close": QT_TRANSLATE_NOOP("audit", "closed"),
+    "reopen": QT_TRANSLATE_NOOP("audit", "reopened"),
+    "void": QT_TRANSLATE_NOOP("audit", "voided"),
+    "note": QT_TRANSLATE_NOOP("audit", "note"),
+    "work_order": QT_TRANSLATE_NOOP("audit", "work order raised"),
+    "assign": QT_TRANSLATE_NOOP("audit", "assigned"),
+    "start": QT_TRANSLATE_NOOP("audit", "started"),
+    "complete": QT_TRANSLATE_NOOP("audit", "completed"),
+    "check": QT_TRANSLATE_NOOP("audit", "signed off"),
+    "rework": QT_TRANSLATE_NOOP("audit", "sent back for rework"),
+    "cancel": QT_TRANSLATE_NOOP("audit", "cancelled"),
+    "quote": QT_TRANSLATE_NOOP("audit", "quote approved"),
+    "slip": QT_TRANSLATE_NOOP("audit", "return slip received"),
+    "move": QT_TRANSLATE_NOOP("audit", "moved"),
+    "done": QT_TRANSLATE_NOOP("audit", "callback made"),
+    "no_answer": QT_TRANSLATE_NOOP("audit", "no answer"),
+    "callback": QT_TRANSLATE_NOOP("audit", "callback result"),
+    "notify_supervisor": QT_TRANSLATE_NOOP("audit", "supervisor told"),
+    "login": QT_TRANSLATE_NOOP("audit", "signed in"),
+    "login_failed": QT_TRANSLATE_NOOP("audit", "wrong password"),
+    "refused": QT_TRANSLATE_NOOP("audit", "refused"),
+    "change": QT_TRANSLATE_NOOP("audit", "changed"),
+    "restore": QT_TRANSLATE_NOOP("audit", "restored from a backup"),
+    "import": QT_TRANSLATE_NOOP("audit", "imported"),
+    "export": QT_TRANSLATE_NOOP("audit", "exported"),
+}
+# fields of the records whose changes are logged but which no form names (validation.label)
+CHANGE_LABELS = {
+    "status": QT_TRANSLATE_NOOP("audit", "Status"),
+    "cancel_reason": QT_TRANSLATE_NOOP("audit", "Reason for cancelling"),
+    "void_reason": QT_TRANSLATE_NOOP("audit", "Reason for voiding"),
+    "checked_by": QT_TRANSLATE_NOOP("audit", "Signed off by"),
+    "checked_at": QT_TRANSLATE_NOOP("audit", "Signed off at"),
+    "scheduled_at": QT_TRANSLATE_NOOP("audit", "Scheduled for"),
+    "dispatched_at": QT_TRANSLATE_NOOP("audit", "Handed over at"),
+    "replied_at": QT_TRANSLATE_NOOP("audit", "Replied at"),
+    "reply_method": QT_TRANSLATE_NOOP("audit", "Reply by"),
+    "reply_note": QT_TRANSLATE_NOOP("audit", "Reply"),
+    "closed_at": QT_TRANSLATE_NOOP("audit", "Closed at"),
+    "escalation": QT_TRANSLATE_NOOP("audit", "Escalation"),
+    "reopen_count": QT_TRANSLATE_NOOP("audit", "Times reopened"),
+    "head_notified_at": QT_TRANSLATE_NOOP("audit", "Office head told at"),
+    "head_notified_by": QT_TRANSLATE_NOOP("audit", "Office head told by"),
+    "due_date": QT_TRANSLATE_NOOP("audit", "Due"),
+    "attempts": QT_TRANSLATE_NOOP("audit", "Attempts"),
+    "done_at": QT_TRANSLATE_NOOP("audit", "Done at"),
+    "done_by": QT_TRANSLATE_NOOP("audit", "Done by"),
+    "rework_round": QT_TRANSLATE_NOOP("audit", "Rework round"),
+    "slip_returned": QT_TRANSLATE_NOOP("audit", "Return slip back"),
+    "quote_approved_by": QT_TRANSLATE_NOOP("audit", "Quote approved by"),
+    "price_item": QT_TRANSLATE_NOOP("audit", "Price item"),
+    "cause": QT_TRANSLATE_NOOP("audit", "Cause"),
+    "action": QT_TRANSLATE_NOOP("audit", "Corrective action"),
+    "customer_opinion": QT_TRANSLATE_NOOP("audit", "Customer's opinion"),
+    "signature_received": QT_TRANSLATE_NOOP("audit", "Signature received"),
+}
+STAFF_FIELDS = {"checked_by", "head_notified_by", "done_by", "quote_approved_by", "technician",
+                "assigned_to", "created_by"}
+YES, NO = QT_TRANSLATE_NOOP("audit", "yes"), QT_TRANSLATE_NOOP("audit", "no")
+BOOL_FIELDS = {"slip_returned", "signature_received", "reached", "paid", "valid", "is_group",
+               "notice_required", "active"}
+_NUMBER = re.compile(r"^(TS|PG|HF)-?(\d{8})-?(\d+)$")
+
+
+_ENUMS = {
+    ("complaint", "status"): ComplaintStatus, ("work_order", "status"): WorkOrderStatus,
+    ("callback", "status"): CallbackStatus, ("*", "escalation"): Escalation,
+    ("*", "reply_method"): ContactMethod, ("*", "method"): ContactMethod,
+    ("*", "satisfaction"): Satisfaction, ("*", "urgency"): Urgency, ("*", "role"): Role,
+}
+
+
+@dataclass
+class AuditFilter:
+    staff_id: int | None = None
+    entity: str | None = None  # "complaint", "work_order", ... (ENTITY_LABELS keys)
+    record: str = ""  # a number people know (TS-20261124-003), or a record id with ``entity``
+    action: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None  # inclusive
+
+
+def entity_label(code: str) -> str:
+    return translate(CTX, ENTITY_LABELS[code]) if code in ENTITY_LABELS else code
+
+
+def action_label(code: str) -> str:
+    return translate(CTX, ACTION_LABELS[code]) if code in ACTION_LABELS else code
+
+
+def entities() -> list[tuple[str, str]]:
+    return [(code, entity_label(code)) for code in ENTITY_LABELS]
+
+
+def people() -> list[tuple[int, str]]:
+    """Everyone who may appear in the log, for the person filter (former staff too)."""
+    return [(s.id, f"{s.name} ({s.username})") for s in Staff.select().order_by(Staff.name)]
+
+
+def _record_condition(f: AuditFilter):
+    text = normalize_text(f.record).upper().replace(" ", "")
+    if not text:
+        return None
+    m = _NUMBER.match(text)
+    if m:
+        prefix, day, seq = m.groups()
+        entity = {p: e for e, (_m, p) in NUMBERED.items()}[prefix]
+        model = NUMBERED[entity][0]
+        number = f"{prefix}-{day}-{int(seq):03d}"
+        row = model.get_or_none(model.number == number)
+        return ((AuditEntry.entity == entity) & (AuditEntry.entity_id == (row.id if row else -1)))
+    if text.isdigit() and f.entity and len(text) < 19:
+        return AuditEntry.entity_id == int(text)
+    return AuditEntry.id == -1  # not a number PropDesk gives: nothing matches
+
+
+def _where(f: AuditFilter):
+    conds = [AuditEntry.id > 0]
+    if f.staff_id:
+        conds.append(AuditEntry.staff == f.staff_id)
+    if f.entity:
+        conds.append(AuditEntry.entity == f.entity)
+    if f.action:
+        conds.append(AuditEntry.action == f.action)
+    conds += day_range(AuditEntry.at, f.date_from, f.date_to)
+    record = _record_condition(f)
+    if record is not None:
+        conds.append(record)
+    return all_of(conds)
+
+
+def count(actor: Staff, f: AuditFilter) -> int:
+    accounts.require(actor, PERMISSION)
+    return AuditEntry.select().where(_where(f)).count()
+
+
+def _query(f: AuditFilter):
+    return (AuditEntry.select(AuditEntry, Staff)
+            .join(Staff, JOIN.LEFT_OUTER, on=(AuditEntry.staff == Staff.id))
+            .where(_where(f)).order_by(AuditEntry.id.desc()))
+
+
+def _field_label(field: str) -> str:
+    if field in CHANGE_LABELS:
+        return translate(CTX, CHANGE_LABELS[field])
+    return label(field)
+
+
+def _value(entity: str, field: str, value: str | None, names: dict[int, str]) -> str:
+    """A logged value as people read it: names for people, labels for codes, yes/no."""
+    if value is None or value == "":
+        return ""
+    if field in STAFF_FIELDS and value.isdigit():
+        return names.get(int(value), value)
+    if field in BOOL_FIELDS and value in ("0", "1"):
+        return translate(CTX, YES if value == "1" else NO)
+    enum = _ENUMS.get((entity, field)) or _ENUMS.get(("*", field))
+    if enum is not None:
+        try:
+            return enum(value).label()
+        except ValueError:
+            return value
+    return value
+
+
+def _role(who: Staff | None) -> str:
+    try:
+        return Role(who.role).label() if who else ""
+    except ValueError:
+        return who.role
+
+
+def _rows(entries: list[AuditEntry]) -> list[dict]:
+    ids: dict[str, set[int]] = {}
+    for e in entries:
+        ids.setdefault(e.entity, set()).add(e.entity_id)
+    numbers: dict[tuple[str, int], str] = {}
+    for entity, (model, _prefix) in NUMBERED.items():
+        if ids.get(entity):
+            for rid, number in model.select(model.id, model.number).where(model.id.in_(list(ids[entity]))).tuples():
+                numbers[(entity, rid)] = number
+    if ids.get("staff"):
+        for rid, name in Staff.select(Staff.id, Staff.name).where(Staff.id.in_(list(ids["staff"]))).tuples():
+            numbers[("staff", rid)] = name
+    changes: dict[int, list[str]] = {}
+    if entries:
+        entity_of = {e.id: e.entity for e in entries}
+        found = list(AuditChange.select().where(AuditChange.entry.in_(list(entity_of)))
+                     .order_by(AuditChange.id))
+        staff_ids = {int(v) for ch in found if ch.field in STAFF_FIELDS
+                     for v in (ch.old, ch.new) if v and v.isdigit()}
+        names = dict(Staff.select(Staff.id, Staff.name).where(Staff.id.in_(list(staff_ids))).tuples()) \
+            if staff_ids else {}
+        for ch in found:
+            show = lambda v: _value(entity_of[ch.entry_id], ch.field, v, names)  # noqa: E731
+            changes.setdefault(ch.entry_id, []).append(
+                f"{_field_label(ch.field)}: {show(ch.old)} → {show(ch.new)}")
+    rows = []
+    for e in entries:
+        who = e.staff if e.staff_id else None
+        rows.append({
+            "id": e.id, "at": e.at,
+            "who": who.name if who else "",
+            "role": _role(who),
+            "entity": e.entity, "entity_label": entity_label(e.entity),
+            "record": numbers.get((e.entity, e.entity_id)) or (f"#{e.entity_id}" if e.entity_id else ""),
+            "action": e.action, "action_label": action_label(e.action),
+            "note": e.note, "changes": "；".join(changes.get(e.id, [])),
+        })
+    return rows
+
+
+def page(actor: Staff, f: AuditFilter, offset: int = 0, limit: int = 200) -> list[dict]:
+    """Rows ``offset``..``offset+limit`` of the filtered log, newest first."""
+    accounts.require(actor, PERMISSION)
+    return _rows(list(_query(f).offset(offset).limit(limit)))
+
+
+def all_rows(actor: Staff, f: AuditFilter, chunk: int = 2000) -> Iterator[dict]:
+    """Every row of the filtered log, newest first, fetched in chunks (keyset on the id)."""
+    accounts.require(actor, PERMISSION)
+    last = None
+    while True:
+        query = _query(f)
+        if last is not None:
+            query = query.where(AuditEntry.id < last)
+        entries = list(query.limit(chunk))
+        if not entries:
+            return
+        yield from _rows(entries)
+        last = entries[-1].id
+
+
+def record_export(actor: Staff, name: str, n: int) -> None:
+    """The log itself says who took a copy of it."""
+    with transaction():
+        audit.record(actor, "audit_log", 0, "export", note=f"{name}: {n}")

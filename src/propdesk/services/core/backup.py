@@ -1,0 +1,410 @@
+"""Backups that restore: copies made with SQLite's online backup API, checked, kept for a while.
+
+* ``backup_now(dest=None)`` copies the open database, consistently, while desks go on working,
+  into ``config.backup_dir()`` under a dated name (``propdesk-20261124-103000.db``) or into
+  ``dest``. The copy is written beside its final name and renamed only once it passed
+  ``PRAGMA quick_check``, so a backup file is never half a database.
+* ``automatic_backup("start" | "exit")``: at the first start of each day and on every exit
+  (``...-auto.db``); only automatic copies are pruned, keeping the newest ``backup_keep``
+  (setting, default 14). Copies are not business records, so deleting old ones is fine;
+  manual backups and the copies kept aside by a restore are never deleted.
+* ``restore(actor, file)``: supervisors and administrators. The file must pass
+  ``check_database`` and be a PropDesk database no newer than this program; the current
+  database is first backed up aside (``...-before-restore.db``: the database exactly as it
+  was), then replaced through the same backup API (one write transaction: other desks see
+  either the old or the restored data) and brought up to the current schema. The restore is
+  audited in the restored database (who, from which file, where the old one was kept).
+* ``check_database(path)``: ``ok`` / ``damaged`` / ``not_a_database`` / ``missing`` (no file or an
+  empty one), by ``PRAGMA quick_check``. The GUI asks it before opening the database.
+* ``restore_unusable(file, location)``: the start-up path when the database is damaged, not a
+  database or missing; nobody can sign in to such a file, so no role is asked (whoever can
+  reach the file could copy it by hand). Refused when the database is in fact healthy.
+
+PostgreSQL databases are backed up with the server's own tools (pg_dump); these functions say so.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from propdesk import config
+from propdesk.errors import RuleError
+from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.models import database
+from propdesk.models.db import SCHEMA_VERSION, is_sqlite, upgrade
+from propdesk.models.tables import Staff
+from propdesk.services.core import accounts
+from propdesk.services.core import audit
+from propdesk.services.core import calendar
+from propdesk.services.core import settings
+from propdesk.services.core.db_retry import transaction
+
+log = logging.getLogger(__name__)
+
+OK, DAMAGED, NOT_A_DATABASE, MISSING = "ok", "damaged", "not_a_database", "missing"
+ENTITY = "database"
+AUTO, BEFORE_RESTORE, DAMAGED_KIND = "auto", "before-restore", "damaged"
+PREFIX = "propdesk-"
+DEFAULT_KEEP = 14
+_HEADER = b"SQLite format 3\x00"
+
+MSG_POSTGRES = QT_TRANSLATE_NOOP(
+    "rules", "This database is on a PostgreSQL server: back it up with the server's own tools "
+             "(pg_dump).")
+MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP(
+    "rules", "The backup could not be written to {folder}: the folder is read-only, missing or "
+             "full. Choose another folder. ({error})")
+MSG_COPY_BAD = QT_TRANSLATE_NOOP(
+    "rules", "The backup copy failed its check and was not kept. The database itself may be "
+             "damaged; details are in the log file.")
+MSG_NO_FILE = QT_TRANSLATE_NOOP("rules", "{label}: {path} does not exist.")
+MSG_NOT_DB = QT_TRANSLATE_NOOP("rules", "{label}: {path} is not a PropDesk database.")
+MSG_DAMAGED = QT_TRANSLATE_NOOP("rules", "{label}: {path} is damaged and cannot be restored.")
+MSG_TOO_NEW = QT_TRANSLATE_NOOP(
+    "rules", "{label}: {path} was made by a newer PropDesk. Install the newer version first.")
+MSG_CANNOT_REPLACE = QT_TRANSLATE_NOOP(
+    "rules", "The database could not be replaced: {error}. Nothing was changed.")
+MSG_UNUSABLE = QT_TRANSLATE_NOOP(
+    "rules", "The database {path} is {status}. Restore a backup: propdesk restore FILE "
+             "(the newest good one is {latest}).")
+MSG_WRITTEN = QT_TRANSLATE_NOOP("rules", "Backup written: {path}")
+MSG_RESTORED = QT_TRANSLATE_NOOP(
+    "rules", "Restored from {file}. The database as it was before is kept in {aside}.")
+MSG_SIGN_IN = QT_TRANSLATE_NOOP(
+    "rules", "Restoring needs a supervisor or administrator: give --user, and the password "
+             "in PROPDESK_PASSWORD or when asked.")
+STATUS_LABELS = {
+    OK: QT_TRANSLATE_NOOP("rules", "in good order"),
+    DAMAGED: QT_TRANSLATE_NOOP("rules", "damaged"),
+    NOT_A_DATABASE: QT_TRANSLATE_NOOP("rules", "not a database"),
+    MISSING: QT_TRANSLATE_NOOP("rules", "missing"),
+}
+MSG_HEALTHY = QT_TRANSLATE_NOOP(
+    "rules", "The database is in good order: restoring it needs a supervisor or administrator "
+             "to sign in.")
+
+
+def status_label(status: str) -> str:
+    from propdesk.i18n import translate
+
+    return translate("rules", STATUS_LABELS[status])
+
+
+# --- checks -----------------------------------------------------------------------------------
+
+FULL_CHECK_LIMIT = 256 * 2**20  # bytes: up to here every page is read (about 1 s per 160 MB)
+
+
+def check_database(path: str | Path, full: bool | None = None) -> str:
+    """``ok``, ``damaged``, ``not_a_database`` or ``missing`` (no file, or an empty one).
+
+    The header must be SQLite's and the file as long as the header says (a truncated copy is
+    caught here, at once); then ``PRAGMA quick_check`` reads every page. For files over
+    ``FULL_CHECK_LIMIT`` (unless ``full``) only the schema and the header are read, so that
+    start-up stays quick on a very large database."""
+    path = Path(path)
+    wal = Path(f"{path}-wal")
+    try:
+        if not path.is_file():
+            return MISSING
+        size = path.stat().st_size
+        has_wal = wal.is_file() and wal.stat().st_size > 0  # committed pages not yet in the file
+        if size == 0 and not has_wal:
+            return MISSING
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return NOT_A_DATABASE
+    if size and (header[:16] != _HEADER or len(header) < 100):
+        return NOT_A_DATABASE
+    if size and not has_wal:  # with a WAL, SQLite's recovery decides (a checkpoint may be half done)
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(header[28:32], "big")
+        valid_count = header[24:28] == header[92:96]  # the page count is kept up to date
+        if valid_count and pages and size < page_size * pages:
+            log.warning("%s is %s bytes, its header says %s pages of %s", path, size, pages, page_size)
+            return DAMAGED
+    full = size <= FULL_CHECK_LIMIT if full is None else full
+    try:
+        con = sqlite3.connect(path, timeout=10)
+        try:
+            if full:
+                rows = con.execute("PRAGMA quick_check").fetchall()
+            else:
+                con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                rows = [("ok",)]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as err:
+        log.warning("quick_check of %s failed: %s", path, err)
+        return NOT_A_DATABASE if "not a database" in str(err) else DAMAGED
+    if rows != [("ok",)]:
+        log.warning("quick_check of %s: %s", path, rows[:5])
+        return DAMAGED
+    return OK
+
+
+def _read_only(path: str | Path) -> sqlite3.Connection:
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=30)
+
+
+def schema_of(path: str | Path) -> int | None:
+    """The PropDesk schema version stored in the file, or None if it is not a PropDesk file."""
+    try:
+        con = _read_only(path)
+        try:
+            row = con.execute("SELECT value FROM setting WHERE key = 'schema_version'").fetchone()
+        finally:
+            con.close()
+        return int(row[0]) if row else None
+    except (sqlite3.DatabaseError, ValueError):
+        return None
+
+
+def _check_backup_file(file: str | Path) -> Path:
+    path = Path(file)
+    from propdesk.services.core.validation import label
+
+    params = {"field": "file", "label": label("file"), "path": str(path)}
+    status = check_database(path)
+    if status == MISSING:
+        raise RuleError(MSG_NO_FILE, **params)
+    if status == DAMAGED:
+        raise RuleError(MSG_DAMAGED, **params)
+    version = schema_of(path) if status == OK else None
+    if version is None:
+        raise RuleError(MSG_NOT_DB, **params)
+    if version > SCHEMA_VERSION:
+        raise RuleError(MSG_TOO_NEW, **params)
+    return path
+
+
+# --- making copies ----------------------------------------------------------------------------
+
+def current_location() -> Path:
+    db = database.obj
+    if not is_sqlite(db):
+        raise RuleError(MSG_POSTGRES)
+    return Path(db.database)
+
+
+def _dated_name(kind: str = "", when: dt.datetime | None = None) -> str:
+    when = when or dt.datetime.now()
+    return f"{PREFIX}{when:%Y%m%d-%H%M%S}" + (f"-{kind}" if kind else "") + ".db"
+
+
+def _free(path: Path) -> Path:
+    """``path``, or if taken ``name-N`` with N above every copy of that name (so that names
+    made within one second still sort in the order they were made)."""
+    taken = [1] if path.exists() else []
+    for other in path.parent.glob(f"{path.stem}-*{path.suffix}"):
+        tail = other.stem[len(path.stem) + 1:]
+        if tail.isdigit():
+            taken.append(int(tail))
+    if not taken:
+        return path
+    return path.with_name(f"{path.stem}-{max(taken) + 1}{path.suffix}")
+
+
+def _copy(source: Path, dest: Path) -> None:
+    """Online backup of ``source`` into ``dest`` (through a temporary name), checked."""
+    tmp = dest.with_name(dest.name + ".part")
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if tmp.exists():
+            tmp.unlink()
+        src = _read_only(source)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # a copy is one self-contained file
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except (OSError, sqlite3.Error) as err:
+        log.warning("backup of %s to %s failed: %s", source, dest, err)
+        _remove_quietly(tmp)
+        raise RuleError(MSG_CANNOT_WRITE, field="file", folder=str(dest.parent), error=str(err)) from err
+    if check_database(tmp) != OK:
+        _remove_quietly(tmp)
+        raise RuleError(MSG_COPY_BAD)
+    try:
+        os.replace(tmp, dest)
+    except OSError as err:
+        _remove_quietly(tmp)
+        raise RuleError(MSG_CANNOT_WRITE, field="file", folder=str(dest.parent), error=str(err)) from err
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def backup_now(dest: str | Path | None = None, kind: str = "") -> Path:
+    """Copy the open database to ``dest`` (a file, or a folder for a dated name) or into the
+    backup folder under a dated name. Returns the file written."""
+    source = current_location()
+    if dest is None:
+        folder = config.backup_dir()
+        target = _free(folder / _dated_name(kind))
+    else:
+        target = Path(dest)
+        if target.is_dir():
+            target = _free(target / _dated_name(kind))
+    _copy(source, target)
+    log.info("database backed up to %s", target)
+    return target
+
+
+def _parse(path: Path) -> tuple[str, int, str] | None:
+    """(date-time, same-second counter, kind) of a dated copy's name, or None."""
+    parts = path.stem[len(PREFIX):].split("-")  # date, time, [kind words...], [n]
+    if len(parts) < 2 or not (parts[0].isdigit() and parts[1].isdigit()):
+        return None
+    rest = parts[2:]
+    n = int(rest.pop()) if rest and rest[-1].isdigit() else 1
+    return f"{parts[0]}-{parts[1]}", n, "-".join(rest)
+
+
+def backups(kind: str | None = None) -> list[Path]:
+    """Dated copies in the backup folder, newest first (``kind`` "auto", "" for manual...)."""
+    found = []
+    for path in config.backup_dir().glob(f"{PREFIX}*.db"):
+        parsed = _parse(path)
+        if parsed and (kind is None or parsed[2] == kind):
+            found.append((parsed[:2], path))
+    return [path for _key, path in sorted(found, reverse=True)]
+
+
+def keep_count() -> int:
+    try:
+        return max(1, int(settings.get("backup_keep") or DEFAULT_KEEP))
+    except ValueError:
+        return DEFAULT_KEEP
+
+
+def prune() -> list[Path]:
+    """Delete automatic copies beyond the newest ``backup_keep``. Returns what was deleted."""
+    old = backups(AUTO)[keep_count():]
+    for path in old:
+        _remove_quietly(path)
+        log.info("old automatic backup deleted: %s", path)
+    return old
+
+
+def automatic_backup(when: str = "start", today: dt.date | None = None) -> Path | None:
+    """At ``start``: a copy if none was made today. At ``exit``: always. Then old automatic
+    copies are pruned. Returns the new file, or None when nothing was to be done (or the
+    database is not a SQLite file)."""
+    if not is_sqlite(database.obj):
+        return None
+    today = today or dt.date.today()
+    if when == "start" and any(p.name.startswith(f"{PREFIX}{today:%Y%m%d}-") for p in backups(AUTO)):
+        return None
+    path = backup_now(kind=AUTO)
+    prune()
+    return path
+
+
+def latest_good_backup() -> Path | None:
+    """The newest copy in the backup folder that passes the checks a restore makes."""
+    for path in sorted(backups(), key=lambda p: p.stat().st_mtime, reverse=True):
+        if check_database(path) == OK and 0 < (schema_of(path) or 0) <= SCHEMA_VERSION:
+            return path
+    return None
+
+
+# --- restoring --------------------------------------------------------------------------------
+
+def _load_into_open_database(path: Path) -> None:
+    """Replace the open database's content with ``path`` (one write transaction)."""
+    src = _read_only(path)
+    try:
+        src.backup(database.connection())
+    finally:
+        src.close()
+
+
+def restore(actor: Staff, file: str | Path) -> Path:
+    """Replace the database with a backup (supervisor or administrator). Returns where the
+    database as it was before has been kept."""
+    accounts.require(actor, "backup.restore", ENTITY, 0)  # before any transaction
+    path = _check_backup_file(file)
+    current_location()
+    aside = backup_now(kind=BEFORE_RESTORE)  # the database exactly as it was
+    try:
+        _load_into_open_database(path)  # one write transaction: all of it or nothing
+    except sqlite3.Error as err:
+        log.exception("restore from %s failed", path)
+        raise RuleError(MSG_CANNOT_REPLACE, error=str(err)) from err
+    upgrade(database.obj, str(current_location()))
+    calendar.invalidate_cache()
+    # the person may not exist in the restored data: then the note names them
+    known = Staff.get_or_none((Staff.id == actor.id) & (Staff.username == actor.username))
+    with transaction():
+        audit.record(known, ENTITY, 0, "restore",
+                     note=f"{path.name} ({actor.name} {actor.username}); kept aside: {aside.name}")
+    log.info("database restored from %s by %s; previous kept as %s", path, actor.username, aside)
+    return aside
+
+
+def restore_unusable(file: str | Path, location: str | Path) -> Path | None:
+    """Put a backup in place of a damaged, foreign or missing database file at ``location``
+    (nothing is open on it). The unusable file is kept aside in the backup folder; returns
+    where (None if there was no file). The restore is audited in the restored database."""
+    location = Path(location)
+    status = check_database(location)
+    if status == OK:
+        raise RuleError(MSG_HEALTHY)
+    path = _check_backup_file(file)
+    aside = None
+    try:
+        location.parent.mkdir(parents=True, exist_ok=True)
+        if status != MISSING or location.exists():
+            aside = _free(config.backup_dir() / _dated_name(DAMAGED_KIND))
+            shutil.copy2(location, aside)
+            for suffix in ("-wal", "-shm"):
+                extra = location.with_name(location.name + suffix)
+                if extra.exists():
+                    shutil.copy2(extra, aside.with_name(aside.name + suffix))
+        tmp = location.with_name(location.name + ".restoring")
+        _remove_quietly(tmp)
+        src = _read_only(path)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        for suffix in ("-wal", "-shm"):  # they belong to the damaged file
+            _remove_quietly(location.with_name(location.name + suffix))
+        os.replace(tmp, location)
+    except (OSError, sqlite3.Error) as err:
+        log.exception("restoring %s over %s failed", path, location)
+        raise RuleError(MSG_CANNOT_REPLACE, error=str(err)) from err
+    from propdesk.models import init_db
+
+    previous = database.obj
+    db = init_db(str(location))
+    try:
+        with transaction():
+            audit.record(None, ENTITY, 0, "restore",
+                         note=f"{path.name}; {status}" + (f"; kept aside: {aside.name}" if aside else ""))
+    finally:
+        db.close()
+        database.initialize(previous)
+    calendar.invalidate_cache()
+    log.warning("database at %s was %s; restored from %s (old file kept as %s)",
+                location, status, path, aside)
+    return aside

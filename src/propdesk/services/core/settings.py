@@ -1,0 +1,89 @@
+"""Office settings stored in the database (key -> text), with defaults.
+
+``change(actor, key, value)`` is how a person changes a setting: administrators only
+(``settings.edit``), checked and audited. ``put`` is for internal use (first run, the demo
+office, a clerk's own language choice) and checks nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.models.tables import Setting
+from propdesk.services.core import accounts
+from propdesk.services.core import audit
+from propdesk.services.core.db_retry import transaction
+from propdesk.services.core.validation import MSG_CHOICE, Checker
+
+DEFAULTS = {
+    "office_name": "",  # set at the first start: never another office's name on the forms
+    "office_phone": "",
+    "office_address": "",
+    "language": "",
+    "backup_keep": "14",  # automatic backups kept (older ones are deleted: they are copies)
+    "mask_phones_in_exports": "0",  # "1": registers and exports print 138****5678
+}
+
+ENTITY = "setting"
+MSG_KEY = QT_TRANSLATE_NOOP("rules", "{label}: \"{value}\" is not a setting PropDesk knows.")
+MSG_NUMBER = QT_TRANSLATE_NOOP("rules", "{label}: enter a whole number from {low} to {high}.")
+MSG_YES_NO = QT_TRANSLATE_NOOP("rules", "{label}: enter 1 (yes) or 0 (no).")
+
+_KEY = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+# settings whose values have a shape: key -> (kind, low, high)
+_SHAPES = {
+    "backup_keep": ("int", 1, 365),
+    "callback_days": ("int", 1, 30),
+    "callback_max_attempts": ("int", 1, 20),
+    "mask_phones_in_exports": ("bool", 0, 1),
+    "language": ("choice", "", "zh_CN", "en"),
+}
+
+
+def get(key: str, default: str | None = None) -> str | None:
+    row = Setting.get_or_none(Setting.key == key)
+    if row is not None:
+        return row.value
+    return DEFAULTS.get(key, default)
+
+
+def put(key: str, value: str) -> None:
+    """Store a setting without any check (internal use; people go through ``change``)."""
+    # an upsert, not REPLACE: PostgreSQL has no REPLACE
+    (Setting.insert(key=key, value=value)
+     .on_conflict(conflict_target=[Setting.key], update={Setting.value: value}).execute())
+
+
+def _checked(key, value) -> tuple[str, str]:
+    c = Checker()
+    key = c.text("setting", key, required=True, max_len=64)
+    if "setting" not in c.errors and (not _KEY.match(key) or key == "schema_version"):
+        c.fail("setting", MSG_KEY, value=key)
+    if isinstance(value, bool):
+        value = "1" if value else "0"
+    value = c.text("value", value, max_len=2000)
+    shape = _SHAPES.get(key)
+    if shape and "value" not in c.errors:
+        kind = shape[0]
+        if kind == "int":
+            if not re.fullmatch(r"\d{1,6}", value) or not shape[1] <= int(value) <= shape[2]:
+                c.fail("value", MSG_NUMBER, low=shape[1], high=shape[2])
+        elif kind == "bool" and value not in ("0", "1"):
+            c.fail("value", MSG_YES_NO)
+        elif kind == "choice" and value not in shape[1:]:
+            c.fail("value", MSG_CHOICE)
+    c.raise_if_any()
+    return key, value
+
+
+def change(actor, key: str, value) -> str:
+    """A person changes a setting: administrators only; the old and new value are audited.
+    Returns the value stored."""
+    accounts.require(actor, "settings.edit", ENTITY, 0)  # before the transaction (audit)
+    key, value = _checked(key, value)
+    with transaction():
+        old = get(key)
+        put(key, value)
+        audit.record(actor, ENTITY, 0, "change", note=key, changes={key: (old, value)})
+    return value
+

@@ -1,0 +1,98 @@
+"""Finding work orders for the dispatch board: filters, quick search, sorted pages."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
+
+from propdesk.models.enums import WorkOrderStatus
+from propdesk.models.tables import Department, Staff, Unit, WorkOrder, now
+from propdesk.services.lists.query_parts import all_of, day_range
+from propdesk.services.lists.search import needs_unit_join, text_condition
+from propdesk.services.cases.workorders import OPEN_STATES
+
+
+@dataclass
+class WorkOrderFilter:
+    statuses: tuple[str, ...] = ()  # empty: all
+    technician_id: int | None = None
+    department_id: int | None = None
+    urgency: str | None = None
+    kind: str | None = None
+    complaint_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    overdue_only: bool = False  # not passed to a technician in time
+    text: str = ""
+    at: dt.datetime | None = None
+
+
+COLUMNS = {
+    "number": WorkOrder.number,
+    "received_at": WorkOrder.received_at,
+    "kind": WorkOrder.kind,
+    "unit": Unit.label,
+    "contact_name": WorkOrder.contact_name,
+    "description": WorkOrder.description,
+    "urgency": WorkOrder.urgency,
+    "department": Department.name,
+    "technician": Staff.name,
+    "scheduled_at": WorkOrder.scheduled_at,
+    "status": WorkOrder.status,
+    "pass_by": WorkOrder.pass_by,
+}
+
+ROW_FIELDS = (
+    WorkOrder.id, WorkOrder.number, WorkOrder.received_at, WorkOrder.kind,
+    Unit.label.alias("unit"), WorkOrder.contact_name, WorkOrder.contact_phone,
+    fn.substr(WorkOrder.description, 1, 120).alias("description"), WorkOrder.urgency,
+    Department.name.alias("department"), Staff.name.alias("technician"), WorkOrder.scheduled_at,
+    WorkOrder.status, WorkOrder.pass_by, WorkOrder.dispatched_at, WorkOrder.paid,
+    WorkOrder.rework_round, WorkOrder.complaint, WorkOrder.fee, WorkOrder.slip_returned,
+    WorkOrder.on_hold_since,
+)
+
+
+def _where(f: WorkOrderFilter):
+    conds = [WorkOrder.status.in_(f.statuses)] if f.statuses else [WorkOrder.id > 0]
+    for value, field in ((f.technician_id, WorkOrder.technician), (f.department_id, WorkOrder.department),
+                         (f.urgency, WorkOrder.urgency), (f.kind, WorkOrder.kind),
+                         (f.complaint_id, WorkOrder.complaint)):
+        if value:
+            conds.append(field == value)
+    conds += day_range(WorkOrder.received_at, f.date_from, f.date_to)
+    if f.overdue_only:
+        at = f.at or now()
+        conds.append((WorkOrder.status == WorkOrderStatus.NEW.value) & (WorkOrder.pass_by < at))
+    text = text_condition(WorkOrder, f.text, [
+        WorkOrder.description, WorkOrder.contact_name, WorkOrder.contact_phone, WorkOrder.number,
+        WorkOrder.location, Unit.label])
+    if text is not None:
+        conds.append(text)
+    return all_of(conds)
+
+
+def page(f: WorkOrderFilter, order: str = "received_at", descending: bool = True,
+         offset: int = 0, limit: int = 100) -> list[dict]:
+    column = COLUMNS.get(order, WorkOrder.received_at)
+    query = (WorkOrder.select(*ROW_FIELDS)
+             .join(Unit, JOIN.LEFT_OUTER, on=(WorkOrder.unit == Unit.id)).switch(WorkOrder)
+             .join(Department, JOIN.LEFT_OUTER, on=(WorkOrder.department == Department.id)).switch(WorkOrder)
+             .join(Staff, JOIN.LEFT_OUTER, on=(WorkOrder.technician == Staff.id))
+             .where(_where(f))
+             .order_by(column.desc() if descending else column.asc(),
+                       WorkOrder.id.desc() if descending else WorkOrder.id.asc())
+             .offset(offset).limit(limit))
+    return list(query.dicts())
+
+
+def count(f: WorkOrderFilter) -> int:
+    query = WorkOrder.select(fn.COUNT(WorkOrder.id))
+    if needs_unit_join(f.text):
+        query = query.join(Unit, JOIN.LEFT_OUTER, on=(WorkOrder.unit == Unit.id))
+    return query.where(_where(f)).scalar()
+
+
+def open_statuses() -> tuple[str, ...]:
+    return OPEN_STATES

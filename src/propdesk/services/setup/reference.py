@@ -1,0 +1,69 @@
+"""Reference lists (departments, categories) seeded from DOMAIN.md, and the first account."""
+from __future__ import annotations
+
+from propdesk.services.core.db_retry import transaction
+from propdesk.models.enums import Role
+from propdesk.models.tables import Category, Department, Staff
+from propdesk.services.core import accounts
+
+DEPARTMENTS = [
+    ("service", "客服部"),
+    ("engineering", "工程部"),
+    ("security", "秩序维护部"),
+    ("cleaning", "环境部"),
+    ("landscaping", "绿化部"),
+    ("finance", "财务部"),
+    ("management", "管理处"),
+]
+
+# category -> department it usually goes to
+CATEGORIES = [
+    ("工程维修/设施设备", "engineering"),
+    ("环境卫生", "cleaning"),
+    ("绿化", "landscaping"),
+    ("安保秩序", "security"),
+    ("停车管理", "security"),
+    ("服务态度", "service"),
+    ("收费/财务", "finance"),
+    ("装修管理", "management"),
+    ("邻里纠纷", "service"),
+    ("房屋质量", "engineering"),
+    ("其他", "service"),
+]
+
+
+def seed_reference() -> None:
+    """Create the departments and categories once (an office edits them afterwards)."""
+    with transaction():
+        if not Department.select().exists():
+            for i, (code, name) in enumerate(DEPARTMENTS):
+                Department.create(code=code, name=name, sort=i)
+        if not Category.select().exists():
+            depts = {d.code: d for d in Department.select()}
+            for i, (name, dept) in enumerate(CATEGORIES):
+                Category.create(name=name, default_department=depts.get(dept), sort=i)
+
+
+def needs_first_admin() -> bool:
+    return not Staff.select().exists()
+
+
+def create_first_admin(username: str, name: str, password: str) -> Staff:
+    seed_reference()
+    return accounts.create_staff(None, username, name, Role.ADMIN, password,
+                                 Department.get_or_none(Department.code == "management"))
+
+
+def departments(active_only: bool = True) -> list[Department]:
+    query = Department.select().order_by(Department.sort, Department.id)
+    return list(query.where(Department.active == True) if active_only else query)  # noqa: E712
+
+
+def department_name(department_id: int) -> str:
+    dept = Department.get_or_none(Department.id == department_id)
+    return dept.name if dept else ""
+
+
+def categories(active_only: bool = True) -> list[Category]:
+    query = Category.select().order_by(Category.sort, Category.id)
+    return list(query.where(Category.active == True) if active_only else query)  # noqa: E712
