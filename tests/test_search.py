@@ -88,6 +88,7 @@ def test_sorting_and_paging(cases):
 
 def test_a_common_term_walks_the_date_index(office, monkeypatch):
     """Beyond MANY matches the condition is written "+id IN (...)"; the answer is the same."""
+    from propdesk.services.lists import listing
     from propdesk.services.lists import search as search_module
 
     cat = Category.get(Category.name == "停车管理").id
@@ -95,11 +96,11 @@ def test_a_common_term_walks_the_date_index(office, monkeypatch):
         received_at=dt.datetime(2026, 11, 20, 8, i), phone="13800138000", complainant="张伟",
         description=f"地下车库第{i}号车位被占", category_id=cat, severity="minor"), at=NOW) for i in range(5)]
     few = numbers(ComplaintFilter(text="地下车库"))
-    monkeypatch.setattr(search_module, "MANY", 3)
+    monkeypatch.setattr(listing, "MANY", 3)
     f = ComplaintFilter(text="地下车库")
     sql, _params = Complaint.select(Complaint.id).where(search_module._where(f)).sql()
     assert '+"t1"."id" IN' in sql  # the date index is walked
-    monkeypatch.setattr(search_module, "MANY", 2000)
+    monkeypatch.setattr(listing, "MANY", 2000)
     sql, _params = Complaint.select(Complaint.id).where(search_module._where(f)).sql()
     assert '+"t1"."id" IN' not in sql
     assert numbers(f) == few == [c.number for c in reversed(made)]

@@ -137,7 +137,7 @@ class CallbackTab(QWidget):
     def current_filter(self) -> CallbackFilter:
         return CallbackFilter(view=self.view.currentData(), day=self.day, clerk_id=self.clerk.currentData(),
                               building_id=self.building.currentData(), kind=self.kind.currentData(),
-                              text=self.search.text())
+                              text=self.search.text(), today=dt.date.today())
 
     def refresh(self) -> None:
         f = self.current_filter()

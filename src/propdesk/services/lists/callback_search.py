@@ -1,19 +1,28 @@
-"""Finding callbacks for the callback tab: due today, overdue, upcoming, by clerk, building, type."""
+"""Finding callbacks for the callback tab: due today, overdue, upcoming, by clerk, building, type.
+
+The shape (cached SQL, raw rows, the clock, quick search) is shared with the complaint and
+work-order lists in :mod:`propdesk.services.lists.listing`; this module holds the callback
+list's columns, joins and filter. "Today" is the filter's own (the caller's clock), else
+:func:`propdesk.models.tables.now`.
+"""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
 from propdesk.models.enums import CallbackStatus
-from propdesk.models.tables import Callback, Complaint, Incident, IncidentContact, Staff, Unit, WorkOrder
+from propdesk.models.tables import (Callback, Complaint, Incident, IncidentContact, Staff, Unit,
+                                    WorkOrder, now)
+from propdesk.services.lists.listing import Listing, any_contains, fts_matches, uses_index
+from propdesk.services.register.owners import normalize_text
 
 DUE = CallbackStatus.DUE.value
-VIEWS = ("today", "overdue", "upcoming", "open", "done", "all")
 
 
-@dataclass
+@dataclass(frozen=True)
 class CallbackFilter:
     view: str = "open"
     day: dt.date | None = None  # one day of the week view
@@ -21,7 +30,7 @@ class CallbackFilter:
     building_id: int | None = None
     kind: str | None = None  # "complaint" | "work_order" | "incident"
     text: str = ""
-    today: dt.date | None = None
+    today: dt.date | None = None  # the caller's clock; None: now()
 
 
 UnitC = Unit.alias()
@@ -54,8 +63,29 @@ ROW_FIELDS = (
 )
 
 
+# what the complaint's and the work order's trigram indexes hold of what the list shows
+COMPLAINT_TEXT = ("number", "complainant", "phone", "unit_label")
+WORK_ORDER_TEXT = ("number", "contact_name", "contact_phone", "unit_label")
+
+
+def _text_condition(text: str):
+    """The callback's number, or its case's number, unit, contact or phone, contains ``text``.
+    Three or more characters ask the complaint's and the work order's trigram indexes (only
+    their columns the list shows); shorter terms, and PostgreSQL, use LIKE."""
+    term = normalize_text(text)
+    if not term:
+        return None
+    if not uses_index(term):
+        return any_contains([Callback.number, case_number, unit_label, contact_name, contact_phone], term)
+    incident = any_contains([Incident.number, UnitI.label, IncidentContact.name, IncidentContact.phone], term)
+    return (Callback.number.contains(term)
+            | Callback.complaint.in_(fts_matches("complaint", term, COMPLAINT_TEXT))
+            | Callback.work_order.in_(fts_matches("work_order", term, WORK_ORDER_TEXT))
+            | (Callback.incident_contact.is_null(False) & incident))
+
+
 def _where(f: CallbackFilter):
-    today = f.today or dt.date.today()
+    today = f.today or now().date()
     views = {
         "today": (Callback.status == DUE) & (Callback.due_date == today),
         "overdue": (Callback.status == DUE) & (Callback.due_date < today),
@@ -77,14 +107,13 @@ def _where(f: CallbackFilter):
         cond &= Callback.work_order.is_null(False)
     elif f.kind == "incident":
         cond &= Callback.incident_contact.is_null(False)
-    if f.text.strip():
-        term = f.text.strip()
-        cond &= (Callback.number.contains(term) | case_number.contains(term) | unit_label.contains(term)
-                 | contact_name.contains(term) | contact_phone.contains(term))
+    text = _text_condition(f.text)
+    if text is not None:
+        cond &= text
     return cond
 
 
-def _joined(*fields):
+def _joined(fields):
     return (Callback.select(*fields)
             .join(Staff, JOIN.LEFT_OUTER, on=(Callback.assigned_to == Staff.id)).switch(Callback)
             .join(Complaint, JOIN.LEFT_OUTER, on=(Callback.complaint == Complaint.id))
@@ -96,15 +125,24 @@ def _joined(*fields):
             .join(Incident, JOIN.LEFT_OUTER, on=(IncidentContact.incident == Incident.id)))
 
 
+CLOCKED = ("today", "overdue", "upcoming")  # the views that depend on the day
+
+
+def _clock(f: CallbackFilter) -> CallbackFilter:
+    """The filter as a cache key: "today" matters only to the views that compare with it."""
+    if f.view in CLOCKED:
+        return f if f.today else dataclasses.replace(f, today=now().date())
+    return dataclasses.replace(f, today=None) if f.today else f
+
+
+LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _clock)
+
+
 def page(f: CallbackFilter, order: str = "due_date", descending: bool = False,
          offset: int = 0, limit: int = 100) -> list[dict]:
-    column = COLUMNS.get(order, Callback.due_date)
-    query = (_joined(*ROW_FIELDS).where(_where(f))
-             .order_by(column.desc() if descending else column.asc(),
-                       Callback.id.desc() if descending else Callback.id.asc())
-             .offset(offset).limit(limit))
-    return list(query.dicts())
+    """One page of callbacks (one query, SQL cached per filter shape: services.lists.listing)."""
+    return LISTING.page(f, order, descending, offset, limit)
 
 
 def count(f: CallbackFilter) -> int:
-    return _joined(fn.COUNT(Callback.id)).where(_where(f)).scalar()
+    return LISTING.count(f)

@@ -1,23 +1,20 @@
 """Finding complaints: filters, quick search and sorted pages for the lazy list.
 
-Quick search uses the FTS5 trigram index for three or more characters (any Chinese substring)
-and LIKE on the complaint table for one or two (a trigram MATCH needs three, and LIKE against
-the FTS table silently finds nothing on SQLite 3.40). On a database without FTS5 (PostgreSQL)
-LIKE is used throughout.
+The shape (cached SQL, raw rows, the clock, quick search) is shared with the work-order and
+callback lists in :mod:`propdesk.services.lists.listing`; this module holds what is the
+complaint list's own: its columns, joins and filter.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 from dataclasses import dataclass
 
-from peewee import JOIN, SQL, Alias, NodeList, fn
+from peewee import JOIN, fn
 
-from propdesk.models import database, is_sqlite
 from propdesk.models.enums import ComplaintStatus
 from propdesk.models.tables import Category, Complaint, Department, Unit, now
-from propdesk.services.register.owners import normalize_text
+from propdesk.services.lists.listing import Listing, needs_unit_join, text_condition
 from propdesk.services.lists.query_parts import all_of, day_range
 
 
@@ -60,45 +57,6 @@ ROW_FIELDS = (
     fn.substr(Complaint.description, 1, 120).alias("description"),
     Complaint.reopen_count, Complaint.related_to, Complaint.on_hold_since, Complaint.notice_required,
 )
-
-
-def _fts_phrase(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
-
-
-def text_condition(model, term: str, like_fields: list):
-    """Rows of ``model`` containing ``term``: its trigram index for 3+ characters, else LIKE
-    over ``like_fields`` (the index cannot answer shorter terms)."""
-    term = normalize_text(term)
-    if not term:
-        return None
-    if len(term) >= 3 and is_sqlite():
-        fts = f"{model._meta.table_name}_fts"
-        phrase = _fts_phrase(term)
-        matches = SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [phrase])
-        if _many_matches(fts, phrase):
-            # A common term: "+id" keeps SQLite from looking every match up by id and sorting
-            # them all; it walks the date index instead and stops at the first page.
-            return NodeList((SQL("+"), model.id), glue="").in_(matches)
-        return model.id.in_(matches)
-    condition = like_fields[0].contains(term)
-    for field in like_fields[1:]:
-        condition |= field.contains(term)
-    return condition
-
-
-MANY = 2000  # matches beyond which walking the date index beats sorting the matches
-
-
-def _many_matches(fts: str, phrase: str) -> bool:
-    cursor = database.execute_sql(
-        f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT {MANY + 1})", (phrase,))
-    return cursor.fetchone()[0] > MANY
-
-
-def needs_unit_join(text: str) -> bool:
-    """LIKE search also looks at the unit label (the trigram index holds it already)."""
-    return bool(text) and (len(normalize_text(text)) < 3 or not is_sqlite())
 
 
 def _text_condition(term: str):
@@ -145,51 +103,27 @@ def _base(fields):
             .join(Department, join_type=JOIN.LEFT_OUTER, on=(Complaint.department == Department.id)))
 
 
+def _clock(f: ComplaintFilter) -> ComplaintFilter:
+    """The filter as a cache key: "now" matters only to the overdue and due conditions."""
+    if f.overdue_only or f.due:
+        return f if f.at else dataclasses.replace(f, at=now())
+    return dataclasses.replace(f, at=None) if f.at else f
+
+
+def _count_joins(query, f: ComplaintFilter):
+    if f.building_id or needs_unit_join(f.text):
+        query = query.join(Unit, join_type=JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id))
+    return query
+
+
+LISTING = Listing(Complaint, ROW_FIELDS, COLUMNS, "received_at", _base, _where, _clock, _count_joins)
+
+
 def page(f: ComplaintFilter, order: str = "received_at", descending: bool = True,
          offset: int = 0, limit: int = 100) -> list[dict]:
-    """One page of list rows: a single query, no query per row.
-
-    The list asks for the same page shapes again and again (every refresh, every scroll), so
-    the SQL is built once per shape and the rows are read raw, only the date columns
-    converted: peewee's per-call building and per-cell conversion cost twice the query."""
-    sql, params = _page_sql(_shape(f), order, descending, offset, limit)
-    cursor = database.execute_sql(sql, params)
-    rows = [dict(zip(ROW_NAMES, values)) for values in cursor.fetchall()]
-    for row in rows:
-        for key in DATE_COLUMNS:
-            value = row.get(key)
-            if isinstance(value, str):
-                row[key] = dt.datetime.fromisoformat(value)
-    return rows
-
-
-# the keys of a row as peewee would name them (related_to, not the column related_to_id)
-ROW_NAMES = [node._alias if isinstance(node, Alias) else node.name for node in ROW_FIELDS]
-DATE_COLUMNS = ("received_at", "reply_by", "resolve_by", "replied_at", "closed_at", "on_hold_since")
-
-
-def _shape(f: ComplaintFilter) -> ComplaintFilter:
-    """The filter as a cache key: "now" matters only to the overdue and due conditions."""
-    return f if (f.overdue_only or f.due) else dataclasses.replace(f, at=None)
-
-
-@functools.lru_cache(maxsize=256)
-def _page_sql(f: ComplaintFilter, order: str, descending: bool, offset: int, limit: int):
-    column = COLUMNS.get(order, Complaint.received_at)
-    ordering = [column.desc() if descending else column.asc(),
-                Complaint.id.desc() if descending else Complaint.id.asc()]
-    query = _base(ROW_FIELDS).where(_where(f)).order_by(*ordering).offset(offset).limit(limit)
-    return query.sql()
+    """One page of list rows (one query, SQL cached per filter shape: services.lists.listing)."""
+    return LISTING.page(f, order, descending, offset, limit)
 
 
 def count(f: ComplaintFilter) -> int:
-    sql, params = _count_sql(_shape(f))
-    return database.execute_sql(sql, params).fetchone()[0]
-
-
-@functools.lru_cache(maxsize=256)
-def _count_sql(f: ComplaintFilter):
-    query = Complaint.select(fn.COUNT(Complaint.id))
-    if f.building_id or needs_unit_join(f.text):
-        query = query.join(Unit, join_type=JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id))
-    return query.where(_where(f)).sql()
+    return LISTING.count(f)

@@ -1,6 +1,12 @@
-"""Finding work orders for the dispatch board: filters, quick search, sorted pages."""
+"""Finding work orders for the dispatch board: filters, quick search, sorted pages.
+
+The shape (cached SQL, raw rows, the clock, quick search) is shared with the complaint and
+callback lists in :mod:`propdesk.services.lists.listing`; this module holds the board's columns,
+joins and filter.
+"""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -9,11 +15,11 @@ from peewee import JOIN, fn
 from propdesk.models.enums import WorkOrderStatus
 from propdesk.models.tables import Department, Staff, Unit, WorkOrder, now
 from propdesk.services.lists.query_parts import all_of, day_range
-from propdesk.services.lists.search import needs_unit_join, text_condition
+from propdesk.services.lists.listing import Listing, needs_unit_join, text_condition
 from propdesk.services.cases.workorders import OPEN_STATES
 
 
-@dataclass
+@dataclass(frozen=True)
 class WorkOrderFilter:
     statuses: tuple[str, ...] = ()  # empty: all
     technician_id: int | None = None
@@ -73,25 +79,37 @@ def _where(f: WorkOrderFilter):
     return all_of(conds)
 
 
+def _joined(fields):
+    return (WorkOrder.select(*fields)
+            .join(Unit, JOIN.LEFT_OUTER, on=(WorkOrder.unit == Unit.id)).switch(WorkOrder)
+            .join(Department, JOIN.LEFT_OUTER, on=(WorkOrder.department == Department.id)).switch(WorkOrder)
+            .join(Staff, JOIN.LEFT_OUTER, on=(WorkOrder.technician == Staff.id)))
+
+
+def _count_joins(query, f: WorkOrderFilter):
+    if needs_unit_join(f.text):
+        query = query.join(Unit, JOIN.LEFT_OUTER, on=(WorkOrder.unit == Unit.id))
+    return query
+
+
+def _clock(f: WorkOrderFilter) -> WorkOrderFilter:
+    """The filter as a cache key: "now" matters only to the overdue condition."""
+    if f.overdue_only:
+        return f if f.at else dataclasses.replace(f, at=now())
+    return dataclasses.replace(f, at=None) if f.at else f
+
+
+LISTING = Listing(WorkOrder, ROW_FIELDS, COLUMNS, "received_at", _joined, _where, _clock, _count_joins)
+
+
 def page(f: WorkOrderFilter, order: str = "received_at", descending: bool = True,
          offset: int = 0, limit: int = 100) -> list[dict]:
-    column = COLUMNS.get(order, WorkOrder.received_at)
-    query = (WorkOrder.select(*ROW_FIELDS)
-             .join(Unit, JOIN.LEFT_OUTER, on=(WorkOrder.unit == Unit.id)).switch(WorkOrder)
-             .join(Department, JOIN.LEFT_OUTER, on=(WorkOrder.department == Department.id)).switch(WorkOrder)
-             .join(Staff, JOIN.LEFT_OUTER, on=(WorkOrder.technician == Staff.id))
-             .where(_where(f))
-             .order_by(column.desc() if descending else column.asc(),
-                       WorkOrder.id.desc() if descending else WorkOrder.id.asc())
-             .offset(offset).limit(limit))
-    return list(query.dicts())
+    """One page of the board (one query, SQL cached per filter shape: services.lists.listing)."""
+    return LISTING.page(f, order, descending, offset, limit)
 
 
 def count(f: WorkOrderFilter) -> int:
-    query = WorkOrder.select(fn.COUNT(WorkOrder.id))
-    if needs_unit_join(f.text):
-        query = query.join(Unit, JOIN.LEFT_OUTER, on=(WorkOrder.unit == Unit.id))
-    return query.where(_where(f)).scalar()
+    return LISTING.count(f)
 
 
 def open_statuses() -> tuple[str, ...]:

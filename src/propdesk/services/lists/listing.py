@@ -1,0 +1,200 @@
+"""The shape the three list searches share (complaints, work orders, callbacks).
+
+Each list is a :class:`Listing`: its table, the columns a page shows, the joins a page needs,
+the filter's SQL condition and the joins its count needs. What is the same for all three lives
+here once:
+
+- **Cached SQL.** The lists ask for the same page shapes again and again (every refresh, every
+  scroll), so the SQL is built once per filter shape and kept; rows are read raw and only the
+  columns that need it converted (dates, booleans, decimals): peewee's per-call building and
+  per-cell conversion cost twice the query.
+- **The clock.** A filter that depends on "now" (overdue, due today ...) carries it; when the
+  caller left it empty it is taken from :func:`propdesk.models.tables.now` once, before the SQL
+  is built, so a cached statement never holds a stale clock. Filters that do not depend on it
+  drop it from the cache key.
+- **Quick search.** :func:`text_condition` uses a table's FTS5 trigram index for three or more
+  characters (any Chinese substring) and LIKE for one or two (a trigram MATCH needs three, and
+  LIKE against the FTS table silently finds nothing on SQLite 3.40). On a database without FTS5
+  (PostgreSQL) LIKE is used throughout.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import functools
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalField, Field,
+                    ModelSelect, NodeList, fn)
+
+from propdesk.models import database, is_sqlite
+from propdesk.services.register.owners import normalize_text
+
+
+# --- quick search -------------------------------------------------------------------------------
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+MANY = 2000  # matches beyond which walking the date index beats sorting the matches
+
+
+def _many_matches(fts: str, phrase: str) -> bool:
+    cursor = database.execute_sql(
+        f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT {MANY + 1})", (phrase,))
+    return cursor.fetchone()[0] > MANY
+
+
+def uses_index(term: str) -> bool:
+    """The term is answered by the trigram index (else by LIKE)."""
+    return len(term) >= 3 and is_sqlite()
+
+
+def fts_matches(table: str, term: str, columns: tuple[str, ...] = ()):
+    """``(SELECT rowid FROM table_fts WHERE ... MATCH term)``, over ``columns`` only if given.
+    ``term`` must be normalized and long enough (:func:`uses_index`)."""
+    fts = f"{table}_fts"
+    phrase = _fts_phrase(term)
+    if columns:
+        phrase = "{" + " ".join(columns) + "} : " + phrase
+    return SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [phrase])
+
+
+def text_condition(model, term: str, like_fields: list):
+    """Rows of ``model`` containing ``term``: its trigram index for 3+ characters, else LIKE
+    over ``like_fields`` (the index cannot answer shorter terms)."""
+    term = normalize_text(term)
+    if not term:
+        return None
+    if uses_index(term):
+        fts = f"{model._meta.table_name}_fts"
+        matches = fts_matches(model._meta.table_name, term)
+        if _many_matches(fts, _fts_phrase(term)):
+            # A common term: "+id" keeps SQLite from looking every match up by id and sorting
+            # them all; it walks the date index instead and stops at the first page.
+            return NodeList((SQL("+"), model.id), glue="").in_(matches)
+        return model.id.in_(matches)
+    return any_contains(like_fields, term)
+
+
+def any_contains(fields: list, term: str):
+    """``term`` in any of ``fields`` (LIKE)."""
+    condition = fields[0].contains(term)
+    for f in fields[1:]:
+        condition |= f.contains(term)
+    return condition
+
+
+def needs_unit_join(text: str) -> bool:
+    """LIKE search also looks at the unit label (the trigram index holds it already)."""
+    return bool(text) and not uses_index(normalize_text(text))
+
+
+# --- reading raw rows ---------------------------------------------------------------------------
+
+def _as_datetime(value):
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _as_date(value):
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _as_bool(value):
+    return value if value is None else bool(value)
+
+
+def _as_decimal(value):
+    return value if value is None or isinstance(value, decimal.Decimal) else decimal.Decimal(str(value))
+
+
+def _converter(node) -> Callable[[Any], Any] | None:
+    """How a raw value of ``node`` (a field, or an alias of one) becomes what peewee returns."""
+    target = node.node if isinstance(node, Alias) else node
+    if not isinstance(target, Field):
+        return None
+    if isinstance(target, DateTimeField):
+        return _as_datetime
+    if isinstance(target, DateField):
+        return _as_date
+    if isinstance(target, BooleanField):
+        return _as_bool
+    if isinstance(target, DecimalField):
+        return _as_decimal
+    return None
+
+
+def row_name(node) -> str:
+    """The key of a row as peewee would name it (related_to, not the column related_to_id)."""
+    return node._alias if isinstance(node, Alias) else node.name
+
+
+# --- one list -------------------------------------------------------------------------------------
+
+@dataclass(eq=False)
+class Listing:
+    """One list's search: what differs between the lists, as parameters.
+
+    ``joined(fields)`` selects ``fields`` with the joins a page needs; ``where(f)`` is the
+    filter's condition; ``clock(f)`` returns the filter as a cache key: with its clock filled in
+    when the condition depends on it, without it otherwise; ``count_joins(query, f)`` adds to
+    ``SELECT count(id) FROM table`` the joins the condition needs (None: a page's joins)."""
+
+    model: Any
+    row_fields: tuple
+    columns: dict
+    default_order: str
+    joined: Callable[..., ModelSelect]
+    where: Callable[[Any], Any]
+    clock: Callable[[Any], Any]
+    count_joins: Callable[[ModelSelect, Any], ModelSelect] | None = None
+    names: list[str] = field(init=False)
+    converters: list[tuple[str, Callable]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.names = [row_name(node) for node in self.row_fields]
+        self.converters = [(name, conv) for name, conv in
+                           ((row_name(n), _converter(n)) for n in self.row_fields) if conv]
+        self._page_sql = functools.lru_cache(maxsize=256)(self._build_page_sql)
+        self._count_sql = functools.lru_cache(maxsize=256)(self._build_count_sql)
+
+    def page(self, f, order: str | None = None, descending: bool = True,
+             offset: int = 0, limit: int = 100) -> list[dict]:
+        """One page of list rows: a single query, no query per row."""
+        sql, params = self._page_sql(self.clock(f), order or self.default_order, descending,
+                                     offset, limit)
+        cursor = database.execute_sql(sql, params)
+        names, converters = self.names, self.converters
+        rows = [dict(zip(names, values)) for values in cursor.fetchall()]
+        for row in rows:
+            for key, convert in converters:
+                row[key] = convert(row[key])
+        return rows
+
+    def count(self, f) -> int:
+        sql, params = self._count_sql(self.clock(f))
+        return database.execute_sql(sql, params).fetchone()[0]
+
+    def clear_cache(self) -> None:
+        self._page_sql.cache_clear()
+        self._count_sql.cache_clear()
+
+    def _build_page_sql(self, f, order: str, descending: bool, offset: int, limit: int):
+        column = self.columns.get(order, self.columns[self.default_order])
+        key = self.model.id
+        ordering = [column.desc() if descending else column.asc(),
+                    key.desc() if descending else key.asc()]
+        query = self.joined(self.row_fields).where(self.where(f)).order_by(*ordering)
+        return query.offset(offset).limit(limit).sql()
+
+    def _build_count_sql(self, f):
+        counted = fn.COUNT(self.model.id)
+        if self.count_joins is None:
+            query = self.joined((counted,))
+        else:
+            query = self.count_joins(self.model.select(counted), f)
+        return query.where(self.where(f)).sql()
