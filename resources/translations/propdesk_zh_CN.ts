@@ -4688,8 +4688,8 @@ The details are in the log file:
         <translation>{label}：业主档案中没有“{value}”。请按“楼栋-单元-房号”填写，如 3栋2单元1201；公共区域可不填。</translation>
     </message>
     <message>
-        <source>{label}: "{value}" could be {units}. Write the building as it is called (栋 or 幢).</source>
-        <translation>{label}：“{value}”可能是 {units}，请写明楼栋（栋或幢）。</translation>
+        <source>{label}: "{value}" could be {units}. Write the estate's name or the building as it is called (栋 or 幢).</source>
+        <translation>{label}：“{value}”可能是 {units}，请写明小区名称或楼栋（栋或幢）。</translation>
     </message>
     <message>
         <source>{label}: give a phone number or a unit, so the customer can be called back.</source>

@@ -50,7 +50,8 @@ MSG_UNIT_UNKNOWN = QT_TRANSLATE_NOOP(
     "rules", "{label}: \"{value}\" is not on the owner register. Use building-unit-room such "
              "as 3栋2单元1201, or leave it empty for a public area.")
 MSG_UNIT_AMBIGUOUS = QT_TRANSLATE_NOOP(
-    "rules", "{label}: \"{value}\" could be {units}. Write the building as it is called (栋 or 幢).")
+    "rules", "{label}: \"{value}\" could be {units}. Write the estate's name or the building as "
+             "it is called (栋 or 幢).")
 
 
 @dataclass
@@ -81,40 +82,33 @@ def parse_unit(text: str) -> UnitParts | None:
 
 
 def find_unit(text: str) -> Unit | None:
-    """The unit a clerk typed, by its exact label or any written form parse_unit reads; None
-    when there is none, or more than one (3-2-1201 with both 3栋 and 3幢: see matching_units)."""
+    """The unit a clerk typed, in any form :mod:`address` reads; None when there is none, or
+    more than one (5-2-802 with both 阳光花园 5栋 and 翠湖苑 5幢: see matching_units)."""
     found = matching_units(text)
     return found[0] if len(found) == 1 else None
 
 
 def matching_units(text: str) -> list[Unit]:
-    """Every active unit the text may mean: one, none, or several for 3-2-1201 when two estates
-    have a building 3 (3栋 and 3幢)."""
-    text = normalize_text(text)
-    if not text:
+    """Every active unit the text may mean: one, none, or several (one per estate whose
+    building 5 has that room when the text names no estate and no building word)."""
+    from propdesk.services.register import address
+
+    ids = [c.id for c in address.candidates(text)]
+    if not ids:
         return []
-    unit = Unit.get_or_none((Unit.label == text) & (Unit.active == True))  # noqa: E712
-    if unit:
-        return [unit]
-    parts = parse_unit(text)
-    if parts is None:
-        return []
-    if parts.word_given:  # the word as written first: 1幢 and 1栋 may be two estates' buildings
-        unit = Unit.get_or_none((Unit.label == unit_label(parts.building, parts.entrance, parts.room))
-                                & (Unit.active == True))  # noqa: E712
-        if unit:
-            return [unit]
-    labels = [unit_label(name, parts.entrance, parts.room) for name in building_synonyms(parts.building)]
-    return list(Unit.select().where(Unit.label.in_(labels) & (Unit.active == True)).order_by(Unit.label))  # noqa: E712
+    by_id = {u.id: u for u in Unit.select().where(Unit.id.in_(ids))}
+    return [by_id[i] for i in ids]
 
 
 def unit_problem(text: str) -> tuple[str, dict] | None:
     """Why a typed unit is refused, as (message, parameters), or None when it is one unit."""
-    found = matching_units(text)
+    from propdesk.services.register import address
+
+    found = address.candidates(text)
     if len(found) == 1:
         return None
     if found:
-        return MSG_UNIT_AMBIGUOUS, {"value": text, "units": "、".join(u.label for u in found)}
+        return MSG_UNIT_AMBIGUOUS, {"value": text, "units": "、".join(c.display() for c in found)}
     return MSG_UNIT_UNKNOWN, {"value": text}
 
 

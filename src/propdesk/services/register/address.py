@@ -1,0 +1,205 @@
+"""Addresses as people say them, read once for the whole program (intake, lists, import, CLI).
+
+``翠湖苑5幢2单元802``, ``5幢2单元802``, ``5-2-802``, ``5#2-802``, ``五幢二单元802``, ``3号楼1201``,
+``3栋1201``, ``B座2单元2001``, with or without the estate's name, full-width digits and dashes.
+
+:func:`parse_address` only reads the text (no database); :func:`candidates` answers with every
+unit on the register the text may mean, each with its estate: none, one, or several. It never
+picks one of several: the caller offers the choice or refuses. The building word (栋/幢/号楼/座)
+shown is always the register's, whatever was typed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from propdesk.models.tables import Building, Estate, Unit
+
+# Words for a building; 号楼 before 号 and 楼 so it is read whole.
+BUILDING_WORDS = ("栋", "幢", "号楼", "座")
+_DASHES = str.maketrans({c: "-" for c in "－—–‐‑‒―﹣−ー_"})
+_CN = dict(zip("〇零一二两三四五六七八九", "001223456789"))
+_CN_NUMBER = re.compile(r"[〇零一二两三四五六七八九十]+(?=栋|幢|号楼|座|单元|号|室|$|-|#)")
+_CN_ROOM = re.compile(r"(?<=单元)[〇零一二两三四五六七八九]{3,4}(?=室|号|$)")
+_ROOM = r"(?P<r>[A-Za-z]?\d{1,5}[A-Za-z]?)"
+_ENTRANCE = r"(?P<e>\d{1,2}|[A-Za-z])"
+_PATTERNS = [
+    # 5栋2单元802 / 5幢2-802 / 3号楼1201 / B座2单元2001 / 5#2-802 / 5#2单元802 / 5#802
+    re.compile(r"^(?P<b>[A-Za-z]?\d{1,3}[A-Za-z]?|[A-Za-z])(?P<w>号楼|栋|幢|座|#)"
+               + r"(?:" + _ENTRANCE + r"(?:单元|-|#))?" + _ROOM + r"$"),
+    # 5-2-802 / 5-802
+    re.compile(r"^(?P<b>[A-Za-z]?\d{1,3}[A-Za-z]?)-(?:" + _ENTRANCE + r"-)?" + _ROOM + r"$"),
+]
+
+
+def _cn_number(text: str) -> str:
+    """五 -> 5, 十二 -> 12, 二十 -> 20, 二十一 -> 21."""
+    if "十" not in text:
+        return "".join(_CN.get(c, c) for c in text)
+    tens, _, ones = text.partition("十")
+    return str(int(_CN.get(tens, "1") if tens else "1") * 10 + int(_CN.get(ones, "0") if ones else "0"))
+
+
+def clean(text: str) -> str:
+    """Full-width to half-width, every kind of dash to '-', ＃ to '#', spaces and a trailing
+    室/号 dropped, Chinese numerals before 栋/幢/号楼/单元 as digits."""
+    from propdesk.services.register.owners import normalize_text
+
+    text = normalize_text(text).translate(_DASHES).replace("＃", "#")
+    text = re.sub(r"\s+", "", text)
+    text = _CN_NUMBER.sub(lambda m: _cn_number(m.group()), text)
+    text = _CN_ROOM.sub(lambda m: "".join(_CN.get(c, c) for c in m.group()), text)
+    return re.sub(r"(室|号)$", "", text)
+
+
+@dataclass(frozen=True)
+class Address:
+    """What the text says: ``estate`` as written ("" when not said), the building's number or
+    letter without its word, the word as written ("" for 5-2-802 or 5#…), entrance number
+    ("" when not said) and room."""
+
+    estate: str
+    building: str
+    word: str
+    entrance: str
+    room: str
+
+    def building_names(self) -> list[str]:
+        """The building's possible names on a register: the word as written first."""
+        others = [self.building + w for w in BUILDING_WORDS if w != self.word]
+        return ([self.building + self.word] if self.word else []) + others + [self.building]
+
+
+def _parse_plain(text: str) -> Address | None:
+    for pattern in _PATTERNS:
+        m = pattern.match(text)
+        if m:
+            word = m.groupdict().get("w") or ""
+            entrance = (m["e"] or "").lstrip("0") or (m["e"] or "")
+            return Address("", m["b"].upper(), "" if word == "#" else word, entrance, m["r"].upper())
+    return None
+
+
+def parse_address(text: str, estates: list[str] | tuple[str, ...] = ()) -> Address | None:
+    """Read ``text``; None when it is not an address. Text in front of the building (翠湖苑,
+    翠湖苑小区) is the estate as written; ``estates`` (known names) are tried first, so an estate
+    whose name ends in a digit is still cut right."""
+    text = clean(text)
+    if not text:
+        return None
+    for name in sorted((clean(e) for e in estates if e), key=len, reverse=True):
+        if name and text.startswith(name) and len(text) > len(name):
+            found = _parse_plain(text[len(name):].lstrip("-,，"))
+            if found:
+                return Address(name, found.building, found.word, found.entrance, found.room)
+    for i in range(len(text)):
+        if i and text[i - 1].isascii() and text[i - 1].isalnum():
+            continue  # never cut inside a number: 15-2-802 is not estate "1" + 5-2-802
+        found = _parse_plain(text[i:])
+        if found:
+            estate = text[:i].rstrip("-,，")
+            return Address(estate, found.building, found.word, found.entrance, found.room)
+    return None
+
+
+@dataclass(frozen=True)
+class UnitChoice:
+    """One unit on the register: its id, estate and parts as the register writes them."""
+
+    id: int
+    estate: str
+    building: str
+    entrance: str
+    room: str
+    label: str  # "5幢2单元802", as stored on the unit
+
+    def display(self, with_estate: bool = True) -> str:
+        return f"{self.estate} {self.label}" if with_estate and self.estate else self.label
+
+
+def estate_names() -> list[str]:
+    return [e.name for e in Estate.select(Estate.name).where(Estate.active == True)]  # noqa: E712
+
+
+def several_estates() -> bool:
+    """Whether a building must be shown with its estate (the office has more than one)."""
+    return Estate.select().where(Estate.active == True).count() > 1  # noqa: E712
+
+
+def _choices(query) -> list[UnitChoice]:
+    return [UnitChoice(u.id, u.building.estate.name, u.building.name, u.entrance, u.room, u.label)
+            for u in query]
+
+
+def _units():
+    return (Unit.select(Unit, Building, Estate).join(Building).join(Estate)
+            .where((Unit.active == True) & (Building.active == True)))  # noqa: E712
+
+
+def _entrance_names(entrance: str) -> list[str]:
+    return [f"{entrance}单元", entrance]
+
+
+def candidates_for(address: Address, active_only: bool = True) -> list[UnitChoice]:
+    """Every unit ``address`` may mean. The word as written wins (5幢 is not 5栋 when both
+    exist); a word no estate uses falls back to the building's number (3号楼 finds 3栋).
+    Without an entrance, a unit without one is meant if there is one, else any entrance."""
+    query = _units() if active_only else (
+        Unit.select(Unit, Building, Estate).join(Building).join(Estate))
+    query = query.where(Unit.room == address.room)
+    if address.estate:
+        query = query.where(Estate.name == address.estate)
+    if address.entrance:
+        query = query.where(Unit.entrance.in_(_entrance_names(address.entrance)))
+    names = address.building_names()
+    found = _choices(query.where(Building.name.in_(names)).order_by(Estate.id, Building.sort, Building.id))
+    if address.word:
+        exact = [c for c in found if c.building == address.building + address.word]
+        if exact:
+            found = exact
+    if not address.entrance and any(c.entrance == "" for c in found):
+        found = [c for c in found if c.entrance == ""]
+    return found
+
+
+def candidates(text: str) -> list[UnitChoice]:
+    """Every active unit ``text`` may mean: by its stored label (in any estate), else by
+    :func:`parse_address`. Estates named in the text narrow it; an estate the office does
+    not have gives none."""
+    from propdesk.services.register.owners import normalize_text
+
+    plain = normalize_text(text)
+    if not plain:
+        return []
+    by_label = _choices(_units().where(Unit.label == plain).order_by(Estate.id, Building.sort))
+    if by_label:
+        return by_label
+    address = parse_address(plain, estate_names())
+    return candidates_for(address) if address else []
+
+
+def _prefix(field, text: str):
+    return (field >= text) & (field < text + "\uffff")
+
+
+def suggestions(text: str, limit: int = 15) -> list[UnitChoice]:
+    """What to offer while the clerk types: the units the text already means when it reads as
+    an address, else the units whose label starts with it (the estate's name may come first)."""
+    from propdesk.services.register.owners import normalize_text
+
+    plain = re.sub(r"\s+", "", normalize_text(text))
+    if not plain:
+        return []
+    found = candidates(plain)
+    if found:
+        return found[:limit]
+    query = _units()
+    for name in sorted(estate_names(), key=len, reverse=True):
+        if plain.startswith(name):
+            query, plain = query.where(Estate.name == name), plain[len(name):]
+            break
+    if not plain:
+        return _choices(query.order_by(Unit.label).limit(limit))
+    cleaned = clean(plain)
+    return _choices(query.where(_prefix(Unit.label, plain) | _prefix(Unit.label, cleaned))
+                    .order_by(Unit.label, Estate.id).limit(limit))
