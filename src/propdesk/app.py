@@ -82,6 +82,9 @@ def run_gui(args) -> int:
     window.showMaximized()
     code = app.exec()
     backup_dialogs.automatic_backup("exit")
+    from propdesk.models.db import close_db
+
+    close_db()  # PRAGMA optimize first, as SQLite advises
     lock.unlock()
     return code
 

@@ -225,6 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     except RuleError as err:
         print(f"propdesk: {err.text()}", file=sys.stderr)
         return 1
+    finally:
+        if "propdesk.models.db" in sys.modules:  # the command opened the database
+            from propdesk.models.db import optimize
+
+            optimize()  # SQLite's advice: PRAGMA optimize before the connection goes
 
 
 if __name__ == "__main__":

@@ -53,8 +53,54 @@ def init_db(location: str, migrate: bool = True) -> Database:
     database.initialize(db)
     db.connect(reuse_if_open=True)
     if migrate:
+        before = schema_version(db)
         upgrade(db, location)
+        if before != SCHEMA_VERSION:
+            analyze(db)  # new tables or indexes: the planner's figures are out of date
+        elif is_sqlite(db) and not db.table_exists("sqlite_stat1"):
+            analyze(db)  # a file that never had figures (made by an older PropDesk)
     return db
+
+
+# SQLite's advice (https://sqlite.org/lang_analyze.html#autoanalysis): run ANALYZE, bounded by
+# analysis_limit so it reads a sample of each index rather than all of it, when the schema
+# changes; run PRAGMA optimize when a connection closes (and on long-open ones now and then),
+# which re-analyzes only tables whose figures have gone stale. Without any figures the planner
+# may pick the index on callback.status (three values) over the one on callback.complaint_id
+# and read a million callbacks for each line of a register.
+ANALYSIS_LIMIT = 1000
+
+
+def analyze(db: Database | None = None) -> None:
+    """Give the query planner figures about the tables and indexes (SQLite only)."""
+    db = db or database.obj
+    if not is_sqlite(db):
+        return
+    db.execute_sql(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+    db.execute_sql("ANALYZE")
+    log.info("ANALYZE done")
+
+
+def optimize(db: Database | None = None) -> None:
+    """``PRAGMA optimize`` as SQLite advises before a connection closes (SQLite only)."""
+    db = db or database.obj
+    if db is None or not is_sqlite(db) or db.is_closed():
+        return
+    try:
+        db.execute_sql(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
+        db.execute_sql("PRAGMA optimize")
+    except Exception:  # a busy or read-only file: the figures wait for the next close
+        log.warning("PRAGMA optimize failed", exc_info=True)
+
+
+def close_db(db: Database | None = None) -> None:
+    """Optimize (SQLite) and close: the app and the CLI call this when they are done."""
+    db = db or database.obj
+    if db is None:
+        return
+    optimize(db)
+    if not db.is_closed():
+        db.close()
 
 
 def schema_version(db: Database) -> int:
@@ -120,6 +166,21 @@ def create_fts(db: Database, table: str) -> None:
                    f"DELETE FROM {fts} WHERE rowid = old.id; {insert} END")
     db.execute_sql(f"CREATE TRIGGER {fts}_ad AFTER DELETE ON {table} BEGIN "
                    f"DELETE FROM {fts} WHERE rowid = old.id; END")
+
+
+def fill_fts(db: Database, table: str) -> None:
+    """Index every existing row of ``table`` in one ``INSERT ... SELECT`` (after a bulk load or
+    when an index is added to a file that has rows)."""
+    columns = FTS_TABLES[table]
+    db.execute_sql(f"INSERT INTO {table}_fts(rowid, {', '.join(columns)}) SELECT r.id, "
+                   f"{', '.join(e.format(r='r') for e in columns.values())} FROM {table} r")
+
+
+def drop_fts(db: Database, table: str) -> None:
+    """Drop ``table``'s search index and its triggers (bulk loads rebuild it afterwards)."""
+    for trigger in ("ai", "au", "ad"):
+        db.execute_sql(f"DROP TRIGGER IF EXISTS {table}_fts_{trigger}")
+    db.execute_sql(f"DROP TABLE IF EXISTS {table}_fts")
 
 
 def _v1_initial(db: Database) -> None:

@@ -17,6 +17,7 @@ from peewee import JOIN
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import Channel, ContactMethod, Satisfaction, Severity
 from propdesk.models.tables import Callback, Staff
+from propdesk.services.lists.query_parts import unindexed
 from propdesk.reports.pdf.form import Field, FormDef, form_story
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, tr
 from propdesk.services.cases import complaints
@@ -158,7 +159,7 @@ def _callbacks(complaint_id: int) -> dict[str, str]:
     done_by = Staff.alias()
     query = (Callback.select(Callback, done_by.name.alias("by"))
              .join(done_by, JOIN.LEFT_OUTER, on=(Callback.done_by == done_by.id))
-             .where((Callback.complaint == complaint_id) & (Callback.status == "done"))
+             .where((Callback.complaint == complaint_id) & (unindexed(Callback.status) == "done"))
              .order_by(Callback.done_at, Callback.id))
     lines, last = [], ""
     for cb in query.objects():

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from peewee import SQL, NodeList
+
+from propdesk.models.db import is_sqlite
+
 
 def day_range(field, date_from: dt.date | None, date_to: dt.date | None) -> list:
     """Conditions for ``field`` falling on the days ``date_from``..``date_to`` (inclusive)."""
@@ -20,3 +24,11 @@ def all_of(conds: list):
     for cond in conds:
         result = cond if result is True else (result & cond)
     return result
+
+
+def unindexed(field):
+    """``field`` as SQLite's planner must not use an index for (a unary ``+``): for a condition
+    that narrows little, such as ``callback.status = 'done'`` beside ``complaint_id = ?``, so the
+    planner takes the selective index instead (https://sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_).
+    Other engines get the field unchanged (PostgreSQL has no unary plus on text)."""
+    return NodeList((SQL("+"), field), glue="") if is_sqlite() else field
