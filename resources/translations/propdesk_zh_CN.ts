@@ -2815,6 +2815,75 @@ Details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+        <source>show program's version number and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下参数：%s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个参数值</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>必须给出参数 %s 之一</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>意外的选项：%s</translation>
+    </message>
+</context>
+<context>
     <name>audit</name>
     <message>
         <source>Audit log</source>
@@ -3162,6 +3231,161 @@ Details are in the log file.</source>
     <message>
         <source>Schedule</source>
         <translation>节假日安排</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>PATH|URL</source>
+        <translation>路径|URL</translation>
+    </message>
+    <message>
+        <source>database file or URL (default: propdesk.db in the data folder; env PROPDESK_DB)</source>
+        <translation>数据库文件或 URL（默认：数据文件夹中的 propdesk.db；环境变量 PROPDESK_DB）</translation>
+    </message>
+    <message>
+        <source>language for this command only (default: the office's language)</source>
+        <translation>仅本次命令使用的语言（默认：本单位的语言）</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>who signs in (password from PROPDESK_PASSWORD or asked for)</source>
+        <translation>登录的用户名（密码取自 PROPDESK_PASSWORD，或询问输入）</translation>
+    </message>
+    <message>
+        <source>PropDesk front desk: without a command, the window starts.</source>
+        <translation>PropDesk 物业服务中心客服前台：不带命令时打开窗口。</translation>
+    </message>
+    <message>
+        <source>an empty database gets the demo office</source>
+        <translation>空数据库填入演示数据</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>fill the database with the demo office, no GUI</source>
+        <translation>向数据库填入演示数据（不打开窗口）</translation>
+    </message>
+    <message>
+        <source>how many complaints (default 400)</source>
+        <translation>投诉数量（默认 400）</translation>
+    </message>
+    <message>
+        <source>random seed (same seed, same office)</source>
+        <translation>随机种子（种子相同，数据相同）</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>write a register to Excel (.xlsx) or PDF (.pdf)</source>
+        <translation>把台账导出为 Excel（.xlsx）或 PDF（.pdf）</translation>
+    </message>
+    <message>
+        <source>which register (the paper book it replaces)</source>
+        <translation>哪本台账（complaints 客户投诉记录本，repairs 报修维修记录本，callbacks 客户回访记录本，owners 业主档案）</translation>
+    </message>
+    <message>
+        <source>first day, e.g. 2026-11-01 (optional for owners)</source>
+        <translation>开始日期，如 2026-11-01（业主档案可不填）</translation>
+    </message>
+    <message>
+        <source>last day, inclusive (optional for owners)</source>
+        <translation>结束日期（含当天；业主档案可不填）</translation>
+    </message>
+    <message>
+        <source>FILE.xlsx or FILE.pdf</source>
+        <translation>文件名.xlsx 或 文件名.pdf</translation>
+    </message>
+    <message>
+        <source>print phones as 138****5678</source>
+        <translation>电话显示为 138****5678</translation>
+    </message>
+    <message>
+        <source>import the owner roster from an Excel workbook</source>
+        <translation>从 Excel 工作簿导入业主档案</translation>
+    </message>
+    <message>
+        <source>report what would change, save nothing</source>
+        <translation>试运行：只报告将会变动的内容，不保存</translation>
+    </message>
+    <message>
+        <source>estate the units belong to (default: the first)</source>
+        <translation>房屋所属小区（默认：第一个小区）</translation>
+    </message>
+    <message>
+        <source>the weekly summary for the office head, as .pdf or .xlsx</source>
+        <translation>给管理处主任的周报（.pdf 或 .xlsx）</translation>
+    </message>
+    <message>
+        <source>which report</source>
+        <translation>哪份报表</translation>
+    </message>
+    <message>
+        <source>ISO week, e.g. 2026-W47 (default: last week)</source>
+        <translation>ISO 周，如 2026-W47（默认：上周）</translation>
+    </message>
+    <message>
+        <source>first day of any period</source>
+        <translation>任意统计期间的开始日期</translation>
+    </message>
+    <message>
+        <source>last day, with --from</source>
+        <translation>结束日期（与 --from 一起用）</translation>
+    </message>
+    <message>
+        <source>FILE.pdf or FILE.xlsx</source>
+        <translation>文件名.pdf 或 文件名.xlsx</translation>
+    </message>
+    <message>
+        <source>who produced it (printed on the report)</source>
+        <translation>制表人（印在报表上）</translation>
+    </message>
+    <message>
+        <source>copy the database (into the backup folder by default)</source>
+        <translation>备份数据库（默认放在备份文件夹）</translation>
+    </message>
+    <message>
+        <source>where to write the copy (a file or a folder)</source>
+        <translation>备份写到哪里（文件或文件夹）</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup (supervisor or administrator)</source>
+        <translation>用备份替换数据库（客服主管或管理员）</translation>
+    </message>
+    <message>
+        <source>Replace the database with a backup. The database as it was is kept in the backup folder first. A healthy database needs --user of a supervisor or administrator; the password comes from PROPDESK_PASSWORD or is asked for (--password works but shows in the process list). A damaged or missing database, which nobody can sign in to, is replaced without signing in.</source>
+        <translation>用备份替换数据库。原数据库先保留在备份文件夹中。完好的数据库需要客服主管或管理员用 --user 登录；密码取自 PROPDESK_PASSWORD，或询问输入（--password 也可以，但会显示在进程列表中）。损坏或不存在的数据库无人能登录，无需登录即可替换。</translation>
+    </message>
+    <message>
+        <source>a backup (.db) made by PropDesk</source>
+        <translation>PropDesk 生成的备份（.db）</translation>
+    </message>
+    <message>
+        <source>(prefer PROPDESK_PASSWORD or the prompt)</source>
+        <translation>（最好用 PROPDESK_PASSWORD 或提示输入）</translation>
+    </message>
+    <message>
+        <source>Weekly summary written: {file} (period {start} to {end}; complaints received: {n})</source>
+        <translation>周报已写入：{file}（统计期间 {start} 至 {end}；收到投诉 {n} 件）</translation>
+    </message>
+    <message>
+        <source>Restored from {file} into {path} (there was no database there before).</source>
+        <translation>已从 {file} 恢复到 {path}（该处原先没有数据库）。</translation>
     </message>
 </context>
 <context>

@@ -2,21 +2,14 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 
-from propdesk import config
+from propdesk import config, i18n, logfile
 
 
 def setup_logging() -> None:
-    handler = logging.handlers.RotatingFileHandler(config.log_dir() / "propdesk.log",
-                                                   maxBytes=2_000_000, backupCount=5,
-                                                   encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    logfile.setup(console=False)
 
 
 def run_gui(args) -> int:
@@ -61,7 +54,7 @@ def run_gui(args) -> int:
             "app", "The database could not be opened:\n{path}\n\nDetails are in the log file.")
             .format(path=location))
         return 1
-    lang = args.lang or settings.get("language") or _system_language()
+    lang = args.lang or settings.get("language") or i18n.system_language()
     translation.install(app, lang)
     reference.seed_reference()
     if args.demo and reference.needs_first_admin():
@@ -113,9 +106,3 @@ def _smoke(app) -> int:
           f"tab={window.tabs.tabText(0)} title={window.windowTitle()}", flush=True)
     return code
 
-
-def _system_language() -> str:
-    from PySide6.QtCore import QLocale
-
-    name = QLocale.system().name()
-    return "en" if name.startswith("en") else "zh_CN"

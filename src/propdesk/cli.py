@@ -5,64 +5,163 @@ Exit codes: 0 done, 1 bad input (a message on stderr naming what), 2 usage.
 from __future__ import annotations
 
 import argparse
-import logging
+import contextlib
 import sys
 
-from propdesk import __version__, config, i18n
+from propdesk import __version__, config, i18n, logfile
 from propdesk.errors import RuleError
+from propdesk.i18n import QT_TRANSLATE_NOOP
+
+CTX = "cli"
+
+# argparse's own words (usage, error lines, group titles, its -h and --version help), which it
+# looks up through gettext; _argparse_in_office_language() sends them through our catalogue.
+ARGPARSE_WORDS = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "show program's version number and exit"),
+    QT_TRANSLATE_NOOP("argparse", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("argparse", "one of the arguments %s is required"),
+    QT_TRANSLATE_NOOP("argparse", "unexpected option string: %s"),
+)
+
+
+def _t(text: str) -> str:
+    return i18n.translate(CTX, text)
+
+
+@contextlib.contextmanager
+def _argparse_in_office_language():
+    """argparse reads its words through the module-level ``_``/``ngettext`` (gettext); while the
+    parser is built and used they come from PropDesk's catalogue instead, so ``--help`` and
+    usage errors are in the same language as everything else the command prints."""
+    saved = argparse._, argparse.ngettext
+    argparse._ = lambda text: i18n.translate("argparse", text)
+    argparse.ngettext = lambda one, many, n: i18n.translate("argparse", one if n == 1 else many)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
+
+
+def _global_options(parser: argparse.ArgumentParser, in_subcommand: bool) -> None:
+    """--db, --lang and --user, accepted before or after the subcommand. In a subcommand they
+    default to SUPPRESS, so that a value given before the subcommand is not reset."""
+    default = argparse.SUPPRESS if in_subcommand else None
+    parser.add_argument("--db", default=default, metavar=_t(QT_TRANSLATE_NOOP("cli", "PATH|URL")),
+                        help=_t(QT_TRANSLATE_NOOP("cli", "database file or URL (default: propdesk.db "
+                                                       "in the data folder; env PROPDESK_DB)")))
+    parser.add_argument("--lang", choices=i18n.SUPPORTED, default=default,
+                        help=_t(QT_TRANSLATE_NOOP("cli", "language for this command only (default: "
+                                                       "the office's language)")))
+    parser.add_argument("--user", default=default, metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")),
+                        help=_t(QT_TRANSLATE_NOOP("cli", "who signs in (password from "
+                                                       "PROPDESK_PASSWORD or asked for)")))
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="propdesk", description="PropDesk front desk (物业服务中心客服前台)")
-    p.add_argument("--db", help="database file or URL (default: propdesk.db in the data folder; env PROPDESK_DB)")
-    p.add_argument("--lang", choices=i18n.SUPPORTED, help="language of the interface and printouts")
-    p.add_argument("--demo", action="store_true", help="an empty database gets the demo office")
+    p = argparse.ArgumentParser(prog="propdesk", description=_t(QT_TRANSLATE_NOOP(
+        "cli", "PropDesk front desk: without a command, the window starts.")))
+    _global_options(p, in_subcommand=False)
+    p.add_argument("--demo", action="store_true",
+                   help=_t(QT_TRANSLATE_NOOP("cli", "an empty database gets the demo office")))
     p.add_argument("--version", action="version", version=f"PropDesk {__version__}")
-    sub = p.add_subparsers(dest="command")
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, in_subcommand=True)
+    sub = p.add_subparsers(dest="command", title=_t(QT_TRANSLATE_NOOP("cli", "commands")),
+                           metavar=_t(QT_TRANSLATE_NOOP("cli", "COMMAND")))
 
-    demo = sub.add_parser("demo", help="fill the database with the demo office, no GUI")
-    demo.add_argument("--complaints", type=int, default=400, help="how many complaints (default 400)")
-    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same office)")
+    def command(name: str, text: str, description: str | None = None) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], help=_t(text),
+                              description=_t(description or text))
 
-    export = sub.add_parser("export", help="write a register to Excel (.xlsx) or PDF (.pdf)")
+    demo = command("demo", QT_TRANSLATE_NOOP("cli", "fill the database with the demo office, no GUI"))
+    demo.add_argument("--complaints", type=int, default=400, metavar="N",
+                      help=_t(QT_TRANSLATE_NOOP("cli", "how many complaints (default 400)")))
+    demo.add_argument("--seed", type=int, default=1, metavar="S",
+                      help=_t(QT_TRANSLATE_NOOP("cli", "random seed (same seed, same office)")))
+
+    date = _t(QT_TRANSLATE_NOOP("cli", "DATE"))
+    file_ = _t(QT_TRANSLATE_NOOP("cli", "FILE"))
+    export = command("export", QT_TRANSLATE_NOOP("cli", "write a register to Excel (.xlsx) or PDF (.pdf)"))
     export.add_argument("register", choices=["complaints", "repairs", "callbacks", "owners"],
-                        help="which register (the paper book it replaces)")
-    export.add_argument("--from", dest="date_from", metavar="DATE",
-                        help="first day, e.g. 2026-11-01 (optional for owners)")
-    export.add_argument("--to", dest="date_to", metavar="DATE",
-                        help="last day, inclusive (optional for owners)")
-    export.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="FILE.xlsx or FILE.pdf")
-    export.add_argument("--mask-phones", action="store_true", help="print phones as 138****5678")
+                        help=_t(QT_TRANSLATE_NOOP("cli", "which register (the paper book it replaces)")))
+    export.add_argument("--from", dest="date_from", metavar=date,
+                        help=_t(QT_TRANSLATE_NOOP("cli", "first day, e.g. 2026-11-01 (optional for owners)")))
+    export.add_argument("--to", dest="date_to", metavar=date,
+                        help=_t(QT_TRANSLATE_NOOP("cli", "last day, inclusive (optional for owners)")))
+    export.add_argument("-o", "--output", required=True, metavar=file_,
+                        help=_t(QT_TRANSLATE_NOOP("cli", "FILE.xlsx or FILE.pdf")))
+    export.add_argument("--mask-phones", action="store_true",
+                        help=_t(QT_TRANSLATE_NOOP("cli", "print phones as 138****5678")))
 
-    imp = sub.add_parser("import-owners", help="import the owner roster from an Excel workbook")
+    imp = command("import-owners", QT_TRANSLATE_NOOP("cli", "import the owner roster from an Excel workbook"))
     imp.add_argument("file", metavar="FILE.xlsx")
-    imp.add_argument("--dry-run", action="store_true", help="report what would change, save nothing")
-    imp.add_argument("--estate", metavar="NAME", help="estate the units belong to (default: the first)")
+    imp.add_argument("--dry-run", action="store_true",
+                     help=_t(QT_TRANSLATE_NOOP("cli", "report what would change, save nothing")))
+    imp.add_argument("--estate", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")),
+                     help=_t(QT_TRANSLATE_NOOP("cli", "estate the units belong to (default: the first)")))
 
-    rep = sub.add_parser("report", help="the weekly summary for the office head, as .pdf or .xlsx")
-    rep.add_argument("kind", choices=["weekly"], help="which report")
+    rep = command("report", QT_TRANSLATE_NOOP("cli", "the weekly summary for the office head, as .pdf or .xlsx"))
+    rep.add_argument("kind", choices=["weekly"], help=_t(QT_TRANSLATE_NOOP("cli", "which report")))
     when = rep.add_mutually_exclusive_group()
-    when.add_argument("--week", metavar="YYYY-Www", help="ISO week, e.g. 2026-W47 (default: last week)")
-    when.add_argument("--from", dest="date_from", metavar="DATE", help="first day of any period")
-    rep.add_argument("--to", dest="date_to", metavar="DATE", help="last day, with --from")
-    rep.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.pdf or FILE.xlsx")
-    rep.add_argument("--by", metavar="NAME", default="PropDesk", help="who produced it (printed on the report)")
+    when.add_argument("--week", metavar="YYYY-Www",
+                      help=_t(QT_TRANSLATE_NOOP("cli", "ISO week, e.g. 2026-W47 (default: last week)")))
+    when.add_argument("--from", dest="date_from", metavar=date,
+                      help=_t(QT_TRANSLATE_NOOP("cli", "first day of any period")))
+    rep.add_argument("--to", dest="date_to", metavar=date,
+                     help=_t(QT_TRANSLATE_NOOP("cli", "last day, with --from")))
+    rep.add_argument("-o", "--output", required=True, metavar=file_,
+                     help=_t(QT_TRANSLATE_NOOP("cli", "FILE.pdf or FILE.xlsx")))
+    rep.add_argument("--by", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")), default="PropDesk",
+                     help=_t(QT_TRANSLATE_NOOP("cli", "who produced it (printed on the report)")))
 
-    bak = sub.add_parser("backup", help="copy the database (into the backup folder by default)")
-    bak.add_argument("-o", "--output", metavar="FILE", help="where to write the copy (a file or a folder)")
+    bak = command("backup", QT_TRANSLATE_NOOP("cli", "copy the database (into the backup folder by default)"))
+    bak.add_argument("-o", "--output", metavar=file_,
+                     help=_t(QT_TRANSLATE_NOOP("cli", "where to write the copy (a file or a folder)")))
 
-    res = sub.add_parser("restore", help="replace the database with a backup (supervisor or administrator)",
-                         description="Replace the database with a backup. The database as it was is kept "
-                                     "in the backup folder first. A healthy database needs --user of a "
-                                     "supervisor or administrator; the password comes from PROPDESK_PASSWORD "
-                                     "or is asked for (--password works but shows in the process list). A "
-                                     "damaged or missing database, which nobody can sign in to, is replaced "
-                                     "without signing in.")
-    res.add_argument("file", metavar="FILE", help="a backup (.db) made by PropDesk")
-    res.add_argument("--user", metavar="NAME", help="user name of a supervisor or administrator")
-    res.add_argument("--password", help="(prefer PROPDESK_PASSWORD or the prompt)")
+    res = command("restore", QT_TRANSLATE_NOOP("cli", "replace the database with a backup (supervisor or administrator)"),
+                  QT_TRANSLATE_NOOP("cli", "Replace the database with a backup. The database as it was is "
+                                         "kept in the backup folder first. A healthy database needs --user "
+                                         "of a supervisor or administrator; the password comes from "
+                                         "PROPDESK_PASSWORD or is asked for (--password works but shows in "
+                                         "the process list). A damaged or missing database, which nobody "
+                                         "can sign in to, is replaced without signing in."))
+    res.add_argument("file", metavar=file_, help=_t(QT_TRANSLATE_NOOP("cli", "a backup (.db) made by PropDesk")))
+    res.add_argument("--password", help=_t(QT_TRANSLATE_NOOP("cli", "(prefer PROPDESK_PASSWORD or the prompt)")))
     return p
+
+
+class _EarlyParser(argparse.ArgumentParser):
+    def error(self, message):  # noqa: D102 - the real parser reports it
+        raise ValueError(message)
+
+
+def _early_language(argv: list[str]) -> str:
+    """The language to speak before the database is open (help, usage errors): --lang, else the
+    language stored in the office's database, else the system's."""
+    early = _EarlyParser(add_help=False)
+    early.add_argument("--db")
+    early.add_argument("--lang")
+    try:
+        known, _rest = early.parse_known_args(argv)
+    except ValueError:
+        known = argparse.Namespace(db=None, lang=None)
+    if known.lang in i18n.SUPPORTED:
+        return known.lang
+    from propdesk.services.core import settings
+
+    return settings.peek_language(config.database_location(known.db)) or i18n.system_language()
 
 
 def _open_db(args) -> None:
@@ -74,14 +173,7 @@ def _open_db(args) -> None:
 def _language(args) -> None:
     from propdesk.services.core import settings
 
-    i18n.set_language(args.lang or settings.get("language") or _system_language())
-
-
-def _system_language() -> str:
-    import locale
-
-    code = (locale.getlocale()[0] or "").lower()
-    return "en" if code.startswith("en") else "zh_CN"
+    i18n.set_language(args.lang or settings.get("language") or i18n.system_language())
 
 
 def cmd_demo(args) -> int:
@@ -121,6 +213,10 @@ def cmd_import_owners(args) -> int:
     return 0
 
 
+MSG_REPORT_WRITTEN = QT_TRANSLATE_NOOP(
+    "cli", "Weekly summary written: {file} (period {start} to {end}; complaints received: {n})")
+
+
 def cmd_report(args) -> int:
     import datetime as dt
 
@@ -150,7 +246,8 @@ def cmd_report(args) -> int:
         from propdesk.reports.weekly_excel import weekly_xlsx
 
         weekly_xlsx(summary, args.output, made_by)
-    print(f"{args.output}: {start.isoformat()} – {end.isoformat()}, {summary.this.complaints}")
+    print(_t(MSG_REPORT_WRITTEN).format(file=args.output, start=start.isoformat(), end=end.isoformat(),
+                                       n=summary.this.complaints))
     return 0
 
 
@@ -159,7 +256,7 @@ def _usable_location(args) -> str:
     from propdesk.services.core import backup
 
     location = config.database_location(args.db)
-    i18n.set_language(args.lang or _system_language())
+    i18n.set_language(args.lang or i18n.system_language())
     if "://" not in location:
         status = backup.check_database(location)
         if status in (backup.DAMAGED, backup.NOT_A_DATABASE):
@@ -180,6 +277,10 @@ def cmd_backup(args) -> int:
     return 0
 
 
+MSG_RESTORED_NEW = QT_TRANSLATE_NOOP(
+    "cli", "Restored from {file} into {path} (there was no database there before).")
+
+
 def cmd_restore(args) -> int:
     import getpass
     import os
@@ -188,12 +289,15 @@ def cmd_restore(args) -> int:
     from propdesk.services.core import backup
 
     location = config.database_location(args.db)
-    i18n.set_language(args.lang or _system_language())
+    i18n.set_language(args.lang or i18n.system_language())
     if "://" in location:
         raise RuleError(backup.MSG_POSTGRES)
     if backup.check_database(location) != backup.OK:  # nobody can sign in to it
         aside = backup.restore_unusable(args.file, location)
-        print(i18n.translate("rules", backup.MSG_RESTORED).format(file=args.file, aside=aside or "-"))
+        if aside is None:  # there was no database: nothing was kept aside
+            print(_t(MSG_RESTORED_NEW).format(file=args.file, path=location))
+        else:
+            print(i18n.translate("rules", backup.MSG_RESTORED).format(file=args.file, aside=aside))
         return 0
     _open_db(args)
     _language(args)
@@ -214,8 +318,11 @@ COMMANDS = {"demo": cmd_demo, "export": cmd_export, "import-owners": cmd_import_
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    logfile.setup(console=True)
+    i18n.set_language(_early_language(argv))
+    with _argparse_in_office_language():
+        args = _parser().parse_args(argv)
     if args.command is None:
         from propdesk.app import run_gui
 

@@ -9,6 +9,8 @@ Strings outside ``tr()`` calls are marked with :func:`QT_TRANSLATE_NOOP` so that
 from __future__ import annotations
 
 import functools
+import locale
+import os
 import xml.etree.ElementTree as ET
 
 from propdesk.resources import resource_path
@@ -29,6 +31,19 @@ def set_language(lang: str) -> None:
 
 def language() -> str:
     return _current
+
+
+def system_language() -> str:
+    """The language a new office starts in: English if the system's is English, else Chinese
+    (the office works in Chinese; "C"/"POSIX", as on servers and in scheduled tasks, is no
+    choice of English). Read as gettext does (LC_ALL, LC_MESSAGES, LANG), else the OS's locale."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            break
+    else:
+        value = locale.getlocale()[0] or ""  # Windows: e.g. "English_United States", "zh_CN"
+    return "en" if value.lower().startswith("en") else "zh_CN"
 
 
 @functools.cache

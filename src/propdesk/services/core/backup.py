@@ -405,6 +405,9 @@ def restore_unusable(file: str | Path, location: str | Path) -> Path | None:
         db.close()
         database.initialize(previous)
     calendar.invalidate_cache()
-    log.warning("database at %s was %s; restored from %s (old file kept as %s)",
-                location, status, path, aside)
+    if aside is None:  # a restore onto a new computer, not a fault
+        log.info("database restored at %s (there was none) from %s", location, path)
+    else:
+        log.warning("database at %s was %s; restored from %s (old file kept as %s)",
+                    location, status, path, aside)
     return aside

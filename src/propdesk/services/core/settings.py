@@ -47,6 +47,29 @@ def get(key: str, default: str | None = None) -> str | None:
     return DEFAULTS.get(key, default)
 
 
+def peek_language(location: str) -> str | None:
+    """The office's language stored in the SQLite file at ``location``, read without opening the
+    database for work (no file created, no schema upgrade): what ``--help`` speaks before any
+    command opens it. None for a missing or unreadable file, or a server URL."""
+    import sqlite3
+    from pathlib import Path
+
+    if "://" in location or not Path(location).is_file():
+        return None
+    table, key_col, value_col = (Setting._meta.table_name, Setting.key.column_name,
+                                 Setting.value.column_name)
+    try:
+        con = sqlite3.connect(f"{Path(location).resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            row = con.execute(f'SELECT "{value_col}" FROM "{table}" WHERE "{key_col}" = ?',
+                              ("language",)).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row and row[0] in ("zh_CN", "en") else None
+
+
 def put(key: str, value: str) -> None:
     """Store a setting without any check (internal use; people go through ``change``)."""
     # an upsert, not REPLACE: PostgreSQL has no REPLACE

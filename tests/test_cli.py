@@ -1,0 +1,106 @@
+"""The `propdesk` command reads like one program: global options anywhere, help and messages in
+the office's language, labelled figures, a quiet console (details in the log file)."""
+import sqlite3
+
+import pytest
+
+from fixtures.report_data import populate
+from propdesk import cli, config
+from propdesk.services.core import backup, settings
+
+
+def run(capsys, *argv):
+    try:
+        code = cli.main(list(argv))
+    except SystemExit as exit_:
+        code = exit_.code
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def db(fresh_db, office):
+    populate(office)
+    return fresh_db.database
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_global_options_before_or_after_the_command(db, tmp_path, capsys, where):
+    out_file = tmp_path / "c.xlsx"
+    options = ["--db", db, "--lang", "en", "--user", "kefu"]
+    command = ["export", "complaints", "--from", "2026-11-01", "--to", "2026-11-30", "-o", str(out_file)]
+    argv = options + command if where == "before" else command + options
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    assert out.strip() == f"3 lines written to {out_file}." and out_file.exists()
+    args = cli._parser().parse_args(argv)
+    assert (args.db, args.lang, args.user) == (db, "en", "kefu")
+
+
+def test_a_later_option_is_not_reset_by_the_command(tmp_path):
+    args = cli._parser().parse_args(["--db", "a.db", "demo", "--complaints", "3"])
+    assert args.db == "a.db" and args.lang is None and args.user is None
+    args = cli._parser().parse_args(["report", "weekly", "-o", "w.pdf", "--lang", "zh_CN"])
+    assert args.lang == "zh_CN" and args.db is None
+
+
+def test_report_weekly_with_options_after_and_a_labelled_figure(db, tmp_path, capsys):
+    out_file = tmp_path / "w.pdf"
+    code, out, err = run(capsys, "report", "weekly", "--week", "2026-W47", "-o", str(out_file),
+                         "--lang", "zh_CN", "--db", db)
+    assert code == 0, err
+    assert out.strip() == f"周报已写入：{out_file}（统计期间 2026-11-16 至 2026-11-22；收到投诉 1 件）"
+    code, out, err = run(capsys, "--lang", "en", "--db", db, "report", "weekly", "--week", "2026-W47",
+                         "-o", str(out_file))
+    assert out.strip() == (f"Weekly summary written: {out_file} (period 2026-11-16 to 2026-11-22; "
+                           "complaints received: 1)")
+
+
+def test_help_in_the_office_language(db, capsys):
+    settings.put("language", "zh_CN")
+    code, out, _ = run(capsys, "--db", db, "export", "--help")
+    assert code == 0
+    assert out.startswith("用法：propdesk export") and "显示本帮助并退出" in out
+    assert "把台账导出为 Excel" in out and "选项" in out and "usage" not in out
+    settings.put("language", "en")
+    code, out, _ = run(capsys, "export", "--help", "--db", db)
+    assert out.startswith("usage: propdesk export") and "show this help message and exit" in out
+    code, out, _ = run(capsys, "--lang", "zh_CN", "--db", db, "--help")
+    assert "向数据库填入演示数据" in out and "仅本次命令使用的语言" in out
+
+
+def test_usage_errors_in_the_office_language(db, capsys):
+    settings.put("language", "zh_CN")
+    code, _, err = run(capsys, "--db", db, "report")
+    assert code == 2 and "propdesk report：错误：缺少以下参数" in err
+    code, _, err = run(capsys, "--db", db, "export", "fees", "-o", "x.xlsx")
+    assert code == 2 and "无效的选择：'fees'" in err
+    code, _, err = run(capsys, "--db", db, "--lang", "en", "export", "fees", "-o", "x.xlsx")
+    assert code == 2 and "invalid choice: 'fees'" in err
+
+
+def test_help_does_not_create_a_database(tmp_path, capsys):
+    missing = tmp_path / "none" / "p.db"
+    code, out, _ = run(capsys, "--db", str(missing), "backup", "-h")
+    assert code == 0 and "-o" in out and not missing.exists()
+
+
+def test_console_shows_warnings_only_details_go_to_the_log(tmp_path, capsys):
+    new_db = tmp_path / "new.db"  # a new database is created and upgraded: INFO lines
+    code, _, err = run(capsys, "--db", str(new_db), "backup", "-o", str(tmp_path / "b.db"))
+    assert code == 0 and err == ""
+    log = (config.log_dir() / "propdesk.log").read_text(encoding="utf-8")
+    assert "INFO propdesk.models.db: database schema upgraded" in log
+    assert "INFO propdesk.services.core.backup: database backed up" in log
+
+
+def test_restore_into_a_missing_database_says_so(office, tmp_path, capsys):
+    good = backup.backup_now()
+    target = tmp_path / "new_pc" / "propdesk.db"
+    code, out, err = run(capsys, "restore", str(good), "--db", str(target), "--lang", "en")
+    assert code == 0, err
+    assert out.strip() == f"Restored from {good} into {target} (there was no database there before)."
+    assert " -" not in out and err == ""
+    con = sqlite3.connect(target)
+    assert con.execute("SELECT count(*) FROM staff").fetchone()[0] >= 4
+    con.close()
