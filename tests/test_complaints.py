@@ -8,6 +8,7 @@ import pytest
 from propdesk.errors import PermissionDenied, RuleError, ValidationError
 from propdesk.models.tables import AuditEntry, Category, Complaint
 from propdesk.services.cases import complaints
+from propdesk.services.cases import lateness
 from propdesk.services.cases.complaints import ComplaintInput
 
 NOW = dt.datetime(2026, 11, 24, 10, 0)
@@ -136,11 +137,11 @@ def test_clerk_cannot_void_and_the_refusal_is_audited(office):
 
 def test_overdue(office):
     c = complaints.create(office["clerk"], make_input(severity="minor"), at=NOW)
-    assert complaints.overdue(c, dt.datetime(2026, 11, 24, 11, 0)) is None
-    assert complaints.overdue(c, dt.datetime(2026, 11, 24, 11, 31)) == "reply"
+    assert lateness.complaint_overdue(c, dt.datetime(2026, 11, 24, 11, 0)) is None
+    assert lateness.complaint_overdue(c, dt.datetime(2026, 11, 24, 11, 31)) == "reply"
     complaints.record_reply(office["clerk"], c.id, dt.datetime(2026, 11, 24, 10, 0), "phone", at=NOW)
     c = complaints.get(c.id)
-    assert complaints.overdue(c, dt.datetime(2026, 11, 25, 9, 31)) == "resolve"
+    assert lateness.complaint_overdue(c, dt.datetime(2026, 11, 25, 9, 31)) == "resolve"
 
 
 def test_refused_handling_is_audited_even_though_nothing_changes(office):
@@ -177,7 +178,7 @@ def test_customers_own_cause_owes_no_reply(office):
                                                       notice_required=False), at=NOW)
     later = dt.datetime(2026, 11, 26, 9, 0)
     # late only for closing (it must still be closed within its working day), never for a reply
-    assert complaints.overdue(complaints.get(c.id), later) == "resolve"
+    assert lateness.complaint_overdue(complaints.get(c.id), later) == "resolve"
     assert dashboard.counts(later)["reply_overdue"] == 0
     assert search.count(ComplaintFilter(due="reply_overdue", at=later)) == 0
     complaints.close(office["clerk"], c.id, at=later)

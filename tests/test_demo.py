@@ -18,6 +18,7 @@ from propdesk.models.tables import (
 from propdesk.services.core import accounts
 from propdesk.services.core import calendar
 from propdesk.services.cases import complaints
+from propdesk.services.cases import lateness
 from propdesk.demo import office as demo
 from propdesk.services.register import owners
 from propdesk.services.lists import search
@@ -84,7 +85,7 @@ def test_case_histories_are_consistent(office):
     old = Complaint.select().where(Complaint.received_at < AS_OF - dt.timedelta(days=14))
     closed_old = sum(c.status in ("closed", "voided") for c in old)
     assert closed_old / old.count() > 0.8
-    assert any(complaints.overdue(c, AS_OF) for c in Complaint.select())
+    assert any(lateness.complaint_overdue(c, AS_OF) for c in Complaint.select())
     majors = Complaint.select().where((Complaint.severity == "major") | Complaint.is_group)
     assert sum(bool(c.head_notified_at) for c in majors) >= majors.count() / 3
     # the timeline of a closed case shows its steps, by a clerk

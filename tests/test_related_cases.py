@@ -8,6 +8,7 @@ from propdesk.errors import RuleError, ValidationError
 from propdesk.models.tables import Building, Callback, Category, Complaint
 from propdesk.services.lists import callback_search
 from propdesk.services.cases import complaints
+from propdesk.services.cases import lateness
 from propdesk.services.lists import dashboard
 from propdesk.services.cases import holds
 from propdesk.services.cases import incidents
@@ -89,7 +90,7 @@ def test_hold_over_a_weekend_and_a_holiday_moves_resolve_by_by_hand(office):
     assert c.resolve_by == D(2026, 10, 9, 9, 0)
     holds.start(office["clerk"], "complaint", c.id, "owner_absent", "业主出差", at=D(2026, 9, 30, 16, 0))
     # on hold past the old resolve-by: not overdue for resolving (only the missed reply counts)
-    assert complaints.overdue(complaints.get(c.id), D(2026, 10, 9, 12, 0)) == "reply"
+    assert lateness.complaint_overdue(complaints.get(c.id), D(2026, 10, 9, 12, 0)) == "reply"
     hold = holds.end(office["clerk"], "complaint", c.id, at=D(2026, 10, 8, 10, 0))
     # on hold: 30 Sep 16:00-24:00 (8 h), 1-7 Oct holiday (0), 8 Oct 0:00-10:00 (10 h) = 18 h
     assert hold.working_seconds == 18 * 3600

@@ -10,6 +10,7 @@ from propdesk.models.enums import Role
 from propdesk.models.tables import AuditEntry, Category, Department, PriceItem, WorkOrder
 from propdesk.services.core import accounts
 from propdesk.services.cases import complaints
+from propdesk.services.cases import lateness
 from propdesk.services.cases import workorders
 from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.services.cases.workorders import Completion, RepairInput
@@ -39,13 +40,13 @@ def test_repair_call_numbers_and_pass_deadlines(office):
     assert wo.pass_by == dt.datetime(2026, 11, 24, 11, 0)  # ordinary: within 2 hours
     urgent = repair(office, urgency="urgent")
     assert urgent.pass_by == dt.datetime(2026, 11, 24, 9, 15)  # urgent: at once (15 min)
-    assert workorders.pass_overdue(urgent, dt.datetime(2026, 11, 24, 9, 20))
-    assert not workorders.pass_overdue(wo, dt.datetime(2026, 11, 24, 10, 59))
+    assert lateness.work_order_late(urgent, dt.datetime(2026, 11, 24, 9, 20))
+    assert not lateness.work_order_late(wo, dt.datetime(2026, 11, 24, 10, 59))
     # dispatched late stays flagged; in time is not
     workorders.assign(office["clerk"], urgent.id, office["technician"].id, at=dt.datetime(2026, 11, 24, 9, 30))
-    assert workorders.pass_overdue(workorders.get(urgent.id), NOW)
+    assert lateness.work_order_late(workorders.get(urgent.id), NOW)
     workorders.assign(office["clerk"], wo.id, office["technician"].id, at=dt.datetime(2026, 11, 24, 9, 30))
-    assert not workorders.pass_overdue(workorders.get(wo.id), dt.datetime(2026, 11, 24, 12, 0))
+    assert not lateness.work_order_late(workorders.get(wo.id), dt.datetime(2026, 11, 24, 12, 0))
 
 
 def test_bad_repair_input(office):

@@ -26,6 +26,7 @@ from propdesk.models.tables import (
     AuditChange, AuditEntry, Building, Callback, Complaint, Department, Estate, Owner,
     OwnerPhone, PriceItem, Sequence, Staff, Unit, WorkOrder, WorkRound,
 )
+from propdesk.services.cases import lateness
 from propdesk.services.core import accounts
 from propdesk.services.setup import reference
 from propdesk.services.core import settings
@@ -358,8 +359,7 @@ def summary(rows: Rows, as_of: dt.datetime, staff: dict[str, int]) -> str:
     complaints = rows.by_model[Complaint]
     status = Counter(c["status"] for c in complaints)
     open_codes = ComplaintStatus.open_codes()
-    overdue = sum(1 for c in complaints if c["status"] in open_codes and (
-        c["resolve_by"] < as_of or (c["replied_at"] is None and c["reply_by"] < as_of)))
+    overdue = sum(1 for c in complaints if lateness.complaint_overdue(c, as_of))
     n_open = sum(status[s] for s in open_codes)
     office = settings.get("office_name")
     units, people = rows.count(Unit), rows.count(Owner)

@@ -18,6 +18,7 @@ from propdesk.models.enums import (
 from propdesk.services.core import accounts
 from propdesk.services.cases import complaints
 from propdesk.services.cases import holds
+from propdesk.services.cases import lateness
 from propdesk.services.setup import reference
 from propdesk.services.cases import workorders
 from propdesk.services.core.validation import label
@@ -175,9 +176,10 @@ class CaseView(QDialog):
         at = dt.datetime.now()
         parts = [self.tr("Reply by {t}").format(t=fmt(c.reply_by)),
                  self.tr("Resolve by {t}").format(t=fmt(c.resolve_by))]
-        if complaints.is_open(c):
-            due = c.reply_by if complaints.reply_owed(c) else c.resolve_by
-            colour = "#b00020" if due < at else "#0b5394"
+        running = lateness.running_deadline(c)
+        if running is not None:
+            due = running[1]
+            colour = "#b00020" if lateness.complaint_overdue(c, at) else "#0b5394"
             parts.append(f'<span style="color:{colour}">{countdown(due, at)}</span>')
         return "   ·   ".join(parts)
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from propdesk.models.enums import ComplaintStatus, Severity
+from propdesk.services.cases import lateness
 from propdesk.services.lists import search
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.i18n import QT_TRANSLATE_NOOP
@@ -34,15 +35,6 @@ COLUMNS = [
 ]
 
 
-def next_deadline(row: dict) -> dt.datetime | None:
-    """The deadline that is running; none while on hold (after the reply)."""
-    if row["status"] not in OPEN:
-        return None
-    if row["replied_at"] is None and row.get("notice_required", True):
-        return row["reply_by"]
-    return None if row.get("on_hold_since") else row["resolve_by"]
-
-
 class ComplaintTableModel(LazyTableModel):
     columns = COLUMNS
 
@@ -59,10 +51,12 @@ class ComplaintTableModel(LazyTableModel):
         if role == Qt.DisplayRole:
             return self._text(row, key)
         if role == Qt.BackgroundRole:
-            due = next_deadline(row)
-            if due is not None and due < self.now:
+            running = lateness.running_deadline(row)
+            if running is None:
+                return None
+            if lateness.complaint_overdue(row, self.now):
                 return OVERDUE_BG
-            if due is not None and due - self.now < dt.timedelta(hours=2):
+            if running[1] - self.now < dt.timedelta(hours=2):
                 return SOON_BG
         if role == Qt.ForegroundRole and key == "severity" and row["severity"] == "major":
             return MAJOR_FG
@@ -85,14 +79,14 @@ class ComplaintTableModel(LazyTableModel):
                 text += ui_text(QT_TRANSLATE_NOOP("ui", " · repeat"))
             return text
         if key == "resolve_by":
-            due = next_deadline(row)
-            if due is None and row.get("on_hold_since") and row["status"] in OPEN:
+            running = lateness.running_deadline(row)
+            if running is None and row.get("on_hold_since") and row["status"] in OPEN:
                 return ui_text(QT_TRANSLATE_NOOP("ui", "On hold since {at}")).format(at=fmt(row["on_hold_since"]))
-            if due is None:
+            if running is None:
                 return fmt(row["closed_at"]) and ui_text(QT_TRANSLATE_NOOP("ui", "Closed {at}")).format(at=fmt(row["closed_at"]))
-            what = (ui_text(QT_TRANSLATE_NOOP("ui", "reply")) if due == row["reply_by"] and row["replied_at"] is None
+            what = (ui_text(QT_TRANSLATE_NOOP("ui", "reply")) if running[0] == "reply"
                     else ui_text(QT_TRANSLATE_NOOP("ui", "resolve")))
-            return f"{what} · {countdown(due, self.now)}"
+            return f"{what} · {countdown(running[1], self.now)}"
         if key == "description":
             return (row["description"] or "").replace("\n", " ")
         return row.get(key) or ""

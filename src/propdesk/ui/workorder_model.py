@@ -6,6 +6,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import Urgency, WorkOrderKind, WorkOrderStatus
+from propdesk.services.cases import lateness
 from propdesk.services.lists import workorder_search
 from propdesk.services.lists.workorder_search import WorkOrderFilter
 from propdesk.ui.lazy_model import LazyTableModel
@@ -30,13 +31,6 @@ COLUMNS = [
 ]
 
 
-def late(row: dict, now) -> bool:
-    """Not with a technician in time (or handed over late)."""
-    if row["dispatched_at"] is not None:
-        return row["dispatched_at"] > row["pass_by"]
-    return row["status"] == WorkOrderStatus.NEW.value and now > row["pass_by"]
-
-
 class WorkOrderTableModel(LazyTableModel):
     columns = COLUMNS
 
@@ -49,7 +43,7 @@ class WorkOrderTableModel(LazyTableModel):
     def cell(self, row: dict, key: str, role: int):
         if role == Qt.DisplayRole:
             return self._text(row, key)
-        if role == Qt.BackgroundRole and late(row, self.now):
+        if role == Qt.BackgroundRole and lateness.work_order_late(row, self.now):
             return LATE_BG
         if role == Qt.ForegroundRole:
             if key == "urgency" and row["urgency"] == Urgency.URGENT.value:

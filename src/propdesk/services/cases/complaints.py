@@ -24,6 +24,7 @@ from propdesk.services.register import owners
 from propdesk.services.core import settings
 from propdesk.services.cases import sla
 from propdesk.services.core.validation import Checker
+from propdesk.services.cases.lateness import is_open, reply_owed  # the lateness rule owns them
 
 ENTITY = "complaint"
 
@@ -150,34 +151,6 @@ def get(complaint_id: int) -> Complaint:
 def needs_head_notice(c: Complaint) -> bool:
     """Major and group complaints are reported to the office head at once (DOMAIN.md)."""
     return (c.severity == Severity.MAJOR.value or c.is_group) and c.head_notified_at is None
-
-
-def reply_owed(c: Complaint) -> bool:
-    """Not yet replied, and a reply is due at all (every case but an invalid one caused by the
-    customer, which gets no notice)."""
-    return c.replied_at is None and c.notice_required
-
-
-def reply_owed_sql():
-    """reply_owed as a query condition, for the lists, the dashboard and the figures."""
-    return Complaint.replied_at.is_null() & (Complaint.notice_required == True)  # noqa: E712
-
-
-def is_open(c: Complaint) -> bool:
-    return c.status in ComplaintStatus.open_codes()
-
-
-def overdue(c: Complaint, at: dt.datetime | None = None) -> str | None:
-    """"reply" or "resolve" when that deadline has passed unmet, else None. On hold, the
-    resolve clock is stopped: only a missed reply counts."""
-    at = at or now()
-    if not is_open(c):
-        return None
-    if reply_owed(c) and at > c.reply_by:
-        return "reply"
-    if at > c.resolve_by and c.on_hold_since is None:
-        return "resolve"
-    return None
 
 
 def _open_for_change(complaint_id: int) -> Complaint:

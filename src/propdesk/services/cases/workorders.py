@@ -105,13 +105,6 @@ def pass_by(received_at: dt.datetime, urgency: str) -> dt.datetime:
     return received_at + dt.timedelta(minutes=pass_minutes()[Urgency(urgency).value])
 
 
-def pass_overdue(wo: WorkOrder, at: dt.datetime | None = None) -> bool:
-    at = at or now()
-    if wo.dispatched_at is not None:
-        return wo.dispatched_at > wo.pass_by
-    return wo.status == S.NEW.value and at > wo.pass_by
-
-
 def get(work_order_id: int) -> WorkOrder:
     wo = (WorkOrder.select(WorkOrder, Unit, Department)
           .join(Unit, JOIN.LEFT_OUTER).switch(WorkOrder)

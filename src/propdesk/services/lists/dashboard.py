@@ -8,7 +8,7 @@ from peewee import Case, fn
 
 from propdesk.models.enums import CallbackStatus, ComplaintStatus, Escalation, Severity, WorkOrderStatus
 from propdesk.models.tables import Callback, Complaint, WorkOrder, now
-from propdesk.services.cases.complaints import reply_owed_sql
+from propdesk.services.cases import lateness
 
 OPEN = ComplaintStatus.open_codes()
 
@@ -18,16 +18,15 @@ def _sum(condition):
 
 
 def complaint_conditions(at: dt.datetime) -> dict:
-    """Named conditions on open complaints; the dashboard counts them, the list filters by them."""
+    """Named conditions on open complaints; the dashboard counts them, the list filters by them.
+    Which clocks run and what is overdue: services.cases.lateness."""
     tomorrow = dt.datetime.combine(at.date() + dt.timedelta(days=1), dt.time())
-    not_replied = reply_owed_sql()
     return {
-        "reply_overdue": not_replied & (Complaint.reply_by < at),
-        "reply_today": not_replied & (Complaint.reply_by >= at) & (Complaint.reply_by < tomorrow),
-        # on hold, the resolve clock is stopped
-        "resolve_overdue": (Complaint.resolve_by < at) & Complaint.on_hold_since.is_null(),
-        "resolve_today": (Complaint.resolve_by >= at) & (Complaint.resolve_by < tomorrow)
-        & Complaint.on_hold_since.is_null(),
+        "reply_overdue": lateness.reply_overdue_sql(at),
+        "reply_today": lateness.reply_running_sql() & (Complaint.reply_by >= at) & (Complaint.reply_by < tomorrow),
+        "resolve_overdue": lateness.resolve_overdue_sql(at),
+        "resolve_today": lateness.resolve_running_sql() & (Complaint.resolve_by >= at)
+        & (Complaint.resolve_by < tomorrow),
         "on_hold": Complaint.on_hold_since.is_null(False),
         "head_escalations": (Complaint.escalation == Escalation.HEAD.value),
         "escalated": Complaint.escalation != Escalation.NONE.value,
@@ -42,7 +41,7 @@ def counts(at: dt.datetime | None = None) -> dict[str, int]:
     row = (Complaint.select(*[_sum(cond).alias(name) for name, cond in conditions.items()])
            .where(Complaint.status.in_(OPEN)).dicts().get())
     wo = (WorkOrder.select(
-        _sum((WorkOrder.status == WorkOrderStatus.NEW.value) & (WorkOrder.pass_by < at)).alias("wo_late"),
+        _sum((WorkOrder.status == WorkOrderStatus.NEW.value) & lateness.work_order_late_sql(at)).alias("wo_late"),
         _sum(WorkOrder.status == WorkOrderStatus.NEW.value).alias("wo_new"),
         _sum(WorkOrder.status == WorkOrderStatus.DONE.value).alias("wo_to_check"),
         _sum(WorkOrder.status == WorkOrderStatus.REWORK.value).alias("wo_rework"))

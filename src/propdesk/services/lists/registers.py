@@ -21,11 +21,12 @@ from collections.abc import Iterator
 
 from peewee import JOIN, fn
 
-from propdesk.models.enums import CallbackStatus, ComplaintStatus
+from propdesk.models.enums import CallbackStatus
 from propdesk.models.tables import (
     Building, Callback, Category, Complaint, Department, Estate, Owner, OwnerPhone, Staff, Unit,
     WorkOrder, now,
 )
+from propdesk.services.cases import lateness
 from propdesk.services.lists import search
 from propdesk.services.lists import workorder_search
 from propdesk.services.register.owners import normalize_text
@@ -88,21 +89,9 @@ def iter_complaints(date_from, date_to, filters=None,
              .join(earlier, JOIN.LEFT_OUTER, on=(Complaint.related_to == earlier.id))
              .where(search._where(f)).order_by(Complaint.received_at, Complaint.id))
     for row in query.dicts().iterator():
-        row["overdue"] = complaint_overdue(row, at)
+        # late on either deadline, reply (回复) or resolution (处理完毕), now or when done
+        row["overdue"] = lateness.complaint_late(row, at)
         yield row
-
-
-def complaint_overdue(row: dict, at: dt.datetime) -> bool:
-    """Late on either deadline: reply (回复) or resolution (处理完毕), now or when it was done.
-
-    A voided complaint is never overdue; an open one is judged at ``at``."""
-    if row["status"] == ComplaintStatus.VOIDED.value:
-        return False
-    is_open = row["status"] in ComplaintStatus.open_codes()
-    # on hold, the resolve clock is stopped (services.holds)
-    end = row["closed_at"] or (at if is_open and not row.get("on_hold_since") else None)
-    reply = row["replied_at"] or (at if is_open and row.get("notice_required", True) else None)
-    return bool((end and end > row["resolve_by"]) or (reply and reply > row["reply_by"]))
 
 
 # --- 报修维修记录本: repairs and work orders ----------------------------------------------------------

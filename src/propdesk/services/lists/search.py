@@ -14,6 +14,7 @@ from peewee import JOIN, fn
 
 from propdesk.models.enums import ComplaintStatus
 from propdesk.models.tables import Category, Complaint, Department, Unit, now
+from propdesk.services.cases import lateness
 from propdesk.services.lists.listing import Listing, needs_unit_join, text_condition
 from propdesk.services.lists.query_parts import all_of, day_range
 
@@ -84,10 +85,10 @@ def _where(f: ComplaintFilter):
         # the dashboard's named conditions: its numbers and these lists agree by construction
         from propdesk.services.lists.dashboard import complaint_conditions
 
-        named = complaint_conditions(f.at or now())
-        late = named["resolve_overdue"] | named["reply_overdue"]
+        at = f.at or now()
+        named = complaint_conditions(at)
         if f.overdue_only:
-            conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & late)
+            conds.append(lateness.complaint_overdue_sql(at))
         if f.due:
             conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & named[f.due])
     text = _text_condition(f.text)

@@ -29,7 +29,7 @@ from propdesk.models.tables import (
 from propdesk.services.core import calendar
 from propdesk.services.lists import callback_stats
 from propdesk.services.cases import related
-from propdesk.services.cases.complaints import reply_owed_sql
+from propdesk.services.cases import lateness
 
 VOIDED = ComplaintStatus.VOIDED.value
 SATISFACTION_TARGET = 0.90
@@ -95,11 +95,11 @@ def _sum(condition):
 
 def _on_time_columns(cutoff: dt.datetime):
     """(reply ok, reply due, resolve ok, resolve due) as aggregate columns."""
-    replied_ok = Complaint.replied_at.is_null(False) & (Complaint.replied_at <= Complaint.reply_by)
-    reply_due = Complaint.replied_at.is_null(False) | (reply_owed_sql() & (Complaint.reply_by < cutoff))
-    closed_ok = Complaint.closed_at.is_null(False) & (Complaint.closed_at <= Complaint.resolve_by)
-    resolve_due = Complaint.closed_at.is_null(False) | ((Complaint.resolve_by < cutoff)
-                                                        & Complaint.on_hold_since.is_null())
+    # due: done, or late without being done; on time: done and not late (services.cases.lateness)
+    replied, reply_late = Complaint.replied_at.is_null(False), lateness.reply_late_sql(cutoff)
+    closed, resolve_late = Complaint.closed_at.is_null(False), lateness.resolve_late_sql(cutoff)
+    replied_ok, reply_due = replied & ~reply_late, replied | reply_late
+    closed_ok, resolve_due = closed & ~resolve_late, closed | resolve_late
     return (_sum(replied_ok).alias("reply_ok"), _sum(reply_due).alias("reply_due"),
             _sum(closed_ok).alias("resolve_ok"), _sum(resolve_due).alias("resolve_due"))
 
@@ -177,8 +177,7 @@ def on_time_by_severity(start: dt.date, end: dt.date, at: dt.datetime | None = N
 
 def open_overdue(at: dt.datetime, limit: int = 200) -> list[dict]:
     """Open cases past a deadline at ``at``, the longest overdue first."""
-    late = (((Complaint.resolve_by < at) & Complaint.on_hold_since.is_null())
-            | (reply_owed_sql() & (Complaint.reply_by < at)))
+    late = lateness.complaint_overdue_sql(at)
     query = (Complaint.select(Complaint.id, Complaint.number, Complaint.received_at, Complaint.severity,
                               Complaint.reply_by, Complaint.resolve_by, Complaint.replied_at,
                               Unit.label.alias("unit"), Category.name.alias("category"),
@@ -204,9 +203,7 @@ def work_order_figures(start: dt.date, end: dt.date) -> dict:
         _sum(finished).alias("finished"),
         _sum(finished & (WorkOrder.rework_round > 0)).alias("reworked"),
         # handed over late, or not handed over at all by the end of the period (cancelled aside)
-        _sum((WorkOrder.dispatched_at.is_null(False) & (WorkOrder.dispatched_at > WorkOrder.pass_by))
-             | (WorkOrder.dispatched_at.is_null() & (WorkOrder.pass_by < min(hi, dt.datetime.now()))
-                & (WorkOrder.status != WorkOrderStatus.CANCELLED.value))).alias("late_dispatch"),
+        _sum(lateness.work_order_late_sql(min(hi, dt.datetime.now()))).alias("late_dispatch"),
         fn.SUM(Case(None, [(finished & (WorkOrder.paid == True), WorkOrder.fee)], 0)).alias("fees"))  # noqa: E712
         .where(in_period).dicts().get())
     durations = [(f - r).total_seconds() / 3600 for r, f in

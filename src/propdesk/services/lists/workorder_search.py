@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from propdesk.models.enums import WorkOrderStatus
 from propdesk.models.tables import Department, Staff, Unit, WorkOrder, now
 from propdesk.services.lists.query_parts import all_of, day_range
+from propdesk.services.cases import lateness
 from propdesk.services.lists.listing import Listing, needs_unit_join, text_condition
 from propdesk.services.cases.workorders import OPEN_STATES
 
@@ -29,7 +29,7 @@ class WorkOrderFilter:
     complaint_id: int | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-    overdue_only: bool = False  # not passed to a technician in time
+    overdue_only: bool = False  # not handed over in time (services.cases.lateness)
     text: str = ""
     at: dt.datetime | None = None
 
@@ -69,8 +69,8 @@ def _where(f: WorkOrderFilter):
             conds.append(field == value)
     conds += day_range(WorkOrder.received_at, f.date_from, f.date_to)
     if f.overdue_only:
-        at = f.at or now()
-        conds.append((WorkOrder.status == WorkOrderStatus.NEW.value) & (WorkOrder.pass_by < at))
+        # the rule the board paints red by: handed over late, or not yet and past pass_by
+        conds.append(lateness.work_order_late_sql(f.at or now()))
     text = text_condition(WorkOrder, f.text, [
         WorkOrder.description, WorkOrder.contact_name, WorkOrder.contact_phone, WorkOrder.number,
         WorkOrder.location, Unit.label])
