@@ -25,6 +25,7 @@ class LazyTableModel(QAbstractTableModel):
         self.order, self.descending = order, True
         self.rows: list[dict] = []
         self._exhausted = False
+        self._loaded = False  # the first page is read once, by the owner's first refresh
         self.now = dt.datetime.now()
 
     # --- loading ---------------------------------------------------------------------------
@@ -37,6 +38,7 @@ class LazyTableModel(QAbstractTableModel):
         self.now = dt.datetime.now()
         self.rows = self.fetch(0, self.page_size)
         self._exhausted = len(self.rows) < self.page_size
+        self._loaded = True
         self.endResetModel()
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
@@ -55,7 +57,8 @@ class LazyTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
         self.order = self.columns[column][0]
         self.descending = order == Qt.DescendingOrder
-        self.reload()
+        if self._loaded:  # while the view is set up (sorting enabled, indicator) only noted
+            self.reload()
 
     def tick(self) -> None:
         """The clock moved: repaint countdowns and overdue colours."""

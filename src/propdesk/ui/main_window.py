@@ -22,7 +22,6 @@ from propdesk.ui.callback_tab import CallbackTab
 from propdesk.ui.case_view import CaseView
 from propdesk.ui.complaint_list import ComplaintListPanel
 from propdesk.ui.dashboard import Dashboard
-from propdesk.ui.export_dialog import ExportDialog
 from propdesk.ui.incident_tab import IncidentTab
 from propdesk.ui.intake import IntakeForm
 from propdesk.ui.widgets import STYLE
@@ -107,7 +106,7 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         export = QAction(self.tr("&Export or print a register…"), self, shortcut=QKeySequence("Ctrl+E"))
-        export.triggered.connect(lambda: ExportDialog(parent=self).exec())
+        export.triggered.connect(self.export_register)
         file_menu.addAction(export)
         roster = QAction(self.tr("&Import the owner roster…"), self)
         roster.triggered.connect(self.import_roster)
@@ -176,6 +175,12 @@ class MainWindow(QMainWindow):
             self.complaints.refresh()
         elif current is self.work_orders:
             self.work_orders.board.refresh()
+
+    def export_register(self) -> None:
+        # imported when first used: openpyxl and reportlab are not needed for the first screen
+        from propdesk.ui.export_dialog import ExportDialog
+
+        ExportDialog(parent=self).exec()
 
     def import_roster(self) -> None:
         from propdesk.ui.import_dialog import ImportDialog

@@ -98,9 +98,13 @@ def _where(f: ComplaintFilter):
 
 
 def _base(fields):
+    # Every join LEFT (a complaint always has its category, so the rows are the same): SQLite
+    # keeps the complaint as the outer loop and walks the sorted index, stopping at the page's
+    # end. With an inner join and planner figures (ANALYZE) it starts from the eleven
+    # categories instead and sorts every complaint: 1 ms became 600 ms at 100,000.
     return (Complaint.select(*fields)
             .join(Unit, join_type=JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id)).switch(Complaint)
-            .join(Category, on=(Complaint.category == Category.id)).switch(Complaint)
+            .join(Category, join_type=JOIN.LEFT_OUTER, on=(Complaint.category == Category.id)).switch(Complaint)
             .join(Department, join_type=JOIN.LEFT_OUTER, on=(Complaint.department == Department.id)))
 
 

@@ -5,8 +5,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
-
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.tables import Building, Owner, OwnerPhone, Unit
 
@@ -37,6 +35,9 @@ def phone_digits(text: str) -> str:
 
 
 def initials(name: str) -> str:
+    # imported when first used: pypinyin's dictionary costs ~0.2 s, which start-up need not pay
+    from pypinyin import Style, lazy_pinyin
+
     return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
 
 
