@@ -2154,6 +2154,14 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>打印在每份台账和表单的抬头（投诉表、维修通知单、每周统计等）。</translation>
     </message>
     <message>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The language of the window on every desk, of the propdesk command and of every register, form and report. The window changes at the next start.</source>
+        <translation>各台电脑的窗口、propdesk 命令以及所有台账、表单和报表使用的语言。窗口在下次启动时切换。</translation>
+    </message>
+    <message>
         <source>Choose a &amp;logo...</source>
         <translation>选择徽标(&amp;L)…</translation>
     </message>
@@ -3389,6 +3397,13 @@ Details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>demo</name>
+    <message>
+        <source>Demo office created ({office}): {estates} estates, {buildings} buildings, {units} units ({vacant} vacant), {people} owners and residents, {staff} staff; {complaints} complaints ({open} open, {overdue} of them overdue), {work_orders} work orders, {callbacks} callbacks. Demo accounts (user name/password): {accounts}; other staff password {password}.</source>
+        <translation>演示数据已建好（{office}）：{estates} 个小区、{buildings} 栋楼、{units} 户（空置 {vacant} 户）、{people} 位业主/住户、{staff} 名员工；{complaints} 件投诉（未结 {open} 件，其中逾期 {overdue} 件），{work_orders} 张派工单，{callbacks} 条回访。演示账号（用户名/密码）：{accounts}；其他员工密码 {password}。</translation>
+    </message>
+</context>
+<context>
     <name>enums</name>
     <message>
         <source>Clerk</source>
@@ -3641,6 +3656,10 @@ The details are in the log file:
     <message>
         <source>Logo</source>
         <translation>徽标</translation>
+    </message>
+    <message>
+        <source>Language of the office</source>
+        <translation>本单位语言</translation>
     </message>
     <message>
         <source>Estate</source>

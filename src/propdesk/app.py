@@ -29,11 +29,12 @@ def run_gui(args) -> int:
     app.setApplicationName("PropDesk")
     app.setWindowIcon(_icon())
     errors.install_excepthook()
-    translation.install(app, args.lang or "zh_CN")  # start-up questions before the settings are read
+    location = config.database_location(args.db)
+    # start-up questions, before the database is open: the office's language as stored in the file
+    translation.install(app, args.lang or settings.peek_language(location) or i18n.system_language())
     lock = backup_dialogs.instance_lock()  # a second PropDesk on this computer is told and quits
     if lock is None:
         return 0
-    location = config.database_location(args.db)
     if "://" not in location:
         status = backup.check_database(location)
         if status in (backup.DAMAGED, backup.NOT_A_DATABASE):
@@ -43,19 +44,16 @@ def run_gui(args) -> int:
     try:
         init_db(location)
     except SchemaTooNew:
-        translation.install(app, args.lang or "zh_CN")
         QMessageBox.critical(None, "PropDesk", app.translate(
             "app", "This database was made by a newer PropDesk. Install the newer version to open it."))
         return 1
     except Exception:  # damaged file, unreadable folder
         logging.exception("cannot open database %s", location)
-        translation.install(app, args.lang or "zh_CN")
         QMessageBox.critical(None, "PropDesk", app.translate(
             "app", "The database could not be opened:\n{path}\n\nDetails are in the log file.")
             .format(path=location))
         return 1
-    lang = args.lang or settings.get("language") or i18n.system_language()
-    translation.install(app, lang)
+    translation.install(app, args.lang or settings.office_language())
     reference.seed_reference()
     if args.demo and reference.needs_first_admin():
         from propdesk.demo import office as demo

@@ -173,7 +173,7 @@ def _open_db(args) -> None:
 def _language(args) -> None:
     from propdesk.services.core import settings
 
-    i18n.set_language(args.lang or settings.get("language") or i18n.system_language())
+    i18n.set_language(args.lang or settings.office_language())
 
 
 def cmd_demo(args) -> int:

@@ -19,6 +19,7 @@ from typing import Callable
 
 from peewee import chunked, fn
 
+from propdesk import i18n
 from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import ComplaintStatus, OwnerRole, Role
@@ -335,6 +336,7 @@ def create_demo_office(n_complaints: int = 400, seed: int = 1, today: dt.date | 
                            ("office_address", T.OFFICE_ADDRESS)):
             if not settings.get(key):
                 settings.put(key, value)
+        settings.put("language", i18n.language())  # the office speaks the language it was made in
         rows = Rows()
         register = build_register(rng, rows)
         staff = build_staff(rng, rows, hashes)
@@ -355,6 +357,13 @@ def create_demo_office(n_complaints: int = 400, seed: int = 1, today: dt.date | 
     return summary(rows, as_of, staff)
 
 
+MSG_SUMMARY = QT_TRANSLATE_NOOP(
+    "demo", "Demo office created ({office}): {estates} estates, {buildings} buildings, {units} units "
+            "({vacant} vacant), {people} owners and residents, {staff} staff; {complaints} complaints "
+            "({open} open, {overdue} of them overdue), {work_orders} work orders, {callbacks} callbacks. "
+            "Demo accounts (user name/password): {accounts}; other staff password {password}.")
+
+
 def summary(rows: Rows, as_of: dt.datetime, staff: dict[str, int]) -> str:
     complaints = rows.by_model[Complaint]
     status = Counter(c["status"] for c in complaints)
@@ -368,13 +377,8 @@ def summary(rows: Rows, as_of: dt.datetime, staff: dict[str, int]) -> str:
     created = {s["username"] for s in rows.by_model[Staff]}
     demo = [f"{u}/{pw}" for u, _, _, _, pw in STAFF[:5] if u in created]
     accounts_text = ", ".join(demo) if demo else "-"
-    return (
-        f"演示数据已建好（{office}）：{len(T.ESTATES)} 个小区、{rows.count(Building)} 栋楼、"
-        f"{units} 户（空置 {vacant} 户）、{people} 位业主/住户、{len(staff)} 名员工；"
-        f"{len(complaints)} 件投诉（未结 {n_open} 件，其中逾期 {overdue} 件），{wo} 张派工单，"
-        f"{cb} 条回访。演示账号（用户名/密码）：{accounts_text}；其他员工密码 "
-        f"{OTHER_STAFF_PASSWORD}。 Demo office created: {units} units, {people} residents, "
-        f"{len(complaints)} complaints ({n_open} open, {overdue} overdue), {wo} work orders, "
-        f"{cb} callbacks. Demo accounts (user/password): {accounts_text}; other staff "
-        f"password {OTHER_STAFF_PASSWORD}."
-    )
+    return i18n.translate("demo", MSG_SUMMARY).format(
+        office=office, estates=len(T.ESTATES), buildings=rows.count(Building), units=units,
+        vacant=vacant, people=people, staff=len(staff), complaints=len(complaints), open=n_open,
+        overdue=overdue, work_orders=wo, callbacks=cb, accounts=accounts_text,
+        password=OTHER_STAFF_PASSWORD)

@@ -8,11 +8,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from propdesk import __version__, i18n
+from propdesk import __version__
 from propdesk.models.enums import Role
 from propdesk.services.core import calendar
 from propdesk.services.cases import callbacks
-from propdesk.services.setup import office
+from propdesk.errors import RuleError
+from propdesk.services.setup import office, office_profile
 from propdesk.services.lists import search
 from propdesk.services.core import settings
 from propdesk.services.lists.search import ComplaintFilter
@@ -120,8 +121,11 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         view = self.menuBar().addMenu(self.tr("&Settings"))
-        for lang, text in (("zh_CN", "中文"), ("en", "English")):
-            action = QAction(text, self, checkable=True, checked=i18n.language() == lang)
+        office_lang = settings.office_language()
+        for lang, text in (("zh_CN", "中文"), ("en", "English")):  # the office's language
+            action = QAction(text, self, checkable=True, checked=office_lang == lang,
+                             enabled=office.can_edit(self.staff))
+            action.setObjectName(f"language_{lang}")
             action.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
             view.addAction(action)
         if office.can_view(self.staff):  # administrators change it, supervisors read it
@@ -226,7 +230,13 @@ class MainWindow(QMainWindow):
         self._last_case = view  # keep a reference while it is open (non-modal)
 
     def set_language(self, lang: str) -> None:
-        settings.put("language", lang)
+        try:
+            office_profile.set_language(self.staff, lang)
+        except RuleError as err:
+            QMessageBox.warning(self, "PropDesk", err.text())
+            return
+        for code in ("zh_CN", "en"):
+            self.findChild(QAction, f"language_{code}").setChecked(code == lang)
         QMessageBox.information(self, "PropDesk", self.tr(
             "The language changes the next time PropDesk starts.") if lang != "en" else
             "The language changes the next time PropDesk starts.")

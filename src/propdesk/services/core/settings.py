@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from propdesk import i18n
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.tables import Setting
 from propdesk.services.core import accounts
@@ -45,6 +46,23 @@ def get(key: str, default: str | None = None) -> str | None:
     if row is not None:
         return row.value
     return DEFAULTS.get(key, default)
+
+
+def office_language() -> str:
+    """The office's language, kept in the database: the window, the command's messages and every
+    register, form and report use it, whichever desk or scheduled task prints them (``--lang``
+    overrides it for one command). A new office takes the system's language once, at its first
+    start, and keeps it; afterwards the system's language plays no part (Settings changes it)."""
+    stored = get("language")
+    if stored in i18n.SUPPORTED:
+        return stored
+    lang = i18n.system_language()
+    with transaction():
+        if get("language") not in i18n.SUPPORTED:  # another desk may have just set it
+            put("language", lang)
+            audit.record(None, ENTITY, 0, "change", note="language (first start)",
+                         changes={"language": (stored or "", lang)})
+    return get("language")
 
 
 def peek_language(location: str) -> str | None:

@@ -15,6 +15,7 @@ FIELD_LABELS = {
     "office_address": QT_TRANSLATE_NOOP("fields", "Office address"),
     "office_phone": QT_TRANSLATE_NOOP("fields", "Office phone"),
     "office_logo": QT_TRANSLATE_NOOP("fields", "Logo"),
+    "language": QT_TRANSLATE_NOOP("fields", "Language of the office"),
     "estate": QT_TRANSLATE_NOOP("fields", "Estate"),
     "estate_name": QT_TRANSLATE_NOOP("fields", "Estate name"),
     "estate_address": QT_TRANSLATE_NOOP("fields", "Estate address"),

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from propdesk import config
+from propdesk import i18n
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.tables import Staff
 from propdesk.services.core import settings
 from propdesk.services.core.db_retry import transaction
 from propdesk.services.setup.office import put_settings, require_edit
-from propdesk.services.core.validation import Checker
+from propdesk.services.core.validation import MSG_CHOICE, Checker
 
 LOGO_KEY = "office_logo"
 LOGO_SUFFIXES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
@@ -32,12 +33,15 @@ class Profile:
     office_name: str = ""
     office_address: str = ""
     office_phone: str = ""
+    language: str = ""  # zh_CN or en: the window, the command's messages, every register and form;
+    #                     "" keeps the office's language as it is
 
 
 def profile() -> Profile:
     return Profile(office_name=settings.get("office_name") or "",
                    office_address=settings.get("office_address") or "",
-                   office_phone=settings.get("office_phone") or "")
+                   office_phone=settings.get("office_phone") or "",
+                   language=settings.get("language") or "")  # "" before the first start
 
 
 def save_profile(actor: Staff | None, data: Profile) -> dict[str, tuple]:
@@ -49,9 +53,28 @@ def save_profile(actor: Staff | None, data: Profile) -> dict[str, tuple]:
         "office_address": c.text("office_address", data.office_address, max_len=200),
         "office_phone": c.phone("office_phone", data.office_phone)[0],
     }
+    if data.language:
+        values["language"] = _checked_language(c, data.language)
     c.raise_if_any()
     with transaction():
         return put_settings(actor, values, note="profile")
+
+
+def _checked_language(c: Checker, lang: str) -> str:
+    if lang not in i18n.SUPPORTED:
+        c.fail("language", MSG_CHOICE)
+    return lang
+
+
+def set_language(actor: Staff | None, lang: str) -> dict[str, tuple]:
+    """The office's language (administrators): every desk's window from its next start, the
+    command's messages and every register, form and report. Audited; returns what changed."""
+    require_edit(actor)
+    c = Checker()
+    lang = _checked_language(c, lang)
+    c.raise_if_any()
+    with transaction():
+        return put_settings(actor, {"language": lang}, note="language")
 
 
 def logo_path() -> Path | None:

@@ -4,14 +4,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
     QWidget,
 )
 
+from propdesk import i18n
 from propdesk.errors import RuleError
 from propdesk.services.setup import structure
 from propdesk.services.setup.office_profile import Profile, logo_path, profile, save_profile, set_logo
 from propdesk.ui.setup.common import Messages
+
+
+LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))  # each in its own language
 
 
 class ProfileTab(QWidget):
@@ -22,8 +26,11 @@ class ProfileTab(QWidget):
         self.office_address = QLineEdit(objectName="office_address")
         self.office_phone = QLineEdit(objectName="office_phone")
         self.office_phone.setPlaceholderText(self.tr("e.g. 0755-26881234"))
+        self.language = QComboBox(objectName="language")
+        for code, text in LANGUAGES:
+            self.language.addItem(text, code)
         self.fields = {"office_name": self.office_name, "office_address": self.office_address,
-                       "office_phone": self.office_phone}
+                       "office_phone": self.office_phone, "language": self.language}
         self.messages = Messages()
         self.save_button = QPushButton(self.tr("&Save"), objectName="save_profile")
         self.save_button.setDefault(True)
@@ -36,6 +43,12 @@ class ProfileTab(QWidget):
         form.addRow(self.tr("&Phone"), self.office_phone)
         hint = QLabel(self.tr("Printed at the top of every register and form (complaint forms, "
                               "repair notices, the weekly summary)."), objectName="hint")
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        form.addRow(self.tr("Lan&guage"), self.language)
+        hint = QLabel(self.tr("The language of the window on every desk, of the propdesk "
+                              "command and of every register, form and report. The window "
+                              "changes at the next start."), objectName="language_hint")
         hint.setWordWrap(True)
         form.addRow("", hint)
 
@@ -83,8 +96,9 @@ class ProfileTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(column, 1)
         layout.addStretch()
-        for widget in self.fields.values():
+        for widget in (self.office_name, self.office_address, self.office_phone):
             widget.setReadOnly(not editable)
+        self.language.setEnabled(editable)
         for button in (self.save_button, self.choose_logo, self.remove_logo):
             button.setVisible(editable)
         self.refresh()
@@ -94,6 +108,7 @@ class ProfileTab(QWidget):
         self.office_name.setText(p.office_name)
         self.office_address.setText(p.office_address)
         self.office_phone.setText(p.office_phone)
+        self.language.setCurrentIndex(max(0, self.language.findData(p.language or i18n.language())))
         self._show_logo()
         names = [e.name + ("" if e.active else self.tr(" (not in use)")) for e in structure.estates()]
         self.estates.setText(("、".join(names) if names else self.tr("None yet.")) + "\n" + self.tr(
@@ -111,7 +126,8 @@ class ProfileTab(QWidget):
 
     def save(self) -> None:
         self.messages.clear_marks(self.fields)
-        data = Profile(self.office_name.text(), self.office_address.text(), self.office_phone.text())
+        data = Profile(self.office_name.text(), self.office_address.text(), self.office_phone.text(),
+                       self.language.currentData())
         try:
             changes = save_profile(self.staff, data)
         except RuleError as err:
