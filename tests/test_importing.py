@@ -59,14 +59,17 @@ def test_units_in_one_column_many_ways(office, tmp_path):
             ["阳光花园3栋1单元301", "戊", "13800000005"], ["7-8", "己", ""],
             ["楼下花园", "庚", "13800000006"]]
     path = roster(tmp_path / "r.xlsx", ["房号", "业主", "手机号码"], rows, title="业主名单")
-    report = importing.import_owners(office["clerk"], path)
+    unconfirmed = importing.import_owners(office["clerk"], path)  # 7-8 is not on the register
+    assert unconfirmed.created == 5 and [r for r, _ in unconfirmed.rejected] == [8, 9]
+    assert "阳光花园 7栋8" in dict(unconfirmed.rejected)[8]
+    report = importing.import_owners(office["clerk"], path, create_units=True)
     labels = {o.name: o.unit.label for o in Owner.select(Owner, Unit).join(Unit)}
     assert labels["甲"] == "3栋2单元1201" and labels["乙"] == "3栋2单元1202"
     assert labels["丙"] == "5栋1单元301" and labels["丁"] == "3栋1单元1202"
     assert labels["戊"] == "3栋1单元301"  # the estate's name in front is dropped
     assert labels["己"] == "7栋8"  # a new building and unit are created
     assert Building.get(Building.name == "7栋").estate.name == "阳光花园"
-    assert report.created == 6
+    assert report.created == 1 and report.unchanged == 5 and report.units_created == 1
     assert report.rejected == [(9, "房号（楼栋-单元-房号）：“楼下花园”不是有效的房号，请写成 3栋2单元1201 或 3-2-1201。")]
 
 
@@ -76,7 +79,7 @@ def test_english_headers_split_unit(office, tmp_path):
     info = importing.read_workbook(path)
     assert propose_mapping(info.headers) == {"building": 0, "entrance": 1, "room": 2, "name": 3,
                                              "phone": 4, "area": 5}
-    importing.import_owners(None, path)
+    importing.import_owners(office["clerk"], path, create_units=True)
     owner = Owner.get(Owner.name == "Li Ming")
     assert owner.unit.label == "9栋1单元1501" and owner.unit.floor == 15
     assert owner.unit.area == Decimal("89.50")
@@ -154,7 +157,9 @@ def test_mapping_chosen_by_the_clerk(office, tmp_path):
 
 def test_new_estate_by_name(office, tmp_path):
     path = roster(tmp_path / "r.xlsx", ["楼栋", "单元", "房号", "姓名"], [["1", "1", "101", "郑洁"]])
-    importing.import_owners(office["clerk"], path, estate="翠苑小区")
+    report = importing.import_owners(office["clerk"], path, estate="翠苑小区")
+    assert report.created == 0 and "翠苑小区 1栋1单元101" in report.rejected[0][1]
+    importing.import_owners(office["clerk"], path, estate="翠苑小区", create_units=True)
     assert Owner.get(Owner.name == "郑洁").unit.building.estate.name == "翠苑小区"
 
 
@@ -188,12 +193,13 @@ def test_two_phone_columns_padded_names_and_chinese_numerals(office, tmp_path):
     ])
     assert importing.preview(path).mapping["phone_2"] == 5
     assert importing.field_label("phone_2") == "联系电话 2"
-    report = importing.import_owners(office["clerk"], path)
+    report = importing.import_owners(office["clerk"], path, create_units=True)
     assert report.created == 2 and not report.rejected
     zhang = Owner.get(Owner.name == "张敏")
     assert zhang.unit.label == "3栋2单元1202"
     assert phones_of("张敏") == {"13811112222", "075526889999"}
-    assert Owner.get(Owner.name == "欧阳娜娜").unit.label == "12栋2单元301"
+    # a new building keeps the word the roster wrote
+    assert Owner.get(Owner.name == "欧阳娜娜").unit.label == "12号楼2单元301"
 
 
 def test_blocks_named_zuo_full_width_separators_and_id_numbers(office, tmp_path):
@@ -202,7 +208,7 @@ def test_blocks_named_zuo_full_width_separators_and_id_numbers(office, tmp_path)
         ["B座-2-2002", "马超", "", "13900002222／13900003333"],
     ])
     assert importing.preview(path).mapping == {"unit": 0, "name": 1, "phone": 3}
-    report = importing.import_owners(office["clerk"], path)
+    report = importing.import_owners(office["clerk"], path, create_units=True)
     assert report.created == 2 and not report.rejected
     assert Owner.get(Owner.name == "赵云").unit.label == "B座2单元2001"
     assert phones_of("赵云") == {"13900001111", "07558888777712"}

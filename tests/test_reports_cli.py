@@ -10,8 +10,10 @@ from propdesk.models.tables import Owner
 
 
 @pytest.fixture
-def db_args(fresh_db, office):
+def db_args(fresh_db, office, monkeypatch):
     populate(office)
+    monkeypatch.setenv("PROPDESK_USER", "clerk")  # import-owners signs in
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
     return ["--db", fresh_db.database, "--lang", "zh_CN"]
 
 
@@ -92,3 +94,22 @@ def test_import_owners_not_a_workbook(db_args, tmp_path, capsys):
     fake.write_bytes(b"PK\x03\x04 not really a zip")
     code, _, err = run(db_args + ["import-owners", str(fake), "--estate", "翠苑"], capsys)
     assert code == 1 and "list.xlsx 不是 Excel 工作簿" in err
+
+
+def test_import_owners_signs_in(db_args, tmp_path, capsys, monkeypatch):
+    path = messy_roster(tmp_path / "m.xlsx")
+    before = Owner.select().count()
+    monkeypatch.delenv("PROPDESK_USER")
+    code, _, err = run(db_args + ["import-owners", str(path)], capsys)
+    assert code == 1 and "--user" in err and Owner.select().count() == before
+    monkeypatch.setenv("PROPDESK_PASSWORD", "wrong")
+    code, _, err = run(db_args + ["import-owners", str(path), "--user", "clerk"], capsys)
+    assert code == 1 and "密码" in err and Owner.select().count() == before
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
+    code, _, err = run(db_args + ["import-owners", str(path), "--user", "technician"], capsys)
+    assert code == 1 and "无权" in err and Owner.select().count() == before
+    code, out, _ = run(db_args + ["import-owners", str(path), "--user", "clerk"], capsys)
+    assert code == 0 and "新增 4 条" in out
+    from propdesk.models.tables import AuditEntry, Staff
+    entry = AuditEntry.select().where(AuditEntry.entity == "owner_import").order_by(AuditEntry.id.desc()).get()
+    assert entry.staff == Staff.get(Staff.username == "clerk")

@@ -3328,12 +3328,24 @@ Details are in the log file.</source>
         <translation>从 Excel 工作簿导入业主档案</translation>
     </message>
     <message>
+        <source>Import the owner roster. Signs in first: --user, and the password in PROPDESK_PASSWORD or when asked. Units not on the register are listed and rejected unless --create-units is given.</source>
+        <translation>导入业主花名册。先登录：--user 给出用户名，密码放在 PROPDESK_PASSWORD 中或按提示输入。档案中没有的房屋会列出并拒绝导入，除非加上 --create-units。</translation>
+    </message>
+    <message>
         <source>report what would change, save nothing</source>
         <translation>试运行：只报告将会变动的内容，不保存</translation>
     </message>
     <message>
-        <source>estate the units belong to (default: the first)</source>
-        <translation>房屋所属小区（默认：第一个小区）</translation>
+        <source>estate of the lines that name none (default: the only estate; with several, such a line is placed only when one estate has its unit)</source>
+        <translation>未写小区的行归入哪个小区（默认：唯一的小区；有多个小区时，只有一个小区有该房屋才归入）</translation>
+    </message>
+    <message>
+        <source>create the units the roster names that are not on the register yet</source>
+        <translation>新建花名册中有、档案中还没有的房屋</translation>
+    </message>
+    <message>
+        <source>the sheet with the addresses (default: found)</source>
+        <translation>含房屋地址的工作表（默认：自动查找）</translation>
     </message>
     <message>
         <source>the weekly summary for the office head, as .pdf or .xlsx</source>
@@ -4033,6 +4045,10 @@ The details are in the log file:
 <context>
     <name>import</name>
     <message>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
         <source>Unit (building-entrance-room)</source>
         <translation>房号（楼栋-单元-房号）</translation>
     </message>
@@ -4069,12 +4085,56 @@ The details are in the log file:
         <translation>备注</translation>
     </message>
     <message>
+        <source>Owner number (links owners to rooms)</source>
+        <translation>业主编号（关联业主与房屋）</translation>
+    </message>
+    <message>
         <source>{file}: there is no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
     <message>
         <source>{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS, save it as .xlsx (Excel workbook) and import that file.</source>
         <translation>{file} 不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开，另存为 .xlsx（Excel 工作簿）后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password or is an old .xls workbook. Open it in Excel or WPS, remove the password, save it as .xlsx (Excel workbook) and import that file.</source>
+        <translation>{file} 设有密码，或是旧版 .xls 工作簿。请用 Excel 或 WPS 打开，取消密码，另存为 .xlsx（Excel 工作簿）后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} is too large to be an owner roster ({size} MB; at most {limit} MB).</source>
+        <translation>{file} 太大，不像业主花名册（{size} MB，最多 {limit} MB）。</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {problem}. A roster saved by Excel or WPS never looks like this; save it again from Excel as .xlsx.</source>
+        <translation>{file} 已拒绝导入：{problem}。Excel 或 WPS 保存的花名册不会是这样，请用 Excel 重新另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>it would unpack to more than {limit} MB</source>
+        <translation>解压后将超过 {limit} MB</translation>
+    </message>
+    <message>
+        <source>its part {part} is compressed {ratio} times</source>
+        <translation>其中的 {part} 压缩了 {ratio} 倍</translation>
+    </message>
+    <message>
+        <source>it holds {n} parts</source>
+        <translation>其中包含 {n} 个部件</translation>
+    </message>
+    <message>
+        <source>its part {part} declares XML entities</source>
+        <translation>其中的 {part} 声明了 XML 实体</translation>
+    </message>
+    <message>
+        <source>its sheet {sheet} has more than {limit} cells</source>
+        <translation>工作表“{sheet}”超过 {limit} 个单元格</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read ({problem}). Open it in Excel or WPS, save it again as .xlsx and import that file.</source>
+        <translation>{file} 已损坏，无法读取（{problem}）。请用 Excel 或 WPS 打开，重新另存为 .xlsx 后再导入。</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet named {sheet}.</source>
+        <translation>{file} 中没有名为“{sheet}”的工作表。</translation>
     </message>
     <message>
         <source>No header row was found (such as 房号, 姓名, 电话). Choose the columns by hand.</source>
@@ -4089,6 +4149,34 @@ The details are in the log file:
         <translation>{label}：“{value}”不是有效的房号，请写成 3栋2单元1201 或 3-2-1201。</translation>
     </message>
     <message>
+        <source>{label}: "{value}" is a number, not a person's name. Check which column holds the names.</source>
+        <translation>{label}：“{value}”是数字，不是姓名。请检查哪一列是姓名。</translation>
+    </message>
+    <message>
+        <source>{unit} is not on the owner register. Confirm the new units to create it, or correct the line.</source>
+        <translation>业主档案中没有 {unit}。如需新建，请确认新建房屋；否则请更正此行。</translation>
+    </message>
+    <message>
+        <source>"{value}" could be {units}. Add the estate (a column 小区, or its name in front of the address) or choose the estate for the whole file.</source>
+        <translation>“{value}”可能是 {units}。请注明小区（加“小区”列，或在地址前写小区名），或为整个文件选择小区。</translation>
+    </message>
+    <message>
+        <source>"{value}" names no estate and the office has several ({estates}). Add the estate (a column 小区, or its name in front of the address) or choose the estate for the whole file.</source>
+        <translation>“{value}”未写小区，而本处管理多个小区（{estates}）。请注明小区（加“小区”列，或在地址前写小区名），或为整个文件选择小区。</translation>
+    </message>
+    <message>
+        <source>owner number {number} is not on the sheet {sheet}.</source>
+        <translation>业主编号 {number} 不在工作表“{sheet}”中。</translation>
+    </message>
+    <message>
+        <source>sheet {sheet}, row {row}: {reason}</source>
+        <translation>工作表“{sheet}”第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>owner number {number} ({name}) has no room on the sheet {sheet}.</source>
+        <translation>业主编号 {number}（{name}）在工作表“{sheet}”中没有房屋。</translation>
+    </message>
+    <message>
         <source>import the owner register</source>
         <translation>导入业主档案</translation>
     </message>
@@ -4097,12 +4185,20 @@ The details are in the log file:
         <translation>新增 {created} 条，更新 {updated} 条，无变化 {unchanged} 条，未导入 {rejected} 行。</translation>
     </message>
     <message>
+        <source>New units created: {n}.</source>
+        <translation>新建房屋 {n} 套。</translation>
+    </message>
+    <message>
         <source>Dry run: nothing was saved.</source>
         <translation>（试运行：未保存任何数据）</translation>
     </message>
     <message>
         <source>Row {row}: {reason}</source>
         <translation>第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>Reading the workbook was cancelled.</source>
+        <translation>已取消读取工作簿。</translation>
     </message>
 </context>
 <context>
@@ -4554,6 +4650,10 @@ The details are in the log file:
     <message>
         <source>Owner register</source>
         <translation>业主档案</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <translation>小区</translation>
     </message>
     <message>
         <source>Building</source>
@@ -5361,6 +5461,10 @@ The details are in the log file:
     <message>
         <source>No such incident.</source>
         <translation>没有这个突发事件。</translation>
+    </message>
+    <message>
+        <source>Sign in first: give --user (or PROPDESK_USER), and the password in PROPDESK_PASSWORD or when asked.</source>
+        <translation>请先登录：用 --user（或环境变量 PROPDESK_USER）给出用户名，密码放在 PROPDESK_PASSWORD 中或按提示输入。</translation>
     </message>
 </context>
 <context>

@@ -105,12 +105,23 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--mask-phones", action="store_true",
                         help=_t(QT_TRANSLATE_NOOP("cli", "print phones as 138****5678")))
 
-    imp = command("import-owners", QT_TRANSLATE_NOOP("cli", "import the owner roster from an Excel workbook"))
+    imp = command("import-owners", QT_TRANSLATE_NOOP("cli", "import the owner roster from an Excel workbook"),
+                  QT_TRANSLATE_NOOP("cli", "Import the owner roster. Signs in first: --user, and the "
+                                           "password in PROPDESK_PASSWORD or when asked. Units not on "
+                                           "the register are listed and rejected unless --create-units "
+                                           "is given."))
     imp.add_argument("file", metavar="FILE.xlsx")
     imp.add_argument("--dry-run", action="store_true",
                      help=_t(QT_TRANSLATE_NOOP("cli", "report what would change, save nothing")))
     imp.add_argument("--estate", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")),
-                     help=_t(QT_TRANSLATE_NOOP("cli", "estate the units belong to (default: the first)")))
+                     help=_t(QT_TRANSLATE_NOOP("cli", "estate of the lines that name none (default: the "
+                                                      "only estate; with several, such a line is placed "
+                                                      "only when one estate has its unit)")))
+    imp.add_argument("--create-units", action="store_true",
+                     help=_t(QT_TRANSLATE_NOOP("cli", "create the units the roster names that are not "
+                                                      "on the register yet")))
+    imp.add_argument("--sheet", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")),
+                     help=_t(QT_TRANSLATE_NOOP("cli", "the sheet with the addresses (default: found)")))
 
     rep = command("report", QT_TRANSLATE_NOOP("cli", "the weekly summary for the office head, as .pdf or .xlsx"))
     rep.add_argument("kind", choices=["weekly"], help=_t(QT_TRANSLATE_NOOP("cli", "which report")))
@@ -164,6 +175,30 @@ def _early_language(argv: list[str]) -> str:
     return settings.peek_language(config.database_location(known.db)) or i18n.system_language()
 
 
+MSG_SIGN_IN = QT_TRANSLATE_NOOP(
+    "rules", "Sign in first: give --user (or PROPDESK_USER), and the password in "
+             "PROPDESK_PASSWORD or when asked.")
+
+
+def signed_in(args):
+    """The staff member signed in for this command (the database is open): --user or
+    PROPDESK_USER, the password from PROPDESK_PASSWORD or a prompt on a terminal. Refused
+    (exit 1) without them or with a wrong password (the attempt is audited by accounts).
+    For every command that reads personal data or changes data."""
+    import getpass
+    import os
+
+    from propdesk.services.core import accounts
+
+    user = getattr(args, "user", None) or os.environ.get("PROPDESK_USER")
+    password = getattr(args, "password", None) or os.environ.get("PROPDESK_PASSWORD")
+    if user and password is None and sys.stdin is not None and sys.stdin.isatty():
+        password = getpass.getpass()
+    if not user or password is None:
+        raise RuleError(MSG_SIGN_IN)
+    return accounts.authenticate(user, password)
+
+
 def _open_db(args) -> None:
     from propdesk.models import init_db
 
@@ -206,7 +241,9 @@ def cmd_import_owners(args) -> int:
 
     _open_db(args)
     _language(args)
-    report = importing.import_owners(None, args.file, dry_run=args.dry_run, estate=args.estate)
+    actor = signed_in(args)
+    report = importing.import_owners(actor, args.file, dry_run=args.dry_run, estate=args.estate,
+                                     create_units=args.create_units, sheet=args.sheet)
     print(report.summary())
     for line in report.rejected_lines():
         print(line)

@@ -241,6 +241,8 @@ CALLBACKS = Register("callbacks", QT_TRANSLATE_NOOP("reports", "Callback registe
 ], count=rows_service.count_callbacks, rows=rows_service.iter_callbacks)
 
 OWNERS = Register("owners", QT_TRANSLATE_NOOP("reports", "Owner register"), [
+    # the estate first: the export imports back into the same office unchanged (issue 15)
+    Column("estate", QT_TRANSLATE_NOOP("reports", "Estate"), width=10),
     Column("building", QT_TRANSLATE_NOOP("reports", "Building"), width=9),
     Column("entrance", QT_TRANSLATE_NOOP("reports", "Entrance"), width=8),
     Column("room", QT_TRANSLATE_NOOP("reports", "Room"), width=8),
@@ -252,6 +254,7 @@ OWNERS = Register("owners", QT_TRANSLATE_NOOP("reports", "Owner register"), [
     Column("phones", QT_TRANSLATE_NOOP("reports", "Phone"), "phones", 28),
     Column("note", QT_TRANSLATE_NOOP("reports", "Note"), "long", 30),
 ], [
+    PdfColumn(("estate",), 0.8),
     PdfColumn(("building",), 0.7),
     PdfColumn(("entrance",), 0.7),
     PdfColumn(("room",), 0.7),
@@ -260,7 +263,7 @@ OWNERS = Register("owners", QT_TRANSLATE_NOOP("reports", "Owner register"), [
     PdfColumn(("name",), 1.0),
     PdfColumn(("role",), 0.6),
     PdfColumn(("phones",), 2.2),
-    PdfColumn(("note",), 2.8),
+    PdfColumn(("note",), 2.0),
 ], dated=False, count=rows_service.count_owners, rows=rows_service.iter_owners)
 
 REGISTERS: dict[str, Register] = {r.name: r for r in (COMPLAINTS, REPAIRS, CALLBACKS, OWNERS)}

@@ -25,7 +25,7 @@ _ROOM = r"(?P<r>[A-Za-z]?\d{1,5}[A-Za-z]?)"
 _ENTRANCE = r"(?P<e>\d{1,2}|[A-Za-z])"
 _PATTERNS = [
     # 5栋2单元802 / 5幢2-802 / 3号楼1201 / B座2单元2001 / 5#2-802 / 5#2单元802 / 5#802
-    re.compile(r"^(?P<b>[A-Za-z]?\d{1,3}[A-Za-z]?|[A-Za-z])(?P<w>号楼|栋|幢|座|#)"
+    re.compile(r"^(?P<b>[A-Za-z]?\d{1,3}[A-Za-z]?|[A-Za-z])(?P<w>号楼|栋|幢|座|#)-?"
                + r"(?:" + _ENTRANCE + r"(?:单元|-|#))?" + _ROOM + r"$"),
     # 5-2-802 / 5-802
     re.compile(r"^(?P<b>[A-Za-z]?\d{1,3}[A-Za-z]?)-(?:" + _ENTRANCE + r"-)?" + _ROOM + r"$"),
@@ -95,9 +95,11 @@ def parse_address(text: str, estates: list[str] | tuple[str, ...] = ()) -> Addre
     for i in range(len(text)):
         if i and text[i - 1].isascii() and text[i - 1].isalnum():
             continue  # never cut inside a number: 15-2-802 is not estate "1" + 5-2-802
+        if text[:i].endswith(("栋", "幢", "楼", "座", "单元", "-", "#")):
+            continue  # B座-2-2002 is block B, not estate "B座" + building 2
         found = _parse_plain(text[i:])
         if found:
-            estate = text[:i].rstrip("-,，")
+            estate = text[:i].rstrip(",，")
             return Address(estate, found.building, found.word, found.entrance, found.room)
     return None
 
@@ -140,19 +142,16 @@ def _entrance_names(entrance: str) -> list[str]:
     return [f"{entrance}单元", entrance]
 
 
-def candidates_for(address: Address, active_only: bool = True) -> list[UnitChoice]:
-    """Every unit ``address`` may mean. The word as written wins (5幢 is not 5栋 when both
-    exist); a word no estate uses falls back to the building's number (3号楼 finds 3栋).
-    Without an entrance, a unit without one is meant if there is one, else any entrance."""
-    query = _units() if active_only else (
-        Unit.select(Unit, Building, Estate).join(Building).join(Estate))
-    query = query.where(Unit.room == address.room)
-    if address.estate:
-        query = query.where(Estate.name == address.estate)
-    if address.entrance:
-        query = query.where(Unit.entrance.in_(_entrance_names(address.entrance)))
+def match(address: Address, units) -> list[UnitChoice]:
+    """The rule, on units already read (those with the address's room): the word as written
+    wins (5幢 is not 5栋 when both exist); a word no estate uses falls back to the building's
+    number (3号楼 finds 3栋). Without an entrance, a unit without one is meant if there is
+    one, else every entrance is offered."""
     names = address.building_names()
-    found = _choices(query.where(Building.name.in_(names)).order_by(Estate.id, Building.sort, Building.id))
+    entrances = _entrance_names(address.entrance)
+    found = [u for u in units if u.room == address.room and u.building in names
+             and (not address.estate or u.estate == address.estate)
+             and (not address.entrance or u.entrance in entrances)]
     if address.word:
         exact = [c for c in found if c.building == address.building + address.word]
         if exact:
@@ -160,6 +159,15 @@ def candidates_for(address: Address, active_only: bool = True) -> list[UnitChoic
     if not address.entrance and any(c.entrance == "" for c in found):
         found = [c for c in found if c.entrance == ""]
     return found
+
+
+def candidates_for(address: Address) -> list[UnitChoice]:
+    """Every active unit on the register ``address`` may mean (see :func:`match`)."""
+    query = _units().where(Unit.room == address.room)
+    if address.estate:
+        query = query.where(Estate.name == address.estate)
+    query = query.where(Building.name.in_(address.building_names()))
+    return match(address, _choices(query.order_by(Estate.id, Building.sort, Building.id, Unit.entrance)))
 
 
 def candidates(text: str) -> list[UnitChoice]:

@@ -1,97 +1,91 @@
-"""Owner roster import (业主档案) from the office's own Excel sheet, mess and all.
+"""Owner roster import (业主档案) from any workbook an office has, mess and all, never guessing.
 
-Steps a clerk sees: :func:`read_workbook` finds the header row (title rows above it, merged
-cells filled in), :func:`propose_mapping` guesses which column holds what (房号/楼栋/单元/姓名/
-电话…, or Building/Unit/Room/Name/Phone), :func:`preview` shows the first lines as they will be
-stored and every rejected line with its reason, and :func:`import_owners` writes everything in
-one transaction with one audit entry. Re-importing the same file changes nothing: an owner is
-matched by unit and name, a phone by owner and digits.
+Steps a clerk sees: :func:`read_roster` opens the workbook safely (:mod:`workbook`) and finds
+the sheets that hold owners and rooms, each with its header row (title and notes rows above it,
+merged cells filled in); :func:`columns.propose_mapping` reads each header by meaning;
+:func:`preview` shows every line as it will be stored (estate, building, entrance, room), every
+unit that would be new, every line whose estate is ambiguous and every rejected line with its
+reason; :func:`import_owners` writes it all in one transaction, auditing each owner field it
+changes (old -> new) with who imported.
 
-Mess accepted: title and date rows above the header, two-row headers, merged cells (a building
-written once over its flats), blank lines, the header repeated per block, numbers typed as
-numbers (1201.0, 13800138000.0), full-width digits, several phones in one cell (/ 、 , ; ，；
-or spaces) or in several columns (手机, 固定电话), 手机： and (本人) around a number, units as
-3-2-1201 / 3栋2单元1201 / 3号楼2单元1201室 / B座2单元2001 or split over 楼栋/单元/房号 (三栋二单元
-too), names padded with spaces. One sheet is imported: the one whose header is best recognised.
+Shapes read: one sheet with the address in one column (3-2-1201, 翠湖苑5幢2单元802 …) or split
+over 楼号/单元/房间 (with 楼层, 房屋类型, 户型, 面积, 身份证号 beside them, which are never the room);
+an estate column or the estate's name in front of the address; several sheets, where an owners
+sheet (业主编号, 业主名称, 手机号) is joined to a rooms sheet (房屋编号, 楼栋编号, 单元编号, 业主编号)
+by the owner number (HC 小区管理系统 / java110 templates); PropDesk's own export.
+
+Never guessed: a unit not on the register is created only when the caller says so
+(``create_units``), else its lines are rejected with the reason; a line that could be in two
+estates is rejected naming both; a value that is only a number is never a person's name.
+Re-importing the same file changes nothing: an owner is matched by unit and name, a phone by
+owner and digits.
 """
 from __future__ import annotations
 
 import re
-import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from typing import Callable
 
 from propdesk.errors import MSG_REQUIRED, PermissionDenied, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.services.core.db_retry import transaction
 from propdesk.models.enums import OwnerRole, Role
 from propdesk.models.tables import Building, Estate, Owner, OwnerPhone, Staff, Unit
-from propdesk.services.core import accounts
-from propdesk.services.core import audit
-from propdesk.services.core import settings
-from propdesk.services.register.owners import (
-    UnitParts, building_synonyms, initials, normalize_text, parse_unit, unit_label,
-)
+from propdesk.services.core import accounts, audit, settings
+from propdesk.services.core.db_retry import transaction
 from propdesk.services.core.validation import MSG_PHONE, MSG_TOO_LONG, Checker
+from propdesk.services.register import address as addr
+from propdesk.services.register import columns, workbook
+from propdesk.services.register.address import Address, UnitChoice
+from propdesk.services.register.columns import FIELDS, propose_mapping  # noqa: F401 - API
+from propdesk.services.register.owners import initials, normalize_text, unit_label
+from propdesk.services.register.workbook import MSG_NO_FILE, MSG_NOT_WORKBOOK  # noqa: F401
 
 C = "import"
-FIELDS = {  # field -> label (English source)
-    "unit": QT_TRANSLATE_NOOP("import", "Unit (building-entrance-room)"),
-    "building": QT_TRANSLATE_NOOP("import", "Building"),
-    "entrance": QT_TRANSLATE_NOOP("import", "Entrance"),
-    "room": QT_TRANSLATE_NOOP("import", "Room"),
-    "name": QT_TRANSLATE_NOOP("import", "Name"),
-    "phone": QT_TRANSLATE_NOOP("import", "Phone"),
-    "role": QT_TRANSLATE_NOOP("import", "Role"),
-    "area": QT_TRANSLATE_NOOP("import", "Area"),
-    "note": QT_TRANSLATE_NOOP("import", "Note"),
-}
-# Header words, most specific first; matched after lower-casing and removing spaces and (…).
-SYNONYMS = {
-    "name": ["业主姓名", "业主名称", "住户姓名", "客户姓名", "户主姓名", "姓名", "业主", "户主",
-             "住户", "name", "ownername", "owner", "resident"],
-    "phone": ["联系电话", "手机号码", "电话号码", "手机号", "联系方式", "移动电话", "电话", "手机",
-              "phone", "mobile", "tel", "telephone", "phonenumber"],
-    "building": ["楼栋号", "楼栋", "栋号", "楼号", "幢号", "楼宇", "栋", "幢", "building", "block",
-                 "bldg"],
-    "entrance": ["单元号", "单元", "entrance"],
-    "room": ["房间号", "室号", "门牌号", "房号", "房间", "room", "roomno", "flat"],
-    "unit": ["房屋编号", "房屋地址", "楼栋单元房号", "单元房号", "房号", "房屋", "房产", "地址",
-             "unit", "address", "apartment"],
-    "role": ["住户类型", "业主类型", "身份", "类型", "关系", "role", "type"],
-    "area": ["建筑面积", "面积", "area"],
-    "note": ["备注", "说明", "note", "notes", "remark", "remarks"],
-}
-NOT_FIELDS = ("身份证", "证件", "idcard", "车牌")  # 身份证号 is not a role, 车牌号 not a room
-ROLE_WORDS = {"业主": "owner", "产权人": "owner", "owner": "owner", "租户": "tenant",
-              "租客": "tenant", "承租人": "tenant", "tenant": "tenant", "家属": "family",
-              "家人": "family", "亲属": "family", "family": "family"}
+ROLE_WORDS = {"业主": "owner", "产权人": "owner", "本人": "owner", "户主": "owner", "owner": "owner",
+              "1001": "owner", "租户": "tenant", "租客": "tenant", "承租人": "tenant",
+              "tenant": "tenant", "1003": "tenant", "家属": "family", "家人": "family",
+              "亲属": "family", "家庭成员": "family", "family": "family", "1002": "family"}
 HEADER_SCAN = 30  # rows searched for the header
-PHONE_SPLIT = re.compile(r"[/,;、|\n，；／｜]+|或")  # normalize_text keeps ，；／ as typed
+PHONE_SPLIT = re.compile(r"[/,;、|\n，；／｜]+|或")
 BRACKETS = re.compile(r"[(（\[【].*?[)）\]】]")
-BLOCK_UNIT = re.compile(r"^(?P<b>[^\s\-]+?[座区])-?(?:(?P<e>\d+)(?:单元|-))?(?P<r>[A-Za-z]?\d+)室?$")
+BLOCK_UNIT = re.compile(r"^(?P<b>[^\s\-]+?[座区])-?(?:(?P<e>\d+)(?:单元|-))?(?P<r>[A-Za-z]?\d+)$")
+BUILDING = re.compile(r"^(?P<b>[A-Za-z]?\d{1,3}[A-Za-z]?|[A-Za-z])(?P<w>号楼|栋|幢|座|楼|号|#)?$")
 CJK_NAME = re.compile(r"[\u4e00-\u9fff·\s]+")
-CN_DIGITS = dict(zip("一二三四五六七八九", "123456789"))
-CN_NUMBER = re.compile(r"[一二三四五六七八九十两]+(?=栋|幢|号楼|单元|$)")
+NUMBER = re.compile(r"[\d.\-\s]+")
 
-MSG_NO_FILE = QT_TRANSLATE_NOOP("import", "{file}: there is no such file.")
-MSG_NOT_WORKBOOK = QT_TRANSLATE_NOOP(
-    "import", "{file} is not an Excel workbook (.xlsx). Open it in Excel or WPS, save it as "
-              ".xlsx (Excel workbook) and import that file.")
 MSG_NO_HEADER = QT_TRANSLATE_NOOP(
     "import", "No header row was found (such as 房号, 姓名, 电话). Choose the columns by hand.")
 MSG_MAPPING = QT_TRANSLATE_NOOP("import", "Choose which column holds the {label}.")
 MSG_BAD_UNIT = QT_TRANSLATE_NOOP(
     "import", "{label}: \"{value}\" is not a unit. Write it as 3栋2单元1201 or 3-2-1201.")
+MSG_NAME_NUMBER = QT_TRANSLATE_NOOP(
+    "import", "{label}: \"{value}\" is a number, not a person's name. Check which column holds "
+              "the names.")
+MSG_NEW_UNIT = QT_TRANSLATE_NOOP(
+    "import", "{unit} is not on the owner register. Confirm the new units to create it, or "
+              "correct the line.")
+MSG_AMBIGUOUS = QT_TRANSLATE_NOOP(
+    "import", "\"{value}\" could be {units}. Add the estate (a column 小区, or its name in front "
+              "of the address) or choose the estate for the whole file.")
+MSG_WHICH_ESTATE = QT_TRANSLATE_NOOP(
+    "import", "\"{value}\" names no estate and the office has several ({estates}). Add the estate "
+              "(a column 小区, or its name in front of the address) or choose the estate for the "
+              "whole file.")
+MSG_NO_OWNER = QT_TRANSLATE_NOOP(
+    "import", "owner number {number} is not on the sheet {sheet}.")
+MSG_OWNER_ROW = QT_TRANSLATE_NOOP("import", "sheet {sheet}, row {row}: {reason}")
+MSG_NO_ROOM = QT_TRANSLATE_NOOP(
+    "import", "owner number {number} ({name}) has no room on the sheet {sheet}.")
 MSG_DENIED_IMPORT = QT_TRANSLATE_NOOP("import", "import the owner register")
 MSG_SUMMARY = QT_TRANSLATE_NOOP(
     "import", "Created {created}, updated {updated}, unchanged {unchanged}, rejected {rejected}.")
+MSG_NEW_UNITS = QT_TRANSLATE_NOOP("import", "New units created: {n}.")
 MSG_DRY_RUN = QT_TRANSLATE_NOOP("import", "Dry run: nothing was saved.")
 MSG_ROW = QT_TRANSLATE_NOOP("import", "Row {row}: {reason}")
+MSG_CANCELLED = QT_TRANSLATE_NOOP("import", "Reading the workbook was cancelled.")
 
 
 class ImportRuleError(RuleError):
@@ -108,155 +102,48 @@ def _label(name: str) -> str:
     return _tr(FIELDS[name])
 
 
+def field_label(name: str) -> str:
+    """The translated label of a mapping key, "phone_2" included (联系电话 2)."""
+    base, _, n = name.rpartition("_") if name.startswith("phone_") else (name, "", "")
+    return f"{_label(base)} {n}".strip() if base in FIELDS else name
+
+
+# --- reading the workbook ---------------------------------------------------------------------
+
 @dataclass
 class SheetInfo:
-    """The sheet chosen for import. ``rows`` are (Excel row number, cell values) below the
-    header, merged cells already filled with their value."""
+    """One sheet. ``rows`` are (Excel row number, cell values) below the header, merged cells
+    already filled in; ``proposed`` is the mapping read from the header."""
 
     path: str
     sheet: str
     header_row: int  # 1-based; 0 when no header was recognised
     headers: list[str]
     rows: list[tuple[int, list]] = field(repr=False)
+    proposed: dict[str, int] = field(default_factory=dict)
 
-
-@dataclass
-class ParsedRow:
-    row: int
-    unit: UnitParts
-    name: str
-    phones: list[tuple[str, str]]  # (as written, digits)
-    role: str | None = None
-    area: Decimal | None = None
-    note: str = ""
+    def has(self, *names: str) -> bool:
+        return all(n in self.proposed for n in names)
 
     @property
-    def unit_label(self) -> str:
-        return unit_label(self.unit.building, self.unit.entrance, self.unit.room)
+    def has_address(self) -> bool:
+        return "unit" in self.proposed or ("room" in self.proposed and "building" in self.proposed)
 
 
 @dataclass
-class Preview:
-    sheet: SheetInfo
-    mapping: dict[str, int]
-    rows: list[ParsedRow]  # the first lines as they will be stored
-    rejected: list[tuple[int, str]]  # every rejected line: (Excel row, reason)
-    total: int  # lines that will be imported
+class Roster:
+    """What :func:`read_roster` found: every sheet, the sheet with the addresses (``main``)
+    and, when the names are on another sheet, the ``owners`` sheet joined by owner number."""
 
+    path: str
+    sheets: list[SheetInfo]
+    main: SheetInfo
+    owners: SheetInfo | None = None
 
-@dataclass
-class ImportReport:
-    """Counts of lines stored (an owner created, updated or found unchanged) and every
-    rejected line as (Excel row number, translated reason)."""
+    @property
+    def sheet(self) -> str:
+        return self.main.sheet + (f" + {self.owners.sheet}" if self.owners else "")
 
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: list[tuple[int, str]] = field(default_factory=list)
-    dry_run: bool = False
-
-    def summary(self) -> str:
-        text = _tr(MSG_SUMMARY).format(created=self.created, updated=self.updated,
-                                       unchanged=self.unchanged, rejected=len(self.rejected))
-        return f"{text} {_tr(MSG_DRY_RUN)}" if self.dry_run else text
-
-    def rejected_lines(self) -> list[str]:
-        return [_tr(MSG_ROW).format(row=row, reason=reason) for row, reason in self.rejected]
-
-
-# --- reading the sheet ----------------------------------------------------------------------------
-
-def read_workbook(path, sheet: str | None = None) -> SheetInfo:
-    """Open ``path`` and pick the sheet whose header is best recognised (or ``sheet``)."""
-    p = Path(path)
-    if not p.is_file():
-        raise ImportRuleError(MSG_NO_FILE, file=str(p))
-    try:
-        wb = load_workbook(p, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise ImportRuleError(MSG_NOT_WORKBOOK, file=p.name) from None
-    sheets = [wb[sheet]] if sheet else wb.worksheets
-    best = max((_sheet_info(p, ws) for ws in sheets), key=lambda s: len(propose_mapping(s.headers)))
-    wb.close()
-    return best
-
-
-def _sheet_info(path: Path, ws) -> SheetInfo:
-    grid = [list(r) for r in ws.iter_rows(values_only=True)]
-    for rng in ws.merged_cells.ranges:  # every cell of a merged block gets the block's value
-        value = grid[rng.min_row - 1][rng.min_col - 1]
-        for r in range(rng.min_row - 1, min(rng.max_row, len(grid))):
-            for c in range(rng.min_col - 1, min(rng.max_col, len(grid[r]))):
-                grid[r][c] = value
-    header = _find_header(grid)
-    headers = [_cell_text(v) for v in grid[header - 1]] if header else []
-    rows = [(i + 1, r) for i, r in enumerate(grid) if i >= header]
-    return SheetInfo(str(path), ws.title, header, headers, rows)
-
-
-def _find_header(grid: list[list]) -> int:
-    best, best_row = 1, 0
-    for i, row in enumerate(grid[:HEADER_SCAN]):
-        found = propose_mapping([_cell_text(v) for v in row])
-        if len(found) > best and "name" in found:
-            best, best_row = len(found), i + 1
-    return best_row
-
-
-def _key(text: str) -> str:
-    text = BRACKETS.sub("", normalize_text(text)).lower()
-    return re.sub(r"[\s*:：_\-.#№]+", "", text)
-
-
-def _scores(key: str):
-    """(score, field) for each field the header may name: an exact word beats a contained one,
-    a longer word a shorter one (业主联系电话 is a phone, not a name)."""
-    if any(word in key for word in NOT_FIELDS):
-        return
-    for name, words in SYNONYMS.items():
-        for word in words:
-            if key == word:
-                yield 100 + len(word), name
-            elif len(word) > 1 and word in key:
-                yield len(word), name
-
-
-FIELD_ORDER = list(SYNONYMS)  # breaks ties: 房号 is first taken as the room
-
-
-def propose_mapping(headers: list[str]) -> dict[str, int]:
-    """Field -> column index (0-based) guessed from the header texts. 房号 is the room when
-    there is a building column, else the whole unit; English Unit is the entrance when there
-    are Building and Room columns, the room when there is only Building."""
-    keys = [_key(h) for h in headers]
-    found = sorted((-score, i, FIELD_ORDER.index(name), name)
-                   for i, key in enumerate(keys) if key for score, name in _scores(key))
-    mapping: dict[str, int] = {}
-    for _, i, _, name in found:
-        if name not in mapping and i not in mapping.values():
-            mapping[name] = i
-    if "building" in mapping and "unit" in mapping:
-        spare = next((f for f in ("room", "entrance") if f not in mapping), None)
-        if spare:
-            mapping[spare] = mapping.pop("unit")
-    elif "building" not in mapping and "room" in mapping and "unit" not in mapping \
-            and any(s > 100 and n == "unit" for s, n in _scores(keys[mapping["room"]])):
-        mapping["unit"] = mapping.pop("room")  # 房号 alone holds the whole unit
-    if "unit" in mapping:
-        mapping.pop("entrance", None)
-    extra = [i for _, i, _, name in found if name == "phone" and i not in mapping.values()]
-    for n, i in enumerate(dict.fromkeys(extra), 2):  # 手机 and 固话: phone_2, phone_3 …
-        mapping[f"phone_{n}"] = i
-    return mapping
-
-
-def field_label(name: str) -> str:
-    """The translated label of a mapping key, "phone_2" included (联系电话 2)."""
-    base, _, n = name.partition("_")
-    return f"{_label(base)} {n}".strip() if base in FIELDS else name
-
-
-# --- one line ---------------------------------------------------------------------------------
 
 def _cell_text(value) -> str:
     if value is None:
@@ -266,8 +153,98 @@ def _cell_text(value) -> str:
     return normalize_text(str(value))
 
 
+def _find_header(grid: list[list]) -> int:
+    best, best_row = 1, 0
+    for i, row in enumerate(grid[:HEADER_SCAN]):
+        found = propose_mapping([_cell_text(v) for v in row])
+        useful = {"name", "unit", "room", "building", "owner_no"} & set(found)
+        if len(found) > best and useful and ("name" in found or "owner_no" in found
+                                             or "unit" in found or "building" in found):
+            best, best_row = len(found), i + 1
+    return best_row
+
+
+def _sheet_info(path, grid: workbook.Grid) -> SheetInfo:
+    header = _find_header(grid.rows)
+    headers = [_cell_text(v) for v in grid.rows[header - 1]] if header else []
+    rows = [(i + 1, r) for i, r in enumerate(grid.rows) if i >= header]
+    proposed = columns.check_content(propose_mapping(headers), [r for _, r in rows])
+    return SheetInfo(str(path), grid.title, header, headers, rows, proposed)
+
+
+def read_roster(path, sheet: str | None = None, owners_sheet: str | None = None,
+                progress: Callable[[int, int], None] | None = None,
+                should_cancel: Callable[[], bool] | None = None) -> Roster:
+    """Open ``path`` and find the sheet with the addresses (or take ``sheet``) and, if its
+    lines carry an owner number but no names, the owners sheet to join (or ``owners_sheet``).
+    Raises RuleError naming the file and the problem for a file that cannot be read."""
+    if progress:
+        progress(0, 2)
+    grids = workbook.read_grids(path, should_cancel=should_cancel)
+    if should_cancel and should_cancel():
+        raise ImportRuleError(MSG_CANCELLED)
+    infos = [_sheet_info(path, g) for g in grids]
+    if progress:
+        progress(1, 2)
+    by_title = {i.sheet: i for i in infos}
+    for wanted in (sheet, owners_sheet):
+        if wanted and wanted not in by_title:
+            raise workbook.WorkbookError(workbook.MSG_NO_SHEET, file=Path(path).name, sheet=wanted)
+    if sheet:
+        main = by_title[sheet]
+    else:
+        def score(i: SheetInfo):
+            return (i.has_address and "name" in i.proposed,
+                    i.has_address and "owner_no" in i.proposed, i.has_address,
+                    len(i.proposed), len(i.rows))
+        main = max(infos, key=score)
+    owners = by_title[owners_sheet] if owners_sheet else None
+    if owners is None and "name" not in main.proposed and "owner_no" in main.proposed:
+        linked = [i for i in infos if i is not main and i.has("name", "owner_no")
+                  and not i.has_address]
+        owners = max(linked, key=lambda i: len(i.rows)) if linked else None
+    if progress:
+        progress(2, 2)
+    return Roster(str(path), infos, main, owners)
+
+
+def read_workbook(path, sheet: str | None = None) -> SheetInfo:
+    """The sheet with the addresses (see :func:`read_roster`)."""
+    return read_roster(path, sheet).main
+
+
+# --- one line ---------------------------------------------------------------------------------
+
+@dataclass
+class ParsedRow:
+    row: int
+    address: Address
+    name: str
+    phones: list[tuple[str, str]]  # (as written, digits)
+    role: str | None = None
+    area: Decimal | None = None
+    note: str = ""
+    place: UnitChoice | None = None  # where it will be stored, once placed
+    new_unit: bool = False
+
+    @property
+    def unit(self):
+        return self.place
+
+    @property
+    def unit_label(self) -> str:
+        if self.place:
+            return self.place.label
+        a = self.address
+        return unit_label(a.building + (a.word or ""), f"{a.entrance}单元" if a.entrance else "", a.room)
+
+    def stored_as(self, with_estate: bool = True) -> str:
+        """The unit as it will be stored: "翠湖苑 5幢2单元802"."""
+        return self.place.display(with_estate) if self.place else self.unit_label
+
+
 def _fail(field_name: str, message: str, **params) -> RuleError:
-    cls = ImportRuleError if message == MSG_BAD_UNIT else RuleError  # the others are shared
+    cls = ImportRuleError if message in (MSG_BAD_UNIT, MSG_NAME_NUMBER) else RuleError
     return cls(message, field=field_name, label=_label(field_name), **params)
 
 
@@ -295,58 +272,47 @@ def _phone(text: str) -> tuple[str, str] | None:
     return None if checker.errors else (written, digits)
 
 
-def _cn_to_digits(match) -> str:
-    """二 -> 2, 十二 -> 12, 二十 -> 20: buildings and entrances written in Chinese numerals."""
-    text = match.group().replace("两", "二")
-    if "十" not in text:
-        return "".join(CN_DIGITS.get(c, c) for c in text)
-    tens, _, ones = text.partition("十")
-    return str(int(CN_DIGITS.get(tens, "1")) * 10 + int(CN_DIGITS.get(ones, "0")))
-
-
-def _unit(values: dict, estate_name: str) -> UnitParts:
-    values = {k: CN_NUMBER.sub(_cn_to_digits, v) if k in ("unit", "building", "entrance") else v
-              for k, v in values.items()}
-    if "unit" not in values:
-        return _split_unit(values)
-    text = values["unit"]
-    if estate_name and text.startswith(estate_name):
-        text = text[len(estate_name):]
+def _whole_unit(text: str, estates: list[str]) -> Address:
     if not text:
         raise _fail("unit", MSG_REQUIRED)
-    text = text.replace("_", "-")
-    parsed = parse_unit(re.sub(r"[室号]$", "", text)) or _block_unit(text)
-    if parsed is None:
+    found = addr.parse_address(text, estates)
+    if found is None:
+        m = BLOCK_UNIT.match(addr.clean(text))  # 商铺区-12: blocks named otherwise
+        if m:
+            found = Address("", m["b"], "", m["e"] or "", m["r"])
+    if found is None:
         raise _fail("unit", MSG_BAD_UNIT, value=text)
-    return parsed
+    return found
 
 
-def _block_unit(text: str) -> UnitParts | None:
-    """B座2单元2001, 商铺区-12: blocks named otherwise than 栋 (parse_unit reads only 栋)."""
-    m = BLOCK_UNIT.match(text.replace(" ", ""))
-    return UnitParts(m["b"], f"{m['e']}单元" if m["e"] else "", m["r"]) if m else None
-
-
-def _split_unit(values: dict) -> UnitParts:
+def _split_unit(values: dict, estates: list[str]) -> Address:
     """Building, entrance and room in their own columns, written as people do: 3 / 3栋 /
-    3号楼 / B座, 2 / 2单元, 1201 / 1201室; or the room column holding the whole unit."""
-    room = re.sub(r"(室|号)$", "", values.get("room", ""))
-    whole = parse_unit(room) if room else None
-    if whole:  # 3-2-1201 in the room column
-        return whole
-    building = values.get("building", "")
+    3号楼 / B座, 2 / 2单元 / 二单元, 1201 / 1201室; or the room column holding the whole unit."""
+    room = addr.clean(values.get("room", ""))
+    if room and not re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", room):
+        whole = addr.parse_address(room, estates)
+        if whole:  # 3-2-1201 in the room column
+            return whole
+    building = addr.clean(values.get("building", ""))
     for name, value in (("building", building), ("room", room)):
         if not value:
             raise _fail(name, MSG_REQUIRED)
-    core = re.sub(r"(栋|幢|号楼|楼)$", "", building)
-    if core != building or re.fullmatch(r"[A-Za-z0-9]+", core):
-        building = f"{core}栋"  # the label intake uses: 3号楼 and 3幢 are 3栋
-    entrance = values.get("entrance", "")
-    if re.fullmatch(r"[A-Za-z0-9]+", entrance):
-        entrance += "单元"
-    if not re.fullmatch(r"[A-Za-z]?\d+", room):
-        raise _fail("room", MSG_BAD_UNIT, value=room)
-    return UnitParts(building, entrance, room)
+    estate = ""
+    for e in sorted(estates, key=len, reverse=True):  # 翠湖苑5幢 in the building column
+        if building.startswith(e) and len(building) > len(e):
+            estate, building = e, building[len(e):]
+            break
+    m = BUILDING.match(building)
+    if m:
+        word = m["w"] if m["w"] in addr.BUILDING_WORDS else ""
+        core = m["b"].upper()
+    else:
+        core, word = building, ""
+    entrance = re.sub(r"单元$", "", addr.clean(values.get("entrance", "")))
+    entrance = entrance.lstrip("0") or entrance
+    if not re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", room):
+        raise _fail("room", MSG_BAD_UNIT, value=values.get("room", ""))
+    return Address(estate, core, word, entrance, room.upper())
 
 
 def _area(text: str) -> Decimal | None:
@@ -357,170 +323,416 @@ def _area(text: str) -> Decimal | None:
         return None
 
 
-def parse_row(number: int, cells: list, mapping: dict[str, int],
-              estate_name: str = "") -> ParsedRow | None:
-    """One sheet line -> ParsedRow; None for a blank line; RuleError with the reason if bad."""
-    values = {f: _cell_text(cells[i]) if i < len(cells) else "" for f, i in mapping.items()}
-    if not any(values.values()):
-        return None
-    if _key(values.get("name", "")) in SYNONYMS["name"]:
-        return None  # the header repeated further down (one block per building)
-    name = values.get("name", "")
-    if CJK_NAME.fullmatch(name):
-        name = re.sub(r"\s+", "", name)  # "张  伟": spaces typed to line names up
+def _name(text: str) -> str:
+    name = re.sub(r"\s+", "", text) if CJK_NAME.fullmatch(text) else " ".join(text.split())
     if not name:
         raise _fail("name", MSG_REQUIRED)
+    if NUMBER.fullmatch(name):
+        raise _fail("name", MSG_NAME_NUMBER, value=name)
     if len(name) > 60:
         raise _fail("name", MSG_TOO_LONG, max=60, n=len(name))
-    unit = _unit(values, estate_name)
+    return name
+
+
+def _values(cells: list, mapping: dict[str, int]) -> dict[str, str]:
+    return {f: _cell_text(cells[i]) if i < len(cells) else "" for f, i in mapping.items()}
+
+
+def _phones_of(cells: list, mapping: dict[str, int]) -> list[tuple[str, str]]:
     phones: dict[str, str] = {}
     for key, col in mapping.items():
         if key.startswith("phone") and col < len(cells):
             phones.update((d, w) for w, d in parse_phones(cells[col]) if d not in phones)
-    role = ROLE_WORDS.get(_key(values.get("role", "")))  # None: keep what the register says
-    return ParsedRow(number, unit, name, [(w, d) for d, w in phones.items()], role,
-                     _area(values.get("area", "")),
-                     values.get("note", "")[:500])
+    return [(w, d) for d, w in phones.items()]
 
 
-def _parse_all(info: SheetInfo, mapping, estate_name: str) -> tuple[list[ParsedRow], list]:
-    parsed, rejected = [], []
+def _is_header_again(values: dict) -> bool:
+    """The header repeated further down (one block per building): two cells read as headers."""
+    return sum(1 for f, v in values.items()
+               if v and columns.exact(v) == f.partition("_")[0]) >= 2
+
+
+def parse_row(number: int, cells: list, mapping: dict[str, int], estate_name: str = "",
+              estates: list[str] | None = None, person: dict | None = None) -> ParsedRow | None:
+    """One sheet line -> ParsedRow; None for a blank line or the header repeated; RuleError
+    with the reason if bad. ``person`` (name, phones, role, note) comes from a joined owners
+    sheet. The estate of the line: its estate column, else its name in front of the address,
+    else ``estate_name``."""
+    estates = estates if estates is not None else ([estate_name] if estate_name else [])
+    values = _values(cells, mapping)
+    if not any(values.values()) or _is_header_again(values):
+        return None
+    if person is None:
+        name = _name(values.get("name", ""))
+    else:
+        name = person["name"]
+    if "unit" in mapping:
+        address = _whole_unit(values["unit"], estates)
+    else:
+        address = _split_unit(values, estates)
+    estate = values.get("estate", "") or address.estate or estate_name
+    address = Address(estate, address.building, address.word, address.entrance, address.room)
+    if person is None:
+        phones = _phones_of(cells, mapping)
+        role = ROLE_WORDS.get(columns.key(values.get("role", "")))
+        note = values.get("note", "")[:500]
+    else:
+        phones, role, note = person["phones"], person["role"], person["note"]
+    return ParsedRow(number, address, name, phones, role, _area(values.get("area", "")), note)
+
+
+# --- placing lines on the register ---------------------------------------------------------------
+
+class _Snapshot:
+    """Every estate, building and unit, read in three queries, to place thousands of lines
+    without a query per line. Places by :func:`address.match`, the rule intake uses."""
+
+    def __init__(self):
+        self.estates = {e.name: e for e in Estate.select()}
+        self.active_estates = [n for n, e in self.estates.items() if e.active]
+        self.buildings = list(Building.select(Building, Estate).join(Estate))
+        by_id = {b.id: b for b in self.buildings}
+        self.by_room: dict[str, list[UnitChoice]] = {}
+        for u in Unit.select(Unit.id, Unit.building, Unit.entrance, Unit.room, Unit.label):
+            b = by_id[u.building_id]
+            self.by_room.setdefault(u.room, []).append(
+                UnitChoice(u.id, b.estate.name, b.name, u.entrance, u.room, u.label))
+        self.new: dict[tuple, UnitChoice] = {}  # (estate, building, entrance, room) -> planned
+
+    def estate_of(self, written: str) -> str:
+        """The register's name for an estate as written (阳光花园小区 -> 阳光花园), or as written."""
+        written = normalize_text(written).replace(" ", "")
+        if not written or written in self.estates:
+            return written
+        near = [n for n in self.estates if n in written or written in n]
+        return near[0] if len(near) == 1 else written
+
+    def word_of(self, estate: str) -> str:
+        """The building word an estate uses most (栋, 幢, 号楼 …); 栋 for a new estate."""
+        words = Counter(w for b in self.buildings if b.estate.name == estate
+                        for w in addr.BUILDING_WORDS if b.name.endswith(w))
+        return words.most_common(1)[0][0] if words else "栋"
+
+    def place(self, row: ParsedRow, default_estate: str, single: str) -> str | None:
+        """Set ``row.place``; returns None, "new" (a unit not on the register) or the reason
+        the line cannot be placed (an ambiguous estate)."""
+        a = row.address
+        estate = self.estate_of(a.estate) if a.estate else default_estate
+        a = Address(estate, a.building, a.word, a.entrance, a.room)
+        scope = [estate] if estate else (self.active_estates or [single])
+        units = [u for u in self.by_room.get(a.room, []) if u.estate in scope]
+        found = addr.match(a, units)
+        written = _written(row.address)
+        if len(found) == 1:
+            row.place = found[0]
+            return None
+        if found:
+            return _tr(MSG_AMBIGUOUS).format(value=written, units="、".join(c.display() for c in found))
+        names = a.building_names()
+        buildings = [b for b in self.buildings if b.estate.name in scope and b.name in names]
+        if a.word and any(b.name == a.building + a.word for b in buildings):
+            buildings = [b for b in buildings if b.name == a.building + a.word]
+        in_estates = sorted({b.estate.name for b in buildings})
+        if len(in_estates) > 1:
+            shown = "、".join(f"{b.estate.name} {b.name}" for b in buildings)
+            return _tr(MSG_AMBIGUOUS).format(value=written, units=shown)
+        if buildings:
+            same = [b for b in buildings if b.name == a.building + a.word] or buildings
+            target_estate, building = in_estates[0], same[0].name
+        else:
+            if not estate and len(scope) > 1:
+                return _tr(MSG_WHICH_ESTATE).format(value=written, estates="、".join(scope))
+            target_estate = estate or scope[0]
+            if re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", a.building):
+                building = a.building + (a.word or self.word_of(target_estate))
+            else:
+                building = a.building + a.word
+        entrance = f"{a.entrance}单元" if a.entrance and a.entrance.isalnum() else a.entrance
+        key = (target_estate, building, entrance, a.room)
+        if key not in self.new:
+            self.new[key] = UnitChoice(0, target_estate, building, entrance, a.room,
+                                       unit_label(building, entrance, a.room))
+        row.place, row.new_unit = self.new[key], True
+        return "new"
+
+
+def _written(a: Address) -> str:
+    text = f"{a.building}{a.word or '-'}" + (f"{a.entrance}单元" if a.entrance else "") + a.room
+    return f"{a.estate}{text}" if a.estate else text
+
+
+# --- the plan: what an import would do --------------------------------------------------------
+
+@dataclass
+class Preview:
+    sheet: SheetInfo
+    mapping: dict[str, int]
+    rows: list[ParsedRow]  # the first lines as they will be stored
+    rejected: list[tuple[int, str]]  # every rejected line: (Excel row, reason)
+    total: int  # lines that will be imported
+    new_units: list[str] = field(default_factory=list)  # "翠湖苑 5幢2单元803", each once
+    new_lines: list[tuple[int, str]] = field(default_factory=list)  # (row, unit) needing one
+    ambiguous: list[tuple[int, str]] = field(default_factory=list)  # (row, reason)
+    several_estates: bool = False
+
+
+@dataclass
+class _Plan:
+    roster: Roster
+    mapping: dict[str, int]
+    rows: list[ParsedRow]
+    rejected: list[tuple[int, str]]
+    new_lines: list[tuple[int, str]]
+    ambiguous: list[tuple[int, str]]
+    new_units: list[UnitChoice]
+    several: bool
+
+
+def _check_mapping(info: SheetInfo, mapping: dict[str, int], joined: bool) -> None:
+    if not mapping and not info.header_row:
+        raise ImportRuleError(MSG_NO_HEADER)
+    needed = [("unit", ("unit", "room"))] + ([] if joined else [("name", ("name",))])
+    for label, choices in needed:
+        if not any(c in mapping for c in choices):
+            raise ImportRuleError(MSG_MAPPING, label=_label(label))
+    if joined and "owner_no" not in mapping:
+        raise ImportRuleError(MSG_MAPPING, label=_label("owner_no"))
+
+
+def _people(roster: Roster, rejected: list) -> dict[str, dict]:
+    """The owners sheet by owner number: name, phones, role, note (a bad line is reported)."""
+    info = roster.owners
+    mapping = info.proposed
+    people: dict[str, dict] = {}
     for number, cells in info.rows:
+        values = _values(cells, mapping)
+        key = values.get("owner_no", "")
+        if not key or _is_header_again(values):
+            continue
         try:
-            row = parse_row(number, cells, mapping, estate_name)
+            people[key] = {"name": _name(values.get("name", "")), "phones": _phones_of(cells, mapping),
+                           "role": ROLE_WORDS.get(columns.key(values.get("role", ""))),
+                           "note": values.get("note", "")[:500], "row": number, "used": False}
+        except RuleError as err:
+            people[key] = {"error": _tr(MSG_OWNER_ROW).format(sheet=info.sheet, row=number,
+                                                              reason=err.text())}
+    return people
+
+
+def _plan(roster: Roster, mapping: dict[str, int] | None, estate: str | None) -> _Plan:
+    info = roster.main
+    joined = roster.owners is not None
+    mapping = dict(mapping) if mapping is not None else dict(info.proposed)
+    _check_mapping(info, mapping, joined)
+    snap = _Snapshot()
+    estates = list(snap.estates)
+    default_estate = snap.estate_of(estate) if estate else ""
+    single = (snap.active_estates[0] if len(snap.active_estates) == 1 else
+              "" if snap.active_estates else (settings.get("office_name") or "小区"))
+    if not default_estate and len(snap.active_estates) <= 1:
+        default_estate = single
+    rejected, rows, new_lines, ambiguous = [], [], [], []
+    people = _people(roster, rejected) if joined else {}
+    for number, cells in info.rows:
+        person = None
+        if joined:
+            key = _values(cells, {"owner_no": mapping["owner_no"]})["owner_no"]
+            if not key:
+                continue  # a room without an owner: nobody to import
+            person = people.get(key)
+            if person is None:
+                rejected.append((number, _tr(MSG_NO_OWNER).format(number=key, sheet=roster.owners.sheet)))
+                continue
+            if "error" in person:
+                rejected.append((number, person["error"]))
+                continue
+            person["used"] = True
+        try:
+            row = parse_row(number, cells, mapping, default_estate, estates, person)
         except RuleError as err:
             rejected.append((number, err.text()))
             continue
-        if row is not None:
-            parsed.append(row)
-    return parsed, rejected
+        if row is None:
+            continue
+        outcome = snap.place(row, default_estate, single)
+        if outcome == "new":
+            new_lines.append((number, row.place.display()))
+        elif outcome:
+            ambiguous.append((number, outcome))
+            rejected.append((number, outcome))
+            continue
+        rows.append(row)
+    for key, person in people.items():
+        if "error" not in person and not person["used"]:
+            rejected.append((person["row"], _tr(MSG_NO_ROOM).format(
+                number=key, name=person["name"], sheet=info.sheet)))
+    several = len({r.place.estate for r in rows if r.place} | set(snap.active_estates)) > 1
+    return _Plan(roster, mapping, rows, sorted(rejected), new_lines, ambiguous,
+                 list(snap.new.values()), several)
 
 
-def _mapping(info: SheetInfo, mapping: dict[str, int] | None) -> dict[str, int]:
-    mapping = dict(mapping) if mapping is not None else propose_mapping(info.headers)
-    if not mapping and not info.header_row:
-        raise ImportRuleError(MSG_NO_HEADER)
-    for needed, choices in (("name", ("name",)), ("unit", ("unit", "room"))):
-        if not any(c in mapping for c in choices):
-            raise ImportRuleError(MSG_MAPPING, label=_label(needed))
-    return mapping
+def _roster(source, sheet=None) -> Roster:
+    return source if isinstance(source, Roster) else read_roster(source, sheet)
 
 
-def preview(path, mapping: dict[str, int] | None = None, limit: int = 20,
-            estate: str | None = None) -> Preview:
-    """What an import would do, without writing: the first ``limit`` lines parsed, every
-    rejected line with its reason, and how many lines would be imported."""
-    info = read_workbook(path)
-    mapping = _mapping(info, mapping)
-    parsed, rejected = _parse_all(info, mapping, estate or _default_estate_name())
-    return Preview(info, mapping, parsed[:limit], rejected, len(parsed))
+def preview(source, mapping: dict[str, int] | None = None, limit: int = 20,
+            estate: str | None = None, sheet: str | None = None) -> Preview:
+    """What an import would do, without writing: the first ``limit`` lines as they will be
+    stored, every unit that would be new, every ambiguous line and every rejected line with
+    its reason. ``source`` is a path or a :class:`Roster` already read (no rereading)."""
+    plan = _plan(_roster(source, sheet), mapping, estate)
+    return Preview(plan.roster.main, plan.mapping, plan.rows[:limit], plan.rejected, len(plan.rows),
+                   [u.display() for u in plan.new_units], plan.new_lines, plan.ambiguous,
+                   plan.several)
 
 
 # --- writing ----------------------------------------------------------------------------------
 
-def _default_estate_name() -> str:
-    first = Estate.select().where(Estate.active == True).order_by(Estate.id).first()  # noqa: E712
-    return first.name if first else (settings.get("office_name") or "")
+@dataclass
+class ImportReport:
+    """Counts of lines stored (an owner created, updated or found unchanged), units created,
+    and every rejected line as (Excel row number, translated reason)."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+    dry_run: bool = False
+    units_created: int = 0
+
+    def summary(self) -> str:
+        text = _tr(MSG_SUMMARY).format(created=self.created, updated=self.updated,
+                                       unchanged=self.unchanged, rejected=len(self.rejected))
+        if self.units_created:
+            text += " " + _tr(MSG_NEW_UNITS).format(n=self.units_created)
+        return f"{text} {_tr(MSG_DRY_RUN)}" if self.dry_run else text
+
+    def rejected_lines(self) -> list[str]:
+        return [_tr(MSG_ROW).format(row=row, reason=reason) for row, reason in self.rejected]
 
 
 def _check_actor(actor: Staff | None) -> None:
-    """The command line (actor None) and the desk's roles may import; a technician may not."""
-    if actor is None or (actor.active and actor.role in ("clerk", "supervisor", "admin")):
+    """The desk's roles may import; a technician may not. The command line signs in first."""
+    if actor is not None and actor.active and actor.role in ("clerk", "supervisor", "admin"):
         return
     with transaction():
         audit.record(actor, "owner_import", 0, "refused", note="owners.import")
-    raise PermissionDenied(accounts.MSG_DENIED, role=Role(actor.role).label(),
-                           action=_tr(MSG_DENIED_IMPORT))
+    role = Role(actor.role).label() if actor is not None else "-"
+    raise PermissionDenied(accounts.MSG_DENIED, role=role, action=_tr(MSG_DENIED_IMPORT))
 
 
-def _update(instance, values: dict) -> bool:
-    """Save ``values`` on ``instance`` if any differs; True when something changed."""
-    if not audit.diff(instance, values):
-        return False
-    instance.save()
-    return True
+class _Writer:
+    """Writes planned lines: units first (only those the plan made), then owners and phones,
+    auditing every owner field changed (old -> new)."""
 
-
-class _Register:
-    """The estate's buildings, units, owners and phones, loaded in four queries, so an import
-    of thousands of lines runs no look-up per line."""
-
-    def __init__(self, estate: Estate):
-        self.estate = estate
-        self.buildings = {b.name: b for b in Building.select().where(Building.estate == estate)}
-        ids = [b.id for b in self.buildings.values()] or [0]
-        self.units = {(u.building_id, u.entrance, u.room): u
-                      for u in Unit.select().where(Unit.building.in_(ids))}
-        unit_ids = [u.id for u in self.units.values()] or [0]
-        # inactive first, so an active owner of the same name wins the key
-        owners = Owner.select().where(Owner.unit.in_(unit_ids)).order_by(Owner.active, Owner.id)
+    def __init__(self, actor, note: str):
+        self.actor, self.note = actor, note
+        owners = Owner.select().order_by(Owner.active, Owner.id)  # an active one wins the key
         self.owners = {(o.unit_id, o.name): o for o in owners}
-        self.phones = {(p.owner_id, p.digits): p for p in OwnerPhone.select().join(Owner)
-                       .where(Owner.unit.in_(unit_ids))}
+        self.phones: dict[int, dict[str, OwnerPhone]] = {}
+        for p in OwnerPhone.select():
+            self.phones.setdefault(p.owner_id, {})[p.digits] = p
+        self.units: dict[int, Unit] = {}
+        self.created_units: dict[tuple, Unit] = {}
 
-    def unit(self, row: ParsedRow) -> tuple[Unit, bool]:
-        building = self.buildings.get(row.unit.building)
-        if building is None:  # 3号楼 in the roster, 3栋 on the register: the same building
-            same = [self.buildings[n] for n in building_synonyms(row.unit.building) if n in self.buildings]
-            building = same[0] if len(same) == 1 else None
+    def unit_for(self, row: ParsedRow) -> tuple[Unit, bool]:
+        place = row.place
+        if not row.new_unit:
+            unit = self.units.get(place.id) or Unit.get_by_id(place.id)
+            self.units[place.id] = unit
+            values = {"active": True}
+            if row.area is not None and (unit.area is None or Decimal(str(unit.area)) != row.area):
+                values["area"] = row.area
+            changes = audit.diff(unit, values)
+            if changes:
+                unit.save()
+                audit.record(self.actor, "unit", unit.id, "import", note=self.note, changes=changes)
+            return unit, bool(changes)
+        key = (place.estate, place.building, place.entrance, place.room)
+        if key in self.created_units:
+            return self.created_units[key], False
+        estate, made = Estate.get_or_create(name=place.estate)
+        building = Building.get_or_none((Building.estate == estate) & (Building.name == place.building))
         if building is None:
-            building = Building.create(estate=self.estate, name=row.unit.building,
-                                       sort=len(self.buildings) + 1)
-            self.buildings[building.name] = building
-        key = (building.id, row.unit.entrance, row.unit.room)
-        unit, changed = self.units.get(key), False
-        if unit is None:
-            room = row.unit.room
-            floor = int(room[:-2]) if room.isdigit() and len(room) >= 3 else None  # 1201: 12th
-            unit = Unit.create(building=building, entrance=row.unit.entrance, room=row.unit.room, floor=floor,
-                               label=unit_label(building.name, row.unit.entrance, row.unit.room), area=row.area)
-            self.units[key] = unit
-        else:
-            changed = _update(unit, {"active": True, **({"area": row.area} if row.area else {})})
-        return unit, changed
+            sort = (Building.select().where(Building.estate == estate).count()) + 1
+            building = Building.create(estate=estate, name=place.building, sort=sort)
+        room = place.room
+        floor = int(room[:-2]) if room.isdigit() and len(room) >= 3 else None  # 1201: 12th
+        unit = Unit.create(building=building, entrance=place.entrance, room=room, floor=floor,
+                           label=place.label, area=row.area)
+        audit.record(self.actor, "unit", unit.id, "import_create", note=self.note,
+                     changes={"estate": (None, place.estate), "label": (None, place.label)})
+        self.created_units[key] = unit
+        return unit, True
 
     def apply(self, row: ParsedRow) -> str:
         """Store one line: "created", "updated" or "unchanged"."""
-        unit, changed = self.unit(row)
+        unit, changed = self.unit_for(row)
         owner = self.owners.get((unit.id, row.name))
-        outcome = "updated"
         if owner is None:
             owner = Owner.create(unit=unit, name=row.name, initials=initials(row.name),
                                  role=row.role or OwnerRole.OWNER.value, note=row.note)
             self.owners[(unit.id, row.name)] = owner
-            outcome = "created"
-        else:  # only what the sheet says: an empty role or note keeps the register's
-            changed |= _update(owner, {"active": True, **({"role": row.role} if row.role else {}),
-                                       **({"note": row.note} if row.note else {})})
+            audit.record(self.actor, "owner", owner.id, "import_create", note=self.note, changes={
+                "unit": (None, unit.label), "name": (None, row.name), "role": (None, owner.role),
+                "note": (None, row.note or None),
+                "phones": (None, "、".join(w for w, _d in row.phones) or None)})
+            for written, digits in row.phones:
+                self.phones.setdefault(owner.id, {})[digits] = OwnerPhone.create(
+                    owner=owner, phone=written, digits=digits)
+            return "created"
+        # only what the sheet says: an empty role or note keeps the register's
+        values = {"active": True, **({"role": row.role} if row.role else {}),
+                  **({"note": row.note} if row.note else {})}
+        changes = audit.diff(owner, values)
+        if changes:
+            owner.save()
+        known = self.phones.setdefault(owner.id, {})
         for written, digits in row.phones:
-            phone = self.phones.get((owner.id, digits))
+            phone = known.get(digits)
             if phone is None:
-                self.phones[(owner.id, digits)] = OwnerPhone.create(owner=owner, phone=written,
-                                                                     digits=digits)
-            changed |= phone is None or _update(phone, {"active": True})
-        return outcome if outcome == "created" or changed else "unchanged"
+                known[digits] = OwnerPhone.create(owner=owner, phone=written, digits=digits)
+                changes.setdefault("phones", (None, written))
+                if changes["phones"][1] != written:
+                    changes["phones"] = (None, f"{changes['phones'][1]}、{written}")
+            elif not phone.active:
+                phone.active = True
+                phone.save()
+                changes[f"phone {digits}"] = ("inactive", "active")
+        if changes:
+            audit.record(self.actor, "owner", owner.id, "import", note=self.note, changes=changes)
+        return "updated" if changes or changed else "unchanged"
 
 
-def import_owners(actor: Staff | None, path, mapping: dict[str, int] | None = None,
-                  dry_run: bool = False, estate: str | None = None) -> ImportReport:
-    """Import the roster at ``path`` into ``estate`` (default: the first estate, or one named
-    after the office). One transaction with one audit entry; ``dry_run`` rolls it back and
-    only reports. Rejected lines are reported, never half-stored."""
+def import_owners(actor: Staff | None, source, mapping: dict[str, int] | None = None,
+                  dry_run: bool = False, estate: str | None = None,
+                  create_units: bool = False, sheet: str | None = None) -> ImportReport:
+    """Import the roster (a path or a :class:`Roster` already read). Lines are placed on the
+    register by the address rules intake uses; ``estate`` places lines that name none. A line
+    whose unit is not on the register is rejected with the reason unless ``create_units``
+    (the units the preview listed are then created); a line that could be in two estates is
+    always rejected. One transaction; ``dry_run`` rolls it back and only reports."""
     _check_actor(actor)
-    info = read_workbook(path)
-    mapping = _mapping(info, mapping)
-    estate_name = normalize_text(estate or "") or _default_estate_name()
-    parsed, rejected = _parse_all(info, mapping, estate_name)
-    report = ImportReport(rejected=rejected, dry_run=dry_run)
+    roster = _roster(source, sheet)
+    plan = _plan(roster, mapping, estate)
+    rejected = list(plan.rejected)
+    rows = plan.rows
+    if not create_units:
+        new = {r for r, _ in plan.new_lines}
+        rejected += [(r.row, _tr(MSG_NEW_UNIT).format(unit=r.stored_as())) for r in rows if r.row in new]
+        rows = [r for r in rows if r.row not in new]
+    report = ImportReport(rejected=sorted(rejected), dry_run=dry_run)
+    name = Path(roster.path).name
+    note = f"{name} [{roster.sheet}]"
     with transaction() as txn:
-        est, _ = Estate.get_or_create(name=estate_name)
-        register = _Register(est)
-        for row in parsed:
-            outcome = register.apply(row)
+        writer = _Writer(actor, note)
+        for row in rows:
+            outcome = writer.apply(row)
             setattr(report, outcome, getattr(report, outcome) + 1)
-        audit.record(actor, "owner_import", est.id, "import", note=(
-            f"{Path(path).name} [{info.sheet}]: created {report.created}, updated "
-            f"{report.updated}, unchanged {report.unchanged}, rejected {len(rejected)}"))
+        report.units_created = len(writer.created_units)
+        audit.record(actor, "owner_import", 0, "import", note=(
+            f"{note}: created {report.created}, updated {report.updated}, unchanged "
+            f"{report.unchanged}, rejected {len(report.rejected)}, new units {report.units_created}"))
         if dry_run:
             txn.rollback()
     return report
