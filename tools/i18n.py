@@ -7,7 +7,9 @@
     python tools/i18n.py all        # update, fill, release, check
 
 The glossary (``resources/translations/glossary_zh_CN.tsv``: context<TAB>source<TAB>translation,
-context ``*`` for any) is where translators work; Qt Linguist on the .ts works too.
+context ``*`` for any) is where translators work; Qt Linguist on the .ts works too. Further
+glossaries beside it (``glossary_zh_CN.*.tsv``, same columns) are read after it, so that work on
+one part of the program adds its own file instead of everyone appending to one.
 """
 from __future__ import annotations
 
@@ -37,10 +39,11 @@ def update() -> None:
 
 def _glossary() -> dict[tuple[str, str], str]:
     table = {}
-    with GLOSSARY.open(encoding="utf-8", newline="") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(row) == 3 and not row[0].startswith("#"):
-                table[(row[0], row[1].replace("\\n", "\n"))] = row[2].replace("\\n", "\n")
+    for path in [GLOSSARY, *sorted(GLOSSARY.parent.glob("glossary_zh_CN.*.tsv"))]:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if len(row) == 3 and not row[0].startswith("#"):
+                    table[(row[0], row[1].replace("\\n", "\n"))] = row[2].replace("\\n", "\n")
     return table
 
 

@@ -1954,6 +1954,31 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <source>PropDesk - locked</source>
+        <translation>PropDesk - 已锁定</translation>
+    </message>
+    <message>
+        <source>The desk was locked after {n} minutes without use.
+{name}, enter your password to go on; someone else signs in with "Switch user".</source>
+        <translation>前台已在 {n} 分钟无操作后锁定。
+{name}，输入密码继续；换人请点“切换用户”。</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user</source>
+        <translation>切换用户(&amp;W)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>PropDesk - sign in</source>
@@ -2007,6 +2032,10 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
         <translation>突发事件 (&amp;5)</translation>
     </message>
     <message>
+        <source>My jobs (&amp;1)</source>
+        <translation>我的工单 (&amp;1)</translation>
+    </message>
+    <message>
         <source>Signed in: {name} ({role})</source>
         <translation>当前用户：{name}（{role}）</translation>
     </message>
@@ -2015,12 +2044,36 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>Sign &amp;out / switch user</source>
+        <translation>注销 / 切换用户(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the desk</source>
+        <translation>锁定前台(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Complaint intake</source>
+        <translation>投诉受理</translation>
+    </message>
+    <message>
+        <source>Repair call</source>
+        <translation>报修登记</translation>
+    </message>
+    <message>
         <source>&amp;Export or print a register…</source>
         <translation>导出或打印台账(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Import the owner roster…</source>
         <translation>导入业主档案(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Unsaved form</source>
+        <translation>表单未保存</translation>
+    </message>
+    <message>
+        <source>{forms}: what was typed is not saved. Close anyway?</source>
+        <translation>{forms}：已填写的内容尚未保存。仍要关闭吗？</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2067,6 +2120,137 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
 The front desk of {office}: complaints, work orders, callbacks and registers.</source>
         <translation>PropDesk {version}
 {office}客服前台：投诉、派工、回访和台账。</translation>
+    </message>
+</context>
+<context>
+    <name>MyJobsTab</name>
+    <message>
+        <source>Agreed time</source>
+        <translation>约定时间</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>维修内容</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived</source>
+        <translation>已到场(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Result, materials, slip…</source>
+        <translation>维修结果、材料、回执(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Signed &amp;slip back</source>
+        <translation>回执已签回(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh (F5)</source>
+        <translation>刷新(&amp;F) (F5)</translation>
+    </message>
+    <message>
+        <source>My jobs — {name}, {day}: {n} today, {m} in all</source>
+        <translation>我的工单 — {name}，{day}：今天 {n} 单，共 {m} 单</translation>
+    </message>
+    <message>
+        <source>{state}, slip not back</source>
+        <translation>{state}，回执未签回</translation>
+    </message>
+    <message>
+        <source> (rework {n})</source>
+        <translation>（返工第 {n} 次）</translation>
+    </message>
+    <message>
+        <source>No job is assigned to you today and none is open.</source>
+        <translation>今天没有派给您的工单，也没有未完成的工单。</translation>
+    </message>
+    <message>
+        <source>Address: {a}</source>
+        <translation>地址：{a}</translation>
+    </message>
+    <message>
+        <source>Contact: {name} {phone}</source>
+        <translation>联系人：{name} {phone}</translation>
+    </message>
+    <message>
+        <source>Agreed time: {t}</source>
+        <translation>约定时间：{t}</translation>
+    </message>
+    <message>
+        <source>Task: {task}</source>
+        <translation>维修内容：{task}</translation>
+    </message>
+    <message>
+        <source>Arrived: {t}</source>
+        <translation>到场：{t}</translation>
+    </message>
+    <message>
+        <source>Result: {r}; materials: {m}</source>
+        <translation>结果：{r}；材料：{m}</translation>
+    </message>
+    <message>
+        <source>Paid service: ¥{fee}</source>
+        <translation>有偿服务：¥{fee}</translation>
+    </message>
+    <message>
+        <source>Arrived at {number}</source>
+        <translation>{number} 到场</translation>
+    </message>
+    <message>
+        <source>Arrival time</source>
+        <translation>到场时间</translation>
+    </message>
+    <message>
+        <source>Finish time</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>维修结果</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>所用材料</translation>
+    </message>
+    <message>
+        <source>- approved quote -</source>
+        <translation>- 已批准的报价 -</translation>
+    </message>
+    <message>
+        <source>Price list item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>The return slip came back signed by the customer</source>
+        <translation>回执联已由客户签字交回</translation>
+    </message>
+    <message>
+        <source>Result of {number}</source>
+        <translation>{number} 的维修结果</translation>
     </message>
 </context>
 <context>
@@ -2176,6 +2360,26 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>A PNG or JPEG picture, at most 2 MB. A copy is kept in PropDesk's data folder.</source>
         <translation>PNG 或 JPEG 图片，不超过 2 MB。PropDesk 会在数据文件夹中保存一份副本。</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Save the lock &amp;time</source>
+        <translation>保存锁定时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>前台</translation>
+    </message>
+    <message>
+        <source>Lock after no use for</source>
+        <translation>无操作多久后锁定</translation>
     </message>
     <message>
         <source>Estates served</source>
@@ -3064,6 +3268,18 @@ Details are in the log file.</source>
     <message>
         <source>wrong password</source>
         <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>signed out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>desk locked (idle)</source>
+        <translation>前台锁定（无操作）</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>查阅</translation>
     </message>
     <message>
         <source>refused</source>
@@ -5027,6 +5243,14 @@ The details are in the log file:
         <translation>查看操作日志</translation>
     </message>
     <message>
+        <source>read the desk's records</source>
+        <translation>查阅前台记录</translation>
+    </message>
+    <message>
+        <source>Work order {number} is not assigned to you: a technician sees and records only their own jobs.</source>
+        <translation>工单 {number} 不是派给您的：维修工只能查看和登记自己的工单。</translation>
+    </message>
+    <message>
         <source>{label}: "{value}" is not on the owner register. Use building-unit-room such as 3栋2单元1201, or leave it empty for a public area.</source>
         <translation>{label}：业主档案中没有“{value}”。请按“楼栋-单元-房号”填写，如 3栋2单元1201；公共区域可不填。</translation>
     </message>
@@ -5465,6 +5689,10 @@ The details are in the log file:
     <message>
         <source>Sign in first: give --user (or PROPDESK_USER), and the password in PROPDESK_PASSWORD or when asked.</source>
         <translation>请先登录：用 --user（或环境变量 PROPDESK_USER）给出用户名，密码放在 PROPDESK_PASSWORD 中或按提示输入。</translation>
+    </message>
+    <message>
+        <source>"My jobs" is the technicians' own list.</source>
+        <translation>“我的工单”只供维修工使用。</translation>
     </message>
 </context>
 <context>

@@ -21,8 +21,7 @@ def run_gui(args) -> int:
     from propdesk.services.setup import reference
     from propdesk.services.core import settings
     from propdesk.ui import backup_dialogs, errors, translation
-    from propdesk.ui.login import FirstRunDialog, LoginDialog
-    from propdesk.ui.main_window import MainWindow
+    from propdesk.ui.login import FirstRunDialog
 
     setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -65,12 +64,13 @@ def run_gui(args) -> int:
         first = FirstRunDialog()
         if not first.exec():
             return 0
-    login = LoginDialog()
-    if not login.exec():
+    from propdesk.ui.session import Session
+
+    app.setQuitOnLastWindowClosed(False)  # signing out closes the window, PropDesk goes on
+    session = Session(app)
+    if not session.sign_in():
         return 0
     backup_dialogs.automatic_backup("start")  # the first start of the day
-    window = MainWindow(login.staff)
-    window.showMaximized()
     code = app.exec()
     backup_dialogs.automatic_backup("exit")
     from propdesk.models.db import close_db

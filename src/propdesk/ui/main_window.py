@@ -1,7 +1,7 @@
 """The main window: the working tabs, the signed-in person, and what is overdue."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
@@ -39,6 +39,10 @@ def scrolling(widget: QWidget) -> QScrollArea:
 
 
 class MainWindow(QMainWindow):
+    sign_out_requested = Signal()
+    lock_requested = Signal()
+    closed = Signal()
+
     def __init__(self, staff, parent=None):
         super().__init__(parent)
         self.staff = staff
@@ -48,6 +52,9 @@ class MainWindow(QMainWindow):
         screen = QApplication.primaryScreen().availableGeometry() if QApplication.primaryScreen() else None
         self.resize(min(1440, screen.width()) if screen else 1280, min(900, screen.height()) if screen else 860)
         self.tabs = QTabWidget(objectName="tabs")
+        if staff.role == Role.TECHNICIAN.value:
+            self._build_technician()
+            return
         self.intake = IntakeForm(staff)
         self.complaints = ComplaintListPanel()
         self.work_orders = WorkOrderTab(staff)
@@ -91,6 +98,66 @@ class MainWindow(QMainWindow):
         self._clock.timeout.connect(self.update_overdue)
         self._clock.start()
 
+    def _build_technician(self) -> None:
+        """A technician's window: their own jobs and nothing of the desk's records."""
+        from propdesk.ui.my_jobs import MyJobsTab
+
+        self.my_jobs = MyJobsTab(self.staff)
+        self.tabs.addTab(self.my_jobs, self.tr("My jobs (&1)"))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.statusBar().addWidget(QLabel(self.tr("Signed in: {name} ({role})").format(
+            name=self.staff.name, role=Role(self.staff.role).label())))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._session_actions(file_menu)
+        view = self.menuBar().addMenu(self.tr("&Settings"))
+        self._language_actions(view)
+        self.my_jobs.table.setFocus()
+
+    def _session_actions(self, file_menu) -> None:
+        """Sign out / switch user and lock, then quit: the end of every File menu."""
+        sign_out = QAction(self.tr("Sign &out / switch user"), self, shortcut=QKeySequence("Ctrl+Shift+L"))
+        sign_out.setObjectName("sign_out")
+        sign_out.triggered.connect(self.sign_out_requested)
+        file_menu.addAction(sign_out)
+        lock = QAction(self.tr("&Lock the desk"), self, shortcut=QKeySequence("Ctrl+L"))
+        lock.setObjectName("lock")
+        lock.triggered.connect(self.lock_requested)
+        file_menu.addAction(lock)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
+        quit_action.triggered.connect(self.quit_asking)
+        file_menu.addAction(quit_action)
+
+    def _language_actions(self, menu) -> None:
+        office_lang = settings.office_language()
+        for lang, text in (("zh_CN", "中文"), ("en", "English")):  # the office's language
+            action = QAction(text, self, checkable=True, checked=office_lang == lang,
+                             enabled=office.can_edit(self.staff))
+            action.setObjectName(f"language_{lang}")
+            action.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
+            menu.addAction(action)
+
+    def set_locked(self, locked: bool) -> None:
+        """While the desk is locked nobody passing by reads the screen."""
+        self.centralWidget().setVisible(not locked)
+        self.menuBar().setEnabled(not locked)
+
+    def unsaved_forms(self) -> list[str]:
+        """Names of the forms that hold typed text not yet saved."""
+        if self.staff.role == Role.TECHNICIAN.value:
+            return []
+        names = []
+        if self.intake.description.text() or self.intake.phone.text() or self.intake.complainant.text():
+            names.append(self.tr("Complaint intake"))
+        form = self.work_orders.form
+        if any(w.text() for w in (form.description, form.phone, form.contact_name) if hasattr(w, "text")):
+            names.append(self.tr("Repair call"))
+        return names
+
     def _status_bar(self) -> None:
         who = QLabel(self.tr("Signed in: {name} ({role})").format(
             name=self.staff.name, role=Role(self.staff.role).label()))
@@ -117,17 +184,9 @@ class MainWindow(QMainWindow):
         add_backup_actions(self, file_menu, self.staff)  # restore: supervisors and administrators
         add_audit_action(self, file_menu, self.staff)  # supervisors and administrators
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self._session_actions(file_menu)
         view = self.menuBar().addMenu(self.tr("&Settings"))
-        office_lang = settings.office_language()
-        for lang, text in (("zh_CN", "中文"), ("en", "English")):  # the office's language
-            action = QAction(text, self, checkable=True, checked=office_lang == lang,
-                             enabled=office.can_edit(self.staff))
-            action.setObjectName(f"language_{lang}")
-            action.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
-            view.addAction(action)
+        self._language_actions(view)
         if office.can_view(self.staff):  # administrators change it, supervisors read it
             view.addSeparator()
             self.office_setup_action = QAction(self.tr("&Office setup…"), self)
@@ -246,6 +305,23 @@ class MainWindow(QMainWindow):
             "PropDesk {version}\nThe front desk of {office}: complaints, work orders, callbacks "
             "and registers.").format(version=__version__, office=settings.get("office_name")))
 
+    def may_close(self) -> bool:
+        """True unless a form holds typed text and the person wants to keep it."""
+        unsaved = self.unsaved_forms()
+        return not unsaved or QMessageBox.question(self, self.tr("Unsaved form"), self.tr(
+            "{forms}: what was typed is not saved. Close anyway?").format(
+            forms="、".join(unsaved))) == QMessageBox.Yes
+
+    def quit_asking(self) -> None:
+        if self.may_close():
+            self.close()
+
     def closeEvent(self, event):  # noqa: N802
-        QApplication.closeAllWindows()
+        if event.spontaneous() and not self.may_close():  # the window's own close button
+            event.ignore()
+            return
+        for widget in QApplication.topLevelWidgets():  # case views and dialogs opened from here
+            if widget is not self and widget.isVisible() and widget.isWindow():
+                widget.close()
         super().closeEvent(event)
+        self.closed.emit()

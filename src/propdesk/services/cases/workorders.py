@@ -223,6 +223,7 @@ def assign(actor: Staff, wo_id: int, technician_id: int, scheduled_at: dt.dateti
 
 def start(actor: Staff, wo_id: int, arrived_at: dt.datetime | None = None) -> WorkOrder:
     accounts.require(actor, "workorder.complete", ENTITY, wo_id)
+    accounts.require_own_job(actor, get(wo_id), "workorder.start")
     with transaction():
         wo = _for_action(wo_id, "start")
         return _save(actor, wo, "start", {"status": S.IN_PROGRESS.value,
@@ -244,6 +245,7 @@ def complete(actor: Staff, wo_id: int, done: Completion, at: dt.datetime | None 
     """The technician's result: arrival and finish, materials, fee, whether the slip came back."""
     at = at or now()
     accounts.require(actor, "workorder.complete", ENTITY, wo_id)
+    accounts.require_own_job(actor, get(wo_id), "workorder.complete")
     with transaction():
         wo = _for_action(wo_id, "complete")
         c = Checker()
@@ -297,6 +299,7 @@ def approve_quote(actor: Staff, wo_id: int, amount, note: str = "") -> WorkOrder
 def confirm_slip(actor: Staff, wo_id: int) -> WorkOrder:
     """The signed return slip came back after the result was recorded."""
     accounts.require(actor, "workorder.complete", ENTITY, wo_id)
+    accounts.require_own_job(actor, get(wo_id), "workorder.slip")
     with transaction():
         wo = _for_action(wo_id, "check")
         WorkRound.update(slip_returned=True).where(

@@ -33,6 +33,8 @@ PERMISSIONS: dict[str, set[str]] = {
     "backup.restore": {"supervisor", "admin"},
     "settings.edit": {"admin"},
     "audit.view": {"supervisor", "admin"},
+    # the desk's records: complaints, the owner register, other people's jobs and phones
+    "records.read": {"clerk", "supervisor", "admin"},
 }
 
 MSG_BAD_LOGIN = QT_TRANSLATE_NOOP("rules", "Wrong user name or password.")
@@ -52,7 +54,10 @@ ACTION_LABELS = {
     "backup.restore": QT_TRANSLATE_NOOP("rules", "restore a backup"),
     "settings.edit": QT_TRANSLATE_NOOP("rules", "change the settings"),
     "audit.view": QT_TRANSLATE_NOOP("rules", "read the audit log"),
+    "records.read": QT_TRANSLATE_NOOP("rules", "read the desk's records"),
 }
+MSG_NOT_YOUR_JOB = QT_TRANSLATE_NOOP(
+    "rules", "Work order {number} is not assigned to you: a technician sees and records only their own jobs.")
 
 
 def hash_password(password: str) -> str:
@@ -88,6 +93,25 @@ def require(actor: Staff | None, permission: str, entity: str = "", entity_id: i
         audit.record(actor, entity or "permission", entity_id, "refused", note=permission)
     role = Role(actor.role).label() if actor else "-"
     raise PermissionDenied(MSG_DENIED, role=role, action=translate("rules", ACTION_LABELS[permission]))
+
+
+def require_own_job(actor: Staff | None, work_order, action: str) -> None:
+    """A technician acts on (and reads) only the jobs assigned to them; the desk's roles on any.
+    A refusal is audited and raised as PermissionDenied."""
+    if actor is not None and actor.active and actor.role == Role.TECHNICIAN.value \
+            and work_order.technician_id != actor.id:
+        with transaction():
+            audit.record(actor, "work_order", work_order.id, "refused", note=action)
+        raise PermissionDenied(MSG_NOT_YOUR_JOB, number=work_order.number)
+
+
+def sign_out(actor: Staff | None, reason: str = "sign_out") -> None:
+    """The person leaves the desk (signs out, or the desk locked after the office's idle time):
+    written to the audit log so the day's hand-overs can be read back."""
+    if actor is None:
+        return
+    with transaction():
+        audit.record(actor, "staff", actor.id, reason)
 
 
 def _storable(text: str) -> bool:

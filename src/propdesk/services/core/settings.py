@@ -23,6 +23,7 @@ DEFAULTS = {
     "language": "",
     "backup_keep": "14",  # automatic backups kept (older ones are deleted: they are copies)
     "mask_phones_in_exports": "0",  # "1": registers and exports print 138****5678
+    "lock_minutes": "10",  # the desk locks after this many idle minutes (0: never)
 }
 
 ENTITY = "setting"
@@ -37,6 +38,7 @@ _SHAPES = {
     "callback_days": ("int", 1, 30),
     "callback_max_attempts": ("int", 1, 20),
     "mask_phones_in_exports": ("bool", 0, 1),
+    "lock_minutes": ("int", 0, 480),
     "language": ("choice", "", "zh_CN", "en"),
 }
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-    QWidget,
+    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QSpinBox, QVBoxLayout, QWidget,
 )
 
 from propdesk import i18n
 from propdesk.errors import RuleError
+from propdesk.services.core import settings
 from propdesk.services.setup import structure
 from propdesk.services.setup.office_profile import Profile, logo_path, profile, save_profile, set_logo
 from propdesk.ui.setup.common import Messages
@@ -76,6 +77,23 @@ class ProfileTab(QWidget):
         logo_buttons.addStretch()
         logo_layout.addLayout(logo_buttons, 1)
 
+        self.lock_minutes = QSpinBox(objectName="lock_minutes")
+        self.lock_minutes.setRange(0, 480)
+        self.lock_minutes.setSuffix(self.tr(" minutes"))
+        self.lock_minutes.setSpecialValueText(self.tr("never"))
+        self.lock_minutes.setEnabled(editable)
+        self.lock_messages = Messages()
+        self.save_lock = QPushButton(self.tr("Save the lock &time"), objectName="save_lock")
+        self.save_lock.clicked.connect(self.save_lock_minutes)
+        self.save_lock.setVisible(editable)
+        desk_box = QGroupBox(self.tr("Desk"))
+        desk_form = QFormLayout(desk_box)
+        lock_row = QHBoxLayout()
+        lock_row.addWidget(self.lock_minutes)
+        lock_row.addWidget(self.save_lock)
+        lock_row.addWidget(self.lock_messages, 1)
+        desk_form.addRow(self.tr("Lock after no use for"), lock_row)
+
         self.estates = QLabel(objectName="estate_names")
         self.estates.setWordWrap(True)
         estates_box = QGroupBox(self.tr("Estates served"))
@@ -91,6 +109,7 @@ class ProfileTab(QWidget):
         inner.addWidget(office)
         inner.addLayout(buttons)
         inner.addWidget(logo_box)
+        inner.addWidget(desk_box)
         inner.addWidget(estates_box)
         inner.addStretch()
         layout = QHBoxLayout(self)
@@ -109,6 +128,7 @@ class ProfileTab(QWidget):
         self.office_address.setText(p.office_address)
         self.office_phone.setText(p.office_phone)
         self.language.setCurrentIndex(max(0, self.language.findData(p.language or i18n.language())))
+        self.lock_minutes.setValue(int(settings.get("lock_minutes") or 0))
         self._show_logo()
         names = [e.name + ("" if e.active else self.tr(" (not in use)")) for e in structure.estates()]
         self.estates.setText(("、".join(names) if names else self.tr("None yet.")) + "\n" + self.tr(
@@ -135,6 +155,15 @@ class ProfileTab(QWidget):
             return
         self.refresh()
         self.messages.ok(self.tr("Saved.") if changes else self.tr("Nothing changed."))
+
+    def save_lock_minutes(self) -> None:
+        self.lock_messages.setText("")
+        try:
+            settings.change(self.staff, "lock_minutes", str(self.lock_minutes.value()))
+        except RuleError as err:
+            self.lock_messages.error(err)
+            return
+        self.lock_messages.ok(self.tr("Saved."))
 
     def pick_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), "",
