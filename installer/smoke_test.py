@@ -105,7 +105,7 @@ class Smoke:
         print(f"layout of {self.bundle}", flush=True)
         for exe in ("propdesk", "propdesk-cli"):
             self.check((self.bundle / (exe + EXE)).is_file(), f"program {exe + EXE}")
-        res = self.contents() / "resources"
+        res = self.contents() / "propdesk" / "_resources"  # the package propdesk._resources
         wanted = set(REQUIRED_RESOURCES)
         source = ROOT / "resources"
         if source.is_dir():  # every file of the checkout's resources/ must be in the bundle

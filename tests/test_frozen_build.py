@@ -77,7 +77,7 @@ def test_a_resource_missing_from_the_bundle_is_caught(bundle, tmp_path):
     trimmed = tmp_path / "PropDesk"
     shutil.copytree(bundle, trimmed, symlinks=True, copy_function=_link_or_copy)
     contents = trimmed / "_internal" if (trimmed / "_internal").is_dir() else trimmed
-    (contents / "resources" / "translations" / "propdesk_zh_CN.ts").unlink()
+    (contents / "propdesk" / "_resources" / "translations" / "propdesk_zh_CN.ts").unlink()
 
     proc = smoke(trimmed, tmp_path / "out")
     assert proc.returncode == 1
