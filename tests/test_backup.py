@@ -155,12 +155,14 @@ def test_backup_into_a_read_only_folder_is_refused_clearly(office, read_only_dir
     assert list(read_only_dir.iterdir()) == []
 
 
-def test_automatic_backup_once_a_day_at_start_always_on_exit_and_pruned(office):
+def test_automatic_backup_once_a_day_at_start_on_exit_if_chosen_and_pruned(office):
     settings.put("backup_keep", "3")
     manual = backup.backup_now()
     first = backup.automatic_backup("start")
     assert first is not None and first.name.endswith("-auto.db")
     assert backup.automatic_backup("start") is None  # already one today
+    assert backup.automatic_backup("exit") is None  # on exit only when the office chose so
+    settings.put("backup_on_exit", "1")
     made = [backup.automatic_backup("exit") for _ in range(4)]
     assert all(p is not None for p in made)
     autos = backup.backups(backup.AUTO)
@@ -358,3 +360,29 @@ def test_cli_read_only_folder(tmp_path, read_only_dir):
     home_backups.symlink_to(read_only_dir)
     result = subprocess.run(cmd, **run)
     assert result.returncode == 1 and "备份无法写入" in result.stderr
+
+
+def test_automatic_copies_stay_within_the_disk_budget_keeping_the_newest(office):
+    settings.put("backup_on_exit", "1")
+    first = backup.automatic_backup("start")
+    size = first.stat().st_size
+    # room for two copies and a half: the oldest goes when a third would not fit
+    settings.put("backup_space_mb", str(max(1, (size * 5 // 2) // 1_000_000)))
+    policy = backup.automatic_policy()
+    policy = backup.Policy(keep=14, space=size * 5 // 2, on_exit=True, source=policy.source)
+    made = [backup.automatic_backup("exit", policy=policy) for _ in range(3)]
+    assert backup.backups(backup.AUTO) == made[:0:-1]  # the two newest fit
+    tiny = backup.Policy(keep=14, space=1, on_exit=True, source=policy.source)
+    newest = backup.automatic_backup("exit", policy=tiny)
+    assert backup.backups(backup.AUTO) == [newest]  # the newest copy is always kept
+    assert settings.get("backup_space_mb") and backup.space_budget() >= 1_000_000
+
+
+def test_automatic_backup_with_a_policy_touches_no_model(office, monkeypatch):
+    """What the worker thread runs: the settings were read before, the copy needs no model."""
+    policy = backup.automatic_policy()
+    from propdesk.models import database
+
+    monkeypatch.setattr(database, "obj", None)  # any model access would fail now
+    path = backup.automatic_backup("start", policy=policy)
+    assert path is not None and backup.check_database(path) == backup.OK

@@ -70,13 +70,16 @@ def run_gui(args) -> int:
     session = Session(app)
     if not session.sign_in():
         return 0
-    backup_dialogs.automatic_backup("start")  # the first start of the day
+    # the window is up: the first start of the day makes its copy on another thread
+    first_backup = backup_dialogs.start_automatic_backup()
     code = app.exec()
-    backup_dialogs.automatic_backup("exit")
+    policy = backup.automatic_policy()
     from propdesk.models.db import close_db
 
     close_db()  # PRAGMA optimize first, as SQLite advises
-    lock.unlock()
+    lock.unlock()  # the window is closed: PropDesk may start again at once
+    first_backup.wait()
+    backup_dialogs.automatic_backup("exit", policy)  # only if the office chose copies on exit
     return code
 
 

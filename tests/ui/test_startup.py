@@ -134,9 +134,17 @@ def test_automatic_backups_after_sign_in_and_on_exit(start, monkeypatch, office,
 
     monkeypatch.setattr(LoginDialog, "exec", signed_in)
     monkeypatch.setattr(QApplication, "exec", lambda *a: 0)  # the day's work, in no time
-    assert start(database.obj.database) == 0
+    location = database.obj.database
+    assert start(location) == 0
+    [first] = backup.backups(backup.AUTO)  # the day's first start; none on exit by default
+    from propdesk.models.db import init_db
+    from propdesk.services.core import settings
+
+    init_db(location)
+    settings.put("backup_on_exit", "1")  # the office's choice: a copy on every exit too
+    assert start(location) == 0
     autos = backup.backups(backup.AUTO)
-    assert len(autos) == 2  # the day's first start, and the exit
+    assert len(autos) == 2 and autos[1] == first  # the second start of the day made none
     assert all(backup.check_database(p) == backup.OK for p in autos)
     assert dialogs == []
     for widget in QApplication.topLevelWidgets():

@@ -4,10 +4,16 @@
   into ``config.backup_dir()`` under a dated name (``propdesk-20261124-103000.db``) or into
   ``dest``. The copy is written beside its final name and renamed only once it passed
   ``PRAGMA quick_check``, so a backup file is never half a database.
-* ``automatic_backup("start" | "exit")``: at the first start of each day and on every exit
-  (``...-auto.db``); only automatic copies are pruned, keeping the newest ``backup_keep``
-  (setting, default 14). Copies are not business records, so deleting old ones is fine;
-  manual backups and the copies kept aside by a restore are never deleted.
+* ``automatic_backup("start" | "exit")``: at the first start of each day, and on exit only if the
+  office chose so (setting ``backup_on_exit``) (``...-auto.db``); only automatic copies are
+  pruned, keeping the newest ``backup_keep`` (setting, default 14) and no more than
+  ``backup_space_mb`` together (default 5,000 MB; the newest copy is always kept): the disk
+  budget, so fourteen copies of a 1.6 GB file no longer take 23 GB. Copies are not business
+  records, so deleting old ones is fine; manual backups and the copies kept aside by a restore
+  are never deleted. ``automatic_policy()`` reads the settings once (on the thread that has the
+  database), so the copy itself can run on another thread: it uses plain sqlite3 connections
+  of its own and touches no model (the GUI runs it after the window shows, and on exit after
+  the window closed and the instance lock was released).
 * ``restore(actor, file)``: supervisors and administrators. The file must pass
   ``check_database`` and be a PropDesk database no newer than this program; the current
   database is first backed up aside (``...-before-restore.db``: the database exactly as it
@@ -29,6 +35,7 @@ import logging
 import os
 import shutil
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from propdesk import config
@@ -50,6 +57,7 @@ ENTITY = "database"
 AUTO, BEFORE_RESTORE, DAMAGED_KIND = "auto", "before-restore", "damaged"
 PREFIX = "propdesk-"
 DEFAULT_KEEP = 14
+DEFAULT_SPACE_MB = 5000
 _HEADER = b"SQLite format 3\x00"
 
 MSG_POSTGRES = QT_TRANSLATE_NOOP(
@@ -292,27 +300,74 @@ def keep_count() -> int:
         return DEFAULT_KEEP
 
 
-def prune() -> list[Path]:
-    """Delete automatic copies beyond the newest ``backup_keep``. Returns what was deleted."""
-    old = backups(AUTO)[keep_count():]
+def space_budget() -> int:
+    """Bytes the automatic copies may take together (setting ``backup_space_mb``)."""
+    try:
+        return max(1, int(settings.get("backup_space_mb") or DEFAULT_SPACE_MB)) * 1_000_000
+    except ValueError:
+        return DEFAULT_SPACE_MB * 1_000_000
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What the automatic backups may do, read from the settings once (see the module doc)."""
+
+    keep: int = DEFAULT_KEEP
+    space: int = DEFAULT_SPACE_MB * 1_000_000
+    on_exit: bool = False
+    source: Path | None = None  # None: not a SQLite file, nothing to copy
+
+
+def automatic_policy() -> Policy:
+    db = database.obj
+    return Policy(keep=keep_count(), space=space_budget(),
+                  on_exit=(settings.get("backup_on_exit") or "0") == "1",
+                  source=Path(db.database) if is_sqlite(db) else None)
+
+
+def prune(policy: Policy | None = None) -> list[Path]:
+    """Delete automatic copies beyond the newest ``keep`` and, oldest first, while they take
+    more than the disk budget (the newest stays). Returns what was deleted."""
+    policy = policy or automatic_policy()
+    autos = backups(AUTO)
+    old = autos[policy.keep:]
+    kept = autos[:policy.keep]
+    sizes = {p: _size(p) for p in kept}
+    while len(kept) > 1 and sum(sizes.values()) > policy.space:
+        old.insert(0, kept.pop())
+        sizes.pop(old[0])
     for path in old:
         _remove_quietly(path)
         log.info("old automatic backup deleted: %s", path)
     return old
 
 
-def automatic_backup(when: str = "start", today: dt.date | None = None) -> Path | None:
-    """At ``start``: a copy if none was made today. At ``exit``: always. Then old automatic
-    copies are pruned. Returns the new file, or None when nothing was to be done (or the
-    database is not a SQLite file)."""
-    if not is_sqlite(database.obj):
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def automatic_backup(when: str = "start", today: dt.date | None = None,
+                     policy: Policy | None = None) -> Path | None:
+    """At ``start``: a copy if none was made today. At ``exit``: a copy if the office chose so.
+    Then old automatic copies are pruned. Returns the new file, or None when nothing was to be
+    done (or the database is not a SQLite file). With a ``policy`` (read beforehand) it touches
+    no model, so it may run on any thread."""
+    policy = policy or automatic_policy()
+    if policy.source is None:
         return None
     today = today or dt.date.today()
     if when == "start" and any(p.name.startswith(f"{PREFIX}{today:%Y%m%d}-") for p in backups(AUTO)):
         return None
-    path = backup_now(kind=AUTO)
-    prune()
-    return path
+    if when == "exit" and not policy.on_exit:
+        return None
+    target = _free(config.backup_dir() / _dated_name(AUTO))
+    _copy(policy.source, target)
+    log.info("database backed up to %s", target)
+    prune(policy)
+    return target
 
 
 def latest_good_backup() -> Path | None:

@@ -22,6 +22,8 @@ DEFAULTS = {
     "office_address": "",
     "language": "",
     "backup_keep": "14",  # automatic backups kept (older ones are deleted: they are copies)
+    "backup_space_mb": "5000",  # ... and together at most this much disk (the newest is kept)
+    "backup_on_exit": "0",  # "1": also a copy each time PropDesk closes (else first start a day)
     "mask_phones_in_exports": "0",  # "1": registers and exports print 138****5678
     "lock_minutes": "10",  # the desk locks after this many idle minutes (0: never)
 }
@@ -35,6 +37,8 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 # settings whose values have a shape: key -> (kind, low, high)
 _SHAPES = {
     "backup_keep": ("int", 1, 365),
+    "backup_space_mb": ("int", 100, 10_000_000),
+    "backup_on_exit": ("bool", 0, 1),
     "callback_days": ("int", 1, 30),
     "callback_max_attempts": ("int", 1, 20),
     "mask_phones_in_exports": ("bool", 0, 1),
