@@ -13,8 +13,9 @@ here once:
   is built, so a cached statement never holds a stale clock. Filters that do not depend on it
   drop it from the cache key.
 - **Quick search.** :func:`text_condition` uses a table's FTS5 trigram index for three or more
-  characters (any Chinese substring) and LIKE for one or two (a trigram MATCH needs three, and
-  LIKE against the FTS table silently finds nothing on SQLite 3.40). On a database without FTS5
+  characters (any Chinese substring) and its bigram index for one or two (a trigram MATCH
+  needs three, LIKE is a full scan, and LIKE against the FTS table silently finds nothing on
+  SQLite 3.40); a short term with punctuation uses LIKE. On a database without FTS5
   (PostgreSQL) LIKE is used throughout.
 """
 from __future__ import annotations
@@ -47,31 +48,46 @@ def _many_matches(fts: str, phrase: str) -> bool:
     return cursor.fetchone()[0] > MANY
 
 
+def short_term(term: str) -> bool:
+    """A one- or two-character term the bigram index answers: letters, digits or CJK only (the
+    index's tokenizer splits at anything else, so such a term falls back to LIKE)."""
+    return 1 <= len(term) <= 2 and all(c.isalnum() for c in term)
+
+
 def uses_index(term: str) -> bool:
-    """The term is answered by the trigram index (else by LIKE)."""
-    return len(term) >= 3 and is_sqlite()
+    """The term is answered by a search index (else by LIKE): the trigram index for three or
+    more characters, the bigram index for one or two (SQLite; see models.db.create_fts)."""
+    return is_sqlite() and (len(term) >= 3 or short_term(term))
+
+
+def _index_query(table: str, term: str) -> tuple[str, str]:
+    """(FTS5 table, MATCH expression) for ``term``: a trigram phrase, or in the bigram index
+    the pair as one token or a single character as a prefix."""
+    if len(term) >= 3:
+        return f"{table}_fts", _fts_phrase(term)
+    return f"{table}_fts_bi", _fts_phrase(term) + ("*" if len(term) == 1 else "")
 
 
 def fts_matches(table: str, term: str, columns: tuple[str, ...] = ()):
-    """``(SELECT rowid FROM table_fts WHERE ... MATCH term)``, over ``columns`` only if given.
-    ``term`` must be normalized and long enough (:func:`uses_index`)."""
-    fts = f"{table}_fts"
-    phrase = _fts_phrase(term)
+    """``(SELECT rowid FROM <index> WHERE ... MATCH term)``, over ``columns`` only if given.
+    ``term`` must be normalized and answered by an index (:func:`uses_index`)."""
+    fts, phrase = _index_query(table, term)
     if columns:
         phrase = "{" + " ".join(columns) + "} : " + phrase
     return SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [phrase])
 
 
 def text_condition(model, term: str, like_fields: list):
-    """Rows of ``model`` containing ``term``: its trigram index for 3+ characters, else LIKE
-    over ``like_fields`` (the index cannot answer shorter terms)."""
+    """Rows of ``model`` containing ``term``: its search indexes (trigram for 3+ characters,
+    bigram for 1-2), else LIKE over ``like_fields`` (PostgreSQL, or a short term with
+    punctuation)."""
     term = normalize_text(term)
     if not term:
         return None
     if uses_index(term):
-        fts = f"{model._meta.table_name}_fts"
-        matches = fts_matches(model._meta.table_name, term)
-        if _many_matches(fts, _fts_phrase(term)):
+        table = model._meta.table_name
+        matches = fts_matches(table, term)
+        if _many_matches(*_index_query(table, term)):
             # A common term: "+id" keeps SQLite from looking every match up by id and sorting
             # them all; it walks the date index instead and stops at the first page.
             return NodeList((SQL("+"), model.id), glue="").in_(matches)

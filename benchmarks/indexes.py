@@ -1,0 +1,65 @@
+"""Bring a benchmark file up to the current schema, timing each step, and report the size of
+every search index and table (SQLite's dbstat).
+
+    python benchmarks/indexes.py FILE.db [...]
+
+The upgrade is what an office's file goes through with a new PropDesk (init_db: a copy of the
+file is kept first, then each migration, then ANALYZE); the bigram index of schema 3 is built
+for every existing row there, so its build time at 100,000 and 1,000,000 complaints is the time
+printed for that step.
+"""
+from __future__ import annotations
+
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+
+def sizes(path: Path) -> list[tuple[str, int]]:
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall()
+    finally:
+        con.close()
+    groups: dict[str, int] = {}
+    for name, size in rows:
+        for index in ("complaint_fts_bi", "complaint_fts", "work_order_fts_bi", "work_order_fts"):
+            if name == index or name.startswith(index + "_") and not name.startswith(index + "_bi"):
+                name = index + " (all its tables)"
+                break
+        groups[name] = groups.get(name, 0) + size
+    return sorted(groups.items(), key=lambda kv: -kv[1])
+
+
+def main(argv: list[str]) -> int:
+    from propdesk.models import db as models_db
+
+    for arg in argv:
+        path = Path(arg)
+        con = sqlite3.connect(path)
+        before = int(con.execute("SELECT value FROM setting WHERE key = 'schema_version'").fetchone()[0])
+        con.close()
+        steps = {}
+        for version, step in list(models_db.MIGRATIONS.items()):
+            def timed(db, step=step, version=version):
+                t0 = time.perf_counter()
+                step(db)
+                steps[version] = time.perf_counter() - t0
+            models_db.MIGRATIONS[version] = timed
+        t0 = time.perf_counter()
+        models_db.init_db(str(path)).close()
+        total = time.perf_counter() - t0
+        print(f"{path.name}: schema {before} -> {models_db.SCHEMA_VERSION} in {total:.1f} s "
+              f"(with the copy kept aside and ANALYZE)")
+        for version, seconds in steps.items():
+            print(f"  step {version} ({models_db.MIGRATIONS_DOC.get(version, '')}): {seconds:.1f} s"
+                  if hasattr(models_db, "MIGRATIONS_DOC") else f"  step {version}: {seconds:.1f} s")
+        for name, size in sizes(path)[:14]:
+            print(f"  {name:<44}{size / 1e6:>9.1f} MB")
+        print(f"  {'file':<44}{path.stat().st_size / 1e6:>9.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
