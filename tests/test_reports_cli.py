@@ -39,7 +39,7 @@ def test_export_owners_needs_no_period_and_masks(db_args, tmp_path, capsys):
     code, _, _ = run(db_args + ["export", "owners", "-o", str(path), "--mask-phones"], capsys)
     assert code == 0
     values = [c.value for c in load_workbook(path).active[4]]
-    assert "138****8000、075*****1234" in values
+    assert "138 **** 8000、0755-****1234" in values
 
 
 @pytest.mark.parametrize("args, words", [

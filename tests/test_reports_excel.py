@@ -10,7 +10,8 @@ from propdesk import i18n, reports
 from propdesk.errors import RuleError
 from propdesk.models.tables import Building, Category
 from propdesk.reports import excel
-from propdesk.reports.registers import REGISTERS, mask_phone, suggested_filename
+from propdesk.reports.registers import REGISTERS, suggested_filename
+from propdesk.services.register.privacy import mask_phone
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.services.lists.workorder_search import WorkOrderFilter
 
@@ -108,7 +109,7 @@ def test_owner_register_without_period_and_masked(office, tmp_path):
     ws, rows = read(path)
     assert rows[1][0].startswith("截至 ")
     got = {line["业主姓名"]: line for line in lines(rows)}
-    assert got["张伟"]["联系电话"] == "138****8000、075*****1234"
+    assert got["张伟"]["联系电话"] == "138 **** 8000、0755-****1234"  # each keeps its own shape
     assert got["刘洋"]["身份"] == "租户" and got["张伟"]["房号"] == "3栋2单元1201"
     assert got["张伟"]["楼栋"] == "3栋" and got["张伟"]["单元"] == "2单元"
 
@@ -117,7 +118,7 @@ def test_phone_masking_in_complaints(data, tmp_path):
     path = tmp_path / "m.xlsx"
     excel.export_register("complaints", path, *NOV, mask_phones=True)
     _, rows = read(path)
-    assert [line["联系电话"] for line in lines(rows)] == ["138****8000", "139****5678", "136****5678"]
+    assert [line["联系电话"] for line in lines(rows)] == ["138****8000", "139 **** 5678", "136****5678"]
     assert mask_phone("13812345678") == "138****5678"
 
 

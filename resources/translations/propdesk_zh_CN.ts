@@ -3536,8 +3536,8 @@ Details are in the log file.</source>
         <translation>文件名.xlsx 或 文件名.pdf</translation>
     </message>
     <message>
-        <source>print phones as 138****5678</source>
-        <translation>电话显示为 138****5678</translation>
+        <source>print phones as 138****5678 / in full (default: the office's setting)</source>
+        <translation>电话打印为 138****5678 / 完整号码（默认：按本处设置）</translation>
     </message>
     <message>
         <source>import the owner roster from an Excel workbook</source>

@@ -102,8 +102,10 @@ def _parser() -> argparse.ArgumentParser:
                         help=_t(QT_TRANSLATE_NOOP("cli", "last day, inclusive (optional for owners)")))
     export.add_argument("-o", "--output", required=True, metavar=file_,
                         help=_t(QT_TRANSLATE_NOOP("cli", "FILE.xlsx or FILE.pdf")))
-    export.add_argument("--mask-phones", action="store_true",
-                        help=_t(QT_TRANSLATE_NOOP("cli", "print phones as 138****5678")))
+    # default None: the office's setting mask_phones_in_exports decides (services.register.privacy)
+    export.add_argument("--mask-phones", action=argparse.BooleanOptionalAction, default=None,
+                        help=_t(QT_TRANSLATE_NOOP(
+                            "cli", "print phones as 138****5678 / in full (default: the office's setting)")))
 
     imp = command("import-owners", QT_TRANSLATE_NOOP("cli", "import the owner roster from an Excel workbook"),
                   QT_TRANSLATE_NOOP("cli", "Import the owner roster. Signs in first: --user, and the "

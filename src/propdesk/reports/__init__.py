@@ -9,9 +9,12 @@ them and report progress through Qt signals of its own):
 - ``reports.registers.suggested_filename(name, date_from, date_to, ext)``
   -> "客户投诉记录本_2026-11-01_2026-11-30.xlsx".
 - ``reports.excel.export_register(name, path, date_from, date_to, filters=None, progress=None,
-  should_cancel=None, mask_phones=False) -> int`` (raises ``excel.ExportCancelled``).
+  should_cancel=None, mask_phones=None) -> int`` (raises ``excel.ExportCancelled``).
 - ``reports.pdf.register_pdf(name, path, date_from, date_to, filters=None, progress=None,
-  mask_phones=False) -> int`` and ``reports.pdf.complaint_forms_pdf(complaint_id, path)``.
+  mask_phones=None) -> int`` and ``reports.pdf.complaint_forms_pdf(complaint_id, path)``.
+- Phones: every writer takes ``mask_phones`` (None: the office's setting
+  ``mask_phones_in_exports``) and masks through :mod:`propdesk.services.register.privacy`, free
+  text included.
 - :func:`export` below: either of the two register writers, chosen by the file's extension.
 
 Bad input (unknown register, missing or reversed period, wrong extension) raises RuleError
@@ -42,9 +45,9 @@ MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP("reports", "Cannot write {file}: {reason}")
 
 def export(name: str, path, date_from: dt.date | None = None, date_to: dt.date | None = None,
            filters=None, progress: Callable[[int, int], None] | None = None,
-           should_cancel: Callable[[], bool] | None = None, mask_phones: bool = False) -> int:
+           should_cancel: Callable[[], bool] | None = None, mask_phones: bool | None = None) -> int:
     """Write register ``name`` to ``path``: Excel for .xlsx, the printed book for .pdf.
-    Returns the number of lines."""
+    ``mask_phones`` None follows the office's setting. Returns the number of lines."""
     from propdesk.reports.registers import output_kind
 
     if output_kind(path) == "xlsx":

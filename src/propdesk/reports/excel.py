@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
+from propdesk.services.register import privacy
 from propdesk.reports import output_file
 from propdesk.reports.registers import TEXT_KINDS, Register, check_period, get_register, period_text
 from propdesk.services.core import settings
@@ -40,7 +41,7 @@ def export_register(name: str, path, date_from: dt.date | None = None,
                     date_to: dt.date | None = None, filters=None,
                     progress: Callable[[int, int], None] | None = None,
                     should_cancel: Callable[[], bool] | None = None,
-                    mask_phones: bool = False) -> int:
+                    mask_phones: bool | None = None) -> int:
     """Write register ``name`` (``complaints``, ``repairs``, ``callbacks``, ``owners``) for the
     period ``date_from``..``date_to`` (inclusive; optional for ``owners``) and the list's
     ``filters`` (``ComplaintFilter`` for complaints, ``WorkOrderFilter`` for repairs; see
@@ -48,11 +49,13 @@ def export_register(name: str, path, date_from: dt.date | None = None,
 
     ``progress(done, total)`` is called every few hundred lines and at the end;
     ``should_cancel()`` is asked as often, and True raises :class:`ExportCancelled`.
-    ``mask_phones`` prints 138****5678. Returns the number of lines written.
+    ``mask_phones`` masks the phones in every text column (privacy; None: the office's
+    setting). Returns the number of lines written.
     Raises RuleError (translated) for an unknown register, a bad period or a file that
     cannot be written."""
     register = get_register(name)
     check_period(register, date_from, date_to)
+    mask_phones = privacy.wanted(mask_phones)
     total = register.count(date_from, date_to, filters)
     with output_file(path, ".xlsx") as tmp:
         return _write(register, tmp, date_from, date_to, filters, total, progress,

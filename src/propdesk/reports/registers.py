@@ -6,8 +6,9 @@ order of the paper book, and the PDF layout (several short fields can share one 
 the line fits A4 landscape). The rows come from :mod:`propdesk.services.lists.registers`.
 
 Column kinds decide how a value is written: ``datetime``/``date`` as real Excel dates,
-``money`` and ``int`` as numbers, ``long`` wrapped, ``enum`` and ``bool`` as translated labels,
-``phone``/``phones`` maskable (138****5678).
+``money`` and ``int`` as numbers, ``long`` wrapped, ``enum`` and ``bool`` as translated labels.
+With masking on, every text column (phones and free text alike) goes through
+:mod:`propdesk.services.register.privacy`.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models import enums
 from propdesk.reports import ReportError
 from propdesk.services.lists import registers as rows_service
+from propdesk.services.register import privacy
 
 CTX = "reports"
 TEXT_KINDS = ("text", "long", "phone", "phones", "enum", "bool")
@@ -49,14 +51,6 @@ def tr(text: str) -> str:
     return translate(CTX, text)
 
 
-def mask_phone(phone: str) -> str:
-    """138****5678: the first three and last four digits stay, the rest become stars."""
-    digits = re.sub(r"\D", "", phone or "")
-    if len(digits) < 8:
-        return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-
-
 @dataclass
 class Column:
     """One column of a register. ``get`` computes the value from the row when ``key`` alone
@@ -75,19 +69,20 @@ class Column:
 
     def converter(self, mask_phones: bool = False) -> Callable[[dict], object]:
         """A function row -> cell value of the right type. Built once per export so the
-        per-row work is a dict look-up, not a translation."""
+        per-row work is a dict look-up, not a translation. With ``mask_phones`` every text
+        column masks the phones in it (privacy.mask_phone), free text included."""
         get = self.get or (lambda row, key=self.key: row.get(key))
+        mask = privacy.masker(bool(mask_phones))
         if self.kind == "enum":
             labels = {m.value: m.label() for m in self.enum}
             return lambda row: labels.get(get(row)) or get(row) or None
         if self.kind == "bool":
             yes, no = tr(YES), tr(NO)
             return lambda row: None if get(row) is None else (yes if get(row) else no)
-        if self.kind == "phone":
-            return (lambda row: mask_phone(get(row) or "") or None) if mask_phones else get
         if self.kind == "phones":
-            each = mask_phone if mask_phones else str
-            return lambda row: "、".join(each(p) for p in get(row) or ())
+            return lambda row: "、".join(mask(str(p)) for p in get(row) or ())
+        if self.kind in ("text", "long", "phone") and mask_phones:
+            return lambda row: mask(get(row)) or None
         if self.kind == "money":
             return lambda row: None if get(row) is None else float(get(row))
         if self.kind == "date":

@@ -38,7 +38,7 @@ def _write_table(ws, row: int, table) -> int:
     return row + 2
 
 
-def weekly_xlsx(s: WeeklySummary, path, made_by: str) -> None:
+def weekly_xlsx(s: WeeklySummary, path, made_by: str, mask_phones: bool | None = None) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = tr(SUMMARY_SHEET)[:31]
@@ -46,7 +46,7 @@ def weekly_xlsx(s: WeeklySummary, path, made_by: str) -> None:
     ws.cell(2, 1, tr(PERIOD).format(start=s.this.start.isoformat(), end=s.this.end.isoformat()))
     ws.cell(3, 1, tr(MADE_BY).format(name=made_by, at=s.generated_at.strftime("%Y-%m-%d %H:%M")))
     row = 5
-    for table in all_tables(s):
+    for table in all_tables(s, mask_phones):
         row = _write_table(ws, row, table)
     ws.column_dimensions["A"].width = 34
     for letter in "BCDEFGHI":

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import Channel, Severity
 from propdesk.services.lists.weekly import Rate, WeeklySummary
+from propdesk.services.register import privacy
 
 
 def tr(text: str) -> str:
@@ -175,6 +176,13 @@ def top_units(s: WeeklySummary) -> ReportTable:
                        [[u, n] for u, n in s.top_units])
 
 
-def all_tables(s: WeeklySummary) -> list[ReportTable]:
-    return [headline(s), by_class(s), *breakdowns(s), work_orders(s), callbacks(s),
-            holds_and_contacts(s), trend(s), open_overdue(s), repeats(s), top_units(s)]
+def all_tables(s: WeeklySummary, mask_phones: bool | None = None) -> list[ReportTable]:
+    tables = [headline(s), by_class(s), *breakdowns(s), work_orders(s), callbacks(s),
+              holds_and_contacts(s), trend(s), open_overdue(s), repeats(s), top_units(s)]
+    return [masked(t, mask_phones) for t in tables]
+
+
+def masked(table: ReportTable, mask_phones: bool | None) -> ReportTable:
+    """The table with the phones in its texts masked when masking is wanted (privacy)."""
+    mask = privacy.masker(mask_phones)
+    return ReportTable(table.title, table.headers, [[mask(v) for v in row] for row in table.rows])

@@ -16,6 +16,7 @@ from propdesk.errors import RuleError
 from propdesk.reports.excel import ExportCancelled, export_register
 from propdesk.reports.pdf import register_pdf
 from propdesk.reports.registers import REGISTERS, suggested_filename
+from propdesk.services.register import privacy
 from propdesk.ui.worker import Cancelled, run_task
 
 
@@ -50,6 +51,7 @@ class ExportDialog(QDialog):
         self.kind.addItem(self.tr("Excel workbook (.xlsx)"), "xlsx")
         self.kind.addItem(self.tr("PDF for printing (.pdf)"), "pdf")
         self.mask = QCheckBox(self.tr("Mask phone numbers (138****5678), e.g. for a notice board"))
+        self.mask.setChecked(privacy.mask_in_exports())  # the office's setting is the default
         self.use_filters = QCheckBox(self.tr("Only what the list shows now (its filters)"))
         self.use_filters.setChecked(filters is not None)
         self.use_filters.setVisible(filters is not None)

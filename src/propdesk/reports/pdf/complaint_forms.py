@@ -22,6 +22,7 @@ from propdesk.reports.pdf.form import Field, FormDef, form_story
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, tr
 from propdesk.services.cases import complaints
 from propdesk.services.core import settings
+from propdesk.services.register import privacy
 
 # Labels marked one per line (lupdate reads only literal QT_TRANSLATE_NOOP calls).
 LABELS = {
@@ -101,11 +102,13 @@ OPINION_RECORD = FormDef(QT_TRANSLATE_NOOP("reports", "Customer opinion handling
 FORMS = {"customer_info": CUSTOMER_INFO, "opinion_record": OPINION_RECORD}
 
 
-def complaint_forms_pdf(complaint_id: int, path, forms: tuple[str, ...] = tuple(FORMS)) -> None:
-    """Print the complaint's forms (both by default, one per A4 page) to the PDF ``path``.
+def complaint_forms_pdf(complaint_id: int, path, forms: tuple[str, ...] = tuple(FORMS),
+                        mask_phones: bool | None = None) -> None:
+    """Print the complaint's forms (both by default, one per A4 page) to the PDF ``path``;
+    ``mask_phones`` (None: the office's setting) masks phones in every field.
 
     Raises NotFound (translated) when there is no such complaint."""
-    data = form_data(complaint_id)
+    data = privacy.mask_values(form_data(complaint_id), mask_phones)
     office = settings.get("office_name") or ""
     spec = PageSpec(landscape=False)
     story = []

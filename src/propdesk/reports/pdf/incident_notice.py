@@ -11,6 +11,7 @@ from propdesk.reports.pdf.tables import table_flowable
 from propdesk.reports.weekly_tables import ReportTable, tr
 from propdesk.services.cases import incidents
 from propdesk.services.core import settings
+from propdesk.services.register import privacy
 
 TITLE = QT_TRANSLATE_NOOP("reports", "Incident notice list")
 HEADERS = [QT_TRANSLATE_NOOP("reports", "Time of call"), QT_TRANSLATE_NOOP("reports", "Caller"),
@@ -19,16 +20,18 @@ HEADERS = [QT_TRANSLATE_NOOP("reports", "Time of call"), QT_TRANSLATE_NOOP("repo
 SUMMARY = QT_TRANSLATE_NOOP("reports", "{number} {title} · area: {area} · started {start} · expected end {end}")
 
 
-def incident_notice_pdf(incident_id: int, path) -> int:
-    """Print the incident's callers to the PDF ``path``; returns how many."""
+def incident_notice_pdf(incident_id: int, path, mask_phones: bool | None = None) -> int:
+    """Print the incident's callers to the PDF ``path``; returns how many. ``mask_phones``
+    (None: the office's setting) masks their phones and any phone in what they said."""
     from propdesk.models.tables import Incident
 
     incident = Incident.get_by_id(incident_id)
     people = incidents.contacts(incident_id)
     spec = PageSpec(title=tr(TITLE), left=settings.get("office_name") or "", right=incident.number)
     width = frame_width(spec)
+    mask = privacy.masker(mask_phones)
     table = ReportTable(incident.title, [tr(h) for h in HEADERS], [
-        [c.at.strftime("%m-%d %H:%M"), c.name, c.phone, c.unit.label if c.unit_id else "", c.note, ""]
+        [c.at.strftime("%m-%d %H:%M"), c.name, mask(c.phone), c.unit.label if c.unit_id else "", mask(c.note), ""]
         for c in people])
     head = tr(SUMMARY).format(number=incident.number, title=incident.title,
                               area=translate("ui", incidents.area_text(incident)),

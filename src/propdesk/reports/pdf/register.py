@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, Spacer, TableStyle
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, language
+from propdesk.services.register import privacy
 from propdesk.reports.fonts import cjk_font
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, para_text, style, tr
 from propdesk.reports.registers import Column, Register, check_period, get_register, period_text
@@ -33,14 +34,16 @@ TOTAL = QT_TRANSLATE_NOOP("reports", "{n} records in total.")
 
 def register_pdf(name: str, path, date_from: dt.date | None = None, date_to: dt.date | None = None,
                  filters=None, progress: Callable[[int, int], None] | None = None,
-                 mask_phones: bool = False) -> int:
+                 mask_phones: bool | None = None) -> int:
     """Print register ``name`` (``complaints``, ``repairs``, ``callbacks``, ``owners``) for the
     period and the list's ``filters`` to the PDF ``path``, laid out like the paper book.
 
     ``progress(done, total)`` is called while the lines are read and once more when the file
-    is written. Returns the number of lines printed."""
+    is written. ``mask_phones`` masks the phones in every text column (privacy; None: the
+    office's setting). Returns the number of lines printed."""
     register = get_register(name)
     check_period(register, date_from, date_to)
+    mask_phones = privacy.wanted(mask_phones)
     total = register.count(date_from, date_to, filters)
     spec = PageSpec(title=register.title(), left=settings.get("office_name") or "",
                     right=period_text(register, date_from, date_to), signature=True)

@@ -21,6 +21,7 @@ from propdesk.reports.pdf.form import Field, FormDef, form_grid
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, para_text, style, tr
 from propdesk.services.core import settings
 from propdesk.services.cases import workorders
+from propdesk.services.register import privacy
 
 TITLE = QT_TRANSLATE_NOOP("reports", "Repair notice")
 PART_STUB = QT_TRANSLATE_NOOP("reports", "Stub (kept by customer service)")
@@ -143,15 +144,16 @@ def _part(form: FormDef, data: dict, width: float, office: str) -> KeepTogether:
     return KeepTogether([heading, form_grid(form, data, width)])
 
 
-def repair_notice_pdf(work_order_ids: list[int], path) -> int:
-    """Print the notices of ``work_order_ids`` (one page each) to the PDF ``path``.
+def repair_notice_pdf(work_order_ids: list[int], path, mask_phones: bool | None = None) -> int:
+    """Print the notices of ``work_order_ids`` (one page each) to the PDF ``path``;
+    ``mask_phones`` (None: the office's setting) masks phones in every field.
     Returns the number of pages."""
     spec = PageSpec(landscape=False)
     width = frame_width(spec)
     office = settings.get("office_name") or ""
     story: list = []
     for wo_id in work_order_ids:
-        data = notice_data(wo_id)
+        data = privacy.mask_values(notice_data(wo_id), mask_phones)
         if story:
             story.append(PageBreak())
         story += [_part(STUB, data, width, office), CutLine(width),

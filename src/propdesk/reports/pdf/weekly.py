@@ -118,12 +118,12 @@ def _legend(x: float, y: float, items) -> Legend:
     return legend
 
 
-def weekly_pdf(s: WeeklySummary, path, made_by: str) -> None:
+def weekly_pdf(s: WeeklySummary, path, made_by: str, mask_phones: bool | None = None) -> None:
     spec = PageSpec(title=tr(TITLE), left=settings.get("office_name") or "",
                     right=tr(PERIOD).format(start=s.this.start.isoformat(), end=s.this.end.isoformat()),
                     landscape=False)
     width = frame_width(spec)
-    tables = all_tables(s)
+    tables = all_tables(s, mask_phones)
     story = [Paragraph(para_text(tr(MADE_BY).format(name=made_by, at=s.generated_at.strftime("%Y-%m-%d %H:%M"))),
                        style(8.5)), Spacer(1, 3 * mm),
              table_flowable(tables[0], width), category_chart(s, width), Spacer(1, 4 * mm),

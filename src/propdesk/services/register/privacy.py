@@ -1,5 +1,10 @@
 """Personal data in what leaves the office: phone numbers masked as 138****5678.
 
+This is the one masking module: every export and printout (the registers in Excel and PDF, the
+complaint forms, repair notices, incident notice lists, the weekly summary) masks through it,
+free text included (a phone typed into a description is masked there too). One format, which
+keeps the number's own shape (docs/registers.md, "Phone numbers in what leaves the office"):
+
 ``mask_phone(text)`` masks every phone number in a text and keeps everything else as written
 (separators, names, extensions):
 
@@ -12,12 +17,15 @@
 * a text that is only digits and separators but none of the above (a mistyped number,
   ``1380013800``): all but the first three and last four digits.
 
-The setting ``mask_phones_in_exports`` ("1"/"0", default "0") says whether registers and
-exports mask phones by default; the export code asks :func:`mask_in_exports`.
+The setting ``mask_phones_in_exports`` ("1"/"0", default "0") is the default: the GUI's export
+dialog starts with it, the CLI follows it unless ``--mask-phones``/``--no-mask-phones`` says
+otherwise, and every writer given ``mask_phones=None`` asks :func:`wanted`.
 """
 from __future__ import annotations
 
 import re
+
+from typing import Callable
 
 from propdesk.services.core import settings
 
@@ -77,3 +85,26 @@ def mask_phone(text: str | None) -> str:
 def mask_in_exports() -> bool:
     """The office's default for registers and exports."""
     return (settings.get(SETTING) or "0") == "1"
+
+
+def wanted(mask_phones: bool | None) -> bool:
+    """An explicit choice (dialog, command line), or else the office's setting."""
+    return mask_in_exports() if mask_phones is None else bool(mask_phones)
+
+
+def _keep(value):
+    return value
+
+
+def masker(mask_phones: bool | None) -> Callable:
+    """A function for each value printed: texts come back with their phones masked when
+    masking is wanted (see :func:`wanted`); anything else (numbers, dates, None) as it is."""
+    if not wanted(mask_phones):
+        return _keep
+    return lambda value: mask_phone(value) if isinstance(value, str) and value else value
+
+
+def mask_values(data: dict, mask_phones: bool | None) -> dict:
+    """``data`` (a form's fields) with every text value masked when masking is wanted."""
+    mask = masker(mask_phones)
+    return data if mask is _keep else {k: mask(v) for k, v in data.items()}
