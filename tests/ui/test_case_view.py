@@ -117,3 +117,30 @@ def test_timeline_names_fields_in_chinese(qtbot, office):
     details = view.timeline.topLevelItem(1).text(3)
     assert "调查原因: — → 管道老化" in details and "责任部门: 工程部 → 环境部" in details
     assert "cause" not in details
+
+
+def test_handling_names_and_outlines_each_field_it_refuses(qtbot, office, monkeypatch):
+    """Cause, corrective action and the customer's opinion are checked under their own names:
+    every refusal shows at once, each field is outlined, nothing is stored, the text stays."""
+    c = make_case(office)
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+    too_long = "楼上防水层老化" * 300  # 2,100 characters; 2,000 is the most
+
+    def handling(d):
+        type_text(qtbot, d.widgets["cause"], too_long)
+        type_text(qtbot, d.widgets["action"], "更换防水层")
+        type_text(qtbot, d.widgets["customer_opinion"], "满意" * 1001)
+    seen = run_action(qtbot, monkeypatch, view, "handle", handling)
+    dialog = seen["dialog"]
+    lines = seen["message"].splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("调查原因") and "2000" in lines[0]
+    assert lines[1].startswith("投诉人意见") and "2000" in lines[1]
+    assert "说明" not in seen["message"]
+    outlined = {key for key, w in dialog.widgets.items() if w.property("invalid")}
+    assert outlined == {"cause", "customer_opinion"}
+    assert dialog.widgets["cause"].text() == too_long
+    assert dialog.result() != ActionDialog.Accepted
+    stored = complaints.get(c.id)
+    assert stored.cause == "" and stored.action == "" and stored.customer_opinion == ""

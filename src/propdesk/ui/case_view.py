@@ -301,10 +301,10 @@ class CaseView(QDialog):
             Field("cause", self.tr("Cause found"), "text", c.cause),
             Field("action", self.tr("Corrective action"), "text", c.action),
             Field("result", self.tr("Result"), "text", c.result),
-            Field("opinion", self.tr("Customer's opinion"), "line", c.customer_opinion),
+            Field("customer_opinion", self.tr("Customer's opinion"), "line", c.customer_opinion),
             Field("signed", self.tr("The customer signed the record"), "check", c.signature_received),
         ], lambda v: complaints.record_handling(
-            self.staff, c.id, v["cause"], v["action"], v["result"], v["opinion"], v["signed"],
+            self.staff, c.id, v["cause"], v["action"], v["result"], v["customer_opinion"], v["signed"],
             v["department"]))
 
     def do_hold(self) -> None:

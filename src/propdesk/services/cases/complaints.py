@@ -198,10 +198,11 @@ def record_handling(actor: Staff, complaint_id: int, cause: str = "", action: st
         c = _open_for_change(complaint_id)
         ck = Checker()
         values = {
-            "cause": ck.text("note", cause, max_len=2000),
-            "action": ck.text("note", action, max_len=2000),
+            # each field under its own key: the form outlines each one refused, all at once
+            "cause": ck.text("cause", cause, max_len=2000),
+            "action": ck.text("action", action, max_len=2000),
             "result": ck.text("result", result, max_len=2000),
-            "customer_opinion": ck.text("note", customer_opinion, max_len=2000),
+            "customer_opinion": ck.text("customer_opinion", customer_opinion, max_len=2000),
             "signature_received": bool(signature_received),
         }
         if department_id:
