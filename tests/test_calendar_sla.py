@@ -9,6 +9,7 @@ import pytest
 
 from propdesk.models.enums import DayKind
 from propdesk.services.core import calendar
+from propdesk.services.setup import calendar_admin
 from propdesk.services.cases import sla
 
 D = dt.datetime
@@ -65,21 +66,23 @@ def test_uncovered_year_falls_back_to_weekdays_and_warns(caplog):
     assert calendar.uncovered_years(dt.date(2026, 6, 1)) == []
 
 
-def test_office_entries_override_package_and_cover_a_new_year():
+def test_office_entries_override_package_and_cover_a_new_year(office):
     # Spring Festival 2027 entered by the office: 6-12 Feb off, Sun 14 Feb worked
-    for d in range(6, 13):
-        calendar.set_office_day(dt.date(2027, 2, d), DayKind.HOLIDAY, "春节")
-    calendar.set_office_day(dt.date(2027, 2, 14), DayKind.WORKDAY, "春节调休")
+    admin = office["admin"]
+    calendar_admin.set_days(admin, dt.date(2027, 2, 6), dt.date(2027, 2, 12), DayKind.HOLIDAY.value, "春节")
+    calendar_admin.set_days(admin, dt.date(2027, 2, 14), dt.date(2027, 2, 14), DayKind.WORKDAY.value, "春节调休")
     assert calendar.year_covered(2027)
     assert not calendar.is_working_day(dt.date(2027, 2, 8))
     assert calendar.is_working_day(dt.date(2027, 2, 14))
     # Friday 5 Feb 2027 + 2 working days: Sun 14 (make-up), Mon 15
     assert calendar.add_working_days(D(2027, 2, 5, 9, 0), 2) == D(2027, 2, 15, 9, 0)
     # an office closed day on an ordinary Wednesday
-    calendar.set_office_day(dt.date(2026, 12, 2), DayKind.CLOSED, "盘点")
+    calendar_admin.set_days(admin, dt.date(2026, 12, 2), dt.date(2026, 12, 2), DayKind.CLOSED.value, "盘点")
     assert not calendar.is_working_day(dt.date(2026, 12, 2))
     assert calendar.add_working_days(D(2026, 12, 1, 9, 0), 1) == D(2026, 12, 3, 9, 0)
 
 
 def test_working_days_between():
-    assert calendar.working_days_between(dt.date(2026, 9, 30), dt.date(2026, 10, 10)) == 3
+    """After 30 September up to 10 October 2026: 8 and 9 October and the make-up Saturday."""
+    days = [dt.date(2026, 10, 1) + dt.timedelta(days=i) for i in range(10)]
+    assert sum(calendar.is_working_day(d) for d in days) == 3

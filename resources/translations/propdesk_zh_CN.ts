@@ -5694,6 +5694,10 @@ The details are in the log file:
         <source>"My jobs" is the technicians' own list.</source>
         <translation>“我的工单”只供维修工使用。</translation>
     </message>
+    <message>
+        <source>The office's working calendar cannot be read, so no deadline can be worked out. Try again; if it goes on, ask the administrator (details are in the log file).</source>
+        <translation>无法读取本处的工作日历，因此无法计算期限。请重试；如仍不行，请联系管理员（详情见日志文件）。</translation>
+    </message>
 </context>
 <context>
     <name>timeline</name>

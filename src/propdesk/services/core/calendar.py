@@ -4,39 +4,71 @@ holidays off, plus the office's own entries.
 Order of authority for a date: the office's own ``CalendarDay`` entry (a schedule entered for a
 year the package does not cover yet, or an office closed day), then the ``chinese_calendar``
 package, then Monday-Friday (logged once per year, see :func:`uncovered_years`).
+
+The office's entries are cached per process, and several desks share one database: every change
+(services.setup.calendar_admin) writes a new stamp into the setting ``calendar_version`` in the
+same transaction (:func:`mark_changed`), and each public function here reads the stamp (one
+primary-key look-up, SQLite and PostgreSQL alike) before it uses the cache, so the next deadline
+any desk computes follows the change. A calendar that cannot be read is logged and raised as
+:class:`CalendarUnreadable` (a message for the clerk), never taken for "no office days".
 """
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import logging
+import uuid
 
 import chinese_calendar
 
-from propdesk.services.core.db_retry import transaction
+from propdesk.errors import RuleError
+from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import DayKind
-from propdesk.models.tables import CalendarDay
+from propdesk.models.tables import CalendarDay, Setting, database
 
 log = logging.getLogger(__name__)
 _warned_years: set[int] = set()
 END_OF_DAY = dt.time(23, 59)
-_office_days: dict[dt.date, str] | None = None
+VERSION_KEY = "calendar_version"
+_cached: tuple[str | None, dict[dt.date, str]] | None = None  # (stamp, day -> kind)
+
+MSG_UNREADABLE = QT_TRANSLATE_NOOP(
+    "rules", "The office's working calendar cannot be read, so no deadline can be worked out. "
+             "Try again; if it goes on, ask the administrator (details are in the log file).")
+
+
+class CalendarUnreadable(RuleError):
+    """The office's calendar entries could not be read: deadlines cannot be computed."""
 
 
 def _office() -> dict[dt.date, str]:
-    """The office's own calendar entries, cached (a few dozen rows a year)."""
-    global _office_days
-    if _office_days is None:
-        try:
-            _office_days = {row.day: row.kind for row in CalendarDay.select()}
-        except Exception:  # no database bound yet (pure calendar use)
-            return {}
-    return _office_days
+    """The office's own calendar entries (a few dozen rows a year), cached while the stamp in
+    ``calendar_version`` stays the same."""
+    global _cached
+    if database.obj is None:  # no database opened (the statutory calendar alone)
+        return {}
+    try:
+        stamp = Setting.select(Setting.value).where(Setting.key == VERSION_KEY).scalar()
+        if _cached is None or _cached[0] != stamp:
+            _cached = (stamp, {row.day: row.kind for row in CalendarDay.select()})
+        return _cached[1]
+    except Exception as err:
+        log.exception("the office calendar could not be read")
+        raise CalendarUnreadable(MSG_UNREADABLE) from err
+
+
+def mark_changed() -> None:
+    """Call inside the transaction that changes ``CalendarDay``: every desk's next look-up
+    reads the entries again."""
+    stamp = uuid.uuid4().hex
+    (Setting.insert(key=VERSION_KEY, value=stamp)
+     .on_conflict(conflict_target=[Setting.key], update={Setting.value: stamp}).execute())
+    invalidate_cache()
 
 
 def invalidate_cache() -> None:
-    global _office_days
-    _office_days = None
+    global _cached
+    _cached = None
     package_is_working_day.cache_clear()
 
 
@@ -51,29 +83,41 @@ def package_is_working_day(day: dt.date) -> bool | None:
 
 def year_covered(year: int) -> bool:
     """True when the package or the office's own entries give the official schedule."""
+    return _covered(year, _office())
+
+
+def _covered(year: int, office: dict) -> bool:
     if package_is_working_day(dt.date(year, 6, 1)) is not None:
         return True
-    return any(d.year == year and k != DayKind.CLOSED.value for d, k in _office().items())
+    return any(d.year == year and k != DayKind.CLOSED.value for d, k in office.items())
 
 
 def is_working_day(day: dt.date | dt.datetime) -> bool:
     if isinstance(day, dt.datetime):
         day = day.date()
-    office = _office().get(day)
-    if office is not None:
-        return office == DayKind.WORKDAY.value
+    return _working(day, _office())
+
+
+def _working(day: dt.date, office: dict) -> bool:
+    entry = office.get(day)
+    if entry is not None:
+        return entry == DayKind.WORKDAY.value
     answer = package_is_working_day(day)
     if answer is not None:
         return answer
-    if day.year not in _warned_years and not year_covered(day.year):
+    if day.year not in _warned_years and not _covered(day.year, office):
         _warned_years.add(day.year)
         log.warning("no official holiday schedule for %s: counting Monday to Friday", day.year)
     return day.weekday() < 5
 
 
 def next_working_day(day: dt.date) -> dt.date:
+    return _next(day, _office())
+
+
+def _next(day: dt.date, office: dict) -> dt.date:
     day += dt.timedelta(days=1)
-    while not is_working_day(day):
+    while not _working(day, office):
         day += dt.timedelta(days=1)
     return day
 
@@ -87,47 +131,34 @@ def add_working_days(start: dt.datetime, days: int) -> dt.datetime:
     """
     if days <= 0:
         return start
-    if not is_working_day(start.date()):
-        day = next_working_day(start.date())
+    office = _office()
+    if not _working(start.date(), office):
+        day = _next(start.date(), office)
         for _ in range(days - 1):
-            day = next_working_day(day)
+            day = _next(day, office)
         return dt.datetime.combine(day, END_OF_DAY)
     day = start.date()
     for _ in range(days):
-        day = next_working_day(day)
+        day = _next(day, office)
     return dt.datetime.combine(day, start.time())
-
-
-def working_days_between(start: dt.date, end: dt.date) -> int:
-    """How many working days come after ``start`` up to and including ``end``."""
-    count, day = 0, start
-    while day < end:
-        day += dt.timedelta(days=1)
-        count += is_working_day(day)
-    return count
 
 
 def uncovered_years(today: dt.date | None = None, horizon_days: int = 60) -> list[int]:
     """Years within the next ``horizon_days`` that have no official schedule (for the banner)."""
     today = today or dt.date.today()
     years = sorted({today.year, (today + dt.timedelta(days=horizon_days)).year})
-    return [y for y in years if not year_covered(y)]
-
-
-def set_office_day(day: dt.date, kind: DayKind, note: str = "") -> None:
-    with transaction():
-        CalendarDay.replace(day=day, kind=kind.value, note=note).execute()
-    invalidate_cache()
+    office = _office()
+    return [y for y in years if not _covered(y, office)]
 
 
 def working_seconds_between(start: dt.datetime, end: dt.datetime) -> int:
     """The time from ``start`` to ``end`` that falls on working days (whole days count 24 h):
     what a hold stopped the clock for."""
-    total, cursor = 0, start
+    total, cursor, office = 0, start, _office()
     while cursor < end:
         midnight = dt.datetime.combine(cursor.date() + dt.timedelta(days=1), dt.time())
         step_end = min(end, midnight)
-        if is_working_day(cursor.date()):
+        if _working(cursor.date(), office):
             total += int((step_end - cursor).total_seconds())
         cursor = step_end
     return total
@@ -136,9 +167,9 @@ def working_seconds_between(start: dt.datetime, end: dt.datetime) -> int:
 def add_working_seconds(start: dt.datetime, seconds: int) -> dt.datetime:
     """``start`` moved on by ``seconds`` of working time (non-working days are skipped whole):
     a resolve-by moved by the working time a case was on hold."""
-    cursor, left = start, seconds
+    cursor, left, office = start, seconds, _office()
     while left > 0:
-        if not is_working_day(cursor.date()):
+        if not _working(cursor.date(), office):
             cursor = dt.datetime.combine(cursor.date() + dt.timedelta(days=1), dt.time())
             continue
         midnight = dt.datetime.combine(cursor.date() + dt.timedelta(days=1), dt.time())

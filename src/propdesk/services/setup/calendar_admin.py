@@ -158,6 +158,7 @@ def _write(actor: Staff | None, wanted: dict[dt.date, tuple[str, str] | None], a
                 CalendarDay.update(kind=value[0], note=value[1]).where(CalendarDay.id == row.id).execute()
             changes[day.isoformat()] = (old, new)
     if changes:
+        calendar.mark_changed()  # the other desks read the entries again (a new stamp)
         audit.record(actor, ENTITY, year, action, note=note, changes=changes)
     return len(changes)
 
