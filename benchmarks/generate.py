@@ -36,7 +36,7 @@ from propdesk.demo.cases import received_times
 from propdesk.services.register.owners import phone_digits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from history import History  # noqa: E402
+from history import History
 
 WEEKS = 520  # ten years of complaints
 CHUNK = 20_000  # rows generated and inserted at a time (keeps memory flat)

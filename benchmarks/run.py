@@ -107,7 +107,7 @@ def query_rows(conn: sqlite3.Connection, phone: str, runs: int) -> list[tuple]:
         count_sql = COUNT_SQL.format(join=join, where=where)
         ours = median_ms(lambda: search.count(f), runs)
         raw = median_ms(lambda: conn.execute(count_sql, params).fetchone(), runs)
-        out.append((f"  count of it", ours, raw, search.count(f)))
+        out.append(("  count of it", ours, raw, search.count(f)))
     return out
 
 

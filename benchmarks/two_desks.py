@@ -85,7 +85,7 @@ def worker(path: str, desk: int, count: int, seconds: float, deferred: bool, see
                 severity="minor", description=f"第{desk}台受理的投诉 {saved}"))
             saved += 1
             print(c.number, flush=True)
-        except Exception as err:  # counted, reported, and the desk goes on
+        except Exception as err:  # noqa: BLE001 - counted, reported, and the desk goes on
             if "locked" in str(err).lower() or type(err).__name__ == "DatabaseBusy":
                 locked += 1
             else:

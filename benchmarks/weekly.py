@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import cached_file  # noqa: E402  (benchmarks/run.py: generation and the cache)
+from run import cached_file
 
 TARGET = 5000
 
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     path = cached_file(1_000_000)
     if not path.exists():
-        from generate import generate  # noqa: E402
+        from generate import generate
 
         generate(path, 1_000_000)
     from propdesk.models import init_db

@@ -8,14 +8,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from propdesk import i18n  # noqa: E402
-from propdesk.models import database, init_db  # noqa: E402
-from propdesk.models.enums import Role  # noqa: E402
-from propdesk.models.tables import Building, Estate, Owner, OwnerPhone, Staff, Unit  # noqa: E402
+from propdesk import i18n
+from propdesk.models import init_db
+from propdesk.models.enums import Role
+from propdesk.models.tables import Building, Estate, Owner, OwnerPhone, Unit
 from propdesk.services.core import accounts
 from propdesk.services.core import calendar
 from propdesk.services.setup import reference
-from propdesk.services.register.owners import initials, unit_label  # noqa: E402
+from propdesk.services.register.owners import initials, unit_label
 
 
 def pytest_addoption(parser):

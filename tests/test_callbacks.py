@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from propdesk.errors import RuleError, ValidationError
-from propdesk.models.tables import Callback, Category, Department
+from propdesk.models.tables import Callback, Category
 from propdesk.services.cases import callback_results
 from propdesk.services.lists import callback_stats
 from propdesk.services.cases import callbacks
@@ -145,7 +145,7 @@ def test_figures_by_hand(office):
     # three complaints closed on Tue 24 Nov (promised by Fri 27 Nov), one repair checked
     cases = [closed_complaint(office, D(2026, 11, 24, 9, 0)) for _ in range(3)]
     cases.append(closed_complaint(office, D(2026, 11, 24, 9, 0), category="环境卫生"))
-    wo = checked_repair(office, D(2026, 11, 24, 17, 0))
+    checked_repair(office, D(2026, 11, 24, 17, 0))
     cbs = {cb.complaint_id or -1: cb for cb in Callback.select()}
     rec = callback_results.record
     rec(office["clerk"], cbs[cases[0].id].id, CallbackInput(satisfaction="satisfied", at=D(2026, 11, 25, 9, 0)))

@@ -35,7 +35,7 @@ def bundle(tmp_path_factory) -> Path:
     if existing:
         return Path(existing).resolve()
     try:
-        import PyInstaller  # noqa: F401
+        import PyInstaller  # noqa: F401 - only whether it is installed
     except ImportError:
         pytest.fail("PROPDESK_FROZEN_TEST=1 but PyInstaller is missing: pip install -e '.[build]'")
     base = tmp_path_factory.mktemp("frozen")

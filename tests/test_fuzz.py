@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from propdesk.errors import RuleError, ValidationError
-from propdesk.models.tables import ALL_MODELS, Category, Department, Owner
+from propdesk.models.tables import ALL_MODELS, Category
 from propdesk.services.core import accounts
 from propdesk.services.cases import callback_results
 from propdesk.services.cases import callbacks

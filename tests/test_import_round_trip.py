@@ -15,9 +15,9 @@ from propdesk.services.register import importing
 
 def register() -> set:
     rows = (Owner.select(Owner, Unit, Building, Estate).join(Unit).join(Building).join(Estate)
-            .where(Owner.active == True))  # noqa: E712
+            .where(Owner.active == True))  # noqa: E712 - peewee: `== True` builds SQL
     phones = {}
-    for p in OwnerPhone.select().where(OwnerPhone.active == True):  # noqa: E712
+    for p in OwnerPhone.select().where(OwnerPhone.active == True):  # noqa: E712 - peewee: `== True` builds SQL
         phones.setdefault(p.owner_id, set()).add(p.digits)
     return {(o.unit.building.estate.name, o.unit.building.name, o.unit.entrance, o.unit.room,
              o.name, o.role, o.note, frozenset(phones.get(o.id, ()))) for o in rows}

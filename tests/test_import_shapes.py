@@ -32,7 +32,7 @@ def estates(office):
 def stored():
     """Every active owner as (estate, unit label, name, role, sorted phones)."""
     rows = (Owner.select(Owner, Unit, Building, Estate).join(Unit).join(Building).join(Estate)
-            .where(Owner.active == True))  # noqa: E712
+            .where(Owner.active == True))  # noqa: E712 - peewee: `== True` builds SQL
     return {(o.unit.building.estate.name, o.unit.label, o.name, o.role,
              tuple(sorted(p.digits for p in o.phones))) for o in rows}
 
@@ -282,4 +282,4 @@ def test_not_a_zip_and_too_big(office, tmp_path, monkeypatch):
     from propdesk.services.register import workbook
     monkeypatch.setattr(workbook, "MAX_FILE_BYTES", 1000)
     path = roster(tmp_path / "big.xlsx", ["房号", "姓名"], [["3-2-1201", "张三"]] * 50)
-    assert "big.xlsx" in refused(office, path) and accounts  # noqa: B018
+    assert "big.xlsx" in refused(office, path) and accounts

@@ -15,7 +15,7 @@ def test_new_department_and_category_reach_intake(office):
     admin = office["admin"]
     dept = save_department(admin, None, "电梯维保组")
     assert dept.code.startswith("dept") and dept.sort == max(d.sort for d in reference.departments())
-    cat = save_category(admin, None, "电梯故障", dept.id)
+    save_category(admin, None, "电梯故障", dept.id)
     listed = reference.categories()
     assert listed[-1].name == "电梯故障" and listed[-1].default_department_id == dept.id
     assert AuditEntry.get(AuditEntry.entity == "category").action == "create"

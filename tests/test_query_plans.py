@@ -176,7 +176,7 @@ def test_list_pages_walk_the_date_index_and_stop_at_the_page(planner_state):
     """Newest first, no filter: the outer loop is the date index (no sorting of every row),
     with or without planner figures (an inner join to the categories made SQLite start from
     them and sort every complaint once the file had figures)."""
-    from propdesk.services.lists import callback_search, search, workorder_search
+    from propdesk.services.lists import search, workorder_search
 
     for listing, f, index in (
             (search.LISTING, search.ComplaintFilter(), "complaint_received_at"),

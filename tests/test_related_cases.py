@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from propdesk.errors import RuleError, ValidationError
-from propdesk.models.tables import Building, Callback, Category, Complaint
+from propdesk.models.tables import Building, Category, Complaint
 from propdesk.services.lists import callback_search
 from propdesk.services.cases import complaints
 from propdesk.services.cases import lateness

@@ -13,7 +13,7 @@ from propdesk.services.lists import weekly
 from tests.test_weekly import AT, WEEK, week  # noqa: F401 - the fixture
 
 
-def test_pdf_has_every_part_and_embeds_its_font(week, tmp_path):  # noqa: F811
+def test_pdf_has_every_part_and_embeds_its_font(week, tmp_path):  # noqa: F811 - the imported fixture, used by name
     path = tmp_path / "weekly.pdf"
     weekly_pdf(weekly.summary(*WEEK, at=AT), path, "李强")
     pages = [p.extract_text() for p in PdfReader(path).pages]
@@ -26,7 +26,7 @@ def test_pdf_has_every_part_and_embeds_its_font(week, tmp_path):  # noqa: F811
     assert_all_embedded(path)  # every font embedded (pypdf: no poppler needed)
 
 
-def test_workbook_has_the_same_figures(week, tmp_path):  # noqa: F811
+def test_workbook_has_the_same_figures(week, tmp_path):  # noqa: F811 - the imported fixture, used by name
     path = tmp_path / "weekly.xlsx"
     weekly_xlsx(weekly.summary(*WEEK, at=AT), path, "李强")
     wb = load_workbook(path)
@@ -39,7 +39,7 @@ def test_workbook_has_the_same_figures(week, tmp_path):  # noqa: F811
     assert wb.worksheets[1].cell(2, 1).value == "周"
 
 
-def test_command(week, tmp_path, capsys, fresh_db):  # noqa: F811
+def test_command(week, tmp_path, capsys, fresh_db):  # noqa: F811 - the imported fixture, used by name
     db = fresh_db.database
     out = tmp_path / "w47.pdf"
     assert cli.main(["--db", db, "report", "weekly", "--week", "2026-W47", "-o", str(out)]) == 0

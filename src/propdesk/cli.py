@@ -156,7 +156,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 class _EarlyParser(argparse.ArgumentParser):
-    def error(self, message):  # noqa: D102 - the real parser reports it
+    def error(self, message):
         raise ValueError(message)
 
 

@@ -98,7 +98,7 @@ def test_new_office_set_up_through_the_screens(qtbot, dialogs, monkeypatch, fixe
         fill(qtbot, editor.password, "start123")
         editor.save_button.click()
         assert editor.messages.text() == "已保存。", editor.messages.text()
-    assert Staff.select().where(Staff.active == True).count() == 6  # noqa: E712
+    assert Staff.select().where(Staff.active == True).count() == 6  # noqa: E712 - peewee: `== True` builds SQL
     assert editor.table.rowCount() == 6
     zhang = Staff.get(Staff.username == "zhangjg")
     assert zhang.role == "technician" and zhang.department.name == "工程部"

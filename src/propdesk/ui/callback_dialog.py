@@ -11,10 +11,9 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.models.enums import ContactMethod, Satisfaction
-from propdesk.models.tables import Callback
+from propdesk.enums import ContactMethod, Satisfaction
 from propdesk.services.core import audit
-from propdesk.services.cases import callback_results
+from propdesk.services.cases import callback_results, callbacks
 from propdesk.services.register import owners
 from propdesk.services.cases.callback_results import CallbackInput
 from propdesk.ui.case_view import ACTIONS as COMPLAINT_ACTIONS
@@ -35,7 +34,7 @@ class CallbackDialog(QDialog):
     def __init__(self, staff, cb_id: int, parent=None):
         super().__init__(parent)
         self.staff, self.cb_id, self.outcome = staff, cb_id, None
-        cb = Callback.get_by_id(cb_id)
+        cb = callbacks.get(cb_id)
         case = cb.complaint if cb.complaint_id else cb.work_order
         self.setWindowTitle(self.tr("Callback {number} for {case}").format(number=cb.number, case=case.number))
         self.setMinimumSize(960, 560)

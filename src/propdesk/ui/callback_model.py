@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.models.enums import CallbackStatus, Satisfaction
+from propdesk.enums import CallbackStatus, Satisfaction
 from propdesk.services.lists import callback_search
 from propdesk.services.lists.callback_search import CallbackFilter
 from propdesk.ui.lazy_model import LazyTableModel

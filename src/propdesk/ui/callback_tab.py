@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
-from propdesk.models.tables import Staff
 from propdesk.services.core import accounts
 from propdesk.services.lists import callback_search
 from propdesk.services.cases import callbacks
@@ -50,8 +49,7 @@ class CallbackTab(QWidget):
         fill_combo(self.view, views)
         self.view.setCurrentIndex(3)
         self.clerk = QComboBox(objectName="cb_clerk")
-        clerks = Staff.select().where(Staff.role.in_(("clerk", "supervisor")) & (Staff.active == True))  # noqa: E712
-        fill_combo(self.clerk, [(s.id, s.name) for s in clerks], self.tr("All clerks"))
+        fill_combo(self.clerk, [(s.id, s.name) for s in callbacks.clerks()], self.tr("All clerks"))
         self.building = QComboBox()
         fill_combo(self.building, [(b.id, f"{b.estate.name} {b.name}") for b in owners.buildings()],
                    self.tr("All buildings"))

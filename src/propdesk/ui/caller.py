@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QListWidget, QListWidgetItem
 
-from propdesk.models.enums import OwnerRole
+from propdesk.enums import OwnerRole
 from propdesk.services.register import owners
 
 

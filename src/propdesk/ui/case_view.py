@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.models.enums import (
+from propdesk.enums import (
     Channel, ComplaintStatus, ContactMethod, Escalation, Severity, Urgency, WorkOrderStatus,
 )
 from propdesk.services.core import accounts

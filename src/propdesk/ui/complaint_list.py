@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from propdesk.models.enums import ComplaintStatus, Severity
+from propdesk.enums import ComplaintStatus, Severity
 from propdesk.services.register import owners
 from propdesk.services.setup import reference
 from propdesk.services.lists import search
@@ -128,7 +128,7 @@ class ComplaintListPanel(QWidget):
     def _show_count(self, total: int | None) -> None:
         self.count.setText(self.tr("{n} complaints").format(n=total) if total is not None else "")
 
-    def eventFilter(self, watched, event):  # noqa: N802
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's method name
         # Down from the search box goes into the results, as in any search field
         if watched is self.search and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Down:
             self.to_results()

@@ -6,7 +6,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from propdesk.models.enums import ComplaintStatus, Severity
+from propdesk.enums import ComplaintStatus, Severity
 from propdesk.services.cases import lateness
 from propdesk.services.lists import search
 from propdesk.services.lists.search import ComplaintFilter

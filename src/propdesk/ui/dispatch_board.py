@@ -10,12 +10,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from propdesk.models.enums import Urgency, WorkOrderStatus
-from propdesk.models.tables import PriceItem
+from propdesk.enums import Urgency, WorkOrderStatus
 from propdesk.i18n import translate
 from propdesk.services.core import accounts
 from propdesk.services.cases import holds
-from propdesk.services.setup import reference
+from propdesk.services.setup import office_lists, reference
 from propdesk.services.lists import workorder_search
 from propdesk.services.cases import workorders
 from propdesk.services.lists.workorder_search import WorkOrderFilter
@@ -248,7 +247,7 @@ class DispatchBoard(QWidget):
         ]
         if wo.paid:
             items = [(None, self.tr("- approved quote -"))] + [
-                (p.id, f"{p.name}  ¥{p.price}/{p.unit_name}") for p in PriceItem.select().where(PriceItem.active == True)]  # noqa: E712
+                (p.id, f"{p.name}  ¥{p.price}/{p.unit_name}") for p in office_lists.price_items(active_only=True)]
             fields += [Field("price_item", self.tr("Price list item"), "choice", None, items),
                        Field("quantity", self.tr("Quantity"), "line", "1")]
         fields.append(Field("slip_returned", self.tr("The return slip came back signed by the customer"), "check", False))

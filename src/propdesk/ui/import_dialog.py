@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError
-from propdesk.models.enums import OwnerRole
+from propdesk.enums import OwnerRole
 from propdesk.services.register import importing
 from propdesk.ui.export_dialog import documents_dir
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import RuleError
 from propdesk.i18n import translate
-from propdesk.models.tables import Incident
 from propdesk.services.cases import incidents
 from propdesk.services.register import owners
 from propdesk.ui.action_dialog import ActionDialog, Field
@@ -141,15 +140,12 @@ class IncidentTab(QWidget):
         return box
 
     def refresh(self, select: int | None = None) -> None:
-        query = Incident.select().order_by(Incident.started_at.desc())
-        if not self.show_closed.isChecked():
-            query = query.where(Incident.status == "open")
         self.list.clear()
-        for incident in query.limit(500):
+        for incident in incidents.listing(include_closed=self.show_closed.isChecked()):
             end = fmt(incident.expected_end) if incident.expected_end else "—"
             status = self.tr("open") if incident.status == "open" else self.tr("closed {at}").format(at=fmt(incident.closed_at))
             item = QTreeWidgetItem([incident.number, incident.title, translate("ui", incidents.area_text(incident)),
-                                    fmt(incident.started_at), end, str(incident.contacts.count()), status])
+                                    fmt(incident.started_at), end, str(incident.n_contacts), status])
             item.setData(0, Qt.UserRole, incident.id)
             self.list.addTopLevelItem(item)
             if incident.id == select:
@@ -158,9 +154,9 @@ class IncidentTab(QWidget):
             self.list.setCurrentItem(self.list.topLevelItem(0))
         self.show_callers()
 
-    def selected(self) -> Incident | None:
+    def selected(self):
         item = self.list.currentItem()
-        return Incident.get_by_id(item.data(0, Qt.UserRole)) if item else None
+        return incidents.get(item.data(0, Qt.UserRole)) if item else None
 
     def show_callers(self) -> None:
         incident = self.selected()

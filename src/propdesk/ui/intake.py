@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError, ValidationError
-from propdesk.models.enums import Channel, Severity
+from propdesk.enums import Channel, Severity
 from propdesk.services.cases import complaints
 from propdesk.services.cases import incidents
 from propdesk.services.register import owners

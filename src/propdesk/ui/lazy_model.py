@@ -41,10 +41,10 @@ class LazyTableModel(QAbstractTableModel):
         self._loaded = True
         self.endResetModel()
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's method name
         return not parent.isValid() and not self._exhausted
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 - Qt's method name
         if parent.isValid() or self._exhausted:
             return
         more = self.fetch(len(self.rows), self.page_size)
@@ -67,13 +67,13 @@ class LazyTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 
     # --- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's method name
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's method name
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt's method name
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return ui_text(self.columns[section][1])
         return None

@@ -30,7 +30,7 @@ class ListTable(QTableView):
             header.resizeSection(col, width)
         self.doubleClicked.connect(lambda index: self.open_requested.emit(model.row_id(index.row())))
 
-    def keyPressEvent(self, event):  # noqa: N802
+    def keyPressEvent(self, event):  # noqa: N802 - Qt's method name
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
             self.open_requested.emit(self.model().row_id(self.currentIndex().row()))
             return

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk import __version__
-from propdesk.models.enums import Role
+from propdesk.enums import Role
 from propdesk.services.core import calendar
 from propdesk.services.cases import callbacks
 from propdesk.errors import RuleError
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
         if self.may_close():
             self.close()
 
-    def closeEvent(self, event):  # noqa: N802
+    def closeEvent(self, event):  # noqa: N802 - Qt's method name
         if event.spontaneous() and not self.may_close():  # the window's own close button
             event.ignore()
             return

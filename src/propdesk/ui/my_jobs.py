@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError
-from propdesk.models.enums import Urgency, WorkOrderStatus
+from propdesk.enums import Urgency, WorkOrderStatus
 from propdesk.services.cases import my_jobs, workorders
 from propdesk.services.cases.workorders import Completion
 from propdesk.services.setup import office_lists

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.i18n import translate
-from propdesk.models.enums import ComplaintStatus
+from propdesk.enums import ComplaintStatus
 from propdesk.services.cases import incidents
 from propdesk.services.cases import related
 from propdesk.ui.widgets import fmt

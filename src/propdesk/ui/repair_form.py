@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError, ValidationError
-from propdesk.models.enums import Urgency
+from propdesk.enums import Urgency
 from propdesk.services.setup import reference
 from propdesk.services.cases import workorders
 from propdesk.services.cases.workorders import RepairInput

@@ -45,7 +45,7 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.check)
         self.timer.start()
 
-    def eventFilter(self, obj, event):  # noqa: N802
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's method name
         if event.type() in INPUT_EVENTS:
             self.last_input = self.clock()
         return False

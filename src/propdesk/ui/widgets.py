@@ -82,22 +82,22 @@ class DateTimeEdit(QDateTimeEdit):
             self._clock.timeout.connect(lambda: self.set_value(dt.datetime.now()))
         self._clock.start()
 
-    def keyPressEvent(self, event):  # noqa: N802
+    def keyPressEvent(self, event):  # noqa: N802 - Qt's method name
         if hasattr(self, "_clock") and event.key() not in (Qt.Key_Tab, Qt.Key_Backtab):
             self._clock.stop()  # typed by hand: the clerk's time wins
         super().keyPressEvent(event)
 
-    def mousePressEvent(self, event):  # noqa: N802
+    def mousePressEvent(self, event):  # noqa: N802 - Qt's method name
         if hasattr(self, "_clock"):
             self._clock.stop()
         super().mousePressEvent(event)
 
-    def wheelEvent(self, event):  # noqa: N802
+    def wheelEvent(self, event):  # noqa: N802 - Qt's method name
         if hasattr(self, "_clock"):
             self._clock.stop()
         super().wheelEvent(event)
 
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's method name
         # One Tab stop, like every other field (Qt would step through year, month, day ...);
         # the clerk moves between the parts with the arrow keys.
         return QWidget.focusNextPrevChild(self, forward)

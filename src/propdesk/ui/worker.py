@@ -11,7 +11,7 @@ import logging
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThread, QThreadPool, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from propdesk.models import database
+from propdesk.services.core.db_retry import close_connection
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +29,12 @@ class Worker(QThread):
     def run(self) -> None:
         try:
             result = self.fn(self.progressed.emit, lambda: self.cancelled)
-        except BaseException as err:  # handed to the GUI thread, which shows it calmly
+        except BaseException as err:  # noqa: BLE001 - handed to the GUI thread, which shows it calmly
             self.failed.emit(err)
         else:
             self.done.emit(result)
         finally:
-            database.close()  # this thread's own connection
+            close_connection()  # this thread's own connection
 
 
 class Cancelled(Exception):
@@ -103,7 +103,7 @@ class _Call(QRunnable):
             log.exception("background query failed")
             value = None
         finally:
-            database.close()  # this thread's own connection
+            close_connection()  # this thread's own connection
         self.result.ready.emit(self.ticket, value)
 
 

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.models.enums import Urgency, WorkOrderKind, WorkOrderStatus
+from propdesk.enums import Urgency, WorkOrderKind, WorkOrderStatus
 from propdesk.services.cases import lateness
 from propdesk.services.lists import workorder_search
 from propdesk.services.lists.workorder_search import WorkOrderFilter

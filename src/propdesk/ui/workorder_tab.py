@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.models.enums import Urgency, WorkOrderKind, WorkOrderStatus
+from propdesk.enums import Urgency, WorkOrderKind, WorkOrderStatus
 from propdesk.services.cases import workorders
 from propdesk.ui.dispatch_board import DispatchBoard
 from propdesk.ui.repair_form import RepairForm

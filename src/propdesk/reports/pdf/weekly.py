@@ -78,7 +78,8 @@ def trend_chart(s: WeeklySummary, width: float) -> Drawing:
     _style_line_chart(counts, labels, [BLUE, ORANGE], max(max(counts.data[0] + counts.data[1]), 1) * 1.2)
     rates = HorizontalLineChart()
     rates.x, rates.y, rates.width, rates.height = width / 2 + 12 * mm, 22 * mm, width / 2 - 22 * mm, height - 34 * mm
-    pct = lambda v: None if v is None else round(v * 100, 1)  # noqa: E731
+    def pct(v):
+        return None if v is None else round(v * 100, 1)
     series = [([pct(w.reply_on_time.value) for w in s.trend], BLUE),
               ([pct(w.resolve_on_time.value) for w in s.trend], ORANGE),
               ([pct(w.satisfaction_rate) for w in s.trend], GREEN)]

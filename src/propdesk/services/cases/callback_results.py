@@ -92,7 +92,7 @@ def _note_on_case(actor, cb: Callback, at: dt.datetime, text: str) -> None:
     audit.record(actor, entity, entity_id, "callback", note=f"{cb.number} {text}", at=at)
 
 
-def _dissatisfied(actor, cb: Callback, words: str, at: dt.datetime) -> Callback:
+def _dissatisfied(actor, cb: Callback, words: str, at: dt.datetime) -> Callback | None:
     """Reopen the complaint (escalated to the supervisor) or send the repair back for rework;
     a new callback is due after that."""
     reason = translate("rules", MSG_REOPEN).format(number=cb.number, words=words)

@@ -14,7 +14,7 @@ from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.services.core.db_retry import transaction
 from propdesk.models.enums import CallbackStatus, Role
-from propdesk.models.tables import Callback, Complaint, Staff, Unit, WorkOrder
+from propdesk.models.tables import Callback, Complaint, Staff, WorkOrder
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
 from propdesk.services.core import calendar
@@ -51,7 +51,7 @@ def _callback_clerk(preferred: Staff | None, actor: Staff) -> Staff:
     for person in (preferred, actor):
         if person is not None and person.active and person.role in (Role.CLERK.value, Role.SUPERVISOR.value):
             return person
-    clerk = Staff.get_or_none((Staff.role == Role.CLERK.value) & (Staff.active == True))  # noqa: E712
+    clerk = Staff.get_or_none((Staff.role == Role.CLERK.value) & (Staff.active == True))  # noqa: E712 - peewee: `== True` builds SQL
     return clerk or actor
 
 
@@ -178,7 +178,15 @@ def timeline(cb_id: int) -> list[dict]:
     return audit.timeline(ENTITY, cb_id)
 
 
-def unit_of(cb: Callback) -> Unit | None:
-    case = cb.complaint if cb.complaint_id else cb.work_order if cb.work_order_id else cb.incident_contact
-    return case.unit if case and case.unit_id else None
+def get(cb_id: int) -> Callback:
+    cb = Callback.get_or_none(Callback.id == cb_id)
+    if cb is None:
+        raise NotFound(QT_TRANSLATE_NOOP("rules", "No such callback."))
+    return cb
+
+
+def clerks() -> list[Staff]:
+    """Who makes callbacks: the active clerks and supervisors."""
+    return list(Staff.select().where(Staff.role.in_((Role.CLERK.value, Role.SUPERVISOR.value))
+                                     & (Staff.active == True)))  # noqa: E712 - peewee: `== True` builds SQL
 

@@ -8,6 +8,7 @@ schedules a callback to each caller (or the clerk prints a notice list instead).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from peewee import JOIN, fn
 
@@ -38,7 +39,7 @@ MSG_END = QT_TRANSLATE_NOOP("rules", "{label}: the expected end is before the st
 
 
 def declare(actor: Staff, kind: str, title: str, description: str = "", estate_id: int | None = None,
-            building_ids: list[int] = (), unit_ids: list[int] = (), expected_end: dt.datetime | None = None,
+            building_ids: Sequence[int] = (), unit_ids: Sequence[int] = (), expected_end: dt.datetime | None = None,
             at: dt.datetime | None = None) -> Incident:
     accounts.require(actor, "complaint.create")
     at = at or now()
@@ -77,7 +78,7 @@ def covering(unit_id: int | None) -> list[Incident]:
                 .order_by(Incident.started_at.desc()))
 
 
-def _incident(incident_id: int) -> Incident:
+def get(incident_id: int) -> Incident:
     incident = Incident.get_or_none(Incident.id == incident_id)
     if incident is None:
         raise NotFound(QT_TRANSLATE_NOOP("rules", "No such incident."))
@@ -96,7 +97,7 @@ def attach(actor: Staff, incident_id: int, name: str, phone: str, unit: str = ""
     unit_record = owners.find_unit(unit) if unit else None
     c.raise_if_any()
     with transaction():
-        incident = _incident(incident_id)
+        incident = get(incident_id)
         if incident.status != "open":
             raise RuleError(MSG_CLOSED, number=incident.number)
         contact = IncidentContact.create(incident=incident, at=at, name=name, phone=phone, unit=unit_record,
@@ -112,7 +113,7 @@ def close(actor: Staff, incident_id: int, note: str = "", schedule_callbacks: bo
     accounts.require(actor, "complaint.handle", ENTITY, incident_id)
     at = at or now()
     with transaction():
-        incident = _incident(incident_id)
+        incident = get(incident_id)
         if incident.status != "open":
             raise RuleError(MSG_CLOSED, number=incident.number)
         changes = audit.diff(incident, {"status": "closed", "closed_at": at, "close_note": note})
@@ -136,8 +137,15 @@ def contacts(incident_id: int) -> list[IncidentContact]:
                 .where(IncidentContact.incident == incident_id).order_by(IncidentContact.at))
 
 
-def open_incidents() -> list[Incident]:
-    return list(Incident.select().where(Incident.status == "open").order_by(Incident.started_at.desc()))
+def listing(include_closed: bool = False, limit: int = 500) -> list[Incident]:
+    """The latest incidents (open ones only unless ``include_closed``), newest first, each with
+    ``n_contacts`` (its callers), in one query."""
+    query = (Incident.select(Incident, fn.COUNT(IncidentContact.id).alias("n_contacts"))
+             .join(IncidentContact, JOIN.LEFT_OUTER, on=(IncidentContact.incident == Incident.id))
+             .group_by(Incident.id).order_by(Incident.started_at.desc(), Incident.id.desc()).limit(limit))
+    if not include_closed:
+        query = query.where(Incident.status == "open")
+    return list(query)
 
 
 def area_text(incident: Incident) -> str:

@@ -63,7 +63,7 @@ def reply_owed(c) -> bool:
 
 
 def reply_owed_sql():
-    return Complaint.replied_at.is_null() & (Complaint.notice_required == True)  # noqa: E712
+    return Complaint.replied_at.is_null() & (Complaint.notice_required == True)  # noqa: E712 - peewee: `== True` builds SQL
 
 
 def reply_running(c) -> bool:

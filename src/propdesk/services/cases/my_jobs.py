@@ -88,7 +88,7 @@ def jobs(actor, day: dt.date | None = None) -> list[Job]:
     query = (WorkOrder.select(WorkOrder, Unit).join(Unit, JOIN.LEFT_OUTER)
              .where((WorkOrder.technician == actor.id)
                     & ((WorkOrder.status.in_(OPEN_FOR_TECHNICIAN)
-                        & ~((WorkOrder.status == S.DONE.value) & (WorkOrder.slip_returned == True)))  # noqa: E712
+                        & ~((WorkOrder.status == S.DONE.value) & (WorkOrder.slip_returned == True)))  # noqa: E712 - peewee: `== True` builds SQL
                        | ((WorkOrder.scheduled_at >= start) & (WorkOrder.scheduled_at < end)
                           & (WorkOrder.status != S.CANCELLED.value))))
              .order_by(WorkOrder.scheduled_at.asc(nulls="LAST"), WorkOrder.id))

@@ -197,7 +197,7 @@ def _save(actor, wo: WorkOrder, action: str, values: dict, note: str = "", at=No
 
 
 def technicians(department_id: int | None = None) -> list[Staff]:
-    query = Staff.select().where((Staff.role == Role.TECHNICIAN.value) & (Staff.active == True))  # noqa: E712
+    query = Staff.select().where((Staff.role == Role.TECHNICIAN.value) & (Staff.active == True))  # noqa: E712 - peewee: `== True` builds SQL
     if department_id:
         query = query.where(Staff.department == department_id)
     return list(query.order_by(Staff.name))

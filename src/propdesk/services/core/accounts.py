@@ -128,7 +128,7 @@ def authenticate(username: str, password: str, at: dt.datetime | None = None) ->
         raise RuleError(MSG_BAD_LOGIN, field="username")
     if not isinstance(password, str):
         raise RuleError(MSG_BAD_LOGIN, field="password")
-    staff = Staff.get_or_none((Staff.username == username.strip()) & (Staff.active == True))  # noqa: E712
+    staff = Staff.get_or_none((Staff.username == username.strip()) & (Staff.active == True))  # noqa: E712 - peewee: `== True` builds SQL
     if staff is None:
         raise RuleError(MSG_BAD_LOGIN, field="username")
     if staff.locked_until and staff.locked_until > at:

@@ -247,9 +247,9 @@ def _rows(entries: list[AuditEntry]) -> list[dict]:
         names = dict(Staff.select(Staff.id, Staff.name).where(Staff.id.in_(list(staff_ids))).tuples()) \
             if staff_ids else {}
         for ch in found:
-            show = lambda v: _value(entity_of[ch.entry_id], ch.field, v, names)  # noqa: E731
-            changes.setdefault(ch.entry_id, []).append(
-                f"{_field_label(ch.field)}: {show(ch.old)} → {show(ch.new)}")
+            entity = entity_of[ch.entry_id]
+            old, new = (_value(entity, ch.field, v, names) for v in (ch.old, ch.new))
+            changes.setdefault(ch.entry_id, []).append(f"{_field_label(ch.field)}: {old} → {new}")
     rows = []
     for e in entries:
         who = e.staff if e.staff_id else None

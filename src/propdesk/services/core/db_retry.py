@@ -38,6 +38,11 @@ class DatabaseBusy(RuleError):
     """The write lock could not be had even after the retries."""
 
 
+def close_connection() -> None:
+    """Close this thread's database connection (a worker thread, at its end)."""
+    database.close()
+
+
 def is_locked(err: Exception) -> bool:
     text = str(err).lower()
     return "database is locked" in text or "database is busy" in text

@@ -68,7 +68,7 @@ def office_language() -> str:
             put("language", lang)
             audit.record(None, ENTITY, 0, "change", note="language (first start)",
                          changes={"language": (stored or "", lang)})
-    return get("language")
+    return get("language") or lang
 
 
 def peek_language(location: str) -> str | None:

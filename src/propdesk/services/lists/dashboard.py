@@ -30,7 +30,7 @@ def complaint_conditions(at: dt.datetime) -> dict:
         "on_hold": Complaint.on_hold_since.is_null(False),
         "head_escalations": (Complaint.escalation == Escalation.HEAD.value),
         "escalated": Complaint.escalation != Escalation.NONE.value,
-        "head_pending": ((Complaint.severity == Severity.MAJOR.value) | (Complaint.is_group == True))  # noqa: E712
+        "head_pending": ((Complaint.severity == Severity.MAJOR.value) | (Complaint.is_group == True))  # noqa: E712 - peewee: `== True` builds SQL
         & Complaint.head_notified_at.is_null(),
     }
 

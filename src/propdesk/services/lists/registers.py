@@ -203,7 +203,7 @@ def iter_callbacks(date_from, date_to, filters=None) -> Iterator[dict]:
 # --- 业主档案: owners ------------------------------------------------------------------------------
 
 def _owner_query(fields, filters):
-    conds = [Owner.active == True, Unit.active == True]  # noqa: E712
+    conds = [Owner.active == True, Unit.active == True]  # noqa: E712 - peewee: `== True` builds SQL
     building = getattr(filters, "building_id", None)
     if building:
         conds.append(Unit.building == building)
@@ -243,7 +243,7 @@ def _with_phones(rows: list[dict]) -> list[dict]:
     phones: dict[int, list[str]] = {}
     query = (OwnerPhone.select(OwnerPhone.owner, OwnerPhone.phone)
              .where(OwnerPhone.owner.in_([r["id"] for r in rows])
-                    & (OwnerPhone.active == True))  # noqa: E712
+                    & (OwnerPhone.active == True))  # noqa: E712 - peewee: `== True` builds SQL
              .order_by(OwnerPhone.id))
     for owner_id, phone in query.tuples():
         phones.setdefault(owner_id, []).append(phone)

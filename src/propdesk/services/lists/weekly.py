@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from typing import Any
 from dataclasses import dataclass, field
 
 from peewee import JOIN, Case, fn
@@ -118,7 +119,7 @@ def trend(start: dt.date, end: dt.date, weeks: int = 8, at: dt.datetime | None =
                          for i, (a, b) in enumerate(spans)])
     first, last = _span(spans[0][0], spans[-1][1])
     rows = (Complaint.select(bucket.alias("week"), fn.COUNT(Complaint.id).alias("n"),
-                             _sum(Complaint.valid == True).alias("valid"),  # noqa: E712
+                             _sum(Complaint.valid == True).alias("valid"),  # noqa: E712 - peewee: `== True` builds SQL
                              *_on_time_columns(min(at, last)))
             .where((Complaint.received_at >= first) & (Complaint.received_at < last) & (Complaint.status != VOIDED))
             .group_by(bucket).dicts())
@@ -149,8 +150,9 @@ def _grouped(key, start: dt.date, end: dt.date, joins) -> list[tuple[str, int]]:
 
 
 def breakdowns(start: dt.date, end: dt.date) -> dict[str, list[tuple[str, int]]]:
-    unit_join = lambda q: q.join(Unit, JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id)).join(  # noqa: E731
-        Building, JOIN.LEFT_OUTER, on=(Unit.building == Building.id))
+    def unit_join(q):
+        return q.join(Unit, JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id)).join(
+            Building, JOIN.LEFT_OUTER, on=(Unit.building == Building.id))
     return {
         "category": _grouped(Category.name, start, end, lambda q: q.join(Category, on=(Complaint.category == Category.id))),
         "severity": _grouped(Complaint.severity, start, end, lambda q: q),
@@ -161,11 +163,11 @@ def breakdowns(start: dt.date, end: dt.date) -> dict[str, list[tuple[str, int]]]
     }
 
 
-def on_time_by_severity(start: dt.date, end: dt.date, at: dt.datetime | None = None) -> dict[str, tuple[Rate, Rate]]:
+def on_time_by_severity(start: dt.date, end: dt.date, at: dt.datetime | None = None) -> dict[str, Any]:
     """(reply, resolve) on time per class of the valid complaints, and "invalid" for the rest
     (their own 1-working-day deadline): together they add up to the week's figures."""
     cutoff = min(at or dt.datetime.now(), _span(start, end)[1])
-    key = Case(None, [(Complaint.valid == True, Complaint.severity)], "invalid")  # noqa: E712
+    key = Case(None, [(Complaint.valid == True, Complaint.severity)], "invalid")  # noqa: E712 - peewee: `== True` builds SQL
     rows = (Complaint.select(key.alias("k"), fn.COUNT(Complaint.id).alias("n"), *_on_time_columns(cutoff))
             .where(_in_period(start, end)).group_by(key).dicts())
     found = {r["k"]: (Rate(r["reply_ok"] or 0, r["reply_due"] or 0),
@@ -204,7 +206,7 @@ def work_order_figures(start: dt.date, end: dt.date) -> dict:
         _sum(finished & (WorkOrder.rework_round > 0)).alias("reworked"),
         # handed over late, or not handed over at all by the end of the period (cancelled aside)
         _sum(lateness.work_order_late_sql(min(hi, dt.datetime.now()))).alias("late_dispatch"),
-        fn.SUM(Case(None, [(finished & (WorkOrder.paid == True), WorkOrder.fee)], 0)).alias("fees"))  # noqa: E712
+        fn.SUM(Case(None, [(finished & (WorkOrder.paid == True), WorkOrder.fee)], 0)).alias("fees"))  # noqa: E712 - peewee: `== True` builds SQL
         .where(in_period).dicts().get())
     durations = [(f - r).total_seconds() / 3600 for r, f in
                  WorkOrder.select(WorkOrder.received_at, WorkOrder.finished_at)

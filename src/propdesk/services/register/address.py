@@ -120,12 +120,12 @@ class UnitChoice:
 
 
 def estate_names() -> list[str]:
-    return [e.name for e in Estate.select(Estate.name).where(Estate.active == True)]  # noqa: E712
+    return [e.name for e in Estate.select(Estate.name).where(Estate.active == True)]  # noqa: E712 - peewee: `== True` builds SQL
 
 
 def several_estates() -> bool:
     """Whether a building must be shown with its estate (the office has more than one)."""
-    return Estate.select().where(Estate.active == True).count() > 1  # noqa: E712
+    return Estate.select().where(Estate.active == True).count() > 1  # noqa: E712 - peewee: `== True` builds SQL
 
 
 def _choices(query) -> list[UnitChoice]:
@@ -135,7 +135,7 @@ def _choices(query) -> list[UnitChoice]:
 
 def _units():
     return (Unit.select(Unit, Building, Estate).join(Building).join(Estate)
-            .where((Unit.active == True) & (Building.active == True)))  # noqa: E712
+            .where((Unit.active == True) & (Building.active == True)))  # noqa: E712 - peewee: `== True` builds SQL
 
 
 def _entrance_names(entrance: str) -> list[str]:

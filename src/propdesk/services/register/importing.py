@@ -39,9 +39,9 @@ from propdesk.services.core.validation import MSG_PHONE, MSG_TOO_LONG, Checker
 from propdesk.services.register import address as addr
 from propdesk.services.register import columns, workbook
 from propdesk.services.register.address import Address, UnitChoice
-from propdesk.services.register.columns import FIELDS, propose_mapping  # noqa: F401 - API
+from propdesk.services.register.columns import FIELDS, propose_mapping
 from propdesk.services.register.owners import initials, normalize_text, unit_label
-from propdesk.services.register.workbook import MSG_NO_FILE, MSG_NOT_WORKBOOK  # noqa: F401
+from propdesk.services.register.workbook import MSG_NO_FILE, MSG_NOT_WORKBOOK  # noqa: F401 - re-exported for the import dialog and tests
 
 C = "import"
 ROLE_WORDS = {"业主": "owner", "产权人": "owner", "本人": "owner", "户主": "owner", "owner": "owner",
@@ -531,7 +531,8 @@ def _plan(roster: Roster, mapping: dict[str, int] | None, estate: str | None) ->
               "" if snap.active_estates else (settings.get("office_name") or "小区"))
     if not default_estate and len(snap.active_estates) <= 1:
         default_estate = single
-    rejected, rows, new_lines, ambiguous = [], [], [], []
+    rejected: list = []
+    rows, new_lines, ambiguous = [], [], []
     people = _people(roster, rejected) if joined else {}
     for number, cells in info.rows:
         person = None

@@ -122,7 +122,7 @@ def complete_units(text: str, limit: int = 15) -> list[tuple[int, str]]:
     text = normalize_text(text)
     if not text:
         return []
-    query = (Unit.select(Unit.id, Unit.label).where(_prefix(Unit.label, text) & (Unit.active == True))  # noqa: E712
+    query = (Unit.select(Unit.id, Unit.label).where(_prefix(Unit.label, text) & (Unit.active == True))  # noqa: E712 - peewee: `== True` builds SQL
              .order_by(Unit.label).limit(limit))
     return [(u.id, u.label) for u in query]
 
@@ -144,7 +144,7 @@ def _contacts(query) -> list[Contact]:
 
 def _contact_query():
     return (OwnerPhone.select(OwnerPhone, Owner, Unit).join(Owner).join(Unit)
-            .where((OwnerPhone.active == True) & (Owner.active == True)))  # noqa: E712
+            .where((OwnerPhone.active == True) & (Owner.active == True)))  # noqa: E712 - peewee: `== True` builds SQL
 
 
 def lookup_phone(text: str, limit: int = 10) -> list[Contact]:
@@ -162,10 +162,10 @@ def contacts_of_unit(unit_id: int) -> list[Contact]:
     # owners without any phone still count
     with_phone = {c.owner_id for c in found}
     for owner in Owner.select(Owner, Unit).join(Unit).where(
-            (Owner.unit == unit_id) & (Owner.active == True) & Owner.id.not_in(with_phone or [0])):  # noqa: E712
+            (Owner.unit == unit_id) & (Owner.active == True) & Owner.id.not_in(with_phone or [0])):  # noqa: E712 - peewee: `== True` builds SQL
         found.append(Contact(owner.id, owner.name, owner.role, "", unit_id, owner.unit.label))
     return found
 
 
 def buildings() -> list[Building]:
-    return list(Building.select().where(Building.active == True).order_by(Building.sort, Building.id))  # noqa: E712
+    return list(Building.select().where(Building.active == True).order_by(Building.sort, Building.id))  # noqa: E712 - peewee: `== True` builds SQL

@@ -151,7 +151,7 @@ def read_grids(path, sheets: list[str] | None = None,
         return grids
     except RuleError:
         raise
-    except Exception as err:  # noqa: BLE001
+    except Exception as err:  # noqa: BLE001 - any reader failure is a damaged-file message
         log.info("cannot read %s: %r", p, err)
         raise WorkbookError(MSG_DAMAGED, file=p.name, problem=_problem(err)) from None
     finally:

@@ -22,7 +22,7 @@ from propdesk.services.core import audit
 from propdesk.services.core import calendar
 from propdesk.services.core.db_retry import transaction
 from propdesk.services.setup.office import require_edit
-from propdesk.services.setup.schedule_file import Schedule, read_schedule, write_template  # noqa: F401
+from propdesk.services.setup.schedule_file import Schedule, read_schedule, write_template  # noqa: F401 - re-exported: the calendar tab's one module
 from propdesk.services.core.validation import Checker
 
 ENTITY = "calendar"

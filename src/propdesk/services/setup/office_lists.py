@@ -87,10 +87,10 @@ def save_department(actor: Staff | None, dept_id: int | None, name: str, sort=No
     with transaction():
         if dept_id and not active and _get(Department, dept_id).active:
             in_use = [cat.name for cat in Category.select().where(
-                (Category.default_department == dept_id) & (Category.active == True))]  # noqa: E712
+                (Category.default_department == dept_id) & (Category.active == True))]  # noqa: E712 - peewee: `== True` builds SQL
             if in_use:
                 c.fail("department_active", MSG_DEPT_IN_USE, name=name, categories="、".join(in_use))
-            elif not Department.select().where((Department.active == True)  # noqa: E712
+            elif not Department.select().where((Department.active == True)  # noqa: E712 - peewee: `== True` builds SQL
                                                & (Department.id != dept_id)).exists():
                 c.fail("department_active", MSG_LAST_ACTIVE)
         c.raise_if_any()
@@ -122,7 +122,7 @@ def save_category(actor: Staff | None, category_id: int | None, name: str,
             elif not department.active:
                 c.fail("department", MSG_INACTIVE_DEPT, name=department.name)
         if category_id and not active and _get(Category, category_id).active and not \
-                Category.select().where((Category.active == True)  # noqa: E712
+                Category.select().where((Category.active == True)  # noqa: E712 - peewee: `== True` builds SQL
                                         & (Category.id != category_id)).exists():
             c.fail("category_active", MSG_LAST_ACTIVE)
         c.raise_if_any()
@@ -172,7 +172,7 @@ def categories(active_only: bool = False) -> list[Category]:
 
 def price_items(active_only: bool = False) -> list[PriceItem]:
     query = PriceItem.select().order_by(PriceItem.name)
-    return list(query.where(PriceItem.active == True) if active_only else query)  # noqa: E712
+    return list(query.where(PriceItem.active == True) if active_only else query)  # noqa: E712 - peewee: `== True` builds SQL
 
 
 def parse_price(c: Checker, field: str, value) -> Decimal | None:

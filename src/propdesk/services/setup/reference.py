@@ -56,7 +56,7 @@ def create_first_admin(username: str, name: str, password: str) -> Staff:
 
 def departments(active_only: bool = True) -> list[Department]:
     query = Department.select().order_by(Department.sort, Department.id)
-    return list(query.where(Department.active == True) if active_only else query)  # noqa: E712
+    return list(query.where(Department.active == True) if active_only else query)  # noqa: E712 - peewee: `== True` builds SQL
 
 
 def department_name(department_id: int) -> str:
@@ -66,4 +66,4 @@ def department_name(department_id: int) -> str:
 
 def categories(active_only: bool = True) -> list[Category]:
     query = Category.select().order_by(Category.sort, Category.id)
-    return list(query.where(Category.active == True) if active_only else query)  # noqa: E712
+    return list(query.where(Category.active == True) if active_only else query)  # noqa: E712 - peewee: `== True` builds SQL

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Sequence
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,7 +159,7 @@ def read_schedule(path: str | Path) -> Schedule:
         return schedule
     try:
         rows = _raw_rows(path)
-    except Exception as err:  # unreadable, not a workbook, wrong encoding
+    except Exception as err:  # noqa: BLE001 - unreadable, not a workbook, wrong encoding: a message
         schedule.errors["file"] = _error(MSG_FILE, label=where, name=path.name, reason=type(err).__name__)
         return schedule
     columns: dict[str, int] | None = None
@@ -231,7 +232,7 @@ def _check_overlap(schedule: Schedule, row: ScheduleRow, seen: dict) -> None:
         day += dt.timedelta(days=1)
 
 
-def write_template(path: str | Path, rows: list[tuple] = ()) -> Path:
+def write_template(path: str | Path, rows: Sequence[tuple] = ()) -> Path:
     """An empty schedule (or ``rows`` of (kind, start, end, note)) as .csv (UTF-8 with BOM, so
     Excel shows the Chinese) or .xlsx, to fill in from the official notice."""
     path = Path(path)

@@ -49,7 +49,7 @@ class StaffInput:
 def staff_list(include_inactive: bool = True) -> list[Staff]:
     query = (Staff.select(Staff, Department).left_outer_join(Department)
              .order_by(Staff.active.desc(), Staff.role, Staff.name))
-    return list(query if include_inactive else query.where(Staff.active == True))  # noqa: E712
+    return list(query if include_inactive else query.where(Staff.active == True))  # noqa: E712 - peewee: `== True` builds SQL
 
 
 def _get(staff_id: int) -> Staff:
@@ -93,7 +93,7 @@ def _checked(data: StaffInput, staff_id: int | None) -> tuple[dict, Checker]:
 
 
 def _other_active_admins(staff_id: int) -> int:
-    return Staff.select().where((Staff.role == Role.ADMIN.value) & (Staff.active == True)  # noqa: E712
+    return Staff.select().where((Staff.role == Role.ADMIN.value) & (Staff.active == True)  # noqa: E712 - peewee: `== True` builds SQL
                                 & (Staff.id != staff_id)).count()
 
 

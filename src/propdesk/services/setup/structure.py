@@ -46,7 +46,7 @@ def _get(model, row_id):
 
 def estates(active_only: bool = False) -> list[Estate]:
     query = Estate.select().order_by(Estate.id)
-    return list(query.where(Estate.active == True) if active_only else query)  # noqa: E712
+    return list(query.where(Estate.active == True) if active_only else query)  # noqa: E712 - peewee: `== True` builds SQL
 
 
 def save_estate(actor: Staff | None, estate_id: int | None, name: str, address: str = "",

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError
-from propdesk.models.enums import DayKind
+from propdesk.enums import DayKind
 from propdesk.services.setup import calendar_admin
 from propdesk.ui.setup.common import Messages
 from propdesk.ui.widgets import fill_combo, select_data

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError
-from propdesk.models.enums import Severity
+from propdesk.enums import Severity
 from propdesk.services.setup import office
 from propdesk.ui.setup.common import Messages
 from propdesk.ui.widgets import fill_combo, select_data

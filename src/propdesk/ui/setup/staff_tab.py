@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from propdesk.errors import RuleError
-from propdesk.models.enums import Role
+from propdesk.enums import Role
 from propdesk.services.setup import office_lists
 from propdesk.services.setup import staff_admin
 from propdesk.services.setup.staff_admin import StaffInput
