@@ -147,13 +147,13 @@ def generate(path: Path, n: int, seed: int = 1, log=print) -> None:
     demo.create_demo_office(n_complaints=0, seed=seed)
     # read through peewee what the deadlines need, before the raw connection takes the file
     sla_table = sla.table()
-    calendar.is_working_day(dt.date.today())  # caches the office's own calendar days
-    database.close()
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        _bulk_load(conn, n, seed, sla_table, log)
-    finally:
-        conn.close()
+    with calendar.frozen():  # the office's calendar days as read now: the raw connection holds the file
+        database.close()
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            _bulk_load(conn, n, seed, sla_table, log)
+        finally:
+            conn.close()
     log(f"{path.name}: {n:,} complaints in {time.perf_counter() - started:.0f} s "
         f"({path.stat().st_size / 1e6:.0f} MB)")
 

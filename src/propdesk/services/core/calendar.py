@@ -14,10 +14,12 @@ any desk computes follows the change. A calendar that cannot be read is logged a
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import logging
 import uuid
+from collections.abc import Iterator
 
 import chinese_calendar
 
@@ -31,6 +33,7 @@ _warned_years: set[int] = set()
 END_OF_DAY = dt.time(23, 59)
 VERSION_KEY = "calendar_version"
 _cached: tuple[str | None, dict[dt.date, str]] | None = None  # (stamp, day -> kind)
+_frozen: dict[dt.date, str] | None = None  # held by frozen()
 
 MSG_UNREADABLE = QT_TRANSLATE_NOOP(
     "rules", "The office's working calendar cannot be read, so no deadline can be worked out. "
@@ -45,6 +48,8 @@ def _office() -> dict[dt.date, str]:
     """The office's own calendar entries (a few dozen rows a year), cached while the stamp in
     ``calendar_version`` stays the same."""
     global _cached
+    if _frozen is not None:
+        return _frozen
     if database.obj is None:  # no database opened (the statutory calendar alone)
         return {}
     try:
@@ -55,6 +60,18 @@ def _office() -> dict[dt.date, str]:
     except Exception as err:
         log.exception("the office calendar could not be read")
         raise CalendarUnreadable(MSG_UNREADABLE) from err
+
+
+@contextlib.contextmanager
+def frozen() -> Iterator[None]:
+    """Use the entries as they are now, without asking the database again, until the block
+    ends: for a bulk job that holds the file with a connection of its own (benchmarks)."""
+    global _frozen
+    _frozen = _office()
+    try:
+        yield
+    finally:
+        _frozen = None
 
 
 def mark_changed() -> None:
