@@ -130,7 +130,7 @@ def automatic_backup(when: str, policy: backup.Policy | None = None) -> None:
     ``policy`` read beforehand it needs no database connection (on exit, after closing)."""
     try:
         backup.automatic_backup(when, policy=policy)
-    except Exception as err:  # a backup must never stop the program
+    except Exception as err:  # noqa: BLE001 - a backup must never stop the program
         _backup_failed(when, err)
 
 
