@@ -61,6 +61,9 @@ class _Raw:
     def execute_sql(self, sql: str, params=()):
         return self.conn.execute(sql, params)
 
+    def cursor(self):
+        return self.conn.cursor()
+
 
 def _dt(text: str | None) -> dt.datetime | None:
     return None if text is None else dt.datetime.fromisoformat(text)

@@ -70,18 +70,26 @@ WORK_ORDER_TEXT = ("number", "contact_name", "contact_phone", "unit_label")
 
 def _text_condition(text: str):
     """The callback's number, or its case's number, unit, contact or phone, contains ``text``.
-    Three or more characters ask the complaint's and the work order's trigram indexes (only
-    their columns the list shows); shorter terms, and PostgreSQL, use LIKE."""
+    With the search indexes (SQLite) every part is a set of ids on an indexed column of the
+    callback itself (its number's index, the complaint's and the work order's indexes, the few
+    incident calls), so SQLite unions index look-ups instead of reading every callback with
+    its joins (0.3-0.7 s at 100,000 complaints before); PostgreSQL uses LIKE."""
     term = normalize_text(text)
     if not term:
         return None
     if not uses_index(term):
-        return any_contains([Callback.number, case_number, unit_label, contact_name, contact_phone], term)
-    incident = any_contains([Incident.number, UnitI.label, IncidentContact.name, IncidentContact.phone], term)
-    return (Callback.number.contains(term)
+        incident = any_contains([Incident.number, UnitI.label, IncidentContact.name, IncidentContact.phone], term)
+        return (any_contains([Callback.number, case_number, unit_label, contact_name, contact_phone], term)
+                | (Callback.incident_contact.is_null(False) & incident))
+    ic, inc, unit = IncidentContact.alias("ic"), Incident.alias("inc"), Unit.alias("icu")
+    incident_calls = (ic.select(ic.id)
+                      .join(inc, JOIN.LEFT_OUTER, on=(ic.incident == inc.id)).switch(ic)
+                      .join(unit, JOIN.LEFT_OUTER, on=(ic.unit == unit.id))
+                      .where(any_contains([inc.number, unit.label, ic.name, ic.phone], term)))
+    return (Callback.id.in_(fts_matches("callback", term))
             | Callback.complaint.in_(fts_matches("complaint", term, COMPLAINT_TEXT))
             | Callback.work_order.in_(fts_matches("work_order", term, WORK_ORDER_TEXT))
-            | (Callback.incident_contact.is_null(False) & incident))
+            | Callback.incident_contact.in_(incident_calls))
 
 
 def _where(f: CallbackFilter):

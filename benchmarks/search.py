@@ -1,0 +1,139 @@
+"""Every search term at 100,000 and 1,000,000 complaints: the first page and the count of the
+complaint, work-order and callback lists, beside the very same SQL run on a plain sqlite3
+connection.
+
+    python benchmarks/search.py FILE.db [FILE.db ...] [--runs 5]
+
+Files come from ``generate.py`` (brought to the current schema first, as PropDesk would).
+*PropDesk* is ``services.lists.<list>.page(filter)`` (100 rows, newest first) and ``.count``;
+*sqlite3* replays every statement that call sent (recorded from peewee: the index's match
+count that picks the plan, then the page or count) with the same parameters on a plain
+connection with PropDesk's pragmas, ``fetchall()`` of tuples. So the ratio is what PropDesk
+costs on top of SQLite for the same work, and the milliseconds are checked against the bounds:
+first page <= 50 ms, count <= 200 ms (the list shows "100+" until a slower count arrives, off
+the GUI thread). Median of ``--runs`` after one warm-up run.
+"""
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+PAGE_BOUND, COUNT_BOUND = 50.0, 200.0
+
+
+def median_ms(fn, runs: int) -> float:
+    fn()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def recorded(fn) -> list[tuple[str, tuple]]:
+    from propdesk.models import database
+
+    db = database.obj
+    seen: list[tuple[str, tuple]] = []
+    original = db.execute_sql
+
+    def execute_sql(sql, params=None, *args, **kwargs):
+        seen.append((sql, tuple(params or ())))
+        return original(sql, params, *args, **kwargs)
+
+    db.execute_sql = execute_sql
+    try:
+        fn()
+    finally:
+        del db.execute_sql
+    return seen
+
+
+def terms(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(what, term): every kind the clerks type, taken from the file where it must exist."""
+    mid = conn.execute("SELECT count(*) / 2 FROM complaint").fetchone()[0]
+    number, phone, label = conn.execute(
+        "SELECT c.number, c.phone, u.label FROM complaint c JOIN unit u ON u.id = c.unit_id "
+        "WHERE length(c.phone) = 11 ORDER BY c.id LIMIT 1 OFFSET ?", (mid,)).fetchone()
+    return [
+        ("1 char, common", "水"), ("1 char, rarer", "狗"), ("1 char, absent", "龘"),
+        ("2 chars, common", "漏水"), ("2 chars, rare", "狗叫"), ("2 chars, absent", "咖啡"),
+        ("3+ chars, common", "地下车库"), ("3+ chars, absent", "电梯困人啊"),
+        ("phone, whole", phone), ("phone, 4 digits", phone[-4:]), ("phone, 2 digits", phone[-2:]),
+        ("number, whole", number), ("number, day", number[3:11]),
+        ("unit, as stored", label), ("unit, building", label[:2]),
+        ("pinyin initials", "zw"),
+    ]
+
+
+def lists():
+    from propdesk.services.lists import callback_search, search, workorder_search
+
+    return [("complaints", search, lambda t: search.ComplaintFilter(text=t)),
+            ("work orders", workorder_search, lambda t: workorder_search.WorkOrderFilter(text=t)),
+            ("callbacks", callback_search, lambda t: callback_search.CallbackFilter(view="all", text=t))]
+
+
+def bench_file(path: Path, runs: int) -> list[tuple]:
+    from propdesk.models import database, init_db
+    from propdesk.models.db import SQLITE_PRAGMAS
+
+    init_db(str(path))
+    raw = sqlite3.connect(path)
+    for key, value in SQLITE_PRAGMAS.items():
+        raw.execute(f"PRAGMA {key}={value}")
+    out = []
+    for list_name, module, make in lists():
+        for what, term in terms(raw):
+            f = make(term)
+            for kind, call in (("page", lambda: module.page(f)), ("count", lambda: module.count(f))):
+                ours = median_ms(call, runs)
+                statements = recorded(call)
+
+                def replay():
+                    for sql, params in statements:
+                        raw.execute(sql, params).fetchall()
+
+                base = median_ms(replay, runs)
+                found = call()
+                found = len(found) if isinstance(found, list) else found
+                out.append((list_name, what, term, kind, ours, base, found))
+                print(_line(out[-1]), flush=True)
+    raw.close()
+    database.close()
+    return out
+
+
+def _pad(text: str, width: int) -> str:
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
+
+
+def _line(row) -> str:
+    list_name, what, term, kind, ours, base, found = row
+    bound = PAGE_BOUND if kind == "page" else COUNT_BOUND
+    flag = "" if ours <= bound else "  OVER"
+    return (f"{list_name:<12}{_pad(what, 18)}{_pad(term[:16], 18)}{kind:<6}{ours:>10.2f}{base:>10.2f}"
+            f"{ours / base if base else 0:>7.2f}{found:>10,}{flag}")
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--runs", type=int, default=5)
+    args = p.parse_args(argv)
+    for path in args.files:
+        print(f"\n{path.name}")
+        print(f"{'list':<12}{'term':<18}{'':<18}{'':<6}{'PropDesk ms':>10}{'sqlite3':>10}{'ratio':>7}{'rows':>10}")
+        bench_file(path, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
