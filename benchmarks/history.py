@@ -1,7 +1,7 @@
 """Ten years of history behind the complaints of ``generate.py``: work orders, callbacks, audit
 entries and holds in the proportions of a real office, written with plain ``executemany``.
 
-Per 1,000 complaints (a real office's mix, see DOMAIN.md and ``demo/jobs.py``):
+Per 1,000 complaints (a real office's mix, see docs/procedure.md and ``demo/jobs.py``):
 
 - about 150 complaint follow-up work orders and 150 repair calls (报修) of their own: 300 work
   orders, each with its round of work; 4 % cancelled, the rest done and signed off when old;

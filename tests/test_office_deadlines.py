@@ -1,4 +1,4 @@
-"""Deadline rules the office edits (DOMAIN.md values by default): checked, audited, for new
+"""Deadline rules the office edits (docs/deadlines.md values by default): checked, audited, for new
 cases only."""
 import datetime as dt
 

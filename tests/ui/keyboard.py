@@ -1,5 +1,5 @@
 """Typing as a clerk does. Chinese goes through an input-method commit (qtbot.keyClicks with
-non-ASCII text aborts the process: PLATFORM.md)."""
+non-ASCII text aborts the whole test process: a Qt assertion in qasciikey.cpp)."""
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication

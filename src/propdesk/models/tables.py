@@ -174,7 +174,7 @@ class Complaint(BaseModel):
     severity = CharField(max_length=10, index=True)
     valid = BooleanField(default=True)
     invalid_reason = CharField(max_length=200, default="")
-    # An invalid complaint whose cause is the customer's own gets no notice (DOMAIN.md).
+    # An invalid complaint whose cause is the customer's own gets no notice (docs/procedure.md).
     notice_required = BooleanField(default=True)
     department = ForeignKeyField(Department, null=True, backref="complaints")
     is_group = BooleanField(default=False)

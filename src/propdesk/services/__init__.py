@@ -1,1 +1,1 @@
-"""The office's rules (DOMAIN.md), one module per concern. No Qt here."""
+"""The office's rules (docs/), one module per concern. No Qt here."""

@@ -1,4 +1,4 @@
-"""The two forms filed for every complaint (DOMAIN.md, stage 5 "archive"):
+"""The two forms filed for every complaint (docs/registers.md, "Forms"):
 
 - 客户信息登记表 (customer information form): what was taken at intake;
 - 客户意见处理记录表 (customer opinion handling record): classification, cause, corrective

@@ -1,6 +1,6 @@
 """Complaints (投诉): intake, classification, deadlines, handling, escalation, closing.
 
-Four stages (DOMAIN.md): accept -> explain -> resolve -> follow up. Every function here is one
+Four stages (docs/procedure.md): accept -> explain -> resolve -> follow up. Every function here is one
 transaction that writes its audit entry; the audit entries of a complaint are its timeline.
 """
 from __future__ import annotations
@@ -93,7 +93,7 @@ def _check(data: ComplaintInput, at: dt.datetime) -> dict:
         "notice_required": c.flag("notice_required", data.notice_required, True),
     }
     # a valid complaint is always answered; only an invalid one of the customer's own making
-    # gets no notice (DOMAIN.md)
+    # gets no notice (docs/procedure.md)
     values["notice_required"] = values["notice_required"] or values["valid"]
     values |= {
         "is_group": c.flag("is_group", data.is_group, False),
@@ -149,7 +149,7 @@ def get(complaint_id: int) -> Complaint:
 
 
 def needs_head_notice(c: Complaint) -> bool:
-    """Major and group complaints are reported to the office head at once (DOMAIN.md)."""
+    """Major and group complaints are reported to the office head at once (docs/procedure.md)."""
     return (c.severity == Severity.MAJOR.value or c.is_group) and c.head_notified_at is None
 
 
@@ -257,7 +257,7 @@ def close(actor: Staff, complaint_id: int, note: str = "", at: dt.datetime | Non
         holds.end_running(actor, ENTITY, c.id, at)  # a case closed while waiting: the hold ends
         c = get(c.id)
         _save(actor, c, "close", {"status": ComplaintStatus.CLOSED.value, "closed_at": at}, note, at)
-        if c.valid:  # every handled case is called back (DOMAIN.md); an invalid one was told why
+        if c.valid:  # every handled case is called back (docs/deadlines.md); an invalid one was told why
             callbacks.schedule_for_complaint(actor, c, at)
         return c
 

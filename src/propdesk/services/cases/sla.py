@@ -1,4 +1,4 @@
-"""Reply and resolve deadlines (DOMAIN.md table): hours run on the clock, working days on the
+"""Reply and resolve deadlines (docs/deadlines.md): hours run on the clock, working days on the
 working-day calendar. The office can change the table (setting ``sla``); new cases use the
 table in force when they are received, existing deadlines stay as computed.
 """

@@ -1,7 +1,7 @@
 """Repair calls (报修) and work orders (派工单 / 维修通知单): intake, dispatch, completion,
 the supervisor's check, rework and cancellation.
 
-Urgent repairs go to engineering at once, ordinary ones within 2 hours (DOMAIN.md); "at once"
+Urgent repairs go to engineering at once, ordinary ones within 2 hours (docs/deadlines.md); "at once"
 is held to a configurable 15 minutes so that a missed hand-over can be flagged. Each round of
 work is kept (``WorkRound``): a rework starts a new round, the old result stays.
 """

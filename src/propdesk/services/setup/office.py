@@ -197,5 +197,5 @@ def save_deadlines(actor: Staff | None, data: Deadlines, action: str = "change")
 
 
 def restore_default_deadlines(actor: Staff | None) -> dict[str, tuple]:
-    """Back to DOMAIN.md's table, 3 working days for callbacks, 15/120 minutes hand-over."""
+    """Back to the table of docs/deadlines.md, 3 working days for callbacks, 15/120 minutes hand-over."""
     return save_deadlines(actor, default_deadlines(), action="restore_defaults")

@@ -1,4 +1,4 @@
-"""Reference lists (departments, categories) seeded from DOMAIN.md, and the first account."""
+"""Reference lists (departments, categories) seeded from docs/procedure.md, and the first account."""
 from __future__ import annotations
 
 from propdesk.services.core.db_retry import transaction

@@ -1,5 +1,5 @@
 """Deadlines: reply and resolve per class, the callback window, repair hand-over times and the
-repeat-complaint window, with DOMAIN.md's values one click away."""
+repeat-complaint window, with the defaults of docs/deadlines.md one click away."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
