@@ -30,6 +30,7 @@ from propdesk.models.db import FTS_TABLES, INDEX_KINDS, create_fts, drop_fts, fi
 from propdesk.models.enums import Channel, ComplaintStatus, Severity
 from propdesk.services.core import calendar
 from propdesk.demo import office as demo
+from propdesk.demo import register as demo_register
 from propdesk.services.cases import sla
 from propdesk.demo import text as T
 from propdesk.demo.cases import received_times
@@ -102,7 +103,7 @@ class Generator:
         rng = self.rng
         name, category_id, dept_id = rng.choices(self.categories, self.weights)[0]
         owner_id, person, phone, unit_id, label, bld = rng.choice(self.people)
-        text = demo.complaint_text(rng, name, bld, label)
+        text = demo_register.complaint_text(rng, name, bld, label)
         severity = rng.choices((Severity.MINOR, Severity.IMPORTANT, Severity.MAJOR), (55, 40, 5))[0].value
         valid = rng.random() >= 0.08
         reply_by, resolve_by = self.deadlines(received, severity, valid)

@@ -16,7 +16,7 @@ from propdesk.models.enums import Channel, ComplaintStatus, ContactMethod, Escal
 from propdesk.models.tables import AuditChange, AuditEntry, Category, Complaint, Department, PriceItem
 from propdesk.services.cases import sla
 from propdesk.demo import text as T
-from propdesk.demo.office import STAFF, Register, Rows, caller_name, complaint_text
+from propdesk.demo.register import STAFF, Register, Rows, caller_name, complaint_text
 from propdesk.services.register.owners import phone_digits
 
 AT = object()  # in a step's changes: "the time of this step"

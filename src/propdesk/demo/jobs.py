@@ -19,7 +19,7 @@ from propdesk.services.cases import callbacks
 from propdesk.services.cases import workorders
 from propdesk.demo import text as T
 from propdesk.services.cases.callback_results import MSG_REOPEN
-from propdesk.demo.office import fill
+from propdesk.demo.register import fill
 from propdesk.demo.cases import AT, DAY, HOUR, MINUTE, Cases, Story, minutes, office_hours
 
 S = WorkOrderStatus

@@ -139,7 +139,3 @@ def select_data(combo: QComboBox, data) -> None:
     index = combo.findData(data)
     if index >= 0:
         combo.setCurrentIndex(index)
-
-
-def enter_moves_on(combo: QComboBox) -> None:
-    combo.setFocusPolicy(Qt.StrongFocus)

@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -189,7 +188,3 @@ def _build(tmp, story, spec: PageSpec, title_meta: str, printed: dt.date, frame:
 
 def frame_width(spec: PageSpec) -> float:
     return spec.pagesize[0] - 2 * MARGIN
-
-
-def centered(size: float) -> ParagraphStyle:
-    return style(size, align=TA_CENTER)
