@@ -14,9 +14,10 @@ import pytest
 
 from propdesk import cli, config
 from propdesk.errors import PermissionDenied, RuleError
-from propdesk.models import SCHEMA_VERSION, database
+from propdesk.models import SCHEMA_VERSION, database, init_db
+from propdesk.models.enums import Role
 from propdesk.models.tables import AuditEntry, Complaint, Setting
-from propdesk.services.core import backup
+from propdesk.services.core import accounts, backup
 from propdesk.services.cases import complaints
 from propdesk.services.core import settings
 from propdesk.services.cases.complaints import ComplaintInput
@@ -300,12 +301,17 @@ def _cli(capsys, *argv) -> tuple[int, str, str]:
 def test_cli_backup_and_restore(office, tmp_path, capsys, monkeypatch):
     db = database.obj.database
     _complaint(office, "备份之前", dt.datetime.now().replace(microsecond=0))
-    code, out, _ = _cli(capsys, "--db", db, "--lang", "zh_CN", "backup", "-o", str(tmp_path / "copy.db"))
+    code, _, err = _cli(capsys, "--db", db, "--lang", "zh_CN", "backup", "-o", str(tmp_path / "copy.db"))
+    assert code == 1 and "--user" in err and not (tmp_path / "copy.db").exists()  # no sign-in, no copy
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
+    code, out, _ = _cli(capsys, "--db", db, "--lang", "zh_CN", "backup", "-o", str(tmp_path / "copy.db"),
+                        "--user", "clerk")
     assert code == 0 and str(tmp_path / "copy.db") in out
-    code, out, _ = _cli(capsys, "--db", db, "backup")
+    code, out, _ = _cli(capsys, "--db", db, "--user", "supervisor", "backup")
     assert code == 0 and str(config.backup_dir()) in out
     _complaint(office, "备份之后", dt.datetime.now().replace(microsecond=0))
 
+    monkeypatch.delenv("PROPDESK_PASSWORD")
     code, _, err = _cli(capsys, "--db", db, "--lang", "zh_CN", "restore", str(tmp_path / "copy.db"))
     assert code == 1 and "--user" in err  # no sign-in, no restore
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
@@ -341,11 +347,16 @@ def test_cli_with_a_damaged_database(office, tmp_path, capsys):
     assert backup.check_database(location) == backup.OK
 
 
-def test_cli_read_only_folder(tmp_path, read_only_dir):
+def test_cli_read_only_folder(tmp_path, read_only_dir, monkeypatch):
     """The command in its own process, as a clerk's script would run it."""
     src = Path(__file__).resolve().parents[1] / "src"
-    env = dict(os.environ, PROPDESK_HOME=str(tmp_path / "cli_home"), PYTHONPATH=str(src))
-    cmd = [sys.executable, "-m", "propdesk", "--lang", "zh_CN", "backup"]
+    env = dict(os.environ, PROPDESK_HOME=str(tmp_path / "cli_home"), PYTHONPATH=str(src),
+               PROPDESK_PASSWORD="secret123")
+    monkeypatch.setenv("PROPDESK_HOME", env["PROPDESK_HOME"])
+    init_db(config.database_location(None))  # the office's database, with an account to sign in
+    accounts.create_staff(None, "kefu", "王芳", Role.CLERK, "secret123")
+    database.close()
+    cmd = [sys.executable, "-m", "propdesk", "--lang", "zh_CN", "--user", "kefu", "backup"]
     run = dict(env=env, capture_output=True, text=True, encoding="utf-8")
     assert subprocess.run(cmd, **run).returncode == 0
     result = subprocess.run(cmd + ["-o", str(read_only_dir / "copy.db")], **run)

@@ -19,22 +19,23 @@ def run(capsys, *argv):
 
 
 @pytest.fixture
-def db(fresh_db, office):
+def db(fresh_db, office, monkeypatch):
     populate(office)
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")  # the commands sign in
     return fresh_db.database
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_global_options_before_or_after_the_command(db, tmp_path, capsys, where):
     out_file = tmp_path / "c.xlsx"
-    options = ["--db", db, "--lang", "en", "--user", "kefu"]
+    options = ["--db", db, "--lang", "en", "--user", "clerk"]
     command = ["export", "complaints", "--from", "2026-11-01", "--to", "2026-11-30", "-o", str(out_file)]
     argv = options + command if where == "before" else command + options
     code, out, err = run(capsys, *argv)
     assert code == 0, err
     assert out.strip() == f"3 lines written to {out_file}." and out_file.exists()
     args = cli._parser().parse_args(argv)
-    assert (args.db, args.lang, args.user) == (db, "en", "kefu")
+    assert (args.db, args.lang, args.user) == (db, "en", "clerk")
 
 
 def test_a_later_option_is_not_reset_by_the_command(tmp_path):
@@ -47,11 +48,11 @@ def test_a_later_option_is_not_reset_by_the_command(tmp_path):
 def test_report_weekly_with_options_after_and_a_labelled_figure(db, tmp_path, capsys):
     out_file = tmp_path / "w.pdf"
     code, out, err = run(capsys, "report", "weekly", "--week", "2026-W47", "-o", str(out_file),
-                         "--lang", "zh_CN", "--db", db)
+                         "--lang", "zh_CN", "--db", db, "--user", "clerk")
     assert code == 0, err
     assert out.strip() == f"周报已写入：{out_file}（统计期间 2026-11-16 至 2026-11-22；收到投诉 1 件）"
-    code, out, err = run(capsys, "--lang", "en", "--db", db, "report", "weekly", "--week", "2026-W47",
-                         "-o", str(out_file))
+    code, out, err = run(capsys, "--lang", "en", "--db", db, "--user", "clerk", "report", "weekly",
+                         "--week", "2026-W47", "-o", str(out_file))
     assert out.strip() == (f"Weekly summary written: {out_file} (period 2026-11-16 to 2026-11-22; "
                            "complaints received: 1)")
 
@@ -85,9 +86,12 @@ def test_help_does_not_create_a_database(tmp_path, capsys):
     assert code == 0 and "-o" in out and not missing.exists()
 
 
-def test_console_shows_warnings_only_details_go_to_the_log(tmp_path, capsys):
+def test_console_shows_warnings_only_details_go_to_the_log(db, tmp_path, capsys):
     new_db = tmp_path / "new.db"  # a new database is created and upgraded: INFO lines
-    code, _, err = run(capsys, "--db", str(new_db), "backup", "-o", str(tmp_path / "b.db"))
+    code, _, err = run(capsys, "--db", str(new_db), "--lang", "en", "--user", "admin", "backup",
+                       "-o", str(tmp_path / "n.db"))
+    assert code == 1 and err.startswith("propdesk: Nobody can sign in yet") and len(err.splitlines()) == 1
+    code, _, err = run(capsys, "--db", db, "--user", "clerk", "backup", "-o", str(tmp_path / "b.db"))
     assert code == 0 and err == ""
     log = (config.log_dir() / "propdesk.log").read_text(encoding="utf-8")
     assert "INFO propdesk.models.db: database schema upgraded" in log

@@ -269,10 +269,14 @@ commands = st.one_of(
       .map(lambda t: ["restore", t[0], *t[1]]),
     optional(flag("--complaints", numbers), flag("--seed", numbers)).map(lambda rest: ["demo", *rest]),
 )
+# mostly someone who may (so the command's own checks are reached), sometimes nobody, a role
+# that may not, or a name that is not there
+sign_in = st.one_of(st.just(["--user", "admin"]), st.just(["--user", "clerk"]), st.just([]),
+                    st.just(["--user", "technician"]), flag("--user", safe_text))
 argvs = st.one_of(
     st.lists(argv_token, max_size=8),  # anything at all: mostly usage errors
-    st.tuples(st.lists(st.sampled_from(["--lang", "zh_CN", "en"]), max_size=2), commands)
-      .map(lambda t: t[0] + t[1]),
+    st.tuples(st.lists(st.sampled_from(["--lang", "zh_CN", "en"]), max_size=2), sign_in, commands)
+      .map(lambda t: t[0] + t[1] + t[2]),
 )
 
 
@@ -283,6 +287,8 @@ def test_cli_exits_0_1_2_never_a_traceback(office, tmp_path, monkeypatch, capsys
     from propdesk.demo import office as demo
 
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
+    monkeypatch.setenv("PROPDESK_DB", office["admin"]._meta.database.database)  # accounts to sign in to
     monkeypatch.setattr(app, "run_gui", lambda args: 0)  # no window
     # the demo office takes seconds to build: its own tests cover it; here only the arguments
     monkeypatch.setattr(demo, "create_demo_office", lambda n_complaints=400, seed=1: "demo")
@@ -300,7 +306,9 @@ def test_report_by_with_a_control_character(office, tmp_path, monkeypatch, capsy
     from propdesk import cli
 
     monkeypatch.chdir(tmp_path)
-    assert cli.main(["--lang", "zh_CN", "report", "weekly", "-o", "w.xlsx", "--by", "\x01"]) == 1  # found by fuzzing
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
+    monkeypatch.setenv("PROPDESK_DB", office["admin"]._meta.database.database)  # accounts to sign in to
+    assert cli.main(["--lang", "zh_CN", "--user", "clerk", "report", "weekly", "-o", "w.xlsx", "--by", "\x01"]) == 1  # found by fuzzing
     assert "制表人" in capsys.readouterr().err
 
 
@@ -308,7 +316,9 @@ def test_report_into_a_missing_folder(office, tmp_path, monkeypatch, capsys):
     from propdesk import cli
 
     monkeypatch.chdir(tmp_path)
-    assert cli.main(["report", "weekly", "-o", "sub/w.xlsx", "--week", "2026-W47"]) == 1  # found by the fuzz test
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
+    monkeypatch.setenv("PROPDESK_DB", office["admin"]._meta.database.database)  # accounts to sign in to
+    assert cli.main(["--user", "clerk", "report", "weekly", "-o", "sub/w.xlsx", "--week", "2026-W47"]) == 1  # found by the fuzz test
     assert "sub" in capsys.readouterr().err and not (tmp_path / "sub").exists()
 
 
@@ -317,5 +327,7 @@ def test_export_up_to_the_last_day_there_is(office, tmp_path, monkeypatch, capsy
     from propdesk import cli
 
     monkeypatch.chdir(tmp_path)
-    assert cli.main(["export", "complaints", "--from", "2026-11-01", "--to", "9999-12-31",
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
+    monkeypatch.setenv("PROPDESK_DB", office["admin"]._meta.database.database)  # accounts to sign in to
+    assert cli.main(["--user", "clerk", "export", "complaints", "--from", "2026-11-01", "--to", "9999-12-31",
                      "-o", "all.xlsx"]) == 0

@@ -39,18 +39,19 @@ def test_workbook_has_the_same_figures(week, tmp_path):  # noqa: F811 - the impo
     assert wb.worksheets[1].cell(2, 1).value == "周"
 
 
-def test_command(week, tmp_path, capsys, fresh_db):  # noqa: F811 - the imported fixture, used by name
+def test_command(week, tmp_path, capsys, fresh_db, monkeypatch):  # noqa: F811 - the imported fixture, used by name
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
     db = fresh_db.database
     out = tmp_path / "w47.pdf"
-    assert cli.main(["--db", db, "report", "weekly", "--week", "2026-W47", "-o", str(out)]) == 0
+    assert cli.main(["--db", db, "--user", "supervisor", "report", "weekly", "--week", "2026-W47", "-o", str(out)]) == 0
     assert out.exists() and "2026-11-16" in capsys.readouterr().out
-    assert cli.main(["--db", db, "report", "weekly", "--from", "2026-11-16", "--to", "2026-11-22",
+    assert cli.main(["--db", db, "--user", "supervisor", "report", "weekly", "--from", "2026-11-16", "--to", "2026-11-22",
                      "-o", str(tmp_path / "w.xlsx")]) == 0
-    assert cli.main(["--db", db, "report", "weekly", "--week", "2026-47", "-o", str(out)]) == 1
+    assert cli.main(["--db", db, "--user", "supervisor", "report", "weekly", "--week", "2026-47", "-o", str(out)]) == 1
     assert "2026-W47" in capsys.readouterr().err
-    assert cli.main(["--db", db, "report", "weekly", "--week", "2026-W47", "-o", str(tmp_path / "w.doc")]) == 1
+    assert cli.main(["--db", db, "--user", "supervisor", "report", "weekly", "--week", "2026-W47", "-o", str(tmp_path / "w.doc")]) == 1
     with pytest.raises(SystemExit) as usage:
-        cli.main(["--db", db, "report", "monthly", "-o", str(out)])
+        cli.main(["--db", db, "--user", "supervisor", "report", "monthly", "-o", str(out)])
     assert usage.value.code == 2
     assert dt.date(2026, 11, 16) == weekly.parse_week("2026-w47")[0]
 

@@ -3170,6 +3170,18 @@ Details are in the log file.</source>
         <translation>业主档案导入</translation>
     </message>
     <message>
+        <source>Register</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Printed form</source>
+        <translation>打印表单</translation>
+    </message>
+    <message>
         <source>created</source>
         <translation>创建</translation>
     </message>
@@ -3300,6 +3312,18 @@ Details are in the log file.</source>
     <message>
         <source>exported</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>backed up</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <source>unknown user name</source>
+        <translation>未知用户名</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3588,8 +3612,8 @@ Details are in the log file.</source>
         <translation>文件名.pdf 或 文件名.xlsx</translation>
     </message>
     <message>
-        <source>who produced it (printed on the report)</source>
-        <translation>制表人（印在报表上）</translation>
+        <source>who produced it (printed on the report; default: who signed in)</source>
+        <translation>制表人（印在报表上；默认为登录者）</translation>
     </message>
     <message>
         <source>copy the database (into the backup folder by default)</source>
@@ -5247,8 +5271,36 @@ The details are in the log file:
         <translation>查阅前台记录</translation>
     </message>
     <message>
+        <source>export or print a register</source>
+        <translation>导出或打印登记簿</translation>
+    </message>
+    <message>
+        <source>make the weekly report</source>
+        <translation>生成周报</translation>
+    </message>
+    <message>
+        <source>import the owner roster</source>
+        <translation>导入业主名册</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
         <source>Work order {number} is not assigned to you: a technician sees and records only their own jobs.</source>
         <translation>工单 {number} 不是派给您的：维修工只能查看和登记自己的工单。</translation>
+    </message>
+    <message>
+        <source>Sign in first to {action}: give --user NAME; the password comes from PROPDESK_PASSWORD or is asked for.</source>
+        <translation>{action}需要先登录：请用 --user 用户名；密码取自环境变量 PROPDESK_PASSWORD，或在运行时输入。</translation>
+    </message>
+    <message>
+        <source>No password for {user}: set PROPDESK_PASSWORD (e.g. for a scheduled task) or run the command in a terminal to be asked.</source>
+        <translation>没有 {user} 的密码：请设置环境变量 PROPDESK_PASSWORD（例如计划任务），或在终端中运行此命令以输入密码。</translation>
+    </message>
+    <message>
+        <source>Nobody can sign in yet: this database has no accounts. Start PropDesk once to set up the office and its first administrator.</source>
+        <translation>目前无人可以登录：此数据库中没有任何账号。请先启动一次 PropDesk，设置物业服务中心及第一位管理员。</translation>
     </message>
     <message>
         <source>{label}: "{value}" is not on the owner register. Use building-unit-room such as 3栋2单元1201, or leave it empty for a public area.</source>
@@ -5341,10 +5393,6 @@ The details are in the log file:
     <message>
         <source>{label}: answer yes or no.</source>
         <translation>{label}：请选择“是”或“否”。</translation>
-    </message>
-    <message>
-        <source>The database already holds complaints or units: the demo office can only be created in an empty database.</source>
-        <translation>数据库中已有投诉或房屋资料：只能在空数据库中创建演示物业。</translation>
     </message>
     <message>
         <source>Work order {number} is {status}: it cannot be {action} now.</source>
@@ -5687,8 +5735,8 @@ The details are in the log file:
         <translation>没有这个突发事件。</translation>
     </message>
     <message>
-        <source>Sign in first: give --user (or PROPDESK_USER), and the password in PROPDESK_PASSWORD or when asked.</source>
-        <translation>请先登录：用 --user（或环境变量 PROPDESK_USER）给出用户名，密码放在 PROPDESK_PASSWORD 中或按提示输入。</translation>
+        <source>The database already holds accounts, units or complaints: the demo office (with its known passwords and made-up owners) is only put into a brand-new database. Use a new file for it, e.g. propdesk --db demo.db demo.</source>
+        <translation>数据库中已有账号、房屋或投诉：演示数据（含公开的密码和虚构的业主）只能放入全新的数据库。请为它另用一个文件，例如 propdesk --db demo.db demo。</translation>
     </message>
     <message>
         <source>"My jobs" is the technicians' own list.</source>

@@ -1,6 +1,11 @@
 """The ``propdesk`` command: no subcommand starts the GUI; subcommands do the rest without one.
 
 Exit codes: 0 done, 1 bad input (a message on stderr naming what), 2 usage.
+
+Every command that reads personal data or changes data signs in first (``_sign_in``): ``--user``
+(before or after the command's name) and the password from ``PROPDESK_PASSWORD`` or a prompt;
+the same role rules as the window (``services.core.accounts``), and what leaves the program is
+audited (``services.core.audit_log.record_output``).
 """
 from __future__ import annotations
 
@@ -136,8 +141,9 @@ def _parser() -> argparse.ArgumentParser:
                      help=_t(QT_TRANSLATE_NOOP("cli", "last day, with --from")))
     rep.add_argument("-o", "--output", required=True, metavar=file_,
                      help=_t(QT_TRANSLATE_NOOP("cli", "FILE.pdf or FILE.xlsx")))
-    rep.add_argument("--by", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")), default="PropDesk",
-                     help=_t(QT_TRANSLATE_NOOP("cli", "who produced it (printed on the report)")))
+    rep.add_argument("--by", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")),
+                     help=_t(QT_TRANSLATE_NOOP("cli", "who produced it (printed on the report; "
+                                                    "default: who signed in)")))
 
     bak = command("backup", QT_TRANSLATE_NOOP("cli", "copy the database (into the backup folder by default)"))
     bak.add_argument("-o", "--output", metavar=file_,
@@ -177,28 +183,35 @@ def _early_language(argv: list[str]) -> str:
     return settings.peek_language(config.database_location(known.db)) or i18n.system_language()
 
 
-MSG_SIGN_IN = QT_TRANSLATE_NOOP(
-    "rules", "Sign in first: give --user (or PROPDESK_USER), and the password in "
-             "PROPDESK_PASSWORD or when asked.")
-
-
-def signed_in(args):
-    """The staff member signed in for this command (the database is open): --user or
-    PROPDESK_USER, the password from PROPDESK_PASSWORD or a prompt on a terminal. Refused
-    (exit 1) without them or with a wrong password (the attempt is audited by accounts).
-    For every command that reads personal data or changes data."""
+def _sign_in(args, permission: str):
+    """The account that runs this command, signed in with the window's rules, and allowed
+    ``permission``. The user: ``--user``, else ``PROPDESK_USER``. The password: ``--password``,
+    else ``PROPDESK_PASSWORD``, else a prompt on a terminal; with neither (a scheduled task
+    without the variable) a message, never a wait for input that cannot come."""
     import getpass
     import os
 
     from propdesk.services.core import accounts
 
+    action = i18n.translate("rules", accounts.ACTION_LABELS[permission])
     user = getattr(args, "user", None) or os.environ.get("PROPDESK_USER")
-    password = getattr(args, "password", None) or os.environ.get("PROPDESK_PASSWORD")
-    if user and password is None and sys.stdin is not None and sys.stdin.isatty():
-        password = getpass.getpass()
-    if not user or password is None:
-        raise RuleError(MSG_SIGN_IN)
-    return accounts.authenticate(user, password)
+    if not user:
+        raise RuleError(accounts.MSG_SIGN_IN_USER, action=action)
+    if not accounts.any_accounts():
+        raise RuleError(accounts.MSG_NO_ACCOUNTS)
+    password = getattr(args, "password", None)
+    if password is None:
+        password = os.environ.get("PROPDESK_PASSWORD")
+    if password is None:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise RuleError(accounts.MSG_SIGN_IN_PASSWORD, user=user)
+        try:
+            password = getpass.getpass(f"{user}: ")
+        except EOFError:
+            raise RuleError(accounts.MSG_SIGN_IN_PASSWORD, user=user) from None
+    actor = accounts.authenticate(user, password)
+    accounts.require(actor, permission)
+    return actor
 
 
 def _open_db(args) -> None:
@@ -226,14 +239,19 @@ def cmd_demo(args) -> int:
 def cmd_export(args) -> int:
     from propdesk import reports
     from propdesk.reports.registers import LABEL_FROM, LABEL_TO, output_kind, parse_date
+    from propdesk.services.core import audit_log
 
     _open_db(args)
     _language(args)
     output_kind(args.output)  # a wrong extension is refused before any work
     date_from = parse_date(args.date_from, LABEL_FROM)
     date_to = parse_date(args.date_to, LABEL_TO)
+    actor = _sign_in(args, "register.export")
     n = reports.export(args.register, args.output, date_from, date_to,
                        mask_phones=args.mask_phones)
+    audit_log.record_output(actor, "print" if output_kind(args.output) == "pdf" else "export",
+                            "register", args.register, args.output, n,
+                            {"from": date_from, "to": date_to, "mask_phones": args.mask_phones})
     print(reports.exported_message(n, args.output))
     return 0
 
@@ -243,7 +261,7 @@ def cmd_import_owners(args) -> int:
 
     _open_db(args)
     _language(args)
-    actor = signed_in(args)
+    actor = _sign_in(args, "owners.import")
     report = importing.import_owners(actor, args.file, dry_run=args.dry_run, estate=args.estate,
                                      create_units=args.create_units, sheet=args.sheet)
     print(report.summary())
@@ -260,6 +278,7 @@ def cmd_report(args) -> int:
     import datetime as dt
 
     from propdesk.reports.registers import LABEL_FROM, LABEL_TO, output_kind, parse_date
+    from propdesk.services.core import audit_log
     from propdesk.services.lists import weekly
 
     _open_db(args)
@@ -275,7 +294,8 @@ def cmd_report(args) -> int:
         today = dt.date.today()
         start = today - dt.timedelta(days=today.weekday() + 7)
         end = start + dt.timedelta(days=6)
-    made_by = weekly.check_made_by(args.by)
+    actor = _sign_in(args, "report.weekly")
+    made_by = weekly.check_made_by(actor.name if args.by is None else args.by)
     summary = weekly.summary(start, end)
     if kind == "pdf":
         from propdesk.reports.pdf.weekly import weekly_pdf
@@ -285,6 +305,8 @@ def cmd_report(args) -> int:
         from propdesk.reports.weekly_excel import weekly_xlsx
 
         weekly_xlsx(summary, args.output, made_by)
+    audit_log.record_output(actor, "print" if kind == "pdf" else "export", "report", "weekly",
+                            args.output, summary.this.complaints, {"from": start, "to": end})
     print(_t(MSG_REPORT_WRITTEN).format(file=args.output, start=start.isoformat(), end=end.isoformat(),
                                        n=summary.this.complaints))
     return 0
@@ -306,12 +328,14 @@ def _usable_location(args) -> str:
 
 
 def cmd_backup(args) -> int:
-    from propdesk.services.core import backup
+    from propdesk.services.core import audit_log, backup
 
     _usable_location(args)
     _open_db(args)
     _language(args)
+    actor = _sign_in(args, "backup.make")
     path = backup.backup_now(args.output)
+    audit_log.record_output(actor, "backup", "database", "database", path)
     print(i18n.translate("rules", backup.MSG_WRITTEN).format(path=path))
     return 0
 
@@ -321,10 +345,6 @@ MSG_RESTORED_NEW = QT_TRANSLATE_NOOP(
 
 
 def cmd_restore(args) -> int:
-    import getpass
-    import os
-
-    from propdesk.services.core import accounts
     from propdesk.services.core import backup
 
     location = config.database_location(args.db)
@@ -340,12 +360,7 @@ def cmd_restore(args) -> int:
         return 0
     _open_db(args)
     _language(args)
-    password = args.password or os.environ.get("PROPDESK_PASSWORD")
-    if args.user and password is None and sys.stdin is not None and sys.stdin.isatty():
-        password = getpass.getpass()
-    if not args.user or password is None:
-        raise RuleError(backup.MSG_SIGN_IN)
-    actor = accounts.authenticate(args.user, password)
+    actor = _sign_in(args, "backup.restore")
     aside = backup.restore(actor, args.file)
     print(i18n.translate("rules", backup.MSG_RESTORED).format(file=args.file, aside=aside))
     return 0
@@ -371,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
     except RuleError as err:
         print(f"propdesk: {err.text()}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl+C at the password prompt or during the work
+        print("propdesk: ^C", file=sys.stderr)
+        return 130
     finally:
         if "propdesk.models.db" in sys.modules:  # the command opened the database
             from propdesk.models.db import optimize

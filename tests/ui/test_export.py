@@ -6,7 +6,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from propdesk.models.tables import Category
+from propdesk.models.tables import AuditEntry, Category
 from propdesk.services.cases import complaints
 from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui import export_dialog
@@ -32,7 +32,7 @@ def test_export_the_filtered_list_to_excel(qtbot, office, tmp_path, monkeypatch,
     opened = []
     monkeypatch.setattr(ExportDialog, "choose_path", lambda self, *a: target)
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
-    dialog = ExportDialog("complaints", panel.current_filter())
+    dialog = ExportDialog("complaints", panel.current_filter(), staff=office["supervisor"])
     qtbot.addWidget(dialog)
     dialog.mask.setChecked(True)
     dialog.export()
@@ -42,6 +42,9 @@ def test_export_the_filtered_list_to_excel(qtbot, office, tmp_path, monkeypatch,
     assert any("138****8000" in t for t in texts) and not any("13800138000" in t for t in texts)
     assert dialog.message.text() == ""
     assert dialog.written == target and opened  # "open it now?" answered yes
+    entry = AuditEntry.select().where(AuditEntry.action == "export").get()  # who took what out
+    assert entry.staff_id == office["supervisor"].id and entry.entity == "register"
+    assert "out.xlsx" in entry.note and "mask_phones=True" in entry.note and "rows=1" in entry.note
 
 
 def test_print_the_complaint_forms(qtbot, office, monkeypatch):
@@ -54,6 +57,8 @@ def test_print_the_complaint_forms(qtbot, office, monkeypatch):
     text = "".join(page.extract_text() for page in PdfReader(view.printed).pages)
     assert c.number in text and "楼道灯不亮" in text
     assert opened == [str(view.printed)]
+    entry = AuditEntry.select().where(AuditEntry.action == "print").get()
+    assert (entry.staff_id, entry.entity, entry.entity_id) == (office["clerk"].id, "complaint", c.id)
 
 
 def test_pdf_export_runs_on_a_worker_and_can_fail_calmly(qtbot, office, tmp_path, monkeypatch, dialogs):

@@ -39,8 +39,9 @@ from propdesk.demo.register import (
 from propdesk.services.core.db_retry import transaction
 
 MSG_NOT_EMPTY = QT_TRANSLATE_NOOP(
-    "rules", "The database already holds complaints or units: the demo office can only be "
-             "created in an empty database.")
+    "rules", "The database already holds accounts, units or complaints: the demo office (with "
+             "its known passwords and made-up owners) is only put into a brand-new database. "
+             "Use a new file for it, e.g. propdesk --db demo.db demo.")
 
 
 def assign_numbers(rows: list[dict], prefix: str, when: str, counters: dict) -> None:
@@ -85,8 +86,8 @@ def create_demo_office(n_complaints: int = 400, seed: int = 1, today: dt.date | 
     known yet), then with the rows written so far."""
     # the case stories use the helpers above, so they are imported here, not at the top
 
-    if Complaint.select().exists() or Unit.select().exists():
-        raise RuleError(MSG_NOT_EMPTY)
+    if Complaint.select().exists() or Unit.select().exists() or Staff.select().exists():
+        raise RuleError(MSG_NOT_EMPTY)  # a real office: never its data nor known passwords
     if progress:
         progress(0, 0)
     rng = random.Random(seed)

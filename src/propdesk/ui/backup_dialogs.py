@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from propdesk import config
 from propdesk.errors import RuleError
 from propdesk.services.core import accounts
-from propdesk.services.core import backup
+from propdesk.services.core import audit_log, backup
 from propdesk.ui.errors import show_rule_error
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def add_backup_actions(window, menu, staff) -> list[QAction]:
     actions = []
     now = QAction(QCoreApplication.translate("BackupDialogs", "&Back up now"), window)
     now.setObjectName("backup_now_action")
-    now.triggered.connect(lambda: back_up_now(window))
+    now.triggered.connect(lambda: back_up_now(window, staff))
     actions.append(now)
     if accounts.can(staff, "backup.restore"):
         restore = QAction(QCoreApplication.translate("BackupDialogs", "&Restore a backup…"), window)
@@ -50,9 +50,10 @@ def add_backup_actions(window, menu, staff) -> list[QAction]:
     return actions
 
 
-def back_up_now(parent: QWidget | None) -> Path | None:
+def back_up_now(parent: QWidget | None, staff=None) -> Path | None:
     try:
         path = backup.backup_now()
+        audit_log.record_output(staff, "backup", "database", "database", path)
     except RuleError as err:
         show_rule_error(parent, err)
         return None

@@ -15,7 +15,7 @@ from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.enums import (
     Channel, ComplaintStatus, ContactMethod, Escalation, Severity, Urgency, WorkOrderStatus,
 )
-from propdesk.services.core import accounts
+from propdesk.services.core import accounts, audit_log
 from propdesk.services.cases import complaints
 from propdesk.services.cases import holds
 from propdesk.services.cases import lateness
@@ -272,6 +272,8 @@ class CaseView(QDialog):
 
         path = printouts_dir() / f"{self.complaint.number}.pdf"
         complaint_forms_pdf(self.complaint_id, path)
+        audit_log.record_output(self.staff, "print", "complaint", "complaint forms", path,
+                                entity_id=self.complaint_id)
         self.printed = path
         open_file(path, self)
 

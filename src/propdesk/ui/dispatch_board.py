@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from propdesk.enums import Urgency, WorkOrderStatus
 from propdesk.i18n import translate
-from propdesk.services.core import accounts
+from propdesk.services.core import accounts, audit_log
 from propdesk.services.cases import holds
 from propdesk.services.setup import office_lists, reference
 from propdesk.services.lists import workorder_search
@@ -204,6 +204,8 @@ class DispatchBoard(QWidget):
 
         path = printouts_dir() / f"{name}.pdf"
         repair_notice_pdf(ids, path)
+        audit_log.record_output(self.staff, "print", "work_order", "repair notices", path, len(ids),
+                                {"ids": ids}, entity_id=ids[0] if len(ids) == 1 else 0)
         self.printed = path
         open_file(path, self)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError
+from propdesk.services.core import audit_log
 from propdesk.reports.excel import ExportCancelled, export_register
 from propdesk.reports.pdf import register_pdf
 from propdesk.reports.registers import REGISTERS, suggested_filename
@@ -34,8 +35,10 @@ def open_file(path: Path, parent=None) -> None:
 
 
 class ExportDialog(QDialog):
-    def __init__(self, register: str = "complaints", filters=None, parent=None):
+    def __init__(self, register: str = "complaints", filters=None, parent=None, staff=None):
         super().__init__(parent)
+        # who exports: given, or the signed-in person of the window it is opened from
+        self.staff = staff if staff is not None else getattr(parent.window() if parent else None, "staff", None)
         self.filters = filters
         self.written: Path | None = None
         self.setWindowTitle(self.tr("Export or print a register"))
@@ -107,6 +110,9 @@ class ExportDialog(QDialog):
             self.message.setText(self.tr("The file could not be written: {error}").format(error=err.strerror or err))
             return
         self.written = path
+        audit_log.record_output(self.staff, "print" if ext == "pdf" else "export", "register", name,
+                                path, rows, {"from": start, "to": end, "mask_phones": mask,
+                                             "list": audit_log.describe_filters(filters)})
         answer = QMessageBox.question(self, self.windowTitle(), self.tr(
             "{n} lines written to\n{path}\n\nOpen it now?").format(n=rows, path=path))
         if answer == QMessageBox.Yes:

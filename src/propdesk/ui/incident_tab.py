@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from propdesk.errors import RuleError
 from propdesk.i18n import translate
 from propdesk.services.cases import incidents
+from propdesk.services.core import audit_log
 from propdesk.services.register import owners
 from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt
@@ -200,5 +201,7 @@ class IncidentTab(QWidget):
         incident = self.selected()
         path = printouts_dir() / f"{incident.number}.pdf"
         incident_notice_pdf(incident.id, path)
+        audit_log.record_output(self.staff, "print", "incident", "incident notice", path,
+                                entity_id=incident.id)
         self.printed = path
         open_file(path, self)

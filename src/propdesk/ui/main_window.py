@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         # imported when first used: openpyxl and reportlab are not needed for the first screen
         from propdesk.ui.export_dialog import ExportDialog
 
-        ExportDialog(parent=self).exec()
+        ExportDialog(parent=self, staff=self.staff).exec()
 
     def import_roster(self) -> None:
         from propdesk.ui.import_dialog import ImportDialog

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError
+from propdesk.services.core import audit_log
 from propdesk.services.lists import weekly
 from propdesk.ui.export_dialog import documents_dir, open_file
 from propdesk.ui.worker import Cancelled, run_task
@@ -69,9 +70,11 @@ class WeeklyReportDialog(QDialog):
         path = self.choose_path(start, ext)
         if path is None:
             return
+        counted = []
 
         def work(progress, should_cancel):
             summary = weekly.summary(start, end)
+            counted.append(summary.this.complaints)
             if ext == "pdf":
                 from propdesk.reports.pdf.weekly import weekly_pdf
 
@@ -89,5 +92,7 @@ class WeeklyReportDialog(QDialog):
             self.message.setText(err.text() if isinstance(err, RuleError) else str(err))
             return
         self.written = path
+        audit_log.record_output(self.staff, "print" if ext == "pdf" else "export", "report", "weekly",
+                                path, counted[0] if counted else None, {"from": start, "to": end})
         open_file(path, self)
         self.accept()

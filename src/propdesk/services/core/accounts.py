@@ -35,6 +35,11 @@ PERMISSIONS: dict[str, set[str]] = {
     "audit.view": {"supervisor", "admin"},
     # the desk's records: complaints, the owner register, other people's jobs and phones
     "records.read": {"clerk", "supervisor", "admin"},
+    # what leaves the program: the desk's records, so the roles that read them (records.read)
+    "register.export": {"clerk", "supervisor", "admin"},
+    "report.weekly": {"clerk", "supervisor", "admin"},
+    "owners.import": {"clerk", "supervisor", "admin"},
+    "backup.make": {"clerk", "supervisor", "admin"},
 }
 
 MSG_BAD_LOGIN = QT_TRANSLATE_NOOP("rules", "Wrong user name or password.")
@@ -55,9 +60,22 @@ ACTION_LABELS = {
     "settings.edit": QT_TRANSLATE_NOOP("rules", "change the settings"),
     "audit.view": QT_TRANSLATE_NOOP("rules", "read the audit log"),
     "records.read": QT_TRANSLATE_NOOP("rules", "read the desk's records"),
+    "register.export": QT_TRANSLATE_NOOP("rules", "export or print a register"),
+    "report.weekly": QT_TRANSLATE_NOOP("rules", "make the weekly report"),
+    "owners.import": QT_TRANSLATE_NOOP("rules", "import the owner roster"),
+    "backup.make": QT_TRANSLATE_NOOP("rules", "back up the database"),
 }
 MSG_NOT_YOUR_JOB = QT_TRANSLATE_NOOP(
     "rules", "Work order {number} is not assigned to you: a technician sees and records only their own jobs.")
+MSG_SIGN_IN_USER = QT_TRANSLATE_NOOP(
+    "rules", "Sign in first to {action}: give --user NAME; the password comes from "
+             "PROPDESK_PASSWORD or is asked for.")
+MSG_SIGN_IN_PASSWORD = QT_TRANSLATE_NOOP(
+    "rules", "No password for {user}: set PROPDESK_PASSWORD (e.g. for a scheduled task) or run "
+             "the command in a terminal to be asked.")
+MSG_NO_ACCOUNTS = QT_TRANSLATE_NOOP(
+    "rules", "Nobody can sign in yet: this database has no accounts. Start PropDesk once to set "
+             "up the office and its first administrator.")
 
 
 def hash_password(password: str) -> str:
@@ -77,6 +95,11 @@ def verify_password(password: str, stored: str) -> bool:
         return hmac.compare_digest(actual, base64.b64decode(digest))
     except ValueError:
         return False
+
+
+def any_accounts() -> bool:
+    """Whether anyone can sign in at all (a new database has no accounts yet)."""
+    return Staff.select().where(Staff.active == True).exists()  # noqa: E712
 
 
 def can(actor: Staff | None, permission: str) -> bool:

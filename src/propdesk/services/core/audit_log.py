@@ -7,6 +7,7 @@ Excel export. Every call checks ``audit.view``; a refusal is itself audited.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -43,6 +44,9 @@ ENTITY_LABELS = {
     "permission": QT_TRANSLATE_NOOP("audit", "Permission"),
     "owner_import": QT_TRANSLATE_NOOP("audit", "Owner roster import"),
     "audit_log": QT_TRANSLATE_NOOP("audit", "Audit log"),
+    "register": QT_TRANSLATE_NOOP("audit", "Register"),
+    "report": QT_TRANSLATE_NOOP("audit", "Report"),
+    "form": QT_TRANSLATE_NOOP("audit", "Printed form"),
 }
 ACTION_LABELS = {
     "create": QT_TRANSLATE_NOOP("audit", "created"),
@@ -78,6 +82,9 @@ ACTION_LABELS = {
     "restore": QT_TRANSLATE_NOOP("audit", "restored from a backup"),
     "import": QT_TRANSLATE_NOOP("audit", "imported"),
     "export": QT_TRANSLATE_NOOP("audit", "exported"),
+    "print": QT_TRANSLATE_NOOP("audit", "printed"),
+    "backup": QT_TRANSLATE_NOOP("audit", "backed up"),
+    "login_unknown": QT_TRANSLATE_NOOP("audit", "unknown user name"),
 }
 # fields of the records whose changes are logged but which no form names (validation.label)
 CHANGE_LABELS = {
@@ -290,3 +297,41 @@ def record_export(actor: Staff, name: str, n: int) -> None:
     """The log itself says who took a copy of it."""
     with transaction():
         audit.record(actor, "audit_log", 0, "export", note=f"{name}: {n}")
+
+
+def describe_filters(filters) -> str:
+    """``filters`` (a dict or a dataclass of a list's filters) as ``key=value`` pairs, empty
+    ones left out: what an audit entry says was selected."""
+    if filters is None:
+        return ""
+    if dataclasses.is_dataclass(filters) and not isinstance(filters, type):
+        filters = dataclasses.asdict(filters)
+    if not isinstance(filters, dict):
+        return str(filters)
+    parts = []
+    for key, value in filters.items():
+        if value in (None, "", False, [], (), set()):
+            continue
+        if isinstance(value, (dt.date, dt.datetime)):
+            value = value.isoformat()
+        elif isinstance(value, (list, tuple, set)):
+            value = "|".join(str(v) for v in value)
+        parts.append(f"{key}={value}")
+    return ", ".join(parts)
+
+
+def record_output(actor: Staff | None, action: str, entity: str, what: str, file="",
+                  rows: int | None = None, filters=None, entity_id: int = 0) -> None:
+    """Who took what out of the program: every export, print, backup, restore and import
+    (the command line and the window call this alike). ``what`` names the register, report
+    or form; ``filters`` what was selected; ``rows`` how many lines went out."""
+    note = what
+    if file:
+        note += f" -> {file}"
+    chosen = describe_filters(filters)
+    if chosen:
+        note += f"; {chosen}"
+    if rows is not None:
+        note += f"; rows={rows}"
+    with transaction():
+        audit.record(actor, entity, entity_id, action, note=note)
