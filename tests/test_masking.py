@@ -130,3 +130,4 @@ def test_the_export_dialog_starts_with_the_setting(qtbot, office):
         dialog = ExportDialog("complaints")
         qtbot.addWidget(dialog)
         assert dialog.mask.isChecked() is on
+

@@ -2382,6 +2382,14 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>无操作多久后锁定</translation>
     </message>
     <message>
+        <source>Mask phone numbers (138****5678) in registers, forms and exports unless chosen otherwise</source>
+        <translation>在台账、表单和导出文件中隐藏电话号码中间几位（138****5678），除非另行选择</translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
         <source>Estates served</source>
         <translation>服务的小区</translation>
     </message>

@@ -4,13 +4,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QSpinBox, QVBoxLayout, QWidget,
 )
 
 from propdesk import i18n
 from propdesk.errors import RuleError
 from propdesk.services.core import settings
+from propdesk.services.register import privacy
 from propdesk.services.setup import structure
 from propdesk.services.setup.office_profile import Profile, logo_path, profile, save_profile, set_logo
 from propdesk.ui.setup.common import Messages
@@ -93,6 +94,14 @@ class ProfileTab(QWidget):
         lock_row.addWidget(self.save_lock)
         lock_row.addWidget(self.lock_messages, 1)
         desk_form.addRow(self.tr("Lock after no use for"), lock_row)
+        self.mask_phones = QCheckBox(self.tr("Mask phone numbers (138****5678) in registers, forms "
+                                             "and exports unless chosen otherwise"), objectName="mask_phones")
+        self.mask_phones.setEnabled(editable)
+        self.mask_messages = Messages()
+        mask_row = QHBoxLayout()
+        mask_row.addWidget(self.mask_phones)
+        mask_row.addWidget(self.mask_messages, 1)
+        desk_form.addRow(self.tr("Phone numbers"), mask_row)
 
         self.estates = QLabel(objectName="estate_names")
         self.estates.setWordWrap(True)
@@ -121,6 +130,7 @@ class ProfileTab(QWidget):
         for button in (self.save_button, self.choose_logo, self.remove_logo):
             button.setVisible(editable)
         self.refresh()
+        self.mask_phones.toggled.connect(self.save_mask_phones)
 
     def refresh(self) -> None:
         p = profile()
@@ -129,6 +139,9 @@ class ProfileTab(QWidget):
         self.office_phone.setText(p.office_phone)
         self.language.setCurrentIndex(max(0, self.language.findData(p.language or i18n.language())))
         self.lock_minutes.setValue(int(settings.get("lock_minutes") or 0))
+        self.mask_phones.blockSignals(True)
+        self.mask_phones.setChecked(privacy.mask_in_exports())
+        self.mask_phones.blockSignals(False)
         self._show_logo()
         names = [e.name + ("" if e.active else self.tr(" (not in use)")) for e in structure.estates()]
         self.estates.setText(("、".join(names) if names else self.tr("None yet.")) + "\n" + self.tr(
@@ -164,6 +177,16 @@ class ProfileTab(QWidget):
             self.lock_messages.error(err)
             return
         self.lock_messages.ok(self.tr("Saved."))
+
+    def save_mask_phones(self, on: bool) -> None:
+        """The default of the export dialog and of `propdesk export` (saved and audited at once)."""
+        self.mask_messages.setText("")
+        try:
+            settings.change(self.staff, privacy.SETTING, "1" if on else "0")
+        except RuleError as err:
+            self.mask_messages.error(err)
+            return
+        self.mask_messages.ok(self.tr("Saved."))
 
     def pick_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), "",
