@@ -91,6 +91,7 @@ def test_forms_and_notices_mask_with_the_setting(data, office, tmp_path):
     pdf.complaint_forms_pdf(data["said"].id, forms)
     text = pdf_text(forms)
     assert "138****8000" in text and SAID_MASKED in text and not any(f in text for f in FULL)
+    assert "2026-11-21" in text and "202*" not in text  # dates are not phones
     pdf.complaint_forms_pdf(data["said"].id, forms, mask_phones=False)
     assert "13800138000" in pdf_text(forms) and SAID in pdf_text(forms)
 
@@ -131,3 +132,14 @@ def test_the_export_dialog_starts_with_the_setting(qtbot, office):
         qtbot.addWidget(dialog)
         assert dialog.mask.isChecked() is on
 
+
+
+@pytest.mark.parametrize("text", ["2026-10-08", "2026-10-08 11:09", "26881234", "订单 12345678",
+                                  "TS-20261124-003", "费用 120.00 元"])
+def test_free_text_masks_phones_only(text):
+    """In free text only mobiles and landlines with an area code are phones: a date field of
+    a form or a bare 8-digit number stays as written (a phone column masks those too)."""
+    assert privacy.mask_in_text(text) == text
+    assert privacy.mask_in_text("电话13800138000，座机0755-26881234，日期2026-10-08") == \
+        "电话138****8000，座机0755-****1234，日期2026-10-08"
+    assert privacy.mask_phone("26881234") == "****1234"

@@ -72,7 +72,7 @@ class Column:
         per-row work is a dict look-up, not a translation. With ``mask_phones`` every text
         column masks the phones in it (privacy.mask_phone), free text included."""
         get = self.get or (lambda row, key=self.key: row.get(key))
-        mask = privacy.masker(bool(mask_phones))
+        mask = privacy.masker(bool(mask_phones), phone_field=self.kind in ("phone", "phones"))
         if self.kind == "enum":
             labels = {m.value: m.label() for m in self.enum}
             return lambda row: labels.get(get(row)) or get(row) or None

@@ -29,9 +29,9 @@ def incident_notice_pdf(incident_id: int, path, mask_phones: bool | None = None)
     people = incidents.contacts(incident_id)
     spec = PageSpec(title=tr(TITLE), left=settings.get("office_name") or "", right=incident.number)
     width = frame_width(spec)
-    mask = privacy.masker(mask_phones)
+    phone, text = privacy.masker(mask_phones, phone_field=True), privacy.masker(mask_phones)
     table = ReportTable(incident.title, [tr(h) for h in HEADERS], [
-        [c.at.strftime("%m-%d %H:%M"), c.name, mask(c.phone), c.unit.label if c.unit_id else "", mask(c.note), ""]
+        [c.at.strftime("%m-%d %H:%M"), c.name, phone(c.phone), c.unit.label if c.unit_id else "", text(c.note), ""]
         for c in people])
     head = tr(SUMMARY).format(number=incident.number, title=incident.title,
                               area=translate("ui", incidents.area_text(incident)),

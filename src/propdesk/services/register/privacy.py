@@ -82,6 +82,14 @@ def mask_phone(text: str | None) -> str:
     return masked
 
 
+def mask_in_text(text: str | None) -> str:
+    """The phones inside free text masked (mobiles, landlines with an area code); nothing else
+    is touched: a date, an amount or a bare local number in a sentence stays as written."""
+    if not text:
+        return ""
+    return _LANDLINE.sub(_landline, _MOBILE.sub(_mobile, str(text)))
+
+
 def mask_in_exports() -> bool:
     """The office's default for registers and exports."""
     return (settings.get(SETTING) or "0") == "1"
@@ -96,15 +104,20 @@ def _keep(value):
     return value
 
 
-def masker(mask_phones: bool | None) -> Callable:
-    """A function for each value printed: texts come back with their phones masked when
-    masking is wanted (see :func:`wanted`); anything else (numbers, dates, None) as it is."""
+def masker(mask_phones: bool | None, phone_field: bool = False) -> Callable:
+    """A function for each value printed, when masking is wanted (see :func:`wanted`): a phone
+    field goes through :func:`mask_phone`, free text through :func:`mask_in_text`; anything
+    else (numbers, dates, None) comes back as it is."""
     if not wanted(mask_phones):
         return _keep
-    return lambda value: mask_phone(value) if isinstance(value, str) and value else value
+    mask = mask_phone if phone_field else mask_in_text
+    return lambda value: mask(value) if isinstance(value, str) and value else value
 
 
-def mask_values(data: dict, mask_phones: bool | None) -> dict:
-    """``data`` (a form's fields) with every text value masked when masking is wanted."""
-    mask = masker(mask_phones)
-    return data if mask is _keep else {k: mask(v) for k, v in data.items()}
+def mask_values(data: dict, mask_phones: bool | None, phone_keys: tuple[str, ...] = ("phone",)) -> dict:
+    """``data`` (a form's fields, text) masked when masking is wanted: the ``phone_keys`` as
+    phone fields, every other value as free text."""
+    if not wanted(mask_phones):
+        return data
+    phone, text = masker(True, phone_field=True), masker(True)
+    return {k: (phone if k in phone_keys else text)(v) for k, v in data.items()}
