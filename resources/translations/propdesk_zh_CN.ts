@@ -1529,10 +1529,6 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>选择 Excel 文件(&amp;C)…</translation>
     </message>
     <message>
-        <source>default: the first estate</source>
-        <translation>默认：第一个小区</translation>
-    </message>
-    <message>
         <source>Which column holds what (proposed from the header; change if wrong)</source>
         <translation>各列的内容（按表头自动识别，如有误请修改）</translation>
     </message>
@@ -1541,8 +1537,16 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>行号</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>房号</translation>
+        <source>as each line says</source>
+        <translation>按各行所写</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Entrance</source>
+        <translation>单元</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1555,6 +1559,18 @@ Create the administrator's account for your office, or try PropDesk first with a
     <message>
         <source>Role</source>
         <translation>身份</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation>新房屋</translation>
+    </message>
+    <message>
+        <source>Unit not on the register</source>
+        <translation>档案中没有的房屋</translation>
     </message>
     <message>
         <source>Why it is rejected</source>
@@ -1573,12 +1589,24 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>文件</translation>
     </message>
     <message>
-        <source>Estate</source>
-        <translation>小区</translation>
+        <source>Sheet</source>
+        <translation>工作表</translation>
     </message>
     <message>
-        <source>The first lines as they will be stored</source>
-        <translation>将要保存的前几行</translation>
+        <source>Estate of lines that name none</source>
+        <translation>未写小区的行归入</translation>
+    </message>
+    <message>
+        <source>The lines as they will be stored</source>
+        <translation>将要保存的各行</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <translation>小区</translation>
     </message>
     <message>
         <source>Lines that will be rejected</source>
@@ -1589,12 +1617,32 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <source>Reading {file}…</source>
+        <translation>正在读取 {file}…</translation>
+    </message>
+    <message>
+        <source>Reading the workbook was cancelled.</source>
+        <translation>已取消读取工作簿。</translation>
+    </message>
+    <message>
+        <source> Names and phones come from sheet "{sheet}", joined by the owner number.</source>
+        <translation> 姓名和电话取自工作表“{sheet}”，按业主编号对应。</translation>
+    </message>
+    <message>
         <source>Sheet "{sheet}", header on row {row}, {n} lines below it.</source>
         <translation>工作表“{sheet}”，表头在第 {row} 行，下面共 {n} 行。</translation>
     </message>
     <message>
         <source>- not in the file -</source>
         <translation>- 文件中没有 -</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>Create the {n} new units listed above ({lines} lines)</source>
+        <translation>新建上面列出的 {n} 套房屋（{lines} 行）</translation>
     </message>
     <message>
         <source>{n} lines will be imported, {r} rejected. Importing again later updates the same owners; nobody is added twice.</source>

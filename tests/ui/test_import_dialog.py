@@ -28,3 +28,46 @@ def test_mapping_preview_and_import(qtbot, office, tmp_path, dialogs):
         "周杰": "5栋1单元1201", "吴敏": "5栋2单元301"}
     assert dialog.report.created == 2 and len(dialog.report.rejected) == 1
     assert any("楼下花园" in text for _k, _t, text in dialogs)
+
+
+def test_new_units_confirmed_sheets_found_and_read_once(qtbot, office, tmp_path, dialogs, monkeypatch):
+    from pathlib import Path
+
+    from fixtures.property_systems import hc_multi
+    from propdesk.services.register import workbook
+
+    reads = []
+    real = workbook.read_grids
+    monkeypatch.setattr(workbook, "read_grids", lambda *a, **k: reads.append(1) or real(*a, **k))
+    path = Path(hc_multi(tmp_path / "hc.xlsx"))
+    dialog = ImportDialog(office["clerk"])
+    qtbot.addWidget(dialog)
+    dialog.load(path)
+    assert dialog.sheet_choice.currentText() == "房屋信息" and "业主信息" in dialog.sheet.text()
+    assert dialog.combos["owner_no"].currentText().endswith("业主编号")
+    assert dialog.combos["room"].currentText().endswith("房屋编号")
+    first = dialog.rows.topLevelItem(0)
+    assert [first.text(i) for i in range(6)] == ["2", "阳光花园", "5栋", "2单元", "802", "方红"]
+    # 5栋2单元802 is not on the register: listed, not created unless ticked
+    assert dialog.new_units.topLevelItemCount() >= 1
+    assert dialog.new_units.topLevelItem(0).text(1) == "阳光花园 5栋2单元802"
+    assert dialog.create_units.isEnabled() and not dialog.create_units.isChecked()
+    # changing the mapping or the estate does not read the file again
+    dialog.combos["area"].setCurrentIndex(0)
+    dialog.estate.setCurrentIndex(dialog.estate.findText("阳光花园"))
+    assert reads == [1]
+    dialog.create_units.setChecked(True)
+    dialog.do_import()
+    assert dialog.report.units_created >= 1 and not dialog.report.rejected
+    assert Owner.get(Owner.name == "方红").unit.label == "5栋2单元802"
+
+
+def test_a_broken_file_gets_a_message(qtbot, office, tmp_path, dialogs):
+    from pathlib import Path
+
+    path = Path(tmp_path / "坏文件.xlsx")
+    path.write_bytes(b"PK\x03\x04 broken")
+    dialog = ImportDialog(office["clerk"])
+    qtbot.addWidget(dialog)
+    dialog.load(path)
+    assert dialog.roster is None and "坏文件.xlsx" in dialogs[-1][2]
