@@ -515,6 +515,13 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     </message>
 </context>
 <context>
+    <name>CallerLookup</name>
+    <message>
+        <source>Unit: {unit}</source>
+        <translation>房屋：{unit}</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>When</source>
@@ -5258,6 +5265,10 @@ The details are in the log file:
     <message>
         <source>… and {n} more (all of them are in the Excel version).</source>
         <translation>……另有 {n} 条（完整名单见 Excel 版）。</translation>
+    </message>
+    <message>
+        <source>Public areas (no unit)</source>
+        <translation>公共区域（无房号）</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QListWidget, QListWidgetItem
 
 from propdesk.enums import OwnerRole
-from propdesk.services.register import owners
+from propdesk.services.register import address, owners
 
 
 class CallerLookup(QObject):
@@ -22,6 +22,8 @@ class CallerLookup(QObject):
         self.next_field = next_field
         self.owner_id: int | None = None
         self._hits: dict[str, owners.Contact] = {}
+        self._unit_choices: dict[str, address.UnitChoice] = {}
+        self.choices: list[str] = []  # the units offered for what is typed, estates beside each
         self.phone_model = QStringListModel(self)
         completer = QCompleter(self.phone_model, self)
         completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
@@ -46,7 +48,8 @@ class CallerLookup(QObject):
 
     def lookup_phone(self) -> None:
         hits = owners.lookup_phone(self.phone.text())
-        self._hits = {f"{c.phone}  {c.name}  {c.unit_label}": c for c in hits}
+        several = address.several_estates()
+        self._hits = {f"{c.phone}  {c.name}  {c.unit_display(several)}": c for c in hits}
         self.phone_model.setStringList(list(self._hits))
         typed = owners.phone_digits(self.phone.text())
         if len(hits) == 1 and owners.phone_digits(hits[0].phone) == typed:
@@ -64,22 +67,45 @@ class CallerLookup(QObject):
         if not keep_phone:
             self.phone.setText(contact.phone)
         self.name.setText(contact.name)
-        self.unit.setText(contact.unit_label)
+        self.unit.setText(contact.unit_display(address.several_estates()))
         self.owner_id = contact.owner_id
         self.show_contacts(contact.unit_id)
         self.contact_taken.emit()
 
     def _complete_unit(self, text: str) -> None:
-        self.unit_model.setStringList([label for _id, label in owners.complete_units(text)])
+        """As the clerk types: one unit meant shows its owners at once; several (5-2-802 in
+        阳光花园 5栋 and 翠湖苑 5幢) are listed at once under the field, each with its estate,
+        for the clerk to take one (Enter); a beginning offers the units it starts."""
+        several = address.several_estates()
+        meant = address.candidates(text)
+        found = meant or address.suggestions(text)
+        self._unit_choices = {c.display(several): c for c in found}
+        self.choices = list(self._unit_choices)
+        # a popup only for beginnings: what the text already means is shown in the list below
+        self.unit_model.setStringList([] if meant else self.choices)
+        if len(meant) == 1:
+            self.show_contacts(meant[0].id)
+        else:
+            self.show_units(meant, several)
+
+    def show_units(self, units: list, several: bool) -> None:
+        """The units a typed address may mean, to choose from (no owner is taken for the clerk)."""
+        self.contacts.clear()
+        for choice in units:
+            item = QListWidgetItem(self.tr("Unit: {unit}").format(unit=choice.display(several)))
+            item.setData(Qt.UserRole, choice)
+            self.contacts.addItem(item)
 
     def unit_entered(self) -> None:
-        unit = owners.find_unit(self.unit.text())
-        if unit is None:
-            self.contacts.clear()
+        meant = address.candidates(self.unit.text())
+        if len(meant) != 1:
+            if not meant:
+                self.contacts.clear()
             return
-        if self.unit.text() != unit.label:
-            self.unit.setText(unit.label)
-        self.show_contacts(unit.id)
+        shown = meant[0].display(address.several_estates())
+        if self.unit.text() != shown:
+            self.unit.setText(shown)
+        self.show_contacts(meant[0].id)
 
     def show_contacts(self, unit_id: int) -> None:
         self.contacts.clear()
@@ -90,6 +116,12 @@ class CallerLookup(QObject):
             self.contacts.addItem(item)
 
     def _contact_chosen(self, item: QListWidgetItem) -> None:
-        self.take(item.data(Qt.UserRole))
+        data = item.data(Qt.UserRole)
+        if isinstance(data, address.UnitChoice):  # one of several units: take it, list its owners
+            self.unit.setText(data.display(address.several_estates()))
+            self.show_contacts(data.id)
+            self.contacts.setCurrentRow(0)
+            return
+        self.take(data)
         if self.next_field is not None:
             self.next_field.setFocus()

@@ -16,7 +16,7 @@ from peewee import JOIN, fn
 from propdesk.models.enums import CallbackStatus
 from propdesk.models.tables import (Callback, Complaint, Incident, IncidentContact, Staff, Unit,
                                     WorkOrder, now)
-from propdesk.services.lists.listing import Listing, any_contains, fts_matches, uses_index
+from propdesk.services.lists.listing import Listing, address_units, any_contains, fts_matches, uses_index
 from propdesk.services.register.owners import normalize_text
 
 DUE = CallbackStatus.DUE.value
@@ -37,6 +37,7 @@ UnitC = Unit.alias()
 UnitW = Unit.alias()
 UnitI = Unit.alias()
 unit_label = fn.COALESCE(UnitC.label, UnitW.label, UnitI.label)
+unit_building = fn.COALESCE(UnitC.building, UnitW.building, UnitI.building)
 building = fn.COALESCE(UnitC.building, UnitW.building, UnitI.building)
 case_number = fn.COALESCE(Complaint.number, WorkOrder.number, Incident.number)
 contact_name = fn.COALESCE(Complaint.complainant, WorkOrder.contact_name, IncidentContact.name)
@@ -57,7 +58,8 @@ ROW_FIELDS = (
     Callback.id, Callback.number, Callback.due_date, Callback.promised_by, Callback.status,
     Callback.attempts, Callback.satisfaction, Callback.reached, Callback.done_at,
     Callback.complaint, Callback.work_order, Staff.name.alias("clerk"),
-    case_number.alias("case"), unit_label.alias("unit"), contact_name.alias("contact"),
+    case_number.alias("case"), unit_label.alias("unit"), unit_building.alias("unit_building"),
+    contact_name.alias("contact"),
     contact_phone.alias("phone"),
     fn.substr(fn.COALESCE(Complaint.description, WorkOrder.description, Incident.title), 1, 80).alias("summary"),
 )
@@ -77,6 +79,10 @@ def _text_condition(text: str):
     term = normalize_text(text)
     if not term:
         return None
+    units = address_units(term)
+    if units is not None:  # 5-2-802: the units it may mean, on the complaint, order or call
+        units = units or [0]
+        return UnitC.id.in_(units) | UnitW.id.in_(units) | UnitI.id.in_(units)
     if not uses_index(term):
         incident = any_contains([Incident.number, UnitI.label, IncidentContact.name, IncidentContact.phone], term)
         return (any_contains([Callback.number, case_number, unit_label, contact_name, contact_phone], term)
@@ -143,7 +149,8 @@ def _clock(f: CallbackFilter) -> CallbackFilter:
     return dataclasses.replace(f, today=None) if f.today else f
 
 
-LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _clock)
+LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _clock,
+                  unit_building="unit_building")
 
 
 def page(f: CallbackFilter, order: str = "due_date", descending: bool = False,

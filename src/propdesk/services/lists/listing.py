@@ -103,6 +103,18 @@ def any_contains(fields: list, term: str):
     return condition
 
 
+def address_units(text: str) -> list[int] | None:
+    """When the search text reads as an address (5-2-802, 翠湖苑5幢2单元802, 3号楼1201 …): the
+    ids of every unit it may mean (several estates: all of them, the list shows each estate);
+    None when it is not an address, so the ordinary text search applies."""
+    from propdesk.services.register import address
+
+    term = normalize_text(text)
+    if not term or address.parse_address(term, address.estate_names()) is None:
+        return None
+    return [c.id for c in address.candidates(term)]
+
+
 def needs_unit_join(text: str) -> bool:
     """LIKE search also looks at the unit label (the trigram index holds it already)."""
     return bool(text) and not uses_index(normalize_text(text))
@@ -168,6 +180,9 @@ class Listing:
     where: Callable[[Any], Any]
     clock: Callable[[Any], Any]
     count_joins: Callable[[ModelSelect, Any], ModelSelect] | None = None
+    # the row's unit label gets its estate in front when the office has several (the rows hold
+    # the unit's building id under this name)
+    unit_building: str | None = None
     names: list[str] = field(init=False)
     converters: list[tuple[str, Callable]] = field(init=False)
 
@@ -189,6 +204,10 @@ class Listing:
         for row in rows:
             for key, convert in converters:
                 row[key] = convert(row[key])
+        if self.unit_building:
+            from propdesk.services.register.address import with_estates
+
+            with_estates(rows, "unit", self.unit_building)
         return rows
 
     def count(self, f) -> int:

@@ -75,7 +75,8 @@ def iter_complaints(date_from, date_to, filters=None,
     earlier = Complaint.alias("earlier")
     fields = (earlier.number.alias("repeat_of"), Complaint.on_hold_since, Complaint.notice_required,
         Complaint.id, Complaint.number, Complaint.received_at, Complaint.complainant,
-        Unit.label.alias("unit"), Complaint.phone, Complaint.channel, Complaint.location,
+        Unit.label.alias("unit"), Unit.building.alias("unit_building"), Complaint.phone,
+        Complaint.channel, Complaint.location,
         Complaint.description, Complaint.customer_request, Category.name.alias("category"),
         Complaint.severity, Complaint.valid, Department.name.alias("department"),
         Complaint.status, Complaint.reply_by, Complaint.resolve_by, Complaint.replied_at,
@@ -88,9 +89,24 @@ def iter_complaints(date_from, date_to, filters=None,
              .join(creator, JOIN.LEFT_OUTER, on=(Complaint.created_by == creator.id)).switch(Complaint)
              .join(earlier, JOIN.LEFT_OUTER, on=(Complaint.related_to == earlier.id))
              .where(search._where(f)).order_by(Complaint.received_at, Complaint.id))
-    for row in query.dicts().iterator():
+    for row in _with_estate(query.dicts().iterator()):
         # late on either deadline, reply (回复) or resolution (处理完毕), now or when done
         row["overdue"] = lateness.complaint_late(row, at)
+        yield row
+
+
+def _with_estate(rows: Iterator[dict]) -> Iterator[dict]:
+    """Each line's unit with its estate in front when the office has several (one look-up of
+    the buildings for the whole register, none per line)."""
+    from propdesk.services.register.address import building_estates, several_estates
+
+    if not several_estates():
+        yield from rows
+        return
+    names = building_estates()
+    for row in rows:
+        if row.get("unit") and row.get("unit_building"):
+            row["unit"] = f"{names.get(row['unit_building'], '')} {row['unit']}".strip()
         yield row
 
 
@@ -125,7 +141,8 @@ def iter_repairs(date_from, date_to, filters=None) -> Iterator[dict]:
     tech, creator, checker = Staff.alias("tech"), Staff.alias("creator"), Staff.alias("checker")
     fields = (
         WorkOrder.id, WorkOrder.number, WorkOrder.kind, WorkOrder.received_at,
-        Unit.label.alias("unit"), WorkOrder.contact_name, WorkOrder.contact_phone,
+        Unit.label.alias("unit"), Unit.building.alias("unit_building"), WorkOrder.contact_name,
+        WorkOrder.contact_phone,
         WorkOrder.location, WorkOrder.description, WorkOrder.urgency,
         Department.name.alias("department"), tech.name.alias("technician"),
         WorkOrder.scheduled_at, WorkOrder.arrived_at, WorkOrder.finished_at, WorkOrder.result,
@@ -141,7 +158,7 @@ def iter_repairs(date_from, date_to, filters=None) -> Iterator[dict]:
                       (Complaint, WorkOrder.complaint)):
         query = query.switch(WorkOrder).join(model, JOIN.LEFT_OUTER, on=(fk == model.id))
     query = query.order_by(WorkOrder.received_at, WorkOrder.id)
-    yield from query.dicts().iterator()
+    yield from _with_estate(query.dicts().iterator())
 
 
 # --- 客户回访记录本: callbacks ------------------------------------------------------------------------
@@ -189,6 +206,7 @@ def iter_callbacks(date_from, date_to, filters=None) -> Iterator[dict]:
         Callback.owner_words, done_by.name.alias("done_by"), assigned.name.alias("assigned_to"),
         fn.COALESCE(Complaint.number, WorkOrder.number).alias("subject_number"),
         fn.COALESCE(_CU.label, _WU.label).alias("unit"),
+        fn.COALESCE(_CU.building, _WU.building).alias("unit_building"),
         fn.COALESCE(Complaint.complainant, WorkOrder.contact_name).alias("customer"),
         fn.COALESCE(Complaint.phone, WorkOrder.contact_phone).alias("phone"),
         fn.COALESCE(Complaint.description, WorkOrder.description).alias("subject"),
@@ -197,7 +215,7 @@ def iter_callbacks(date_from, date_to, filters=None) -> Iterator[dict]:
              .join(done_by, JOIN.LEFT_OUTER, on=(Callback.done_by == done_by.id)).switch(Callback)
              .join(assigned, JOIN.LEFT_OUTER, on=(Callback.assigned_to == assigned.id))
              .order_by(Callback.due_date, Callback.id))
-    yield from query.dicts().iterator()
+    yield from _with_estate(query.dicts().iterator())
 
 
 # --- 业主档案: owners ------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from peewee import JOIN, fn
 from propdesk.models.enums import ComplaintStatus
 from propdesk.models.tables import Category, Complaint, Department, Unit, now
 from propdesk.services.cases import lateness
-from propdesk.services.lists.listing import Listing, needs_unit_join, text_condition
+from propdesk.services.lists.listing import Listing, address_units, needs_unit_join, text_condition
 from propdesk.services.lists.query_parts import all_of, day_range
 
 
@@ -51,7 +51,8 @@ COLUMNS = {
 
 ROW_FIELDS = (
     Complaint.id, Complaint.number, Complaint.received_at, Complaint.complainant,
-    Unit.label.alias("unit"), Complaint.phone, Category.name.alias("category"),
+    Unit.label.alias("unit"), Unit.building.alias("unit_building"), Complaint.phone,
+    Category.name.alias("category"),
     Complaint.severity, Department.name.alias("department"), Complaint.status,
     Complaint.reply_by, Complaint.resolve_by, Complaint.replied_at, Complaint.closed_at,
     Complaint.escalation, Complaint.is_group, Complaint.valid,
@@ -61,6 +62,9 @@ ROW_FIELDS = (
 
 
 def _text_condition(term: str):
+    units = address_units(term)
+    if units is not None:
+        return Complaint.unit.in_(units or [0])
     return text_condition(Complaint, term, [
         Complaint.description, Complaint.complainant, Complaint.location, Complaint.number,
         Complaint.phone, Unit.label, Complaint.customer_request])
@@ -121,7 +125,8 @@ def _count_joins(query, f: ComplaintFilter):
     return query
 
 
-LISTING = Listing(Complaint, ROW_FIELDS, COLUMNS, "received_at", _base, _where, _clock, _count_joins)
+LISTING = Listing(Complaint, ROW_FIELDS, COLUMNS, "received_at", _base, _where, _clock, _count_joins,
+                  unit_building="unit_building")
 
 
 def page(f: ComplaintFilter, order: str = "received_at", descending: bool = True,

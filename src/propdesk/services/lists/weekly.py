@@ -24,7 +24,8 @@ from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import ComplaintStatus, Severity, WorkOrderStatus
 from propdesk.models.tables import (
-    Building, Category, Complaint, ComplaintContact, Department, Hold, Incident, IncidentContact, Unit,
+    Building, Category, Complaint, ComplaintContact, Department, Estate, Hold, Incident, IncidentContact,
+    Unit,
     WorkOrder,
 )
 from propdesk.services.core import calendar
@@ -149,17 +150,35 @@ def _grouped(key, start: dt.date, end: dt.date, joins) -> list[tuple[str, int]]:
             .group_by(key).order_by(fn.COUNT(Complaint.id).desc()).tuples()]
 
 
+MSG_NO_UNIT = QT_TRANSLATE_NOOP("reports", "Public areas (no unit)")
+
+
+def by_building(start: dt.date, end: dt.date) -> list[tuple[str, int]]:
+    """Complaints per building, each building apart (1栋 of one estate is not 1栋 of another),
+    named with its estate when the office has several; complaints about no unit (public
+    areas) on a row of their own."""
+    from propdesk.services.register.address import several_estates
+
+    count = fn.COUNT(Complaint.id)
+    query = (Complaint.select(Building.id, Building.name, Estate.name, count)
+             .join(Unit, JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id))
+             .join(Building, JOIN.LEFT_OUTER, on=(Unit.building == Building.id))
+             .join(Estate, JOIN.LEFT_OUTER, on=(Building.estate == Estate.id))
+             .where(_in_period(start, end)).group_by(Building.id, Building.name, Estate.name)
+             .order_by(count.desc(), Building.id))
+    several = several_estates()
+    return [((f"{estate} {name}" if several else name) if building else translate("reports", MSG_NO_UNIT), n)
+            for building, name, estate, n in query.tuples()]
+
+
 def breakdowns(start: dt.date, end: dt.date) -> dict[str, list[tuple[str, int]]]:
-    def unit_join(q):
-        return q.join(Unit, JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id)).join(
-            Building, JOIN.LEFT_OUTER, on=(Unit.building == Building.id))
     return {
         "category": _grouped(Category.name, start, end, lambda q: q.join(Category, on=(Complaint.category == Category.id))),
         "severity": _grouped(Complaint.severity, start, end, lambda q: q),
         "channel": _grouped(Complaint.channel, start, end, lambda q: q),
         "department": _grouped(Department.name, start, end,
                                lambda q: q.join(Department, JOIN.LEFT_OUTER, on=(Complaint.department == Department.id))),
-        "building": _grouped(Building.name, start, end, unit_join),
+        "building": by_building(start, end),
     }
 
 

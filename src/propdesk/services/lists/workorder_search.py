@@ -15,7 +15,7 @@ from peewee import JOIN, fn
 from propdesk.models.tables import Department, Staff, Unit, WorkOrder, now
 from propdesk.services.lists.query_parts import all_of, day_range
 from propdesk.services.cases import lateness
-from propdesk.services.lists.listing import Listing, needs_unit_join, text_condition
+from propdesk.services.lists.listing import Listing, address_units, needs_unit_join, text_condition
 from propdesk.services.cases.workorders import OPEN_STATES
 
 
@@ -51,7 +51,8 @@ COLUMNS = {
 
 ROW_FIELDS = (
     WorkOrder.id, WorkOrder.number, WorkOrder.received_at, WorkOrder.kind,
-    Unit.label.alias("unit"), WorkOrder.contact_name, WorkOrder.contact_phone,
+    Unit.label.alias("unit"), Unit.building.alias("unit_building"), WorkOrder.contact_name,
+    WorkOrder.contact_phone,
     fn.substr(WorkOrder.description, 1, 120).alias("description"), WorkOrder.urgency,
     Department.name.alias("department"), Staff.name.alias("technician"), WorkOrder.scheduled_at,
     WorkOrder.status, WorkOrder.pass_by, WorkOrder.dispatched_at, WorkOrder.paid,
@@ -71,7 +72,8 @@ def _where(f: WorkOrderFilter):
     if f.overdue_only:
         # the rule the board paints red by: handed over late, or not yet and past pass_by
         conds.append(lateness.work_order_late_sql(f.at or now()))
-    text = text_condition(WorkOrder, f.text, [
+    units = address_units(f.text)
+    text = WorkOrder.unit.in_(units or [0]) if units is not None else text_condition(WorkOrder, f.text, [
         WorkOrder.description, WorkOrder.contact_name, WorkOrder.contact_phone, WorkOrder.number,
         WorkOrder.location, Unit.label])
     if text is not None:
@@ -99,7 +101,8 @@ def _clock(f: WorkOrderFilter) -> WorkOrderFilter:
     return dataclasses.replace(f, at=None) if f.at else f
 
 
-LISTING = Listing(WorkOrder, ROW_FIELDS, COLUMNS, "received_at", _joined, _where, _clock, _count_joins)
+LISTING = Listing(WorkOrder, ROW_FIELDS, COLUMNS, "received_at", _joined, _where, _clock, _count_joins,
+                  unit_building="unit_building")
 
 
 def page(f: WorkOrderFilter, order: str = "received_at", descending: bool = True,

@@ -128,6 +128,24 @@ def several_estates() -> bool:
     return Estate.select().where(Estate.active == True).count() > 1  # noqa: E712 - peewee: `== True` builds SQL
 
 
+def building_estates() -> dict[int, str]:
+    """Building id -> its estate's name (one query; an office has tens of buildings)."""
+    return {b.id: b.estate.name for b in Building.select(Building.id, Estate.name).join(Estate)}
+
+
+def with_estates(rows: list[dict], unit_key: str = "unit", building_key: str = "unit_building") -> list[dict]:
+    """In an office of several estates, each row's unit label gets its estate in front
+    ("翠湖苑 5幢2单元802"); a one-estate office's rows are left as they are."""
+    if not rows or not several_estates():
+        return rows
+    names = building_estates()
+    for row in rows:
+        building = row.get(building_key)
+        if building and row.get(unit_key):
+            row[unit_key] = f"{names.get(building, '')} {row[unit_key]}".strip()
+    return rows
+
+
 def _choices(query) -> list[UnitChoice]:
     return [UnitChoice(u.id, u.building.estate.name, u.building.name, u.entrance, u.room, u.label)
             for u in query]

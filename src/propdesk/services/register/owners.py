@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.models.tables import Building, Owner, OwnerPhone, Unit
+from propdesk.models.tables import Building, Estate, Owner, OwnerPhone, Unit
 
 _UNIT_PATTERNS = [
     # 3栋2单元1201 / 3幢2单元1201室 / 3号楼2单元1201
@@ -135,15 +135,21 @@ class Contact:
     phone: str
     unit_id: int
     unit_label: str
+    estate: str = ""
+
+    def unit_display(self, with_estate: bool) -> str:
+        """The unit as the desk shows it: "翠湖苑 5幢2单元802" in an office of several estates."""
+        return f"{self.estate} {self.unit_label}" if with_estate and self.estate else self.unit_label
 
 
 def _contacts(query) -> list[Contact]:
     return [Contact(r.owner.id, r.owner.name, r.owner.role, r.phone, r.owner.unit.id,
-                    r.owner.unit.label) for r in query]
+                    r.owner.unit.label, r.owner.unit.building.estate.name) for r in query]
 
 
 def _contact_query():
-    return (OwnerPhone.select(OwnerPhone, Owner, Unit).join(Owner).join(Unit)
+    return (OwnerPhone.select(OwnerPhone, Owner, Unit, Building, Estate).join(Owner).join(Unit)
+            .join(Building).join(Estate)
             .where((OwnerPhone.active == True) & (Owner.active == True)))  # noqa: E712 - peewee: `== True` builds SQL
 
 
@@ -161,9 +167,10 @@ def contacts_of_unit(unit_id: int) -> list[Contact]:
     found = _contacts(query)
     # owners without any phone still count
     with_phone = {c.owner_id for c in found}
-    for owner in Owner.select(Owner, Unit).join(Unit).where(
+    for owner in Owner.select(Owner, Unit, Building, Estate).join(Unit).join(Building).join(Estate).where(
             (Owner.unit == unit_id) & (Owner.active == True) & Owner.id.not_in(with_phone or [0])):  # noqa: E712 - peewee: `== True` builds SQL
-        found.append(Contact(owner.id, owner.name, owner.role, "", unit_id, owner.unit.label))
+        found.append(Contact(owner.id, owner.name, owner.role, "", unit_id, owner.unit.label,
+                             owner.unit.building.estate.name))
     return found
 
 
