@@ -14,6 +14,7 @@ from propdesk.services.lists import callback_search, search, workorder_search
 from propdesk.services.lists.callback_search import CallbackFilter
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.services.lists.workorder_search import WorkOrderFilter
+from propdesk.services.register.address import with_estates
 
 TODAY = dt.date(2026, 11, 20)
 LISTS = [(search, ComplaintFilter(statuses=())), (workorder_search, WorkOrderFilter()),
@@ -51,8 +52,9 @@ def test_raw_pages_read_what_peewee_reads(office, module, f):
     lst = module.LISTING
     query = (lst.joined(lst.row_fields).where(lst.where(lst.clock(f)))
              .order_by(lst.model.id.desc()).limit(500))
-    expected = list(query.dicts())
-    assert expected
+    # page() puts the estate before the unit in an office of several (issue 15): so does this
+    expected = with_estates(list(query.dicts()))
+    assert expected and any(" " in (row["unit"] or "") for row in expected)
     got = module.page(f, "number", True, 0, 500)
     by_id = {row["id"]: row for row in got}
     assert sorted(by_id) == sorted(row["id"] for row in expected)

@@ -80,9 +80,12 @@ def _text_condition(text: str):
     if not term:
         return None
     units = address_units(term)
-    if units is not None:  # 5-2-802: the units it may mean, on the complaint, order or call
-        units = units or [0]
-        return UnitC.id.in_(units) | UnitW.id.in_(units) | UnitI.id.in_(units)
+    on_units = (UnitC.id.in_(units) | UnitW.id.in_(units) | UnitI.id.in_(units)) if units else None
+    text = _typed_text_condition(term)
+    return text if on_units is None else (on_units | text)  # 5-2-802: its units, and the text
+
+
+def _typed_text_condition(term: str):
     if not uses_index(term):
         incident = any_contains([Incident.number, UnitI.label, IncidentContact.name, IncidentContact.phone], term)
         return (any_contains([Callback.number, case_number, unit_label, contact_name, contact_phone], term)

@@ -106,13 +106,14 @@ def any_contains(fields: list, term: str):
 def address_units(text: str) -> list[int] | None:
     """When the search text reads as an address (5-2-802, 翠湖苑5幢2单元802, 3号楼1201 …): the
     ids of every unit it may mean (several estates: all of them, the list shows each estate);
-    None when it is not an address, so the ordinary text search applies."""
+    None when it is not an address or means no unit (20-003 may be the end of a case number).
+    The lists search these units *and* the text as typed."""
     from propdesk.services.register import address
 
     term = normalize_text(text)
     if not term or address.parse_address(term, address.estate_names()) is None:
         return None
-    return [c.id for c in address.candidates(term)]
+    return [c.id for c in address.candidates(term)] or None
 
 
 def needs_unit_join(text: str) -> bool:

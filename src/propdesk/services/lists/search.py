@@ -62,12 +62,11 @@ ROW_FIELDS = (
 
 
 def _text_condition(term: str):
-    units = address_units(term)
-    if units is not None:
-        return Complaint.unit.in_(units or [0])
-    return text_condition(Complaint, term, [
+    text = text_condition(Complaint, term, [
         Complaint.description, Complaint.complainant, Complaint.location, Complaint.number,
         Complaint.phone, Unit.label, Complaint.customer_request])
+    units = address_units(term)
+    return text if units is None else (Complaint.unit.in_(units) | text)
 
 
 def _where(f: ComplaintFilter):

@@ -72,10 +72,12 @@ def _where(f: WorkOrderFilter):
     if f.overdue_only:
         # the rule the board paints red by: handed over late, or not yet and past pass_by
         conds.append(lateness.work_order_late_sql(f.at or now()))
-    units = address_units(f.text)
-    text = WorkOrder.unit.in_(units or [0]) if units is not None else text_condition(WorkOrder, f.text, [
+    text = text_condition(WorkOrder, f.text, [
         WorkOrder.description, WorkOrder.contact_name, WorkOrder.contact_phone, WorkOrder.number,
         WorkOrder.location, Unit.label])
+    units = address_units(f.text)
+    if units is not None:  # 5-2-802: the units it may mean, and the text as typed
+        text = WorkOrder.unit.in_(units) | text
     if text is not None:
         conds.append(text)
     return all_of(conds)
