@@ -178,8 +178,7 @@ def test_work_order_and_callback_search_read_addresses(two_estates):
 
     c = _complaint(two_estates, "翠湖苑5幢1单元301", "门禁坏了")
     from propdesk.services.cases import callbacks
-    from propdesk.models.tables import Complaint as C
-    callbacks.schedule_for_complaint(two_estates["clerk"], C.get_by_id(c.id), now)
+    callbacks.schedule_for_complaint(two_estates["clerk"], Complaint.get_by_id(c.id), now)
     rows = callback_search.page(callback_search.CallbackFilter(view="all", text="5#1-301"))
     assert [(r["case"], r["unit"]) for r in rows] == [(c.number, "翠湖苑 5幢1单元301")]
     assert callback_search.page(callback_search.CallbackFilter(view="all", text="阳光花园5-1-301")) == []
