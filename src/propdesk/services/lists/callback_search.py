@@ -80,7 +80,12 @@ def _text_condition(text: str):
     if not term:
         return None
     units = address_units(term)
-    on_units = (UnitC.id.in_(units) | UnitW.id.in_(units) | UnitI.id.in_(units)) if units else None
+    on_units = None
+    if units:  # as ids on the callback's own indexed columns, like the text below
+        on_units = (Callback.complaint.in_(Complaint.select(Complaint.id).where(Complaint.unit.in_(units)))
+                    | Callback.work_order.in_(WorkOrder.select(WorkOrder.id).where(WorkOrder.unit.in_(units)))
+                    | Callback.incident_contact.in_(IncidentContact.select(IncidentContact.id)
+                                                    .where(IncidentContact.unit.in_(units))))
     text = _typed_text_condition(term)
     return text if on_units is None else (on_units | text)  # 5-2-802: its units, and the text
 
