@@ -193,6 +193,9 @@ def test_every_list_asks_the_rule(records):
         assert lines == {c.id: lateness.complaint_late(c, at) for c in Complaint.select()
                          if c.status != ComplaintStatus.VOIDED.value}
     listed = {r["id"] for r in weekly.open_overdue(T0)}
+    missed = {r["number"]: r["was_due"] for r in weekly.open_overdue(T0)}
+    own = made["invalid, customer's own"]  # owes no reply: the resolution is what it missed
+    assert missed[own.number] == complaints.get(own.id).resolve_by
     assert listed == {c.id for c in Complaint.select() if lateness.complaint_overdue(c, T0) and c.received_at < T0}
 
 

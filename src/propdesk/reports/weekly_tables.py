@@ -154,7 +154,7 @@ def holds_and_contacts(s: WeeklySummary) -> ReportTable:
 def open_overdue(s: WeeklySummary) -> ReportTable:
     rows = [[r["number"], r["received_at"].strftime("%Y-%m-%d %H:%M"), r["unit"] or "", r["category"],
              Severity(r["severity"]).label(), r["department"] or "",
-             (r["reply_by"] if r["replied_at"] is None else r["resolve_by"]).strftime("%m-%d %H:%M")]
+             r["was_due"].strftime("%m-%d %H:%M")]
             for r in s.open_overdue]
     return ReportTable(tr(QT_TRANSLATE_NOOP("reports", "Open and overdue cases at the end of the week")), [
         tr(QT_TRANSLATE_NOOP("reports", "No.")), tr(QT_TRANSLATE_NOOP("reports", "Received")),
