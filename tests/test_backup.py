@@ -265,25 +265,27 @@ def test_unusable_database_is_replaced_by_the_latest_good_backup(office, tmp_pat
     _truncated(good, config.backup_dir() / "propdesk-29990101-000000.db")  # newer, but damaged
     location = Path(database.obj.database)
     with pytest.raises(RuleError, match="正常"):
-        backup.restore_unusable(good, location)  # a healthy database needs a sign-in
+        backup.restore_unusable(good, location, office["supervisor"])  # a healthy one: restore()
     database.close()
     _random_bytes(location)
     assert backup.check_database(location) == backup.NOT_A_DATABASE
     latest = backup.latest_good_backup()
     assert latest == good
-    aside = backup.restore_unusable(latest, location)
+    who = backup.sign_in_with_backup(latest, "supervisor", "secret123")  # an account of the backup
+    aside = backup.restore_unusable(latest, location, who)
     assert aside.name.endswith("-damaged.db") and aside.exists()
     assert backup.check_database(location) == backup.OK
     assert _count(location) == 1
     con = sqlite3.connect(location)
-    assert con.execute("SELECT staff_id, note FROM audit_entry WHERE action = 'restore'").fetchone()[1].startswith(good.name)
+    staff_id, note = con.execute("SELECT staff_id, note FROM audit_entry WHERE action = 'restore'").fetchone()
+    assert note.startswith(good.name) and staff_id == office["supervisor"].id and "not_a_database" in note
     con.close()
 
 
 def test_restore_over_a_missing_database(office, tmp_path):
     good = backup.backup_now()
     target = tmp_path / "new_pc" / "propdesk.db"
-    assert backup.restore_unusable(good, target) is None
+    assert backup.restore_unusable(good, target, backup.sign_in_with_backup(good, "admin", "secret123")) is None
     assert _count(target) == 0 and backup.check_database(target) == backup.OK
 
 
@@ -333,7 +335,7 @@ def test_cli_backup_and_restore(office, tmp_path, capsys, monkeypatch):
     assert code == 2  # usage
 
 
-def test_cli_with_a_damaged_database(office, tmp_path, capsys):
+def test_cli_with_a_damaged_database(office, tmp_path, capsys, monkeypatch):
     good = backup.backup_now()
     location = Path(database.obj.database)
     database.close()
@@ -342,7 +344,19 @@ def test_cli_with_a_damaged_database(office, tmp_path, capsys):
         Path(str(location) + suffix).unlink(missing_ok=True)
     code, _, err = _cli(capsys, "--db", str(location), "--lang", "zh_CN", "backup")
     assert code == 1 and "已损坏" in err and good.name in err
+    damaged = location.read_bytes()
     code, out, err = _cli(capsys, "--db", str(location), "--lang", "zh_CN", "restore", str(good))
+    assert code == 1 and "--user" in err and location.read_bytes() == damaged  # never without a sign-in
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
+    code, out, err = _cli(capsys, "--db", str(location), "--lang", "zh_CN", "restore", str(good), "--user", "clerk")
+    assert code == 1 and "无权" in err and location.read_bytes() == damaged  # the backup's roles count
+    monkeypatch.setenv("PROPDESK_PASSWORD", "wrong")
+    code, out, err = _cli(capsys, "--db", str(location), "--lang", "zh_CN", "restore", str(good),
+                          "--user", "supervisor")
+    assert code == 1 and good.name in err and location.read_bytes() == damaged
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
+    code, out, err = _cli(capsys, "--db", str(location), "--lang", "zh_CN", "restore", str(good),
+                          "--user", "supervisor")
     assert code == 0, err
     assert backup.check_database(location) == backup.OK
 

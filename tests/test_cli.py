@@ -98,10 +98,11 @@ def test_console_shows_warnings_only_details_go_to_the_log(db, tmp_path, capsys)
     assert "INFO propdesk.services.core.backup: database backed up" in log
 
 
-def test_restore_into_a_missing_database_says_so(office, tmp_path, capsys):
+def test_restore_into_a_missing_database_says_so(office, tmp_path, capsys, monkeypatch):
     good = backup.backup_now()
     target = tmp_path / "new_pc" / "propdesk.db"
-    code, out, err = run(capsys, "restore", str(good), "--db", str(target), "--lang", "en")
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")  # signs in with an account of the backup
+    code, out, err = run(capsys, "restore", str(good), "--db", str(target), "--lang", "en", "--user", "admin")
     assert code == 0, err
     assert out.strip() == f"Restored from {good} into {target} (there was no database there before)."
     assert " -" not in out and err == ""

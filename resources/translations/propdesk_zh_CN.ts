@@ -135,6 +135,16 @@ PropDesk closes now; start it again and sign in.</source>
 PropDesk 现在关闭，请重新启动并登录。</translation>
     </message>
     <message>
+        <source>Restoring needs a supervisor or administrator: sign in with your account as it was in the backup
+{file}</source>
+        <translation>恢复需要主管或管理员：请用您在以下备份中的账号登录
+{file}</translation>
+    </message>
+    <message>
+        <source>Sign in to restore</source>
+        <translation>登录以恢复</translation>
+    </message>
+    <message>
         <source>The database file is damaged and cannot be opened:
 {path}</source>
         <translation>数据库文件已损坏，无法打开：
@@ -5612,6 +5622,22 @@ The details are in the log file:
     <message>
         <source>missing</source>
         <translation>不存在</translation>
+    </message>
+    <message>
+        <source>busy (another program holds it locked)</source>
+        <translation>正忙（被其他程序锁定）</translation>
+    </message>
+    <message>
+        <source>not readable or not writable here (permissions, a read-only folder or drive)</source>
+        <translation>在此处无法读取或写入（权限不足、文件夹或磁盘只读）</translation>
+    </message>
+    <message>
+        <source>The database {path} is {status}: {reason}. It was not changed and nothing was replaced. Close the other program or fix the folder's permissions, then try again.</source>
+        <translation>数据库 {path} {status}：{reason}。数据库未作任何改动，也没有被替换。请关闭占用它的程序或修正文件夹权限后重试。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password for the backup {file}: restoring over a damaged database signs in with an account of the backup being restored (a supervisor or administrator).</source>
+        <translation>备份 {file} 的用户名或密码不正确：在损坏的数据库上恢复时，须使用所恢复备份中的账号（主管或管理员）登录。</translation>
     </message>
     <message>
         <source>The database is in good order: restoring it needs a supervisor or administrator to sign in.</source>

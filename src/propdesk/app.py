@@ -35,7 +35,11 @@ def run_gui(args) -> int:
     if lock is None:
         return 0
     if "://" not in location:
-        status = backup.check_database(location)
+        status, reason = backup.diagnose(location)
+        if status in backup.IN_USE_OR_UNREADABLE:  # may be perfectly good: told, never replaced
+            logging.error("database %s is %s: %s", location, status, reason)
+            backup_dialogs.tell_not_usable_now(location, status, reason)
+            return 1
         if status in (backup.DAMAGED, backup.NOT_A_DATABASE):
             logging.error("database %s is %s", location, status)
             if not backup_dialogs.offer_restore_at_start(location, status):

@@ -183,11 +183,11 @@ def _early_language(argv: list[str]) -> str:
     return settings.peek_language(config.database_location(known.db)) or i18n.system_language()
 
 
-def _sign_in(args, permission: str):
-    """The account that runs this command, signed in with the window's rules, and allowed
-    ``permission``. The user: ``--user``, else ``PROPDESK_USER``. The password: ``--password``,
-    else ``PROPDESK_PASSWORD``, else a prompt on a terminal; with neither (a scheduled task
-    without the variable) a message, never a wait for input that cannot come."""
+def _credentials(args, permission: str) -> tuple[str, str]:
+    """User name and password for this command. The user: ``--user``, else ``PROPDESK_USER``.
+    The password: ``--password``, else ``PROPDESK_PASSWORD``, else a prompt on a terminal;
+    with neither (a scheduled task without the variable) a message, never a wait for input
+    that cannot come."""
     import getpass
     import os
 
@@ -197,8 +197,6 @@ def _sign_in(args, permission: str):
     user = getattr(args, "user", None) or os.environ.get("PROPDESK_USER")
     if not user:
         raise RuleError(accounts.MSG_SIGN_IN_USER, action=action)
-    if not accounts.any_accounts():
-        raise RuleError(accounts.MSG_NO_ACCOUNTS)
     password = getattr(args, "password", None)
     if password is None:
         password = os.environ.get("PROPDESK_PASSWORD")
@@ -209,6 +207,17 @@ def _sign_in(args, permission: str):
             password = getpass.getpass(f"{user}: ")
         except EOFError:
             raise RuleError(accounts.MSG_SIGN_IN_PASSWORD, user=user) from None
+    return user, password
+
+
+def _sign_in(args, permission: str):
+    """The account that runs this command (the database is open), signed in with the window's
+    rules and allowed ``permission``."""
+    from propdesk.services.core import accounts
+
+    user, password = _credentials(args, permission)
+    if not accounts.any_accounts():
+        raise RuleError(accounts.MSG_NO_ACCOUNTS)
     actor = accounts.authenticate(user, password)
     accounts.require(actor, permission)
     return actor
@@ -319,7 +328,10 @@ def _usable_location(args) -> str:
     location = config.database_location(args.db)
     i18n.set_language(args.lang or i18n.system_language())
     if "://" not in location:
-        status = backup.check_database(location)
+        status, reason = backup.diagnose(location)
+        if status in backup.IN_USE_OR_UNREADABLE:  # may be perfectly good: say what is wrong
+            raise RuleError(backup.MSG_NOT_NOW, path=location, status=backup.status_label(status),
+                            reason=reason)
         if status in (backup.DAMAGED, backup.NOT_A_DATABASE):
             latest = backup.latest_good_backup()
             raise RuleError(backup.MSG_UNUSABLE, path=location, status=backup.status_label(status),
@@ -351,8 +363,14 @@ def cmd_restore(args) -> int:
     i18n.set_language(args.lang or i18n.system_language())
     if "://" in location:
         raise RuleError(backup.MSG_POSTGRES)
-    if backup.check_database(location) != backup.OK:  # nobody can sign in to it
-        aside = backup.restore_unusable(args.file, location)
+    status, reason = backup.diagnose(location)
+    if status in backup.IN_USE_OR_UNREADABLE:  # never overwritten: it may be perfectly good
+        raise RuleError(backup.MSG_NOT_NOW, path=location, status=backup.status_label(status),
+                        reason=reason)
+    if status != backup.OK:  # nobody can sign in to it: an account of the backup signs in
+        user, password = _credentials(args, "backup.restore")
+        who = backup.sign_in_with_backup(args.file, user, password)
+        aside = backup.restore_unusable(args.file, location, who)
         if aside is None:  # there was no database: nothing was kept aside
             print(_t(MSG_RESTORED_NEW).format(file=args.file, path=location))
         else:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLockFile
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from propdesk import app as app_module
 from propdesk import config
@@ -52,11 +52,29 @@ def _damage(location: Path) -> bytes:
     return location.read_bytes()
 
 
-def test_damaged_database_offers_the_latest_good_backup(start, dialogs):
+def _sign_in_to_the_backup(monkeypatch, username, password, seen=None):
+    """The restore's sign-in dialog, filled in and confirmed as the supervisor would."""
+    from propdesk.ui.backup_dialogs import BackupSignIn
+
+    def fill(dialog):
+        if seen is not None:
+            seen.append(dialog)
+        dialog.username.setText(username)
+        dialog.password.setText(password)
+        dialog.sign_in()
+        return int(dialog.result() == dialog.DialogCode.Accepted) if dialog.staff else 0
+
+    monkeypatch.setattr(BackupSignIn, "exec", fill)
+
+
+def test_damaged_database_offers_the_latest_good_backup(start, dialogs, monkeypatch):
     location = Path(database.obj.database)
     good = backup.backup_now()
     _damage(location)
+    seen = []
+    _sign_in_to_the_backup(monkeypatch, "supervisor", "secret123", seen)
     assert start(location) == 0  # went on to the sign-in (cancelled here)
+    assert seen and good.name in seen[0].findChildren(QLabel)[0].text()
     kinds = [d[0] for d in dialogs]
     assert kinds == ["question", "information"]
     assert "数据库文件已损坏" in dialogs[0][2] and good.name in dialogs[0][2]
@@ -64,6 +82,40 @@ def test_damaged_database_offers_the_latest_good_backup(start, dialogs):
     assert backup.check_database(location) == backup.OK
     assert _count(location) == 4
     assert backup.backups(backup.DAMAGED_KIND)  # the damaged file was kept
+
+
+def test_restore_at_start_defaults_to_no_and_needs_the_backups_supervisor(start, dialogs, monkeypatch):
+    location = Path(database.obj.database)
+    backup.backup_now()
+    damaged = _damage(location)
+    defaults = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda parent, title, text, buttons, default: defaults.append(default) or QMessageBox.Yes))
+    _sign_in_to_the_backup(monkeypatch, "clerk", "secret123")  # a clerk may not restore
+    assert start(location) == 1
+    assert defaults == [QMessageBox.No]  # Enter keeps the file as it is
+    assert location.read_bytes() == damaged
+    _sign_in_to_the_backup(monkeypatch, "supervisor", "wrong")
+    assert start(location) == 1 and location.read_bytes() == damaged
+
+
+def test_a_busy_database_is_told_not_offered_for_replacement(start, dialogs, monkeypatch):
+    monkeypatch.setattr(backup, "CHECK_TIMEOUT", 0.2)
+    location = Path(database.obj.database)
+    backup.backup_now()
+    database.close()
+    holder = sqlite3.connect(location, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        before = location.read_bytes()
+        assert start(location) == 1
+        assert [d[0] for d in dialogs] == ["critical"]
+        assert "被其他程序锁定" in dialogs[0][2] and "未作任何改动" in dialogs[0][2]
+        assert location.read_bytes() == before
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
 
 
 def test_random_bytes_with_no_backup_is_told_and_left_alone(start, dialogs):

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from propdesk import config
 from propdesk.errors import RuleError
+from propdesk.i18n import translate
 from propdesk.services.core import accounts
 from propdesk.services.core import audit_log, backup
 from propdesk.ui.errors import show_rule_error
+from propdesk.ui.login import LoginDialog
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "propdesk.lock"
@@ -93,10 +95,29 @@ def restore_backup(window, staff, path: str | None = None) -> bool:
 
 # --- start-up -----------------------------------------------------------------------------------
 
+class BackupSignIn(LoginDialog):
+    """Nobody can sign in to a damaged database: a supervisor or administrator of the backup
+    about to be restored signs in with their password as it was in that backup."""
+
+    def __init__(self, file: Path, parent=None):
+        super().__init__(parent, lambda user, password: backup.sign_in_with_backup(file, user, password),
+                         QCoreApplication.translate(
+                             "BackupDialogs", "Restoring needs a supervisor or administrator: sign in "
+                             "with your account as it was in the backup\n{file}").format(file=file.name))
+        self.setWindowTitle(QCoreApplication.translate("BackupDialogs", "Sign in to restore"))
+
+
 def _status_text(status: str, path: str) -> str:
     if status == backup.DAMAGED:
         return QCoreApplication.translate("BackupDialogs", "The database file is damaged and cannot be opened:\n{path}").format(path=path)
     return QCoreApplication.translate("BackupDialogs", "This file is not a PropDesk database:\n{path}").format(path=path)
+
+
+def tell_not_usable_now(location: str, status: str, reason: str) -> None:
+    """The database is busy or cannot be read or written here: it may be perfectly good, so
+    nothing is offered, only what is wrong."""
+    QMessageBox.critical(None, "PropDesk", translate("rules", backup.MSG_NOT_NOW).format(
+        path=location, status=backup.status_label(status), reason=reason))
 
 
 def offer_restore_at_start(location: str, status: str) -> bool:
@@ -113,11 +134,14 @@ def offer_restore_at_start(location: str, status: str) -> bool:
         "BackupDialogs", "Restore the latest good backup?\n{file}  (made {when})\n\nThe damaged file is kept in "
         "the backup folder. Whatever was entered after that backup is not in it.").format(
             file=latest.name, when=_when(latest)),
-        QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        QMessageBox.Yes | QMessageBox.No, QMessageBox.No)  # replacing a file is never the default
     if answer != QMessageBox.Yes:
         return False
+    sign_in = BackupSignIn(latest)
+    if not sign_in.exec() or sign_in.staff is None:
+        return False
     try:
-        backup.restore_unusable(latest, location)
+        backup.restore_unusable(latest, location, sign_in.staff)
     except RuleError as err:
         show_rule_error(None, err)
         return False

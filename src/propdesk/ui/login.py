@@ -16,12 +16,16 @@ from propdesk.services.core import settings
 class LoginDialog(QDialog):
     """User name and password; the signed-in person is ``self.staff``."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, authenticate=None, heading: str | None = None):
+        """``authenticate(username, password)`` -> Staff (default: the open database's
+        accounts); ``heading`` replaces the office's name (e.g. for a backup's accounts)."""
         super().__init__(parent)
         self.staff = None
+        self.authenticate = authenticate or accounts.authenticate
         self.setWindowTitle(self.tr("PropDesk - sign in"))
         self.setMinimumWidth(380)
-        office = QLabel(settings.get("office_name") or "")
+        office = QLabel(heading if heading is not None else settings.get("office_name") or "")
+        office.setWordWrap(True)
         office.setAlignment(Qt.AlignCenter)
         office.setStyleSheet("font-size: 16pt; font-weight: bold; margin: 8px;")
         self.username = QLineEdit()
@@ -50,7 +54,7 @@ class LoginDialog(QDialog):
 
     def sign_in(self) -> None:
         try:
-            self.staff = accounts.authenticate(self.username.text(), self.password.text())
+            self.staff = self.authenticate(self.username.text(), self.password.text())
         except RuleError as err:
             self.message.setText(err.text())
             self.password.clear()

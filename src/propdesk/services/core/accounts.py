@@ -102,6 +102,21 @@ def any_accounts() -> bool:
     return Staff.select().where(Staff.active == True).exists()  # noqa: E712
 
 
+_dummy_hash: str | None = None
+
+
+def check_password(password: str, stored: str | None) -> bool:
+    """``verify_password`` that does the same scrypt work when there is no account
+    (``stored`` None): an unknown name takes as long to refuse as a wrong password."""
+    global _dummy_hash
+    if stored is None:
+        if _dummy_hash is None or not _dummy_hash.startswith(f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}$"):
+            _dummy_hash = hash_password(os.urandom(12).hex())
+        verify_password(password, _dummy_hash)
+        return False
+    return verify_password(password, stored)
+
+
 def can(actor: Staff | None, permission: str) -> bool:
     return actor is not None and actor.active and actor.role in PERMISSIONS[permission]
 

@@ -20,11 +20,15 @@
   was), then replaced through the same backup API (one write transaction: other desks see
   either the old or the restored data) and brought up to the current schema. The restore is
   audited in the restored database (who, from which file, where the old one was kept).
-* ``check_database(path)``: ``ok`` / ``damaged`` / ``not_a_database`` / ``missing`` (no file or an
-  empty one), by ``PRAGMA quick_check``. The GUI asks it before opening the database.
-* ``restore_unusable(file, location)``: the start-up path when the database is damaged, not a
-  database or missing; nobody can sign in to such a file, so no role is asked (whoever can
-  reach the file could copy it by hand). Refused when the database is in fact healthy.
+* ``check_database(path)`` / ``diagnose(path)`` (also says why): ``ok`` / ``damaged`` /
+  ``not_a_database`` / ``missing`` (no file or an empty one) / ``busy`` (another program holds
+  a lock) / ``unreadable`` (permissions, a read-only folder or drive). A busy or unreadable
+  file may be perfectly good: it is never replaced, only told about. The GUI asks before
+  opening the database.
+* ``restore_unusable(file, location, by)``: the start-up path when the database is damaged, not
+  a database or missing. Nobody can sign in to such a file, so ``by`` signs in with an account
+  inside the backup being restored (``sign_in_with_backup``: a supervisor or administrator
+  there). Refused when the database is in fact healthy, busy or unreadable.
 
 PostgreSQL databases are backed up with the server's own tools (pg_dump); these functions say so.
 """
@@ -39,10 +43,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from propdesk import config
-from propdesk.errors import RuleError
-from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.errors import PermissionDenied, RuleError
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models import database
 from propdesk.models.db import SCHEMA_VERSION, is_sqlite, upgrade
+from propdesk.models.enums import Role
 from propdesk.models.tables import Staff
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
@@ -53,6 +58,9 @@ from propdesk.services.core.db_retry import transaction
 log = logging.getLogger(__name__)
 
 OK, DAMAGED, NOT_A_DATABASE, MISSING = "ok", "damaged", "not_a_database", "missing"
+# the file may be perfectly good, but cannot be read or written now: never overwritten for that
+BUSY, UNREADABLE = "busy", "unreadable"
+IN_USE_OR_UNREADABLE = (BUSY, UNREADABLE)
 ENTITY = "database"
 AUTO, BEFORE_RESTORE, DAMAGED_KIND = "auto", "before-restore", "damaged"
 PREFIX = "propdesk-"
@@ -90,7 +98,17 @@ STATUS_LABELS = {
     DAMAGED: QT_TRANSLATE_NOOP("rules", "damaged"),
     NOT_A_DATABASE: QT_TRANSLATE_NOOP("rules", "not a database"),
     MISSING: QT_TRANSLATE_NOOP("rules", "missing"),
+    BUSY: QT_TRANSLATE_NOOP("rules", "busy (another program holds it locked)"),
+    UNREADABLE: QT_TRANSLATE_NOOP("rules", "not readable or not writable here (permissions, a "
+                                           "read-only folder or drive)"),
 }
+MSG_NOT_NOW = QT_TRANSLATE_NOOP(
+    "rules", "The database {path} is {status}: {reason}. It was not changed and nothing was "
+             "replaced. Close the other program or fix the folder's permissions, then try again.")
+MSG_WRONG_IN_BACKUP = QT_TRANSLATE_NOOP(
+    "rules", "Wrong user name or password for the backup {file}: restoring over a damaged "
+             "database signs in with an account of the backup being restored (a supervisor or "
+             "administrator).")
 MSG_HEALTHY = QT_TRANSLATE_NOOP(
     "rules", "The database is in good order: restoring it needs a supervisor or administrator "
              "to sign in.")
@@ -108,7 +126,43 @@ FULL_CHECK_LIMIT = 256 * 2**20  # bytes: up to here every page is read (about 1 
 
 
 def check_database(path: str | Path, full: bool | None = None) -> str:
-    """``ok``, ``damaged``, ``not_a_database`` or ``missing`` (no file, or an empty one).
+    """``ok``, ``damaged``, ``not_a_database``, ``missing`` (no file, or an empty one), ``busy``
+    (locked by another program) or ``unreadable`` (permissions, a read-only folder): see
+    :func:`diagnose`, which also says why."""
+    return diagnose(path, full)[0]
+
+
+def _unusable_reason(err: BaseException) -> str | None:
+    """BUSY or UNREADABLE for errors that say nothing about the file's content."""
+    text = str(err).lower()
+    if isinstance(err, PermissionError) or "permission" in text or "readonly" in text \
+            or "read-only" in text or "unable to open" in text or "disk i/o" in text:
+        return UNREADABLE
+    if "locked" in text or "busy" in text:
+        return BUSY
+    if isinstance(err, OSError) and not isinstance(err, FileNotFoundError):
+        return UNREADABLE
+    return None
+
+
+CHECK_TIMEOUT = 5.0  # seconds a check waits for another program's lock before saying "busy"
+
+
+def _probe_writable(path: Path) -> None:
+    """Raise OSError unless the file can be opened for writing and its folder takes new files
+    (SQLite needs both: the journal or WAL lives beside it). Writes nothing into the file;
+    works for root too (modes, read-only mounts, immutable files and folders)."""
+    with path.open("r+b"):
+        pass
+    import tempfile
+
+    with tempfile.TemporaryFile(dir=path.parent, prefix=".propdesk-probe-"):
+        pass
+
+
+def diagnose(path: str | Path, full: bool | None = None) -> tuple[str, str]:
+    """(status, reason): the status as :func:`check_database` and, for anything but ``ok``,
+    what is wrong in the words of the system or SQLite (for the message and the log).
 
     The header must be SQLite's and the file as long as the header says (a truncated copy is
     caught here, at once); then ``PRAGMA quick_check`` reads every page. For files over
@@ -117,18 +171,22 @@ def check_database(path: str | Path, full: bool | None = None) -> str:
     path = Path(path)
     wal = Path(f"{path}-wal")
     try:
+        if not path.exists():
+            return MISSING, "no file"
         if not path.is_file():
-            return MISSING
+            return NOT_A_DATABASE, "not a file"
         size = path.stat().st_size
         has_wal = wal.is_file() and wal.stat().st_size > 0  # committed pages not yet in the file
         if size == 0 and not has_wal:
-            return MISSING
+            return MISSING, "empty file"
         with path.open("rb") as fh:
             header = fh.read(100)
-    except OSError:
-        return NOT_A_DATABASE
+        _probe_writable(path)
+    except OSError as err:
+        log.warning("cannot read %s: %s", path, err)
+        return (_unusable_reason(err) or UNREADABLE), err.strerror or str(err)
     if size and (header[:16] != _HEADER or len(header) < 100):
-        return NOT_A_DATABASE
+        return NOT_A_DATABASE, "no SQLite header"
     if size and not has_wal:  # with a WAL, SQLite's recovery decides (a checkpoint may be half done)
         page_size = int.from_bytes(header[16:18], "big")
         page_size = 65536 if page_size == 1 else page_size
@@ -136,10 +194,10 @@ def check_database(path: str | Path, full: bool | None = None) -> str:
         valid_count = header[24:28] == header[92:96]  # the page count is kept up to date
         if valid_count and pages and size < page_size * pages:
             log.warning("%s is %s bytes, its header says %s pages of %s", path, size, pages, page_size)
-            return DAMAGED
+            return DAMAGED, f"truncated: {size} bytes, the header says {pages} pages of {page_size}"
     full = size <= FULL_CHECK_LIMIT if full is None else full
     try:
-        con = sqlite3.connect(path, timeout=10)
+        con = sqlite3.connect(path, timeout=CHECK_TIMEOUT)
         try:
             if full:
                 rows = con.execute("PRAGMA quick_check").fetchall()
@@ -150,11 +208,14 @@ def check_database(path: str | Path, full: bool | None = None) -> str:
             con.close()
     except sqlite3.DatabaseError as err:
         log.warning("quick_check of %s failed: %s", path, err)
-        return NOT_A_DATABASE if "not a database" in str(err) else DAMAGED
+        busy_or_unreadable = _unusable_reason(err)
+        if busy_or_unreadable:
+            return busy_or_unreadable, str(err)
+        return (NOT_A_DATABASE if "not a database" in str(err) else DAMAGED), str(err)
     if rows != [("ok",)]:
         log.warning("quick_check of %s: %s", path, rows[:5])
-        return DAMAGED
-    return OK
+        return DAMAGED, "; ".join(str(r[0]) for r in rows[:3])
+    return OK, ""
 
 
 def _read_only(path: str | Path) -> sqlite3.Connection:
@@ -412,15 +473,50 @@ def restore(actor: Staff, file: str | Path) -> Path:
     return aside
 
 
-def restore_unusable(file: str | Path, location: str | Path) -> Path | None:
+def sign_in_with_backup(file: str | Path, username: str, password: str) -> Staff:
+    """Nobody can sign in to a damaged or missing database: a restore over it signs in with an
+    account inside the backup being restored (read only; a supervisor or administrator there).
+    Returns the account as an unsaved Staff (its id and name as in the backup)."""
+    path = _check_backup_file(file)
+    row = None
+    if isinstance(username, str) and isinstance(password, str) and "\x00" not in username:
+        try:
+            con = _read_only(path)
+            try:
+                row = con.execute(
+                    "SELECT id, username, name, role, password_hash FROM staff "
+                    "WHERE username = ? AND active = 1", (username.strip(),)).fetchone()
+            finally:
+                con.close()
+        except sqlite3.Error as err:
+            log.warning("accounts of %s cannot be read: %s", path, err)
+    right = accounts.check_password(password if isinstance(password, str) else "", row[4] if row else None)
+    if not right:
+        log.warning("restore from %s: sign-in as %r refused", path, username)
+        raise RuleError(MSG_WRONG_IN_BACKUP, field="password", file=path.name)
+    staff = Staff(id=row[0], username=row[1], name=row[2], role=row[3], active=True)
+    if not accounts.can(staff, "backup.restore"):  # no audit here: the database is unusable
+        log.warning("restore from %s: %s may not restore", path, username)
+        raise PermissionDenied(accounts.MSG_DENIED, role=Role(staff.role).label(),
+                               action=translate("rules", accounts.ACTION_LABELS["backup.restore"]))
+    return staff
+
+
+def restore_unusable(file: str | Path, location: str | Path, by: Staff) -> Path | None:
     """Put a backup in place of a damaged, foreign or missing database file at ``location``
-    (nothing is open on it). The unusable file is kept aside in the backup folder; returns
-    where (None if there was no file). The restore is audited in the restored database."""
+    (nothing is open on it), for ``by``, signed in with :func:`sign_in_with_backup`. The
+    unusable file is kept aside in the backup folder; returns where (None if there was no
+    file). The restore is audited in the restored database. A busy or unreadable file is
+    never replaced: it may be perfectly good."""
     location = Path(location)
-    status = check_database(location)
+    status, reason = diagnose(location)
     if status == OK:
         raise RuleError(MSG_HEALTHY)
+    if status in IN_USE_OR_UNREADABLE:
+        raise RuleError(MSG_NOT_NOW, path=str(location), status=status_label(status), reason=reason)
     path = _check_backup_file(file)
+    if by is None or not accounts.can(by, "backup.restore"):
+        raise RuleError(MSG_SIGN_IN)
     aside = None
     try:
         location.parent.mkdir(parents=True, exist_ok=True)
@@ -453,9 +549,11 @@ def restore_unusable(file: str | Path, location: str | Path) -> Path | None:
     previous = database.obj
     db = init_db(str(location))
     try:
+        known = Staff.get_or_none((Staff.id == by.id) & (Staff.username == by.username))
         with transaction():
-            audit.record(None, ENTITY, 0, "restore",
-                         note=f"{path.name}; {status}" + (f"; kept aside: {aside.name}" if aside else ""))
+            audit.record(known, ENTITY, 0, "restore",
+                         note=f"{path.name} ({by.name} {by.username}); {status}: {reason}"
+                              + (f"; kept aside: {aside.name}" if aside else ""))
     finally:
         db.close()
         database.initialize(previous)
