@@ -283,3 +283,43 @@ def test_not_a_zip_and_too_big(office, tmp_path, monkeypatch):
     monkeypatch.setattr(workbook, "MAX_FILE_BYTES", 1000)
     path = roster(tmp_path / "big.xlsx", ["房号", "姓名"], [["3-2-1201", "张三"]] * 50)
     assert "big.xlsx" in refused(office, path) and accounts
+
+
+def test_padded_rooms_two_row_headers_and_a_word_another_estate_uses(estates, tmp_path):
+    """A roster another system printed: a two-row header under a merged title, rooms padded
+    with zeros, 联系人/联系号码/与户主关系, a building written with a word only another estate
+    uses."""
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "住户档案（导出）"
+    ws.merge_cells("A1:F1")
+    ws.append(["房屋信息", None, None, "住户信息", None, None])
+    ws.merge_cells("A2:C2")
+    ws.merge_cells("D2:F2")
+    ws.append(["楼栋名称", "单元名称", "房间号", "联系人", "联系号码", "与户主关系"])
+    ws.append(["5幢", "一单元", "0301", "赵大", "139 1111 0001", "户主"])
+    ws.append(["5幢", "一单元", "0301", "赵小", "13911110002", "子女"])
+    ws.append(["3栋", "二单元", "1202", "钱二", "13911110003", "租户"])
+    ws.append(["3幢", "2单元", "0802", "孙三", "13911110004", "户主"])
+    ws.append(["9幢", "1单元", "101", "李四", "13911110005", "户主"])  # nobody has building 9
+    wb.save(tmp_path / "x.xlsx")
+    before = stored()
+    report = importing.import_owners(estates["clerk"], tmp_path / "x.xlsx")
+    assert [r for r, _ in report.rejected] == [8]
+    assert new_owners(before) == {
+        ("翠湖苑", "5幢1单元301", "赵大", "owner", ("13911110001",)),
+        ("翠湖苑", "5幢1单元301", "赵小", "family", ("13911110002",)),
+        ("阳光花园", "3栋2单元1202", "钱二", "tenant", ("13911110003",)),
+        ("翠湖苑", "3幢2单元802", "孙三", "owner", ("13911110004",)),
+    }
+
+
+def test_a_word_only_another_estate_uses_is_not_taken_for_a_number(estates, tmp_path):
+    Building.create(estate=Estate.get(name="阳光花园"), name="9栋")
+    nine = Building.get(Building.name == "9栋")
+    Unit.create(building=nine, entrance="1单元", room="101", label="9栋1单元101")
+    path = roster(tmp_path / "r.xlsx", ["房号", "姓名"], [["9幢1单元101", "李四"], ["9号楼1单元101", "王五"]])
+    report = importing.import_owners(estates["clerk"], path)
+    # 翠湖苑 writes 幢 and has no 9幢: 阳光花园 9栋 is not assumed; nobody writes 号楼: it is
+    assert [r for r, _ in report.rejected] == [2] and "阳光花园 9栋1单元101" in report.rejected[0][1]
+    assert ("阳光花园", "9栋1单元101", "王五", "owner", ()) in stored()

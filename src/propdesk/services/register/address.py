@@ -160,6 +160,17 @@ def _entrance_names(entrance: str) -> list[str]:
     return [f"{entrance}单元", entrance]
 
 
+def room_key(room: str) -> str:
+    """A room as compared: 0101 is 101 (some systems pad rooms with zeros)."""
+    return room.lstrip("0") or room
+
+
+def room_forms(room: str) -> list[str]:
+    """The ways a room may be stored: as written, without and with a padding zero."""
+    key = room_key(room)
+    return list(dict.fromkeys([room, key, "0" + key]))
+
+
 def match(address: Address, units) -> list[UnitChoice]:
     """The rule, on units already read (those with the address's room): the word as written
     wins (5幢 is not 5栋 when both exist); a word no estate uses falls back to the building's
@@ -167,7 +178,8 @@ def match(address: Address, units) -> list[UnitChoice]:
     one, else every entrance is offered."""
     names = address.building_names()
     entrances = _entrance_names(address.entrance)
-    found = [u for u in units if u.room == address.room and u.building in names
+    room = room_key(address.room)
+    found = [u for u in units if room_key(u.room) == room and u.building in names
              and (not address.estate or u.estate == address.estate)
              and (not address.entrance or u.entrance in entrances)]
     if address.word:
@@ -181,7 +193,7 @@ def match(address: Address, units) -> list[UnitChoice]:
 
 def candidates_for(address: Address) -> list[UnitChoice]:
     """Every active unit on the register ``address`` may mean (see :func:`match`)."""
-    query = _units().where(Unit.room == address.room)
+    query = _units().where(Unit.room.in_(room_forms(address.room)))
     if address.estate:
         query = query.where(Estate.name == address.estate)
     query = query.where(Building.name.in_(address.building_names()))

@@ -47,7 +47,9 @@ C = "import"
 ROLE_WORDS = {"业主": "owner", "产权人": "owner", "本人": "owner", "户主": "owner", "owner": "owner",
               "1001": "owner", "租户": "tenant", "租客": "tenant", "承租人": "tenant",
               "tenant": "tenant", "1003": "tenant", "家属": "family", "家人": "family",
-              "亲属": "family", "家庭成员": "family", "family": "family", "1002": "family"}
+              "亲属": "family", "家庭成员": "family", "family": "family", "1002": "family",
+              "配偶": "family", "妻子": "family", "丈夫": "family", "子女": "family", "儿子": "family",
+              "女儿": "family", "父母": "family", "父亲": "family", "母亲": "family", "亲戚": "family"}
 HEADER_SCAN = 30  # rows searched for the header
 PHONE_SPLIT = re.compile(r"[/,;、|\n，；／｜]+|或")
 BRACKETS = re.compile(r"[(（\[【].*?[)）\]】]")
@@ -395,7 +397,7 @@ class _Snapshot:
         self.by_room: dict[str, list[UnitChoice]] = {}
         for u in Unit.select(Unit.id, Unit.building, Unit.entrance, Unit.room, Unit.label):
             b = by_id[u.building_id]
-            self.by_room.setdefault(u.room, []).append(
+            self.by_room.setdefault(addr.room_key(u.room), []).append(
                 UnitChoice(u.id, b.estate.name, b.name, u.entrance, u.room, u.label))
         self.new: dict[tuple, UnitChoice] = {}  # (estate, building, entrance, room) -> planned
 
@@ -420,9 +422,16 @@ class _Snapshot:
         estate = self.estate_of(a.estate) if a.estate else default_estate
         a = Address(estate, a.building, a.word, a.entrance, a.room)
         scope = [estate] if estate else (self.active_estates or [single])
-        units = [u for u in self.by_room.get(a.room, []) if u.estate in scope]
+        units = [u for u in self.by_room.get(addr.room_key(a.room), []) if u.estate in scope]
         found = addr.match(a, units)
         written = _written(row.address)
+        if a.word and found and all(not c.building.endswith(a.word) for c in found):
+            # 9幢 found only as 阳光花园 9栋 while 翠湖苑 writes 幢: which one was meant?
+            users = {b.estate.name for b in self.buildings if b.estate.name in scope
+                     and b.name.endswith(a.word)} - {c.estate for c in found}
+            if users:
+                return _tr(MSG_AMBIGUOUS).format(value=written, units="、".join(
+                    [c.display() for c in found] + [f"{e} {a.building}{a.word}" for e in sorted(users)]))
         if len(found) == 1:
             row.place = found[0]
             return None
@@ -629,7 +638,10 @@ class _Writer:
     def __init__(self, actor, note: str):
         self.actor, self.note = actor, note
         owners = Owner.select().order_by(Owner.active, Owner.id)  # an active one wins the key
-        self.owners = {(o.unit_id, o.name): o for o in owners}
+        self.seen: set[int] = set()  # owners a line of this file was about
+        self.owners: dict[tuple, list] = {}  # (unit, name) -> people of that name there
+        for o in owners:
+            self.owners.setdefault((o.unit_id, o.name), []).append(o)
         self.phones: dict[int, dict[str, OwnerPhone]] = {}
         for p in OwnerPhone.select():
             self.phones.setdefault(p.owner_id, {})[p.digits] = p
@@ -666,14 +678,37 @@ class _Writer:
         self.created_units[key] = unit
         return unit, True
 
+    def _same_person(self, unit_id: int, row: ParsedRow):
+        """The person on the register this line is about, of that name in that unit: the one
+        sharing a phone with the line, else of the line's role, else one no earlier line of
+        this file took. None (a new person) when the file itself lists two people of one name
+        there (an owner and a family member, each with a phone of their own)."""
+        people = self.owners.get((unit_id, row.name), [])
+        if not people:
+            return None
+        digits = {d for _w, d in row.phones}
+        by_phone = [o for o in people if digits & set(self.phones.get(o.id, {}))]
+        if by_phone:
+            return by_phone[0]
+        fresh = [o for o in people if o.id not in self.seen]
+        by_role = [o for o in (fresh or people) if row.role and o.role == row.role]
+        if by_role:
+            return by_role[0]
+        if fresh:
+            return fresh[0]
+        if row.role and digits:
+            return None  # this file named that person already, with another role and phone
+        return people[0]
+
     def apply(self, row: ParsedRow) -> str:
         """Store one line: "created", "updated" or "unchanged"."""
         unit, changed = self.unit_for(row)
-        owner = self.owners.get((unit.id, row.name))
+        owner = self._same_person(unit.id, row)
         if owner is None:
             owner = Owner.create(unit=unit, name=row.name, initials=initials(row.name),
                                  role=row.role or OwnerRole.OWNER.value, note=row.note)
-            self.owners[(unit.id, row.name)] = owner
+            self.owners.setdefault((unit.id, row.name), []).append(owner)
+            self.seen.add(owner.id)
             audit.record(self.actor, "owner", owner.id, "import_create", note=self.note, changes={
                 "unit": (None, unit.label), "name": (None, row.name), "role": (None, owner.role),
                 "note": (None, row.note or None),
@@ -682,6 +717,7 @@ class _Writer:
                 self.phones.setdefault(owner.id, {})[digits] = OwnerPhone.create(
                     owner=owner, phone=written, digits=digits)
             return "created"
+        self.seen.add(owner.id)
         # only what the sheet says: an empty role or note keeps the register's
         values = {"active": True, **({"role": row.role} if row.role else {}),
                   **({"note": row.note} if row.note else {})}
