@@ -496,6 +496,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>周{wd} {m}/{d}：{n}</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
         <source>{n} callbacks</source>
         <translation>共 {n} 条回访</translation>
     </message>

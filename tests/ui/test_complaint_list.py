@@ -103,3 +103,26 @@ def test_keyboard_from_search_to_the_case(qtbot, office):
     with qtbot.waitSignal(panel.open_complaint) as opened:
         qtbot.keyClick(panel.table, Qt.Key_Return)
     assert opened.args == [leak.id]
+
+
+def test_the_header_sorts_only_by_indexed_columns(qtbot, office):
+    """Sorting by a column without an index would sort every complaint on each click (about a
+    second at a million): the header offers only the indexed orders, and its arrow stays."""
+    from PySide6.QtCore import Qt
+
+    from propdesk.ui.complaint_list import ComplaintListPanel
+
+    panel = ComplaintListPanel()
+    qtbot.addWidget(panel)
+    header = panel.table.horizontalHeader()
+    keys = [key for key, _label in panel.model.columns]
+    unit = keys.index("unit")
+    number = keys.index("number")
+    before = (panel.model.order, panel.model.descending, header.sortIndicatorSection())
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton,
+                     pos=header.rect().topLeft() + __import__("PySide6.QtCore", fromlist=["QPoint"]).QPoint(
+                         header.sectionViewportPosition(unit) + 5, 5))
+    assert (panel.model.order, panel.model.descending, header.sortIndicatorSection()) == before
+    panel.table.sortByColumn(number, Qt.AscendingOrder)
+    assert panel.model.order == "number" and not panel.model.descending
+    assert header.sortIndicatorSection() == number

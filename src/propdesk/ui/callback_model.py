@@ -32,6 +32,7 @@ COLUMNS = [
 
 class CallbackTableModel(LazyTableModel):
     columns = COLUMNS
+    sortable = callback_search.SORTABLE
 
     def __init__(self, parent=None):
         super().__init__(CallbackFilter(), "due_date", parent)

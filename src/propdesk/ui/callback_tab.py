@@ -19,6 +19,7 @@ from propdesk.ui.callback_dialog import CallbackDialog
 from propdesk.ui.callback_model import CallbackTableModel
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.widgets import fill_combo
+from propdesk.ui.worker import Background
 
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
 
@@ -30,6 +31,7 @@ class CallbackTab(QWidget):
         super().__init__(parent)
         self.staff = staff
         self.model = CallbackTableModel(self)
+        self.counter = Background(self._show_count, self)
         self.monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
         self.day: dt.date | None = None
         self._build()
@@ -140,8 +142,12 @@ class CallbackTab(QWidget):
     def refresh(self) -> None:
         f = self.current_filter()
         self.model.set_filter(f)
-        self.count.setText(self.tr("{n} callbacks").format(n=callback_search.count(f)))
+        self.count.setText(self.tr("Counting…"))  # at a million callbacks a count takes a while
+        self.counter.call(lambda: callback_search.count(f))
         self._paint_week()
+
+    def _show_count(self, total: int | None) -> None:
+        self.count.setText(self.tr("{n} callbacks").format(n=total) if total is not None else "")
 
     def show_overdue(self) -> None:
         self.show_view("overdue")

@@ -37,6 +37,7 @@ COLUMNS = [
 
 class ComplaintTableModel(LazyTableModel):
     columns = COLUMNS
+    sortable = search.SORTABLE
 
     def __init__(self, parent=None):
         super().__init__(ComplaintFilter(), "received_at", parent)

@@ -17,6 +17,7 @@ PAGE = 200
 
 class LazyTableModel(QAbstractTableModel):
     columns: list[tuple[str, str]] = []  # (sort key, header marked QT_TRANSLATE_NOOP("ui", ...))
+    sortable: tuple[str, ...] | None = None  # the sort keys a service can serve fast (None: all)
     page_size = PAGE
 
     def __init__(self, filter_, order: str, parent=None):
@@ -54,7 +55,15 @@ class LazyTableModel(QAbstractTableModel):
             self.rows.extend(more)
             self.endInsertRows()
 
+    def can_sort(self, column: int) -> bool:
+        return self.sortable is None or self.columns[column][0] in self.sortable
+
+    def sort_column(self) -> int:
+        return next((i for i, c in enumerate(self.columns) if c[0] == self.order), 0)
+
     def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        if not self.can_sort(column):  # offered by the header, but no index serves it
+            return
         self.order = self.columns[column][0]
         self.descending = order == Qt.DescendingOrder
         if self._loaded:  # while the view is set up (sorting enabled, indicator) only noted

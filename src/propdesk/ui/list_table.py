@@ -28,7 +28,19 @@ class ListTable(QTableView):
         header.setSectionResizeMode(QHeaderView.Interactive)
         for col, width in enumerate(widths):
             header.resizeSection(col, width)
+        header.sortIndicatorChanged.connect(self._keep_sortable)
         self.doubleClicked.connect(lambda index: self.open_requested.emit(model.row_id(index.row())))
+
+    def _keep_sortable(self, column: int, _order) -> None:
+        """A column no index serves is not sorted (the model ignored it): the arrow goes back."""
+        model = self.model()
+        if hasattr(model, "can_sort") and not model.can_sort(column):
+            header = self.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(model.sort_column(),
+                                    Qt.DescendingOrder if model.descending else Qt.AscendingOrder)
+            header.blockSignals(False)
+            header.viewport().update()
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt's method name
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():

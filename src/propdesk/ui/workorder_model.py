@@ -33,6 +33,7 @@ COLUMNS = [
 
 class WorkOrderTableModel(LazyTableModel):
     columns = COLUMNS
+    sortable = workorder_search.SORTABLE
 
     def __init__(self, parent=None):
         super().__init__(WorkOrderFilter(statuses=workorder_search.open_statuses()), "received_at", parent)

@@ -157,8 +157,9 @@ def _clock(f: CallbackFilter) -> CallbackFilter:
     return dataclasses.replace(f, today=None) if f.today else f
 
 
+SORTABLE = ("due_date", "number", "status")  # columns with an index of their own
 LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _clock,
-                  unit_building="unit_building")
+                  unit_building="unit_building", sortable=SORTABLE)
 
 
 def page(f: CallbackFilter, order: str = "due_date", descending: bool = False,

@@ -16,7 +16,7 @@ from propdesk.models.enums import ComplaintStatus
 from propdesk.models.tables import Category, Complaint, Department, Unit, now
 from propdesk.services.cases import lateness
 from propdesk.services.lists.listing import Listing, address_units, needs_unit_join, text_condition
-from propdesk.services.lists.query_parts import all_of, day_range
+from propdesk.services.lists.query_parts import all_of, day_range, unindexed
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,9 @@ def _where(f: ComplaintFilter):
     if f.category_id:
         conds.append(Complaint.category == f.category_id)
     if f.severity:
-        conds.append(Complaint.severity == f.severity)
+        # three values: walking the date index and skipping the others beats reading every
+        # complaint of that class and sorting them (587 ms -> a few ms at 100,000)
+        conds.append(unindexed(Complaint.severity) == f.severity)
     if f.department_id:
         conds.append(Complaint.department == f.department_id)
     if f.building_id:
@@ -124,8 +126,10 @@ def _count_joins(query, f: ComplaintFilter):
     return query
 
 
+# columns with an index of their own (see models.tables.Complaint): the sorts the list offers
+SORTABLE = ("received_at", "number", "status", "severity", "resolve_by")
 LISTING = Listing(Complaint, ROW_FIELDS, COLUMNS, "received_at", _base, _where, _clock, _count_joins,
-                  unit_building="unit_building")
+                  unit_building="unit_building", sortable=SORTABLE)
 
 
 def page(f: ComplaintFilter, order: str = "received_at", descending: bool = True,

@@ -103,8 +103,9 @@ def _clock(f: WorkOrderFilter) -> WorkOrderFilter:
     return dataclasses.replace(f, at=None) if f.at else f
 
 
+SORTABLE = ("received_at", "number", "status")  # columns with an index of their own
 LISTING = Listing(WorkOrder, ROW_FIELDS, COLUMNS, "received_at", _joined, _where, _clock, _count_joins,
-                  unit_building="unit_building")
+                  unit_building="unit_building", sortable=SORTABLE)
 
 
 def page(f: WorkOrderFilter, order: str = "received_at", descending: bool = True,

@@ -1,0 +1,144 @@
+"""Which queries run on the GUI thread for longer than the bound (50 ms), while a scripted
+session clicks through every tab, every filter and every sortable column of the main window.
+
+    python benchmarks/gui_session.py FILE.db [--bound 50] [--role admin]
+
+The window is PropDesk's own (offscreen), signed in as the demo office's administrator (or the
+given role's first account). Every statement the models' database runs is timed; those run on
+the GUI thread (the thread the window lives on) over ``--bound`` milliseconds are listed with
+the step that caused them. Work on worker threads (counts, exports, backups) is not listed: it
+does not freeze the window. The script drives widgets generically, so a filter or tab added
+later is clicked too: each tab is shown; in it every combo box is set to each of its entries
+(up to 12) and back, every check box toggled on and off, and every table sorted by each
+column both ways and scrolled three pages down.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class GuiThreadWatch:
+    """Wraps the database's ``execute_sql``: times every statement, keeps the GUI thread's
+    ones over the bound with the step label current at the time."""
+
+    def __init__(self, db, bound_ms: float):
+        self.db, self.bound = db, bound_ms
+        self.step = "start"
+        self.slow: list[tuple[str, float, str]] = []
+        self.count = 0
+        self._original = db.execute_sql
+        self._gui = threading.main_thread()
+        db.execute_sql = self._execute
+
+    def _execute(self, sql, params=None, *args, **kwargs):
+        if threading.current_thread() is not self._gui:
+            return self._original(sql, params, *args, **kwargs)
+        t0 = time.perf_counter()
+        try:
+            return self._original(sql, params, *args, **kwargs)
+        finally:
+            ms = (time.perf_counter() - t0) * 1000
+            self.count += 1
+            if ms > self.bound:
+                self.slow.append((self.step, ms, " ".join(sql.split())[:160]))
+
+    def close(self):
+        del self.db.execute_sql
+
+
+def session(window, watch, app) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QTableView
+
+    def settle():
+        for _ in range(3):
+            app.processEvents()
+
+    tabs = window.tabs
+    for i in range(tabs.count()):
+        name = tabs.tabText(i).replace("&", "")
+        watch.step = f"tab {name}"
+        tabs.setCurrentIndex(i)
+        settle()
+        page = tabs.widget(i)
+        for combo in page.findChildren(QComboBox):
+            if not combo.isVisibleTo(page) or combo.isEditable():
+                continue
+            start = combo.currentIndex()
+            for j in range(min(combo.count(), 12)):
+                watch.step = f"{name}: {combo.objectName() or 'combo'} = {combo.itemText(j)}"
+                combo.setCurrentIndex(j)
+                settle()
+            combo.setCurrentIndex(start)
+            settle()
+        for box in page.findChildren(QCheckBox):
+            if not box.isVisibleTo(page):
+                continue
+            for _ in range(2):
+                watch.step = f"{name}: {box.objectName() or box.text()} toggled"
+                box.toggle()
+                settle()
+        for table in page.findChildren(QTableView):
+            if not table.isVisibleTo(page) or table.model() is None:
+                continue
+            model = table.model()
+            if table.isSortingEnabled():
+                for col in range(model.columnCount()):
+                    header = model.headerData(col, Qt.Horizontal)
+                    for order in (Qt.AscendingOrder, Qt.DescendingOrder):
+                        watch.step = f"{name}: sort by {header} {'asc' if order == Qt.AscendingOrder else 'desc'}"
+                        table.sortByColumn(col, order)
+                        settle()
+            for k in range(3):
+                watch.step = f"{name}: scroll page {k + 2}"
+                table.scrollToBottom()
+                table.scrollTo(model.index(max(model.rowCount() - 1, 0), 0),
+                               QAbstractItemView.PositionAtBottom)
+                settle()
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("path", type=Path)
+    p.add_argument("--bound", type=float, default=50.0)
+    p.add_argument("--role", default="admin")
+    args = p.parse_args(argv)
+    os.environ.setdefault("PROPDESK_HOME", str(args.path.parent / "gui_session_home"))
+
+    from PySide6.QtWidgets import QApplication
+
+    from propdesk.models import database, init_db
+    from propdesk.models.tables import Staff
+    from propdesk.ui import translation
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    init_db(str(args.path))
+    translation.install(app, "zh_CN")
+    staff = Staff.select().where(Staff.role == args.role, Staff.active == True).first()  # noqa: E712
+    watch = GuiThreadWatch(database.obj, args.bound)
+    watch.step = "main window built"
+    from propdesk.ui.main_window import MainWindow
+
+    window = MainWindow(staff)
+    window.show()
+    app.processEvents()
+    t0 = time.perf_counter()
+    session(window, watch, app)
+    watch.close()
+    print(f"{args.path.name}: {watch.count:,} statements on the GUI thread in "
+          f"{time.perf_counter() - t0:.0f} s; {len(watch.slow)} over {args.bound:.0f} ms")
+    for step, ms, sql in sorted(watch.slow, key=lambda r: -r[1]):
+        print(f"{ms:9.1f} ms  {step}\n             {sql}")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
