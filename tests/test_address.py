@@ -101,3 +101,32 @@ def test_suggestions_as_the_clerk_types(two_estates):
     assert typed == [("翠湖苑", "5幢2单元802")]
     assert where(address.suggestions("翠湖苑5幢1")) == [("翠湖苑", "5幢1单元1201"), ("翠湖苑", "5幢1单元802")]
     assert address.several_estates()
+
+
+def test_two_estates_with_the_same_labels(office):
+    """Both estates have a 3栋: every label the desk shows or passes on carries the estate."""
+    import datetime as dt
+
+    from propdesk.models.tables import Category, Complaint
+    from propdesk.services.cases import complaints, workorders
+    from propdesk.services.cases.complaints import ComplaintInput
+    from propdesk.services.lists import weekly
+
+    other = Estate.create(name="翠湖苑")
+    b = Building.create(estate=other, name="3栋")
+    theirs = Unit.create(building=b, entrance="2单元", room="1201", label="3栋2单元1201")
+    assert [c.display() for c in address.candidates("3栋2单元1201")] == ["阳光花园 3栋2单元1201",
+                                                                       "翠湖苑 3栋2单元1201"]
+    assert address.unit_display(theirs) == "翠湖苑 3栋2单元1201"
+    cat = Category.get(Category.name == "工程维修/设施设备").id
+    made = []
+    for text in ("翠湖苑3-2-1201", "翠湖苑 3栋2单元1201"):
+        made.append(complaints.create(office["clerk"], ComplaintInput(
+            received_at=dt.datetime.now().replace(microsecond=0), unit=text, phone="13800000001",
+            complainant="甲", description="漏水", category_id=cat, severity="minor")))
+    assert {Complaint.get_by_id(c.id).unit_id for c in made} == {theirs.id}
+    wo = workorders.from_complaint(office["clerk"], made[0].id, "修水管", None)
+    assert wo.unit_id == theirs.id
+    today = dt.date.today()
+    assert weekly.top_units(today - dt.timedelta(days=1), today + dt.timedelta(days=1)) == [
+        ("翠湖苑 3栋2单元1201", 2)]

@@ -19,6 +19,7 @@ from propdesk.services.cases.callback_results import CallbackInput
 from propdesk.ui.case_view import ACTIONS as COMPLAINT_ACTIONS
 from propdesk.ui.widgets import TextBox, fill_combo, fmt, mark_invalid
 from propdesk.ui.workorder_tab import ACTIONS as WORK_ORDER_ACTIONS
+from propdesk.services.register.address import unit_display
 
 
 CALLBACK_ACTIONS = {
@@ -101,7 +102,7 @@ class CallbackDialog(QDialog):
         self.method.setFocus()
 
     def _summary(self, cb, case) -> str:
-        unit = case.unit.label if case.unit_id else "—"
+        unit = unit_display(case.unit) if case.unit_id else "—"
         what = case.description
         result = getattr(case, "result", "")
         return self.tr("<b>{case}</b>  unit {unit}<br>{what}<br>Result: {result}<br>"

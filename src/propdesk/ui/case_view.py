@@ -24,6 +24,7 @@ from propdesk.services.cases import workorders
 from propdesk.services.core.validation import label
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.widgets import countdown, fmt
+from propdesk.services.register.address import unit_display
 
 ACTIONS = {
     "create": QT_TRANSLATE_NOOP("timeline", "Complaint received"),
@@ -190,7 +191,7 @@ class CaseView(QDialog):
         rows = [
             (self.tr("Received"), fmt(c.received_at), self.tr("Channel"), Channel(c.channel).label()),
             (self.tr("Complainant"), c.complainant, self.tr("Phone"), c.phone),
-            (self.tr("Unit"), c.unit.label if c.unit_id else self.tr("(public area)"),
+            (self.tr("Unit"), unit_display(c.unit) if c.unit_id else self.tr("(public area)"),
              self.tr("Where"), c.location),
             (self.tr("Category"), c.category.name, self.tr("Department"),
              c.department.name if c.department_id else ""),

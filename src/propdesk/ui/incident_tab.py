@@ -19,6 +19,7 @@ from propdesk.services.core import audit_log
 from propdesk.services.register import owners
 from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt
+from propdesk.services.register.address import unit_display
 
 
 class IncidentTab(QWidget):
@@ -164,7 +165,7 @@ class IncidentTab(QWidget):
         self.callers.clear()
         for c in incidents.contacts(incident.id) if incident else []:
             self.callers.addTopLevelItem(QTreeWidgetItem([fmt(c.at), c.name, c.phone,
-                                                          c.unit.label if c.unit_id else "", c.note]))
+                                                          unit_display(c.unit) if c.unit_id else "", c.note]))
         is_open = bool(incident) and incident.status == "open"
         self.buttons["attach"].setEnabled(is_open)
         self.buttons["close"].setEnabled(is_open)

@@ -13,6 +13,7 @@ from propdesk.services.cases import workorders
 from propdesk.ui.dispatch_board import DispatchBoard
 from propdesk.ui.repair_form import RepairForm
 from propdesk.ui.widgets import fmt
+from propdesk.services.register.address import unit_display
 
 ACTIONS = {
     "create": QT_TRANSLATE_NOOP("timeline", "Work order raised"),
@@ -84,7 +85,7 @@ class WorkOrderView(QDialog):
             self.tr("Received {t}; hand over by {p}; handed over {d}").format(
                 t=fmt(wo.received_at), p=fmt(wo.pass_by), d=fmt(wo.dispatched_at) or "—"),
             self.tr("Unit {u}, {where}; contact {name} {phone}").format(
-                u=wo.unit.label if wo.unit_id else "—", where=wo.location or "—",
+                u=unit_display(wo.unit) if wo.unit_id else "—", where=wo.location or "—",
                 name=wo.contact_name, phone=wo.contact_phone),
             self.tr("Task: {task}").format(task=wo.description),
             self.tr("Agreed time: {a} – {b}").format(a=fmt(wo.window_start) or "—", b=fmt(wo.window_end) or "—"),

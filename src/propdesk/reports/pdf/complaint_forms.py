@@ -23,6 +23,7 @@ from propdesk.reports.pdf.page import PageSpec, build, frame_width, tr
 from propdesk.services.cases import complaints
 from propdesk.services.core import settings
 from propdesk.services.register import privacy
+from propdesk.services.register.address import unit_display
 
 # Labels marked one per line (lupdate reads only literal QT_TRANSLATE_NOOP calls).
 LABELS = {
@@ -142,7 +143,7 @@ def form_data(complaint_id: int) -> dict[str, str]:
     if replied and c.reply_method:
         replied += f" {_label(ContactMethod, c.reply_method)}"
     data = {
-        "number": c.number, "complainant": c.complainant, "unit": c.unit.label if c.unit else "",
+        "number": c.number, "complainant": c.complainant, "unit": unit_display(c.unit) if c.unit else "",
         "phone": c.phone, "received_at": _when(c.received_at),
         "channel": _label(Channel, c.channel), "occurred_at": _when(c.occurred_at),
         "location": c.location, "people_involved": c.people_involved,

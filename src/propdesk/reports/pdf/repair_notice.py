@@ -22,6 +22,7 @@ from propdesk.reports.pdf.page import PageSpec, build, frame_width, para_text, s
 from propdesk.services.core import settings
 from propdesk.services.cases import workorders
 from propdesk.services.register import privacy
+from propdesk.services.register.address import unit_display
 
 TITLE = QT_TRANSLATE_NOOP("reports", "Repair notice")
 PART_STUB = QT_TRANSLATE_NOOP("reports", "Stub (kept by customer service)")
@@ -123,7 +124,7 @@ def notice_data(wo_id: int) -> dict[str, str]:
         task += f"（{tr(LABELS['complaint'])} {wo.complaint.number}）"
     return {
         "number": wo.number, "issued": _when(wo.dispatched_at or wo.received_at),
-        "unit": wo.unit.label if wo.unit_id else "", "location": wo.location,
+        "unit": unit_display(wo.unit) if wo.unit_id else "", "location": wo.location,
         "contact": wo.contact_name, "phone": wo.contact_phone, "task": task,
         "urgency": Urgency(wo.urgency).label(), "window": window or _when(wo.scheduled_at),
         "technician": (tech.name if tech else "") + (f"  {_when(wo.scheduled_at)}" if tech and wo.scheduled_at else ""),

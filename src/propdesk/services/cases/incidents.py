@@ -24,6 +24,7 @@ from propdesk.services.core import numbering
 from propdesk.services.register import owners
 from propdesk.services.core.db_retry import transaction
 from propdesk.services.core.validation import Checker
+from propdesk.services.register.address import building_display, unit_display
 
 ENTITY = "incident"
 PREFIX = "SJ"
@@ -153,7 +154,7 @@ def area_text(incident: Incident) -> str:
     parts = []
     for area in IncidentArea.select(IncidentArea, Building, Unit).join(Building, JOIN.LEFT_OUTER).switch(
             IncidentArea).join(Unit, JOIN.LEFT_OUTER).where(IncidentArea.incident == incident.id):
-        parts.append(area.unit.label if area.unit_id else area.building.name)
+        parts.append(unit_display(area.unit) if area.unit_id else building_display(area.building))
     if parts:
         return "、".join(parts)
     return incident.estate.name if incident.estate_id else QT_TRANSLATE_NOOP("ui", "whole estate")

@@ -23,6 +23,7 @@ from propdesk.models.enums import Role, WorkOrderStatus
 from propdesk.models.tables import Unit, WorkOrder, now
 from propdesk.services.core import accounts, audit
 from propdesk.services.core.db_retry import transaction
+from propdesk.services.register.address import unit_display
 
 S = WorkOrderStatus
 # a job stays on the technician's list until its result is in and the slip is back
@@ -67,8 +68,10 @@ def _require_technician(actor) -> None:
 def _job(wo: WorkOrder) -> Job:
     unit = wo.unit.label if wo.unit_id else ""
     location = wo.location or ""
+    shown = unit_display(wo.unit) if wo.unit_id else ""  # with the estate in an office of several
     # "3栋2单元1201" and "3栋2单元1201卫生间" say the unit once
-    address = location if unit and location.startswith(unit) else " ".join(p for p in (unit, location) if p)
+    address = (location.replace(unit, shown, 1) if unit and location.startswith(unit)
+               else " ".join(p for p in (shown, location) if p))
     return Job(id=wo.id, number=wo.number, status=wo.status, urgency=wo.urgency,
                scheduled_at=wo.scheduled_at, window_start=wo.window_start, window_end=wo.window_end,
                address=address, contact_name=wo.contact_name, contact_phone=wo.contact_phone,

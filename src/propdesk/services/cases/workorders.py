@@ -26,6 +26,7 @@ from propdesk.services.core import audit
 from propdesk.services.cases import callbacks
 from propdesk.services.core import numbering
 from propdesk.services.register import owners
+from propdesk.services.register.address import unit_display
 from propdesk.services.core import settings
 from propdesk.services.core.validation import Checker
 
@@ -172,7 +173,7 @@ def from_complaint(actor: Staff, complaint_id: int, description: str, department
         raise NotFound(QT_TRANSLATE_NOOP("rules", "No such complaint."))
     return create(actor, RepairInput(
         received_at=at or now(), phone=c.phone, contact_name=c.complainant,
-        unit=c.unit.label if c.unit_id else "", owner_id=c.owner_id, location=c.location,
+        unit=unit_display(c.unit) if c.unit_id else "", owner_id=c.owner_id, location=c.location,
         description=description, urgency=urgency, department_id=department_id,
         complaint_id=complaint_id), at)
 

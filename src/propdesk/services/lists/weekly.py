@@ -250,7 +250,8 @@ def repeats(start: dt.date, end: dt.date) -> list[dict]:
     lo, _hi = _span(start, end)
     window = dt.timedelta(days=related.window_days())  # the office's setting (default 30)
     pairs = (Complaint.select(Complaint.id, Complaint.number, Complaint.received_at,
-                              Unit.label.alias("unit"), Category.name.alias("category"),
+                              Unit.label.alias("unit"), Unit.building.alias("unit_building"),
+                              Category.name.alias("category"),
                               Earlier.number.alias("earlier_number"), Earlier.received_at.alias("earlier_at"))
              .join(Unit, on=(Complaint.unit == Unit.id)).switch(Complaint)
              .join(Category, on=(Complaint.category == Category.id)).switch(Complaint)
@@ -265,7 +266,7 @@ def repeats(start: dt.date, end: dt.date) -> list[dict]:
             found[p["id"]] = p  # the latest earlier complaint wins (ordered)
     # and those the clerk linked as repeats at intake, whatever their unit or date
     linked = (Complaint.select(Complaint.id, Complaint.number, Complaint.received_at, Unit.label.alias("unit"),
-                               Category.name.alias("category"), Earlier.number.alias("earlier_number"),
+                               Unit.building.alias("unit_building"), Category.name.alias("category"), Earlier.number.alias("earlier_number"),
                                Earlier.received_at.alias("earlier_at"))
               .join(Unit, JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id)).switch(Complaint)
               .join(Category, on=(Complaint.category == Category.id)).switch(Complaint)
@@ -273,15 +274,22 @@ def repeats(start: dt.date, end: dt.date) -> list[dict]:
               .where(_in_period(start, end)).dicts())
     for p in linked:
         found.setdefault(p["id"], p)
-    return sorted(found.values(), key=lambda r: r["received_at"])
+    from propdesk.services.register.address import with_estates
+
+    return with_estates(sorted(found.values(), key=lambda r: r["received_at"]))
 
 
 def top_units(start: dt.date, end: dt.date, limit: int = 10) -> list[tuple[str, int]]:
-    return [(u, n) for u, n in (Complaint.select(Unit.label, fn.COUNT(Complaint.id))
-                                .join(Unit, on=(Complaint.unit == Unit.id))
-                                .where(_in_period(start, end)).group_by(Unit.label)
-                                .having(fn.COUNT(Complaint.id) > 1)
-                                .order_by(fn.COUNT(Complaint.id).desc()).limit(limit).tuples())]
+    """Units with more than one complaint; each unit apart (two estates' 1栋1单元101 are two
+    households), with its estate in an office of several."""
+    from propdesk.services.register.address import with_estates
+
+    count = fn.COUNT(Complaint.id)
+    rows = [{"unit": label, "unit_building": building, "n": n} for label, building, n in
+            Complaint.select(Unit.label, Unit.building, count).join(Unit, on=(Complaint.unit == Unit.id))
+            .where(_in_period(start, end)).group_by(Unit.id, Unit.label, Unit.building)
+            .having(count > 1).order_by(count.desc(), Unit.id).limit(limit).tuples()]
+    return [(r["unit"], r["n"]) for r in with_estates(rows)]
 
 
 def related_figures(start: dt.date, end: dt.date, at: dt.datetime | None = None) -> dict:

@@ -128,6 +128,24 @@ def several_estates() -> bool:
     return Estate.select().where(Estate.active == True).count() > 1  # noqa: E712 - peewee: `== True` builds SQL
 
 
+def unit_display(unit) -> str:
+    """A unit (a row of the register) as shown and printed: "翠湖苑 5幢2单元802" in an office of
+    several estates, its label alone in an office of one."""
+    if unit is None:
+        return ""
+    if not several_estates():
+        return unit.label
+    estate = Estate.select(Estate.name).join(Building).where(Building.id == unit.building_id).scalar()
+    return f"{estate} {unit.label}" if estate else unit.label
+
+
+def building_display(building) -> str:
+    """A building as shown and printed: "翠湖苑 5幢" in an office of several estates."""
+    if not several_estates():
+        return building.name
+    return f"{building.estate.name} {building.name}"
+
+
 def building_estates() -> dict[int, str]:
     """Building id -> its estate's name (one query; an office has tens of buildings)."""
     return {b.id: b.estate.name for b in Building.select(Building.id, Estate.name).join(Estate)}
