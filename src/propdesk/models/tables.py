@@ -355,7 +355,7 @@ class Callback(BaseModel):
     work_order = ForeignKeyField(WorkOrder, null=True, backref="callbacks")
     incident_contact = ForeignKeyField(IncidentContact, null=True, backref="callbacks")
     due_date = DateField(index=True)  # moves with retries and with the clerk's reasons
-    promised_by = DateField(null=True)  # the end of the 3-working-day window, for the figures
+    promised_by = DateField(null=True, index=True)  # the end of the 3-working-day window, for the figures
     assigned_to = ForeignKeyField(Staff, null=True, backref="callbacks")
     status = CharField(max_length=12, default="due", index=True)
     attempts = IntegerField(default=0)

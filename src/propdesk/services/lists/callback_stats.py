@@ -41,6 +41,13 @@ def _count(condition):
     return fn.SUM(Case(None, [(condition, 1)], 0))
 
 
+def promised_between(date_from: dt.date, date_to: dt.date):
+    """``COALESCE(promised_by, due_date) BETWEEN ...`` written so that SQLite can use the
+    indexes on both columns (the COALESCE form read every callback: 0.5 s a week at a million)."""
+    return (Callback.promised_by.between(date_from, date_to)
+            | (Callback.promised_by.is_null() & Callback.due_date.between(date_from, date_to)))
+
+
 def figures(date_from: dt.date, date_to: dt.date, by: str | None = None) -> list[CallbackFigures]:
     """Callbacks whose promised day falls in [date_from, date_to], optionally grouped
     ``by`` "clerk", "department" or "category" (repairs without a complaint count as 报修)."""
@@ -66,7 +73,7 @@ def figures(date_from: dt.date, date_to: dt.date, by: str | None = None) -> list
         .switch(Complaint).join(Category, JOIN.LEFT_OUTER, on=(Complaint.category == Category.id))
         .switch(Callback).join(WorkOrder, JOIN.LEFT_OUTER, on=(Callback.work_order == WorkOrder.id))
         .join(Dept, JOIN.LEFT_OUTER, on=(WorkOrder.department == Dept.id))
-        .where((Callback.status != CallbackStatus.CANCELLED.value) & promised.between(date_from, date_to))
+        .where((Callback.status != CallbackStatus.CANCELLED.value) & promised_between(date_from, date_to))
         .group_by(key).order_by(key).dicts())
     return [CallbackFigures(key=r["key"] or "", due=r["due"], done=r["done"] or 0,
                             on_time=r["on_time"] or 0, satisfied=r["satisfied"] or 0,
