@@ -6,6 +6,8 @@ import os
 
 import pytest
 
+import pg_server as pg_support  # noqa: E402  (tests/ is on sys.path)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from propdesk import i18n
@@ -20,17 +22,59 @@ from propdesk.services.register.owners import initials, unit_label
 
 def pytest_addoption(parser):
     parser.addoption("--onscreen", action="store_true", help="show Qt windows (needs a display)")
+    # The whole suite on PostgreSQL (tests/pg_server.py): a server URL without a database name.
+    parser.addoption("--db-url", default=os.environ.get(pg_support.ENV, ""),
+                     help="run every test on this PostgreSQL server (env PROPDESK_TEST_DB_URL)")
 
 
 def pytest_configure(config):
     if config.getoption("--onscreen", default=False):
         os.environ["QT_QPA_PLATFORM"] = "xcb"
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): needs SQLite itself (its file, locks or FTS5); "
+                   "skipped when the suite runs on PostgreSQL")
+    config.addinivalue_line("markers", "postgres_only: needs a PostgreSQL server (--db-url)")
+
+
+def pytest_collection_modifyitems(config, items):
+    on_pg = bool(config.getoption("--db-url"))
+    for item in items:
+        mark = item.get_closest_marker("sqlite_only")
+        if on_pg and mark:
+            reason = mark.kwargs.get("reason") or (mark.args[0] if mark.args else "SQLite only")
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+        if not on_pg and item.get_closest_marker("postgres_only"):
+            item.add_marker(pytest.mark.skip(reason="needs --db-url (a PostgreSQL server)"))
+
+
+@pytest.fixture(scope="session")
+def pg_server(pytestconfig):
+    url = pytestconfig.getoption("--db-url")
+    if not url:
+        yield None
+        return
+    server = pg_support.TestServer(url)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def db_location(pg_server, tmp_path):
+    """Where this test's database is: a SQLite file, or a fresh PostgreSQL database's URL."""
+    if pg_server is None:
+        yield str(tmp_path / "test.db")
+        return
+    url = pg_server.fresh()
+    yield url
+    if database.obj is not None:
+        database.obj.close()
+    pg_server.drop(url)
 
 
 @pytest.fixture(autouse=True)
-def fresh_db(tmp_path, monkeypatch):
+def fresh_db(db_location, tmp_path, monkeypatch):
     monkeypatch.setenv("PROPDESK_HOME", str(tmp_path / "home"))
-    db = init_db(str(tmp_path / "test.db"))
+    db = init_db(db_location)
     calendar.invalidate_cache()
     i18n.set_language("zh_CN")
     yield db

@@ -13,6 +13,7 @@ HARNESS = Path(__file__).resolve().parents[1] / "benchmarks" / "crash_harness.py
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.sqlite_only(reason="a SQLite file killed mid-write"),
     pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)"),
 ]
 

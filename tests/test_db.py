@@ -8,6 +8,8 @@ from propdesk.models import SCHEMA_VERSION, init_db
 from propdesk.models.db import SchemaTooNew, schema_version
 from propdesk.models.tables import Setting
 
+pytestmark = pytest.mark.sqlite_only(reason="opening SQLite files")
+
 
 def test_empty_file_is_migrated(tmp_path):
     path = tmp_path / "new.db"

@@ -83,3 +83,10 @@ def test_a_resource_missing_from_the_bundle_is_caught(bundle, tmp_path):
     assert proc.returncode == 1
     assert "missing translations/propdesk_zh_CN.ts" in proc.stdout
     assert "[FAIL] complaints.xlsx in Chinese" in proc.stdout
+
+
+def test_the_bundle_carries_the_postgresql_driver(bundle):
+    """An office with several desks points the installed program at its server: the driver
+    must be in the bundle (peewee imports it only when it is there, so the spec names it)."""
+    contents = bundle / "_internal" if (bundle / "_internal").is_dir() else bundle
+    assert list((contents / "psycopg2").glob("_psycopg*")), "psycopg2 is not in the bundle"

@@ -14,6 +14,8 @@ from propdesk.models import SCHEMA_VERSION, init_db
 from propdesk.models.db import schema_version
 from propdesk.models.tables import Callback, Category, Complaint, Staff
 
+pytestmark = pytest.mark.sqlite_only(reason="old SQLite files upgraded")
+
 FIXTURES = sorted((Path(__file__).parent / "fixtures" / "db").glob("propdesk_v*.db"))
 SHADOW = ("_data", "_idx", "_content", "_docsize", "_config")  # FTS5's own tables
 

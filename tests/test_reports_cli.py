@@ -10,11 +10,11 @@ from propdesk.models.tables import Owner
 
 
 @pytest.fixture
-def db_args(fresh_db, office, monkeypatch):
+def db_args(db_location, office, monkeypatch):
     populate(office)
     monkeypatch.setenv("PROPDESK_USER", "clerk")  # import-owners signs in
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
-    return ["--db", fresh_db.database, "--lang", "zh_CN"]
+    return ["--db", db_location, "--lang", "zh_CN"]
 
 
 def run(args, capsys):

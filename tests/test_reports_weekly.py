@@ -39,9 +39,9 @@ def test_workbook_has_the_same_figures(week, tmp_path):  # noqa: F811 - the impo
     assert wb.worksheets[1].cell(2, 1).value == "周"
 
 
-def test_command(week, tmp_path, capsys, fresh_db, monkeypatch):  # noqa: F811 - the imported fixture, used by name
+def test_command(week, tmp_path, capsys, db_location, monkeypatch):  # noqa: F811 - the imported fixture, used by name
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
-    db = fresh_db.database
+    db = db_location
     out = tmp_path / "w47.pdf"
     assert cli.main(["--db", db, "--user", "supervisor", "report", "weekly", "--week", "2026-W47", "-o", str(out)]) == 0
     assert out.exists() and "2026-11-16" in capsys.readouterr().out

@@ -72,6 +72,7 @@ def test_clerk_cannot_sign_off_a_work_order(office):
     assert WorkOrder.get_by_id(wo.id).status == "checked"
 
 
+@pytest.mark.sqlite_only(reason="restores a SQLite backup file")
 def test_clerk_cannot_restore(office, tmp_path):
     copy = backup.backup_now(tmp_path / "copy.db")
     with pytest.raises(PermissionDenied):

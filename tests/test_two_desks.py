@@ -26,6 +26,7 @@ def _bench():
     return module
 
 
+@pytest.mark.sqlite_only(reason="two processes on one SQLite file; PostgreSQL: test_postgres_desks.py")
 def test_two_processes_save_every_complaint_once(tmp_path):
     n = 100
     result = _bench().run_desks(tmp_path / "desks.db", desks=2, count=n)
@@ -44,6 +45,7 @@ def _other_connection(fresh_db) -> sqlite3.Connection:
     return sqlite3.connect(fresh_db.database, timeout=0, isolation_level=None)
 
 
+@pytest.mark.sqlite_only(reason="SQLite's BEGIN IMMEDIATE file lock")
 def test_transaction_takes_the_write_lock_at_begin(fresh_db):
     other = _other_connection(fresh_db)
     with transaction():
@@ -57,15 +59,16 @@ def test_transaction_takes_the_write_lock_at_begin(fresh_db):
 
 def test_nested_transaction_is_a_savepoint(fresh_db):
     with transaction():
-        Setting.replace(key="a", value="1").execute()
+        Setting.create(key="a", value="1")
         with pytest.raises(ValueError):
             with transaction():
-                Setting.replace(key="b", value="2").execute()
+                Setting.create(key="b", value="2")
                 raise ValueError
     assert Setting.get_or_none(Setting.key == "a") is not None
     assert Setting.get_or_none(Setting.key == "b") is None
 
 
+@pytest.mark.sqlite_only(reason="SQLite's file lock retried at BEGIN")
 def test_a_lock_held_by_another_desk_is_retried(fresh_db, monkeypatch):
     calls = []
     real_begin = type(fresh_db).begin
@@ -85,6 +88,7 @@ def test_a_lock_held_by_another_desk_is_retried(fresh_db, monkeypatch):
     assert not database.in_transaction()
 
 
+@pytest.mark.sqlite_only(reason="SQLite's busy timeout; PostgreSQL: test_postgres_desks.py")
 def test_a_lock_never_released_gives_a_calm_message(fresh_db, monkeypatch):
     monkeypatch.setattr(db_retry, "BACKOFF", 0.001)
     monkeypatch.setattr(db_retry, "RETRIES", 2)

@@ -5843,6 +5843,18 @@ The details are in the log file:
         <source>The office's working calendar cannot be read, so no deadline can be worked out. Try again; if it goes on, ask the administrator (details are in the log file).</source>
         <translation>无法读取本处的工作日历，因此无法计算期限。请重试；如仍不行，请联系管理员（详情见日志文件）。</translation>
     </message>
+    <message>
+        <source>PostgreSQL needs its driver, which is not installed. Install PropDesk with the postgres extra (pip install "propdesk[postgres]"), or use the installer's program, which includes it.</source>
+        <translation>PostgreSQL 需要的数据库驱动未安装。请安装带 postgres 附加组件的 PropDesk（pip install "propdesk[postgres]"），或使用安装程序安装的版本（已包含驱动）。</translation>
+    </message>
+    <message>
+        <source>The database server {server} cannot be reached: {reason}</source>
+        <translation>无法连接数据库服务器 {server}：{reason}</translation>
+    </message>
+    <message>
+        <source>The connection to the database server {server} was lost. Nothing was saved; what you typed is kept. PropDesk connects again by itself: try again in a moment.</source>
+        <translation>与数据库服务器 {server} 的连接已断开。本次没有保存任何内容，已输入的内容仍保留。PropDesk 会自动重新连接，请稍后再试。</translation>
+    </message>
 </context>
 <context>
     <name>timeline</name>

@@ -16,7 +16,7 @@ def run_gui(args) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from propdesk.models import init_db
-    from propdesk.models.db import SchemaTooNew
+    from propdesk.models.db import DatabaseUnavailable, SchemaTooNew
     from propdesk.services.core import backup
     from propdesk.services.setup import reference
     from propdesk.services.core import settings
@@ -49,6 +49,10 @@ def run_gui(args) -> int:
     except SchemaTooNew:
         QMessageBox.critical(None, "PropDesk", app.translate(
             "app", "This database was made by a newer PropDesk. Install the newer version to open it."))
+        return 1
+    except DatabaseUnavailable as err:  # no PostgreSQL driver, server not reachable
+        translation.install(app, args.lang or "zh_CN")
+        QMessageBox.critical(None, "PropDesk", err.text())
         return 1
     except Exception:  # damaged file, unreadable folder
         logging.exception("cannot open database %s", location)

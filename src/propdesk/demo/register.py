@@ -13,6 +13,7 @@ from typing import Callable
 
 from peewee import chunked, fn
 
+from propdesk.models.db import sync_id_sequences
 from propdesk.models.enums import OwnerRole, Role
 from propdesk.models.tables import (
     AuditChange, AuditEntry, Building, Callback, Complaint, Department, Estate, Owner,
@@ -174,6 +175,7 @@ class Rows:
                 done += len(batch)
                 if progress:
                     progress(done, total)
+        sync_id_sequences(INSERT_ORDER)  # PostgreSQL: the next create() gets a fresh id
 
 
 class Register:

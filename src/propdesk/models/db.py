@@ -10,8 +10,10 @@ import logging
 import shutil
 from pathlib import Path
 
-from peewee import Database, SqliteDatabase
+from peewee import Database, OperationalError, SqliteDatabase
 
+from propdesk.errors import RuleError
+from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.tables import ALL_MODELS, Setting, database
 
 log = logging.getLogger(__name__)
@@ -37,21 +39,139 @@ def is_sqlite(db: Database | None = None) -> bool:
     return isinstance(db or database.obj, SqliteDatabase)
 
 
+class DatabaseUnavailable(RuleError):
+    """The database server cannot be used: no driver installed, or the server cannot be reached."""
+
+
+MSG_NO_DRIVER = QT_TRANSLATE_NOOP(
+    "rules", "PostgreSQL needs its driver, which is not installed. Install PropDesk with the "
+             "postgres extra (pip install \"propdesk[postgres]\"), or use the installer's program, "
+             "which includes it.")
+MSG_NO_SERVER = QT_TRANSLATE_NOOP(
+    "rules", "The database server {server} cannot be reached: {reason}")
+
+
+def is_postgres_url(location: str) -> bool:
+    return location.split("://", 1)[0] in ("postgres", "postgresql")
+
+
+def server_name(location: str) -> str:
+    """host:port/database of a URL, without the user name or password (for messages and logs)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(location)
+    return f"{parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path}"
+
+
+MSG_LOST = QT_TRANSLATE_NOOP(
+    "rules", "The connection to the database server {server} was lost. Nothing was saved; what "
+             "you typed is kept. PropDesk connects again by itself: try again in a moment.")
+
+# Connection settings a desk needs on an office network (a URL may set its own): give up on a
+# server that does not answer within 5 s, notice a dead network within ~20 s, and wait at most
+# 10 s for a row another desk holds (then the calm "busy" message, as SQLite's busy timeout).
+PG_DEFAULTS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10,
+               "keepalives_interval": 3, "keepalives_count": 3,
+               "options": "-c lock_timeout=10000", "application_name": "propdesk"}
+
+
+def _postgres_class():
+    from peewee import InterfaceError, PostgresqlDatabase
+
+    class OfficeDatabase(PostgresqlDatabase):
+        """PostgreSQL as a desk uses it: a server that cannot be reached, or a connection that
+        dies (server restarted, network cable out), is a :class:`DatabaseUnavailable` with a
+        plain message instead of a driver error. The dead connection is dropped, so the next
+        query connects again by itself (peewee's autoconnect) once the server is back."""
+
+        def _connect(self):
+            try:
+                return super()._connect()
+            except Exception as err:  # psycopg2.OperationalError: refused, timed out, password
+                reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+                log.error("cannot connect to %s: %s", self.server, reason)
+                raise DatabaseUnavailable(MSG_NO_SERVER, server=self.server, reason=reason) from err
+
+        def execute_sql(self, sql, params=None, *args, **kwargs):
+            try:
+                return super().execute_sql(sql, params, *args, **kwargs)
+            except (OperationalError, InterfaceError) as err:
+                if not self.connection_lost():
+                    raise
+                log.error("connection to %s lost: %s", self.server, err)
+                if not self.in_transaction():
+                    self.drop_connection()  # inside one, transaction() drops it at its end
+                raise DatabaseUnavailable(MSG_LOST, server=self.server) from err
+
+        def connection_lost(self) -> bool:
+            conn = self._state.conn
+            return conn is not None and bool(getattr(conn, "closed", 0))
+
+        def drop_connection(self) -> None:
+            """Forget a dead connection (closing it may fail too); the next query reconnects."""
+            conn = self._state.conn
+            self._state.reset()
+            try:
+                if conn is not None:
+                    conn.close()
+            except Exception:  # noqa: BLE001 - it is dead already
+                pass
+
+    return OfficeDatabase
+
+
 def open_database(location: str) -> Database:
     if "://" in location:
-        from playhouse.db_url import connect
+        from playhouse.db_url import connect, parse
 
+        if is_postgres_url(location):
+            try:
+                import psycopg2  # noqa: F401  (peewee's PostgreSQL driver)
+            except ImportError:
+                raise DatabaseUnavailable(MSG_NO_DRIVER) from None
+            params = {**PG_DEFAULTS, **parse(location)}
+            db = _postgres_class()(params.pop("database"), **params)
+            db.server = server_name(location)
+            return db
         return connect(location)
     Path(location).parent.mkdir(parents=True, exist_ok=True)
     return SqliteDatabase(location, pragmas=SQLITE_PRAGMAS, timeout=10)
+
+
+def upsert(model, conflict_target: list, **values):
+    """Insert a row, or replace the one with the same ``conflict_target`` values: what SQLite's
+    ``INSERT OR REPLACE`` (peewee's ``Model.replace``) did, written as ``INSERT … ON CONFLICT
+    DO UPDATE`` that both SQLite and PostgreSQL know. Like REPLACE, columns not given go back to
+    their defaults; unlike it, the row keeps its id (nothing that points at it is orphaned)."""
+    fields = model._meta.fields
+    keys = {field.name for field in conflict_target}  # (a field's == builds SQL: compare names)
+    for name, field in fields.items():
+        if name not in values and name != "id" and name not in keys:
+            values[name] = field.default() if callable(field.default) else field.default
+    update = {fields[name]: value for name, value in values.items() if name not in keys}
+    return (model.insert(**values)
+            .on_conflict(conflict_target=conflict_target, update=update).execute())
+
+
+def sync_id_sequences(models) -> None:
+    """After rows were inserted with ids chosen by hand (the demo office, the benchmark data),
+    move each table's id sequence past them. SQLite needs nothing (its next id is max + 1)."""
+    db = database.obj
+    if is_sqlite(db):
+        return
+    for model in models:
+        table = model._meta.table_name
+        db.execute_sql(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)")
 
 
 def init_db(location: str, migrate: bool = True) -> Database:
     """Open ``location`` (a file path or a database URL), bind the models and bring the schema
     up to date. Returns the database."""
     db = open_database(location)
-    database.initialize(db)
-    db.connect(reuse_if_open=True)
+    db.connect(reuse_if_open=True)  # PostgreSQL: DatabaseUnavailable when it cannot be reached
+    database.initialize(db)  # only a database that opened replaces the one in use
     if migrate:
         before = schema_version(db)
         upgrade(db, location)

@@ -12,7 +12,7 @@ from peewee import fn
 
 from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.services.core.db_retry import transaction
+from propdesk.services.core.db_retry import for_change, transaction
 from propdesk.models.enums import CallbackStatus, Role
 from propdesk.models.tables import Callback, Complaint, Staff, WorkOrder
 from propdesk.services.core import accounts
@@ -117,7 +117,7 @@ def cancel_open(actor: Staff, reason: str, complaint: Complaint | None = None) -
 def _due_callback(actor: Staff, cb_id: int) -> Callback:
     cb = None
     if isinstance(cb_id, int) and not isinstance(cb_id, bool) and 0 < cb_id < 2**63:
-        cb = Callback.get_or_none(Callback.id == cb_id)
+        cb = for_change(Callback.select().where(Callback.id == cb_id)).first()
     if cb is None:
         raise NotFound(MSG_NO_CALLBACK)
     if cb.status != DUE:

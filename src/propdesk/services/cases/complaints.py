@@ -12,7 +12,7 @@ from peewee import JOIN
 
 from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.services.core.db_retry import transaction
+from propdesk.services.core.db_retry import for_change, transaction
 from propdesk.models.enums import Channel, ComplaintStatus, ContactMethod, Escalation, Severity
 from propdesk.models.tables import Category, Complaint, Department, Owner, Staff, Unit, WorkOrder, now
 from propdesk.services.core import accounts
@@ -138,11 +138,12 @@ def create(actor: Staff, data: ComplaintInput, at: dt.datetime | None = None) ->
 
 
 def get(complaint_id: int) -> Complaint:
-    complaint = (Complaint.select(Complaint, Unit, Category, Department)
-                 .join(Unit, join_type=JOIN.LEFT_OUTER).switch(Complaint)
-                 .join(Category).switch(Complaint)
-                 .join(Department, join_type=JOIN.LEFT_OUTER)
-                 .where(Complaint.id == complaint_id).first())
+    # inside a service's transaction the row is locked (PostgreSQL): see db_retry.for_change
+    complaint = for_change(Complaint.select(Complaint, Unit, Category, Department)
+                           .join(Unit, join_type=JOIN.LEFT_OUTER).switch(Complaint)
+                           .join(Category).switch(Complaint)
+                           .join(Department, join_type=JOIN.LEFT_OUTER)
+                           .where(Complaint.id == complaint_id), Complaint).first()
     if complaint is None:
         raise NotFound(QT_TRANSLATE_NOOP("rules", "No such complaint."))
     return complaint

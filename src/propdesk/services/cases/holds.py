@@ -16,7 +16,7 @@ from propdesk.models.tables import Complaint, Hold, Staff, WorkOrder, now
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
 from propdesk.services.core import calendar
-from propdesk.services.core.db_retry import transaction
+from propdesk.services.core.db_retry import for_change, transaction
 from propdesk.services.core.validation import Checker
 
 REASONS = {
@@ -43,7 +43,8 @@ def _minute(at: dt.datetime | None) -> dt.datetime:
 
 
 def _record(entity: str, entity_id: int):
-    record = MODELS[entity].get_or_none(MODELS[entity].id == entity_id)
+    model = MODELS[entity]
+    record = for_change(model.select().where(model.id == entity_id)).first()
     if record is None:
         raise NotFound(MSG_NO_RECORD)
     return record

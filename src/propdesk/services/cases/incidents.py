@@ -22,7 +22,7 @@ from propdesk.services.core import audit
 from propdesk.services.cases import callbacks
 from propdesk.services.core import numbering
 from propdesk.services.register import owners
-from propdesk.services.core.db_retry import transaction
+from propdesk.services.core.db_retry import for_change, transaction
 from propdesk.services.core.validation import Checker
 from propdesk.services.register.address import building_display, unit_display
 
@@ -80,7 +80,8 @@ def covering(unit_id: int | None) -> list[Incident]:
 
 
 def get(incident_id: int) -> Incident:
-    incident = Incident.get_or_none(Incident.id == incident_id)
+    # inside a service's transaction the row is locked (PostgreSQL): see db_retry.for_change
+    incident = for_change(Incident.select().where(Incident.id == incident_id)).first()
     if incident is None:
         raise NotFound(QT_TRANSLATE_NOOP("rules", "No such incident."))
     return incident

@@ -16,7 +16,8 @@ from peewee import JOIN
 
 from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.services.core.db_retry import transaction
+from propdesk.models.db import upsert
+from propdesk.services.core.db_retry import for_change, transaction
 from propdesk.models.enums import Role, Urgency, WorkOrderKind, WorkOrderStatus
 from propdesk.models.tables import (
     Complaint, Department, Owner, PriceItem, Staff, Unit, WorkOrder, WorkRound, now,
@@ -107,10 +108,11 @@ def pass_by(received_at: dt.datetime, urgency: str) -> dt.datetime:
 
 
 def get(work_order_id: int) -> WorkOrder:
-    wo = (WorkOrder.select(WorkOrder, Unit, Department)
-          .join(Unit, JOIN.LEFT_OUTER).switch(WorkOrder)
-          .join(Department, JOIN.LEFT_OUTER)
-          .where(WorkOrder.id == work_order_id).first())
+    # inside a service's transaction the row is locked (PostgreSQL): see db_retry.for_change
+    wo = for_change(WorkOrder.select(WorkOrder, Unit, Department)
+                    .join(Unit, JOIN.LEFT_OUTER).switch(WorkOrder)
+                    .join(Department, JOIN.LEFT_OUTER)
+                    .where(WorkOrder.id == work_order_id), WorkOrder).first()
     if wo is None:
         raise NotFound(QT_TRANSLATE_NOOP("rules", "No such work order."))
     return wo
@@ -262,10 +264,10 @@ def complete(actor: Staff, wo_id: int, done: Completion, at: dt.datetime | None 
         c.raise_if_any()
         _save(actor, wo, "complete", values, values["result"][:60], at)
         round_no = wo.rework_round + 1
-        WorkRound.replace(work_order=wo, round_no=round_no, technician=wo.technician,
-                          arrived_at=arrived, finished_at=finished, result=wo.result,
-                          materials=wo.materials, fee=wo.fee,
-                          slip_returned=wo.slip_returned).execute()
+        upsert(WorkRound, [WorkRound.work_order, WorkRound.round_no],
+               work_order=wo, round_no=round_no, technician=wo.technician,
+               arrived_at=arrived, finished_at=finished, result=wo.result,
+               materials=wo.materials, fee=wo.fee, slip_returned=wo.slip_returned)
         return wo
 
 

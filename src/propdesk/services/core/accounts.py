@@ -12,7 +12,7 @@ import os
 
 from propdesk.errors import PermissionDenied, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.services.core.db_retry import transaction
+from propdesk.services.core.db_retry import for_change, transaction
 from propdesk.models.enums import Role
 from propdesk.models.tables import Staff, now
 from propdesk.services.core import audit
@@ -157,7 +157,7 @@ def _storable(text: str) -> bool:
         text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates cannot even be looked up
         return False
-    return True
+    return "\x00" not in text  # nor a NUL (PostgreSQL text cannot hold it; nobody types one)
 
 
 def authenticate(username: str, password: str, at: dt.datetime | None = None) -> Staff:
@@ -173,7 +173,8 @@ def authenticate(username: str, password: str, at: dt.datetime | None = None) ->
         raise RuleError(MSG_LOCKED, field="password", until=staff.locked_until.strftime("%H:%M"))
     right = verify_password(password, staff.password_hash)  # slow on purpose: not under the lock
     with transaction():
-        staff = Staff.get_by_id(staff.id)  # the count as it is now (another desk may have added)
+        # the count as it is now (another desk may have added to it; PostgreSQL: locked)
+        staff = for_change(Staff.select().where(Staff.id == staff.id)).get()
         if right:
             staff.failed_logins, staff.locked_until = 0, None
         else:

@@ -9,7 +9,12 @@ cannot. If the lock is still held after the busy timeout, BEGIN is retried a few
 growing pause; only then does the clerk read a calm, translated "busy, try again".
 
 Nested calls (a service calling another inside its transaction) become savepoints, as with
-``atomic()``. On PostgreSQL this is plain ``atomic()`` (row locks, no file lock).
+``atomic()``. On PostgreSQL this is ``atomic()`` at READ COMMITTED: a service that changes a row
+reads it with :func:`for_change` (``SELECT … FOR UPDATE``), so a second desk waits for the
+first's commit and then sees what it wrote (the reopen race ends as on SQLite: the second desk
+is told the case is no longer closed). A row held longer than the lock timeout (10 s), a
+deadlock or a serialization failure ends in the same calm "busy, try again" as SQLite's, with
+nothing saved; a connection that died is dropped and the desk told (models.db.MSG_LOST).
 """
 from __future__ import annotations
 
@@ -17,12 +22,12 @@ import logging
 import random
 import time
 
-from peewee import OperationalError
+from peewee import InterfaceError, OperationalError
 
 from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models import database
-from propdesk.models.db import is_sqlite
+from propdesk.models.db import DatabaseUnavailable, MSG_LOST, is_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -48,16 +53,37 @@ def is_locked(err: Exception) -> bool:
     return "database is locked" in text or "database is busy" in text
 
 
+# PostgreSQL's codes for "another desk holds it": serialization failure, deadlock, lock timeout
+PG_BUSY_CODES = {"40001", "40P01", "55P03"}
+
+
+def is_pg_busy(err: BaseException) -> bool:
+    cause = err.__cause__ or err.__context__ or err
+    return getattr(err, "pgcode", None) in PG_BUSY_CODES or getattr(cause, "pgcode", None) in PG_BUSY_CODES
+
+
+def for_change(query, *models):
+    """``query`` reading the row(s) a service is about to change, locked until the transaction
+    ends (``FOR UPDATE OF`` the given models) on PostgreSQL; SQLite's write lock, taken at
+    BEGIN, already keeps other desks out."""
+    db = database.obj
+    if is_sqlite(db) or not db.in_transaction():
+        return query
+    return query.for_update(of=models) if models else query.for_update()
+
+
 class transaction:  # noqa: N801 - used like a function: ``with transaction():``
     """One service call's transaction (see the module docstring). Yields the peewee
     transaction object, so ``txn.rollback()`` works as with ``atomic()``."""
 
     def __init__(self):
         self._ctx = None
+        self._outer = False
 
     def __enter__(self):
         db = database.obj
         if db.in_transaction() or not is_sqlite(db):
+            self._outer = not db.in_transaction()
             self._ctx = db.atomic()
             return self._ctx.__enter__()
         pause = BACKOFF
@@ -80,4 +106,26 @@ class transaction:  # noqa: N801 - used like a function: ``with transaction():``
         raise AssertionError("unreachable")
 
     def __exit__(self, exc_type, exc, tb):
-        return self._ctx.__exit__(exc_type, exc, tb)
+        db = database.obj
+        try:
+            result = self._ctx.__exit__(exc_type, exc, tb)
+        except (OperationalError, InterfaceError) as err:  # the COMMIT or ROLLBACK failed
+            self._after_failure(db, err)
+            raise
+        if self._outer and exc is not None and not is_sqlite(db):
+            self._after_failure(db, exc)
+        return result
+
+    def _after_failure(self, db, err: BaseException) -> None:
+        """PostgreSQL, outermost transaction, rolled back: a dead connection is dropped (the
+        next query reconnects) and told as such; another desk's lock becomes DatabaseBusy."""
+        if not self._outer or is_sqlite(db):
+            return
+        if getattr(db, "connection_lost", lambda: False)():
+            db.drop_connection()
+            if isinstance(err, DatabaseUnavailable):
+                raise err
+            raise DatabaseUnavailable(MSG_LOST, server=getattr(db, "server", "")) from err
+        if isinstance(err, OperationalError) and is_pg_busy(err):
+            log.warning("another desk holds the rows: %s", err)
+            raise DatabaseBusy(MSG_BUSY) from err

@@ -30,7 +30,13 @@ from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalF
                     ModelSelect, NodeList, fn)
 
 from propdesk.models import database, is_sqlite
+from propdesk.services.lists.query_parts import sort_key
 from propdesk.services.register.owners import normalize_text
+
+
+def _engine() -> type:
+    """Part of every cached statement's key: SQLite's and PostgreSQL's SQL differ."""
+    return type(database.obj)
 
 
 # --- quick search -------------------------------------------------------------------------------
@@ -202,7 +208,7 @@ class Listing:
              offset: int = 0, limit: int = 100) -> list[dict]:
         """One page of list rows: a single query, no query per row."""
         sql, params = self._page_sql(self.clock(f), order or self.default_order, descending,
-                                     offset, limit)
+                                     offset, limit, _engine())
         cursor = database.execute_sql(sql, params)
         names, converters = self.names, self.converters
         rows = [dict(zip(names, values)) for values in cursor.fetchall()]
@@ -216,7 +222,7 @@ class Listing:
         return rows
 
     def count(self, f) -> int:
-        sql, params = self._count_sql(self.clock(f))
+        sql, params = self._count_sql(self.clock(f), _engine())
         return database.execute_sql(sql, params).fetchone()[0]
 
     def can_sort(self, order: str) -> bool:
@@ -226,15 +232,15 @@ class Listing:
         self._page_sql.cache_clear()
         self._count_sql.cache_clear()
 
-    def _build_page_sql(self, f, order: str, descending: bool, offset: int, limit: int):
+    def _build_page_sql(self, f, order: str, descending: bool, offset: int, limit: int, engine):
         column = self.columns.get(order, self.columns[self.default_order])
         key = self.model.id
-        ordering = [column.desc() if descending else column.asc(),
+        ordering = [sort_key(column, descending, self.model),
                     key.desc() if descending else key.asc()]
         query = self.joined(self.row_fields).where(self.where(f)).order_by(*ordering)
         return query.offset(offset).limit(limit).sql()
 
-    def _build_count_sql(self, f):
+    def _build_count_sql(self, f, engine):
         counted = fn.COUNT(self.model.id)
         if self.count_joins is None:
             query = self.joined((counted,))

@@ -32,3 +32,14 @@ def unindexed(field):
     planner takes the selective index instead (https://sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_).
     Other engines get the field unchanged (PostgreSQL has no unary plus on text)."""
     return NodeList((SQL("+"), field), glue="") if is_sqlite() else field
+
+
+def sort_key(column, descending: bool, base=None):
+    """ORDER BY ``column`` with empty values where SQLite puts them (first going up, last going
+    down) on every engine: PostgreSQL puts NULLs the other way round. Said only for a column
+    that can be empty (a nullable field, or one from a table other than ``base``, which a LEFT
+    JOIN can leave empty): on a NOT NULL column it would keep PostgreSQL from walking its index."""
+    nullable = column.null or (base is not None and column.model is not base)
+    if not nullable:
+        return column.desc() if descending else column.asc()
+    return column.desc(nulls="LAST") if descending else column.asc(nulls="FIRST")
