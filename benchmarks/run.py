@@ -3,6 +3,11 @@ query in plain sqlite3 (what the ORM and the service layer cost on top of SQLite
 
     python benchmarks/run.py                  # 100,000 and 1,000,000 complaints
     python benchmarks/run.py 100000 --runs 9
+    python benchmarks/run.py 1000000 --db-url postgresql://postgres@127.0.0.1:5432/
+
+With ``--db-url`` (a PostgreSQL server; the user must be allowed to create databases) the same
+file is copied into the database ``propdesk_bench_N`` on that server (made once, kept), and
+PropDesk's own queries are timed on both engines: the ratio is PostgreSQL / SQLite.
 
 Databases are generated once (benchmarks/generate.py) and kept in benchmarks/data/. Each figure
 is the median of several runs after one warm-up run, in milliseconds. Goals: every PropDesk
@@ -226,15 +231,141 @@ def print_table(n: int, rows: list[tuple]) -> None:
         print(f"{_pad(what, 36)} {ours:12.2f} {raw:11.2f} {ours / raw:6.2f} {found:9,}")
 
 
+# --- the same office on PostgreSQL ------------------------------------------------------------
+
+def _csv(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return '"' + value.replace('"', '""') + '"'
+    return str(value)
+
+
+def pg_database(server_url: str, n: int, path: Path) -> str:
+    """The URL of ``propdesk_bench_N`` on the server, filled from the SQLite file ``path`` the
+    first time: PropDesk's schema (with its search column, trigger and trigram index), every
+    table copied with COPY, the id sequences moved on, ANALYZE."""
+    import io
+
+    import psycopg2
+    from peewee import sort_models
+
+    from propdesk.models.db import sync_id_sequences
+    from propdesk.models.tables import ALL_MODELS
+    from pg_url import with_database
+
+    name = f"propdesk_bench_{n}"
+    url = with_database(server_url, name)
+    admin = psycopg2.connect(with_database(server_url, "postgres"))
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+        exists = cur.fetchone() is not None
+    if exists:
+        try:
+            with psycopg2.connect(url) as conn, conn.cursor() as cur:
+                cur.execute("SELECT value FROM setting WHERE key = 'benchmark_copy'")
+                if cur.fetchone() == (path.name,):  # a copy that was finished
+                    admin.close()
+                    return url
+        except psycopg2.Error:
+            pass
+        with admin.cursor() as cur:
+            cur.execute(f"DROP DATABASE {name} WITH (FORCE)")
+    with admin.cursor() as cur:
+        cur.execute(f"CREATE DATABASE {name}")
+    admin.close()
+    started = time.perf_counter()
+    init_db(url)
+    database.execute_sql("DELETE FROM setting")  # the file's own rows come next
+    lite = sqlite3.connect(path)
+    pg = database.connection()
+    for model in sort_models(ALL_MODELS):
+        table = model._meta.table_name
+        cursor = lite.execute(f"SELECT * FROM {table}")
+        columns = [d[0] for d in cursor.description]
+        copy = f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)"
+        while rows := cursor.fetchmany(50_000):
+            # strings quoted, NULL left bare: COPY tells an empty string from NULL
+            buf = io.StringIO("".join(",".join(_csv(v) for v in row) + "\n" for row in rows))
+            with pg.cursor() as cur:
+                cur.copy_expert(copy, buf)
+        pg.commit()
+    lite.close()
+    sync_id_sequences(ALL_MODELS)
+    database.execute_sql("INSERT INTO setting (key, value) VALUES ('benchmark_copy', %s)", (path.name,))
+    database.execute_sql("VACUUM ANALYZE")
+    database.close()
+    print(f"{name}: copied from {path.name} in {time.perf_counter() - started:.0f} s", flush=True)
+    return url
+
+
+def engine_rows(location: str, phone: str, runs: int) -> list[tuple]:
+    """(what, ms) of PropDesk's list, searches and counts, and saving a complaint."""
+    init_db(location)
+    out = []
+    for what, term in (("first page, newest first", ""), ("search 漏水 (2 chars)", "漏水"),
+                       ("search 漏 (1 char)", "漏"), ("search 地下车库", "地下车库"),
+                       (f"search phone {phone}", phone), ("search a number", "TS-2021"),
+                       ("search 张伟 (a name)", "张伟")):
+        f = ComplaintFilter(text=term)
+        out.append((what, median_ms(lambda: search.page(f), runs), len(search.page(f))))
+        out.append(("  count of it", median_ms(lambda: search.count(f), runs), search.count(f)))
+    actor = Staff.get(Staff.username == "kefu")
+    category = Category.get(Category.name == "工程维修/设施设备").id
+    first_id = Complaint.select().order_by(Complaint.id.desc()).first().id
+
+    def save():
+        complaints.create(actor, ComplaintInput(
+            channel="phone", phone="13800138000", complainant="张伟", unit="3栋2单元1201",
+            description="楼上卫生间漏水，天花板渗水严重", customer_request="尽快上门维修",
+            category_id=category, severity="important"))
+
+    out.append(("save a complaint (create)", median_ms(save, max(runs, 30)), 1))
+    with database.atomic():  # benchmark rows, not an office's records
+        made = Complaint.select(Complaint.id).where(Complaint.id > first_id)
+        AuditEntry.delete().where((AuditEntry.entity == "complaint")
+                                  & AuditEntry.entity_id.in_(made)).execute()
+        Complaint.delete().where(Complaint.id > first_id).execute()
+    database.close()
+    return out
+
+
+def bench_postgres(n: int, server_url: str, runs: int) -> None:
+    path = cached_file(n)
+    if not path.exists():
+        print(f"generating {path} ...", flush=True)
+        generate(path, n)
+    url = pg_database(server_url, n, path)
+    with sqlite3.connect(path) as conn:
+        phone = sample_phone(conn)
+    conn.close()
+    lite = engine_rows(str(path), phone, runs)
+    pg = engine_rows(url, phone, runs)
+    print(f"\n{n:,} complaints: PropDesk on PostgreSQL beside PropDesk on SQLite")
+    print(f"{'':36} {'SQLite ms':>10} {'PostgreSQL ms':>14} {'ratio':>6} {'rows':>9}")
+    for (what, a, found), (_, b, found_pg) in zip(lite, pg):
+        same = "" if found == found_pg else f"  (PostgreSQL: {found_pg:,})"
+        print(f"{_pad(what, 36)} {a:10.2f} {b:14.2f} {b / a:6.2f} {found:9,}{same}")
+
+
 def main(argv: list[str] | None = None) -> int:
+    global DATA
     p = argparse.ArgumentParser(description="PropDesk complaint list and intake benchmarks")
     p.add_argument("sizes", nargs="*", type=int, default=[100_000, 1_000_000])
     p.add_argument("--runs", type=int, default=7, help="timed runs per figure (median)")
     p.add_argument("--explain", action="store_true",
                    help="also show the trigram search's query plans and a faster variant")
+    p.add_argument("--db-url", help="a PostgreSQL server: compare PropDesk on it with SQLite")
+    p.add_argument("--data", type=Path, help=f"where the SQLite files are kept (default {DATA})")
     args = p.parse_args(argv)
+    if args.data:
+        DATA = args.data
     for n in args.sizes:
-        print_table(n, bench(n, args.runs, args.explain))
+        if args.db_url:
+            bench_postgres(n, args.db_url, args.runs)
+        else:
+            print_table(n, bench(n, args.runs, args.explain))
     return 0
 
 

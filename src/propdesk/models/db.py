@@ -159,7 +159,11 @@ def sync_id_sequences(models) -> None:
     db = database.obj
     if is_sqlite(db):
         return
+    from peewee import AutoField
+
     for model in models:
+        if not isinstance(model._meta.primary_key, AutoField):
+            continue  # a key of its own (setting.key): no sequence
         table = model._meta.table_name
         db.execute_sql(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
@@ -368,11 +372,36 @@ def drop_fts(db: Database, table: str) -> None:
         db.execute_sql(f"DROP TABLE IF EXISTS {table}{suffix}")
 
 
+def create_pg_search(db: Database, table: str) -> None:
+    """PostgreSQL's counterpart of :func:`create_fts`: one column ``search_text`` holding every
+    text the quick search looks at (the same columns as FTS_TABLES, the unit's label included,
+    one per line so a term never spans two of them), set by a BEFORE trigger, with a pg_trgm
+    GIN index: ``search_text ILIKE '%term%'`` finds any substring through the index, where LIKE
+    over six columns OR a joined unit label read every row (834 ms for a phone at 200,000).
+    Idempotent; rows already there are filled once."""
+    columns = FTS_TABLES[table]
+    values = ", ".join(expr.format(r="NEW") for expr in columns.values())
+    watched = ", ".join(c if c != "unit_label" else "unit_id" for c in columns)
+    db.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    db.execute_sql(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_text text NOT NULL DEFAULT ''")
+    db.execute_sql(f"CREATE OR REPLACE FUNCTION {table}_search_text() RETURNS trigger "
+                   f"LANGUAGE plpgsql AS $$ BEGIN NEW.search_text := concat_ws(E'\\n', {values}); "
+                   f"RETURN NEW; END $$")
+    db.execute_sql(f"DROP TRIGGER IF EXISTS {table}_search ON {table}")
+    db.execute_sql(f"CREATE TRIGGER {table}_search BEFORE INSERT OR UPDATE OF {watched} ON {table} "
+                   f"FOR EACH ROW EXECUTE FUNCTION {table}_search_text()")
+    db.execute_sql(f"UPDATE {table} SET number = number WHERE search_text = ''")  # fires the trigger
+    db.execute_sql(f"CREATE INDEX IF NOT EXISTS {table}_search_trgm ON {table} "
+                   f"USING gin (search_text gin_trgm_ops)")
+
+
 def _v1_initial(db: Database) -> None:
     db.create_tables(ALL_MODELS)
-    if is_sqlite(db):
-        for table in FTS_TABLES:
+    for table in FTS_TABLES:
+        if is_sqlite(db):
             create_fts(db, table)
+        else:
+            create_pg_search(db, table)
 
 
 def _add_columns(db: Database, table: str, fields: dict) -> None:

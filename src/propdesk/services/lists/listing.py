@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalField, Field,
-                    ModelSelect, NodeList, fn)
+                    ModelSelect, NodeList, TextField, fn)
 
 from propdesk.models import database, is_sqlite
+from propdesk.models.db import FTS_TABLES
 from propdesk.services.lists.query_parts import sort_key
 from propdesk.services.register.owners import normalize_text
 
@@ -83,13 +84,28 @@ def fts_matches(table: str, term: str, columns: tuple[str, ...] = ()):
     return SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [phrase])
 
 
+def search_column(model):
+    """PostgreSQL: the row's ``search_text`` (every searched text, kept by a trigger with a
+    pg_trgm index: models.db.create_pg_search). Not a model field, so SQLite has no such column."""
+    column = TextField(column_name="search_text")
+    column.bind(model, "search_text", set_attribute=False)
+    return column
+
+
+def has_search_column(model) -> bool:
+    return not is_sqlite() and model._meta.table_name in FTS_TABLES
+
+
 def text_condition(model, term: str, like_fields: list):
     """Rows of ``model`` containing ``term``: its search indexes (trigram for 3+ characters,
-    bigram for 1-2), else LIKE over ``like_fields`` (PostgreSQL, or a short term with
-    punctuation)."""
+    bigram for 1-2), else LIKE over ``like_fields`` (a short term with punctuation).
+    PostgreSQL: ILIKE on the row's search column, whatever the length (its trigram index
+    answers 3+ characters)."""
     term = normalize_text(term)
     if not term:
         return None
+    if has_search_column(model):
+        return search_column(model).contains(term)
     if uses_index(term):
         table = model._meta.table_name
         matches = fts_matches(table, term)
@@ -123,8 +139,9 @@ def address_units(text: str) -> list[int] | None:
 
 
 def needs_unit_join(text: str) -> bool:
-    """LIKE search also looks at the unit label (the trigram index holds it already)."""
-    return bool(text) and not uses_index(normalize_text(text))
+    """LIKE search also looks at the unit label (the trigram index and PostgreSQL's search
+    column hold it already)."""
+    return bool(text) and is_sqlite() and not uses_index(normalize_text(text))
 
 
 # --- reading raw rows ---------------------------------------------------------------------------
@@ -232,7 +249,8 @@ class Listing:
         self._page_sql.cache_clear()
         self._count_sql.cache_clear()
 
-    def _build_page_sql(self, f, order: str, descending: bool, offset: int, limit: int, engine):
+    def _build_page_sql(self, f, order: str, descending: bool, offset: int, limit: int,
+                        engine=None):  # engine: only part of the cache key
         column = self.columns.get(order, self.columns[self.default_order])
         key = self.model.id
         ordering = [sort_key(column, descending, self.model),
@@ -240,7 +258,7 @@ class Listing:
         query = self.joined(self.row_fields).where(self.where(f)).order_by(*ordering)
         return query.offset(offset).limit(limit).sql()
 
-    def _build_count_sql(self, f, engine):
+    def _build_count_sql(self, f, engine=None):
         counted = fn.COUNT(self.model.id)
         if self.count_joins is None:
             query = self.joined((counted,))
