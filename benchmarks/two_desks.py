@@ -1,8 +1,15 @@
-"""Two desks, one file: several processes write to the same SQLite database at once.
+"""Two desks, one database: several processes write to the same SQLite file (or PostgreSQL
+database) at once.
 
     python benchmarks/two_desks.py                      # 2 desks for 60 s
     python benchmarks/two_desks.py --desks 3 --seconds 20
     python benchmarks/two_desks.py --deferred           # the old plain BEGIN, for comparison
+    python benchmarks/two_desks.py --db-url postgresql://postgres@127.0.0.1:5432/   # on a server
+
+On a server the harness makes the database ``propdesk_desks`` afresh (the user must be allowed
+to create databases). Before taking complaints, every desk tries to reopen the same
+``RACE`` closed complaints in the same order (the reopen race): each must be reopened exactly
+once, the other desks told it is no longer closed (counted as "refused", not as errors).
 
 Each desk is a process that waits for "go", then, as fast as it can, takes complaints
 (``services.complaints.create``) and, one time in three, adds a note to a random complaint
@@ -20,7 +27,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -34,15 +40,32 @@ HERE = Path(__file__).resolve()
 
 # --- subprocess side ------------------------------------------------------------------------
 
+RACE = 10  # closed complaints every desk tries to reopen at once
+
+
 def setup(path: str) -> None:
+    import datetime as dt
+
     from propdesk.models import init_db
     from propdesk.models.enums import Role
+    from propdesk.models.tables import Category
+    from propdesk.services.cases import complaints
+    from propdesk.services.cases.complaints import ComplaintInput
     from propdesk.services.core import accounts
     from propdesk.services.setup import reference
 
     init_db(path)
     reference.seed_reference()
-    accounts.create_staff(None, "kefu", "王芳", Role.CLERK, "secret123")
+    clerk = accounts.create_staff(None, "kefu", "王芳", Role.CLERK, "secret123")
+    category = Category.select().first()
+    at = dt.datetime.now().replace(second=0, microsecond=0) - dt.timedelta(hours=2)
+    for i in range(RACE):
+        c = complaints.create(clerk, ComplaintInput(
+            received_at=at, phone="13800138000", complainant="业主", category_id=category.id,
+            severity="minor", description=f"待重开的投诉 {i}"), at=at)
+        complaints.record_reply(clerk, c.id, at, "phone", "已回复", at=at)
+        complaints.record_handling(clerk, c.id, cause="原因", action="处理", result="已处理")
+        complaints.close(clerk, c.id)
 
 
 def _use_deferred() -> None:
@@ -69,9 +92,21 @@ def worker(path: str, desk: int, count: int, seconds: float, deferred: bool, see
     clerk = Staff.get(Staff.username == "kefu")
     category = Category.select().first()
     rng = random.Random(seed * 100 + desk)
+    race = [c.id for c in Complaint.select(Complaint.id).where(Complaint.status == "closed")
+            .order_by(Complaint.id)]
     print("ready", flush=True)
     sys.stdin.readline()  # "go"
-    saved = notes = locked = other = 0
+    saved = notes = locked = other = reopened = refused = 0
+    for cid in race:  # the reopen race: every desk, the same complaints, the same order
+        try:
+            complaints.reopen(clerk, cid, f"第{desk}台：业主仍不满意")
+            reopened += 1
+        except Exception as err:  # noqa: BLE001
+            if type(err).__name__ == "RuleError":  # "only a closed complaint can be reopened"
+                refused += 1
+            else:
+                other += 1
+                print(f"error {type(err).__name__}: {err}", file=sys.stderr, flush=True)
     end = time.monotonic() + seconds if seconds else None
     while (saved < count) if count else (time.monotonic() < end):
         try:
@@ -91,7 +126,8 @@ def worker(path: str, desk: int, count: int, seconds: float, deferred: bool, see
             else:
                 other += 1
             print(f"error {type(err).__name__}: {err}", file=sys.stderr, flush=True)
-    print(f"done saved={saved} notes={notes} locked={locked} other={other}", flush=True)
+    print(f"done saved={saved} notes={notes} locked={locked} other={other} "
+          f"reopened={reopened} refused={refused}", flush=True)
 
 
 # --- harness side ---------------------------------------------------------------------------
@@ -103,6 +139,8 @@ class Desk:
     notes: int = 0
     locked: int = 0
     other: int = 0
+    reopened: int = 0
+    refused: int = 0
     stderr: str = ""
     returncode: int | None = None
 
@@ -114,6 +152,7 @@ class Result:
     duplicates: int
     missing: list[str]
     seconds: float
+    reopen_counts: list[int] = field(default_factory=list)  # of the race's complaints
 
     @property
     def locked(self) -> int:
@@ -122,7 +161,16 @@ class Result:
     @property
     def ok(self) -> bool:
         return (not self.missing and not self.duplicates and self.locked == 0
-                and all(d.other == 0 and d.returncode == 0 for d in self.desks))
+                and all(d.other == 0 and d.returncode == 0 for d in self.desks)
+                and self.race_ok)
+
+    @property
+    def race_ok(self) -> bool:
+        """Each raced complaint reopened exactly once, every other try refused."""
+        tries = sum(d.reopened + d.refused for d in self.desks)
+        return (sum(d.reopened for d in self.desks) == len(self.reopen_counts)
+                and all(n == 1 for n in self.reopen_counts)
+                and tries == len(self.reopen_counts) * len(self.desks))
 
     def summary(self) -> str:
         per = ", ".join(f"desk {i + 1}: {d.saved} complaints + {d.notes} notes"
@@ -132,7 +180,10 @@ class Result:
                 f"({total / self.seconds:.0f}/s); complaints in the file {self.in_db}, "
                 f"lost {len(self.missing)}, duplicate numbers {self.duplicates}, "
                 f"'database is locked' {self.locked}, other errors "
-                f"{sum(d.other for d in self.desks)}")
+                f"{sum(d.other for d in self.desks)}; reopen race: {len(self.reopen_counts)} "
+                f"complaints, reopened {sum(d.reopened for d in self.desks)}, refused "
+                f"{sum(d.refused for d in self.desks)}, reopen_count 1 on "
+                f"{sum(1 for n in self.reopen_counts if n == 1)}")
 
 
 def _env(home: Path) -> dict:
@@ -143,11 +194,15 @@ def _env(home: Path) -> dict:
     return env
 
 
-def run_desks(db: Path, desks: int = 2, count: int = 0, seconds: float = 0,
-              deferred: bool = False, seed: int = 1) -> Result:
-    env = _env(db.parent / "home")
-    if db.exists():
-        db.unlink()
+def run_desks(db: Path | str, desks: int = 2, count: int = 0, seconds: float = 0,
+              deferred: bool = False, seed: int = 1, home: Path | None = None) -> Result:
+    """``db``: a SQLite file (made afresh) or the URL of an empty PostgreSQL database."""
+    if isinstance(db, Path):
+        env = _env(home or db.parent / "home")
+        if db.exists():
+            db.unlink()
+    else:
+        env = _env(home or Path(tempfile.mkdtemp(prefix="propdesk-desks-")))
     subprocess.run([sys.executable, str(HERE), "setup", str(db)], env=env, check=True)
     cmd = [sys.executable, str(HERE), "worker", str(db), "--count", str(count),
            "--seconds", str(seconds), "--seed", str(seed)] + (["--deferred"] if deferred else [])
@@ -167,6 +222,7 @@ def run_desks(db: Path, desks: int = 2, count: int = 0, seconds: float = 0,
                 fields = dict(kv.split("=") for kv in line[5:].split())
                 desk.saved, desk.notes = int(fields["saved"]), int(fields["notes"])
                 desk.locked, desk.other = int(fields["locked"]), int(fields["other"])
+                desk.reopened, desk.refused = int(fields["reopened"]), int(fields["refused"])
             elif line:
                 desk.numbers.append(line)
 
@@ -186,12 +242,41 @@ def run_desks(db: Path, desks: int = 2, count: int = 0, seconds: float = 0,
     elapsed = time.monotonic() - started
     for t in threads:
         t.join(timeout=30)
-    con = sqlite3.connect(db)
-    numbers = [r[0] for r in con.execute("SELECT number FROM complaint")]
-    con.close()
+    numbers, reopen_counts = _read_back(db)
     reported = [n for d in results for n in d.numbers]
     return Result(results, len(numbers), len(numbers) - len(set(numbers)),
-                  sorted(set(reported) - set(numbers)), elapsed)
+                  sorted(set(reported) - set(numbers)), elapsed, reopen_counts)
+
+
+def _read_back(db: Path | str) -> tuple[list[str], list[int]]:
+    """Every complaint number taken at the desks, and the raced complaints' reopen counts."""
+    from propdesk.models.db import open_database
+
+    conn = open_database(str(db))
+    try:
+        raced, p = ("待重开的投诉%",), conn.param
+        numbers = [r[0] for r in conn.execute_sql(
+            f"SELECT number FROM complaint WHERE description NOT LIKE {p}", raced)]
+        counts = [r[0] for r in conn.execute_sql(
+            f"SELECT reopen_count FROM complaint WHERE description LIKE {p} ORDER BY id", raced)]
+    finally:
+        conn.close()
+    return numbers, counts
+
+
+def _fresh_server_database(server_url: str) -> str:
+    import psycopg2
+
+    sys.path.insert(0, str(HERE.parent))
+    from pg_url import with_database
+
+    admin = psycopg2.connect(with_database(server_url, "postgres"))
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("DROP DATABASE IF EXISTS propdesk_desks WITH (FORCE)")
+        cur.execute("CREATE DATABASE propdesk_desks")
+    admin.close()
+    return with_database(server_url, "propdesk_desks")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -216,15 +301,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--count", type=int, default=0, help="complaints per desk instead of a time")
     p.add_argument("--deferred", action="store_true", help="plain BEGIN, no retry (before)")
     p.add_argument("--db", type=Path, help="database file (default: a temporary folder)")
+    p.add_argument("--db-url", help="a PostgreSQL server (postgresql://user@host:port/): the "
+                                    "desks share the database propdesk_desks on it, made afresh")
     args = p.parse_args(argv)
     tmp = None
-    if args.db is None:
+    if args.db_url:
+        args.db = _fresh_server_database(args.db_url)
+    elif args.db is None:
         tmp = tempfile.TemporaryDirectory(prefix="propdesk-desks-")
         args.db = Path(tmp.name) / "desks.db"
     result = run_desks(args.db, args.desks, args.count, 0 if args.count else args.seconds,
                        args.deferred)
-    print(("BEGIN DEFERRED, no retry: " if args.deferred else "BEGIN IMMEDIATE + retry: ")
-          + result.summary())
+    what = ("PostgreSQL: " if args.db_url else "") + (
+        "BEGIN DEFERRED, no retry: " if args.deferred else "BEGIN IMMEDIATE + retry: ")
+    print(what + result.summary())
     for desk in result.desks:
         for line in desk.stderr.strip().splitlines()[:3]:
             print("  ", line)

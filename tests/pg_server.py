@@ -1,7 +1,8 @@
 """The suite on PostgreSQL: ``pytest --db-url postgresql://user@host:port/`` (or the environment
 variable ``PROPDESK_TEST_DB_URL``). Each test gets a fresh database copied from a template that
 was made and migrated once per run (``CREATE DATABASE … TEMPLATE``: ~30 ms instead of creating
-every table again); it is dropped after the test.
+every table again); it is dropped when the next test starts (a window's timer may still ask
+the database while its test is torn down, as it would a SQLite file).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class TestServer:
         self.prefix = f"pdt_{os.getpid()}"
         self.template = f"{self.prefix}_template"
         self._counter = itertools.count(1)
+        self._used: list[str] = []
         parts = urlsplit(with_database(url, "postgres"))
         self.admin = psycopg2.connect(
             host=parts.hostname, port=parts.port or 5432, user=parts.username,
@@ -44,13 +46,19 @@ class TestServer:
             cur.execute(sql)
 
     def fresh(self) -> str:
+        self._drop_used()
         name = f"{self.prefix}_{next(self._counter)}"
         self._exec(f"CREATE DATABASE {name} TEMPLATE {self.template}")
         return with_database(self.url, name)
 
     def drop(self, url: str) -> None:
-        self._exec(f"DROP DATABASE IF EXISTS {urlsplit(url).path.lstrip('/')} WITH (FORCE)")
+        self._used.append(urlsplit(url).path.lstrip("/"))
+
+    def _drop_used(self) -> None:
+        while self._used:
+            self._exec(f"DROP DATABASE IF EXISTS {self._used.pop()} WITH (FORCE)")
 
     def close(self) -> None:
+        self._drop_used()
         self._exec(f"DROP DATABASE IF EXISTS {self.template} WITH (FORCE)")
         self.admin.close()

@@ -19,10 +19,10 @@ def run(capsys, *argv):
 
 
 @pytest.fixture
-def db(fresh_db, office, monkeypatch):
+def db(db_location, office, monkeypatch):
     populate(office)
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")  # the commands sign in
-    return fresh_db.database
+    return db_location
 
 
 @pytest.mark.parametrize("where", ["before", "after"])

@@ -23,9 +23,9 @@ def run(capsys, *argv):
 
 
 @pytest.fixture
-def db(fresh_db, office):
+def db(db_location, office):
     populate(office)
-    return fresh_db.database
+    return db_location
 
 
 EXPORT = ["export", "complaints", "--from", "2026-11-01", "--to", "2026-11-30"]
@@ -149,11 +149,11 @@ def test_a_database_without_accounts(tmp_path, capsys, monkeypatch):
     assert code == 1 and "没有任何账号" in err and not (tmp_path / "b.db").exists()
 
 
-def test_demo_refuses_a_real_office(fresh_db, capsys):
+def test_demo_refuses_a_real_office(db_location, capsys):
     """An administrator made, no units yet: the demo's known passwords must not come in."""
     from propdesk.services.setup import reference
 
     reference.create_first_admin("boss", "赵敏", "secret123")
-    code, _, err = run(capsys, "--db", fresh_db.database, "--lang", "zh_CN", "demo", "--complaints", "5")
+    code, _, err = run(capsys, "--db", db_location, "--lang", "zh_CN", "demo", "--complaints", "5")
     assert code == 1 and "只能放入全新的数据库" in err
     assert not Unit.select().exists() and Staff.select().count() == 1

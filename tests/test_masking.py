@@ -67,10 +67,10 @@ def test_an_explicit_choice_overrides_the_setting(data, tmp_path):
     assert SAID_MASKED in xlsx_text(path) and "13800138000" not in xlsx_text(path)
 
 
-def test_cli_follows_the_setting_unless_told(data, fresh_db, tmp_path, capsys, monkeypatch):
+def test_cli_follows_the_setting_unless_told(data, db_location, tmp_path, capsys, monkeypatch):
     path = tmp_path / "c.xlsx"
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")  # the command signs in
-    base = ["--db", fresh_db.database, "--lang", "zh_CN", "--user", "clerk", "export", "complaints",
+    base = ["--db", db_location, "--lang", "zh_CN", "--user", "clerk", "export", "complaints",
             "--from", "2026-11-01", "--to", "2026-11-30", "-o", str(path)]
     mask_setting(True)
     assert cli.main(base) == 0

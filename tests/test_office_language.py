@@ -43,12 +43,12 @@ def test_a_new_office_takes_the_system_language_once(monkeypatch, lang_env, expe
     assert settings.office_language() == expected  # the system no longer matters
 
 
-def test_registers_follow_the_office_not_the_machine(c_locale, fresh_db, office, tmp_path, capsys,
+def test_registers_follow_the_office_not_the_machine(c_locale, db_location, office, tmp_path, capsys,
                                                       monkeypatch):
     populate(office)
     monkeypatch.setenv("PROPDESK_USER", "clerk")  # the commands sign in
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
-    db = fresh_db.database
+    db = db_location
     period = ["--from", "2026-11-01", "--to", "2026-11-30"]
     settings.put("language", "zh_CN")
     code, out, _ = run(capsys, "--db", db, "export", "complaints", *period, "-o", str(tmp_path / "c.xlsx"))

@@ -223,3 +223,27 @@ def test_quick_search_reads_the_search_column_kept_by_its_trigger(office):
             search_where(ComplaintFilter(text="电梯异响"))).sql()
         plan = "\n".join(r[0] for r in db.execute_sql("EXPLAIN " + sql, params).fetchall())
     assert "complaint_search_trgm" in plan
+
+
+def test_two_desk_processes_lose_nothing_and_race_reopens_as_on_sqlite(db_location, tmp_path):
+    """benchmarks/two_desks.py on the server: two processes save complaints and notes at once
+    after racing to reopen the same closed complaints."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parents[1] / "benchmarks" / "two_desks.py"
+    spec = importlib.util.spec_from_file_location("two_desks", bench)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("two_desks", module)
+    spec.loader.exec_module(module)
+    database.obj.close()  # the desks are the only sessions
+    result = module.run_desks(db_location, desks=2, count=40, home=tmp_path / "home")
+    print(result.summary())
+    assert [d.saved for d in result.desks] == [40, 40]
+    assert (result.in_db, result.duplicates, result.missing) == (80, 0, [])
+    assert sum(d.other + d.locked for d in result.desks) == 0, [d.stderr for d in result.desks]
+    assert result.reopen_counts == [1] * module.RACE
+    assert sum(d.reopened for d in result.desks) == module.RACE
+    assert sum(d.refused for d in result.desks) == module.RACE  # the other desk, told
+    assert result.ok

@@ -51,7 +51,7 @@ def test_settings_menu_shows_and_changes_the_office_language(qtbot, office, dial
     assert not clerk.findChild(QAction, "language_zh_CN").isEnabled()  # the office's, not a clerk's
 
 
-def test_the_window_starts_in_the_office_language_under_a_c_locale(office, qapp, monkeypatch, fresh_db):
+def test_the_window_starts_in_the_office_language_under_a_c_locale(office, qapp, monkeypatch, db_location):
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
@@ -60,10 +60,10 @@ def test_the_window_starts_in_the_office_language_under_a_c_locale(office, qapp,
     try:
         for stored in ("en", "zh_CN"):
             settings.put("language", stored)
-            assert app_module.run_gui(argparse.Namespace(db=fresh_db.database, lang=None, demo=False)) == 0
+            assert app_module.run_gui(argparse.Namespace(db=db_location, lang=None, demo=False)) == 0
             assert i18n.language() == stored
             assert QLocale().language() == (QLocale.English if stored == "en" else QLocale.Chinese)
-        app_module.run_gui(argparse.Namespace(db=fresh_db.database, lang="en", demo=False))
+        app_module.run_gui(argparse.Namespace(db=db_location, lang="en", demo=False))
         assert i18n.language() == "en" and settings.get("language") == "zh_CN"
     finally:
         for handler in logging.getLogger().handlers[:]:
