@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-import pg_server as pg_support  # noqa: E402  (tests/ is on sys.path)
+import pg_server as pg_support  # tests/ is on sys.path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -64,6 +64,8 @@ def db_location(pg_server, tmp_path):
     if pg_server is None:
         yield str(tmp_path / "test.db")
         return
+    from propdesk.models import database
+
     url = pg_server.fresh()
     yield url
     if database.obj is not None:

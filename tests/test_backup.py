@@ -19,12 +19,12 @@ from propdesk.models.enums import Role
 from propdesk.models.tables import AuditEntry, Complaint, Setting
 from propdesk.services.core import accounts, backup
 from propdesk.services.cases import complaints
+from propdesk.services.core import settings
+from propdesk.services.cases.complaints import ComplaintInput
 
 # The backup copies and checks a SQLite file; a PostgreSQL database is backed up with the
 # server's own tools (README, "Backups on PostgreSQL"; test_postgres_desks.py).
 pytestmark = pytest.mark.sqlite_only(reason="backups of the SQLite file")
-from propdesk.services.core import settings
-from propdesk.services.cases.complaints import ComplaintInput
 
 
 def _complaint(office, text: str, at: dt.datetime) -> Complaint:
