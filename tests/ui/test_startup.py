@@ -19,6 +19,10 @@ from propdesk.models import database
 from propdesk.services.core import backup
 from propdesk.ui.login import LoginDialog
 
+# Start-up checks of the SQLite file (damaged, missing, backups, the file's lock); on a server
+# a desk that cannot connect is told so (tests/test_postgres_setup.py).
+pytestmark = pytest.mark.sqlite_only(reason="start-up checks of the SQLite file")
+
 
 @pytest.fixture
 def start(monkeypatch, office, qapp):

@@ -63,8 +63,10 @@ def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = ""):
         dialog.setValue(min(done, max(total, 1)))
 
     worker.progressed.connect(progressed)
-    worker.done.connect(lambda result: outcome.setdefault("result", result))
-    worker.failed.connect(lambda err: outcome.setdefault("error", err))
+    # direct: the outcome is kept in the worker thread before it finishes, so a worker that
+    # ends before the loop below starts (quick work, a busy machine) cannot leave it unset
+    worker.done.connect(lambda result: outcome.setdefault("result", result), Qt.DirectConnection)
+    worker.failed.connect(lambda err: outcome.setdefault("error", err), Qt.DirectConnection)
     worker.finished.connect(loop.quit)
     dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
     worker.start()
