@@ -1527,6 +1527,14 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>打开演示物业</translation>
     </message>
     <message>
+        <source>Connect to the office's server…</source>
+        <translation>连接办公室的服务器…</translation>
+    </message>
+    <message>
+        <source>Several desks share one database on the office's PostgreSQL server: this desk remembers it.</source>
+        <translation>多台电脑共用办公室 PostgreSQL 服务器上的同一个数据库：本机会记住该服务器。</translation>
+    </message>
+    <message>
         <source>Enter the office's name: it is printed on every form.</source>
         <translation>请填写服务中心名称：所有表格上都会打印。</translation>
     </message>
@@ -2619,6 +2627,45 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>Saved as {number}: hand it over by {t}.</source>
         <translation>已保存，编号 {number}：请在 {t} 前派工。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Connect to the office's server</source>
+        <translation>连接办公室的服务器</translation>
+    </message>
+    <message>
+        <source>Ask the office's administrator for these. The password is kept in this computer account's PostgreSQL password file, not in PropDesk.</source>
+        <translation>以下信息请向办公室的管理员索取。密码保存在本机当前账户的 PostgreSQL 密码文件中，不保存在 PropDesk 里。</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.10</source>
+        <translation>例如 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User name on the server</source>
+        <translation>服务器上的用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
     </message>
 </context>
 <context>
@@ -3973,6 +4020,22 @@ The details are in the log file:
     <message>
         <source>Office name</source>
         <translation>服务中心名称</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User name on the server</source>
+        <translation>服务器上的用户名</translation>
     </message>
     <message>
         <source>Office address</source>
@@ -5854,6 +5917,10 @@ The details are in the log file:
     <message>
         <source>The connection to the database server {server} was lost. Nothing was saved; what you typed is kept. PropDesk connects again by itself: try again in a moment.</source>
         <translation>与数据库服务器 {server} 的连接已断开。本次没有保存任何内容，已输入的内容仍保留。PropDesk 会自动重新连接，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{label}: a number from 1 to 65535.</source>
+        <translation>{label}：请填写 1 到 65535 之间的数字。</translation>
     </message>
 </context>
 <context>

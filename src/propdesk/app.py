@@ -72,6 +72,13 @@ def run_gui(args) -> int:
         first = FirstRunDialog()
         if not first.exec():
             return 0
+        if first.server_url:  # this desk now works on the office's server (and remembers it)
+            translation.install(app, args.lang or settings.office_language())
+            reference.seed_reference()
+            if reference.needs_first_admin():  # the office's first desk: its office is made here
+                first = FirstRunDialog(show_server=False)
+                if not first.exec():
+                    return 0
     from propdesk.ui.session import Session
 
     app.setQuitOnLastWindowClosed(False)  # signing out closes the window, PropDesk goes on

@@ -1,10 +1,11 @@
-"""Sign-in, and the first-run choice on an empty database (own office or demo office)."""
+"""Sign-in, and the first-run choice on an empty database (own office, demo office, or the
+office's PostgreSQL server)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QVBoxLayout,
+    QSpinBox, QVBoxLayout,
 )
 
 from propdesk.errors import RuleError
@@ -64,9 +65,10 @@ class LoginDialog(QDialog):
 
 
 class FirstRunDialog(QDialog):
-    """An empty database: create the administrator's account, or build the demo office."""
+    """An empty database: create the administrator's account, build the demo office, or
+    connect this desk to the office's server (``server_url`` is then set)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, show_server: bool = True):
         super().__init__(parent)
         self.setWindowTitle(self.tr("PropDesk - first start"))
         self.setMinimumWidth(460)
@@ -95,11 +97,25 @@ class FirstRunDialog(QDialog):
         create.clicked.connect(self.create_office)
         demo = QPushButton(self.tr("Open the demo office"))
         demo.clicked.connect(self.create_demo)
+        server = QPushButton(self.tr("Connect to the office's server…"))
+        server.setObjectName("connect_server")
+        server.setToolTip(self.tr("Several desks share one database on the office's PostgreSQL "
+                                  "server: this desk remembers it."))
+        server.clicked.connect(self.connect_server)
+        self.server_url = None  # set when this desk now works on the office's server
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(create)
         layout.addWidget(demo)
+        if show_server:
+            layout.addWidget(server)
+
+    def connect_server(self) -> None:
+        dialog = ServerDialog(self)
+        if dialog.exec():
+            self.server_url = dialog.url
+            self.accept()
 
     def create_office(self) -> None:
         if not self.office.text().strip():
@@ -130,4 +146,63 @@ class FirstRunDialog(QDialog):
         summary = demo.create_demo_office()
         self.unsetCursor()
         QMessageBox.information(self, self.windowTitle(), summary)  # it lists the demo accounts
+        self.accept()
+
+
+class ServerDialog(QDialog):
+    """The office's PostgreSQL server: tried at once, remembered for this desk only when it
+    works (the password in the desk's password file, never in the settings)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        from propdesk.services.setup import desk_server
+
+        self._connect = desk_server.connect
+        self.url = None
+        self.setWindowTitle(self.tr("Connect to the office's server"))
+        self.setMinimumWidth(420)
+        intro = QLabel(self.tr("Ask the office's administrator for these. The password is kept in "
+                               "this computer account's PostgreSQL password file, not in PropDesk."))
+        intro.setWordWrap(True)
+        self.host = QLineEdit()
+        self.host.setObjectName("server_host")
+        self.host.setPlaceholderText(self.tr("e.g. 192.168.1.10"))
+        self.port = QSpinBox()
+        self.port.setObjectName("server_port")
+        self.port.setRange(1, 65535)
+        self.port.setValue(5432)
+        self.database = QLineEdit("propdesk")
+        self.database.setObjectName("server_database")
+        self.user = QLineEdit("propdesk")
+        self.user.setObjectName("server_user")
+        self.password = QLineEdit()
+        self.password.setObjectName("server_password")
+        self.password.setEchoMode(QLineEdit.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Server"), self.host)
+        form.addRow(self.tr("Port"), self.port)
+        form.addRow(self.tr("Database"), self.database)
+        form.addRow(self.tr("User name on the server"), self.user)
+        form.addRow(self.tr("Password"), self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Connect"))
+        buttons.accepted.connect(self.try_connect)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def try_connect(self) -> None:
+        self.setCursor(Qt.WaitCursor)
+        try:
+            self.url = self._connect(self.host.text(), self.port.value(), self.database.text(),
+                                     self.user.text(), self.password.text())
+        except RuleError as err:  # unreachable, wrong password, a field left empty
+            self.unsetCursor()
+            QMessageBox.warning(self, self.windowTitle(), err.text())
+            widget = self.findChild(QLineEdit, err.field or "") or self.host
+            widget.setFocus()
+            return  # what was typed stays
+        self.unsetCursor()
         self.accept()

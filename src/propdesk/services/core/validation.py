@@ -12,6 +12,11 @@ from propdesk.services.register.owners import normalize_text, phone_digits
 FIELD_LABELS = {
     # office setup (services/office*.py, staff_admin.py, structure.py, calendar_admin.py)
     "office_name": QT_TRANSLATE_NOOP("fields", "Office name"),
+    # the office's PostgreSQL server (services/setup/desk_server.py)
+    "server_host": QT_TRANSLATE_NOOP("fields", "Server"),
+    "server_port": QT_TRANSLATE_NOOP("fields", "Port"),
+    "server_database": QT_TRANSLATE_NOOP("fields", "Database"),
+    "server_user": QT_TRANSLATE_NOOP("fields", "User name on the server"),
     "office_address": QT_TRANSLATE_NOOP("fields", "Office address"),
     "office_phone": QT_TRANSLATE_NOOP("fields", "Office phone"),
     "office_logo": QT_TRANSLATE_NOOP("fields", "Logo"),
