@@ -86,6 +86,7 @@ def test_help_does_not_create_a_database(tmp_path, capsys):
     assert code == 0 and "-o" in out and not missing.exists()
 
 
+@pytest.mark.sqlite_only(reason="makes a backup of the SQLite file")
 def test_console_shows_warnings_only_details_go_to_the_log(db, tmp_path, capsys):
     new_db = tmp_path / "new.db"  # a new database is created and upgraded: INFO lines
     code, _, err = run(capsys, "--db", str(new_db), "--lang", "en", "--user", "admin", "backup",
@@ -98,6 +99,7 @@ def test_console_shows_warnings_only_details_go_to_the_log(db, tmp_path, capsys)
     assert "INFO propdesk.services.core.backup: database backed up" in log
 
 
+@pytest.mark.sqlite_only(reason="restores a SQLite backup file")
 def test_restore_into_a_missing_database_says_so(office, tmp_path, capsys, monkeypatch):
     good = backup.backup_now()
     target = tmp_path / "new_pc" / "propdesk.db"

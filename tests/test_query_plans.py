@@ -17,6 +17,8 @@ from propdesk.models.db import analyze, init_db, optimize
 from propdesk.reports.pdf import complaint_forms
 from propdesk.services.lists import registers
 
+pytestmark = pytest.mark.sqlite_only(reason="SQLite's query plans (EXPLAIN QUERY PLAN)")
+
 TODAY = dt.date(2026, 11, 24)
 
 

@@ -15,6 +15,8 @@ from propdesk.services.lists import listing, search, workorder_search
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.services.lists.workorder_search import WorkOrderFilter
 
+pytestmark = pytest.mark.sqlite_only(reason="SQLite's bigram FTS5 index; PostgreSQL's search column: test_postgres_desks.py")
+
 NOW = dt.datetime(2026, 11, 24, 10, 0)
 TEXTS = ["楼上卫生间漏水，天花板渗水", "狗叫扰民，晚上睡不着", "地下车库B2照明灯不亮",
          "小区东门保安态度恶劣", "电梯厅垃圾没人清理，有异味。水"]

@@ -78,10 +78,12 @@ def peek_language(location: str) -> str | None:
     import sqlite3
     from pathlib import Path
 
-    if "://" in location or not Path(location).is_file():
-        return None
     table, key_col, value_col = (Setting._meta.table_name, Setting.key.column_name,
                                  Setting.value.column_name)
+    if "://" in location:
+        return _peek_server_language(location, f'SELECT "{value_col}" FROM "{table}" WHERE "{key_col}" = %s')
+    if not Path(location).is_file():
+        return None
     try:
         con = sqlite3.connect(f"{Path(location).resolve().as_uri()}?mode=ro", uri=True, timeout=1)
         try:
@@ -90,6 +92,21 @@ def peek_language(location: str) -> str | None:
         finally:
             con.close()
     except sqlite3.Error:
+        return None
+    return row[0] if row and row[0] in ("zh_CN", "en") else None
+
+
+def _peek_server_language(location: str, sql: str) -> str | None:
+    """The same on a PostgreSQL server: one short connection, None if it cannot be had."""
+    from propdesk.models.db import open_database
+
+    try:
+        db = open_database(location)
+        try:
+            row = db.execute_sql(sql, ("language",)).fetchone()
+        finally:
+            db.close()
+    except Exception:  # noqa: BLE001 - no server, no driver, no table yet: help speaks the default
         return None
     return row[0] if row and row[0] in ("zh_CN", "en") else None
 
