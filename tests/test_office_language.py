@@ -94,3 +94,31 @@ def test_administrators_change_it_audited(office):
         office_profile.set_language(office["admin"], "fr")
     assert "本单位语言" in err.value.text()
     assert settings.get("language") == "en"
+
+
+def test_a_file_that_cannot_take_the_setting_still_gets_a_language(c_locale, monkeypatch, caplog):
+    from peewee import OperationalError
+
+    def read_only(key, value):
+        raise OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(settings, "put", read_only)
+    assert settings.office_language() == "zh_CN"  # the seed, spoken; stored at a later start
+    assert settings.get("language") == "" and "could not be stored" in caplog.text
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(office, fresh_db, tmp_path):
+    """`propdesk backup | head -0`: the pipe is closed before the command prints."""
+    import os
+    import subprocess
+    import sys
+
+    fresh_db.close()
+    env = {**os.environ, "PROPDESK_HOME": str(tmp_path / "home"), "PROPDESK_PASSWORD": "secret123"}
+    proc = subprocess.Popen([sys.executable, "-m", "propdesk", "--db", fresh_db.database, "backup",
+                             "--user", "supervisor", "-o", str(tmp_path / "b.db")], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, env=env, cwd=tmp_path)
+    proc.stdout.close()  # the reader is gone before anything is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1, err
+    assert "Traceback" not in err and "BrokenPipe" not in err and (tmp_path / "b.db").exists()

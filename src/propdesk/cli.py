@@ -407,6 +407,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl+C at the password prompt or during the work
         print("propdesk: ^C", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `propdesk ... | head`: the reader has gone, nothing more to say
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1
     finally:
         if "propdesk.models.db" in sys.modules:  # the command opened the database
             from propdesk.models.db import optimize

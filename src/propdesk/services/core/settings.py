@@ -6,14 +6,17 @@ office, a clerk's own language choice) and checks nothing.
 """
 from __future__ import annotations
 
+import logging
 import re
+
+from peewee import DatabaseError
 
 from propdesk import i18n
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.tables import Setting
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
-from propdesk.services.core.db_retry import transaction
+from propdesk.services.core.db_retry import DatabaseBusy, transaction
 from propdesk.services.core.validation import MSG_CHOICE, Checker
 
 DEFAULTS = {
@@ -32,6 +35,8 @@ ENTITY = "setting"
 MSG_KEY = QT_TRANSLATE_NOOP("rules", "{label}: \"{value}\" is not a setting PropDesk knows.")
 MSG_NUMBER = QT_TRANSLATE_NOOP("rules", "{label}: enter a whole number from {low} to {high}.")
 MSG_YES_NO = QT_TRANSLATE_NOOP("rules", "{label}: enter 1 (yes) or 0 (no).")
+
+log = logging.getLogger(__name__)
 
 _KEY = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 # settings whose values have a shape: key -> (kind, low, high)
@@ -63,12 +68,16 @@ def office_language() -> str:
     if stored in i18n.SUPPORTED:
         return stored
     lang = i18n.system_language()
-    with transaction():
-        if get("language") not in i18n.SUPPORTED:  # another desk may have just set it
-            put("language", lang)
-            audit.record(None, ENTITY, 0, "change", note="language (first start)",
-                         changes={"language": (stored or "", lang)})
-    return get("language") or lang
+    try:
+        with transaction():
+            if get("language") not in i18n.SUPPORTED:  # another desk may have just set it
+                put("language", lang)
+                audit.record(None, ENTITY, 0, "change", note="language (first start)",
+                             changes={"language": (stored or "", lang)})
+        return get("language")
+    except (DatabaseError, DatabaseBusy) as err:  # a read-only or busy file: speak the seed, store it next time
+        log.warning("the office's language could not be stored: %s", err)
+        return lang or lang
 
 
 def peek_language(location: str) -> str | None:
