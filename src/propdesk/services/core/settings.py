@@ -74,10 +74,10 @@ def office_language() -> str:
                 put("language", lang)
                 audit.record(None, ENTITY, 0, "change", note="language (first start)",
                              changes={"language": (stored or "", lang)})
-        return get("language")
-    except (DatabaseError, DatabaseBusy) as err:  # a read-only or busy file: speak the seed, store it next time
+        return get("language") or lang
+    except (DatabaseError, DatabaseBusy) as err:  # read-only or busy: the seed, stored next time
         log.warning("the office's language could not be stored: %s", err)
-        return lang or lang
+        return lang
 
 
 def peek_language(location: str) -> str | None:
