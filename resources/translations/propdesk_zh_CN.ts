@@ -496,8 +496,8 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>周{wd} {m}/{d}：{n}</translation>
     </message>
     <message>
-        <source>Counting…</source>
-        <translation>正在统计…</translation>
+        <source>{n}+ callbacks</source>
+        <translation>共 {n}+ 条回访</translation>
     </message>
     <message>
         <source>{n} callbacks</source>
@@ -992,8 +992,8 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <source>Counting…</source>
-        <translation>正在统计…</translation>
+        <source>{n}+ complaints</source>
+        <translation>共 {n}+ 条投诉</translation>
     </message>
     <message>
         <source>{n} complaints</source>

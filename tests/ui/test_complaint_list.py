@@ -126,3 +126,28 @@ def test_the_header_sorts_only_by_indexed_columns(qtbot, office):
     panel.table.sortByColumn(number, Qt.AscendingOrder)
     assert panel.model.order == "number" and not panel.model.descending
     assert header.sortIndicatorSection() == number
+
+
+def test_the_count_is_a_true_lower_bound_until_the_exact_one_arrives(qtbot, office):
+    """More than a page: "200+" at once (the page holds 200), the exact number from the worker;
+    fewer: the page is the count, no waiting at all."""
+    import datetime as dt
+
+    from propdesk.models.tables import Category
+    from propdesk.services.cases import complaints
+    from propdesk.services.cases.complaints import ComplaintInput
+    from propdesk.ui.complaint_list import ComplaintListPanel
+
+    cat = Category.select().first().id
+    at = dt.datetime(2026, 11, 24, 9, 0)
+    for i in range(201):
+        complaints.create(office["clerk"], ComplaintInput(
+            received_at=at - dt.timedelta(minutes=i), phone="13800138000", complainant="张伟",
+            description=f"楼道灯不亮 {i}", category_id=cat, severity="minor"), at=at)
+    panel = ComplaintListPanel()
+    qtbot.addWidget(panel)
+    assert panel.count.text() in ("共 200+ 条投诉", "共 201 条投诉")  # the worker may be quick
+    qtbot.waitUntil(lambda: panel.count.text() == "共 201 条投诉")
+    panel.search.setText("灯不亮 7")
+    panel.refresh()
+    assert panel.count.text() == "共 11 条投诉"  # 7 and 70-79: known without a count

@@ -122,7 +122,13 @@ class ComplaintListPanel(QWidget):
     def refresh(self) -> None:
         f = self.current_filter()
         self.model.set_filter(f)
-        self.count.setText(self.tr("Counting…"))
+        if self.model.all_loaded():  # the first page holds them all: that is the count
+            self.counter.ticket += 1  # a count still running for an older filter is ignored
+            self._show_count(self.model.rowCount())
+            return
+        # a true lower bound at once; the exact count follows from another thread (a common
+        # term at a million complaints takes a second or two to count)
+        self.count.setText(self.tr("{n}+ complaints").format(n=self.model.rowCount()))
         self.counter.call(lambda: search.count(f))
 
     def _show_count(self, total: int | None) -> None:

@@ -11,6 +11,7 @@ from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.services.lists import dashboard
 from propdesk.services.lists import weekly
 from propdesk.ui.widgets import ui_text
+from propdesk.ui.worker import Background
 
 # (key, label, list it opens, whether a non-zero count is bad news)
 DUE_TILES = [
@@ -56,6 +57,9 @@ class Dashboard(QWidget):
         super().__init__(parent)
         self.staff = staff
         self.tiles: dict[str, Tile] = {}
+        # the figures are counted off the GUI thread: at a million complaints with their
+        # history they take about half a second, which the window must not wait for
+        self.loader = Background(self._show, self)
         self.week = QLabel(objectName="week_figures")
         self.week.setWordWrap(True)
         self.week.setTextFormat(Qt.RichText)
@@ -94,12 +98,17 @@ class Dashboard(QWidget):
         WeeklyReportDialog(self.staff, self).exec()
 
     def refresh(self) -> None:
-        counts = dashboard.counts()
-        for key, tile in self.tiles.items():
-            tile.show_count(counts.get(key, 0))
         today = dt.date.today()
         monday = today - dt.timedelta(days=today.weekday())
-        weeks = weekly.trend(monday, monday + dt.timedelta(days=6), weeks=2)
+        self.loader.call(lambda: (dashboard.counts(),
+                                  weekly.trend(monday, monday + dt.timedelta(days=6), weeks=2)))
+
+    def _show(self, figures) -> None:
+        if figures is None:  # the count failed (logged by the worker): keep what is shown
+            return
+        counts, weeks = figures
+        for key, tile in self.tiles.items():
+            tile.show_count(counts.get(key, 0))
         this, last = weeks[-1], weeks[0]
         self.week.setText(self.tr(
             "Complaints: <b>{n}</b> (last week {n0}) · replied on time: <b>{reply}</b> · resolved on "

@@ -42,6 +42,10 @@ class LazyTableModel(QAbstractTableModel):
         self._loaded = True
         self.endResetModel()
 
+    def all_loaded(self) -> bool:
+        """Every row of the filter is in the model (the last page was not full)."""
+        return self._loaded and self._exhausted
+
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's method name
         return not parent.isValid() and not self._exhausted
 
