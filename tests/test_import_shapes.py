@@ -323,3 +323,14 @@ def test_a_word_only_another_estate_uses_is_not_taken_for_a_number(estates, tmp_
     # 翠湖苑 writes 幢 and has no 9幢: 阳光花园 9栋 is not assumed; nobody writes 号楼: it is
     assert [r for r, _ in report.rejected] == [2] and "阳光花园 9栋1单元101" in report.rejected[0][1]
     assert ("阳光花园", "9栋1单元101", "王五", "owner", ()) in stored()
+
+
+def test_too_many_cells_refused_before_reading(office, tmp_path, monkeypatch):
+    from propdesk.services.register import workbook
+
+    path = roster(tmp_path / "many.xlsx", ["房号", "姓名", "电话"], [["3-2-1201", "张三", "13800000000"]] * 40)
+    monkeypatch.setattr(workbook, "MAX_CELLS", 100)
+    text = refused(office, path)
+    assert "many.xlsx" in text and "100" in text
+    monkeypatch.setattr(workbook, "MAX_CELLS", 200)
+    assert importing.preview(path).total == 40

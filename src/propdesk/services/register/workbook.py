@@ -22,10 +22,12 @@ from propdesk.i18n import QT_TRANSLATE_NOOP
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a roster of 100,000 owners is ~10 MB
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # all parts together, uncompressed
-MAX_RATIO = 200  # one part's uncompressed / compressed size (normal sheets: 5-20)
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all parts together, uncompressed
+MAX_RATIO = 100  # one part's uncompressed / compressed size (normal sheets: 5-20)
 MAX_ENTRIES = 10_000
-MAX_CELLS = 5_000_000  # rows x columns actually used, over all sheets read
+# cells over all sheets, counted in the sheets' XML before openpyxl reads them (it keeps about
+# several hundred bytes per cell): 30,000 lines of 20 columns is a very large roster
+MAX_CELLS = 600_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, or an .xlsx with a password
 
 C = "import"
@@ -107,7 +109,7 @@ def _check_zip(zf: zipfile.ZipFile, name: str) -> None:
         total += info.file_size
         if total > MAX_UNPACKED_BYTES:
             raise _bomb(name, MSG_BOMB_SIZE, limit=MAX_UNPACKED_BYTES // 2**20)
-        if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        if info.file_size > 100_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise _bomb(name, MSG_BOMB_RATIO, part=info.filename,
                         ratio=info.file_size // max(info.compress_size, 1))
         if info.flag_bits & 0x1:
@@ -117,6 +119,24 @@ def _check_zip(zf: zipfile.ZipFile, name: str) -> None:
                 head = part.read(4096)
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise _bomb(name, MSG_BOMB_DTD, part=info.filename)
+    cells = 0
+    for info in infos:
+        if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+            cells += _count_cells(zf, info)
+            if cells > MAX_CELLS:
+                raise _bomb(name, MSG_BOMB_CELLS, sheet=info.filename, limit=MAX_CELLS)
+
+
+def _count_cells(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    """Cells (``<c ``) in a sheet's XML, read as a stream (the sizes are already bounded)."""
+    count, tail = 0, b""
+    with zf.open(info) as part:
+        while chunk := part.read(1 << 20):
+            data = tail + chunk
+            count += data.count(b"<c ") + data.count(b"<c>")
+            tail = data[-2:]
+            count -= tail.count(b"<c ") + tail.count(b"<c>")  # counted again with the next chunk
+    return count + tail.count(b"<c ") + tail.count(b"<c>")
 
 
 def read_grids(path, sheets: list[str] | None = None,
