@@ -79,7 +79,7 @@ def run_installed(venv, tmp_path):
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("PROPDESK_") and k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
     env.update(PROPDESK_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8",
-               PYTHONIOENCODING="utf-8")
+               PYTHONIOENCODING="utf-8", PROPDESK_PASSWORD="admin123")  # the demo's administrator
     env.pop("LC_ALL", None)
 
     def run(*args, **extra):
@@ -104,7 +104,7 @@ def test_the_installed_program_prints_chinese_with_the_embedded_font(venv, run_i
     assert out.startswith("演示数据已建好")
     today = dt.date.today()
     period = ["--from", (today - dt.timedelta(days=70)).isoformat(), "--to", today.isoformat()]
-    out = run_installed("--lang", "zh_CN", "export", "complaints", *period, "-o", "c.pdf",
+    out = run_installed("--lang", "zh_CN", "export", "complaints", *period, "-o", "c.pdf", "--user", "admin",
                         "--db", "office.db").stdout
     assert out.startswith("已写入")
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "c.pdf").pages)
@@ -112,7 +112,7 @@ def test_the_installed_program_prints_chinese_with_the_embedded_font(venv, run_i
     fonts = embedded_fonts(tmp_path / "c.pdf")
     assert fonts and all(fonts.values()) and all("WenQuanYi" in name for name in fonts), fonts
 
-    run_installed("export", "complaints", *period, "-o", "c.xlsx", "--db", "office.db")
+    run_installed("export", "complaints", *period, "-o", "c.xlsx", "--db", "office.db", "--user", "admin")
     assert load_workbook(tmp_path / "c.xlsx").active["A1"].value.endswith("客户投诉记录本")
     help_text = run_installed("export", "--help", "--db", "office.db").stdout
     assert help_text.startswith("用法：propdesk export") and "显示本帮助并退出" in help_text
