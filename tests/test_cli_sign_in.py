@@ -89,6 +89,7 @@ def test_wrong_password_and_unknown_user_refused_and_audited(db, tmp_path, capsy
     assert AuditEntry.select().where(AuditEntry.action == "login_failed").count() == 1
 
 
+@pytest.mark.sqlite_only(reason="includes backup/restore of the SQLite file (a server: pg_dump)")
 def test_roles_as_in_the_window(db, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
     roster = messy_roster(tmp_path / "m.xlsx")
@@ -105,6 +106,7 @@ def _last(action):
     return AuditEntry.select().where(AuditEntry.action == action).order_by(AuditEntry.id.desc()).first()
 
 
+@pytest.mark.sqlite_only(reason="includes backup/restore of the SQLite file (a server: pg_dump)")
 def test_every_output_is_audited(db, tmp_path, capsys, monkeypatch, office):
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
     base = ["--db", db, "--lang", "zh_CN", "--user", "clerk"]

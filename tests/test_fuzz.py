@@ -282,13 +282,13 @@ argvs = st.one_of(
 
 @FUZZ
 @given(argv=argvs)
-def test_cli_exits_0_1_2_never_a_traceback(office, tmp_path, monkeypatch, capsys, argv):
+def test_cli_exits_0_1_2_never_a_traceback(office, tmp_path, monkeypatch, capsys, argv, db_location):
     from propdesk import app, cli
     from propdesk.demo import office as demo
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
-    monkeypatch.setenv("PROPDESK_DB", office["admin"]._meta.database.database)  # accounts to sign in to
+    monkeypatch.setenv("PROPDESK_DB", db_location)  # accounts to sign in to
     monkeypatch.setattr(app, "run_gui", lambda args: 0)  # no window
     # the demo office takes seconds to build: its own tests cover it; here only the arguments
     monkeypatch.setattr(demo, "create_demo_office", lambda n_complaints=400, seed=1: "demo")
@@ -302,32 +302,32 @@ def test_cli_exits_0_1_2_never_a_traceback(office, tmp_path, monkeypatch, capsys
     assert "Traceback" not in out.err
 
 
-def test_report_by_with_a_control_character(office, tmp_path, monkeypatch, capsys):
+def test_report_by_with_a_control_character(office, tmp_path, monkeypatch, capsys, db_location):
     from propdesk import cli
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
-    monkeypatch.setenv("PROPDESK_DB", office["admin"]._meta.database.database)  # accounts to sign in to
+    monkeypatch.setenv("PROPDESK_DB", db_location)  # accounts to sign in to
     assert cli.main(["--lang", "zh_CN", "--user", "clerk", "report", "weekly", "-o", "w.xlsx", "--by", "\x01"]) == 1  # found by fuzzing
     assert "制表人" in capsys.readouterr().err
 
 
-def test_report_into_a_missing_folder(office, tmp_path, monkeypatch, capsys):
+def test_report_into_a_missing_folder(office, tmp_path, monkeypatch, capsys, db_location):
     from propdesk import cli
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
-    monkeypatch.setenv("PROPDESK_DB", office["admin"]._meta.database.database)  # accounts to sign in to
+    monkeypatch.setenv("PROPDESK_DB", db_location)  # accounts to sign in to
     assert cli.main(["--user", "clerk", "report", "weekly", "-o", "sub/w.xlsx", "--week", "2026-W47"]) == 1  # found by the fuzz test
     assert "sub" in capsys.readouterr().err and not (tmp_path / "sub").exists()
 
 
-def test_export_up_to_the_last_day_there_is(office, tmp_path, monkeypatch, capsys):
+def test_export_up_to_the_last_day_there_is(office, tmp_path, monkeypatch, capsys, db_location):
     """Found by the fuzz test: --to 9999-12-31 overflowed the day after (OverflowError)."""
     from propdesk import cli
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
-    monkeypatch.setenv("PROPDESK_DB", office["admin"]._meta.database.database)  # accounts to sign in to
+    monkeypatch.setenv("PROPDESK_DB", db_location)  # accounts to sign in to
     assert cli.main(["--user", "clerk", "export", "complaints", "--from", "2026-11-01", "--to", "9999-12-31",
                      "-o", "all.xlsx"]) == 0

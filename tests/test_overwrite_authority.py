@@ -14,6 +14,8 @@ from propdesk.errors import RuleError
 from propdesk.models import database
 from propdesk.services.core import backup
 
+pytestmark = pytest.mark.sqlite_only(reason="checks and overwrites of the SQLite file")
+
 
 def _cli(capsys, *argv):
     code = cli.main(list(argv))
