@@ -312,8 +312,8 @@ def main(argv: list[str] | None = None) -> int:
         args.db = Path(tmp.name) / "desks.db"
     result = run_desks(args.db, args.desks, args.count, 0 if args.count else args.seconds,
                        args.deferred)
-    what = ("PostgreSQL: " if args.db_url else "") + (
-        "BEGIN DEFERRED, no retry: " if args.deferred else "BEGIN IMMEDIATE + retry: ")
+    what = ("PostgreSQL, row locks: " if args.db_url else
+            "BEGIN DEFERRED, no retry: " if args.deferred else "BEGIN IMMEDIATE + retry: ")
     print(what + result.summary())
     for desk in result.desks:
         for line in desk.stderr.strip().splitlines()[:3]:
