@@ -8,17 +8,19 @@
   office chose so (setting ``backup_on_exit``) (``...-auto.db``); only automatic copies are
   pruned, keeping the newest ``backup_keep`` (setting, default 14) and no more than
   ``backup_space_mb`` together (default 5,000 MB; the newest copy is always kept): the disk
-  budget, so fourteen copies of a 1.6 GB file no longer take 23 GB. Copies are not business
-  records, so deleting old ones is fine; manual backups and the copies kept aside by a restore
-  are never deleted. ``automatic_policy()`` reads the settings once (on the thread that has the
+  budget, so fourteen copies of a 1.6 GB file no longer take 23 GB. The copies kept aside by
+  restores (``-before-restore``, ``-damaged``) are pruned the same way, each kind apart. Copies
+  are not business records, so deleting old ones is fine; manual backups are never deleted. ``automatic_policy()`` reads the settings once (on the thread that has the
   database), so the copy itself can run on another thread: it uses plain sqlite3 connections
   of its own and touches no model (the GUI runs it after the window shows, and on exit after
   the window closed and the instance lock was released).
 * ``restore(actor, file)``: supervisors and administrators. The file must pass
-  ``check_database`` and be a PropDesk database no newer than this program; the current
-  database is first backed up aside (``...-before-restore.db``: the database exactly as it
-  was), then replaced through the same backup API (one write transaction: other desks see
-  either the old or the restored data) and brought up to the current schema. The restore is
+  ``check_database`` and be a PropDesk database no newer than this program. The current
+  database is kept aside (``...-before-restore.db``: exactly as last committed) and replaced
+  through the backup API under ONE write lock (the copy aside is taken after the overwrite's
+  first step, while its lock is held): nothing another desk commits is in neither, other desks
+  wait and then see the restored data, and the number counters never go back (no number kept
+  aside is given again). Then it is brought up to the current schema. The restore is
   audited in the restored database (who, from which file, where the old one was kept).
 * ``check_database(path)`` / ``diagnose(path)`` (also says why): ``ok`` / ``damaged`` /
   ``not_a_database`` / ``missing`` (no file or an empty one) / ``busy`` (another program holds
@@ -387,20 +389,24 @@ def automatic_policy() -> Policy:
 
 
 def prune(policy: Policy | None = None) -> list[Path]:
-    """Delete automatic copies beyond the newest ``keep`` and, oldest first, while they take
-    more than the disk budget (the newest stays). Returns what was deleted."""
+    """Delete automatic copies, and the copies kept aside by restores, beyond the newest
+    ``keep`` of each kind and, oldest first, while a kind takes more than the disk budget (the
+    newest stays). Returns what was deleted."""
     policy = policy or automatic_policy()
-    autos = backups(AUTO)
-    old = autos[policy.keep:]
-    kept = autos[:policy.keep]
-    sizes = {p: _size(p) for p in kept}
-    while len(kept) > 1 and sum(sizes.values()) > policy.space:
-        old.insert(0, kept.pop())
-        sizes.pop(old[0])
-    for path in old:
-        _remove_quietly(path)
-        log.info("old automatic backup deleted: %s", path)
-    return old
+    deleted = []
+    for kind in (AUTO, BEFORE_RESTORE, DAMAGED_KIND):
+        copies = backups(kind)
+        old = copies[policy.keep:]
+        kept = copies[:policy.keep]
+        sizes = {p: _size(p) for p in kept}
+        while len(kept) > 1 and sum(sizes.values()) > policy.space:
+            old.insert(0, kept.pop())
+            sizes.pop(old[0])
+        for path in old:
+            _remove_quietly(path)
+            log.info("old %s copy deleted: %s", kind, path)
+        deleted += old
+    return deleted
 
 
 def _size(path: Path) -> int:
@@ -441,26 +447,73 @@ def latest_good_backup() -> Path | None:
 
 # --- restoring --------------------------------------------------------------------------------
 
-def _load_into_open_database(path: Path) -> None:
-    """Replace the open database's content with ``path`` (one write transaction)."""
-    src = _read_only(path)
+SQLITE_OK, SQLITE_DONE = 0, 101
+
+
+def _load_under_one_lock(path: Path, aside: Path) -> None:
+    """Replace the open database's content with the backup ``path``, keeping the database as
+    it was in ``aside``, both under one write lock: nothing another desk commits can fall
+    between the copy aside and the overwrite.
+
+    SQLite's backup API holds the destination's write lock from its first step until it is
+    done. The copy is made page by page; after the first step (the lock is ours, nothing is
+    committed yet) the live file, as last committed, is copied aside, and the backup's
+    number counters are raised to the live ones (through the backup's own connection, so the
+    copy follows), so that no TS-/PG-/HF- number kept aside is ever given again. Other desks
+    wait (their transactions retry) and then write into the restored database."""
+    source = config.backup_dir() / f".restoring-{os.getpid()}-{dt.datetime.now():%H%M%S%f}.db"
+    _copy(path, source)  # a private, writable copy: the counters are raised in it
+    state: dict[str, object] = {}
+
+    def under_the_lock(status: int, _remaining: int, _total: int) -> None:
+        if "aside" in state or status != SQLITE_OK:  # BUSY/LOCKED: another desk is saving
+            if status == SQLITE_DONE and "aside" not in state:
+                raise RuleError(MSG_CANNOT_REPLACE, error="the backup has a single page")
+            return
+        _copy(current_location(), aside)  # the database exactly as last committed
+        _raise_counters(src, aside)
+        state["aside"] = aside
+
     try:
-        src.backup(database.connection())
+        src = sqlite3.connect(source)
+        try:
+            src.backup(database.connection(), pages=1, progress=under_the_lock, sleep=0.05)
+        finally:
+            src.close()
     finally:
-        src.close()
+        _remove_quietly(source)
+    if "aside" not in state:
+        raise RuleError(MSG_CANNOT_REPLACE, error="no copy aside")
+
+
+def _raise_counters(src: sqlite3.Connection, aside: Path) -> None:
+    """Every number counter in ``src`` at least as high as in ``aside``."""
+    con = _read_only(aside)
+    try:
+        rows = con.execute("SELECT prefix, day, last FROM sequence").fetchall()
+    finally:
+        con.close()
+    for prefix, day, last in rows:
+        updated = src.execute("UPDATE sequence SET last = max(last, ?) WHERE prefix = ? AND day = ?",
+                              (last, prefix, day)).rowcount
+        if not updated:
+            src.execute("INSERT INTO sequence (prefix, day, last) VALUES (?, ?, ?)", (prefix, day, last))
+    src.commit()
 
 
 def restore(actor: Staff, file: str | Path) -> Path:
     """Replace the database with a backup (supervisor or administrator). Returns where the
-    database as it was before has been kept."""
+    database as it was before has been kept (taken under the same write lock as the
+    overwrite). Old copies aside are pruned like automatic backups."""
     accounts.require(actor, "backup.restore", ENTITY, 0)  # before any transaction
     path = _check_backup_file(file)
     current_location()
-    aside = backup_now(kind=BEFORE_RESTORE)  # the database exactly as it was
+    aside = _free(config.backup_dir() / _dated_name(BEFORE_RESTORE))
     try:
-        _load_into_open_database(path)  # one write transaction: all of it or nothing
+        _load_under_one_lock(path, aside)  # one write transaction: all of it or nothing
     except sqlite3.Error as err:
         log.exception("restore from %s failed", path)
+        _remove_quietly(aside)
         raise RuleError(MSG_CANNOT_REPLACE, error=str(err)) from err
     upgrade(database.obj, str(current_location()))
     calendar.invalidate_cache()
@@ -470,6 +523,7 @@ def restore(actor: Staff, file: str | Path) -> Path:
         audit.record(known, ENTITY, 0, "restore",
                      note=f"{path.name} ({actor.name} {actor.username}); kept aside: {aside.name}")
     log.info("database restored from %s by %s; previous kept as %s", path, actor.username, aside)
+    prune()
     return aside
 
 
