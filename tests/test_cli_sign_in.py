@@ -145,7 +145,11 @@ def test_report_printed_by_who_signed_in(db, tmp_path, capsys, monkeypatch):
 
 
 def test_a_database_without_accounts(tmp_path, capsys, monkeypatch):
+    from propdesk.models import init_db
+
     monkeypatch.setenv("PROPDESK_PASSWORD", "x")
+    init_db(str(tmp_path / "new.db"))  # first start was never finished: no administrator yet
+    database.close()
     code, _, err = run(capsys, "--db", str(tmp_path / "new.db"), "--lang", "zh_CN", "--user", "admin",
                        "backup", "-o", str(tmp_path / "b.db"))
     assert code == 1 and "没有任何账号" in err and not (tmp_path / "b.db").exists()

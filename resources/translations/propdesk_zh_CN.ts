@@ -145,6 +145,12 @@ PropDesk 现在关闭，请重新启动并登录。</translation>
         <translation>登录以恢复</translation>
     </message>
     <message>
+        <source>The database file is missing (deleted or moved):
+{path}</source>
+        <translation>数据库文件不见了（已被删除或移动）：
+{path}</translation>
+    </message>
+    <message>
         <source>The database file is damaged and cannot be opened:
 {path}</source>
         <translation>数据库文件已损坏，无法打开：
@@ -3768,6 +3774,10 @@ Details are in the log file.</source>
         <translation>周报已写入：{file}（统计期间 {start} 至 {end}；收到投诉 {n} 件）</translation>
     </message>
     <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
         <source>Restored from {file} into {path} (there was no database there before).</source>
         <translation>已从 {file} 恢复到 {path}（该处原先没有数据库）。</translation>
     </message>
@@ -5627,6 +5637,14 @@ The details are in the log file:
         <translation>数据库正忙：另一台电脑正在大量保存。本次没有保存任何内容，请稍后再试。</translation>
     </message>
     <message>
+        <source>Not saved: the disk that holds the database is full or cannot be written ({error}). Nothing was saved; what you typed is kept. Free some disk space, then save again.</source>
+        <translation>未保存：存放数据库的磁盘已满或无法写入（{error}）。没有保存任何内容，您输入的内容仍然保留。请清理出磁盘空间后再保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: the database file {path} is no longer there (it was deleted, moved or replaced while PropDesk was running). Nothing was saved. Close PropDesk and start it again: it offers the latest backup.</source>
+        <translation>未保存：数据库文件 {path} 已不在原处（在 PropDesk 运行期间被删除、移动或替换）。没有保存任何内容。请关闭 PropDesk 后重新启动，程序会提供最新的备份供恢复。</translation>
+    </message>
+    <message>
         <source>This database is on a PostgreSQL server: back it up with the server's own tools (pg_dump).</source>
         <translation>该数据库在 PostgreSQL 服务器上：请用服务器自带的工具（pg_dump）备份。</translation>
     </message>
@@ -5905,6 +5923,14 @@ The details are in the log file:
     <message>
         <source>The office's working calendar cannot be read, so no deadline can be worked out. Try again; if it goes on, ask the administrator (details are in the log file).</source>
         <translation>无法读取本处的工作日历，因此无法计算期限。请重试；如仍不行，请联系管理员（详情见日志文件）。</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be opened: {error}</source>
+        <translation>无法打开数据库 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. Check --db or PROPDESK_DB; to bring back a backup: propdesk restore FILE (the newest good one is {latest}).</source>
+        <translation>{path} 处没有数据库。请检查 --db 或 PROPDESK_DB；如需恢复备份：propdesk restore 文件（最新的可用备份是 {latest}）。</translation>
     </message>
     <message>
         <source>PostgreSQL needs its driver, which is not installed. Install PropDesk with the postgres extra (pip install "propdesk[postgres]"), or use the installer's program, which includes it.</source>

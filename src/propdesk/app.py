@@ -40,6 +40,11 @@ def run_gui(args) -> int:
             logging.error("database %s is %s: %s", location, status, reason)
             backup_dialogs.tell_not_usable_now(location, status, reason)
             return 1
+        if status == backup.MISSING and backup.latest_good_backup() is not None:
+            # the file is gone, but this computer has backups: offered, never a silent first run
+            logging.error("database %s is missing (%s); backups exist", location, reason)
+            if not backup_dialogs.offer_restore_at_start(location, status):
+                return 1
         if status in (backup.DAMAGED, backup.NOT_A_DATABASE):
             logging.error("database %s is %s", location, status)
             if not backup_dialogs.offer_restore_at_start(location, status):

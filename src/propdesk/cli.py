@@ -223,10 +223,23 @@ def _sign_in(args, permission: str):
     return actor
 
 
-def _open_db(args) -> None:
+def _open_db(args, new_ok: bool = False) -> None:
+    """Open the database for a command; any file that cannot be used (missing, busy, read-only,
+    truncated, damaged, another program's, from a newer PropDesk) is refused with a message
+    naming what is wrong, never a traceback. ``new_ok``: a missing file is created (demo)."""
     from propdesk.models import init_db
+    from propdesk.models.db import SchemaTooNew
 
-    init_db(config.database_location(args.db))
+    location = _usable_location(args, new_ok)
+    try:
+        init_db(location)
+    except SchemaTooNew:
+        from propdesk.services.core import backup
+
+        raise RuleError(backup.MSG_TOO_NEW, label=_t(MSG_DATABASE), path=location) from None
+    except Exception as err:  # noqa: BLE001 - whatever the driver says, the clerk reads a message
+        log_error("cannot open database %s", location)
+        raise RuleError(MSG_CANNOT_OPEN, path=location, error=str(err)) from err
 
 
 def _language(args) -> None:
@@ -238,7 +251,7 @@ def _language(args) -> None:
 def cmd_demo(args) -> int:
     from propdesk.demo import office as demo
 
-    _open_db(args)
+    _open_db(args, new_ok=True)
     _language(args)
     summary = demo.create_demo_office(n_complaints=args.complaints, seed=args.seed)
     print(summary)
@@ -321,13 +334,37 @@ def cmd_report(args) -> int:
     return 0
 
 
-def _usable_location(args) -> str:
-    """The database location, refused (exit 1) if the file is damaged or not a database."""
+MSG_DATABASE = QT_TRANSLATE_NOOP("cli", "Database")
+MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP("rules", "The database {path} could not be opened: {error}")
+MSG_NO_DATABASE = QT_TRANSLATE_NOOP(
+    "rules", "There is no database at {path}. Check --db or PROPDESK_DB; to bring back a backup: "
+           "propdesk restore FILE (the newest good one is {latest}).")
+
+
+def log_error(text: str, *args) -> None:
+    import logging
+
+    logging.getLogger("propdesk.cli").exception(text, *args)
+
+
+def _usable_location(args, new_ok: bool = False) -> str:
+    """The database location, refused (exit 1) unless the file can be used now: missing (unless
+    ``new_ok``), busy, unreadable, damaged, not a database, another program's or newer."""
+    from propdesk.models.db import SCHEMA_VERSION
     from propdesk.services.core import backup
 
     location = config.database_location(args.db)
-    i18n.set_language(args.lang or i18n.system_language())
     if "://" not in location:
+        status, _reason = backup.diagnose(location)
+        if status == backup.MISSING and not new_ok:
+            latest = backup.latest_good_backup()
+            raise RuleError(MSG_NO_DATABASE, path=location, latest=str(latest) if latest else "-")
+        if status == backup.OK:
+            version = backup.schema_of(location)
+            if version is None and backup.has_tables(location):  # another program's database
+                raise RuleError(backup.MSG_NOT_DB, label=_t(MSG_DATABASE), path=location)
+            if version is not None and version > SCHEMA_VERSION:
+                raise RuleError(backup.MSG_TOO_NEW, label=_t(MSG_DATABASE), path=location)
         status, reason = backup.diagnose(location)
         if status in backup.IN_USE_OR_UNREADABLE:  # may be perfectly good: say what is wrong
             raise RuleError(backup.MSG_NOT_NOW, path=location, status=backup.status_label(status),
@@ -342,7 +379,6 @@ def _usable_location(args) -> str:
 def cmd_backup(args) -> int:
     from propdesk.services.core import audit_log, backup
 
-    _usable_location(args)
     _open_db(args)
     _language(args)
     actor = _sign_in(args, "backup.make")

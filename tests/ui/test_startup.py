@@ -279,3 +279,19 @@ def test_restore_declined_or_refused_changes_nothing(qtbot, office, dialogs, mon
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
     assert backup_dialogs.restore_backup(window, office["supervisor"]) is False  # cancelled
     assert Complaint.select().count() == 1
+
+
+def test_a_missing_database_with_backups_offers_the_latest_instead_of_a_first_start(start, dialogs, monkeypatch):
+    location = Path(database.obj.database)
+    good = backup.backup_now()
+    database.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{location}{suffix}").unlink(missing_ok=True)
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.No))
+    assert start(location) == 1  # declined: nothing made, no first-run office over the lost one
+    assert not location.exists()
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
+    _sign_in_to_the_backup(monkeypatch, "admin", "secret123")
+    assert start(location) == 0  # restored, then on to the sign-in (cancelled here)
+    assert _count(location) == 4
+    assert any(good.name in d[2] for d in dialogs)

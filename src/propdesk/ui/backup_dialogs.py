@@ -108,6 +108,8 @@ class BackupSignIn(LoginDialog):
 
 
 def _status_text(status: str, path: str) -> str:
+    if status == backup.MISSING:
+        return QCoreApplication.translate("BackupDialogs", "The database file is missing (deleted or moved):\n{path}").format(path=path)
     if status == backup.DAMAGED:
         return QCoreApplication.translate("BackupDialogs", "The database file is damaged and cannot be opened:\n{path}").format(path=path)
     return QCoreApplication.translate("BackupDialogs", "This file is not a PropDesk database:\n{path}").format(path=path)

@@ -237,6 +237,19 @@ def schema_of(path: str | Path) -> int | None:
         return None
 
 
+def has_tables(path: str | Path) -> bool:
+    """Whether the SQLite file holds any table (a file without PropDesk's settings table but
+    with tables of its own is another program's database)."""
+    try:
+        con = _read_only(path)
+        try:
+            return con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return True
+
+
 def _check_backup_file(file: str | Path) -> Path:
     path = Path(file)
     from propdesk.services.core.validation import label

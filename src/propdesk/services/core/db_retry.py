@@ -19,8 +19,10 @@ nothing saved; a connection that died is dropped and the desk told (models.db.MS
 from __future__ import annotations
 
 import logging
+import os
 import random
 import time
+import weakref
 
 from peewee import InterfaceError, OperationalError
 
@@ -39,8 +41,57 @@ MSG_BUSY = QT_TRANSLATE_NOOP(
              "please try again in a moment.")
 
 
+MSG_DISK_FULL = QT_TRANSLATE_NOOP(
+    "rules", "Not saved: the disk that holds the database is full or cannot be written ({error}). "
+             "Nothing was saved; what you typed is kept. Free some disk space, then save again.")
+MSG_DATABASE_GONE = QT_TRANSLATE_NOOP(
+    "rules", "Not saved: the database file {path} is no longer there (it was deleted, moved or "
+             "replaced while PropDesk was running). Nothing was saved. Close PropDesk and start it "
+             "again: it offers the latest backup.")
+
+
 class DatabaseBusy(RuleError):
     """The write lock could not be had even after the retries."""
+
+
+class StorageFault(RuleError):
+    """The disk is full or the file cannot be written: nothing of the transaction was kept."""
+
+
+class DatabaseGone(RuleError):
+    """The database file was deleted or replaced under the running program."""
+
+
+def storage_fault(err: BaseException | None) -> str | None:
+    """SQLite's words when ``err`` (or what it happened during) is a full disk or a failed
+    write, else None."""
+    while err is not None:
+        text = str(err).lower()
+        if ("disk is full" in text or "disk i/o error" in text or "no space" in text
+                or "readonly database" in text or "read-only" in text):
+            return str(err)
+        err = err.__cause__ or err.__context__
+    return None
+
+
+_FILES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def check_file(db) -> None:
+    """Refuse to write when the database file is gone or is another file than the one opened
+    (SQLite would go on writing into the deleted file, and every save would be lost)."""
+    path = getattr(db, "database", "")
+    if not path or path == ":memory:" or str(path).startswith("file:"):
+        return
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise DatabaseGone(MSG_DATABASE_GONE, path=str(path)) from None
+    except OSError:
+        return  # unreadable folder: SQLite's own error says more
+    key = (st.st_dev, st.st_ino)
+    if _FILES.setdefault(db, key) != key:
+        raise DatabaseGone(MSG_DATABASE_GONE, path=str(path))
 
 
 def close_connection() -> None:
@@ -101,6 +152,12 @@ class transaction:  # noqa: N801 - used like a function: ``with transaction():``
                 time.sleep(pause * (1 + random.random()))
                 pause *= 2
                 continue
+            try:
+                check_file(db)  # under the lock: the file this connection writes is still there
+            except DatabaseGone as gone:
+                ctx.__exit__(DatabaseGone, gone, None)  # rolls back
+                log.error("database file gone: %s", db.database)
+                raise
             self._ctx = ctx
             return txn
         raise AssertionError("unreachable")
@@ -109,11 +166,22 @@ class transaction:  # noqa: N801 - used like a function: ``with transaction():``
         db = database.obj
         try:
             result = self._ctx.__exit__(exc_type, exc, tb)
-        except (OperationalError, InterfaceError) as err:  # the COMMIT or ROLLBACK failed
-            self._after_failure(db, err)
+        except Exception as err:  # noqa: BLE001 - a failed commit or rollback is sorted below
+            if isinstance(err, (OperationalError, InterfaceError)):  # the COMMIT or ROLLBACK failed
+                self._after_failure(db, err)
+            fault = storage_fault(err) or storage_fault(exc)
+            if fault:
+                log.error("not saved, the disk is full or not writable: %s", fault)
+                raise StorageFault(MSG_DISK_FULL, error=fault) from err
+            if exc is not None and "no transaction is active" in str(err):
+                raise exc from None  # SQLite had rolled back already: the first error is the one
             raise
         if self._outer and exc is not None and not is_sqlite(db):
             self._after_failure(db, exc)
+        fault = storage_fault(exc) if exc is not None and not isinstance(exc, RuleError) else None
+        if fault:
+            log.error("not saved, the disk is full or not writable: %s", fault)
+            raise StorageFault(MSG_DISK_FULL, error=fault) from exc
         return result
 
     def _after_failure(self, db, err: BaseException) -> None:
