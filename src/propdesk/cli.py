@@ -233,11 +233,13 @@ def _open_db(args, new_ok: bool = False) -> None:
     location = _usable_location(args, new_ok)
     try:
         init_db(location)
+    except RuleError:  # the driver's own message (PostgreSQL: driver missing, server down)
+        raise
     except SchemaTooNew:
         from propdesk.services.core import backup
 
         raise RuleError(backup.MSG_TOO_NEW, label=_t(MSG_DATABASE), path=location) from None
-    except Exception as err:  # noqa: BLE001 - whatever the driver says, the clerk reads a message
+    except Exception as err:  # whatever the driver says, the clerk reads a message
         log_error("cannot open database %s", location)
         raise RuleError(MSG_CANNOT_OPEN, path=location, error=str(err)) from err
 

@@ -166,7 +166,7 @@ class transaction:  # noqa: N801 - used like a function: ``with transaction():``
         db = database.obj
         try:
             result = self._ctx.__exit__(exc_type, exc, tb)
-        except Exception as err:  # noqa: BLE001 - a failed commit or rollback is sorted below
+        except Exception as err:  # a failed commit or rollback is sorted below
             if isinstance(err, (OperationalError, InterfaceError)):  # the COMMIT or ROLLBACK failed
                 self._after_failure(db, err)
             fault = storage_fault(err) or storage_fault(exc)
