@@ -54,8 +54,9 @@ class DatabaseBusy(RuleError):
     """The write lock could not be had even after the retries."""
 
 
-class StorageFault(RuleError):
-    """The disk is full or the file cannot be written: nothing of the transaction was kept."""
+class StorageFault(RuleError, OperationalError):
+    """The disk is full or the file cannot be written: nothing of the transaction was kept. A
+    message for the clerk, and still the OperationalError it was for code that catches that."""
 
 
 class DatabaseGone(RuleError):
