@@ -163,3 +163,26 @@ def test_demo_refuses_a_real_office(db_location, capsys):
     code, _, err = run(capsys, "--db", db_location, "--lang", "zh_CN", "demo", "--complaints", "5")
     assert code == 1 and "只能放入全新的数据库" in err
     assert not Unit.select().exists() and Staff.select().count() == 1
+
+
+def test_an_unknown_name_costs_the_same_scrypt_work_and_is_audited(fresh_db, office, monkeypatch):
+    import hashlib
+
+    from propdesk.errors import RuleError
+    from propdesk.services.core import accounts
+
+    calls = []
+    real = hashlib.scrypt
+    monkeypatch.setattr(hashlib, "scrypt", lambda *a, **k: calls.append(k.get("n")) or real(*a, **k))
+    accounts.check_password("warm-up", None)  # the stand-in hash is made once
+    calls.clear()
+    with pytest.raises(RuleError):
+        accounts.authenticate("clerk", "wrong")
+    wrong = list(calls)
+    calls.clear()
+    with pytest.raises(RuleError) as unknown:
+        accounts.authenticate("nob\x01ody", "wrong")
+    assert calls == wrong == [accounts.SCRYPT_N]  # one scrypt of the same cost either way
+    assert unknown.value.text() == "用户名或密码不正确。"  # the same answer
+    entry = AuditEntry.select().where(AuditEntry.action == "login_unknown").get()
+    assert entry.note == "nobody" and entry.staff_id is None

@@ -168,6 +168,12 @@ def authenticate(username: str, password: str, at: dt.datetime | None = None) ->
         raise RuleError(MSG_BAD_LOGIN, field="password")
     staff = Staff.get_or_none((Staff.username == username.strip()) & (Staff.active == True))  # noqa: E712 - peewee: `== True` builds SQL
     if staff is None:
+        # the same scrypt work as a wrong password (names are not told apart by time), and the
+        # attempt is in the audit log like any other
+        check_password(password, None)
+        with transaction():
+            audit.record(None, "staff", 0, "login_unknown", at=at,
+                         note="".join(ch for ch in username.strip() if ch.isprintable())[:60])
         raise RuleError(MSG_BAD_LOGIN, field="username")
     if staff.locked_until and staff.locked_until > at:
         raise RuleError(MSG_LOCKED, field="password", until=staff.locked_until.strftime("%H:%M"))
