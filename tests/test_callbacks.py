@@ -109,7 +109,8 @@ def test_dissatisfied_reopens_escalates_and_schedules_again(office):
     assert out.follow_up.due_date == dt.date(2026, 11, 30)  # 3 working days after 25 Nov
     steps = [e["action"] for e in complaints.timeline(c.id)]
     assert steps[-3:] == ["callback", "reopen", "escalate"]
-    # closing the case again keeps the one open callback
+    # closing the case again (after a new handling round: issue 17) keeps the one open callback
+    complaints.record_handling(office["clerk"], c.id, result="重新修补防水层", customer_opinion="满意")
     complaints.close(office["clerk"], c.id, at=D(2026, 11, 26, 10, 0))
     assert Callback.select().where((Callback.complaint == c.id) & (Callback.status == "due")).count() == 1
     assert Callback.get((Callback.complaint == c.id) & (Callback.status == "due")).due_date == dt.date(2026, 12, 1)
@@ -183,6 +184,7 @@ def test_the_follow_up_is_promised_from_the_second_closing(office):
     cb = Callback.get(Callback.complaint == c.id)
     out = callback_results.record(office["clerk"], cb.id, CallbackInput(
         satisfaction="dissatisfied", owner_words="还在漏", at=D(2026, 11, 4, 10, 0)))
+    complaints.record_handling(office["clerk"], c.id, result="重做防水", customer_opinion="满意")
     complaints.close(office["clerk"], c.id, at=D(2026, 11, 10, 10, 0))  # handled again
     follow = Callback.get_by_id(out.follow_up.id)
     assert (follow.due_date, follow.promised_by) == (dt.date(2026, 11, 13), dt.date(2026, 11, 13))
@@ -190,3 +192,31 @@ def test_the_follow_up_is_promised_from_the_second_closing(office):
                                                                       at=D(2026, 11, 11, 9, 0)))
     [total] = callback_stats.figures(dt.date(2026, 11, 1), dt.date(2026, 11, 30))
     assert (total.due, total.on_time) == (2, 2)
+
+
+def test_a_reopened_case_closes_only_on_a_new_handling_round(office):
+    """After a 不满意 callback the last round's 满意 and signature do not carry over: closing
+    needs a new round with the customer's opinion; the earlier round is kept and printed."""
+    from propdesk.reports.pdf.complaint_forms import form_data
+
+    c = closed_complaint(office, D(2026, 11, 24, 9, 0))
+    cb = Callback.get(Callback.complaint == c.id)
+    callback_results.record(office["clerk"], cb.id, CallbackInput(
+        satisfaction="dissatisfied", owner_words="还在漏", at=D(2026, 11, 25, 10, 0)))
+    c = complaints.get(c.id)
+    assert (c.result, c.customer_opinion, c.signature_received) == ("", "", False)
+    with pytest.raises(RuleError) as err:
+        complaints.close(office["clerk"], c.id, at=D(2026, 11, 26, 10, 0))
+    assert "重新" in err.value.text() or "新的" in err.value.text() or c.number in err.value.text()
+    complaints.record_handling(office["clerk"], c.id, result="更换防水层")  # no opinion yet
+    with pytest.raises(RuleError):
+        complaints.close(office["clerk"], c.id, at=D(2026, 11, 26, 10, 0))
+    complaints.record_handling(office["clerk"], c.id, result="更换防水层", customer_opinion="基本满意",
+                               signature_received=True)
+    complaints.close(office["clerk"], c.id, at=D(2026, 11, 26, 11, 0))
+    rounds = complaints.handling_rounds(c.id)
+    assert [(r["round"], r["result"], r["reason"]) for r in rounds] == [(1, "已修复", rounds[0]["reason"])]
+    assert "还在漏" in rounds[0]["reason"] or rounds[0]["reason"]
+    data = form_data(c.id)
+    assert data["result"] == "更换防水层" and data["customer_opinion"] == "基本满意"
+    assert "已修复" in data["history"] and "1" in data["history"]

@@ -140,6 +140,8 @@ def test_second_reopen_escalates_to_the_office_head(office):
     complaints.record_reply(clerk, c.id, D(2026, 11, 20, 10, 0), "phone", at=D(2026, 11, 20, 10, 0))
     complaints.record_handling(clerk, c.id, result="已修")
     for round_ in range(2):
+        if round_:  # a reopened case closes on a new handling round (issue 17)
+            complaints.record_handling(clerk, c.id, result="再修", customer_opinion="满意")
         complaints.close(clerk, c.id, at=D(2026, 11, 21 + round_, 9, 0))
         complaints.reopen(clerk, c.id, "还在漏")
         assert complaints.get(c.id).escalation == ("none" if round_ == 0 else "head")

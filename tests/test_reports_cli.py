@@ -113,3 +113,32 @@ def test_import_owners_signs_in(db_args, tmp_path, capsys, monkeypatch):
     from propdesk.models.tables import AuditEntry, Staff
     entry = AuditEntry.select().where(AuditEntry.entity == "owner_import").order_by(AuditEntry.id.desc()).get()
     assert entry.staff == Staff.get(Staff.username == "clerk")
+
+
+def test_print_option_prints_the_pdf_and_refuses_what_it_cannot(db_args, tmp_path, capsys, monkeypatch):
+    """`--print`: the written PDF goes through the same print path as the window (issue 17)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from propdesk.ui import printing
+
+    period = ["--from", "2026-11-01", "--to", "2026-11-30"]
+    code, _, err = run(db_args + ["export", "complaints", *period, "-o", str(tmp_path / "r.xlsx"),
+                                  "--print"], capsys)
+    assert code == 1 and "PDF" in err and not (tmp_path / "r.xlsx").exists()
+    code, _, err = run(db_args + ["export", "complaints", *period, "-o", str(tmp_path / "r.pdf"),
+                                  "--print", "没有这台打印机"], capsys)
+    assert code == 1 and "没有这台打印机" in err
+    sheets = tmp_path / "paper.pdf"
+
+    def to_pdf_printer(path, name=""):
+        printer = printing.new_printer(path)
+        printer.setOutputFormat(QPrinter.PdfFormat)
+        printer.setOutputFileName(str(sheets))
+        printer.setResolution(100)
+        return printing.render(path, printer)
+
+    monkeypatch.setattr(printing, "print_directly", to_pdf_printer)
+    code, out, _ = run(db_args + ["report", "weekly", "--week", "2026-W47", "-o", str(tmp_path / "w.pdf"),
+                                  "--print", "前台"], capsys)
+    assert code == 0 and "前台" in out
+    assert len(PdfReader(str(sheets)).pages) == len(PdfReader(str(tmp_path / "w.pdf")).pages)

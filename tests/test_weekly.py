@@ -84,6 +84,8 @@ def test_reopened_case_counts_with_its_last_closing(office, week):
     complaints.reopen(office["clerk"], c.id, "回访不满意")
     s = weekly.summary(*WEEK, at=AT)
     assert (s.this.resolve_on_time.ok, s.this.resolve_on_time.of) == (0, 3)  # open again, past due
+    # a new handling round (issue 17), then the second closing
+    complaints.record_handling(office["clerk"], c.id, result="重新处理", customer_opinion="满意")
     complaints.close(office["clerk"], c.id, at=D(2026, 11, 23, 9, 0))
     s = weekly.summary(*WEEK, at=AT)
     assert (s.this.resolve_on_time.ok, s.this.resolve_on_time.of) == (0, 3)  # closed too late now

@@ -220,8 +220,8 @@ Open it anyway? Only do so if you are sure no other PropDesk is using this data 
         <translation>导入节假日安排文件(&amp;I)…</translation>
     </message>
     <message>
-        <source>Save an empty &amp;template...</source>
-        <translation>保存空白模板(&amp;T)…</translation>
+        <source>Save an empty tem&amp;plate...</source>
+        <translation>保存空白模板(&amp;P)…</translation>
     </message>
     <message>
         <source>Official schedule</source>
@@ -780,6 +780,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>尚未回复</translation>
     </message>
     <message>
+        <source>Enter or a double-click opens the work order</source>
+        <translation>回车或双击打开派工单</translation>
+    </message>
+    <message>
         <source>Resu&amp;me</source>
         <translation>恢复计时(&amp;M)</translation>
     </message>
@@ -850,6 +854,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>The work order goes to the dispatch board; its contact and unit come from the complaint.</source>
         <translation>派工单进入派工台；联系人和房号取自投诉。</translation>
+    </message>
+    <message>
+        <source>When the head was told</source>
+        <translation>报告主任的时间</translation>
     </message>
     <message>
         <source>How and what was said</source>
@@ -923,8 +931,8 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>状态</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
+        <source>Categor&amp;y name</source>
+        <translation>类别名称(&amp;Y)</translation>
     </message>
     <message>
         <source>Usual &amp;department</source>
@@ -933,10 +941,6 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>In use</source>
         <translation>在用</translation>
-    </message>
-    <message>
-        <source>In &amp;use</source>
-        <translation>在用(&amp;U)</translation>
     </message>
     <message>
         <source>Intake suggests this department when the category is chosen.</source>
@@ -1147,8 +1151,8 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>状态</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
     </message>
     <message>
         <source>In use</source>
@@ -1204,10 +1208,6 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>&amp;Quote…</source>
         <translation>报价审批(&amp;Q)…</translation>
-    </message>
-    <message>
-        <source>&amp;Hold / resume…</source>
-        <translation>暂停/恢复(&amp;H)…</translation>
     </message>
     <message>
         <source>&amp;Cancel order…</source>
@@ -1266,6 +1266,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>维修工到场</translation>
     </message>
     <message>
+        <source>Show all open orders (Esc)</source>
+        <translation>显示全部未验收工单 (Esc)</translation>
+    </message>
+    <message>
         <source>Arri&amp;ved</source>
         <translation>已到场(&amp;V)</translation>
     </message>
@@ -1274,8 +1278,20 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>返工(&amp;K)…</translation>
     </message>
     <message>
+        <source>Hold / resu&amp;me…</source>
+        <translation>暂停/恢复(&amp;M)…</translation>
+    </message>
+    <message>
         <source>Pri&amp;nt notice</source>
         <translation>打印维修通知单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Showing the dashboard's "{tile}": {state}{late}</source>
+        <translation>正在显示工作台的“{tile}”：{state}{late}</translation>
+    </message>
+    <message>
+        <source>, not handed over in time</source>
+        <translation>，未按时派工</translation>
     </message>
     <message>
         <source>{name} ({dept}, {n} jobs today)</source>
@@ -1320,6 +1336,38 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>Result of {number}</source>
         <translation>{number} 完工登记</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>NOT back</source>
+        <translation>未交回</translation>
+    </message>
+    <message>
+        <source>{number}: {task}</source>
+        <translation>{number}：{task}</translation>
+    </message>
+    <message>
+        <source>Technician: {name}; arrived {a}, finished {f}</source>
+        <translation>维修工：{name}；到场 {a}，完成 {f}</translation>
+    </message>
+    <message>
+        <source>Result: {result}</source>
+        <translation>维修结果：{result}</translation>
+    </message>
+    <message>
+        <source>Materials: {materials}</source>
+        <translation>所用材料：{materials}</translation>
+    </message>
+    <message>
+        <source>Fee: ¥{fee}</source>
+        <translation>费用：¥{fee}</translation>
+    </message>
+    <message>
+        <source>Signed return slip back: {slip}</source>
+        <translation>签字回执已交回：{slip}</translation>
     </message>
     <message>
         <source>Supervisor's check</source>
@@ -1393,8 +1441,8 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>状态</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Address</source>
@@ -1474,6 +1522,16 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>The file could not be written: {error}</source>
         <translation>无法写入文件：{error}</translation>
+    </message>
+    <message>
+        <source>{n} lines written to
+{path}
+
+Print it now?</source>
+        <translation>已写入 {n} 条记录：
+{path}
+
+现在打印吗？</translation>
     </message>
     <message>
         <source>{n} lines written to
@@ -1807,12 +1865,12 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>所选事件的来电</translation>
     </message>
     <message>
-        <source>open</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
         <source>closed {at}</source>
         <translation>{at} 结束</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>A call about {number}</source>
@@ -1870,14 +1928,6 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>群体投诉</translation>
     </message>
     <message>
-        <source>&amp;Save  (Ctrl+S)</source>
-        <translation>保存(&amp;S)  (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>&amp;New form</source>
-        <translation>新表单(&amp;N)</translation>
-    </message>
-    <message>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
@@ -1916,10 +1966,6 @@ Create the administrator's account for your office, or try PropDesk first with a
     <message>
         <source>When it happened</source>
         <translation>发生时间</translation>
-    </message>
-    <message>
-        <source>What &amp;happened</source>
-        <translation>事情经过(&amp;H)</translation>
     </message>
     <message>
         <source>People &amp;involved</source>
@@ -1974,6 +2020,18 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>请检查</translation>
     </message>
     <message>
+        <source>Save  (Ctrl+S)</source>
+        <translation>保存  (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear / new form</source>
+        <translation>清空 / 新表单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>What happ&amp;ened</source>
+        <translation>事情经过(&amp;E)</translation>
+    </message>
+    <message>
         <source>Saved as {number}. Deadline to resolve: {resolve}.</source>
         <translation>已保存，编号 {number}。办结时限：{resolve}。</translation>
     </message>
@@ -2013,16 +2071,32 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
         <source>Move do&amp;wn</source>
         <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2244,12 +2318,12 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>维修结果、材料、回执(&amp;R)…</translation>
     </message>
     <message>
-        <source>Signed &amp;slip back</source>
-        <translation>回执已签回(&amp;S)</translation>
+        <source>Signed slip &amp;back</source>
+        <translation>回执已签回(&amp;B)</translation>
     </message>
     <message>
-        <source>Re&amp;fresh (F5)</source>
-        <translation>刷新(&amp;F) (F5)</translation>
+        <source>Refr&amp;esh (F5)</source>
+        <translation>刷新(&amp;E) (F5)</translation>
     </message>
     <message>
         <source>My jobs — {name}, {day}: {n} today, {m} in all</source>
@@ -2359,8 +2433,8 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>状态</translation>
     </message>
     <message>
-        <source>&amp;Service</source>
-        <translation>服务项目(&amp;S)</translation>
+        <source>Ser&amp;vice</source>
+        <translation>服务项目(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Charged per</source>
@@ -2388,6 +2462,31 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>The standard prices of paid services. A work order charges from this list, or from a quote a supervisor approves. A price change applies to jobs completed from now on.</source>
         <translation>有偿服务的收费标准。派工单按此表收费，或按主管批准的报价收费。调价只对此后完工的工作生效。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print preview - {name}</source>
+        <translation>打印预览 - {name}</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>The printer did not take the pages. The PDF is kept here:
+{path}</source>
+        <translation>打印机未能接收页面。PDF 文件保存在：
+{path}</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2575,8 +2674,8 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>有偿服务</translation>
     </message>
     <message>
-        <source>&amp;Save repair call  (Ctrl+S)</source>
-        <translation>保存报修(&amp;S)  (Ctrl+S)</translation>
+        <source>Save repair call  (Ctrl+S)</source>
+        <translation>保存报修  (Ctrl+S)</translation>
     </message>
     <message>
         <source>Time received</source>
@@ -2681,32 +2780,32 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>服务中心设置</translation>
     </message>
     <message>
-        <source>&amp;Profile</source>
-        <translation>基本信息(&amp;P)</translation>
+        <source>Profile (&amp;1)</source>
+        <translation>基本信息 (&amp;1)</translation>
     </message>
     <message>
-        <source>&amp;Staff</source>
-        <translation>员工与账号(&amp;S)</translation>
+        <source>Staff (&amp;2)</source>
+        <translation>员工与账号 (&amp;2)</translation>
     </message>
     <message>
-        <source>&amp;Departments and categories</source>
-        <translation>部门与分类(&amp;D)</translation>
+        <source>Departments and categories (&amp;3)</source>
+        <translation>部门与分类 (&amp;3)</translation>
     </message>
     <message>
-        <source>Dead&amp;lines</source>
-        <translation>时限(&amp;L)</translation>
+        <source>Deadlines (&amp;4)</source>
+        <translation>时限 (&amp;4)</translation>
     </message>
     <message>
-        <source>Working &amp;calendar</source>
-        <translation>工作日历(&amp;C)</translation>
+        <source>Working calendar (&amp;5)</source>
+        <translation>工作日历 (&amp;5)</translation>
     </message>
     <message>
-        <source>&amp;Estates and buildings</source>
-        <translation>小区与楼栋(&amp;E)</translation>
+        <source>Estates and buildings (&amp;6)</source>
+        <translation>小区与楼栋 (&amp;6)</translation>
     </message>
     <message>
-        <source>P&amp;rice list</source>
-        <translation>收费标准(&amp;R)</translation>
+        <source>Price list (&amp;7)</source>
+        <translation>收费标准 (&amp;7)</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2752,20 +2851,12 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>登录用，如 wangfang</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>姓名(&amp;N)</translation>
-    </message>
-    <message>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Department</source>
         <translation>部门(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Phone</source>
-        <translation>电话(&amp;P)</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
@@ -2796,8 +2887,16 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>新人员用此用户名和密码登录。</translation>
     </message>
     <message>
-        <source>&amp;Deactivate</source>
-        <translation>停用账号(&amp;D)</translation>
+        <source>Na&amp;me</source>
+        <translation>姓名(&amp;M)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Deac&amp;tivate</source>
+        <translation>停用账号(&amp;T)</translation>
     </message>
     <message>
         <source>Can sign in.</source>
@@ -2902,10 +3001,6 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>至</translation>
     </message>
     <message>
-        <source>&amp;Add the building</source>
-        <translation>添加楼栋(&amp;A)</translation>
-    </message>
-    <message>
         <source>Add these units to the selected building</source>
         <translation>把这些房号加到选中的楼栋</translation>
     </message>
@@ -2924,6 +3019,10 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>&amp;Floors</source>
         <translation>楼层(&amp;F)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd the building</source>
+        <translation>添加楼栋(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Rooms per floor</source>
@@ -3089,6 +3188,14 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>Result</source>
         <translation>维修结果</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>所用材料</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
     </message>
     <message>
         <source>Slip</source>
@@ -3768,6 +3875,18 @@ Details are in the log file.</source>
     <message>
         <source>(prefer PROPDESK_PASSWORD or the prompt)</source>
         <translation>（最好用 PROPDESK_PASSWORD 或提示输入）</translation>
+    </message>
+    <message>
+        <source>{pages} pages sent to the printer {name}.</source>
+        <translation>已向打印机 {name} 发送 {pages} 页。</translation>
+    </message>
+    <message>
+        <source>PRINTER</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>also print the PDF: on PRINTER, else on this desk's printer or the system's default</source>
+        <translation>同时打印该 PDF：打印到指定打印机，未指定时用本前台上次用的打印机或系统默认打印机</translation>
     </message>
     <message>
         <source>Weekly summary written: {file} (period {start} to {end}; complaints received: {n})</source>
@@ -4722,6 +4841,18 @@ The details are in the log file:
         <translation>回访结果</translation>
     </message>
     <message>
+        <source>Earlier rounds (reopened)</source>
+        <translation>以往各轮处理（重新打开）</translation>
+    </message>
+    <message>
+        <source>Round {n}: cause {cause}; action {action}; result {result}; complainant's opinion {opinion}{signed}. Reopened {at}: {reason}</source>
+        <translation>第 {n} 轮：原因 {cause}；措施 {action}；结果 {result}；投诉人意见 {opinion}{signed}。{at} 重新打开：{reason}</translation>
+    </message>
+    <message>
+        <source> (signed)</source>
+        <translation>（已签字）</translation>
+    </message>
+    <message>
         <source>{severity} (group complaint)</source>
         <translation>{severity}（群体投诉）</translation>
     </message>
@@ -5485,6 +5616,10 @@ The details are in the log file:
         <translation>只有已办结的投诉才能重新处理。</translation>
     </message>
     <message>
+        <source>{number} was reopened: record a new handling round with the result and the customer's opinion before closing it again.</source>
+        <translation>{number} 已重新打开：须先登记新一轮处理（处理结果和客户意见），才能再次办结。</translation>
+    </message>
+    <message>
         <source>The complaint is already escalated that far.</source>
         <translation>该投诉已升级到这一级。</translation>
     </message>
@@ -5917,6 +6052,14 @@ The details are in the log file:
         <translation>数据库中已有账号、房屋或投诉：演示数据（含公开的密码和虚构的业主）只能放入全新的数据库。请为它另用一个文件，例如 propdesk --db demo.db demo。</translation>
     </message>
     <message>
+        <source>--print needs a PDF: write the file as FILE.pdf.</source>
+        <translation>--print 只能打印 PDF：请输出为 文件.pdf。</translation>
+    </message>
+    <message>
+        <source>No printer "{name}" on this computer. Printers: {names}.</source>
+        <translation>本机没有打印机“{name}”。可用的打印机：{names}。</translation>
+    </message>
+    <message>
         <source>"My jobs" is the technicians' own list.</source>
         <translation>“我的工单”只供维修工使用。</translation>
     </message>
@@ -6193,6 +6336,14 @@ The details are in the log file:
     <message>
         <source>{span} left</source>
         <translation>剩 {span}</translation>
+    </message>
+    <message>
+        <source>Find (&amp;Y)</source>
+        <translation>查找(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Ctrl+F: to the search box from anywhere in the list</source>
+        <translation>Ctrl+F：在列表的任何位置都可跳到搜索框</translation>
     </message>
     <message>
         <source>Urgency</source>

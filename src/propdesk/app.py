@@ -27,6 +27,9 @@ def run_gui(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("PropDesk")
     app.setWindowIcon(_icon())
+    from propdesk.ui.fonts import ensure_chinese_font
+
+    ensure_chinese_font(app)  # boxes instead of Chinese on a system without a Chinese font
     errors.install_excepthook()
     location = config.database_location(args.db)
     # start-up questions, before the database is open: the office's language as stored in the file

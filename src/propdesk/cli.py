@@ -111,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--mask-phones", action=argparse.BooleanOptionalAction, default=None,
                         help=_t(QT_TRANSLATE_NOOP(
                             "cli", "print phones as 138****5678 / in full (default: the office's setting)")))
+    _print_option(export)
 
     imp = command("import-owners", QT_TRANSLATE_NOOP("cli", "import the owner roster from an Excel workbook"),
                   QT_TRANSLATE_NOOP("cli", "Import the owner roster. Signs in first: --user, and the "
@@ -141,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
                      help=_t(QT_TRANSLATE_NOOP("cli", "last day, with --from")))
     rep.add_argument("-o", "--output", required=True, metavar=file_,
                      help=_t(QT_TRANSLATE_NOOP("cli", "FILE.pdf or FILE.xlsx")))
+    _print_option(rep)
     rep.add_argument("--by", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")),
                      help=_t(QT_TRANSLATE_NOOP("cli", "who produced it (printed on the report; "
                                                     "default: who signed in)")))
@@ -260,6 +262,48 @@ def cmd_demo(args) -> int:
     return 0
 
 
+MSG_PRINT_PDF = QT_TRANSLATE_NOOP("rules", "--print needs a PDF: write the file as FILE.pdf.")
+MSG_NO_PRINTER = QT_TRANSLATE_NOOP("rules", "No printer \"{name}\" on this computer. Printers: {names}.")
+MSG_PRINTED = QT_TRANSLATE_NOOP("cli", "{pages} pages sent to the printer {name}.")
+
+
+def _print_option(parser) -> None:
+    parser.add_argument("--print", dest="print_to", nargs="?", const="", default=None,
+                        metavar=_t(QT_TRANSLATE_NOOP("cli", "PRINTER")),
+                        help=_t(QT_TRANSLATE_NOOP("cli", "also print the PDF: on PRINTER, else on "
+                                                         "this desk's printer or the system's default")))
+
+
+def _check_print(args) -> None:
+    if getattr(args, "print_to", None) is not None and not str(args.output).lower().endswith(".pdf"):
+        raise RuleError(MSG_PRINT_PDF, field="output")
+
+
+def _print(args) -> None:
+    """``--print``: the PDF just written goes to the printer, page by page as in the window."""
+    if getattr(args, "print_to", None) is None:
+        return
+    import os
+    from pathlib import Path
+
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") \
+            and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # printing needs no screen
+    from PySide6.QtPrintSupport import QPrinterInfo
+    from PySide6.QtWidgets import QApplication
+
+    from propdesk.ui import printing
+
+    QApplication.instance() or QApplication([sys.argv[0]])
+    try:
+        pages = printing.print_directly(Path(args.output), args.print_to)
+    except (LookupError, OSError):
+        names = "、".join(QPrinterInfo.availablePrinterNames()) or "—"
+        raise RuleError(MSG_NO_PRINTER, field="print", name=args.print_to or "", names=names) from None
+    print(_t(MSG_PRINTED).format(pages=pages, name=args.print_to or printing.remembered_printer()
+                                 or QPrinterInfo.defaultPrinterName()))
+
+
 def cmd_export(args) -> int:
     from propdesk import reports
     from propdesk.reports.registers import LABEL_FROM, LABEL_TO, output_kind, parse_date
@@ -268,6 +312,7 @@ def cmd_export(args) -> int:
     _open_db(args)
     _language(args)
     output_kind(args.output)  # a wrong extension is refused before any work
+    _check_print(args)
     date_from = parse_date(args.date_from, LABEL_FROM)
     date_to = parse_date(args.date_to, LABEL_TO)
     actor = _sign_in(args, "register.export")
@@ -277,6 +322,7 @@ def cmd_export(args) -> int:
                             "register", args.register, args.output, n,
                             {"from": date_from, "to": date_to, "mask_phones": args.mask_phones})
     print(reports.exported_message(n, args.output))
+    _print(args)
     return 0
 
 
@@ -308,6 +354,7 @@ def cmd_report(args) -> int:
     _open_db(args)
     _language(args)
     kind = output_kind(args.output)
+    _check_print(args)
     if args.week:
         start, end = weekly.parse_week(args.week)
     elif args.date_from:
@@ -333,6 +380,7 @@ def cmd_report(args) -> int:
                             args.output, summary.this.complaints, {"from": start, "to": end})
     print(_t(MSG_REPORT_WRITTEN).format(file=args.output, start=start.isoformat(), end=end.isoformat(),
                                        n=summary.this.complaints))
+    _print(args)
     return 0
 
 

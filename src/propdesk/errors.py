@@ -39,6 +39,13 @@ class ValidationError(RuleError):
     def text(self) -> str:
         return "\n".join(e.text() for e in self.errors.values())
 
+    def in_order(self, fields: list[str]) -> "ValidationError":
+        """The same problems in the order a form shows its fields (top to bottom), so that the
+        message and the focus start at the first wrong field; fields not named go last."""
+        rank = {name: i for i, name in enumerate(fields)}
+        ordered = sorted(self.errors.items(), key=lambda kv: rank.get(kv[0], len(rank)))
+        return ValidationError(dict(ordered))
+
 
 class PermissionDenied(RuleError):
     """The signed-in person's role does not allow the action."""

@@ -18,7 +18,7 @@ from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.callback_dialog import CallbackDialog
 from propdesk.ui.callback_model import CallbackTableModel
 from propdesk.ui.list_table import ListTable
-from propdesk.ui.widgets import fill_combo
+from propdesk.ui.widgets import fill_combo, find_label
 from propdesk.ui.worker import Background
 
 WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
@@ -92,6 +92,7 @@ class CallbackTab(QWidget):
         take.clicked.connect(self.take_over)
         self.count = QLabel()
         filters = QHBoxLayout()
+        filters.addWidget(find_label(self.search, self))
         filters.addWidget(self.search, 2)
         for w in (self.view, self.clerk, self.building, self.kind):
             filters.addWidget(w, 1)

@@ -4,10 +4,11 @@ repair forms."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit, QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
 from propdesk.enums import OwnerRole
 from propdesk.services.register import address, owners
+from propdesk.ui.suggestions import Suggestions
 
 
 class CallerLookup(QObject):
@@ -24,22 +25,20 @@ class CallerLookup(QObject):
         self._hits: dict[str, owners.Contact] = {}
         self._unit_choices: dict[str, address.UnitChoice] = {}
         self.choices: list[str] = []  # the units offered for what is typed, estates beside each
+        # suggestions that never take the keyboard (a completer popup grabbed Alt+U and the
+        # typing after it: issue 17)
         self.phone_model = QStringListModel(self)
-        completer = QCompleter(self.phone_model, self)
-        completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
-        phone.setCompleter(completer)
+        self.phone_suggestions = Suggestions(phone, self.phone_model, self)
         self.unit_model = QStringListModel(self)
-        unit_completer = QCompleter(self.unit_model, self)
-        unit_completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
-        unit.setCompleter(unit_completer)
+        self.unit_suggestions = Suggestions(unit, self.unit_model, self)
         contacts.setMaximumHeight(72)
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.lookup_phone)
         phone.textEdited.connect(lambda _t: self._timer.start())
-        completer.activated.connect(self._phone_chosen)
+        self.phone_suggestions.activated.connect(self._phone_chosen)
         unit.textEdited.connect(self._complete_unit)
         unit.editingFinished.connect(self.unit_entered)
-        unit_completer.activated.connect(lambda _t: self.unit_entered())
+        self.unit_suggestions.activated.connect(self._unit_chosen)
         contacts.itemActivated.connect(self._contact_chosen)
 
     def reset(self) -> None:
@@ -55,13 +54,18 @@ class CallerLookup(QObject):
         if len(hits) == 1 and owners.phone_digits(hits[0].phone) == typed:
             self.take(hits[0], keep_phone=True)
         elif hits:
-            self.phone.completer().complete()
+            self.phone_suggestions.show()
+        else:
+            self.phone_suggestions.hide()
 
     def _phone_chosen(self, text: str) -> None:
         contact = self._hits.get(text)
         if contact:
-            # the completer put the whole line in the field: put back just the number
-            QTimer.singleShot(0, lambda: self.take(contact))
+            self.take(contact)
+
+    def _unit_chosen(self, text: str) -> None:
+        self.unit.setText(text)
+        self.unit_entered()
 
     def take(self, contact: owners.Contact, keep_phone: bool = False) -> None:
         if not keep_phone:
@@ -83,6 +87,7 @@ class CallerLookup(QObject):
         self.choices = list(self._unit_choices)
         # a popup only for beginnings: what the text already means is shown in the list below
         self.unit_model.setStringList([] if meant else self.choices)
+        self.unit_suggestions.show()  # (hides itself when there is nothing to offer)
         if len(meant) == 1:
             self.show_contacts(meant[0].id)
         else:

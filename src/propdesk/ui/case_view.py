@@ -5,7 +5,7 @@ import re
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout,
@@ -97,6 +97,8 @@ class CaseView(QDialog):
         self.work_orders.setRootIsDecorated(False)
         self.work_orders.setColumnWidth(0, 150)
         self.work_orders.setMaximumHeight(110)
+        self.work_orders.itemDoubleClicked.connect(lambda item, _col: self.open_work_order(item))
+        self.work_orders.installEventFilter(self)  # Enter opens the order, not the default button
         timeline_box = QGroupBox(self.tr("Timeline (every action, who and when)"))
         QVBoxLayout(timeline_box).addWidget(self.timeline)
         orders_box = QGroupBox(self.tr("Work orders for this complaint"))
@@ -238,6 +240,10 @@ class CaseView(QDialog):
                        if name not in ("status", "updated_at")]
             if changes and entry["action"] in ("handle",):
                 details = "; ".join(changes)
+            elif entry["action"] == "escalate":  # to whom: the supervisor or the office head
+                to = [Escalation(new).label() for name, _old, new in entry["changes"]
+                      if name == "escalation" and new in Escalation._value2member_map_]
+                details = "; ".join(part for part in [*to, entry["note"]] if part)
             item = QTreeWidgetItem([fmt(entry["at"]), entry["who"],
                                     translate("timeline", ACTIONS.get(entry["action"], entry["action"])),
                                     details])
@@ -247,9 +253,30 @@ class CaseView(QDialog):
     def _fill_work_orders(self) -> None:
         self.work_orders.clear()
         for wo in workorders.of_complaint(self.complaint_id):
-            self.work_orders.addTopLevelItem(QTreeWidgetItem([
+            item = QTreeWidgetItem([
                 wo.number, wo.department.name if wo.department_id else "", wo.description,
-                wo.technician.name if wo.technician_id else "", WorkOrderStatus(wo.status).label()]))
+                wo.technician.name if wo.technician_id else "", WorkOrderStatus(wo.status).label()])
+            item.setData(0, Qt.UserRole, wo.id)
+            item.setToolTip(0, self.tr("Enter or a double-click opens the work order"))
+            self.work_orders.addTopLevelItem(item)
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if obj is self.work_orders and event.type() == QEvent.KeyPress \
+                and event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.work_orders.currentItem():
+            self.open_work_order()
+            return True
+        return super().eventFilter(obj, event)
+
+    def open_work_order(self, item=None) -> None:
+        """The case's work order in full: its rounds, materials, fee and timeline."""
+        from propdesk.ui.workorder_tab import WorkOrderView
+
+        item = item or self.work_orders.currentItem()
+        if item is None:
+            return
+        view = WorkOrderView(item.data(0, Qt.UserRole), self)
+        view.show()
+        self.work_order_view = view
 
     def _enable_actions(self, c) -> None:
         is_open = complaints.is_open(c)
@@ -267,16 +294,16 @@ class CaseView(QDialog):
         self.buttons["reply"].setText(self.tr("&Reply…") if c.valid else self.tr("Tell the &reason…"))
 
     def print_forms(self) -> None:
-        """Write the case's two forms to the printouts folder and open them for printing."""
+        """Write the case's two forms to the printouts folder and show the print preview."""
         from propdesk.reports.pdf import complaint_forms_pdf
-        from propdesk.ui.export_dialog import open_file
+        from propdesk.ui.printing import print_pdf
 
         path = printouts_dir() / f"{self.complaint.number}.pdf"
         complaint_forms_pdf(self.complaint_id, path)
         audit_log.record_output(self.staff, "print", "complaint", "complaint forms", path,
                                 entity_id=self.complaint_id)
         self.printed = path
-        open_file(path, self)
+        self.preview = print_pdf(path, self)
 
     # --- actions -----------------------------------------------------------------------------
     def _act(self, title: str, fields: list[Field], run, intro: str = "") -> None:
@@ -339,8 +366,9 @@ class CaseView(QDialog):
     def do_notify_head(self) -> None:
         c = self.complaint
         self._act(self.tr("Office head told"), [
+            Field("at", self.tr("When the head was told"), "datetime", now()),
             Field("note", self.tr("How and what was said"), "line", ""),
-        ], lambda v: complaints.notify_head(self.staff, c.id, note=v["note"]),
+        ], lambda v: complaints.notify_head(self.staff, c.id, at=v["at"], note=v["note"]),
             self.tr("Record that the office head was told of this major or group complaint."))
 
     def do_escalate(self) -> None:

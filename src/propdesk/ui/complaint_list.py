@@ -17,7 +17,7 @@ from propdesk.services.lists.search import ComplaintFilter
 from propdesk.ui.complaint_model import ComplaintTableModel
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.worker import Background
-from propdesk.ui.widgets import fill_combo
+from propdesk.ui.widgets import fill_combo, find_label
 
 OPEN = "__open__"
 
@@ -87,6 +87,7 @@ class ComplaintListPanel(QWidget):
                                objectName="complaint_table")
 
         row1 = QHBoxLayout()
+        row1.addWidget(find_label(self.search, self))
         row1.addWidget(self.search, 3)
         row1.addWidget(self.status, 1)
         row1.addWidget(self.overdue)

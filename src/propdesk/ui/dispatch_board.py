@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
@@ -21,7 +22,7 @@ from propdesk.services.lists.workorder_search import WorkOrderFilter
 from propdesk.services.cases.workorders import Completion
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.list_table import ListTable
-from propdesk.ui.widgets import fill_combo
+from propdesk.ui.widgets import fill_combo, find_label, fmt
 from propdesk.ui.workorder_model import WorkOrderTableModel
 
 OPEN = "__open__"
@@ -65,6 +66,22 @@ class DispatchBoard(QWidget):
         self.late_only = QCheckBox(self.tr("Not handed over in time"))
         self.count = QLabel()
         self.table = ListTable(self.model, (132, 92, 52, 108, 62, 180, 78, 62, 92, 80), 1, objectName="wo_table")
+        # what the desk looks at first, first: number, state, urgency, technician and time before
+        # the address and the task, so that a 1024-wide screen shows them without scrolling
+        header = self.table.horizontalHeader()
+        keys = [key for key, _label in self.model.columns]
+        order = ["number", "status", "urgency", "technician", "scheduled_at", "unit", "contact_name",
+                 "description", "department", "received_at", "pass_by"]
+        for visual, key in enumerate(k for k in order if k in keys):
+            header.moveSection(header.visualIndex(keys.index(key)), visual)
+        # a filter set from a dashboard tile says so, and is cleared in one click (or Esc)
+        self.tile_hint = QLabel(objectName="tile_hint")
+        self.tile_hint.setStyleSheet("background: #fff3cd; color: #664d03; padding: 3px 6px;")
+        self.tile_clear = QPushButton(self.tr("Show all open orders (Esc)"), objectName="tile_clear")
+        self.tile_clear.clicked.connect(self.clear_tile)
+        QShortcut(QKeySequence(Qt.Key_Escape), self.search, self.clear_tile).setContext(Qt.WidgetShortcut)
+        self.tile_hint.hide()
+        self.tile_clear.hide()
 
         self.buttons = {}
         actions = [
@@ -75,7 +92,7 @@ class DispatchBoard(QWidget):
             ("check", self.tr("Sign &off…"), self.do_check),
             ("rework", self.tr("Rewor&k…"), self.do_rework),
             ("quote", self.tr("&Quote…"), self.do_quote),
-            ("hold", self.tr("&Hold / resume…"), self.do_hold),
+            ("hold", self.tr("Hold / resu&me…"), self.do_hold),
             ("cancel", self.tr("&Cancel order…"), self.do_cancel),
             ("print", self.tr("Pri&nt notice"), self.print_notice),
         ]
@@ -111,11 +128,16 @@ class DispatchBoard(QWidget):
         day_layout.addWidget(self.day_table)
 
         filters = QHBoxLayout()
+        filters.addWidget(find_label(self.search))  # Ctrl+F: the work-order tab's
         filters.addWidget(self.search, 3)
         for w in (self.status, self.technician, self.urgency):
             filters.addWidget(w, 1)
         filters.addWidget(self.late_only)
         board = QVBoxLayout()
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.tile_hint, 1)
+        hint_row.addWidget(self.tile_clear)
+        board.addLayout(hint_row)
         board.addLayout(filters)
         board.addWidget(self.table, 1)
         board.addLayout(action_row)
@@ -153,7 +175,17 @@ class DispatchBoard(QWidget):
             for col, text in enumerate((names.get(tech_id, "?"), str(len(jobs)), schedule or self.tr("free"))):
                 self.day_table.setItem(row, col, QTableWidgetItem(text))
 
-    def show_state(self, key: str) -> None:
+    def clear_tile(self) -> None:
+        """Back to the usual view: every order not yet signed off, no tile's filter."""
+        self.tile_hint.hide()
+        self.tile_clear.hide()
+        self.late_only.blockSignals(True)
+        self.late_only.setChecked(False)
+        self.late_only.blockSignals(False)
+        self.status.setCurrentIndex(1)
+        self.refresh()
+
+    def show_state(self, key: str, label: str = "") -> None:
         """Show the orders behind a dashboard number."""
         states = {"wo_late": "new", "wo_new": "new", "wo_to_check": "done", "wo_rework": "rework"}
         self.late_only.blockSignals(True)
@@ -161,6 +193,11 @@ class DispatchBoard(QWidget):
         self.late_only.blockSignals(False)
         self.status.setCurrentIndex(self.status.findData(states[key]))
         self.refresh()
+        self.tile_hint.setText(self.tr("Showing the dashboard's \"{tile}\": {state}{late}").format(
+            tile=label or key, state=self.status.currentText(),
+            late=self.tr(", not handed over in time") if key == "wo_late" else ""))
+        self.tile_hint.show()
+        self.tile_clear.show()
         self.table.setFocus()
 
     def selected_id(self) -> int | None:
@@ -197,17 +234,17 @@ class DispatchBoard(QWidget):
         self._print(ids, self.tr("notices_{day}").format(day=dt.date.today().isoformat()))
 
     def _print(self, ids: list[int], name: str) -> None:
-        """Write the notices to the printouts folder and open them in the system viewer."""
+        """Write the notices to the printouts folder and show the print preview."""
         from propdesk.reports.pdf.repair_notice import repair_notice_pdf
         from propdesk.ui.case_view import printouts_dir
-        from propdesk.ui.export_dialog import open_file
+        from propdesk.ui.printing import print_pdf
 
         path = printouts_dir() / f"{name}.pdf"
         repair_notice_pdf(ids, path)
         audit_log.record_output(self.staff, "print", "work_order", "repair notices", path, len(ids),
                                 {"ids": ids}, entity_id=ids[0] if len(ids) == 1 else 0)
         self.printed = path
-        open_file(path, self)
+        self.preview = print_pdf(path, self)
 
     # --- actions -----------------------------------------------------------------------------
     def _act(self, title: str, fields: list[Field], run, intro: str = "") -> None:
@@ -265,9 +302,25 @@ class DispatchBoard(QWidget):
             workorders.confirm_slip(self.staff, wo_id)
             self.refresh()
 
+    def job_summary(self, wo) -> str:
+        """What the supervisor signs off: the job's result, materials, fee and slip."""
+        yes, no = self.tr("yes"), self.tr("NOT back")
+        return "\n".join([
+            self.tr("{number}: {task}").format(number=wo.number, task=wo.description),
+            self.tr("Technician: {name}; arrived {a}, finished {f}").format(
+                name=wo.technician.name if wo.technician_id else "—", a=fmt(wo.arrived_at) or "—",
+                f=fmt(wo.finished_at) or "—"),
+            self.tr("Result: {result}").format(result=wo.result or "—"),
+            self.tr("Materials: {materials}").format(materials=wo.materials or "—"),
+            self.tr("Fee: ¥{fee}").format(fee=wo.fee),
+            self.tr("Signed return slip back: {slip}").format(slip=yes if wo.slip_returned else no),
+        ])
+
     def do_check(self) -> None:
+        wo = workorders.get(self.selected_id())
         self._act(self.tr("Supervisor's check"), [Field("note", self.tr("Note"), "line", "")],
                   lambda i, v: workorders.check(self.staff, i, v["note"]),
+                  self.job_summary(wo) + "\n\n" +
                   self.tr("Sign off the job: the return slip is signed and the work is accepted."))
 
     def do_rework(self) -> None:

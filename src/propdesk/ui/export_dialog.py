@@ -113,6 +113,15 @@ class ExportDialog(QDialog):
         audit_log.record_output(self.staff, "print" if ext == "pdf" else "export", "register", name,
                                 path, rows, {"from": start, "to": end, "mask_phones": mask,
                                              "list": audit_log.describe_filters(filters)})
+        if path.suffix.lower() == ".pdf":  # a register on paper: the print preview
+            answer = QMessageBox.question(self, self.windowTitle(), self.tr(
+                "{n} lines written to\n{path}\n\nPrint it now?").format(n=rows, path=path))
+            if answer == QMessageBox.Yes:
+                from propdesk.ui.printing import print_pdf
+
+                self.preview = print_pdf(path, self.parentWidget())
+            self.accept()
+            return
         answer = QMessageBox.question(self, self.windowTitle(), self.tr(
             "{n} lines written to\n{path}\n\nOpen it now?").format(n=rows, path=path))
         if answer == QMessageBox.Yes:

@@ -145,7 +145,7 @@ class IncidentTab(QWidget):
         self.list.clear()
         for incident in incidents.listing(include_closed=self.show_closed.isChecked()):
             end = fmt(incident.expected_end) if incident.expected_end else "—"
-            status = self.tr("open") if incident.status == "open" else self.tr("closed {at}").format(at=fmt(incident.closed_at))
+            status = self.tr("Open") if incident.status == "open" else self.tr("closed {at}").format(at=fmt(incident.closed_at))
             item = QTreeWidgetItem([incident.number, incident.title, translate("ui", incidents.area_text(incident)),
                                     fmt(incident.started_at), end, str(incident.n_contacts), status])
             item.setData(0, Qt.UserRole, incident.id)
@@ -197,7 +197,7 @@ class IncidentTab(QWidget):
     def print_notice(self) -> None:
         from propdesk.reports.pdf.incident_notice import incident_notice_pdf
         from propdesk.ui.case_view import printouts_dir
-        from propdesk.ui.export_dialog import open_file
+        from propdesk.ui.printing import print_pdf
 
         incident = self.selected()
         path = printouts_dir() / f"{incident.number}.pdf"
@@ -205,4 +205,4 @@ class IncidentTab(QWidget):
         audit_log.record_output(self.staff, "print", "incident", "incident notice", path,
                                 entity_id=incident.id)
         self.printed = path
-        open_file(path, self)
+        self.preview = print_pdf(path, self)

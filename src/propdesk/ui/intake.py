@@ -67,8 +67,8 @@ class IntakeForm(QWidget):
         self.is_group = QCheckBox(self.tr("Group complaint (群体投诉)"), objectName="is_group")
         self.deadline = QLabel(objectName="deadline")
         self.status = QLabel(objectName="saved")
-        self.save_button = QPushButton(self.tr("&Save  (Ctrl+S)"), objectName="save")
-        self.clear_button = QPushButton(self.tr("&New form"), objectName="clear")
+        self.save_button = QPushButton(self.tr("Save  (Ctrl+S)"), objectName="save")
+        self.clear_button = QPushButton(self.tr("&Clear / new form"), objectName="clear")
 
         self.related = RelatedPanel(self)
         self._related_to: int | None = None
@@ -92,7 +92,7 @@ class IntakeForm(QWidget):
         when.addStretch()
         form.addRow(self.tr("&Where"), self.location)
         form.addRow(self.tr("When it happened"), when)
-        form.addRow(self.tr("What &happened"), self.description)
+        form.addRow(self.tr("What happ&ened"), self.description)
         form.addRow(self.tr("People &involved"), self.people_involved)
         form.addRow(self.tr("Customer's &request"), self.customer_request)
         form.addRow(self.tr("E&vidence shown"), self.evidence)
@@ -233,14 +233,23 @@ class IntakeForm(QWidget):
     def _field_widget(self, field: str) -> QWidget:
         return getattr(self, {"category_id": "category", "department_id": "department"}.get(field, field), self.description)
 
-    def save(self) -> None:
-        for name in ("phone", "complainant", "unit", "description", "category", "severity",
+    # the fields from the top of the form down: messages and the focus follow this order
+    FIELD_ORDER = ["channel", "received_at", "phone", "complainant", "unit", "location", "occurred_at",
+                   "description", "people_involved", "customer_request", "evidence", "category_id",
+                   "severity", "department_id", "invalid_reason"]
+
+    def _unmark(self) -> None:
+        for name in ("phone", "complainant", "unit", "description", "category", "severity", "department",
                      "invalid_reason", "received_at", "occurred_at", "location", "customer_request",
                      "people_involved", "evidence", "channel"):
             mark_invalid(getattr(self, name), False)
+
+    def save(self) -> None:
+        self._unmark()
         try:
             complaint = complaints.create(self.staff, self.data())
         except ValidationError as err:
+            err = err.in_order(self.FIELD_ORDER)
             widgets = [self._field_widget(f) for f in err.errors]
             for widget in widgets:
                 mark_invalid(widget, True)
@@ -275,6 +284,7 @@ class IntakeForm(QWidget):
         self.clear()
 
     def clear(self) -> None:
+        self._unmark()  # a blank form keeps no red outline from the last attempt
         self._categories = reference.categories()
         fill_combo(self.category, [(c.id, c.name) for c in self._categories], self.tr("- choose -"))
         fill_combo(self.severity, [(s.value, s.label()) for s in Severity], self.tr("- choose -"))

@@ -1,7 +1,7 @@
 """The main window: the working tabs, the signed-in person, and what is overdue."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
@@ -238,6 +238,9 @@ class MainWindow(QMainWindow):
             self.complaints.refresh()
         elif current is self.work_orders:
             self.work_orders.board.refresh()
+        elif current is self.incidents:  # calls attached at intake show at once
+            item = self.incidents.list.currentItem()
+            self.incidents.refresh(select=item.data(0, Qt.UserRole) if item else None)
 
     def export_register(self) -> None:
         # imported when first used: openpyxl and reportlab are not needed for the first screen
@@ -272,7 +275,7 @@ class MainWindow(QMainWindow):
             self.callbacks.show_view("overdue" if key == "callbacks_overdue" else "today")
         else:
             self.tabs.setCurrentWidget(self.work_orders)
-            self.work_orders.board.show_state(key)
+            self.work_orders.board.show_state(key, label)
 
     def show_overdue_callbacks(self) -> None:
         self.tabs.setCurrentWidget(self.callbacks)

@@ -56,8 +56,8 @@ class MyJobsTab(QWidget):
         row = QHBoxLayout()
         for key, text, slot in (("arrived", self.tr("&Arrived"), self.do_arrived),
                                 ("result", self.tr("&Result, materials, slip…"), self.do_result),
-                                ("slip", self.tr("Signed &slip back"), self.do_slip),
-                                ("refresh", self.tr("Re&fresh (F5)"), self.refresh)):
+                                ("slip", self.tr("Signed slip &back"), self.do_slip),
+                                ("refresh", self.tr("Refr&esh (F5)"), self.refresh)):
             button = QPushButton(text, objectName=f"job_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button

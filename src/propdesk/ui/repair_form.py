@@ -45,7 +45,7 @@ class RepairForm(QWidget):
         self.status = QLabel(objectName="saved")
         self.status.setWordWrap(True)
         self.deadline.setMinimumWidth(200)  # wraps, never widens the column
-        save = QPushButton(self.tr("&Save repair call  (Ctrl+S)"), objectName="save")
+        save = QPushButton(self.tr("Save repair call  (Ctrl+S)"), objectName="save")
         save.clicked.connect(self.save)
         shortcut = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         shortcut.setContext(Qt.WidgetWithChildrenShortcut)

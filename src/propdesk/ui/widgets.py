@@ -139,3 +139,28 @@ def select_data(combo: QComboBox, data) -> None:
     index = combo.findData(data)
     if index >= 0:
         combo.setCurrentIndex(index)
+
+
+def find_label(search, scope=None):
+    """A list's search box is reached by Ctrl+F (anywhere in ``scope``, the list's panel; None:
+    the caller places the shortcut) and by the Alt key of the label this returns (put it before
+    the box)."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QLabel
+
+    def go():
+        search.setFocus(Qt.ShortcutFocusReason)
+        search.selectAll()
+
+    search.setProperty("find", True)
+    if scope is not None:
+        shortcut = QShortcut(QKeySequence.Find, scope, go)
+        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+    label = QLabel(ui_text(FIND))
+    label.setBuddy(search)
+    search.setToolTip(ui_text(FIND_TIP))
+    return label
+
+
+FIND = QT_TRANSLATE_NOOP("ui", "Find (&Y)")
+FIND_TIP = QT_TRANSLATE_NOOP("ui", "Ctrl+F: to the search box from anywhere in the list")

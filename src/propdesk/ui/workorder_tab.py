@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog, QGroupBox, QLabel, QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
@@ -63,6 +64,10 @@ class WorkOrderTab(QWidget):
         self.form.saved.connect(lambda _id: (self.board.refresh(), self.changed.emit()))
         self.board.changed.connect(self.changed)
         self.board.open_work_order.connect(self.open_view)
+        # Ctrl+F from anywhere on the tab (the repair form too) goes to the board's search
+        find = QShortcut(QKeySequence.Find, self, lambda: (self.board.search.setFocus(Qt.ShortcutFocusReason),
+                                                           self.board.search.selectAll()))
+        find.setContext(Qt.WidgetWithChildrenShortcut)
 
     def open_view(self, wo_id: int) -> None:
         view = WorkOrderView(wo_id, self)
@@ -102,19 +107,25 @@ class WorkOrderView(QDialog):
         header.setTextInteractionFlags(Qt.TextSelectableByMouse)
         rounds = QTreeWidget(objectName="rounds")
         rounds.setHeaderLabels([self.tr("Round"), self.tr("Technician"), self.tr("Arrived"),
-                                self.tr("Finished"), self.tr("Result"), self.tr("Slip"), self.tr("Verdict")])
+                                self.tr("Finished"), self.tr("Result"), self.tr("Materials"), self.tr("Fee"),
+                                self.tr("Slip"), self.tr("Verdict")])
+        rounds.setWordWrap(True)
         rounds.setRootIsDecorated(False)
         yes = self.tr("yes")
         verdicts = {"accepted": self.tr("accepted"), "rework": self.tr("rework"), "": ""}
         for r in workorders.rounds(wo_id):
             rounds.addTopLevelItem(QTreeWidgetItem([
                 str(r.round_no), r.technician.name if r.technician_id else "", fmt(r.arrived_at),
-                fmt(r.finished_at), r.result, yes if r.slip_returned else "", verdicts.get(r.verdict, r.verdict)
-                + (f"：{r.verdict_note}" if r.verdict_note else "")]))
+                fmt(r.finished_at), r.result, r.materials, f"¥{r.fee}", yes if r.slip_returned else "",
+                verdicts.get(r.verdict, r.verdict) + (f"：{r.verdict_note}" if r.verdict_note else "")]))
+        for col in range(rounds.columnCount()):  # whole cells: the view is wide enough for them
+            rounds.resizeColumnToContents(col)
         timeline = QTreeWidget(objectName="timeline")
         timeline.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Details")])
         timeline.setRootIsDecorated(False)
         timeline.setColumnWidth(0, 130)
+        timeline.setColumnWidth(1, 80)
+        timeline.setColumnWidth(2, 140)
         for entry in workorders.timeline(wo_id):
             timeline.addTopLevelItem(QTreeWidgetItem([
                 fmt(entry["at"]), entry["who"], translate("timeline", ACTIONS.get(entry["action"], entry["action"])),

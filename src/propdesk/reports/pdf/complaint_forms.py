@@ -56,7 +56,12 @@ LABELS = {
     "check": QT_TRANSLATE_NOOP("reports", "Supervisor's check"),
     "closed_at": QT_TRANSLATE_NOOP("reports", "Date closed"),
     "callback_short": QT_TRANSLATE_NOOP("reports", "Callback result"),
+    "history": QT_TRANSLATE_NOOP("reports", "Earlier rounds (reopened)"),
 }
+ROUND_LINE = QT_TRANSLATE_NOOP(
+    "reports", "Round {n}: cause {cause}; action {action}; result {result}; complainant's opinion "
+               "{opinion}{signed}. Reopened {at}: {reason}")
+SIGNED = QT_TRANSLATE_NOOP("reports", " (signed)")
 GROUP = QT_TRANSLATE_NOOP("reports", "{severity} (group complaint)")
 INVALID = QT_TRANSLATE_NOOP("reports", "{severity} (invalid: {reason})")
 SIGN_CALLBACK = QT_TRANSLATE_NOOP("reports", "Called back by: ____________    Date: ____________")
@@ -98,6 +103,7 @@ OPINION_RECORD = FormDef(QT_TRANSLATE_NOOP("reports", "Customer opinion handling
     [F("", "handler"), F("", "date")],
     [F("", "check", wide=True, height=22, sign=SIGN_SUPERVISOR)],
     [F("closed_at"), F("callback_short")],
+    [F("history", wide=True, height=22)],
 ])
 
 FORMS = {"customer_info": CUSTOMER_INFO, "opinion_record": OPINION_RECORD}
@@ -156,6 +162,10 @@ def form_data(complaint_id: int) -> dict[str, str]:
         "customer_opinion": c.customer_opinion, "closed_at": _when(c.closed_at),
     }
     data.update(_callbacks(complaint_id))
+    data["history"] = "\n".join(tr(ROUND_LINE).format(
+        n=r["round"], cause=r["cause"] or "—", action=r["action"] or "—", result=r["result"] or "—",
+        opinion=r["customer_opinion"] or "—", signed=tr(SIGNED) if r["signature_received"] else "",
+        at=_when(r["reopened_at"]), reason=r["reason"]) for r in complaints.handling_rounds(complaint_id))
     return data
 
 

@@ -36,6 +36,11 @@ MSG_NOT_REPLIED = QT_TRANSLATE_NOOP(
 MSG_NO_RESULT = QT_TRANSLATE_NOOP(
     "rules", "Record the handling result before closing complaint {number}.")
 MSG_NOT_CLOSED = QT_TRANSLATE_NOOP("rules", "Only a closed complaint can be reopened.")
+MSG_NEW_ROUND = QT_TRANSLATE_NOOP(
+    "rules", "{number} was reopened: record a new handling round with the result and the "
+             "customer's opinion before closing it again.")
+# what one handling round records (客户意见处理记录表); a reopening starts a new round
+HANDLING_FIELDS = ("cause", "action", "result", "customer_opinion", "signature_received")
 MSG_ALREADY_ESCALATED = QT_TRANSLATE_NOOP("rules", "The complaint is already escalated that far.")
 MSG_BEFORE_RECEIVED = QT_TRANSLATE_NOOP("rules", "{label}: the reply cannot be before the complaint was received ({received}).")
 MSG_HEAD_FIRST = QT_TRANSLATE_NOOP(
@@ -214,15 +219,23 @@ def record_handling(actor: Staff, complaint_id: int, cause: str = "", action: st
 
 def notify_head(actor: Staff, complaint_id: int, at: dt.datetime | None = None,
                 note: str = "") -> Complaint:
-    """Record that the office head was told of a major or group complaint."""
-    at = at or now()
+    """Record that the office head was told of a major or group complaint, at ``at`` (when it
+    happened, which may be earlier than when it is recorded; never in the future nor before the
+    complaint came in)."""
+    clock = now()
     accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
     with transaction():
         c = _open_for_change(complaint_id)
         if c.severity != Severity.MAJOR.value and not c.is_group:
             raise RuleError(MSG_NO_HEAD_NEEDED)
-        return _save(actor, c, "notify_head", {"head_notified_at": at, "head_notified_by": actor},
-                     note, at)
+        ck = Checker()
+        when = ck.moment("at", at or clock, required=True, now=clock)
+        if when and when < c.received_at:
+            ck.fail("at", MSG_BEFORE_RECEIVED, received=c.received_at.strftime("%Y-%m-%d %H:%M"))
+        note = ck.text("note", note, max_len=2000)
+        ck.raise_if_any()
+        return _save(actor, c, "notify_head", {"head_notified_at": when, "head_notified_by": actor},
+                     note, when)
 
 
 def escalate(actor: Staff, complaint_id: int, to: str, note: str) -> Complaint:
@@ -247,6 +260,8 @@ def close(actor: Staff, complaint_id: int, note: str = "", at: dt.datetime | Non
         c = _open_for_change(complaint_id)
         if reply_owed(c):
             raise RuleError(MSG_NOT_REPLIED, number=c.number)
+        if c.valid and c.reopen_count and not (c.result.strip() and c.customer_opinion.strip()):
+            raise RuleError(MSG_NEW_ROUND, number=c.number)  # never on the last round's record
         if c.valid and not c.result:
             raise RuleError(MSG_NO_RESULT, number=c.number)
         if needs_head_notice(c):  # a major or group complaint: the head is told first
@@ -273,12 +288,34 @@ def reopen(actor: Staff, complaint_id: int, reason: str) -> Complaint:
         ck = Checker()
         reason = ck.text("reason", reason, required=True, max_len=500)
         ck.raise_if_any()
+        # the last round's result, opinion and signature go with it (kept in the case's history,
+        # see handling_rounds): closing again needs a new round
         _save(actor, c, "reopen", {"status": ComplaintStatus.REOPENED.value,
-                                   "closed_at": None, "reopen_count": c.reopen_count + 1}, reason)
+                                   "closed_at": None, "reopen_count": c.reopen_count + 1,
+                                   "result": "", "customer_opinion": "",
+                                   "signature_received": False}, reason)
         if c.reopen_count >= reopen_escalation_limit() and c.escalation != Escalation.HEAD.value:
             _save(actor, c, "escalate", {"escalation": Escalation.HEAD.value},
                   translate("rules", MSG_AUTO_HEAD).format(n=c.reopen_count))
         return c
+
+
+def handling_rounds(complaint_id: int) -> list[dict]:
+    """The earlier handling rounds of a reopened case, oldest first, read back from its
+    history: each with its cause, action, result, customer's opinion and signature as they
+    stood when the case was reopened, and when and why it was reopened. The current round is
+    the complaint's own fields."""
+    state = {name: "" for name in HANDLING_FIELDS}
+    rounds: list[dict] = []
+    for entry in audit.timeline(ENTITY, complaint_id):
+        if entry["action"] == "reopen":
+            rounds.append({**state, "signature_received": state["signature_received"] == "1",
+                           "round": len(rounds) + 1, "reopened_at": entry["at"],
+                           "reason": entry["note"]})
+        for name, _old, new in entry["changes"]:
+            if name in state:
+                state[name] = new or ""
+    return rounds
 
 
 def reopen_escalation_limit() -> int:

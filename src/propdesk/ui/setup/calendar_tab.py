@@ -48,8 +48,16 @@ class MonthCalendar(QCalendarWidget):
         self.setDateTextFormat(QDate(), QTextCharFormat())  # clear the previous year's marks
 
 
-# only the month of the picked day shows a selection; the others would look marked
+# only the month of the picked day shows a selection; in the others the (clamped) selected day
+# is painted in its own mark's colours, else it would look marked, or lose its colour
 UNPICKED = "QAbstractItemView { selection-background-color: transparent; selection-color: palette(text); }"
+
+
+def unpicked_style(kind: str | None) -> str:
+    if kind not in COLOURS:
+        return UNPICKED
+    back, fore = COLOURS[kind]
+    return f"QAbstractItemView {{ selection-background-color: {back}; selection-color: {fore}; }}"
 
 
 def swatch(kind: str, text: str) -> QLabel:
@@ -110,7 +118,7 @@ class CalendarTab(QWidget):
         self.schedule_messages = Messages()
         self.import_button = QPushButton(self.tr("&Import a schedule file..."), objectName="import_schedule")
         self.import_button.clicked.connect(self.import_file)
-        template = QPushButton(self.tr("Save an empty &template..."), objectName="save_template")
+        template = QPushButton(self.tr("Save an empty tem&plate..."), objectName="save_template")
         template.clicked.connect(self.save_template)
         official = QGroupBox(self.tr("Official schedule"))
         box = QVBoxLayout(official)
@@ -210,7 +218,12 @@ class CalendarTab(QWidget):
             self.day_from.setDate(qdate)
             self.day_to.setDate(qdate)
         for i, month in enumerate(self.months):
-            month.setStyleSheet("" if i == day.month - 1 else UNPICKED)
+            if i == day.month - 1:
+                month.setStyleSheet("")
+                continue
+            shown = month.selectedDate().toPython()
+            mark = self.summary.marks.get(shown) if shown.year == self.summary.year else None
+            month.setStyleSheet(unpicked_style(mark.kind if mark else None))
         self.months[day.month - 1].setSelectedDate(qdate)
         mark = self.summary.marks.get(day) if day.year == self.summary.year else None
         if mark is None:

@@ -70,6 +70,8 @@ class ListEditor(QWidget):
 
     changed = Signal()
     movable = False
+    # a second editor on the same tab leaves the Alt keys of New/Save/Move to the first one
+    button_keys = True
     right_aligned: tuple[int, ...] = ()  # columns of numbers
 
     def __init__(self, editable: bool, title: str, parent=None):
@@ -90,13 +92,17 @@ class ListEditor(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.fields: dict[str, QWidget] = {}
         self.messages = Messages()
-        self.new_button = QPushButton(self.tr("&New"), objectName="new")
+        self.new_button = QPushButton(self.tr("&New") if self.button_keys else self.tr("New"), objectName="new")
         self.new_button.clicked.connect(self.new)
-        self.save_button = QPushButton(self.tr("&Save"), objectName="save")
+        self.save_button = QPushButton(self.tr("&Save") if self.button_keys else self.tr("Save"), objectName="save")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.submit)
-        self.up_button = QPushButton(self.tr("Move &up"), objectName="up")
-        self.down_button = QPushButton(self.tr("Move do&wn"), objectName="down")
+        # parented: a button of a list that cannot be reordered is never laid out, and a shown
+        # parentless button would stay on screen as a window of its own after the dialog closes
+        self.up_button = QPushButton(self.tr("Move &up") if self.button_keys else self.tr("Move up"), self,
+                                     objectName="up")
+        self.down_button = QPushButton(self.tr("Move do&wn") if self.button_keys else self.tr("Move down"),
+                                       self, objectName="down")
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
 
@@ -169,8 +175,10 @@ class ListEditor(QWidget):
                 widget.setReadOnly(not self.editable)
             else:
                 widget.setEnabled(self.editable)
-        for button in (self.new_button, self.save_button, self.up_button, self.down_button):
+        for button in (self.new_button, self.save_button):
             button.setVisible(self.editable)
+        for button in (self.up_button, self.down_button):
+            button.setVisible(self.editable and self.movable)
 
     def reload(self, select_id: int | None = None) -> None:
         select_id = select_id if select_id is not None else self.current_id

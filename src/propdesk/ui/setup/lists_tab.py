@@ -20,7 +20,7 @@ class DepartmentEditor(ListEditor):
         return [self.tr("Department"), self.tr("Status")]
 
     def build_form(self):
-        self.name = self.add_field("department_name", self.tr("&Name"), QLineEdit())
+        self.name = self.add_field("department_name", self.tr("Na&me"), QLineEdit())
         self.active = self.add_field("department_active", self.tr("In use"), QCheckBox(self.tr("&In use")))
 
     def rows(self):
@@ -43,6 +43,7 @@ class DepartmentEditor(ListEditor):
 
 class CategoryEditor(ListEditor):
     movable = True
+    button_keys = False  # beside the departments' editor, which has the Alt keys
 
     def __init__(self, staff, editable: bool, parent=None):
         self.staff = staff
@@ -52,9 +53,9 @@ class CategoryEditor(ListEditor):
         return [self.tr("Category"), self.tr("Usual department"), self.tr("Status")]
 
     def build_form(self):
-        self.name = self.add_field("category_name", self.tr("&Name"), QLineEdit())
+        self.name = self.add_field("category_name", self.tr("Categor&y name"), QLineEdit())
         self.department = self.add_field("department", self.tr("Usual &department"), QComboBox())
-        self.active = self.add_field("category_active", self.tr("In use"), QCheckBox(self.tr("In &use")))
+        self.active = self.add_field("category_active", self.tr("In use"), QCheckBox(self.tr("In use")))
         hint = QLabel(self.tr("Intake suggests this department when the category is chosen."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)

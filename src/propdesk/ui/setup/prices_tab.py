@@ -1,6 +1,7 @@
 """The paid-service price list (有偿服务收费标准) that work orders charge from."""
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from propdesk.services.setup import office_lists
@@ -17,12 +18,19 @@ class PriceEditor(ListEditor):
         return [self.tr("Service"), self.tr("Charged per"), self.tr("Price (yuan)"), self.tr("Status")]
 
     def build_form(self):
-        self.name = self.add_field("price_item_name", self.tr("&Service"), QLineEdit())
+        self.name = self.add_field("price_item_name", self.tr("Ser&vice"), QLineEdit())
         self.unit_name = self.add_field("price_unit", self.tr("&Charged per"), QLineEdit())
         self.unit_name.setPlaceholderText(self.tr("e.g. 次, 个, 米, 小时"))
+        self.unit_name.installEventFilter(self)
         self.price = self.add_field("price", self.tr("&Price (yuan)"), QLineEdit())
         self.price.setPlaceholderText("50.00")
         self.active = self.add_field("active", self.tr("In use"), QCheckBox(self.tr("&In use")))
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        # entering the unit (by Tab or a click) selects it, so typing 个 gives 个, not 次个
+        if obj is self.unit_name and event.type() == QEvent.FocusIn:
+            QTimer.singleShot(0, self.unit_name.selectAll)
+        return super().eventFilter(obj, event)
 
     def rows(self):
         return office_lists.price_items()
@@ -32,7 +40,7 @@ class PriceEditor(ListEditor):
 
     def load(self, row):
         self.name.setText(row.name if row else "")
-        self.unit_name.setText(row.unit_name if row else "次")
+        self.unit_name.setText(row.unit_name if row else "次")  # the usual unit, selected when the field is entered
         self.price.setText(f"{row.price:.2f}" if row else "")
         self.active.setChecked(row.active if row else True)
 

@@ -25,11 +25,11 @@ class StaffEditor(ListEditor):
     def build_form(self):
         self.username = self.add_field("username", self.tr("&User name"), QLineEdit())
         self.username.setPlaceholderText(self.tr("for signing in, e.g. wangfang"))
-        self.name = self.add_field("staff_name", self.tr("&Name"), QLineEdit())
+        self.name = self.add_field("staff_name", self.tr("Na&me"), QLineEdit())
         self.role = self.add_field("role", self.tr("&Role"), QComboBox())
         fill_combo(self.role, Role.choices())
         self.department = self.add_field("department", self.tr("&Department"), QComboBox())
-        self.phone = self.add_field("staff_phone", self.tr("&Phone"), QLineEdit())
+        self.phone = self.add_field("staff_phone", self.tr("P&hone"), QLineEdit())
         self.password = self.add_field("password", self.tr("Pass&word"), QLineEdit())
         self.password.setEchoMode(QLineEdit.Password)
         self.password.setPlaceholderText(self.tr("at least 6 characters"))
@@ -83,10 +83,10 @@ class StaffEditor(ListEditor):
         self.active_button.setEnabled(not new)
         if new:
             self.state.setText(self.tr("A new person signs in with this user name and password."))
-            self.active_button.setText(self.tr("&Deactivate"))
+            self.active_button.setText(self.tr("Deac&tivate"))
         elif row.active:
             self.state.setText(self.tr("Can sign in."))
-            self.active_button.setText(self.tr("&Deactivate"))
+            self.active_button.setText(self.tr("Deac&tivate"))
         else:
             self.state.setText(self.tr("Deactivated: cannot sign in; still shown on old records."))
             self.active_button.setText(self.tr("Re&activate"))

@@ -22,7 +22,7 @@ class EstateEditor(ListEditor):
         return [self.tr("Estate"), self.tr("Address"), self.tr("Status")]
 
     def build_form(self):
-        self.name = self.add_field("estate_name", self.tr("&Name"), QLineEdit())
+        self.name = self.add_field("estate_name", self.tr("Na&me"), QLineEdit())
         self.address = self.add_field("estate_address", self.tr("&Address"), QLineEdit())
         self.active = self.add_field("active", self.tr("In use"), QCheckBox(self.tr("In &use")))
 
@@ -126,7 +126,7 @@ class StructureTab(QWidget):
                             "floor_from": self.floor_from, "floor_to": self.floor_to,
                             "rooms_per_floor": self.rooms}
         self.add_messages = Messages()
-        self.add_button = QPushButton(self.tr("&Add the building"), objectName="add_building")
+        self.add_button = QPushButton(self.tr("A&dd the building"), objectName="add_building")
         self.add_button.clicked.connect(self.add_building)
         self.more_button = QPushButton(self.tr("Add these units to the selected building"),
                                        objectName="add_units")

@@ -1,0 +1,101 @@
+"""Every screen and dialog, as each role sees it at 1366x768 and 1024x768: no Alt+letter key is
+offered twice on one screen, and no widget is drawn outside its window."""
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from propdesk.services.cases import complaints, workorders
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.cases.workorders import RepairInput
+from propdesk.models.tables import Category
+from propdesk.ui.main_window import MainWindow
+from tests.ui.walk import drawn_outside, duplicate_mnemonics, stray_windows
+
+SIZES = [(1366, 740), (1024, 740)]
+
+
+def _case(office):
+    cat = Category.select().first()
+    return complaints.create(office["clerk"], ComplaintInput(
+        channel="phone", phone="13800138000", complainant="张伟", unit="3栋2单元1201",
+        description="楼上漏水", category_id=cat.id, severity="minor"))
+
+
+def _order(office):
+    wo = workorders.create(office["clerk"], RepairInput(
+        phone="13800138000", contact_name="张伟", unit="3栋2单元1201", description="水龙头漏水"))
+    workorders.assign(office["clerk"], wo.id, office["technician"].id, dt.datetime.now())
+    return wo
+
+
+def check(window, where: str, problems: list) -> None:
+    for key, places in duplicate_mnemonics(window).items():
+        problems.append(f"{where}: Alt+{key.upper()} is {' and '.join(places)}")
+    for line in drawn_outside(window):
+        problems.append(f"{where}: {line}")
+
+
+def walk_tabs(tabs, window, where, problems):
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        QApplication.processEvents()
+        check(window, f"{where} / {tabs.tabText(i)}", problems)
+
+
+@pytest.mark.parametrize("role", ["clerk", "supervisor", "admin", "technician"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_main_window_every_tab(qtbot, office, role, size):
+    _case(office)
+    _order(office)
+    window = MainWindow(office[role])
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    problems = []
+    walk_tabs(window.tabs, window, f"{role} {size}", problems)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_dialogs(qtbot, office, size):
+    from propdesk.ui.case_view import CaseView
+    from propdesk.ui.export_dialog import ExportDialog
+    from propdesk.ui.login import FirstRunDialog, LoginDialog
+    from propdesk.ui.session import LockDialog
+    from propdesk.ui.setup import SetupDialog
+    from propdesk.ui.weekly_dialog import WeeklyReportDialog
+    from propdesk.ui.workorder_tab import WorkOrderView
+
+    case = _case(office)
+    wo = _order(office)
+    problems = []
+    dialogs = [
+        ("sign-in", lambda: LoginDialog()),
+        ("first start", lambda: FirstRunDialog()),
+        ("lock", lambda: LockDialog(office["clerk"])),
+        ("case view", lambda: CaseView(office["supervisor"], case.id)),
+        ("work order", lambda: WorkOrderView(wo.id)),
+        ("export", lambda: ExportDialog()),
+        ("weekly", lambda: WeeklyReportDialog()),
+    ]
+    for name, make in dialogs:
+        try:
+            dialog = make()
+        except TypeError:
+            continue
+        qtbot.addWidget(dialog)
+        dialog.resize(min(dialog.width(), size[0]), min(dialog.height(), size[1]))
+        dialog.show()
+        QApplication.processEvents()
+        check(dialog, name, problems)
+        dialog.close()
+    setup = SetupDialog(office["admin"])
+    qtbot.addWidget(setup)
+    setup.resize(min(setup.width(), size[0]), min(setup.height(), size[1]))
+    setup.show()
+    walk_tabs(setup.tabs, setup, "office setup", problems)
+    setup.close()
+    QApplication.processEvents()
+    assert not problems, "\n".join(problems)
+    assert stray_windows(set()) == []  # nothing stays on screen after the dialogs close
