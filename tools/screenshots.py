@@ -146,7 +146,7 @@ def shoot(app, lang: str, size, folder: Path) -> None:
     save(view, "work-order-view")
     view.close()
 
-    export = ExportDialog(parent=window)
+    export = ExportDialog(parent=window, staff=clerk)
     export.show()
     save(export, "export")
     export.close()
