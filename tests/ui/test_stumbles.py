@@ -286,3 +286,23 @@ def test_the_case_view_opens_its_work_orders(qtbot, office):
     opened = view.work_order_view
     qtbot.addWidget(opened)
     assert opened.isVisible() and wo.number in opened.windowTitle()
+
+
+def test_deadlines_and_saved_line_stay_in_view_at_1366x768(qtbot, office, dialogs):
+    from PySide6.QtCore import QPoint, QRect
+
+    from propdesk.ui.main_window import MainWindow
+
+    window = MainWindow(office["clerk"])
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show()
+    form = window.intake
+    form.related.show()  # the related-cases panel takes its room
+    form.related.setMinimumHeight(160)
+    QApplication.processEvents()
+    area = window.tabs.currentWidget()
+    for label in (form.deadline, form.status, form.save_button):
+        rect = QRect(label.mapTo(area, QPoint(0, 0)), label.size())
+        assert label.isVisible() and area.rect().contains(rect), label.objectName()
+    assert area.verticalScrollBar().maximum() > 0  # the form itself still scrolls

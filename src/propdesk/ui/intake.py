@@ -109,17 +109,24 @@ class IntakeForm(QWidget):
         grid2.setColumnStretch(1, 1)
         grid2.setColumnStretch(3, 1)
 
+        # the deadlines, the buttons and the 已保存 line: a footer that the window keeps in view
+        # below the scrolling form (at 1366x768 with the related-cases panel they fell below
+        # the fold); alone (tests, a dialog) it sits at the form's end
+        self.footer = QWidget(objectName="intake_footer")
+        footer = QVBoxLayout(self.footer)
+        footer.setContentsMargins(9, 4, 9, 4)
         buttons = QHBoxLayout()
         buttons.addWidget(self.deadline, 1)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
+        footer.addLayout(buttons)
+        footer.addWidget(self.status)
         layout = QVBoxLayout(self)
         layout.addWidget(caller)
         layout.addWidget(self.related)
         layout.addWidget(what)
         layout.addWidget(classify)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status)
+        layout.addWidget(self.footer)
         layout.addStretch()
         self.setTabOrder(self.received_at, self.phone)
 

@@ -29,13 +29,43 @@ from propdesk.ui.widgets import STYLE
 from propdesk.ui.workorder_tab import WorkOrderTab
 
 
-def scrolling(widget: QWidget) -> QScrollArea:
-    """A form that scrolls on a small screen (a 1366×768 laptop) instead of being cut off."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.NoFrame)
-    area.setWidget(widget)
-    return area
+class FormArea(QScrollArea):
+    """A form that scrolls on a small screen (a 1366×768 laptop) instead of being cut off, with
+    an optional footer (deadlines, Save, the 已保存 line) kept in view below it."""
+
+    def __init__(self, widget: QWidget, footer: QWidget | None = None):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.NoFrame)
+        self.setWidget(widget)
+        self.footer = footer
+        if footer is not None:
+            footer.setParent(self)
+            footer.setAutoFillBackground(True)
+            footer.setStyleSheet("#intake_footer { border-top: 1px solid #ccc; }")
+            self.verticalScrollBar().rangeChanged.connect(lambda *_: self._place_footer())
+            self._place_footer()
+
+    def _place_footer(self) -> None:
+        height = self.footer.sizeHint().height()
+        self.setViewportMargins(0, 0, 0, height)
+        scrollbar = self.verticalScrollBar()
+        width = self.width() - (scrollbar.width() if scrollbar.isVisible() else 0)
+        self.footer.setGeometry(0, self.height() - height, width, height)
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        if self.footer is not None:
+            self._place_footer()
+
+    def ensure_footer_fits(self) -> None:
+        """The footer's text changed (a long message): make room for it."""
+        if self.footer is not None:
+            self._place_footer()
+
+
+def scrolling(widget: QWidget, footer: QWidget | None = None) -> QScrollArea:
+    return FormArea(widget, footer)
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +91,8 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard(staff)
         self.dashboard.open_list.connect(self.open_list)
         self.tabs.addTab(self.dashboard, self.tr("Dashboard (&0)"))
-        intake_area = scrolling(self.intake)
+        intake_area = scrolling(self.intake, self.intake.footer)
+        self.intake.saved.connect(lambda _id: intake_area.ensure_footer_fits())
         intake_area.setProperty("intake", True)
         self.tabs.addTab(intake_area, self.tr("Complaint intake (&1)"))
         self.tabs.addTab(self.complaints, self.tr("Complaints (&2)"))
