@@ -5021,6 +5021,14 @@ The details are in the log file:
         <translation>客户签字：____________    日期：____________</translation>
     </message>
     <message>
+        <source>{number} REWORK, round {round}</source>
+        <translation>{number} 返工 第 {round} 轮</translation>
+    </message>
+    <message>
+        <source>Rework (round {round}): {reason}. First job: {task}</source>
+        <translation>返工（第 {round} 轮）：{reason}。原维修内容：{task}</translation>
+    </message>
+    <message>
         <source>Issued</source>
         <translation>派工时间</translation>
     </message>

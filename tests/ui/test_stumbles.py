@@ -306,3 +306,39 @@ def test_deadlines_and_saved_line_stay_in_view_at_1366x768(qtbot, office, dialog
         rect = QRect(label.mapTo(area, QPoint(0, 0)), label.size())
         assert label.isVisible() and area.rect().contains(rect), label.objectName()
     assert area.verticalScrollBar().maximum() > 0  # the form itself still scrolls
+
+
+def test_a_rework_gets_its_own_marked_notice_and_a_new_time(qtbot, office, monkeypatch):
+    import datetime as dt
+
+    from pypdf import PdfReader
+
+    from propdesk.services.cases import workorders
+    from propdesk.ui.action_dialog import ActionDialog
+    from propdesk.ui.dispatch_board import DispatchBoard
+
+    wo = _done_order(office)
+    board = DispatchBoard(office["supervisor"])
+    qtbot.addWidget(board)
+    board.table.selectRow(0)
+    board.print_notice()
+    first = board.printed
+    first_bytes = first.read_bytes()
+    workorders.check(office["supervisor"], wo.id)
+    workorders.rework(office["supervisor"], wo.id, "还在滴水")
+    board.refresh()
+    board.table.selectRow(0)
+    board.print_notice()
+    second = board.printed
+    assert second != first and first.read_bytes() == first_bytes  # the first paper is kept
+    text = "".join(p.extract_text() for p in PdfReader(second).pages).replace("\n", "")
+    assert "返工" in text and "还在滴水" in text and "2" in text
+    proposed = []
+
+    def look(dialog):
+        proposed.append(dialog.widgets["when"].value())
+        return False
+    monkeypatch.setattr(ActionDialog, "exec", look)
+    board.do_assign()
+    old = workorders.get(wo.id).scheduled_at
+    assert proposed[0] > dt.datetime.now() and proposed[0] != old

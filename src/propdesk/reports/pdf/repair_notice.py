@@ -34,6 +34,8 @@ PAID = QT_TRANSLATE_NOOP("reports", "Paid service: ¥ ____________ (price list /
 OPINION_BOXES = QT_TRANSLATE_NOOP("reports", "□ Satisfied    □ Fairly satisfied    □ Dissatisfied")
 SIGN_CUSTOMER = QT_TRANSLATE_NOOP("reports", "Customer's signature: ____________    Date: ____________")
 BLANK_TIME = "____月____日 ____时____分"
+REWORK = QT_TRANSLATE_NOOP("reports", "{number} REWORK, round {round}")
+REWORK_TASK = QT_TRANSLATE_NOOP("reports", "Rework (round {round}): {reason}. First job: {task}")
 
 LABELS = {
     "number": QT_TRANSLATE_NOOP("reports", "No."),
@@ -122,8 +124,13 @@ def notice_data(wo_id: int) -> dict[str, str]:
     task = wo.description
     if wo.complaint_id:
         task += f"（{tr(LABELS['complaint'])} {wo.complaint.number}）"
+    number = wo.number
+    if wo.rework_round:  # a redo: the paper says so, its round, and why
+        number = tr(REWORK).format(number=wo.number, round=wo.rework_round + 1)
+        reason = next((r.verdict_note for r in reversed(workorders.rounds(wo.id)) if r.verdict == "rework"), "")
+        task = tr(REWORK_TASK).format(round=wo.rework_round + 1, reason=reason or "—", task=task)
     return {
-        "number": wo.number, "issued": _when(wo.dispatched_at or wo.received_at),
+        "number": number, "issued": _when(wo.dispatched_at or wo.received_at),
         "unit": unit_display(wo.unit) if wo.unit_id else "", "location": wo.location,
         "contact": wo.contact_name, "phone": wo.contact_phone, "task": task,
         "urgency": Urgency(wo.urgency).label(), "window": window or _when(wo.scheduled_at),
