@@ -342,3 +342,37 @@ def test_a_rework_gets_its_own_marked_notice_and_a_new_time(qtbot, office, monke
     board.do_assign()
     old = workorders.get(wo.id).scheduled_at
     assert proposed[0] > dt.datetime.now() and proposed[0] != old
+
+
+def test_repair_form_keeps_the_field_and_the_saved_number_in_view(qtbot, office, dialogs):
+    from PySide6.QtCore import QPoint, QRect
+
+    from propdesk.ui.main_window import MainWindow
+
+    window = MainWindow(office["clerk"])
+    qtbot.addWidget(window)
+    window.resize(1024, 600)  # a small screen: the repair form scrolls
+    window.show()
+    window.tabs.setCurrentWidget(window.work_orders)
+    tab = window.work_orders
+    form = tab.form
+    area = tab.form_scroll
+    QApplication.processEvents()
+    assert area.verticalScrollBar().maximum() > 0
+
+    def seen(widget):
+        rect = QRect(widget.mapTo(area.viewport(), QPoint(0, 0)), widget.size())
+        return area.viewport().rect().intersects(rect) and rect.bottom() <= area.viewport().height() + 2
+
+    form.department.setFocus(Qt.ShortcutFocusReason)  # as Alt+D does
+    QApplication.processEvents()
+    assert seen(form.department)
+    form.phone.setFocus()
+    type_text(qtbot, form.phone, "13800138000")
+    qtbot.waitUntil(lambda: form.contact_name.text() == "张伟")
+    form.description.setFocus()
+    type_text(qtbot, form.description, "厨房水槽下水管漏水")
+    qtbot.keyClick(form.description, Qt.Key_S, Qt.ControlModifier)
+    QApplication.processEvents()
+    assert "PG-" in form.status.text() and seen(form.status)
+    assert QApplication.focusWidget() is form.phone  # the next call starts here

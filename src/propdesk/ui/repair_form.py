@@ -121,6 +121,7 @@ class RepairForm(QWidget):
         self.clear()
         self.status.setText(self.tr("Saved as {number}: hand it over by {t}.").format(
             number=wo.number, t=fmt(wo.pass_by)))
+        self.phone.setFocus()  # the next call starts at the caller's phone
         self.saved.emit(wo.id)
 
     def clear(self) -> None:

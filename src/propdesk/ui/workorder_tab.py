@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog, QGroupBox, QLabel, QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QApplication, QDialog, QGroupBox, QLabel, QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -50,6 +50,10 @@ class WorkOrderTab(QWidget):
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # it scrolls down only
         form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 30)
         form_scroll.setWidget(form_box)
+        self.form_scroll = form_scroll
+        # a field reached by its Alt key, or the saved number, is scrolled into view
+        QApplication.instance().focusChanged.connect(self._show_focused)
+        self.form.saved.connect(lambda _id: form_scroll.ensureWidgetVisible(self.form.status))
         left = QSplitter(Qt.Vertical)
         left.addWidget(form_scroll)
         left.addWidget(self.board.day_box)
@@ -68,6 +72,10 @@ class WorkOrderTab(QWidget):
         find = QShortcut(QKeySequence.Find, self, lambda: (self.board.search.setFocus(Qt.ShortcutFocusReason),
                                                            self.board.search.selectAll()))
         find.setContext(Qt.WidgetWithChildrenShortcut)
+
+    def _show_focused(self, _old, new) -> None:
+        if new is not None and self.form_scroll.widget().isAncestorOf(new):
+            self.form_scroll.ensureWidgetVisible(new)
 
     def open_view(self, wo_id: int) -> None:
         view = WorkOrderView(wo_id, self)
