@@ -376,3 +376,19 @@ def test_repair_form_keeps_the_field_and_the_saved_number_in_view(qtbot, office,
     QApplication.processEvents()
     assert "PG-" in form.status.text() and seen(form.status)
     assert QApplication.focusWidget() is form.phone  # the next call starts here
+
+
+def test_the_callback_week_buttons_speak_the_office_language(qtbot, office, qapp):
+    from propdesk.ui import translation
+    from propdesk.ui.callback_tab import CallbackTab
+
+    translation.install(qapp, "en")
+    try:
+        tab = CallbackTab(office["clerk"])
+        qtbot.addWidget(tab)
+        assert tab.day_buttons[0].text().startswith("Mon") and "一" not in tab.day_buttons[0].text()
+    finally:
+        translation.install(qapp, "zh_CN")
+    tab = CallbackTab(office["clerk"])
+    qtbot.addWidget(tab)
+    assert tab.day_buttons[0].text().startswith("周一")

@@ -14,14 +14,18 @@ from propdesk.services.lists import callback_search
 from propdesk.services.cases import callbacks
 from propdesk.services.register import owners
 from propdesk.services.lists.callback_search import CallbackFilter
+from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.callback_dialog import CallbackDialog
 from propdesk.ui.callback_model import CallbackTableModel
 from propdesk.ui.list_table import ListTable
-from propdesk.ui.widgets import fill_combo, find_label
+from propdesk.ui.widgets import fill_combo, find_label, ui_text
 from propdesk.ui.worker import Background
 
-WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
+# the week's buttons, in the office's language (they stayed 一/二/三 in English)
+WEEKDAYS = (QT_TRANSLATE_NOOP("ui", "Mon"), QT_TRANSLATE_NOOP("ui", "Tue"), QT_TRANSLATE_NOOP("ui", "Wed"),
+            QT_TRANSLATE_NOOP("ui", "Thu"), QT_TRANSLATE_NOOP("ui", "Fri"), QT_TRANSLATE_NOOP("ui", "Sat"),
+            QT_TRANSLATE_NOOP("ui", "Sun"))
 
 
 class CallbackTab(QWidget):
@@ -126,7 +130,7 @@ class CallbackTab(QWidget):
         today = dt.date.today()
         for i, button in enumerate(self.day_buttons):
             day = self.monday + dt.timedelta(days=i)
-            button.setText(self.tr("{wd} {m}/{d}: {n}").format(wd=WEEKDAYS[i], m=day.month, d=day.day,
+            button.setText(self.tr("{wd} {m}/{d}: {n}").format(wd=ui_text(WEEKDAYS[i]), m=day.month, d=day.day,
                                                               n=counts[day]))
             button.setChecked(day == self.day)
             style = "font-weight: bold;" if day == today else ""
