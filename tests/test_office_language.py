@@ -107,6 +107,7 @@ def test_a_file_that_cannot_take_the_setting_still_gets_a_language(c_locale, mon
     assert settings.get("language") == "" and "could not be stored" in caplog.text
 
 
+@pytest.mark.sqlite_only(reason="backs up the SQLite file")
 def test_a_reader_that_leaves_early_gets_no_traceback(office, fresh_db, tmp_path):
     """`propdesk backup | head -0`: the pipe is closed before the command prints."""
     import os

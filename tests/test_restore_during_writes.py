@@ -7,8 +7,13 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
 from propdesk.models import database
 from propdesk.services.core import backup, settings
+
+# Restore replaces the SQLite file; on PostgreSQL the office restores with pg_restore (README).
+pytestmark = pytest.mark.sqlite_only(reason="restores the SQLite file")
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "restore_during_writes.py"
 

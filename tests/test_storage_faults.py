@@ -18,6 +18,10 @@ from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.services.core import backup
 from propdesk.services.core.db_retry import DatabaseGone, StorageFault
 
+# Faults of the SQLite file itself (a full disk through max_page_count, a file deleted or replaced,
+# unusable files given to each command); a server database has none of these.
+pytestmark = pytest.mark.sqlite_only(reason="faults of the SQLite file")
+
 
 def _take(office, text="楼上漏水"):
     return complaints.create(office["clerk"], ComplaintInput(
