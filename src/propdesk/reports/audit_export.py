@@ -12,9 +12,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from propdesk import xlsx_text
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.reports import output_file
 from propdesk.services.core import audit_log
@@ -39,15 +39,18 @@ HEADER_ROW = 3
 
 
 def _clean(ws, value):
-    """Text as text: no control characters Excel refuses, and "=..." never a formula."""
+    """Text as text: no control characters Excel refuses, never a formula (xlsx_text)."""
     if not isinstance(value, str) or not value:
         return value or None
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)[:32767]
-    if value.startswith("="):
-        cell = WriteOnlyCell(ws, value)
-        cell.data_type = "s"
-        return cell
-    return value
+    return xlsx_text.text_cell(ws, value)
+
+
+def _text(ws, value: str):
+    """A write-only cell that can be styled, its text kept as text."""
+    cell = WriteOnlyCell(ws)
+    cell._value, cell.data_type = xlsx_text.clean(value), "s"
+    xlsx_text.protect(cell)
+    return cell
 
 
 def export_audit(actor, f: AuditFilter, path, progress: Callable[[int], None] | None = None) -> int:
@@ -62,16 +65,16 @@ def export_audit(actor, f: AuditFilter, path, progress: Callable[[int], None] | 
         for i, (_key, _header, width) in enumerate(COLUMNS):
             ws.column_dimensions[chr(ord("A") + i)].width = width
         ws.freeze_panes = f"A{HEADER_ROW + 1}"
-        title = WriteOnlyCell(ws, f"{settings.get('office_name') or ''}  {translate(CTX, TITLE)}".strip())
+        title = _text(ws, f"{settings.get('office_name') or ''}  {translate(CTX, TITLE)}".strip())
         title.font = Font(size=14, bold=True)
         ws.append([title])
-        stamp = WriteOnlyCell(ws, translate(CTX, EXPORTED).format(
+        stamp = _text(ws, translate(CTX, EXPORTED).format(
             when=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), name=actor.name))
         stamp.font = Font(size=10, color="404040")
         ws.append([stamp])
         header = []
         for _key, text, _w in COLUMNS:
-            cell = WriteOnlyCell(ws, translate(CTX, text))
+            cell = _text(ws, translate(CTX, text))
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDE4EE")
             cell.border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)

@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
+from propdesk import xlsx_text
 from propdesk.services.register import privacy
 from propdesk.reports import output_file
 from propdesk.reports.registers import TEXT_KINDS, Register, check_period, get_register, period_text
@@ -122,9 +123,9 @@ def _set_up_sheet(ws, register: Register) -> None:
 
 def _write_heading(ws, register: Register, date_from, date_to) -> None:
     office = settings.get("office_name") or ""
-    title = WriteOnlyCell(ws, f"{office}  {register.title()}".strip())
+    title = _cell(ws, xlsx_text.clean(f"{office}  {register.title()}".strip()), None)
     title.font = Font(size=14, bold=True)
-    period = WriteOnlyCell(ws, period_text(register, date_from, date_to))
+    period = _cell(ws, period_text(register, date_from, date_to), None)
     period.font = Font(size=10, color="404040")
     ws.append([title])
     ws.append([period])
@@ -132,7 +133,7 @@ def _write_heading(ws, register: Register, date_from, date_to) -> None:
     border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
     headers = []
     for text in register.headers():
-        cell = WriteOnlyCell(ws, text)
+        cell = _cell(ws, text, None)
         cell.font, cell.fill, cell.border = Font(bold=True), fill, border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         headers.append(cell)
@@ -159,7 +160,7 @@ def _cell_writer(ws, col, mask_phones: bool) -> Callable[[dict], object]:
             return None
         if _ILLEGAL(value):  # an imported file may carry control characters Excel refuses
             value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if style is not None or value[0] == "=":
+        if style is not None or xlsx_text.risky(value):
             return _cell(ws, value, style)
         return value
     return text
@@ -188,6 +189,8 @@ MAX_TEXT = 32767  # Excel's limit for one cell
 
 
 def _cell(ws, value, style):
+    """A write-only cell; text is stored as text, and text that starts like a formula gets
+    the quote prefix (:mod:`propdesk.xlsx_text`)."""
     if value is None:
         return None
     kind = _DATA_TYPES.get(type(value))
@@ -198,8 +201,7 @@ def _cell(ws, value, style):
         cell._value = value[:MAX_TEXT] if kind == "s" else value
         cell.data_type = kind  # text that starts with "=" stays text, never a formula
         cell._hyperlink = cell._comment = None
-        return cell
-    cell = _Cell(ws, row=1, column=1, value=value, style_array=style)
-    if cell.data_type == "f":
-        cell.data_type = "s"
+    else:
+        cell = _Cell(ws, row=1, column=1, value=value, style_array=style)
+    xlsx_text.protect(cell)
     return cell

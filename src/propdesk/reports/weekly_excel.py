@@ -5,6 +5,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from propdesk.xlsx_text import put
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.reports import output_file
 from propdesk.reports.weekly_tables import MADE_BY, PERIOD, TITLE, Percent, all_tables, trend, tr
@@ -21,14 +22,14 @@ def _value(cell, value) -> None:
         cell.value = value.value
         cell.number_format = "0%"
     else:
-        cell.value = value
+        put(cell.parent, cell.row, cell.column, value)
 
 
 def _write_table(ws, row: int, table) -> int:
-    ws.cell(row, 1, table.title).font = Font(bold=True, size=12)
+    put(ws, row, 1, table.title).font = Font(bold=True, size=12)
     row += 1
     for col, head in enumerate(table.headers, 1):
-        cell = ws.cell(row, col, head)
+        cell = put(ws, row, col, head)
         cell.font, cell.fill = Font(bold=True), HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for values in table.rows:
@@ -42,9 +43,9 @@ def weekly_xlsx(s: WeeklySummary, path, made_by: str, mask_phones: bool | None =
     wb = Workbook()
     ws = wb.active
     ws.title = tr(SUMMARY_SHEET)[:31]
-    ws.cell(1, 1, f"{settings.get('office_name') or ''}  {tr(TITLE)}").font = Font(bold=True, size=14)
-    ws.cell(2, 1, tr(PERIOD).format(start=s.this.start.isoformat(), end=s.this.end.isoformat()))
-    ws.cell(3, 1, tr(MADE_BY).format(name=made_by, at=s.generated_at.strftime("%Y-%m-%d %H:%M")))
+    put(ws, 1, 1, f"{settings.get('office_name') or ''}  {tr(TITLE)}").font = Font(bold=True, size=14)
+    put(ws, 2, 1, tr(PERIOD).format(start=s.this.start.isoformat(), end=s.this.end.isoformat()))
+    put(ws, 3, 1, tr(MADE_BY).format(name=made_by, at=s.generated_at.strftime("%Y-%m-%d %H:%M")))
     row = 5
     for table in all_tables(s, mask_phones):
         row = _write_table(ws, row, table)

@@ -241,16 +241,18 @@ def write_template(path: str | Path, rows: Sequence[tuple] = ()) -> Path:
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
 
+        from propdesk.xlsx_text import text_row
+
         book = Workbook()
         sheet = book.active
         sheet.title = translate("calendar", QT_TRANSLATE_NOOP("calendar", "Schedule"))
-        sheet.append(TEMPLATE_HEADER)
+        sheet.append(text_row(sheet, TEMPLATE_HEADER))
         for row in body:
-            sheet.append(row)
+            sheet.append(text_row(sheet, row))
         for col, width in zip("ABCD", (14, 16, 16, 24)):
             sheet.column_dimensions[col].width = width
         help_sheet = book.create_sheet("help")
-        help_sheet.append([TEMPLATE_HELP])
+        help_sheet.append(text_row(help_sheet, [TEMPLATE_HELP]))
         book.save(path)
         return path
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
