@@ -60,6 +60,7 @@ def test_checked_repair_gets_a_callback_but_a_complaint_follow_up_does_not(offic
     wo = checked_repair(office, D(2026, 11, 24, 17, 0))
     assert Callback.get(Callback.work_order == wo.id).due_date == dt.date(2026, 11, 27)
     c = closed_complaint(office, D(2026, 11, 24, 12, 0))
+    complaints.reopen(office["clerk"], c.id, "复查")  # work goes on an open complaint only (issue 16)
     follow = workorders.from_complaint(office["clerk"], c.id, "复查", None, at=D(2026, 11, 24, 12, 0))
     workorders.assign(office["clerk"], follow.id, office["technician"].id, at=D(2026, 11, 24, 12, 0))
     workorders.complete(office["technician"], follow.id, Completion(

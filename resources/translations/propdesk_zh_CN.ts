@@ -2655,6 +2655,10 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>同类</translation>
     </message>
     <message>
+        <source>{number} is closed: reopen it first, or take this call as a new complaint.</source>
+        <translation>{number} 已办结：请先重新处理，或把这个电话登记为新投诉。</translation>
+    </message>
+    <message>
         <source>Will be saved as a repeat of {number}</source>
         <translation>保存时将关联为 {number} 的重复投诉</translation>
     </message>
@@ -5618,6 +5622,18 @@ The details are in the log file:
     <message>
         <source>Record the handling result before closing complaint {number}.</source>
         <translation>办结投诉 {number} 之前，请先登记处理结果。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is {status}: no work order or further call can be added to it. {hint}</source>
+        <translation>投诉 {number} {status}：不能再为它派工或登记来电。{hint}</translation>
+    </message>
+    <message>
+        <source>If the customer is still not satisfied, reopen it first; a new matter is a new complaint.</source>
+        <translation>客户仍不满意请先重新处理；新的问题请另登记新投诉。</translation>
+    </message>
+    <message>
+        <source>It was voided: take a new complaint instead.</source>
+        <translation>该投诉已作废：请另登记新投诉。</translation>
     </message>
     <message>
         <source>Only a closed complaint can be reopened.</source>

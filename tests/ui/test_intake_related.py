@@ -85,3 +85,20 @@ def test_open_incident_attached_with_f8(qtbot, office, dialogs):
     contact = IncidentContact.get()
     assert (contact.incident_id, contact.name, contact.unit.label, contact.note) == (outage.id, "刘洋", "3栋2单元1201", "家里没电")
     assert Complaint.select().count() == 0 and outage.number in form.status.text()
+
+
+def test_no_further_call_on_a_closed_case(qtbot, office, dialogs):
+    """A closed case in the list: the button is off and says why; the service refuses too."""
+    first = earlier(office, days_ago=3)
+    complaints.record_reply(office["clerk"], first.id, first.received_at + dt.timedelta(hours=1), "phone")
+    complaints.record_handling(office["clerk"], first.id, result="已修好")
+    complaints.close(office["clerk"], first.id)
+    form = form_for(qtbot, office)
+    fill_unit(qtbot, form)
+    qtbot.waitUntil(lambda: form.related.cases.isVisible())
+    assert "已办结" in form.related.cases.item(0).text()
+    assert not form.related.contact_button.isEnabled()
+    assert first.number in form.related.contact_button.toolTip()
+    assert "重新处理" in form.related.contact_button.toolTip()
+    form.related.link_button.click()  # linking a new complaint as a repeat is still offered
+    assert first.number in form.related.linked.text()

@@ -37,6 +37,7 @@ class RelatedPanel(QGroupBox):
         self.link_button.clicked.connect(self._link)
         self.contact_button = QPushButton(self.tr("Add as a further &call to that case"), objectName="add_contact")
         self.contact_button.clicked.connect(self._contact)
+        self.cases.currentItemChanged.connect(self._case_chosen)
         self.linked = QLabel(objectName="linked")
         self.linked.setStyleSheet("color: #0b5394; font-weight: bold;")
         buttons = QHBoxLayout()
@@ -75,10 +76,21 @@ class RelatedPanel(QGroupBox):
             self.cases.addItem(item)
         if self.cases.count():
             self.cases.setCurrentRow(0)
+        self._case_chosen()
         has_cases = self.cases.count() > 0
         for w in (self.cases, self.link_button, self.contact_button):
             w.setVisible(has_cases)
         self.setVisible(has_cases or bool(found))
+
+    def _case_chosen(self, *_args) -> None:
+        """A further call goes on an open case only (services.cases.complaints.check_takes_work):
+        for a closed one the button is off and says why."""
+        row = self.selected()
+        takes_calls = bool(row and row["open"])
+        self.contact_button.setEnabled(takes_calls)
+        self.contact_button.setToolTip("" if takes_calls or not row else self.tr(
+            "{number} is closed: reopen it first, or take this call as a new complaint.").format(
+                number=row["number"]))
 
     def selected(self) -> dict | None:
         item = self.cases.currentItem()

@@ -35,6 +35,11 @@ MSG_NOT_REPLIED = QT_TRANSLATE_NOOP(
     "rules", "Record the reply to the customer before closing complaint {number}.")
 MSG_NO_RESULT = QT_TRANSLATE_NOOP(
     "rules", "Record the handling result before closing complaint {number}.")
+MSG_NO_MORE_WORK = QT_TRANSLATE_NOOP(
+    "rules", "Complaint {number} is {status}: no work order or further call can be added to it. {hint}")
+HINT_CLOSED = QT_TRANSLATE_NOOP(
+    "rules", "If the customer is still not satisfied, reopen it first; a new matter is a new complaint.")
+HINT_VOIDED = QT_TRANSLATE_NOOP("rules", "It was voided: take a new complaint instead.")
 MSG_NOT_CLOSED = QT_TRANSLATE_NOOP("rules", "Only a closed complaint can be reopened.")
 MSG_NEW_ROUND = QT_TRANSLATE_NOOP(
     "rules", "{number} was reopened: record a new handling round with the result and the "
@@ -166,6 +171,17 @@ def _open_for_change(complaint_id: int) -> Complaint:
     if not is_open(c):
         raise RuleError(MSG_CLOSED, number=c.number, status=ComplaintStatus(c.status).label())
     return c
+
+
+def check_takes_work(c: Complaint) -> None:
+    """Work orders and further calls go on an open complaint only: a closed one is reopened
+    first, a voided one is not the customer's case (a new complaint is taken). Raises RuleError
+    naming why. The case view asks :func:`is_open` to disable its buttons."""
+    if is_open(c):
+        return
+    voided = c.status == ComplaintStatus.VOIDED.value
+    raise RuleError(MSG_NO_MORE_WORK, number=c.number, status=ComplaintStatus(c.status).label(),
+                    hint=translate("rules", HINT_VOIDED if voided else HINT_CLOSED))
 
 
 def _save(actor, c: Complaint, action: str, values: dict, note: str = "", at=None) -> Complaint:

@@ -18,7 +18,8 @@ Two questions are asked of them:
   deadline — what the lists paint red and the dashboard counts;
 - *missed a deadline* (:func:`complaint_late`): replied or closed after the deadline, or
   overdue now — what the complaint register prints and the weekly on-time figures count.
-  A voided complaint is never late.
+  A voided complaint is never late (one voided after closing stays in the registers and the
+  weekly counts, :func:`on_record`, but misses no deadline).
 
 Work orders have one clock: handing over to a technician by ``pass_by`` (urgent at once,
 ordinary within 2 hours). :func:`work_order_late`: handed over after ``pass_by``, or not handed
@@ -54,6 +55,18 @@ def is_open(c) -> bool:
 
 def open_sql():
     return Complaint.status.in_(OPEN)
+
+
+def on_record(c) -> bool:
+    """Counted in the registers and the weekly figures: every complaint but one voided while
+    open (entered by mistake). A complaint voided after it was closed was handled: it stays in
+    the books, marked voided (作废)."""
+    return _v(c, "status") != VOIDED or _v(c, "closed_at") is not None
+
+
+def on_record_sql(model=Complaint):
+    """:func:`on_record` in SQL, for ``Complaint`` or an alias of it."""
+    return (model.status != VOIDED) | model.closed_at.is_null(False)
 
 
 def reply_owed(c) -> bool:

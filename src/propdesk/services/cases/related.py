@@ -11,6 +11,7 @@ from propdesk.errors import NotFound
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import Channel, ComplaintStatus
 from propdesk.models.tables import Category, Complaint, ComplaintContact, Staff, Unit, now
+from propdesk.services.cases import complaints
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
 from propdesk.services.core import settings
@@ -65,6 +66,7 @@ def add_contact(actor: Staff, complaint_id: int, name: str, phone: str, note: st
         complaint = Complaint.get_or_none(Complaint.id == complaint_id)
         if complaint is None:
             raise NotFound(QT_TRANSLATE_NOOP("rules", "No such complaint."))
+        complaints.check_takes_work(complaint)  # closed: reopen it first; voided: a new complaint
         contact = ComplaintContact.create(complaint=complaint, at=at, name=name, phone=phone,
                                           channel=channel, note=note, taken_by=actor)
         audit.record(actor, "complaint", complaint_id, "contact", note=f"{name} {phone}：{note}", at=at)

@@ -25,6 +25,7 @@ from propdesk.models.tables import (
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
 from propdesk.services.cases import callbacks
+from propdesk.services.cases import complaints
 from propdesk.services.core import numbering
 from propdesk.services.register import owners
 from propdesk.services.register.address import unit_display
@@ -155,6 +156,9 @@ def create(actor: Staff, data: RepairInput, at: dt.datetime | None = None) -> Wo
     complaint = values.pop("complaint")
     kind = WorkOrderKind.FOLLOW_UP if complaint else WorkOrderKind.REPAIR
     with transaction():
+        if complaint:  # read again under the write lock: closed or voided meanwhile is refused
+            complaint = Complaint.get_by_id(complaint.id)
+            complaints.check_takes_work(complaint)
         values["number"] = numbering.next_number(numbering.WORK_ORDER, values["received_at"].date())
         wo = WorkOrder.create(**values, kind=kind.value, complaint=complaint,
                               pass_by=pass_by(values["received_at"], values["urgency"]),

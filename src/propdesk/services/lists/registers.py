@@ -57,9 +57,10 @@ def _statuses(filters, allowed) -> tuple[str, ...]:
 # --- 客户投诉记录本: complaints ----------------------------------------------------------------------
 
 def complaint_filter(date_from, date_to, filters: search.ComplaintFilter | None = None):
-    """The list's filter with the register's period in place of its own dates."""
+    """The list's filter with the register's period in place of its own dates. The register
+    keeps a complaint voided after it was closed, marked voided (``lateness.on_record``)."""
     return dataclasses.replace(filters or search.ComplaintFilter(), date_from=date_from,
-                               date_to=date_to)
+                               date_to=date_to, on_record=True)
 
 
 def count_complaints(date_from, date_to, filters=None) -> int:

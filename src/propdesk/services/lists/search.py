@@ -22,6 +22,7 @@ from propdesk.services.lists.query_parts import all_of, day_range, unindexed
 @dataclass(frozen=True)
 class ComplaintFilter:
     statuses: tuple[str, ...] = ()  # empty: all but voided
+    on_record: bool = False  # the registers: with those voided after closing (lateness.on_record)
     category_id: int | None = None
     severity: str | None = None
     department_id: int | None = None
@@ -73,6 +74,8 @@ def _where(f: ComplaintFilter):
     conds = []
     if f.statuses:
         conds.append(Complaint.status.in_(f.statuses))
+    elif f.on_record:
+        conds.append(lateness.on_record_sql())
     else:
         conds.append(Complaint.status != ComplaintStatus.VOIDED.value)
     if f.category_id:

@@ -2,7 +2,8 @@
 dashboard. Every figure comes from a handful of aggregate queries, never a query per row.
 
 Definitions (tests/test_weekly.py holds one test per figure):
-- A complaint belongs to the week it was *received*; voided complaints are left out everywhere.
+- A complaint belongs to the week it was *received*; complaints voided while open are left out
+  everywhere, one voided after closing still counts (``lateness.on_record``).
 - Reply on time: replied by its reply deadline. Counted among complaints that were replied or
   whose reply deadline passed before the end of the period (the rest are not yet due).
 - Resolved on time: closed by its resolve deadline, likewise. A reopened case counts with its
@@ -33,7 +34,6 @@ from propdesk.services.lists import callback_stats
 from propdesk.services.cases import related
 from propdesk.services.cases import lateness
 
-VOIDED = ComplaintStatus.VOIDED.value
 SATISFACTION_TARGET = 0.90
 
 
@@ -88,7 +88,7 @@ def _span(start: dt.date, end: dt.date):
 
 def _in_period(start: dt.date, end: dt.date):
     lo, hi = _span(start, end)
-    return (Complaint.received_at >= lo) & (Complaint.received_at < hi) & (Complaint.status != VOIDED)
+    return (Complaint.received_at >= lo) & (Complaint.received_at < hi) & lateness.on_record_sql()
 
 
 def _sum(condition):
@@ -122,7 +122,7 @@ def trend(start: dt.date, end: dt.date, weeks: int = 8, at: dt.datetime | None =
     rows = (Complaint.select(bucket.alias("week"), fn.COUNT(Complaint.id).alias("n"),
                              _sum(Complaint.valid == True).alias("valid"),  # noqa: E712 - peewee: `== True` builds SQL
                              *_on_time_columns(min(at, last)))
-            .where((Complaint.received_at >= first) & (Complaint.received_at < last) & (Complaint.status != VOIDED))
+            .where((Complaint.received_at >= first) & (Complaint.received_at < last) & lateness.on_record_sql())
             .group_by(bucket).dicts())
     out = [WeekFigures(a, b) for a, b in spans]
     for r in rows:
@@ -257,7 +257,8 @@ def repeats(start: dt.date, end: dt.date) -> list[dict]:
              .join(Category, on=(Complaint.category == Category.id)).switch(Complaint)
              .join(Earlier, on=((Earlier.unit == Complaint.unit) & (Earlier.category == Complaint.category)
                                 & (Earlier.received_at < Complaint.received_at)
-                                & (Earlier.received_at >= lo - window) & (Earlier.status != VOIDED)))
+                                & (Earlier.received_at >= lo - window)
+                                & lateness.on_record_sql(Earlier)))
              .where(_in_period(start, end))
              .order_by(Complaint.received_at, Earlier.received_at).dicts())
     found: dict[int, dict] = {}
