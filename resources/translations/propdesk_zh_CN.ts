@@ -4893,6 +4893,10 @@ The details are in the log file:
         <translation>第 {page} / {pages} 页</translation>
     </message>
     <message>
+        <source>□ marks a character no font here can print: {chars}</source>
+        <translation>□ 表示无法打印的字符（本机字体都没有）：{chars}</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -5231,6 +5235,10 @@ The details are in the log file:
     <message>
         <source>No.: {number}</source>
         <translation>编号：{number}</translation>
+    </message>
+    <message>
+        <source>{label} (continued)</source>
+        <translation>{label}（续）</translation>
     </message>
     <message>
         <source>Summary</source>

@@ -24,6 +24,12 @@ LABEL_SHARE = 0.16  # of the form's width, per label column
 ROW_H = 9 * mm  # a one-line row
 PAD = 4  # cell padding, points
 NUMBER = QT_TRANSLATE_NOOP("reports", "No.: {number}")
+CONTINUED = QT_TRANSLATE_NOOP("reports", "{label} (continued)")
+# No row taller than this: longer text goes on in rows of its own ("(continued)"), and the grid
+# breaks between rows onto the next pages. Rows are never split inside (reportlab's splitInRow
+# split a box once at most, so 4,000 characters raised LayoutError, and the part it carried over
+# lost its span and shrank to one column).
+MAX_ROW_H = 90 * mm
 
 
 @dataclass
@@ -78,15 +84,19 @@ def form_grid(form: FormDef, data: dict, width: float) -> Table:
         r = len(rows)
         if len(fields) == 1 and fields[0].wide:
             f = fields[0]
-            content = value(f)
-            if f.sign:
-                content = _with_signature(content, Paragraph(para_text(tr(f.sign)), sign_style),
-                                          width - label_w - 2 * PAD, f.height * mm - 2 * PAD)
-            rows.append([Paragraph(para_text(tr(f.label)), label), content, "", ""])
-            heights.append(max(f.height * mm, ROW_H))
-            commands.append(("SPAN", (1, r), (3, r)))
-            if not f.height:
-                commands.append(("VALIGN", (0, r), (-1, r), "MIDDLE"))
+            inner_w = width - label_w - 2 * PAD
+            chunks = _chunks(value(f), inner_w)
+            for i, content in enumerate(chunks):
+                r = len(rows)
+                if f.sign and i == len(chunks) - 1:
+                    content = _with_signature(content, Paragraph(para_text(tr(f.sign)), sign_style),
+                                              inner_w, f.height * mm - 2 * PAD)
+                name = tr(f.label) if i == 0 else tr(CONTINUED).format(label=tr(f.label))
+                rows.append([Paragraph(para_text(name), label), content, "", ""])
+                heights.append(max(f.height * mm, ROW_H) if i == 0 else ROW_H)
+                commands.append(("SPAN", (1, r), (3, r)))
+                if not f.height:
+                    commands.append(("VALIGN", (0, r), (-1, r), "MIDDLE"))
             continue
         cells = []
         for f in fields:
@@ -95,8 +105,7 @@ def form_grid(form: FormDef, data: dict, width: float) -> Table:
         heights.append(max([f.height * mm for f in fields] + [ROW_H]))
         if not any(f.height for f in fields):  # one line: centred like its label
             commands.append(("VALIGN", (0, r), (-1, r), "MIDDLE"))
-    table = Table(rows, colWidths=[label_w, value_w, label_w, value_w], minRowHeights=heights,
-                  splitInRow=1)
+    table = Table(rows, colWidths=[label_w, value_w, label_w, value_w], minRowHeights=heights)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), cjk_font()),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -110,6 +119,18 @@ def form_grid(form: FormDef, data: dict, width: float) -> Table:
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
     ] + _label_columns(form) + commands))
     return table
+
+
+def _chunks(text: Paragraph, width: float) -> list[Paragraph]:
+    """``text`` cut between lines into pieces no taller than MAX_ROW_H."""
+    pieces = []
+    while text.wrap(width, 10**6)[1] > MAX_ROW_H:
+        parts = text.split(width, MAX_ROW_H)
+        if len(parts) < 2:
+            break
+        pieces.append(parts[0])
+        text = parts[1]
+    return pieces + [text]
 
 
 def _with_signature(text: Paragraph, sign: Paragraph, inner_w: float, inner_h: float) -> list:

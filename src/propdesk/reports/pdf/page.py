@@ -8,6 +8,7 @@ canvas keeps each page's state and draws the numbers when the document is saved.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -15,14 +16,18 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from propdesk import __version__
 from propdesk.i18n import QT_TRANSLATE_NOOP, language, translate
 from propdesk.reports import output_file
+from propdesk.reports import fonts
 from propdesk.reports.fonts import cjk_font
 from propdesk.services.core import settings
+
+log = logging.getLogger(__name__)
 
 CTX = "reports"
 MARGIN = 12 * mm
@@ -34,6 +39,8 @@ SIGN_LINE = QT_TRANSLATE_NOOP(
     "reports", "Supervisor's signature: ____________    Date: ____________")
 PRINTED = QT_TRANSLATE_NOOP("reports", "Printed {date}")
 PAGE_OF = QT_TRANSLATE_NOOP("reports", "Page {page} / {pages}")
+MISSING = QT_TRANSLATE_NOOP(
+    "reports", "□ marks a character no font here can print: {chars}")
 
 
 def tr(text: str) -> str:
@@ -41,8 +48,27 @@ def tr(text: str) -> str:
 
 
 def para_text(text) -> str:
-    """Plain text as Paragraph markup: XML escaped, line breaks kept."""
-    return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
+    """Plain text as Paragraph markup: XML escaped, line breaks kept, and each run of
+    characters the main font lacks in the fallback font that has them (a character no font has
+    prints as □: :func:`propdesk.reports.fonts.runs`)."""
+    parts = []
+    for font, run in fonts.runs(str(text).replace("\r\n", "\n")):
+        run = escape(run).replace("\n", "<br/>")
+        parts.append(run if font is None else f'<font name="{font}">{run}</font>')
+    return "".join(parts)
+
+
+def draw_text(canvas, x: float, y: float, text: str, size: float, align: str = "left") -> None:
+    """``canvas.drawString`` in the main font, switching to a fallback font for the characters
+    it lacks (as :func:`para_text`). ``align``: left, centre or right of ``x``."""
+    main = cjk_font()
+    pieces = [(font or main, run) for font, run in fonts.runs(str(text))]
+    width = sum(stringWidth(run, font, size) for font, run in pieces)
+    x -= width / 2 if align == "centre" else width if align == "right" else 0
+    for font, run in pieces:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        x += stringWidth(run, font, size)
 
 
 def style(size: float = 9, leading: float | None = None, align=None, labels: bool = False,
@@ -92,9 +118,14 @@ class _NumberedCanvas(Canvas):
 
     def save(self):
         total = len(self._pages)
+        fonts.runs(_footer_text(self._printed))  # its characters count too
+        missing = "".join(sorted(fonts.take_missing()))
+        if missing:
+            log.warning("PDF: no font can print %s (printed as □)",
+                        " ".join(f"U+{ord(ch):04X}" for ch in missing))
         for state in self._pages:
             self.__dict__.update(state)
-            _draw_footer(self, self._spec, self._printed, total)
+            _draw_footer(self, self._spec, self._printed, total, missing)
             super().showPage()
         super().save()
 
@@ -107,11 +138,9 @@ def _draw_header(canvas, doc, spec: PageSpec) -> None:
     width, height = spec.pagesize
     top = height - MARGIN
     canvas.saveState()
-    canvas.setFont(font, 16)
-    canvas.drawCentredString(width / 2, top - 6 * mm, spec.title)
-    canvas.setFont(font, 9)
-    canvas.drawString(MARGIN + logo_w, top - 13 * mm, spec.left)  # right of the logo
-    canvas.drawRightString(width - MARGIN, top - 13 * mm, spec.right)
+    draw_text(canvas, width / 2, top - 6 * mm, spec.title, 16, "centre")
+    draw_text(canvas, MARGIN + logo_w, top - 13 * mm, spec.left, 9)  # right of the logo
+    draw_text(canvas, width - MARGIN, top - 13 * mm, spec.right, 9, "right")
     if spec.signature:
         canvas.setFont(font, 9.5)
         canvas.drawRightString(width - MARGIN, MARGIN + FOOTER_H + 1.5 * mm, tr(SIGN_LINE))
@@ -137,7 +166,14 @@ def _draw_logo(canvas, spec: PageSpec) -> float:
     return width + 2 * mm
 
 
-def _draw_footer(canvas, spec: PageSpec, printed: dt.date, total: int) -> None:
+def _footer_text(printed: dt.date) -> str:
+    office = settings.get("office_name") or ""
+    phone = settings.get("office_phone") or ""
+    printed_text = tr(PRINTED).format(date=printed.isoformat())
+    return f"{office}  {phone}    {printed_text}    PropDesk {__version__}"
+
+
+def _draw_footer(canvas, spec: PageSpec, printed: dt.date, total: int, missing: str = "") -> None:
     font = cjk_font()
     width, _ = spec.pagesize
     y = MARGIN + 2 * mm
@@ -147,12 +183,15 @@ def _draw_footer(canvas, spec: PageSpec, printed: dt.date, total: int) -> None:
     canvas.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
     canvas.setFont(font, 8)
     canvas.setFillGray(0.25)
-    office = settings.get("office_name") or ""
-    phone = settings.get("office_phone") or ""
-    printed_text = tr(PRINTED).format(date=printed.isoformat())
-    canvas.drawString(MARGIN, y, f"{office}  {phone}    {printed_text}    PropDesk {__version__}")
+    draw_text(canvas, MARGIN, y, _footer_text(printed), 8)
+    canvas.setFont(font, 8)
     canvas.drawRightString(width - MARGIN, y,
                            tr(PAGE_OF).format(page=canvas.getPageNumber(), pages=total))
+    if missing:  # never a silent gap: the page says what the boxes are
+        canvas.setFillColorRGB(0.7, 0, 0)
+        canvas.setFont(font, 7)
+        canvas.drawString(MARGIN, y - 3.6 * mm, tr(MISSING).format(
+            chars=" ".join(f"U+{ord(ch):04X}" for ch in missing)))
     canvas.restoreState()
 
 
