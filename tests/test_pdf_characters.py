@@ -65,3 +65,17 @@ def test_fallback_fonts_and_licence_are_shipped():
     for name in ("HanaMinA-ext.ttf", "HanaMinB-ext.ttf", "LICENSE-hanazono.txt"):
         assert resource_path("fonts", name).is_file(), name
     assert "Hanazono Font License" in resource_path("fonts", "LICENSE-hanazono.txt").read_text()
+
+
+def test_a_chart_label_shows_a_box_and_the_footer_says_why(office, tmp_path):
+    from propdesk.models.tables import Category
+    from propdesk.reports.pdf.weekly import weekly_pdf
+    from propdesk.services.lists import weekly
+
+    c = complaint(office, dt.datetime(2026, 11, 17, 9, 0))
+    Category.update(name="漏水😀").where(Category.id == c.category_id).execute()
+    path = tmp_path / "w.pdf"
+    weekly_pdf(weekly.summary(dt.date(2026, 11, 16), dt.date(2026, 11, 22), at=dt.datetime(2026, 11, 24)),
+               path, "李强")
+    text = text_of(path)
+    assert "漏水□" in text and "U+1F600" in text

@@ -139,6 +139,18 @@ def runs(text: str) -> list[tuple[str | None, str]]:
     return out
 
 
+def main_font_only(text: str) -> str:
+    """``text`` for places that draw in one font only (chart labels): a character the main font
+    lacks prints as REPLACEMENT and is remembered like one no font has (the footer explains)."""
+    out = []
+    for font, run in runs(text):
+        if font is not None:
+            _missing().update(run)
+            run = REPLACEMENT * len(run)
+        out.append(run)
+    return "".join(out)
+
+
 def _missing() -> set[str]:
     if not hasattr(_seen, "chars"):
         _seen.chars = set()

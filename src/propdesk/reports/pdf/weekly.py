@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.reports import fonts
 from propdesk.reports.fonts import cjk_font
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, para_text, style
 from propdesk.reports.pdf.tables import table_flowable
@@ -50,7 +51,8 @@ def category_chart(s: WeeklySummary, width: float) -> Drawing:
     chart.x, chart.y = 38 * mm, 8 * mm
     chart.width, chart.height = width - 50 * mm, height - 20 * mm
     chart.data = [[n for _k, n in pairs]]
-    chart.categoryAxis.categoryNames = [k for k, _n in pairs]
+    # one font per label in a chart: what it lacks shows as a box, never a gap
+    chart.categoryAxis.categoryNames = [fonts.main_font_only(k) for k, _n in pairs]
     chart.categoryAxis.labels.fontName = cjk_font()
     chart.categoryAxis.labels.fontSize = 8
     chart.valueAxis.labels.fontName = cjk_font()
