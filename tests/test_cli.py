@@ -74,10 +74,10 @@ def test_usage_errors_in_the_office_language(db, capsys):
     settings.put("language", "zh_CN")
     code, _, err = run(capsys, "--db", db, "report")
     assert code == 2 and "propdesk report：错误：缺少以下参数" in err
-    code, _, err = run(capsys, "--db", db, "export", "fees", "-o", "x.xlsx")
-    assert code == 2 and "无效的选择：'fees'" in err
-    code, _, err = run(capsys, "--db", db, "--lang", "en", "export", "fees", "-o", "x.xlsx")
-    assert code == 2 and "invalid choice: 'fees'" in err
+    code, _, err = run(capsys, "--db", db, "export", "bills", "-o", "x.xlsx")
+    assert code == 2 and "无效的选择：'bills'" in err
+    code, _, err = run(capsys, "--db", db, "--lang", "en", "export", "bills", "-o", "x.xlsx")
+    assert code == 2 and "invalid choice: 'bills'" in err
 
 
 def test_help_does_not_create_a_database(tmp_path, capsys):

@@ -63,7 +63,7 @@ def test_bad_input_exits_1_naming_what(db_args, tmp_path, capsys, monkeypatch, a
 
 
 @pytest.mark.parametrize("args", [
-    ["export", "fees", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "x.xlsx"],
+    ["export", "bills", "--from", "2026-11-01", "--to", "2026-11-30", "-o", "x.xlsx"],
     ["export", "complaints", "--from", "2026-11-01", "--to", "2026-11-30"],  # no -o
     ["import-owners"],
 ])

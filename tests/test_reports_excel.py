@@ -77,7 +77,7 @@ def test_repair_register_numbers_and_dates(data, tmp_path):
     assert rows[0][0].endswith("报修维修记录本")
     got = {line["编号"]: line for line in lines(rows)}
     w2 = got["PG-20261115-001"]
-    assert w2["费用（元）"] == 35.5 and ws["O5"].number_format == "#,##0.00"
+    assert w2["费用（元）"] == 35.5 and ws["P5"].number_format == "#,##0.00"
     assert w2["完工时间"] == dt.datetime(2026, 11, 15, 11, 0)
     technician = REGISTERS["repairs"].column("technician").title()
     assert w2["紧急程度"] == "急修" and w2["类型"] == "报修" and w2[technician] == "陈师傅"
@@ -85,7 +85,7 @@ def test_repair_register_numbers_and_dates(data, tmp_path):
     assert w2["联系电话"] == "0755-26881234"
     w1 = got["PG-20261103-001"]
     assert w1["投诉编号"] == "TS-20261103-001" and w1["验收人"] == "李强" and w1["状态"] == "已验收"
-    assert ws.auto_filter.ref == "A3:T5"
+    assert ws.auto_filter.ref == "A3:U5"
 
 
 def test_callback_register(data, tmp_path):
@@ -172,8 +172,8 @@ def test_bad_requests(office, tmp_path):
         excel.export_register("complaints", tmp_path / "x.xlsx", NOV[1], NOV[0])
     assert "晚于" in err.value.text()
     with pytest.raises(RuleError) as err:
-        excel.export_register("fees", tmp_path / "x.xlsx", *NOV)
-    assert "complaints, repairs, callbacks, owners" in err.value.text()
+        excel.export_register("bills", tmp_path / "x.xlsx", *NOV)
+    assert "complaints, repairs, callbacks, owners, fees" in err.value.text()
     with pytest.raises(RuleError) as err:
         reports.export("complaints", tmp_path / "x.csv", *NOV)
     assert ".xlsx" in err.value.text()
@@ -185,7 +185,7 @@ def test_bad_requests(office, tmp_path):
 def test_titles_and_file_names(office):
     assert {n: r.title() for n, r in REGISTERS.items()} == {
         "complaints": "客户投诉记录本", "repairs": "报修维修记录本", "callbacks": "客户回访记录本",
-        "owners": "业主档案"}
+        "owners": "业主档案", "fees": "收费台帐"}
     assert suggested_filename("complaints", *NOV, "xlsx") == "客户投诉记录本_2026-11-01_2026-11-30.xlsx"
     assert suggested_filename("callbacks", *NOV, ".pdf") == "客户回访记录本_2026-11-01_2026-11-30.pdf"
     i18n.set_language("en")

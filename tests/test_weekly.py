@@ -126,7 +126,11 @@ def test_work_order_figures(office):
                 result="修好", slip_returned=True), at=received + dt.timedelta(hours=finished_hours))
         return wo
     order(D(2026, 11, 16, 9, 0), 2)
-    order(D(2026, 11, 17, 9, 0), 4, paid=True, fee="50")
+    paid = order(D(2026, 11, 17, 9, 0), 4, paid=True, fee="50")
+    # the fee figure is the fee ledger's: what was settled in the week
+    from propdesk.services.fees import payments
+
+    payments.pay_cash(office["clerk"], paid.id, "R0001", at=D(2026, 11, 17, 14, 0))
     third = order(D(2026, 11, 18, 9, 0), 9)
     workorders.rework(office["clerk"], third.id, "又坏了")
     workorders.assign(office["clerk"], third.id, office["technician"].id, at=D(2026, 11, 18, 20, 0))

@@ -32,7 +32,6 @@ def build(path: Path) -> None:
     from propdesk.models.enums import DayKind, Role
     from propdesk.models.tables import Building, Category, Estate, Owner, OwnerPhone, PriceItem, Unit
     from propdesk.services.core import accounts
-    from propdesk.services.core import calendar
     from propdesk.services.cases import callback_results
     from propdesk.services.cases import complaints
     from propdesk.services.setup import reference
@@ -50,8 +49,11 @@ def build(path: Path) -> None:
              for role, name in [(Role.CLERK, "王芳"), (Role.SUPERVISOR, "李强"),
                                 (Role.ADMIN, "赵敏"), (Role.TECHNICIAN, "陈师傅")]}
     clerk, boss, tech = staff[Role.CLERK], staff[Role.SUPERVISOR], staff[Role.TECHNICIAN]
-    calendar.set_office_day(dt.date(2027, 1, 1), DayKind.HOLIDAY, "元旦")
-    calendar.set_office_day(dt.date(2027, 2, 7), DayKind.WORKDAY, "春节调休")
+    from propdesk.services.setup import calendar_admin
+
+    admin = staff[Role.ADMIN]
+    calendar_admin.set_days(admin, dt.date(2027, 1, 1), dt.date(2027, 1, 1), DayKind.HOLIDAY.value, "元旦")
+    calendar_admin.set_days(admin, dt.date(2027, 2, 7), dt.date(2027, 2, 7), DayKind.WORKDAY.value, "春节调休")
     estate = Estate.create(name="阳光花园", address="深圳市南山区")
     units = []
     for b in ("1栋", "2栋"):
@@ -94,7 +96,25 @@ def build(path: Path) -> None:
         result="更换水龙头", materials="水龙头 1 个", price_item_id=PriceItem.select().first().id,
         quantity="1", slip_returned=True), at=T + dt.timedelta(hours=5))
     workorders.check(boss, repair.id, "回执已收", at=T + dt.timedelta(hours=6))
-    workorders.from_complaint(clerk, open_case.id, "检查车库顶板渗水", None, at=T + dt.timedelta(hours=1))
+    if hasattr(workorders, "charges"):  # issue 18: fee lines, repair categories and payments
+        from propdesk.services.fees import payments
+
+        payments.pay_cash(clerk, repair.id, "A0000001", at=T + dt.timedelta(hours=6))
+    follow_up = workorders.from_complaint(clerk, open_case.id, "检查车库顶板渗水", None,
+                                          at=T + dt.timedelta(hours=1))
+
+    # schema 2: further calls, holds and incidents
+    from propdesk.services.cases import holds, incidents, related
+
+    related.add_contact(clerk, open_case.id, "张伟", "13800138000", "再次来电催促",
+                        at=T + dt.timedelta(hours=2))
+    holds.start(clerk, "work_order", follow_up.id, "parts", "等配件", at=T + dt.timedelta(hours=2))
+    holds.end(clerk, "work_order", follow_up.id, at=T + dt.timedelta(hours=7))
+    incident = incidents.declare(clerk, "water", "2栋停水", estate_id=estate.id,
+                                 building_ids=[units[2].building_id], at=T + dt.timedelta(hours=2))
+    incidents.attach(clerk, incident.id, "陈静", "0755-26881234", unit=units[2].label, note="家里没水",
+                     at=T + dt.timedelta(hours=2, minutes=10))
+    incidents.close(clerk, incident.id, "已恢复供水", at=T + dt.timedelta(hours=8))
 
     from propdesk.models.tables import Callback
 

@@ -1017,6 +1017,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>刷新 (F5)</translation>
     </message>
     <message>
+        <source>Monthly fee summary…</source>
+        <translation>收费月度汇总…</translation>
+    </message>
+    <message>
         <source>Due and overdue now</source>
         <translation>到期与逾期</translation>
     </message>
@@ -1031,6 +1035,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>&amp;Weekly summary…</source>
         <translation>周报(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The summary of paid-service fees for {month} is not produced yet: it goes to the cashier by the 25th.</source>
+        <translation>{month} 的有偿服务费汇总还没有生成：每月25日前交收款部门。</translation>
     </message>
     <message>
         <source>Complaints: &lt;b&gt;{n}&lt;/b&gt; (last week {n0}) · replied on time: &lt;b&gt;{reply}&lt;/b&gt; · resolved on time: &lt;b&gt;{resolve}&lt;/b&gt; · repairs: &lt;b&gt;{wo}&lt;/b&gt; (last week {wo0})&lt;br&gt;Callbacks within 3 working days: &lt;b&gt;{cb}&lt;/b&gt; · satisfaction: &lt;b&gt;{sat}&lt;/b&gt; (target 90%)</source>
@@ -1206,10 +1214,6 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>验收(&amp;O)…</translation>
     </message>
     <message>
-        <source>&amp;Quote…</source>
-        <translation>报价审批(&amp;Q)…</translation>
-    </message>
-    <message>
         <source>&amp;Cancel order…</source>
         <translation>取消派工单(&amp;C)…</translation>
     </message>
@@ -1258,12 +1262,52 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>派工 {number}</translation>
     </message>
     <message>
+        <source>- none -</source>
+        <translation>- 无 -</translation>
+    </message>
+    <message>
+        <source>What is broken</source>
+        <translation>报修内容</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Repair category</source>
+        <translation>报修类别</translation>
+    </message>
+    <message>
+        <source>Paid service (有偿服务)</source>
+        <translation>有偿服务</translation>
+    </message>
+    <message>
+        <source>Owner's agreement (when made paid)</source>
+        <translation>业主同意付费（改为有偿时）</translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation>修改原因</translation>
+    </message>
+    <message>
+        <source>Edit {number}</source>
+        <translation>修改 {number}</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
         <source>Technician arrived</source>
         <translation>维修工到场</translation>
+    </message>
+    <message>
+        <source>Fees unpaid</source>
+        <translation>费用未收</translation>
     </message>
     <message>
         <source>Show all open orders (Esc)</source>
@@ -1276,6 +1320,14 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>Rewor&amp;k…</source>
         <translation>返工(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Fees and payment…</source>
+        <translation>收费(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit order…</source>
+        <translation>修改派工单(&amp;E)…</translation>
     </message>
     <message>
         <source>Hold / resu&amp;me…</source>
@@ -1318,16 +1370,24 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>用料</translation>
     </message>
     <message>
-        <source>- approved quote -</source>
-        <translation>- 按审批报价 -</translation>
-    </message>
-    <message>
         <source>Price list item</source>
         <translation>收费项目</translation>
     </message>
     <message>
         <source>Quantity</source>
         <translation>数量</translation>
+    </message>
+    <message>
+        <source>Material charged</source>
+        <translation>收费材料</translation>
+    </message>
+    <message>
+        <source>Material price (yuan)</source>
+        <translation>材料费（元）</translation>
+    </message>
+    <message>
+        <source>Chargeable after all: how the owner agreed</source>
+        <translation>上门后需收费：业主如何同意</translation>
     </message>
     <message>
         <source>The return slip came back signed by the customer</source>
@@ -1392,18 +1452,6 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>The same order gets a new round; the first result is kept.</source>
         <translation>同一张派工单重新维修；上一轮结果保留。</translation>
-    </message>
-    <message>
-        <source>Approve a quote</source>
-        <translation>审批报价</translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <source>What it covers</source>
-        <translation>报价内容</translation>
     </message>
     <message>
         <source>End the hold</source>
@@ -1542,6 +1590,228 @@ Open it now?</source>
 {path}
 
 现在打开吗？</translation>
+    </message>
+</context>
+<context>
+    <name>FeeDialog</name>
+    <message>
+        <source>e.g. the owner agreed on the spot (name, how)</source>
+        <translation>如：业主当场同意（姓名、方式）</translation>
+    </message>
+    <message>
+        <source>Make it a &amp;paid service</source>
+        <translation>改为有偿服务(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Free service: found chargeable at the visit?</source>
+        <translation>无偿服务：上门后发现需要收费？</translation>
+    </message>
+    <message>
+        <source>Owner's agreement</source>
+        <translation>业主同意付费</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Approved / voided</source>
+        <translation>审批 / 作废</translation>
+    </message>
+    <message>
+        <source>- choose -</source>
+        <translation>- 请选择 -</translation>
+    </message>
+    <message>
+        <source>material or quoted work</source>
+        <translation>材料或报价内容</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>&amp;Add line</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Void line…</source>
+        <translation>作废此项(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Approve &amp;quote</source>
+        <translation>审批报价(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Fee lines</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Cash, with receipt</source>
+        <translation>现金（开收据）</translation>
+    </message>
+    <message>
+        <source>Add to the monthly bill (计入物业费账单)</source>
+        <translation>计入物业费账单</translation>
+    </message>
+    <message>
+        <source>&amp;Record payment</source>
+        <translation>登记收费(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Void pa&amp;yment…</source>
+        <translation>作废收费记录(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Billing month</source>
+        <translation>账单月份</translation>
+    </message>
+    <message>
+        <source>Close window</source>
+        <translation>关闭窗口</translation>
+    </message>
+    <message>
+        <source>Fees of {number}</source>
+        <translation>{number} 收费</translation>
+    </message>
+    <message>
+        <source>paid service</source>
+        <translation>有偿服务</translation>
+    </message>
+    <message>
+        <source>free service</source>
+        <translation>无偿服务</translation>
+    </message>
+    <message>
+        <source>{number}  {unit}  {task} ({kind})</source>
+        <translation>{number}  {unit}  {task}（{kind}）</translation>
+    </message>
+    <message>
+        <source>voided: {reason}</source>
+        <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+        <source>approved by {name} {at}</source>
+        <translation>{name} 审批 {at}</translation>
+    </message>
+    <message>
+        <source>awaiting a supervisor</source>
+        <translation>待主管审批</translation>
+    </message>
+    <message>
+        <source>Total: ¥{total}</source>
+        <translation>合计：¥{total}</translation>
+    </message>
+    <message>
+        <source>Not settled.</source>
+        <translation>未收费。</translation>
+    </message>
+    <message>
+        <source>Nothing to collect yet.</source>
+        <translation>暂无应收费用。</translation>
+    </message>
+    <message>
+        <source>Settled: cash ¥{amount}, receipt {receipt}, collected by {who} on {at}.</source>
+        <translation>已收：现金 ¥{amount}，收据 {receipt}，收款人 {who}，{at}。</translation>
+    </message>
+    <message>
+        <source>Settled: ¥{amount} on the {month} property bill.</source>
+        <translation>已计入 {month} 物业费账单：¥{amount}。</translation>
+    </message>
+    <message>
+        <source>amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>unit price (yuan)</source>
+        <translation>单价（元）</translation>
+    </message>
+    <message>
+        <source>found chargeable at the visit</source>
+        <translation>上门后发现需收费</translation>
+    </message>
+    <message>
+        <source>Void line</source>
+        <translation>作废收费项目</translation>
+    </message>
+    <message>
+        <source>Why is this line taken off?</source>
+        <translation>为什么去掉这一项？</translation>
+    </message>
+    <message>
+        <source>Void payment</source>
+        <translation>作废收费记录</translation>
+    </message>
+    <message>
+        <source>Why is the payment voided? (the receipt number stays used)</source>
+        <translation>为什么作废这笔收费？（收据号不再使用）</translation>
+    </message>
+</context>
+<context>
+    <name>FeeSummaryDialog</name>
+    <message>
+        <source>Monthly fee summary for the cashier</source>
+        <translation>有偿服务费月度汇总（交收款部门）</translation>
+    </message>
+    <message>
+        <source>PDF for the cashier (.pdf)</source>
+        <translation>PDF，交收款部门（.pdf）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Month (26th to 25th)</source>
+        <translation>月份（26日至25日）</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Make the summary…</source>
+        <translation>生成汇总…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>fee_summary_{month}</source>
+        <translation>有偿服务费汇总_{month}</translation>
     </message>
 </context>
 <context>
@@ -2664,6 +2934,29 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     </message>
 </context>
 <context>
+    <name>RepairCategoryEditor</name>
+    <message>
+        <source>Repair category</source>
+        <translation>报修类别</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation>名称(&amp;A)</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>In u&amp;se</source>
+        <translation>使用中(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>RepairForm</name>
     <message>
         <source>e.g. 3栋2单元1201; empty for a public area</source>
@@ -2716,6 +3009,10 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>Time</source>
         <translation>约定时间</translation>
+    </message>
+    <message>
+        <source>Repair categor&amp;y</source>
+        <translation>报修类别(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Department</source>
@@ -3164,6 +3461,34 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>free</source>
         <translation>无偿</translation>
+    </message>
+    <message>
+        <source>Fee lines: {lines}</source>
+        <translation>收费项目：{lines}</translation>
+    </message>
+    <message>
+        <source>Settled: {how} {receipt}</source>
+        <translation>已收费：{how} {receipt}</translation>
+    </message>
+    <message>
+        <source>cash, receipt</source>
+        <translation>现金，收据</translation>
+    </message>
+    <message>
+        <source>monthly bill</source>
+        <translation>计入物业费账单</translation>
+    </message>
+    <message>
+        <source>Fee not settled yet.</source>
+        <translation>费用尚未收取。</translation>
+    </message>
+    <message>
+        <source>Made paid at the visit: {agreement}</source>
+        <translation>上门后改为有偿：{agreement}</translation>
+    </message>
+    <message>
+        <source>Repair category: {name}</source>
+        <translation>报修类别：{name}</translation>
     </message>
     <message>
         <source>For complaint {number}</source>
@@ -3833,8 +4158,12 @@ Details are in the log file.</source>
         <translation>给管理处主任的周报（.pdf 或 .xlsx）</translation>
     </message>
     <message>
-        <source>which report</source>
-        <translation>哪份报表</translation>
+        <source>which report: weekly (the weekly summary) or fees (the month's paid services for the cashier)</source>
+        <translation>哪个报表：weekly（每周统计）或 fees（当月有偿服务费，交收款部门）</translation>
+    </message>
+    <message>
+        <source>fees: the cashier's month, e.g. 2026-11 (26 Oct to 25 Nov; default: the month now running)</source>
+        <translation>fees：收费月份，如 2026-11（10月26日至11月25日；默认当前月份）</translation>
     </message>
     <message>
         <source>ISO week, e.g. 2026-W47 (default: last week)</source>
@@ -3895,6 +4224,10 @@ Details are in the log file.</source>
     <message>
         <source>Weekly summary written: {file} (period {start} to {end}; complaints received: {n})</source>
         <translation>周报已写入：{file}（统计期间 {start} 至 {end}；收到投诉 {n} 件）</translation>
+    </message>
+    <message>
+        <source>Monthly fee summary written: {file} (month {month}, {start} to {end}; total {total} yuan, cash {cash}, on bills {bill})</source>
+        <translation>已生成月度收费汇总：{file}（{month}，{start} 至 {end}；合计 {total} 元，现金 {cash}，计入账单 {bill}）</translation>
     </message>
     <message>
         <source>Database</source>
@@ -4125,6 +4458,26 @@ Details are in the log file.</source>
     <message>
         <source>Gas</source>
         <translation>燃气</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>收费标准</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Monthly bill</source>
+        <translation>计入物业费账单</translation>
     </message>
 </context>
 <context>
@@ -4547,6 +4900,70 @@ The details are in the log file:
         <translation>联系上业主</translation>
     </message>
     <message>
+        <source>Fee line</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Kind of charge</source>
+        <translation>收费类别</translation>
+    </message>
+    <message>
+        <source>Price list item</source>
+        <translation>收费标准项目</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Quoted work</source>
+        <translation>报价内容</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>收费日期</translation>
+    </message>
+    <message>
+        <source>Billing month</source>
+        <translation>账单月份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Owner's agreement</source>
+        <translation>业主同意付费</translation>
+    </message>
+    <message>
+        <source>Repair category</source>
+        <translation>报修类别</translation>
+    </message>
+    <message>
+        <source>Repair category name</source>
+        <translation>报修类别名称</translation>
+    </message>
+    <message>
         <source>Week</source>
         <translation>统计周</translation>
     </message>
@@ -4733,8 +5150,112 @@ The details are in the log file:
         <translation>投诉人</translation>
     </message>
     <message>
+        <source>Monthly summary of paid services for the cashier</source>
+        <translation>有偿服务费月度汇总表（交收款部门）</translation>
+    </message>
+    <message>
+        <source>Month {month}: {start} to {end}</source>
+        <translation>{month}：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Customer service: ____________    Supervisor: ____________    Cashier received: ____________</source>
+        <translation>客服：____________    主管审核：____________    收款部门签收：____________</translation>
+    </message>
+    <message>
+        <source>Fees settled this month (yuan)</source>
+        <translation>本月已结费用（元）</translation>
+    </message>
+    <message>
+        <source>Cash to hand over (yuan)</source>
+        <translation>应交现金（元）</translation>
+    </message>
+    <message>
+        <source>To put on the monthly bills (yuan)</source>
+        <translation>计入物业费账单（元）</translation>
+    </message>
+    <message>
+        <source>Fees still unpaid now (orders / yuan)</source>
+        <translation>目前未收费用（单数 / 元）</translation>
+    </message>
+    <message>
+        <source>The month at a glance</source>
+        <translation>本月概况</translation>
+    </message>
+    <message>
+        <source>By service</source>
+        <translation>按服务项目</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>项数</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>By payment</source>
+        <translation>按收费方式</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收费方式</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>单数</translation>
+    </message>
+    <message>
+        <source>Cash to hand over to the cashier</source>
+        <translation>交收款部门的现金</translation>
+    </message>
+    <message>
+        <source>Collected by</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收据张数</translation>
+    </message>
+    <message>
+        <source>Receipt No.</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Lines to put on each unit's monthly bill</source>
+        <translation>计入各户物业费账单的费用</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>房号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Order No.</source>
+        <translation>派工单号</translation>
+    </message>
+    <message>
+        <source>Service and lines</source>
+        <translation>服务项目及明细</translation>
+    </message>
+    <message>
+        <source>Voided payments (not counted)</source>
+        <translation>已作废的收费记录（不计入）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -4981,6 +5502,42 @@ The details are in the log file:
         <translation>类型</translation>
     </message>
     <message>
+        <source>Repair category</source>
+        <translation>报修类别</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Voided by {name}: {reason}</source>
+        <translation>{name}作废：{reason}</translation>
+    </message>
+    <message>
+        <source>Made paid at the visit: {agreement}</source>
+        <translation>上门后改为有偿：{agreement}</translation>
+    </message>
+    <message>
+        <source>Quote approved by {name}</source>
+        <translation>报价经{name}审批</translation>
+    </message>
+    <message>
+        <source>Fee ledger</source>
+        <translation>收费台帐</translation>
+    </message>
+    <message>
+        <source>Billing month</source>
+        <translation>账单月份</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -5019,6 +5576,18 @@ The details are in the log file:
     <message>
         <source>Paid service: ¥ ____________ (price list / approved quote)</source>
         <translation>有偿服务：¥ ____________（按收费标准/审批报价）</translation>
+    </message>
+    <message>
+        <source>Paid service: {lines}; total ¥{total}</source>
+        <translation>有偿服务：{lines}；合计 ¥{total}</translation>
+    </message>
+    <message>
+        <source> (quote awaiting approval)</source>
+        <translation>（报价待审批）</translation>
+    </message>
+    <message>
+        <source>Printing no. {n}</source>
+        <translation>第 {n} 次打印</translation>
     </message>
     <message>
         <source>□ Satisfied    □ Fairly satisfied    □ Dissatisfied</source>
@@ -5337,6 +5906,10 @@ The details are in the log file:
         <translation>按楼栋</translation>
     </message>
     <message>
+        <source>Repairs by category</source>
+        <translation>报修类别统计</translation>
+    </message>
+    <message>
         <source>By class, against the deadlines</source>
         <translation>按投诉级别（对照处理时限）</translation>
     </message>
@@ -5373,16 +5946,16 @@ The details are in the log file:
         <translation>已取消</translation>
     </message>
     <message>
-        <source>Paid-service fees (yuan)</source>
-        <translation>有偿服务收费（元）</translation>
-    </message>
-    <message>
         <source>Repairs and work orders</source>
         <translation>报修与派工</translation>
     </message>
     <message>
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+    <message>
+        <source>Paid-service fees settled, from the fee ledger (yuan)</source>
+        <translation>有偿服务费（收费台帐，元）</translation>
     </message>
     <message>
         <source>All</source>
@@ -5554,6 +6127,14 @@ The details are in the log file:
     <message>
         <source>sign off a work order</source>
         <translation>验收签字</translation>
+    </message>
+    <message>
+        <source>record a payment</source>
+        <translation>登记收费</translation>
+    </message>
+    <message>
+        <source>void a payment</source>
+        <translation>作废收费记录</translation>
     </message>
     <message>
         <source>make a callback</source>
@@ -5734,6 +6315,46 @@ The details are in the log file:
     <message>
         <source>{label}: "{value}" is not an amount of money.</source>
         <translation>{label}：“{value}”不是有效的金额。</translation>
+    </message>
+    <message>
+        <source>{label}: {value} is out of range: enter more than 0 and at most {max}.</source>
+        <translation>{label}：{value} 超出范围，请输入大于 0 且不超过 {max} 的数。</translation>
+    </message>
+    <message>
+        <source>{label}: "{value}" is not a quantity: enter a number more than 0 and at most {max}.</source>
+        <translation>{label}：“{value}”不是数量，请输入大于 0 且不超过 {max} 的数。</translation>
+    </message>
+    <message>
+        <source>{label}: {number} is a free service. Make it paid first, noting the owner's agreement.</source>
+        <translation>{label}：{number} 是无偿服务。请先改为有偿服务并注明业主同意付费。</translation>
+    </message>
+    <message>
+        <source>{label}: the fee of {number} is settled; void the payment first to change its lines.</source>
+        <translation>{label}：{number} 的费用已结清；要修改收费项目，请先作废收费记录。</translation>
+    </message>
+    <message>
+        <source>{label}: {number} is cancelled.</source>
+        <translation>{label}：{number} 已取消。</translation>
+    </message>
+    <message>
+        <source>{label}: {number} is signed off; only a supervisor may change its fee lines.</source>
+        <translation>{label}：{number} 已经主管签核，只有主管可以修改收费项目。</translation>
+    </message>
+    <message>
+        <source>{label}: this line is not a quote awaiting approval.</source>
+        <translation>{label}：这一项不是待审批的报价。</translation>
+    </message>
+    <message>
+        <source>No such fee line.</source>
+        <translation>没有这个收费项目。</translation>
+    </message>
+    <message>
+        <source>{label}: this line is voided already.</source>
+        <translation>{label}：这一项已作废。</translation>
+    </message>
+    <message>
+        <source>{label}: this was taken as a free service; note how the owner agreed to pay before charging it.</source>
+        <translation>{label}：受理时为无偿服务；收费前请注明业主如何同意付费。</translation>
     </message>
     <message>
         <source>The signed return slip (回执联) of {number} has not come back: it cannot be signed off.</source>
@@ -6092,6 +6713,10 @@ The details are in the log file:
         <translation>本机没有打印机“{name}”。可用的打印机：{names}。</translation>
     </message>
     <message>
+        <source>--month is for the fees report; the weekly one takes --week.</source>
+        <translation>--month 用于收费汇总（fees）；周报请用 --week。</translation>
+    </message>
+    <message>
         <source>"My jobs" is the technicians' own list.</source>
         <translation>“我的工单”只供维修工使用。</translation>
     </message>
@@ -6122,6 +6747,62 @@ The details are in the log file:
     <message>
         <source>{label}: a number from 1 to 65535.</source>
         <translation>{label}：请填写 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>{number} is cancelled: it cannot be changed.</source>
+        <translation>{number} 已取消，不能修改。</translation>
+    </message>
+    <message>
+        <source>{number} is completed or signed off: only a supervisor may change it.</source>
+        <translation>{number} 已完工或已签核，只有主管可以修改。</translation>
+    </message>
+    <message>
+        <source>{label}: {number} has fee lines; void them before making it a free service.</source>
+        <translation>{label}：{number} 已有收费项目；改为无偿服务前请先作废这些项目。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有任何修改。</translation>
+    </message>
+    <message>
+        <source>{label}: "{value}" is not a month; write it as 2026-11.</source>
+        <translation>{label}：“{value}”不是月份，请写成 2026-11。</translation>
+    </message>
+    <message>
+        <source>{label}: the fee of {number} is settled already ({how}); void that payment first.</source>
+        <translation>{label}：{number} 的费用已结清（{how}），请先作废该收费记录。</translation>
+    </message>
+    <message>
+        <source>{label}: {number} has no fee to collect.</source>
+        <translation>{label}：{number} 没有需要收取的费用。</translation>
+    </message>
+    <message>
+        <source>{label}: the quote "{line}" is not approved by a supervisor yet.</source>
+        <translation>{label}：报价“{line}”尚未经主管审批。</translation>
+    </message>
+    <message>
+        <source>{label}: "{value}" is not a receipt number (letters, digits and -, at most 32).</source>
+        <translation>{label}：“{value}”不是收据号（字母、数字和 -，最多 32 位）。</translation>
+    </message>
+    <message>
+        <source>{label}: receipt {value} is already used for {number}.</source>
+        <translation>{label}：收据 {value} 已用于 {number}。</translation>
+    </message>
+    <message>
+        <source>{label}: {value} is closed or too far ahead; choose {this} or {next}.</source>
+        <translation>{label}：{value} 已结账或太远，请选 {this} 或 {next}。</translation>
+    </message>
+    <message>
+        <source>{label}: {number} has no unit, so it cannot go on a unit's bill.</source>
+        <translation>{label}：{number} 没有房号，不能计入物业费账单。</translation>
+    </message>
+    <message>
+        <source>{label}: choose an active member of staff.</source>
+        <translation>{label}：请选择在职员工。</translation>
+    </message>
+    <message>
+        <source>{label}: {number} has no payment to void.</source>
+        <translation>{label}：{number} 没有可作废的收费记录。</translation>
     </message>
 </context>
 <context>
@@ -6209,6 +6890,30 @@ The details are in the log file:
     <message>
         <source>Quote approved</source>
         <translation>报价已审批</translation>
+    </message>
+    <message>
+        <source>Fee line added</source>
+        <translation>添加收费项目</translation>
+    </message>
+    <message>
+        <source>Fee line voided</source>
+        <translation>作废收费项目</translation>
+    </message>
+    <message>
+        <source>Fee settled</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>Payment voided</source>
+        <translation>作废收费记录</translation>
+    </message>
+    <message>
+        <source>Order changed</source>
+        <translation>修改派工单</translation>
+    </message>
+    <message>
+        <source>Notice printed</source>
+        <translation>打印维修通知单</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -6434,6 +7139,14 @@ The details are in the log file:
         <translation> · 第{n}轮</translation>
     </message>
     <message>
+        <source> · ¥{fee} unpaid</source>
+        <translation> · ¥{fee} 未收</translation>
+    </message>
+    <message>
+        <source> · ¥{fee} settled</source>
+        <translation> · ¥{fee} 已收</translation>
+    </message>
+    <message>
         <source> · paid</source>
         <translation> · 有偿</translation>
     </message>
@@ -6500,6 +7213,10 @@ The details are in the log file:
     <message>
         <source>Complaints on hold</source>
         <translation>暂停计时的投诉</translation>
+    </message>
+    <message>
+        <source>Paid-service fees not settled</source>
+        <translation>有偿服务费未收</translation>
     </message>
     <message>
         <source>whole estate</source>

@@ -99,7 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     date = _t(QT_TRANSLATE_NOOP("cli", "DATE"))
     file_ = _t(QT_TRANSLATE_NOOP("cli", "FILE"))
     export = command("export", QT_TRANSLATE_NOOP("cli", "write a register to Excel (.xlsx) or PDF (.pdf)"))
-    export.add_argument("register", choices=["complaints", "repairs", "callbacks", "owners"],
+    export.add_argument("register", choices=["complaints", "repairs", "callbacks", "owners", "fees"],
                         help=_t(QT_TRANSLATE_NOOP("cli", "which register (the paper book it replaces)")))
     export.add_argument("--from", dest="date_from", metavar=date,
                         help=_t(QT_TRANSLATE_NOOP("cli", "first day, e.g. 2026-11-01 (optional for owners)")))
@@ -132,8 +132,12 @@ def _parser() -> argparse.ArgumentParser:
                      help=_t(QT_TRANSLATE_NOOP("cli", "the sheet with the addresses (default: found)")))
 
     rep = command("report", QT_TRANSLATE_NOOP("cli", "the weekly summary for the office head, as .pdf or .xlsx"))
-    rep.add_argument("kind", choices=["weekly"], help=_t(QT_TRANSLATE_NOOP("cli", "which report")))
+    rep.add_argument("kind", choices=["weekly", "fees"], help=_t(QT_TRANSLATE_NOOP(
+        "cli", "which report: weekly (the weekly summary) or fees (the month's paid services for the cashier)")))
     when = rep.add_mutually_exclusive_group()
+    when.add_argument("--month", metavar="YYYY-MM",
+                      help=_t(QT_TRANSLATE_NOOP("cli", "fees: the cashier's month, e.g. 2026-11 (26 Oct to "
+                                                       "25 Nov; default: the month now running)")))
     when.add_argument("--week", metavar="YYYY-Www",
                       help=_t(QT_TRANSLATE_NOOP("cli", "ISO week, e.g. 2026-W47 (default: last week)")))
     when.add_argument("--from", dest="date_from", metavar=date,
@@ -355,6 +359,10 @@ def cmd_report(args) -> int:
     _language(args)
     kind = output_kind(args.output)
     _check_print(args)
+    if args.kind == "fees":
+        return _report_fees(args, kind)
+    if args.month:
+        raise RuleError(MSG_MONTH_FOR_FEES)
     if args.week:
         start, end = weekly.parse_week(args.week)
     elif args.date_from:
@@ -382,6 +390,47 @@ def cmd_report(args) -> int:
                                        n=summary.this.complaints))
     _print(args)
     return 0
+
+
+MSG_MONTH_FOR_FEES = QT_TRANSLATE_NOOP("rules", "--month is for the fees report; the weekly one takes --week.")
+MSG_FEES_WRITTEN = QT_TRANSLATE_NOOP(
+    "cli", "Monthly fee summary written: {file} (month {month}, {start} to {end}; total {total} yuan, "
+           "cash {cash}, on bills {bill})")
+
+
+def _report_fees(args, kind: str) -> int:
+    """``propdesk report fees --month 2026-11``: the monthly summary to the cashier."""
+    from propdesk.services.core import audit_log
+    from propdesk.services.fees import months, summary
+    from propdesk.services.lists import weekly
+
+    if args.week or args.date_from:
+        raise RuleError(MSG_MONTH_FOR_FEES)
+    month = months.parse(args.month, "fee_month") if args.month else months.month_of(dt_today())
+    actor = _sign_in(args, "fee.collect")
+    made_by = weekly.check_made_by(actor.name if args.by is None else args.by)
+    s = summary.summary(month)
+    if kind == "pdf":
+        from propdesk.reports.pdf.fee_summary import fee_summary_pdf
+
+        fee_summary_pdf(s, args.output, made_by)
+    else:
+        from propdesk.reports.fee_summary import fee_summary_xlsx
+
+        fee_summary_xlsx(s, args.output, made_by)
+    months.mark_produced(actor, month, str(args.output))
+    audit_log.record_output(actor, "print" if kind == "pdf" else "export", "report", "fees",
+                            args.output, len(s.bill_lines), {"month": month})
+    print(_t(MSG_FEES_WRITTEN).format(file=args.output, month=month, start=s.start.isoformat(),
+                                      end=s.end.isoformat(), total=f"{s.total:.2f}",
+                                      cash=f"{s.cash_total:.2f}", bill=f"{s.bill_total:.2f}"))
+    return 0
+
+
+def dt_today():
+    import datetime as dt
+
+    return dt.date.today()
 
 
 MSG_DATABASE = QT_TRANSLATE_NOOP("cli", "Database")

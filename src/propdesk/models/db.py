@@ -18,7 +18,7 @@ from propdesk.models.tables import ALL_MODELS, Setting, database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5  # the newest schema this program knows
+SCHEMA_VERSION = 6  # the newest schema this program knows
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -455,5 +455,77 @@ def _v5_callback_promised_index(db: Database) -> None:
     db.execute_sql('CREATE INDEX IF NOT EXISTS "callback_promised_by" ON "callback" ("promised_by")')
 
 
+REPAIR_CATEGORIES = ["水电", "门窗", "管道疏通", "电梯", "公共设施", "其他"]
+
+
+def _add_not_null(db: Database, table: str, column: str, sql_type: str, default: str) -> None:
+    """ALTER TABLE ... ADD COLUMN ... NOT NULL DEFAULT: both SQLite and PostgreSQL do it in place
+    (peewee's add_column would rebuild the table for a NOT NULL column)."""
+    if column not in {c.name for c in db.get_columns(table)}:
+        db.execute_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type} NOT NULL DEFAULT {default}")
+
+
+def _v6_fees(db: Database) -> None:
+    """Paid services (issue 18): repair categories, fee lines, payments, reprint count. A paid
+    order's single fee (a price-list item x quantity, or an approved quote) becomes its first
+    fee line; a settled-looking order is NOT marked settled (no payment was ever recorded)."""
+    from peewee import ForeignKeyField
+
+    from propdesk.models.tables import FeeLine, Payment, RepairCategory
+
+    db.create_tables([RepairCategory, FeeLine, Payment], safe=True)
+    _add_columns(db, "work_order", {
+        "repair_category_id": ForeignKeyField(RepairCategory, field=RepairCategory.id, null=True)})
+    _add_not_null(db, "work_order", "owner_agreement", "VARCHAR(200)", "''")
+    _add_not_null(db, "work_order", "fee_state", "VARCHAR(8)", "'none'")
+    _add_not_null(db, "work_order", "print_count", "INTEGER", "0")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS work_order_fee_state ON work_order (fee_state)")
+    # an office that exists already gets the usual repair categories (a new one: seed_reference)
+    if db.execute_sql("SELECT 1 FROM department LIMIT 1").fetchone() and not \
+            db.execute_sql("SELECT 1 FROM repair_category LIMIT 1").fetchone():
+        for i, name in enumerate(REPAIR_CATEGORIES):
+            RepairCategory.insert(name=name, sort=i, active=True).execute()
+    backfill_fee_lines(db)
+
+
+def backfill_fee_lines(db: Database) -> int:
+    """One fee line for each paid order that has a fee but no lines (the single price item or
+    approved quote of schema 2). Idempotent. Returns how many lines were written."""
+    rows = db.execute_sql(
+        "SELECT w.id, w.fee, w.price_item_id, w.quantity, w.quote_approved_by_id, w.created_by_id,"
+        " w.finished_at, w.created_at, p.name, p.unit_name, w.status"
+        " FROM work_order w LEFT JOIN price_item p ON p.id = w.price_item_id"
+        " WHERE w.paid = %s AND w.fee > 0"
+        " AND NOT EXISTS (SELECT 1 FROM fee_line f WHERE f.work_order_id = w.id)"
+        .replace("%s", "1" if is_sqlite(db) else "TRUE")).fetchall()
+    from decimal import Decimal
+
+    from propdesk.models.tables import FeeLine, WorkOrder
+
+    def when(value):
+        from propdesk.models.tables import DateTimeField
+
+        return DateTimeField().python_value(value) if value else None
+
+    for (wo_id, fee, item_id, qty, approver, creator, finished, created, item_name, unit_name,
+         status) in rows:
+        fee = Decimal(str(fee)).quantize(Decimal("0.01"))
+        qty = Decimal(str(qty or 1)).quantize(Decimal("0.01")) or Decimal(1)
+        at = when(finished) or when(created)
+        if item_id:
+            FeeLine.insert(work_order=wo_id, kind="item", price_item=item_id, description=item_name,
+                           unit_name=unit_name or "", unit_price=(fee / qty).quantize(Decimal("0.01")),
+                           quantity=qty, amount=fee, created_by=creator, created_at=at).execute()
+        else:
+            FeeLine.insert(work_order=wo_id, kind="quote", description="报价",
+                           unit_price=fee, quantity=Decimal(1), amount=fee,
+                           approved_by=approver, approved_at=at if approver else None,
+                           created_by=approver or creator, created_at=at).execute()
+        state = "none" if status == "cancelled" else "unpaid"
+        WorkOrder.update(fee_state=state).where(WorkOrder.id == wo_id).execute()
+    return len(rows)
+
+
 MIGRATIONS = {1: _v1_initial, 2: _v2_related_cases, 3: _v3_short_term_index, 4: _v4_callback_index,
-              5: _v5_callback_promised_index}
+              5: _v5_callback_promised_index,
+              6: _v6_fees}

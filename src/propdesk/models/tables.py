@@ -17,6 +17,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    SQL,
     TextField,
 )
 
@@ -219,6 +220,14 @@ class PriceItem(BaseModel):
     active = BooleanField(default=True)
 
 
+class RepairCategory(BaseModel):
+    """What a repair is about (水电, 门窗, 管道疏通, 电梯 ...): the office's own list."""
+
+    name = CharField(max_length=40, unique=True)
+    sort = IntegerField(default=0)
+    active = BooleanField(default=True)
+
+
 class WorkOrder(BaseModel):
     """A repair call (报修) or a complaint follow-up, sent to a technician (派工单 / 维修通知单)."""
 
@@ -249,7 +258,14 @@ class WorkOrder(BaseModel):
     fee = DecimalField(max_digits=10, decimal_places=2, default=0)
     price_item = ForeignKeyField(PriceItem, null=True)
     quantity = DecimalField(max_digits=8, decimal_places=2, default=1)
-    quote_approved_by = ForeignKeyField(Staff, null=True, backref="+")  # fee not from the list
+    quote_approved_by = ForeignKeyField(Staff, null=True, backref="+")  # before schema 3 only
+    # schema 3: fees as lines (FeeLine); ``fee`` is their total, kept by services.fees.charges
+    repair_category = ForeignKeyField(RepairCategory, null=True, backref="+")
+    # SQL defaults as well, so a new file equals an upgraded one and plain INSERTs still work
+    owner_agreement = CharField(max_length=200, default="", constraints=[SQL("DEFAULT ''")])
+    fee_state = CharField(max_length=8, default="none", index=True,  # none | unpaid | settled
+                          constraints=[SQL("DEFAULT 'none'")])
+    print_count = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])  # 第 N 次打印
     slip_returned = BooleanField(default=False)
     checked_by = ForeignKeyField(Staff, null=True, backref="+")
     checked_at = DateTimeField(null=True)
@@ -280,6 +296,46 @@ class WorkRound(BaseModel):
 
     class Meta:
         indexes = ((("work_order", "round_no"), True),)
+
+
+class FeeLine(BaseModel):
+    """One line of a paid service's charge: a price-list item x quantity (the price of the day
+    kept), materials, or a quote a supervisor approved. Never deleted: voided with a reason."""
+
+    work_order = ForeignKeyField(WorkOrder, backref="fee_lines")
+    kind = CharField(max_length=10)  # item | material | quote
+    price_item = ForeignKeyField(PriceItem, null=True, backref="+")
+    description = CharField(max_length=120)
+    unit_name = CharField(max_length=20, default="")
+    unit_price = DecimalField(max_digits=10, decimal_places=2)
+    quantity = DecimalField(max_digits=8, decimal_places=2, default=1)
+    amount = DecimalField(max_digits=10, decimal_places=2)
+    approved_by = ForeignKeyField(Staff, null=True, backref="+")  # quotes: the supervisor
+    approved_at = DateTimeField(null=True)
+    created_by = ForeignKeyField(Staff, backref="+")
+    created_at = DateTimeField(default=now)
+    voided_at = DateTimeField(null=True)
+    voided_by = ForeignKeyField(Staff, null=True, backref="+")
+    void_reason = CharField(max_length=200, default="")
+
+
+class Payment(BaseModel):
+    """How a work order's fee was settled: cash with a receipt (收据), or put on the unit's
+    monthly property bill (计入物业费账单). Corrected only by voiding it with a reason."""
+
+    work_order = ForeignKeyField(WorkOrder, backref="payments")
+    method = CharField(max_length=8)  # cash | bill
+    amount = DecimalField(max_digits=10, decimal_places=2)
+    receipt_no = CharField(max_length=32, null=True, unique=True)  # cash only; never reused
+    collected_by = ForeignKeyField(Staff, null=True, backref="+")  # cash: who took the money
+    paid_at = DateTimeField(index=True)  # cash collected / put on the bill
+    bill_month = CharField(max_length=7, default="")  # bill: "2026-11"
+    fee_month = CharField(max_length=7, index=True)  # the cashier's month it is summed in
+    recorded_by = ForeignKeyField(Staff, backref="+")
+    recorded_at = DateTimeField(default=now)
+    voided_at = DateTimeField(null=True)
+    voided_by = ForeignKeyField(Staff, null=True, backref="+")
+    void_reason = CharField(max_length=200, default="")
 
 
 class ComplaintContact(BaseModel):
@@ -391,6 +447,7 @@ class AuditChange(BaseModel):
 
 ALL_MODELS = [
     Setting, Sequence, Estate, Building, Unit, Owner, OwnerPhone, Department, Staff, Category,
-    CalendarDay, Complaint, PriceItem, WorkOrder, WorkRound, ComplaintContact, Hold, Incident,
-    IncidentArea, IncidentContact, Callback, AuditEntry, AuditChange,
+    CalendarDay, Complaint, PriceItem, RepairCategory, WorkOrder, WorkRound, FeeLine, Payment,
+    ComplaintContact, Hold, Incident, IncidentArea, IncidentContact, Callback, AuditEntry,
+    AuditChange,
 ]

@@ -178,6 +178,7 @@ REPAIRS = Register("repairs", QT_TRANSLATE_NOOP("reports", "Repair register"), [
     Column("contact_phone", QT_TRANSLATE_NOOP("reports", "Phone"), "phone", 14),
     Column("location", QT_TRANSLATE_NOOP("reports", "Place"), width=16),
     Column("description", QT_TRANSLATE_NOOP("reports", "Repair content"), "long", 36),
+    Column("repair_category", QT_TRANSLATE_NOOP("reports", "Repair category"), width=10),
     Column("urgency", QT_TRANSLATE_NOOP("reports", "Urgency"), "enum", 7, enums.Urgency),
     Column("department", QT_TRANSLATE_NOOP("reports", "Department"), width=11),
     Column("technician", QT_TRANSLATE_NOOP("reports", "Technician"), width=10),
@@ -196,7 +197,7 @@ REPAIRS = Register("repairs", QT_TRANSLATE_NOOP("reports", "Repair register"), [
     PdfColumn(("unit", "contact_name", "contact_phone"), 1.25),
     PdfColumn(("location",), 0.9),
     PdfColumn(("description",), 2.25),
-    PdfColumn(("urgency", "kind"), 0.8),
+    PdfColumn(("urgency", "kind", "repair_category"), 0.8),
     PdfColumn(("department", "technician"), 0.8),
     PdfColumn(("scheduled_at", "finished_at"), 1.15),
     PdfColumn(("result",), 2.0),
@@ -261,7 +262,60 @@ OWNERS = Register("owners", QT_TRANSLATE_NOOP("reports", "Owner register"), [
     PdfColumn(("note",), 2.0),
 ], dated=False, count=rows_service.count_owners, rows=rows_service.iter_owners)
 
-REGISTERS: dict[str, Register] = {r.name: r for r in (COMPLAINTS, REPAIRS, CALLBACKS, OWNERS)}
+VOIDED = QT_TRANSLATE_NOOP("reports", "voided")
+VOIDED_REMARK = QT_TRANSLATE_NOOP("reports", "Voided by {name}: {reason}")
+AGREED_REMARK = QT_TRANSLATE_NOOP("reports", "Made paid at the visit: {agreement}")
+APPROVED_REMARK = QT_TRANSLATE_NOOP("reports", "Quote approved by {name}")
+
+
+def _fee_service(row: dict) -> str:
+    lines = "；".join(line["text"] for line in row.get("lines") or ())
+    return f"{row.get('description') or ''}：{lines}" if lines else row.get("description") or ""
+
+
+def _fee_payment(row: dict) -> str:
+    from propdesk.services.fees.payments import method_label
+
+    label = method_label(row.get("method") or "")
+    return f"{label}（{tr(VOIDED)}）" if row.get("voided") else label
+
+
+def _fee_remarks(row: dict) -> str:
+    parts = []
+    if row.get("voided"):
+        parts.append(tr(VOIDED_REMARK).format(name=row.get("voided_by") or "", reason=row.get("void_reason") or ""))
+    if row.get("owner_agreement"):
+        parts.append(tr(AGREED_REMARK).format(agreement=row["owner_agreement"]))
+    approvers = sorted({line["approved_by"] for line in row.get("lines") or () if line["kind"] == "quote"
+                        and line["approved_by"]})
+    parts += [tr(APPROVED_REMARK).format(name=name) for name in approvers]
+    return "；".join(parts)
+
+
+FEES = Register("fees", QT_TRANSLATE_NOOP("reports", "Fee ledger"), [
+    Column("paid_at", QT_TRANSLATE_NOOP("reports", "Date"), "date", 12),
+    Column("number", QT_TRANSLATE_NOOP("reports", "Order No."), width=17),
+    Column("unit", QT_TRANSLATE_NOOP("reports", "Unit"), width=15),
+    Column("owner", QT_TRANSLATE_NOOP("reports", "Owner"), width=10),
+    Column("contact_phone", QT_TRANSLATE_NOOP("reports", "Phone"), "phone", 14),
+    Column("service", QT_TRANSLATE_NOOP("reports", "Service and lines"), "long", 44, get=_fee_service),
+    Column("amount", QT_TRANSLATE_NOOP("reports", "Amount (yuan)"), "money", 11),
+    Column("payment", QT_TRANSLATE_NOOP("reports", "Payment"), width=14, get=_fee_payment),
+    Column("receipt_no", QT_TRANSLATE_NOOP("reports", "Receipt No."), width=12),
+    Column("collected_by", QT_TRANSLATE_NOOP("reports", "Collected by"), width=9),
+    Column("bill_month", QT_TRANSLATE_NOOP("reports", "Billing month"), width=9),
+    Column("remarks", QT_TRANSLATE_NOOP("reports", "Remarks"), "long", 30, get=_fee_remarks),
+], [
+    PdfColumn(("paid_at", "number"), 1.2),
+    PdfColumn(("unit", "owner", "contact_phone"), 1.3),
+    PdfColumn(("service",), 3.0),
+    PdfColumn(("amount",), 0.7, header=QT_TRANSLATE_NOOP("reports", "Amount")),
+    PdfColumn(("payment", "bill_month"), 1.0),
+    PdfColumn(("receipt_no", "collected_by"), 0.9),
+    PdfColumn(("remarks",), 1.8),
+], count=rows_service.count_fees, rows=rows_service.iter_fees)
+
+REGISTERS: dict[str, Register] = {r.name: r for r in (COMPLAINTS, REPAIRS, CALLBACKS, OWNERS, FEES)}
 
 
 def get_register(name: str) -> Register:

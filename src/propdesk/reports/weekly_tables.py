@@ -85,7 +85,16 @@ def breakdowns(s: WeeklySummary) -> list[ReportTable]:
         _counts(tr(QT_TRANSLATE_NOOP("reports", "By channel")), tr(QT_TRANSLATE_NOOP("reports", "Channel")), s.by_channel, enum_label(Channel)),
         _counts(tr(QT_TRANSLATE_NOOP("reports", "By department")), tr(QT_TRANSLATE_NOOP("reports", "Department")), s.by_department),
         _counts(tr(QT_TRANSLATE_NOOP("reports", "By building")), tr(QT_TRANSLATE_NOOP("reports", "Building")), s.by_building),
+        repair_categories(s),
     ]
+
+
+def repair_categories(s: WeeklySummary) -> ReportTable:
+    total = sum(n for _k, n in s.by_repair_category) or 1
+    rows = [[k, n, Percent(n / total)] for k, n in s.by_repair_category]
+    return ReportTable(tr(QT_TRANSLATE_NOOP("reports", "Repairs by category")), [
+        tr(QT_TRANSLATE_NOOP("reports", "Repair category")), tr(QT_TRANSLATE_NOOP("reports", "Work orders")),
+        tr(QT_TRANSLATE_NOOP("reports", "Share"))], rows)
 
 
 def by_class(s: WeeklySummary) -> ReportTable:
@@ -115,7 +124,7 @@ def work_orders(s: WeeklySummary) -> ReportTable:
         [tr(QT_TRANSLATE_NOOP("reports", "Rework rate")), Percent(w["rework_rate"])],
         [tr(QT_TRANSLATE_NOOP("reports", "Handed over late")), w["late_dispatch"]],
         [tr(QT_TRANSLATE_NOOP("reports", "Cancelled")), w["cancelled"]],
-        [tr(QT_TRANSLATE_NOOP("reports", "Paid-service fees (yuan)")), float(w["fees"] or 0)],
+        [tr(QT_TRANSLATE_NOOP("reports", "Paid-service fees settled, from the fee ledger (yuan)")), float(w["fees"] or 0)],
     ]
     return ReportTable(tr(QT_TRANSLATE_NOOP("reports", "Repairs and work orders")),
                        [tr(QT_TRANSLATE_NOOP("reports", "Figure")), tr(QT_TRANSLATE_NOOP("reports", "Value"))], rows)

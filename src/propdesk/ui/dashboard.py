@@ -31,6 +31,7 @@ WAITING_TILES = [
     ("wo_rework", QT_TRANSLATE_NOOP("ui", "Repairs sent back for rework"), "work_orders", True),
     ("head_escalations", QT_TRANSLATE_NOOP("ui", "With the office head (incl. reopened twice)"), "complaints", True),
     ("on_hold", QT_TRANSLATE_NOOP("ui", "Complaints on hold"), "complaints", False),
+    ("fees_unpaid", QT_TRANSLATE_NOOP("ui", "Paid-service fees not settled"), "work_orders", True),
 ]
 
 
@@ -66,7 +67,17 @@ class Dashboard(QWidget):
         refresh = QPushButton(self.tr("Refresh (F5)"))
         refresh.setShortcut("F5")
         refresh.clicked.connect(self.refresh)
+        # from the 20th: the month's summary of paid services is owed to the cashier (by the 25th)
+        self.fee_reminder = QLabel(objectName="fee_reminder")
+        self.fee_reminder.setWordWrap(True)
+        self.fee_reminder.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.fee_summary_button = QPushButton(self.tr("Monthly fee summary…"), objectName="fee_summary")
+        self.fee_summary_button.clicked.connect(self.fee_summary)
+        reminder_row = QHBoxLayout()
+        reminder_row.addWidget(self.fee_reminder, 1)
+        reminder_row.addWidget(self.fee_summary_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(reminder_row)
         layout.addWidget(self._box(self.tr("Due and overdue now"), DUE_TILES, 4))
         layout.addWidget(self._box(self.tr("Waiting for the supervisor"), WAITING_TILES, 3))
         week_box = QGroupBox(self.tr("This week so far"))
@@ -97,16 +108,27 @@ class Dashboard(QWidget):
 
         WeeklyReportDialog(self.staff, self).exec()
 
+    def fee_summary(self) -> None:
+        from propdesk.ui.fee_summary_dialog import FeeSummaryDialog
+
+        FeeSummaryDialog(self.staff, dashboard.fee_summary_reminder(), self).exec()
+        self.refresh()
+
     def refresh(self) -> None:
         today = dt.date.today()
         monday = today - dt.timedelta(days=today.weekday())
         self.loader.call(lambda: (dashboard.counts(),
-                                  weekly.trend(monday, monday + dt.timedelta(days=6), weeks=2)))
+                                  weekly.trend(monday, monday + dt.timedelta(days=6), weeks=2),
+                                  dashboard.fee_summary_reminder()))
 
     def _show(self, figures) -> None:
         if figures is None:  # the count failed (logged by the worker): keep what is shown
             return
-        counts, weeks = figures
+        counts, weeks, owed = figures
+        # from the 20th: the month's summary of paid services is owed to the cashier (by the 25th)
+        self.fee_reminder.setText(self.tr(
+            "The summary of paid-service fees for {month} is not produced yet: it goes to the cashier "
+            "by the 25th.").format(month=owed) if owed else "")
         for key, tile in self.tiles.items():
             tile.show_count(counts.get(key, 0))
         this, last = weeks[-1], weeks[0]

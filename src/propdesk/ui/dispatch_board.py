@@ -20,6 +20,7 @@ from propdesk.services.lists import workorder_search
 from propdesk.services.cases import workorders
 from propdesk.services.lists.workorder_search import WorkOrderFilter
 from propdesk.services.cases.workorders import Completion
+from propdesk.services.fees.charges import LineInput
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.widgets import fill_combo, find_label, fmt
@@ -43,6 +44,7 @@ class DispatchBoard(QWidget):
         for combo in (self.status, self.technician, self.urgency):
             combo.currentIndexChanged.connect(self.refresh)
         self.late_only.toggled.connect(self.refresh)
+        self.unpaid_only.toggled.connect(self.refresh)
         self.day.dateChanged.connect(self.refresh_day)
         self.table.open_requested.connect(self.open_work_order)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
@@ -64,6 +66,7 @@ class DispatchBoard(QWidget):
         self.urgency = QComboBox()
         fill_combo(self.urgency, [(u.value, u.label()) for u in Urgency], self.tr("Any urgency"))
         self.late_only = QCheckBox(self.tr("Not handed over in time"))
+        self.unpaid_only = QCheckBox(self.tr("Fees unpaid"), objectName="wo_unpaid")
         self.count = QLabel()
         self.table = ListTable(self.model, (132, 92, 52, 108, 62, 180, 78, 62, 92, 80), 1, objectName="wo_table")
         # what the desk looks at first, first: number, state, urgency, technician and time before
@@ -91,7 +94,8 @@ class DispatchBoard(QWidget):
             ("slip", self.tr("S&lip back"), self.do_slip),
             ("check", self.tr("Sign &off…"), self.do_check),
             ("rework", self.tr("Rewor&k…"), self.do_rework),
-            ("quote", self.tr("&Quote…"), self.do_quote),
+            ("fees", self.tr("&Fees and payment…"), self.do_fees),
+            ("edit", self.tr("&Edit order…"), self.do_edit),
             ("hold", self.tr("Hold / resu&me…"), self.do_hold),
             ("cancel", self.tr("&Cancel order…"), self.do_cancel),
             ("print", self.tr("Pri&nt notice"), self.print_notice),
@@ -133,6 +137,7 @@ class DispatchBoard(QWidget):
         for w in (self.status, self.technician, self.urgency):
             filters.addWidget(w, 1)
         filters.addWidget(self.late_only)
+        filters.addWidget(self.unpaid_only)
         board = QVBoxLayout()
         hint_row = QHBoxLayout()
         hint_row.addWidget(self.tile_hint, 1)
@@ -152,6 +157,7 @@ class DispatchBoard(QWidget):
         statuses = workorder_search.open_statuses() if status == OPEN else ((status,) if status else ())
         return WorkOrderFilter(statuses=tuple(statuses), technician_id=self.technician.currentData(),
                                urgency=self.urgency.currentData(), overdue_only=self.late_only.isChecked(),
+                               unpaid_only=self.unpaid_only.isChecked(),
                                text=self.search.text(), at=dt.datetime.now())
 
     def refresh(self) -> None:
@@ -179,19 +185,22 @@ class DispatchBoard(QWidget):
         """Back to the usual view: every order not yet signed off, no tile's filter."""
         self.tile_hint.hide()
         self.tile_clear.hide()
-        self.late_only.blockSignals(True)
-        self.late_only.setChecked(False)
-        self.late_only.blockSignals(False)
+        for box in (self.late_only, self.unpaid_only):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
         self.status.setCurrentIndex(1)
         self.refresh()
 
     def show_state(self, key: str, label: str = "") -> None:
         """Show the orders behind a dashboard number."""
-        states = {"wo_late": "new", "wo_new": "new", "wo_to_check": "done", "wo_rework": "rework"}
-        self.late_only.blockSignals(True)
-        self.late_only.setChecked(key == "wo_late")
-        self.late_only.blockSignals(False)
-        self.status.setCurrentIndex(self.status.findData(states[key]))
+        states = {"wo_late": "new", "wo_new": "new", "wo_to_check": "done", "wo_rework": "rework",
+                  "fees_unpaid": None}
+        for box, on in ((self.late_only, key == "wo_late"), (self.unpaid_only, key == "fees_unpaid")):
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
+        self.status.setCurrentIndex(max(self.status.findData(states[key]), 0))
         self.refresh()
         self.tile_hint.setText(self.tr("Showing the dashboard's \"{tile}\": {state}{late}").format(
             tile=label or key, state=self.status.currentText(),
@@ -208,13 +217,15 @@ class DispatchBoard(QWidget):
         row = self.model.rows[self.table.currentIndex().row()] if self.table.currentIndex().isValid() else None
         state = WorkOrderStatus(row["status"]) if row else None
         allowed = {key: bool(state) and state in workorders.ALLOWED.get(key, set())
-                   for key in ("assign", "start", "complete", "check", "rework", "cancel", "quote")}
+                   for key in ("assign", "start", "complete", "check", "rework", "cancel")}
         allowed["hold"] = bool(row) and row["status"] in holds.OPEN_WORK
         allowed["print"] = bool(row) and state not in (WorkOrderStatus.CANCELLED,)
         allowed["slip"] = bool(row) and state == WorkOrderStatus.DONE and not row["slip_returned"]
         supervisor = accounts.can(self.staff, "workorder.check")
         allowed["check"] &= supervisor
-        allowed["quote"] &= supervisor and bool(row) and row["paid"]
+        allowed["fees"] = bool(row) and state != WorkOrderStatus.CANCELLED
+        allowed["edit"] = bool(row) and state != WorkOrderStatus.CANCELLED and (
+            supervisor or state not in (WorkOrderStatus.DONE, WorkOrderStatus.CHECKED))
         for key, button in self.buttons.items():
             button.setEnabled(allowed[key])
 
@@ -242,7 +253,7 @@ class DispatchBoard(QWidget):
         from propdesk.ui.printing import print_pdf
 
         path = printouts_dir() / f"{name}.pdf"
-        repair_notice_pdf(ids, path)
+        repair_notice_pdf(ids, path, actor=self.staff)
         audit_log.record_output(self.staff, "print", "work_order", "repair notices", path, len(ids),
                                 {"ids": ids}, entity_id=ids[0] if len(ids) == 1 else 0)
         self.printed = path
@@ -294,17 +305,31 @@ class DispatchBoard(QWidget):
             Field("result", self.tr("Result"), "text", ""),
             Field("materials", self.tr("Materials"), "line", ""),
         ]
-        if wo.paid:
-            items = [(None, self.tr("- approved quote -"))] + [
-                (p.id, f"{p.name}  ¥{p.price}/{p.unit_name}") for p in office_lists.price_items(active_only=True)]
-            fields += [Field("price_item", self.tr("Price list item"), "choice", None, items),
-                       Field("quantity", self.tr("Quantity"), "line", "1")]
+        # fee lines taken with the result (more, quotes and payment: Fees and payment…)
+        items = [(None, self.tr("- none -"))] + [
+            (p.id, f"{p.name}  ¥{p.price}/{p.unit_name}") for p in office_lists.price_items(active_only=True)]
+        fields += [Field("price_item", self.tr("Price list item"), "choice", None, items),
+                   Field("quantity", self.tr("Quantity"), "line", "1"),
+                   Field("material_name", self.tr("Material charged"), "line", ""),
+                   Field("unit_price", self.tr("Material price (yuan)"), "line", "")]
+        if not wo.paid:
+            fields.append(Field("owner_agreement", self.tr("Chargeable after all: how the owner agreed"), "line", ""))
         fields.append(Field("slip_returned", self.tr("The return slip came back signed by the customer"), "check", False))
+
+        def lines(v: dict) -> list:
+            out = []
+            if v.get("price_item"):
+                out.append(LineInput(kind="item", price_item_id=v["price_item"], quantity=v["quantity"]))
+            if v.get("material_name") or v.get("unit_price"):
+                out.append(LineInput(kind="material", description=v["material_name"],
+                                     unit_price=v["unit_price"], quantity="1"))
+            return out
+
         self._act(self.tr("Result of {number}").format(number=wo.number), fields,
                   lambda i, v: workorders.complete(self.staff, i, Completion(
                       arrived_at=v["arrived_at"], finished_at=v["finished_at"], result=v["result"],
-                      materials=v["materials"], price_item_id=v.get("price_item"),
-                      quantity=v.get("quantity", "1"), slip_returned=v["slip_returned"])))
+                      materials=v["materials"], lines=lines(v), owner_agreement=v.get("owner_agreement", ""),
+                      slip_returned=v["slip_returned"])))
 
     def do_slip(self) -> None:
         wo_id = self.selected_id()
@@ -338,10 +363,42 @@ class DispatchBoard(QWidget):
                   lambda i, v: workorders.rework(self.staff, i, v["reason"]),
                   self.tr("The same order gets a new round; the first result is kept."))
 
-    def do_quote(self) -> None:
-        self._act(self.tr("Approve a quote"), [Field("fee", self.tr("Amount (yuan)"), "line", ""),
-                                               Field("note", self.tr("What it covers"), "line", "")],
-                  lambda i, v: workorders.approve_quote(self.staff, i, v["fee"], v["note"]))
+    def do_fees(self) -> None:
+        """Fee lines, quote approval and payment of the selected order (ui/fee_dialog.py)."""
+        from propdesk.ui.fee_dialog import FeeDialog
+
+        wo_id = self.selected_id()
+        if wo_id is None:
+            return
+        dialog = FeeDialog(self.staff, wo_id, self)
+        self.fee_dialog = dialog
+        dialog.exec()
+        if dialog.changed:
+            self.refresh()
+            self.changed.emit()
+
+    def do_edit(self) -> None:
+        """Correct a saved order, with a reason (services.cases.workorder_edits)."""
+        from propdesk.services.cases import workorder_edits
+        from propdesk.services.cases.workorder_edits import WorkOrderEdit
+
+        wo = workorders.get(self.selected_id())
+        fields = [
+            Field("description", self.tr("What is broken"), "text", wo.description),
+            Field("department", self.tr("Department"), "choice", wo.department_id,
+                  [(d.id, d.name) for d in reference.departments()]),
+            Field("urgency", self.tr("Urgency"), "choice", wo.urgency, [(u.value, u.label()) for u in Urgency]),
+            Field("repair_category", self.tr("Repair category"), "choice", wo.repair_category_id,
+                  [(None, "—")] + [(c.id, c.name) for c in reference.repair_categories()]),
+            Field("paid", self.tr("Paid service (有偿服务)"), "check", wo.paid),
+            Field("owner_agreement", self.tr("Owner's agreement (when made paid)"), "line", ""),
+            Field("reason", self.tr("Reason for the change"), "line", ""),
+        ]
+        self._act(self.tr("Edit {number}").format(number=wo.number), fields,
+                  lambda i, v: workorder_edits.edit(self.staff, i, WorkOrderEdit(
+                      description=v["description"], department_id=v["department"], urgency=v["urgency"],
+                      repair_category_id=v["repair_category"], paid=v["paid"],
+                      owner_agreement=v["owner_agreement"]), v["reason"]))
 
     def do_hold(self) -> None:
         wo = workorders.get(self.selected_id())

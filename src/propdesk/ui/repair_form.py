@@ -40,6 +40,7 @@ class RepairForm(QWidget):
         self.window_end = DateTimeEdit()
         self.paid = QCheckBox(self.tr("Paid service (有偿服务)"), objectName="paid")
         self.department = QComboBox(objectName="department")
+        self.repair_category = QComboBox(objectName="repair_category")
         self.deadline = QLabel(objectName="deadline")
         self.deadline.setWordWrap(True)
         self.status = QLabel(objectName="saved")
@@ -68,6 +69,7 @@ class RepairForm(QWidget):
         form.addRow(self.use_window)
         form.addRow(self.tr("Time"), window)
         form.addRow("", self.paid)
+        form.addRow(self.tr("Repair categor&y"), self.repair_category)
         form.addRow(self.tr("&Department"), self.department)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -97,11 +99,12 @@ class RepairForm(QWidget):
             description=self.description.text(), urgency=self.urgency.currentData(),
             window_start=self.window_start.value() if window else None,
             window_end=self.window_end.value() if window else None,
-            paid=self.paid.isChecked(), department_id=self.department.currentData())
+            paid=self.paid.isChecked(), department_id=self.department.currentData(),
+            repair_category_id=self.repair_category.currentData())
 
     def save(self) -> None:
         fields = {"phone": self.phone, "complainant": self.contact_name, "unit": self.unit,
-                  "description": self.description, "window": self.window_start,
+                  "description": self.description, "repair_category": self.repair_category, "window": self.window_start,
                   "location": self.location, "received_at": self.received_at}
         for widget in fields.values():
             mark_invalid(widget, False)
@@ -126,6 +129,7 @@ class RepairForm(QWidget):
 
     def clear(self) -> None:
         fill_combo(self.department, [(d.id, d.name) for d in reference.departments()])
+        fill_combo(self.repair_category, [(c.id, c.name) for c in reference.repair_categories()], "—")
         engineering = next((d.id for d in reference.departments() if d.code == "engineering"), None)
         select_data(self.department, engineering)
         for edit in (self.phone, self.contact_name, self.unit, self.location, self.description):

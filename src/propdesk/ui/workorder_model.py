@@ -64,7 +64,11 @@ class WorkOrderTableModel(LazyTableModel):
             text = WorkOrderStatus(row["status"]).label()
             if row["rework_round"]:
                 text += ui_text(QT_TRANSLATE_NOOP("ui", " · round {n}")).format(n=row["rework_round"] + 1)
-            if row["paid"]:
+            if row.get("fee_state") == "unpaid":  # the total, owed until settled
+                text += ui_text(QT_TRANSLATE_NOOP("ui", " · ¥{fee} unpaid")).format(fee=f"{row['fee']:.2f}")
+            elif row.get("fee_state") == "settled":
+                text += ui_text(QT_TRANSLATE_NOOP("ui", " · ¥{fee} settled")).format(fee=f"{row['fee']:.2f}")
+            elif row["paid"]:
                 text += ui_text(QT_TRANSLATE_NOOP("ui", " · paid"))
             if row.get("on_hold_since"):
                 text += ui_text(QT_TRANSLATE_NOOP("ui", " · on hold"))

@@ -25,6 +25,13 @@ ACTIONS = {
     "check": QT_TRANSLATE_NOOP("timeline", "Signed off"),
     "rework": QT_TRANSLATE_NOOP("timeline", "Sent back for rework"),
     "quote": QT_TRANSLATE_NOOP("timeline", "Quote approved"),
+    "quote_approved": QT_TRANSLATE_NOOP("timeline", "Quote approved"),
+    "fee_line": QT_TRANSLATE_NOOP("timeline", "Fee line added"),
+    "fee_line_void": QT_TRANSLATE_NOOP("timeline", "Fee line voided"),
+    "payment": QT_TRANSLATE_NOOP("timeline", "Fee settled"),
+    "payment_void": QT_TRANSLATE_NOOP("timeline", "Payment voided"),
+    "edit": QT_TRANSLATE_NOOP("timeline", "Order changed"),
+    "print": QT_TRANSLATE_NOOP("timeline", "Notice printed"),
     "cancel": QT_TRANSLATE_NOOP("timeline", "Cancelled"),
     "callback": QT_TRANSLATE_NOOP("timeline", "Callback made"),
     "notify_supervisor": QT_TRANSLATE_NOOP("timeline", "Supervisor told"),
@@ -106,6 +113,22 @@ class WorkOrderView(QDialog):
                                                       s=fmt(wo.scheduled_at) or "—"),
             self.tr("Fee: ¥{fee} ({paid})").format(fee=wo.fee, paid=self.tr("paid service") if wo.paid else self.tr("free")),
         ]
+        from propdesk.services.fees import charges
+
+        fee_lines = charges.lines(wo.id)
+        if fee_lines:
+            lines.append(self.tr("Fee lines: {lines}").format(lines="；".join(charges.line_text(x) for x in fee_lines)))
+        payment = charges.live_payment(wo.id)
+        if payment is not None:
+            lines.append(self.tr("Settled: {how} {receipt}").format(
+                how=payment.method == "cash" and self.tr("cash, receipt") or self.tr("monthly bill"),
+                receipt=payment.receipt_no or payment.bill_month))
+        elif wo.fee_state == "unpaid":
+            lines.append(self.tr("Fee not settled yet."))
+        if wo.owner_agreement:
+            lines.append(self.tr("Made paid at the visit: {agreement}").format(agreement=wo.owner_agreement))
+        if wo.repair_category_id:
+            lines.append(self.tr("Repair category: {name}").format(name=wo.repair_category.name))
         if wo.complaint_id:
             lines.append(self.tr("For complaint {number}").format(number=wo.complaint.number))
         if wo.cancel_reason:

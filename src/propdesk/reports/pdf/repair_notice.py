@@ -31,6 +31,9 @@ PART_SLIP = QT_TRANSLATE_NOOP("reports", "Return slip (signed by the customer, b
 CUT = QT_TRANSLATE_NOOP("reports", "cut along this line")
 FREE = QT_TRANSLATE_NOOP("reports", "Free service")
 PAID = QT_TRANSLATE_NOOP("reports", "Paid service: ¥ ____________ (price list / approved quote)")
+PAID_LINES = QT_TRANSLATE_NOOP("reports", "Paid service: {lines}; total ¥{total}")
+PENDING = QT_TRANSLATE_NOOP("reports", " (quote awaiting approval)")
+REPRINT = QT_TRANSLATE_NOOP("reports", "Printing no. {n}")
 OPINION_BOXES = QT_TRANSLATE_NOOP("reports", "□ Satisfied    □ Fairly satisfied    □ Dissatisfied")
 SIGN_CUSTOMER = QT_TRANSLATE_NOOP("reports", "Customer's signature: ____________    Date: ____________")
 BLANK_TIME = "____月____日 ____时____分"
@@ -138,13 +141,34 @@ def notice_data(wo_id: int) -> dict[str, str]:
         "department": wo.department.name if wo.department_id else "",
         "issued_by": issuer.name if issuer else "",
         "arrived": BLANK_TIME, "finished": BLANK_TIME,
-        "fee": tr(PAID) if wo.paid else tr(FREE), "opinion": tr(OPINION_BOXES),
+        "fee": fee_text(wo), "opinion": tr(OPINION_BOXES),
     }
 
 
+def fee_text(wo) -> str:
+    """The fee as the notice prints it: each line, the total, quotes still awaiting approval."""
+    from propdesk.services.fees import charges
+
+    if not wo.paid:
+        return tr(FREE)
+    lines = charges.lines(wo.id)
+    if not lines:
+        return tr(PAID)
+    parts = []
+    for line in lines:
+        text = charges.line_text(line)
+        if line.kind == "quote" and line.approved_by_id is None:
+            text += tr(PENDING)
+        parts.append(text)
+    return tr(PAID_LINES).format(lines="；".join(parts), total=f"{charges.total(wo.id):.2f}")
+
+
 def _part(form: FormDef, data: dict, width: float, office: str) -> KeepTogether:
+    part = form.title_text()
+    if data.get("printing", 1) > 1:  # a reprint (after a change) says which printing it is
+        part = f"{part}  {tr(REPRINT).format(n=data['printing'])}"
     heading = Table([[Paragraph(para_text(f"{office}  {tr(TITLE)}"), style(13, 17)),
-                      Paragraph(para_text(form.title_text()), style(9.5, 12, align=TA_CENTER))]],
+                      Paragraph(para_text(part), style(9.5, 12, align=TA_CENTER))]],
                     colWidths=[width * 0.55, width * 0.45])
     heading.setStyle([("FONTNAME", (0, 0), (-1, -1), cjk_font()),  # else Helvetica gets listed, unembedded
                       ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -152,22 +176,28 @@ def _part(form: FormDef, data: dict, width: float, office: str) -> KeepTogether:
     return KeepTogether([heading, form_grid(form, data, width)])
 
 
-def repair_notice_pdf(work_order_ids: list[int], path, mask_phones: bool | None = None) -> int:
+def repair_notice_pdf(work_order_ids: list[int], path, mask_phones: bool | None = None,
+                      actor=None) -> int:
     """Print the notices of ``work_order_ids`` (one page each) to the PDF ``path``;
-    ``mask_phones`` (None: the office's setting) masks phones in every field.
-    Returns the number of pages."""
+    ``mask_phones`` (None: the office's setting) masks phones in every field. With ``actor``
+    the printing is counted (and audited) once the file is written: a reprint says
+    第 N 次打印. Returns the number of pages."""
     spec = PageSpec(landscape=False)
     width = frame_width(spec)
     office = settings.get("office_name") or ""
     story: list = []
+    counts = workorders.print_counts(work_order_ids)
     for wo_id in work_order_ids:
         data = privacy.mask_values(notice_data(wo_id), mask_phones)
+        data["printing"] = counts.get(wo_id, 0) + 1 if actor is not None else max(counts.get(wo_id, 0), 1)
         if story:
             story.append(PageBreak())
         story += [_part(STUB, data, width, office), CutLine(width),
                   _part(NOTICE, data, width, office), CutLine(width),
                   _part(SLIP, data, width, office)]
     build(path, story, spec, title_meta=tr(TITLE))
+    if actor is not None:
+        workorders.record_prints(actor, work_order_ids)
     return len(work_order_ids)
 
 

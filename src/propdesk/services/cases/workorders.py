@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from peewee import JOIN
 
@@ -20,7 +20,7 @@ from propdesk.models.db import upsert
 from propdesk.services.core.db_retry import for_change, transaction
 from propdesk.models.enums import Role, Urgency, WorkOrderKind, WorkOrderStatus
 from propdesk.models.tables import (
-    Complaint, Department, Owner, PriceItem, Staff, Unit, WorkOrder, WorkRound, now,
+    Complaint, Department, Owner, RepairCategory, Staff, Unit, WorkOrder, WorkRound, now,
 )
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
@@ -31,6 +31,7 @@ from propdesk.services.register import owners
 from propdesk.services.register.address import unit_display
 from propdesk.services.core import settings
 from propdesk.services.core.validation import Checker
+from propdesk.services.fees import charges
 
 ENTITY = "work_order"
 S = WorkOrderStatus
@@ -41,7 +42,9 @@ MSG_NOT_TECHNICIAN = QT_TRANSLATE_NOOP("rules", "{label}: {name} is not an activ
 MSG_QUOTE = QT_TRANSLATE_NOOP(
     "rules", "{label}: a paid job needs a price from the price list or a quote approved by a supervisor.")
 MSG_FREE_FEE = QT_TRANSLATE_NOOP("rules", "{label}: this is a free service, the fee must be 0.")
-MSG_MONEY = QT_TRANSLATE_NOOP("rules", "{label}: \"{value}\" is not an amount of money.")
+MSG_FREE_TO_PAID = QT_TRANSLATE_NOOP(
+    "rules", "{label}: this was taken as a free service; note how the owner agreed to pay "
+             "before charging it.")
 MSG_SLIP = QT_TRANSLATE_NOOP(
     "rules", "The signed return slip (回执联) of {number} has not come back: it cannot be signed off.")
 MSG_ORDER = QT_TRANSLATE_NOOP("rules", "{label}: the finish time is before the arrival time.")
@@ -84,6 +87,7 @@ class RepairInput:
     paid: bool = False
     department_id: int | None = None
     complaint_id: int | None = None
+    repair_category_id: int | None = None
 
 
 @dataclass
@@ -92,10 +96,13 @@ class Completion:
     finished_at: dt.datetime | None = None
     result: str = ""
     materials: str = ""
-    price_item_id: int | None = None
+    price_item_id: int | None = None  # one price-list line (kept for scripts); or ``lines``
     quantity: str | Decimal = "1"
     fee: str | Decimal = "0"
     slip_returned: bool = False
+    lines: list = field(default_factory=list)  # charges.LineInput, added to the order's lines
+    # a free job found chargeable at the visit: the owner's agreement makes it paid now
+    owner_agreement: str = ""
 
 
 def pass_minutes() -> dict:
@@ -144,6 +151,8 @@ def _check_input(data: RepairInput, at: dt.datetime) -> dict:
     values["department"] = (c.ref("department", data.department_id, Department)
                             if data.department_id else Department.get_or_none(Department.code == "engineering"))
     values["complaint"] = c.ref("complaint", data.complaint_id, Complaint)
+    values["repair_category"] = c.ref("repair_category", data.repair_category_id, RepairCategory,
+                                      query=RepairCategory.select().where(RepairCategory.active == True))  # noqa: E712
     c.raise_if_any()
     return values
 
@@ -237,19 +246,10 @@ def start(actor: Staff, wo_id: int, arrived_at: dt.datetime | None = None) -> Wo
                                           "arrived_at": arrived_at or now()})
 
 
-def _money(c: Checker, field: str, value) -> Decimal:
-    try:
-        amount = Decimal(str(value).strip() or "0").quantize(Decimal("0.01"))
-        if amount < 0 or amount > Decimal("99999999"):
-            raise InvalidOperation
-        return amount
-    except (InvalidOperation, ValueError):
-        c.fail(field, MSG_MONEY, value=value)
-        return Decimal(0)
-
-
 def complete(actor: Staff, wo_id: int, done: Completion, at: dt.datetime | None = None) -> WorkOrder:
-    """The technician's result: arrival and finish, materials, fee, whether the slip came back."""
+    """The technician's result: arrival and finish, materials, fee lines, whether the slip came
+    back. A free job found chargeable at the visit becomes paid here when the owner's agreement
+    is noted (有偿服务, 客户确认)."""
     at = at or now()
     accounts.require(actor, "workorder.complete", ENTITY, wo_id)
     accounts.require_own_job(actor, get(wo_id), "workorder.complete")
@@ -264,8 +264,16 @@ def complete(actor: Staff, wo_id: int, done: Completion, at: dt.datetime | None 
                   "result": c.text("result", done.result, required=True, max_len=2000),
                   "materials": c.text("materials", done.materials, max_len=1000),
                   "slip_returned": bool(done.slip_returned), "status": S.DONE.value}
-        values.update(_fee(c, wo, done))
+        new_lines = _fee_lines(c, wo, done)
         c.raise_if_any()
+        if new_lines and not wo.paid:  # found chargeable at the visit, the owner agreed
+            _save(actor, wo, "edit", {"paid": True, "owner_agreement": done.owner_agreement.strip()},
+                  done.owner_agreement.strip(), at)
+        if new_lines:
+            charges.check_open(actor, wo, "fee_line")
+            charges.add_lines(actor, wo, new_lines, at)
+        if wo.paid and not charges.lines(wo.id):
+            raise RuleError(MSG_QUOTE, field="fee", label=_label("fee"))
         _save(actor, wo, "complete", values, values["result"][:60], at)
         round_no = wo.rework_round + 1
         upsert(WorkRound, [WorkRound.work_order, WorkRound.round_no],
@@ -275,32 +283,43 @@ def complete(actor: Staff, wo_id: int, done: Completion, at: dt.datetime | None 
         return wo
 
 
-def _fee(c: Checker, wo: WorkOrder, done: Completion) -> dict:
-    fee = _money(c, "fee", done.fee)
-    if not wo.paid:
-        if fee:
-            c.fail("fee", MSG_FREE_FEE)
-        return {"fee": Decimal(0), "price_item": None}
+def _fee_lines(c: Checker, wo: WorkOrder, done: Completion) -> list[dict]:
+    """The lines a result adds, checked; a fee typed without a line needs a quote."""
+    typed = list(done.lines)
     if done.price_item_id:
-        item = PriceItem.get_or_none(PriceItem.id == done.price_item_id)
-        quantity = _money(c, "quantity", done.quantity)
-        if item is not None:
-            return {"price_item": item, "quantity": quantity, "fee": (item.price * quantity).quantize(Decimal("0.01"))}
-    if wo.quote_approved_by_id:
-        return {"fee": Decimal(wo.fee), "price_item": None}
-    c.fail("fee", MSG_QUOTE)
-    return {}
+        typed.insert(0, charges.LineInput(kind="item", price_item_id=done.price_item_id,
+                                          quantity=done.quantity))
+    fee = str(done.fee if done.fee is not None else "").strip()
+    if fee not in ("", "0", "0.0", "0.00"):
+        c.fail("fee", MSG_FREE_FEE if not wo.paid else MSG_QUOTE)
+    values = []
+    for data in typed:
+        line = charges.build_line(c, data)
+        if line is not None:
+            values.append(line)
+    if typed and not wo.paid:
+        agreement = c.text("owner_agreement", done.owner_agreement, max_len=200)
+        if not agreement:
+            c.fail("owner_agreement", MSG_FREE_TO_PAID)
+    return values
 
 
 def approve_quote(actor: Staff, wo_id: int, amount, note: str = "") -> WorkOrder:
-    """A supervisor approves a price that is not on the list (特约服务报价)."""
+    """A supervisor prices a job that is not on the list (特约服务报价): an approved quote line.
+    A free order becomes paid (the supervisor's own decision, noted)."""
     accounts.require(actor, "workorder.check", ENTITY, wo_id)
     with transaction():
         wo = _for_action(wo_id, "quote")
         c = Checker()
-        fee = _money(c, "fee", amount)
+        line = charges.build_line(c, charges.LineInput(kind="quote", description=note.strip() or "报价",
+                                                       amount=amount))
         c.raise_if_any()
-        return _save(actor, wo, "quote", {"fee": fee, "quote_approved_by": actor, "paid": True}, note)
+        assert line is not None  # a line that is not built has its problem in ``c``
+        if not wo.paid:
+            _save(actor, wo, "edit", {"paid": True}, note)
+        charges.check_open(actor, wo, "quote_amount")
+        charges.add_lines(actor, wo, [line], now())
+        return get(wo_id)
 
 
 def confirm_slip(actor: Staff, wo_id: int) -> WorkOrder:
@@ -381,6 +400,21 @@ def day_board(day: dt.date) -> dict[int, list[WorkOrder]]:
     for wo in query:
         board.setdefault(wo.technician_id, []).append(wo)
     return board
+
+
+def print_counts(wo_ids: list[int]) -> dict[int, int]:
+    """How often each order's repair notice was printed."""
+    return dict(WorkOrder.select(WorkOrder.id, WorkOrder.print_count)
+                .where(WorkOrder.id.in_(list(wo_ids))).tuples()) if wo_ids else {}
+
+
+def record_prints(actor: Staff, wo_ids: list[int], at: dt.datetime | None = None) -> None:
+    """Count a printing of each order's notice (第 N 次打印 from the second), audited."""
+    at = at or now()
+    with transaction():
+        for wo_id, count in print_counts(wo_ids).items():
+            WorkOrder.update(print_count=count + 1).where(WorkOrder.id == wo_id).execute()
+            audit.record(actor, ENTITY, wo_id, "print", at=at, changes={"print_count": (count, count + 1)})
 
 
 def timeline(wo_id: int) -> list[dict]:

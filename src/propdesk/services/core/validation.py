@@ -111,6 +111,23 @@ FIELD_LABELS = {
     "is_group": QT_TRANSLATE_NOOP("fields", "Group complaint"),
     "paid": QT_TRANSLATE_NOOP("fields", "Paid service"),
     "reached": QT_TRANSLATE_NOOP("fields", "Owner reached"),
+    # paid services and the fee ledger (services/fees/)
+    "fee_line": QT_TRANSLATE_NOOP("fields", "Fee line"),
+    "fee_kind": QT_TRANSLATE_NOOP("fields", "Kind of charge"),
+    "price_item": QT_TRANSLATE_NOOP("fields", "Price list item"),
+    "material_name": QT_TRANSLATE_NOOP("fields", "Material"),
+    "unit_price": QT_TRANSLATE_NOOP("fields", "Unit price"),
+    "quote_text": QT_TRANSLATE_NOOP("fields", "Quoted work"),
+    "quote_amount": QT_TRANSLATE_NOOP("fields", "Quote"),
+    "payment": QT_TRANSLATE_NOOP("fields", "Payment"),
+    "receipt_no": QT_TRANSLATE_NOOP("fields", "Receipt number"),
+    "collected_by": QT_TRANSLATE_NOOP("fields", "Collected by"),
+    "paid_at": QT_TRANSLATE_NOOP("fields", "Paid on"),
+    "bill_month": QT_TRANSLATE_NOOP("fields", "Billing month"),
+    "fee_month": QT_TRANSLATE_NOOP("fields", "Month"),
+    "owner_agreement": QT_TRANSLATE_NOOP("fields", "Owner's agreement"),
+    "repair_category": QT_TRANSLATE_NOOP("fields", "Repair category"),
+    "repair_category_name": QT_TRANSLATE_NOOP("fields", "Repair category name"),
 }
 
 MSG_PHONE = QT_TRANSLATE_NOOP(

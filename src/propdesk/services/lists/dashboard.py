@@ -52,4 +52,14 @@ def counts(at: dt.datetime | None = None) -> dict[str, int]:
         _sum(Callback.due_date < at.date()).alias("callbacks_overdue"),
         _sum(Callback.due_date == at.date()).alias("callbacks_today"))
         .where(Callback.status == due).dicts().get())
-    return {k: int(v or 0) for k, v in {**row, **wo, **cb}.items()}
+    from propdesk.services.fees import charges
+
+    fees = {"fees_unpaid": WorkOrder.select().where(charges.unpaid_condition()).count()}
+    return {k: int(v or 0) for k, v in {**row, **wo, **cb, **fees}.items()}
+
+
+def fee_summary_reminder(today: dt.date | None = None) -> str | None:
+    """The cashier's month whose summary is owed (from the 20th until it is produced), or None."""
+    from propdesk.services.fees import months
+
+    return months.reminder(today)

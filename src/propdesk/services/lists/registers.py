@@ -23,8 +23,8 @@ from peewee import JOIN, fn
 
 from propdesk.models.enums import CallbackStatus
 from propdesk.models.tables import (
-    Building, Callback, Category, Complaint, Department, Estate, Owner, OwnerPhone, Staff, Unit,
-    WorkOrder, now,
+    Building, Callback, Category, Complaint, Department, Estate, FeeLine, Owner, OwnerPhone, Payment,
+    RepairCategory, Staff, Unit, WorkOrder, now,
 )
 from propdesk.services.cases import lateness
 from propdesk.services.lists import search
@@ -148,6 +148,7 @@ def iter_repairs(date_from, date_to, filters=None) -> Iterator[dict]:
         Department.name.alias("department"), tech.name.alias("technician"),
         WorkOrder.scheduled_at, WorkOrder.arrived_at, WorkOrder.finished_at, WorkOrder.result,
         WorkOrder.materials, WorkOrder.fee, WorkOrder.paid, WorkOrder.status,
+        RepairCategory.name.alias("repair_category"), WorkOrder.fee_state,
         checker.name.alias("checked_by"), WorkOrder.checked_at, WorkOrder.rework_round,
         Complaint.number.alias("complaint_number"), creator.name.alias("recorded_by"),
         _latest_callback("satisfaction", "work_order", WorkOrder.id).alias("callback_satisfaction"),
@@ -156,7 +157,7 @@ def iter_repairs(date_from, date_to, filters=None) -> Iterator[dict]:
     query = _work_order_query(fields, date_from, date_to, filters)
     for model, fk in ((Department, WorkOrder.department), (tech, WorkOrder.technician),
                       (checker, WorkOrder.checked_by), (creator, WorkOrder.created_by),
-                      (Complaint, WorkOrder.complaint)):
+                      (Complaint, WorkOrder.complaint), (RepairCategory, WorkOrder.repair_category)):
         query = query.switch(WorkOrder).join(model, JOIN.LEFT_OUTER, on=(fk == model.id))
     query = query.order_by(WorkOrder.received_at, WorkOrder.id)
     yield from _with_estate(query.dicts().iterator())
@@ -271,7 +272,103 @@ def _with_phones(rows: list[dict]) -> list[dict]:
     return rows
 
 
+# --- 收费台帐: the fee ledger -----------------------------------------------------------------------
+
+FEE_CHUNK = 500
+
+
+def fee_condition(date_from, date_to):
+    """Payments recorded in the period (cash taken or put on a bill), voided ones included:
+    the ledger keeps them, with the reason, and leaves them out of every sum."""
+    conds = []
+    if date_from:
+        conds.append(Payment.paid_at >= dt.datetime.combine(date_from, dt.time()))
+    if date_to:
+        conds.append(Payment.paid_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time()))
+    return all_of(conds)
+
+
+def live_payment_condition():
+    """A payment that counts (not voided): the one rule behind every fee sum."""
+    return Payment.voided_at.is_null()
+
+
+def fee_total(date_from, date_to):
+    """The ledger's total for the period: what the weekly report and the summary add up."""
+    from decimal import Decimal
+
+    value = (Payment.select(fn.SUM(Payment.amount))
+             .where(fee_condition(date_from, date_to) & live_payment_condition()).scalar())
+    return Decimal(str(value or 0)).quantize(Decimal("0.01"))
+
+
+def _fee_query(fields, date_from, date_to, filters):
+    conds = [fee_condition(date_from, date_to)]
+    building = getattr(filters, "building_id", None)
+    if building:
+        conds.append(Unit.building == building)
+    text = normalize_text(getattr(filters, "text", ""))
+    if text:
+        conds.append(WorkOrder.number.contains(text) | Unit.label.contains(text)
+                     | Payment.receipt_no.contains(text.upper()) | WorkOrder.contact_name.contains(text))
+    return (Payment.select(*fields).join(WorkOrder, on=(Payment.work_order == WorkOrder.id))
+            .join(Unit, JOIN.LEFT_OUTER, on=(WorkOrder.unit == Unit.id)).switch(Payment)
+            .where(all_of(conds)))
+
+
+def count_fees(date_from, date_to, filters=None) -> int:
+    return _fee_query([Payment.id], date_from, date_to, filters).count()
+
+
+def iter_fees(date_from, date_to, filters=None) -> Iterator[dict]:
+    """Fee ledger lines (收费台帐) in the order paid: one per payment, with the order's fee lines
+    (``lines``: list of dicts) read in one query per chunk of payments."""
+    collector, voider = Staff.alias("collector"), Staff.alias("voider")
+    fields = (Payment.id, Payment.paid_at, Payment.method, Payment.amount, Payment.receipt_no,
+              Payment.bill_month, Payment.fee_month, Payment.voided_at, Payment.void_reason,
+              collector.name.alias("collected_by"), voider.name.alias("voided_by"),
+              WorkOrder.id.alias("work_order_id"), WorkOrder.number, WorkOrder.description,
+              WorkOrder.contact_name, WorkOrder.contact_phone, WorkOrder.owner_agreement,
+              Owner.name.alias("owner_name"), Unit.label.alias("unit"))
+    query = (_fee_query(fields, date_from, date_to, filters)
+             .join(collector, JOIN.LEFT_OUTER, on=(Payment.collected_by == collector.id)).switch(Payment)
+             .join(voider, JOIN.LEFT_OUTER, on=(Payment.voided_by == voider.id)).switch(WorkOrder)
+             .join(Owner, JOIN.LEFT_OUTER, on=(WorkOrder.owner == Owner.id))
+             .order_by(Payment.paid_at, Payment.id))
+    chunk: list[dict] = []
+    for row in query.dicts().iterator():
+        chunk.append(row)
+        if len(chunk) == FEE_CHUNK:
+            yield from _with_lines(chunk)
+            chunk = []
+    yield from _with_lines(chunk)
+
+
+def _with_lines(rows: list[dict]) -> list[dict]:
+    """The live fee lines of each row's order, and who approved its quotes (one query)."""
+    if not rows:
+        return rows
+    from propdesk.services.fees.charges import line_text
+
+    approver = Staff.alias("approver")
+    lines: dict[int, list] = {}
+    query = (FeeLine.select(FeeLine, approver.name.alias("approver_name"))
+             .join(approver, JOIN.LEFT_OUTER, on=(FeeLine.approved_by == approver.id))
+             .where(FeeLine.work_order.in_({r["work_order_id"] for r in rows})
+                    & FeeLine.voided_at.is_null()).order_by(FeeLine.id))
+    for line in query.objects():  # the approver's name lands on the line itself
+        lines.setdefault(line.work_order_id, []).append(
+            {"kind": line.kind, "text": line_text(line), "description": line.description,
+             "amount": line.amount, "approved_by": getattr(line, "approver_name", None) or "",
+             "approved_at": line.approved_at})
+    for row in rows:
+        row["lines"] = lines.get(row["work_order_id"], [])
+        row["owner"] = row["owner_name"] or row["contact_name"]
+        row["voided"] = row["voided_at"] is not None
+    return rows
+
+
 COUNTERS = {"complaints": count_complaints, "repairs": count_repairs,
-            "callbacks": count_callbacks, "owners": count_owners}
+            "callbacks": count_callbacks, "owners": count_owners, "fees": count_fees}
 ITERATORS = {"complaints": iter_complaints, "repairs": iter_repairs,
-             "callbacks": iter_callbacks, "owners": iter_owners}
+             "callbacks": iter_callbacks, "owners": iter_owners, "fees": iter_fees}

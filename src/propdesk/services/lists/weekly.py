@@ -26,11 +26,10 @@ from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import ComplaintStatus, Severity, WorkOrderStatus
 from propdesk.models.tables import (
     Building, Category, Complaint, ComplaintContact, Department, Estate, Hold, Incident, IncidentContact,
-    Unit,
-    WorkOrder,
+    RepairCategory, Unit, WorkOrder,
 )
 from propdesk.services.core import calendar
-from propdesk.services.lists import callback_stats
+from propdesk.services.lists import callback_stats, registers
 from propdesk.services.cases import related
 from propdesk.services.cases import lateness
 
@@ -79,6 +78,7 @@ class WeeklySummary:
     repeats: list[dict]
     top_units: list[tuple[str, int]]
     related: dict = field(default_factory=dict)  # holds and contacts (related_figures)
+    by_repair_category: list[tuple[str, int]] = field(default_factory=list)  # work orders received
     generated_at: dt.datetime = field(default_factory=dt.datetime.now)
 
 
@@ -171,6 +171,18 @@ def by_building(start: dt.date, end: dt.date) -> list[tuple[str, int]]:
             for building, name, estate, n in query.tuples()]
 
 
+def by_repair_category(start: dt.date, end: dt.date) -> list[tuple[str, int]]:
+    """Repair calls and work orders received in the period, by repair category (水电, 门窗 ...);
+    orders without one count under "—"."""
+    lo, hi = _span(start, end)
+    query = (WorkOrder.select(RepairCategory.name, fn.COUNT(WorkOrder.id))
+             .join(RepairCategory, JOIN.LEFT_OUTER, on=(WorkOrder.repair_category == RepairCategory.id))
+             .where((WorkOrder.received_at >= lo) & (WorkOrder.received_at < hi)
+                    & (WorkOrder.status != WorkOrderStatus.CANCELLED.value))
+             .group_by(RepairCategory.name).order_by(fn.COUNT(WorkOrder.id).desc(), RepairCategory.name))
+    return [(k or "—", n) for k, n in query.tuples()]
+
+
 def breakdowns(start: dt.date, end: dt.date) -> dict[str, list[tuple[str, int]]]:
     return {
         "category": _grouped(Category.name, start, end, lambda q: q.join(Category, on=(Complaint.category == Category.id))),
@@ -229,13 +241,13 @@ def work_order_figures(start: dt.date, end: dt.date) -> dict:
         _sum(finished).alias("finished"),
         _sum(finished & (WorkOrder.rework_round > 0)).alias("reworked"),
         # handed over late, or not handed over at all by the end of the period (cancelled aside)
-        _sum(lateness.work_order_late_sql(min(hi, dt.datetime.now()))).alias("late_dispatch"),
-        fn.SUM(Case(None, [(finished & (WorkOrder.paid == True), WorkOrder.fee)], 0)).alias("fees"))  # noqa: E712 - peewee: `== True` builds SQL
+        _sum(lateness.work_order_late_sql(min(hi, dt.datetime.now()))).alias("late_dispatch"))
         .where(in_period).dicts().get())
     durations = [(f - r).total_seconds() / 3600 for r, f in
                  WorkOrder.select(WorkOrder.received_at, WorkOrder.finished_at)
                  .where(in_period & WorkOrder.finished_at.is_null(False)).tuples()]
     row = {k: (v or 0) for k, v in row.items()}
+    row["fees"] = registers.fee_total(start, end)  # from the fee ledger (收费台帐): the week's payments
     row["median_hours"] = statistics.median(durations) if durations else None
     row["rework_rate"] = row["reworked"] / row["finished"] if row["finished"] else None
     return row
@@ -335,7 +347,8 @@ def summary(start: dt.date, end: dt.date, at: dt.datetime | None = None) -> Week
         work_orders=work_order_figures(start, end),
         callbacks=cb_total + callback_stats.figures(start, end, by="department"),
         repeats=repeats(start, end), top_units=top_units(start, end),
-        related=related_figures(start, end, at), generated_at=at)
+        related=related_figures(start, end, at), generated_at=at,
+        by_repair_category=by_repair_category(start, end))
 
 
 MSG_WEEK = QT_TRANSLATE_NOOP("rules", "{label}: \"{value}\" is not a week. Write it as 2026-W47.")

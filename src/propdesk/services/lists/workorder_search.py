@@ -30,6 +30,7 @@ class WorkOrderFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     overdue_only: bool = False  # not handed over in time (services.cases.lateness)
+    unpaid_only: bool = False  # a paid service's fee not yet settled (services.fees.charges)
     text: str = ""
     at: dt.datetime | None = None
 
@@ -57,7 +58,7 @@ ROW_FIELDS = (
     Department.name.alias("department"), Staff.name.alias("technician"), WorkOrder.scheduled_at,
     WorkOrder.status, WorkOrder.pass_by, WorkOrder.dispatched_at, WorkOrder.paid,
     WorkOrder.rework_round, WorkOrder.complaint, WorkOrder.fee, WorkOrder.slip_returned,
-    WorkOrder.on_hold_since,
+    WorkOrder.on_hold_since, WorkOrder.fee_state,
 )
 
 
@@ -72,6 +73,10 @@ def _where(f: WorkOrderFilter):
     if f.overdue_only:
         # the rule the board paints red by: handed over late, or not yet and past pass_by
         conds.append(lateness.work_order_late_sql(f.at or now()))
+    if f.unpaid_only:
+        from propdesk.services.fees.charges import unpaid_condition
+
+        conds.append(unpaid_condition())
     text = text_condition(WorkOrder, f.text, [
         WorkOrder.description, WorkOrder.contact_name, WorkOrder.contact_phone, WorkOrder.number,
         WorkOrder.location, Unit.label])

@@ -12,7 +12,7 @@ from peewee import fn
 
 from propdesk.errors import MSG_REQUIRED, NotFound
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.models.tables import Category, Department, PriceItem, Staff
+from propdesk.models.tables import Category, Department, PriceItem, RepairCategory, Staff
 from propdesk.services.core import audit
 from propdesk.services.setup import reference
 from propdesk.services.core.db_retry import transaction
@@ -134,9 +134,37 @@ def save_category(actor: Staff | None, category_id: int | None, name: str,
         return _save(actor, Category, "category", category_id, values, name)
 
 
+# --- repair categories (水电, 门窗 ...) ---------------------------------------------------------
+
+def save_repair_category(actor: Staff | None, row_id: int | None, name: str, sort=None,
+                         active: bool = True) -> RepairCategory:
+    """Add or change a repair category; at least one stays active for repair intake."""
+    require_edit(actor, "repair_category", row_id or 0)
+    c = Checker()
+    name = c.text("repair_category_name", name, required=True, max_len=40)
+    _unique(c, "repair_category_name", RepairCategory, RepairCategory.name, name, row_id)
+    sort = None if sort in (None, "") else whole_number(c, "sort", sort, 0, SORT_MAX)
+    with transaction():
+        if row_id and not active and _get(RepairCategory, row_id).active and not \
+                RepairCategory.select().where((RepairCategory.active == True)  # noqa: E712
+                                              & (RepairCategory.id != row_id)).exists():
+            c.fail("category_active", MSG_LAST_ACTIVE)
+        c.raise_if_any()
+        values = {"name": name, "active": bool(active)}
+        if sort is not None:
+            values["sort"] = sort
+        elif not row_id:
+            values["sort"] = _next_sort(RepairCategory)
+        return _save(actor, RepairCategory, "repair_category", row_id, values, name)
+
+
+def repair_categories(active_only: bool = False) -> list[RepairCategory]:
+    return reference.repair_categories(active_only)
+
+
 # --- order -----------------------------------------------------------------------------------
 
-ORDERED = {"department": Department, "category": Category}
+ORDERED = {"department": Department, "category": Category, "repair_category": RepairCategory}
 
 
 def move(actor: Staff | None, entity: str, row_id: int, delta: int) -> None:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from propdesk.services.core.db_retry import transaction
 from propdesk.models.enums import Role
-from propdesk.models.tables import Category, Department, Staff
+from propdesk.models.db import REPAIR_CATEGORIES
+from propdesk.models.tables import Category, Department, RepairCategory, Staff
 from propdesk.services.core import accounts
 
 DEPARTMENTS = [
@@ -42,6 +43,9 @@ def seed_reference() -> None:
             depts = {d.code: d for d in Department.select()}
             for i, (name, dept) in enumerate(CATEGORIES):
                 Category.create(name=name, default_department=depts.get(dept), sort=i)
+        if not RepairCategory.select().exists():
+            for i, name in enumerate(REPAIR_CATEGORIES):
+                RepairCategory.create(name=name, sort=i)
 
 
 def needs_first_admin() -> bool:
@@ -62,6 +66,11 @@ def departments(active_only: bool = True) -> list[Department]:
 def department_name(department_id: int) -> str:
     dept = Department.get_or_none(Department.id == department_id)
     return dept.name if dept else ""
+
+
+def repair_categories(active_only: bool = True) -> list[RepairCategory]:
+    query = RepairCategory.select().order_by(RepairCategory.sort, RepairCategory.id)
+    return list(query.where(RepairCategory.active == True) if active_only else query)  # noqa: E712
 
 
 def categories(active_only: bool = True) -> list[Category]:

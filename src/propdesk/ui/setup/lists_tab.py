@@ -91,11 +91,46 @@ class CategoryEditor(ListEditor):
         office_lists.move(self.staff, "category", row_id, delta)
 
 
+class RepairCategoryEditor(ListEditor):
+    """Repair categories (水电, 门窗, 管道疏通 ...): chosen at repair intake, counted weekly."""
+
+    movable = True
+
+    def __init__(self, staff, editable: bool, parent=None):
+        self.staff = staff
+        super().__init__(editable, self.tr("Repair category"), parent)
+
+    def headers(self):
+        return [self.tr("Repair category"), self.tr("Status")]
+
+    def build_form(self):
+        self.name = self.add_field("repair_category_name", self.tr("N&ame"), QLineEdit())
+        self.active = self.add_field("category_active", self.tr("In use"), QCheckBox(self.tr("In u&se")))
+
+    def rows(self):
+        return office_lists.repair_categories()
+
+    def cells(self, row):
+        return [row.name, status_text(row.active)], row.active
+
+    def load(self, row):
+        self.name.setText(row.name if row else "")
+        self.active.setChecked(row.active if row else True)
+
+    def save(self, row_id):
+        return office_lists.save_repair_category(self.staff, row_id, self.name.text(),
+                                                 active=self.active.isChecked())
+
+    def move(self, row_id, delta):
+        office_lists.move(self.staff, "repair_category", row_id, delta)
+
+
 class ListsTab(QWidget):
     def __init__(self, staff, editable: bool, parent=None):
         super().__init__(parent)
         self.departments = DepartmentEditor(staff, editable)
         self.categories = CategoryEditor(staff, editable)
+        self.repair_categories = RepairCategoryEditor(staff, editable)
         self.departments.changed.connect(self._departments_changed)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Departments receive complaints; each category names the department "
@@ -106,6 +141,7 @@ class ListsTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.departments, 2)
         row.addWidget(self.categories, 3)
+        row.addWidget(self.repair_categories, 2)
         layout.addLayout(row, 1)
 
     def _departments_changed(self) -> None:

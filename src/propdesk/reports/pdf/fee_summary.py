@@ -1,0 +1,29 @@
+"""The monthly summary to the cashier as an A4 PDF: the month's figures, by service, by payment,
+the cash each collector hands over, the lines for each unit's bill, voided payments, and the
+signatures of customer service, the supervisor and the cashier."""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer
+
+from propdesk.reports.fee_summary import MADE_BY, PERIOD, SIGNATURES, TITLE, all_tables
+from propdesk.reports.pdf.page import PageSpec, build, frame_width, para_text, style
+from propdesk.reports.pdf.tables import table_flowable
+from propdesk.reports.weekly_tables import tr
+from propdesk.services.core import settings
+from propdesk.services.fees.summary import FeeSummary
+
+
+def fee_summary_pdf(s: FeeSummary, path, made_by: str) -> None:
+    spec = PageSpec(title=tr(TITLE), left=settings.get("office_name") or "",
+                    right=tr(PERIOD).format(month=s.month, start=s.start.isoformat(), end=s.end.isoformat()),
+                    landscape=False)
+    width = frame_width(spec)
+    story = [Paragraph(para_text(tr(MADE_BY).format(name=made_by, at=s.generated_at.strftime("%Y-%m-%d %H:%M"))),
+                       style(8.5)), Spacer(1, 3 * mm)]
+    wide = {3: [0.2, 0.12, 0.18, 0.5], 4: [0.18, 0.12, 0.2, 0.35, 0.15], 5: [0.2, 0.14, 0.14, 0.18, 0.34]}
+    for i, table in enumerate(all_tables(s, text=True)):
+        shares = wide.get(i)
+        story.append(table_flowable(table, width, [width * k for k in shares] if shares else None))
+    story += [Spacer(1, 10 * mm), Paragraph(para_text(tr(SIGNATURES)), style(10))]
+    build(path, story, spec, title_meta=f"{tr(TITLE)} {s.month}")

@@ -1,0 +1,267 @@
+"""收费: one work order's fee lines, the supervisor's approval of quotes, and its payment (cash
+with a receipt, or the unit's monthly bill), in one dialog. A free job found chargeable at the
+visit is made paid here, with the owner's agreement noted. Every rule is the services'; a
+refusal is shown under the part it concerns and what was typed stays."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel,
+    QLineEdit, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from propdesk.errors import RuleError, ValidationError
+from propdesk.i18n import translate
+from propdesk.services.cases import workorder_edits, workorders
+from propdesk.services.cases.workorder_edits import WorkOrderEdit
+from propdesk.services.core import accounts
+from propdesk.services.fees import charges, payments
+from propdesk.services.fees.charges import LineInput
+from propdesk.services.setup import office_lists
+from propdesk.ui.widgets import fill_combo, fmt, mark_invalid
+
+
+class FeeDialog(QDialog):
+    def __init__(self, staff, wo_id: int, parent=None):
+        super().__init__(parent)
+        self.staff, self.wo_id = staff, wo_id
+        self.setMinimumWidth(720)
+        self.changed = False
+        supervisor = accounts.can(staff, "workorder.check")
+
+        self.header = QLabel(objectName="fee_header")
+        self.header.setWordWrap(True)
+        # a free job found chargeable at the visit
+        self.agreement = QLineEdit(objectName="owner_agreement")
+        self.agreement.setPlaceholderText(self.tr("e.g. the owner agreed on the spot (name, how)"))
+        self.make_paid = QPushButton(self.tr("Make it a &paid service"), objectName="make_paid")
+        self.make_paid.clicked.connect(self.do_make_paid)
+        self.free_box = QGroupBox(self.tr("Free service: found chargeable at the visit?"))
+        free_row = QHBoxLayout(self.free_box)
+        free_row.addWidget(QLabel(self.tr("Owner's agreement")))
+        free_row.addWidget(self.agreement, 1)
+        free_row.addWidget(self.make_paid)
+
+        self.table = QTableWidget(0, 6, objectName="fee_lines")
+        self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Item"), self.tr("Unit price"),
+                                              self.tr("Quantity"), self.tr("Amount"), self.tr("Approved / voided")])
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(1, 200)
+        self.total = QLabel(objectName="fee_total")
+
+        self.kind = QComboBox(objectName="fee_kind")
+        fill_combo(self.kind, [(k, translate("enums", v)) for k, v in charges.KINDS.items()])
+        self.item = QComboBox(objectName="price_item")
+        fill_combo(self.item, [(p.id, f"{p.name}  ¥{p.price}/{p.unit_name}")
+                               for p in office_lists.price_items(active_only=True)], self.tr("- choose -"))
+        self.description = QLineEdit(objectName="line_description")
+        self.description.setPlaceholderText(self.tr("material or quoted work"))
+        self.price = QLineEdit(objectName="unit_price")
+        self.price.setPlaceholderText(self.tr("yuan"))
+        self.quantity = QLineEdit("1", objectName="quantity")
+        add = QPushButton(self.tr("&Add line"), objectName="add_line")
+        add.clicked.connect(self.do_add)
+        self.void_line = QPushButton(self.tr("&Void line…"), objectName="void_line")
+        self.void_line.clicked.connect(self.do_void_line)
+        self.approve = QPushButton(self.tr("Approve &quote"), objectName="approve_quote")
+        self.approve.clicked.connect(self.do_approve)
+        self.approve.setVisible(supervisor)
+        self.line_message = QLabel(objectName="line_message")
+        self.line_message.setStyleSheet("color: #b00020;")
+        self.line_message.setWordWrap(True)
+        add_row = QHBoxLayout()
+        for w, stretch in ((self.kind, 0), (self.item, 2), (self.description, 2), (self.price, 1),
+                           (self.quantity, 0), (add, 0)):
+            add_row.addWidget(w, stretch)
+        self.quantity.setMaximumWidth(60)
+        self.price.setMaximumWidth(90)
+        line_buttons = QHBoxLayout()
+        line_buttons.addWidget(self.void_line)
+        line_buttons.addWidget(self.approve)
+        line_buttons.addStretch()
+        line_buttons.addWidget(self.total)
+        lines_box = QGroupBox(self.tr("Fee lines"))
+        lines_layout = QVBoxLayout(lines_box)
+        lines_layout.addWidget(self.table)
+        lines_layout.addLayout(line_buttons)
+        lines_layout.addLayout(add_row)
+        lines_layout.addWidget(self.line_message)
+
+        self.cash = QRadioButton(self.tr("Cash, with receipt"), objectName="pay_cash")
+        self.bill = QRadioButton(self.tr("Add to the monthly bill (计入物业费账单)"), objectName="pay_bill")
+        self.cash.setChecked(True)
+        self.receipt = QLineEdit(objectName="receipt_no")
+        self.collector = QComboBox(objectName="collected_by")
+        fill_combo(self.collector, [(s.id, s.name) for s in payments.collectors()])
+        self.collector.setCurrentIndex(max(self.collector.findData(staff.id), 0))
+        self.month = QComboBox(objectName="bill_month")
+        fill_combo(self.month, [(m, m) for m in payments.bill_months(dt.datetime.now())])
+        self.pay = QPushButton(self.tr("&Record payment"), objectName="record_payment")
+        self.pay.clicked.connect(self.do_pay)
+        self.void_payment = QPushButton(self.tr("Void pa&yment…"), objectName="void_payment")
+        self.void_payment.clicked.connect(self.do_void_payment)
+        self.void_payment.setVisible(accounts.can(staff, "fee.void"))
+        self.payment_state = QLabel(objectName="payment_state")
+        self.payment_state.setWordWrap(True)
+        self.pay_message = QLabel(objectName="pay_message")
+        self.pay_message.setStyleSheet("color: #b00020;")
+        self.pay_message.setWordWrap(True)
+        pay_box = QGroupBox(self.tr("Payment"))
+        pay_form = QFormLayout(pay_box)
+        pay_form.addRow(self.payment_state)
+        pay_form.addRow(self.cash)
+        pay_form.addRow(self.tr("Receipt number"), self.receipt)
+        pay_form.addRow(self.tr("Collected by"), self.collector)
+        pay_form.addRow(self.bill)
+        pay_form.addRow(self.tr("Billing month"), self.month)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pay)
+        buttons.addWidget(self.void_payment)
+        buttons.addStretch()
+        pay_form.addRow(buttons)
+        pay_form.addRow(self.pay_message)
+
+        close = QPushButton(self.tr("Close window"), objectName="close")
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.free_box)
+        layout.addWidget(lines_box, 1)
+        layout.addWidget(pay_box)
+        layout.addWidget(close)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.table.currentCellChanged.connect(lambda *_: self._enable())
+        self.refresh()
+        self._kind_changed()
+
+    # --- showing -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        wo = workorders.get(self.wo_id)
+        self.wo = wo
+        self.setWindowTitle(self.tr("Fees of {number}").format(number=wo.number))
+        kind = self.tr("paid service") if wo.paid else self.tr("free service")
+        self.header.setText(self.tr("{number}  {unit}  {task} ({kind})").format(
+            number=wo.number, unit=wo.unit.label if wo.unit_id else "", task=wo.description, kind=kind))
+        self.free_box.setVisible(not wo.paid)
+        self.lines = charges.lines(self.wo_id, include_voided=True)
+        self.table.setRowCount(len(self.lines))
+        for row, line in enumerate(self.lines):
+            if line.voided_at:
+                state = self.tr("voided: {reason}").format(reason=line.void_reason)
+            elif line.kind == "quote":
+                state = (self.tr("approved by {name} {at}").format(name=line.approved_by.name, at=fmt(line.approved_at))
+                         if line.approved_by_id else self.tr("awaiting a supervisor"))
+            else:
+                state = ""
+            qty = f"{line.quantity.normalize():f}{line.unit_name}"
+            for col, text in enumerate((translate("enums", charges.KINDS[line.kind]), line.description,
+                                        f"{line.unit_price:.2f}", qty, f"{line.amount:.2f}", state)):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.total.setText(self.tr("Total: ¥{total}").format(total=f"{charges.total(self.wo_id):.2f}"))
+        payment = charges.live_payment(self.wo_id)
+        if payment is None:
+            self.payment_state.setText(self.tr("Not settled.") if wo.fee_state == "unpaid" else self.tr("Nothing to collect yet."))
+        elif payment.method == "cash":
+            self.payment_state.setText(self.tr("Settled: cash ¥{amount}, receipt {receipt}, collected by {who} on {at}.").format(
+                amount=f"{payment.amount:.2f}", receipt=payment.receipt_no,
+                who=payment.collected_by.name if payment.collected_by_id else "", at=fmt(payment.paid_at)))
+        else:
+            self.payment_state.setText(self.tr("Settled: ¥{amount} on the {month} property bill.").format(
+                amount=f"{payment.amount:.2f}", month=payment.bill_month))
+        self._enable()
+
+    def _selected_line(self):
+        row = self.table.currentRow()
+        return self.lines[row] if 0 <= row < len(self.lines) else None
+
+    def _enable(self) -> None:
+        line = self._selected_line()
+        settled = charges.live_payment(self.wo_id) is not None
+        self.void_line.setEnabled(bool(line) and not line.voided_at and not settled)
+        self.approve.setEnabled(bool(line) and line.kind == "quote" and not line.approved_by_id
+                                and not line.voided_at and not settled)
+        self.pay.setEnabled(not settled)
+        self.void_payment.setEnabled(settled)
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        self.item.setVisible(kind == "item")
+        self.description.setVisible(kind != "item")
+        self.price.setVisible(kind != "item")
+        self.quantity.setVisible(kind != "quote")
+        self.price.setPlaceholderText(self.tr("amount (yuan)") if kind == "quote" else self.tr("unit price (yuan)"))
+
+    # --- acting --------------------------------------------------------------------------------
+    def _run(self, call, message: QLabel, widgets: dict) -> bool:
+        message.setText("")
+        for w in widgets.values():
+            mark_invalid(w, False)
+        try:
+            call()
+        except ValidationError as err:
+            message.setText(err.text())
+            wrong = [widgets[k] for k in err.errors if k in widgets]
+            for w in wrong:
+                mark_invalid(w, True)
+            if wrong:
+                wrong[0].setFocus()
+            return False
+        except RuleError as err:
+            message.setText(err.text())
+            if err.field in widgets:
+                mark_invalid(widgets[err.field], True)
+                widgets[err.field].setFocus()
+            return False
+        self.changed = True
+        self.refresh()
+        return True
+
+    def do_make_paid(self) -> None:
+        self._run(lambda: workorder_edits.edit(
+            self.staff, self.wo_id, WorkOrderEdit(paid=True, owner_agreement=self.agreement.text()),
+            self.tr("found chargeable at the visit")), self.line_message, {"owner_agreement": self.agreement})
+
+    def do_add(self) -> None:
+        kind = self.kind.currentData()
+        data = LineInput(kind=kind, price_item_id=self.item.currentData(), quantity=self.quantity.text(),
+                         description=self.description.text(), unit_price=self.price.text(),
+                         amount=self.price.text())
+        fields = {"price_item": self.item, "quantity": self.quantity, "material_name": self.description,
+                  "quote_text": self.description, "unit_price": self.price, "quote_amount": self.price,
+                  "fee_line": self.table}
+        if self._run(lambda: charges.add(self.staff, self.wo_id, data), self.line_message, fields):
+            self.description.clear()
+            self.price.clear()
+            self.quantity.setText("1")
+
+    def do_void_line(self) -> None:
+        line = self._selected_line()
+        if line is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Void line"), self.tr("Why is this line taken off?"))
+        if ok:
+            self._run(lambda: charges.void(self.staff, line.id, reason), self.line_message, {})
+
+    def do_approve(self) -> None:
+        line = self._selected_line()
+        if line is not None:
+            self._run(lambda: charges.approve(self.staff, line.id), self.line_message, {})
+
+    def do_pay(self) -> None:
+        widgets = {"receipt_no": self.receipt, "collected_by": self.collector, "bill_month": self.month}
+        if self.cash.isChecked():
+            call = lambda: payments.pay_cash(self.staff, self.wo_id, self.receipt.text(),  # noqa: E731
+                                             self.collector.currentData())
+        else:
+            call = lambda: payments.add_to_bill(self.staff, self.wo_id, self.month.currentData())  # noqa: E731
+        if self._run(call, self.pay_message, widgets):
+            self.receipt.clear()
+
+    def do_void_payment(self) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("Void payment"),
+                                          self.tr("Why is the payment voided? (the receipt number stays used)"))
+        if ok:
+            self._run(lambda: payments.void(self.staff, self.wo_id, reason), self.pay_message, {})

@@ -1,0 +1,91 @@
+"""特约服务费月度汇总: the month's paid-service fees for the cashier (by the 25th), as a PDF or
+a workbook; producing it stops the dashboard's reminder."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+)
+
+from propdesk.errors import RuleError
+from propdesk.services.core import audit_log
+from propdesk.services.fees import months, summary
+from propdesk.ui.export_dialog import documents_dir, open_file
+
+
+class FeeSummaryDialog(QDialog):
+    def __init__(self, staff, month: str | None = None, parent=None):
+        super().__init__(parent)
+        self.staff = staff
+        self.written: Path | None = None
+        self.setWindowTitle(self.tr("Monthly fee summary for the cashier"))
+        self.setMinimumWidth(440)
+        self.month = QLineEdit(month or months.month_of(dt.date.today()), objectName="fee_month")
+        self.span = QLabel(objectName="fee_span")
+        self.kind = QComboBox(objectName="kind")
+        self.kind.addItem(self.tr("PDF for the cashier (.pdf)"), "pdf")
+        self.kind.addItem(self.tr("Excel workbook (.xlsx)"), "xlsx")
+        form = QFormLayout()
+        form.addRow(self.tr("Month (26th to 25th)"), self.month)
+        form.addRow("", self.span)
+        form.addRow(self.tr("Format"), self.kind)
+        self.message = QLabel(objectName="message")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Make the summary…"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Close"))
+        buttons.accepted.connect(self.make)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.month.textChanged.connect(self._show_span)
+        self._show_span()
+
+    def _show_span(self) -> None:
+        try:
+            start, end = months.period(months.parse(self.month.text(), "fee_month"))
+        except RuleError:
+            self.span.setText("")
+            return
+        self.span.setText(self.tr("{start} to {end}").format(start=start.isoformat(), end=end.isoformat()))
+
+    def choose_path(self, month: str, ext: str) -> Path | None:
+        name = self.tr("fee_summary_{month}").format(month=month) + f".{ext}"
+        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), str(documents_dir() / name), f"*.{ext}")
+        return Path(path) if path else None
+
+    def make(self) -> None:
+        try:
+            month = months.parse(self.month.text(), "fee_month")
+        except RuleError as err:
+            self.message.setText(err.text())
+            self.month.setFocus()
+            return
+        ext = self.kind.currentData()
+        path = self.choose_path(month, ext)
+        if path is None:
+            return
+        try:
+            s = summary.summary(month)
+            if ext == "pdf":
+                from propdesk.reports.pdf.fee_summary import fee_summary_pdf
+
+                fee_summary_pdf(s, path, self.staff.name)
+            else:
+                from propdesk.reports.fee_summary import fee_summary_xlsx
+
+                fee_summary_xlsx(s, path, self.staff.name)
+            months.mark_produced(self.staff, month, str(path))
+            audit_log.record_output(self.staff, "print" if ext == "pdf" else "export", "report", "fees",
+                                    path, len(s.bill_lines), {"month": month})
+        except RuleError as err:
+            self.message.setText(err.text())
+            return
+        self.written = path
+        open_file(path, self)
+        self.accept()
