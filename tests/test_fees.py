@@ -242,7 +242,7 @@ def test_upgrade_turns_the_single_fee_into_a_line(tmp_path):
     from propdesk.models import init_db
     from propdesk.models.tables import RepairCategory
 
-    fixture = Path(__file__).parent / "fixtures" / "db" / "propdesk_v4.db"  # the schema before fees
+    fixture = Path(__file__).parent / "fixtures" / "db" / "propdesk_v5.db"  # the schema before fees
     path = tmp_path / "old.db"
     shutil.copy(fixture, path)
     init_db(str(path))
