@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 
 from propdesk.models.tables import PriceItem, RepairCategory, WorkOrder
 from propdesk.services.cases import workorders
-from propdesk.ui import export_dialog
 from propdesk.ui.action_dialog import ActionDialog
 from propdesk.ui.dashboard import Dashboard
 from propdesk.ui.fee_dialog import FeeDialog
@@ -116,16 +115,14 @@ def test_repair_call_to_settled_fee(qtbot, office, monkeypatch, dialogs, tmp_pat
     qtbot.waitUntil(lambda: dash.tiles["fees_unpaid"].text().startswith("0\n"))
 
     # the notice prints the fee lines; the reprint says which printing it is
-    opened = []
-    monkeypatch.setattr(export_dialog, "open_file", lambda path, parent=None: opened.append(path))
     board.unpaid_only.setChecked(False)
     qtbot.waitUntil(lambda: board.model.rowCount() == 1)
     select(tab, wo.number)
-    board.print_notice()
-    first = "".join(p.extract_text() for p in PdfReader(opened[0]).pages).replace(" ", "")
+    board.print_notice()  # the print preview of the file (board.printed)
+    first = "".join(p.extract_text() for p in PdfReader(board.printed).pages).replace(" ", "")
     assert "更换水龙头阀芯30.00×1个" in first and "更换角阀45.00" in first and "75.00" in first
     assert "次打印" not in first
     board.print_notice()
-    text = "".join(p.extract_text() for p in PdfReader(opened[-1]).pages).replace(" ", "")
+    text = "".join(p.extract_text() for p in PdfReader(board.printed).pages).replace(" ", "")
     assert "第2次打印" in text
     assert workorders.get(wo.id).print_count == 2
