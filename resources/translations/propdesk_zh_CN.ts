@@ -1214,6 +1214,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>验收(&amp;O)…</translation>
     </message>
     <message>
+        <source>Fees and payment…</source>
+        <translation>收费…</translation>
+    </message>
+    <message>
         <source>&amp;Cancel order…</source>
         <translation>取消派工单(&amp;C)…</translation>
     </message>
@@ -1320,10 +1324,6 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>Rewor&amp;k…</source>
         <translation>返工(&amp;K)…</translation>
-    </message>
-    <message>
-        <source>&amp;Fees and payment…</source>
-        <translation>收费(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Edit order…</source>
@@ -2951,10 +2951,6 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <source>In use</source>
         <translation>使用中</translation>
     </message>
-    <message>
-        <source>In u&amp;se</source>
-        <translation>使用中(&amp;S)</translation>
-    </message>
 </context>
 <context>
     <name>RepairForm</name>
@@ -3011,8 +3007,8 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>约定时间</translation>
     </message>
     <message>
-        <source>Repair categor&amp;y</source>
-        <translation>报修类别(&amp;Y)</translation>
+        <source>Repair category</source>
+        <translation>报修类别</translation>
     </message>
     <message>
         <source>&amp;Department</source>

@@ -94,7 +94,7 @@ class DispatchBoard(QWidget):
             ("slip", self.tr("S&lip back"), self.do_slip),
             ("check", self.tr("Sign &off…"), self.do_check),
             ("rework", self.tr("Rewor&k…"), self.do_rework),
-            ("fees", self.tr("&Fees and payment…"), self.do_fees),
+            ("fees", self.tr("Fees and payment…"), self.do_fees),
             ("edit", self.tr("&Edit order…"), self.do_edit),
             ("hold", self.tr("Hold / resu&me…"), self.do_hold),
             ("cancel", self.tr("&Cancel order…"), self.do_cancel),

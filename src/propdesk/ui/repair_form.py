@@ -69,7 +69,7 @@ class RepairForm(QWidget):
         form.addRow(self.use_window)
         form.addRow(self.tr("Time"), window)
         form.addRow("", self.paid)
-        form.addRow(self.tr("Repair categor&y"), self.repair_category)
+        form.addRow(self.tr("Repair category"), self.repair_category)
         form.addRow(self.tr("&Department"), self.department)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -105,7 +105,7 @@ class RepairCategoryEditor(ListEditor):
 
     def build_form(self):
         self.name = self.add_field("repair_category_name", self.tr("N&ame"), QLineEdit())
-        self.active = self.add_field("category_active", self.tr("In use"), QCheckBox(self.tr("In u&se")))
+        self.active = self.add_field("category_active", self.tr("In use"), QCheckBox(self.tr("In use")))
 
     def rows(self):
         return office_lists.repair_categories()
@@ -130,7 +130,6 @@ class ListsTab(QWidget):
         super().__init__(parent)
         self.departments = DepartmentEditor(staff, editable)
         self.categories = CategoryEditor(staff, editable)
-        self.repair_categories = RepairCategoryEditor(staff, editable)
         self.departments.changed.connect(self._departments_changed)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Departments receive complaints; each category names the department "
@@ -141,7 +140,6 @@ class ListsTab(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.departments, 2)
         row.addWidget(self.categories, 3)
-        row.addWidget(self.repair_categories, 2)
         layout.addLayout(row, 1)
 
     def _departments_changed(self) -> None:
