@@ -68,6 +68,8 @@ def test_help_in_the_office_language(db, capsys):
     assert out.startswith("usage: propdesk export") and "show this help message and exit" in out
     code, out, _ = run(capsys, "--lang", "zh_CN", "--db", db, "--help")
     assert "向数据库填入演示数据" in out and "仅本次命令使用的语言" in out
+    # --version's own line too (Python 3.11's argparse does not translate its default help)
+    assert "显示版本号并退出" in out and "show program's version" not in out
 
 
 def test_usage_errors_in_the_office_language(db, capsys):

@@ -80,7 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     _global_options(p, in_subcommand=False)
     p.add_argument("--demo", action="store_true",
                    help=_t(QT_TRANSLATE_NOOP("cli", "an empty database gets the demo office")))
-    p.add_argument("--version", action="version", version=f"PropDesk {__version__}")
+    p.add_argument("--version", action="version", version=f"PropDesk {__version__}",
+                   # Python 3.11's argparse gives this action an untranslated default help
+                   help=i18n.translate("argparse", "show program's version number and exit"))
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, in_subcommand=True)
     sub = p.add_subparsers(dest="command", title=_t(QT_TRANSLATE_NOOP("cli", "commands")),
