@@ -151,3 +151,22 @@ def test_the_count_is_a_true_lower_bound_until_the_exact_one_arrives(qtbot, offi
     panel.search.setText("灯不亮 7")
     panel.refresh()
     assert panel.count.text() == "共 11 条投诉"  # 7 and 70-79: known without a count
+
+
+def test_unit_column_shows_a_long_address_whole(qtbot, office):
+    """QA at 1366x768: in an office of two estates the unit reads '阳光花园 12栋1单元1201' and
+    the column (130 px) cut it to '阳光花园 12栋1单元…'; the column is sized by the font."""
+    from propdesk.models.tables import Building, Estate, Unit
+    from propdesk.services.register.owners import unit_label
+    Estate.create(name="翠湖苑")  # a second estate: units carry their estate
+    b12 = Building.create(estate=Estate.get(Estate.name == "阳光花园"), name="12栋")
+    Unit.create(building=b12, entrance="1单元", room="1201", label=unit_label("12栋", "1单元", "1201"))
+    add(office, "楼上卫生间漏水", unit="12栋1单元1201")
+    panel = ComplaintListPanel()
+    qtbot.addWidget(panel)
+    panel.resize(1366, 600)
+    panel.show()
+    shown_unit = panel.model.index(0, 3).data()
+    assert shown_unit == "阳光花园 12栋1单元1201"
+    needed = panel.table.fontMetrics().horizontalAdvance(shown_unit) + 12  # the cell's margins
+    assert panel.table.horizontalHeader().sectionSize(3) >= needed

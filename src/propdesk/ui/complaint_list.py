@@ -85,6 +85,9 @@ class ComplaintListPanel(QWidget):
 
         self.table = ListTable(self.model, (150, 130, 80, 130, 110, 130, 80, 90, 110, 170), 1,
                                objectName="complaint_table")
+        # a unit with its estate in front (阳光花园 12栋1单元1201) is read whole, in any font
+        unit_width = self.table.fontMetrics().horizontalAdvance("阳光花园 12栋2单元2402") + 16
+        self.table.horizontalHeader().resizeSection(3, max(130, unit_width))
 
         row1 = QHBoxLayout()
         row1.addWidget(find_label(self.search, self))
