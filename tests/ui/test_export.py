@@ -112,3 +112,27 @@ def test_no_viewer_says_where_the_file_is(qtbot, office, monkeypatch, dialogs):
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))  # no viewer
     open_file(__import__("pathlib").Path("/tmp/x/TS-1.pdf"))
     assert "/tmp/x/TS-1.pdf" in dialogs[-1][2] and "已保存" in dialogs[-1][2]
+
+
+def test_save_dialog_opens_in_a_folder_that_exists(qtbot, office, tmp_path, monkeypatch):
+    """QA: an account without a Documents folder (a fresh Linux desk) was offered
+    ~/Documents/…, which the save dialog cannot show: it fell back to the folder the program was
+    started from. The home folder is offered instead."""
+    from PySide6.QtWidgets import QFileDialog
+
+    class NoDocuments:  # what QStandardPaths answers on such an account: a folder not made yet
+        DocumentsLocation = export_dialog.QStandardPaths.DocumentsLocation
+
+        @staticmethod
+        def writableLocation(_where):  # noqa: N802 - stands in for Qt's method
+            return str(tmp_path / "Documents")
+
+    monkeypatch.setattr(export_dialog, "QStandardPaths", NoDocuments)
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda parent, title, path, pattern: offered.append(path) or ("", "")))
+    dialog = ExportDialog("complaints", None, staff=office["supervisor"])
+    qtbot.addWidget(dialog)
+    assert dialog.choose_path("complaints", dt.date(2026, 11, 1), dt.date(2026, 11, 30), "xlsx") is None
+    folder = export_dialog.Path(offered[0]).parent
+    assert folder.is_dir() and folder == export_dialog.Path.home()

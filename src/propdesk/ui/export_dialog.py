@@ -22,8 +22,11 @@ from propdesk.ui.worker import Cancelled, run_task
 
 
 def documents_dir() -> Path:
+    """Where files are offered to be saved: the Documents folder, or the home folder where there
+    is none (a fresh Linux account has no ~/Documents; the save dialog then fell back to the
+    folder the program was started from, e.g. the program's own folder)."""
     path = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-    return Path(path) if path else Path.home()
+    return Path(path) if path and Path(path).is_dir() else Path.home()
 
 
 def open_file(path: Path, parent=None) -> None:
