@@ -112,3 +112,16 @@ def test_restore_into_a_missing_database_says_so(office, tmp_path, capsys, monke
     con = sqlite3.connect(target)
     assert con.execute("SELECT count(*) FROM staff").fetchone()[0] >= 4
     con.close()
+
+
+def test_a_file_that_cannot_be_written_is_said_in_the_office_language(db, tmp_path, capsys):
+    """QA: 'propdesk export … -o 不存在的文件夹/x.pdf' ended '无法写入 …：No such file or
+    directory' (the system's English words)."""
+    target = tmp_path / "no such folder" / "x.pdf"
+    code, _, err = run(capsys, "--db", db, "--lang", "zh_CN", "--user", "clerk", "export", "owners",
+                       "-o", str(target))
+    assert code == 1
+    assert f"无法写入 {target}：文件夹不存在" in err and "No such file" not in err
+    code, _, err = run(capsys, "--db", db, "--lang", "en", "--user", "clerk", "export", "owners",
+                       "-o", str(target))
+    assert "the folder does not exist" in err

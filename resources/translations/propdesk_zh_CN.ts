@@ -5798,6 +5798,22 @@ The details are in the log file:
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the file is open in another program, or the folder may not be written to</source>
+        <translation>文件正被其他程序打开，或无权写入该文件夹</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
         <source>No.: {number}</source>
         <translation>编号：{number}</translation>
     </message>

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -81,8 +82,25 @@ def output_file(path, suffix: str):
         raise
 
 
+# the usual reasons a file cannot be written, in the office's words (the system's strerror is
+# English); others keep the system's text
+_OS_REASONS = {
+    errno.ENOENT: QT_TRANSLATE_NOOP("reports", "the folder does not exist"),
+    errno.EACCES: QT_TRANSLATE_NOOP("reports", "the file is open in another program, or the folder "
+                                               "may not be written to"),
+    errno.ENOSPC: QT_TRANSLATE_NOOP("reports", "the disk is full"),
+    errno.EROFS: QT_TRANSLATE_NOOP("reports", "the disk is read-only"),
+}
+_OS_REASONS[errno.EPERM] = _OS_REASONS[errno.EACCES]
+
+
+def os_reason(err: OSError) -> str:
+    text = _OS_REASONS.get(err.errno or 0)
+    return translate("reports", text) if text else (err.strerror or str(err))
+
+
 def _cannot_write(path, err: OSError) -> ReportError:
-    return ReportError(MSG_CANNOT_WRITE, file=str(path), reason=err.strerror or str(err))
+    return ReportError(MSG_CANNOT_WRITE, file=str(path), reason=os_reason(err))
 
 
 def exported_message(n: int, path) -> str:
