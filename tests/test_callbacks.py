@@ -221,3 +221,24 @@ def test_a_reopened_case_closes_only_on_a_new_handling_round(office):
     data = form_data(c.id)
     assert data["result"] == "更换防水层" and data["customer_opinion"] == "基本满意"
     assert "已修复" in data["history"] and "1" in data["history"]
+
+
+def test_the_running_week_counts_only_callbacks_owed_so_far(office):
+    """QA: the dashboard's 本周至今 showed '3 个工作日内回访 61%' on a Tuesday: callbacks promised for
+    later in the running week (not late yet) were counted as not made on time."""
+    from propdesk.services.lists import weekly
+    owed = closed_complaint(office, D(2026, 11, 23, 9, 0))  # promised by Thu 26 Nov
+    later = closed_complaint(office, D(2026, 11, 24, 9, 0))  # promised by Fri 27 Nov
+    early = closed_complaint(office, D(2026, 11, 24, 10, 0))  # promised by Fri 27 Nov, made early
+    cbs = {cb.complaint_id: cb for cb in Callback.select()}
+    assert cbs[later.id].promised_by == dt.date(2026, 11, 27)
+    rec = callback_results.record
+    rec(office["clerk"], cbs[owed.id].id, CallbackInput(satisfaction="satisfied", at=D(2026, 11, 25, 9, 0)))
+    rec(office["clerk"], cbs[early.id].id, CallbackInput(satisfaction="fairly", at=D(2026, 11, 26, 9, 0)))
+    # Thursday evening: the one promised for Friday is not owed yet
+    [week] = weekly.trend(dt.date(2026, 11, 23), dt.date(2026, 11, 29), weeks=1, at=D(2026, 11, 26, 18, 0))
+    assert week.callback_rate == pytest.approx(1.0)
+    assert week.satisfaction_rate == pytest.approx(1.0)
+    # once the week is over, it counts: 2 of 3 on time
+    [week] = weekly.trend(dt.date(2026, 11, 23), dt.date(2026, 11, 29), weeks=1, at=D(2026, 11, 30, 9, 0))
+    assert week.callback_rate == pytest.approx(2 / 3)

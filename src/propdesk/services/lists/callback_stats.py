@@ -48,9 +48,22 @@ def promised_between(date_from: dt.date, date_to: dt.date):
             | (Callback.promised_by.is_null() & Callback.due_date.between(date_from, date_to)))
 
 
-def figures(date_from: dt.date, date_to: dt.date, by: str | None = None) -> list[CallbackFigures]:
+def _in_period(date_from: dt.date, date_to: dt.date, at: dt.datetime | None):
+    """Not cancelled, promised in the period and, for the period still running at ``at``, owed
+    by then."""
+    condition = (Callback.status != CallbackStatus.CANCELLED.value) & promised_between(date_from, date_to)
+    if at is None or at.date() > date_to:
+        return condition
+    promised = fn.COALESCE(Callback.promised_by, Callback.due_date)
+    return condition & ((promised < at.date()) | ((Callback.status == DONE) & (Callback.done_at <= at)))
+
+
+def figures(date_from: dt.date, date_to: dt.date, by: str | None = None,
+            at: dt.datetime | None = None) -> list[CallbackFigures]:
     """Callbacks whose promised day falls in [date_from, date_to], optionally grouped
-    ``by`` "clerk", "department" or "category" (repairs without a complaint count as 报修)."""
+    ``by`` "clerk", "department" or "category" (repairs without a complaint count as 报修).
+    ``at`` inside the period (the week so far): only the callbacks owed by then count, those
+    promised before that day or already made; one promised for later is not late yet."""
     Dept = Department.alias()
     promised = fn.COALESCE(Callback.promised_by, Callback.due_date)
     keys = {
@@ -73,7 +86,7 @@ def figures(date_from: dt.date, date_to: dt.date, by: str | None = None) -> list
         .switch(Complaint).join(Category, JOIN.LEFT_OUTER, on=(Complaint.category == Category.id))
         .switch(Callback).join(WorkOrder, JOIN.LEFT_OUTER, on=(Callback.work_order == WorkOrder.id))
         .join(Dept, JOIN.LEFT_OUTER, on=(WorkOrder.department == Dept.id))
-        .where((Callback.status != CallbackStatus.CANCELLED.value) & promised_between(date_from, date_to))
+        .where(_in_period(date_from, date_to, at))
         .group_by(key).order_by(key).dicts())
     return [CallbackFigures(key=r["key"] or "", due=r["due"], done=r["done"] or 0,
                             on_time=r["on_time"] or 0, satisfied=r["satisfied"] or 0,

@@ -137,7 +137,7 @@ def trend(start: dt.date, end: dt.date, weeks: int = 8, at: dt.datetime | None =
                     .group_by(wo_bucket).tuples()):
         out[week].work_orders = n
     for w in out:
-        total = callback_stats.figures(w.start, w.end)
+        total = callback_stats.figures(w.start, w.end, at=at)  # the running week: owed so far
         if total:
             w.callback_rate, w.satisfaction_rate = total[0].callback_rate, total[0].satisfaction_rate
     return out
