@@ -15,7 +15,7 @@ from propdesk.services.setup.schedule_file import write_template
 from propdesk.xlsx_text import put, text_row
 from tests.test_weekly import AT, WEEK, complaint
 
-LINK = '=HYPERLINK("http://example.invalid/x","点击查看")'
+LINK = '=HYPERLINK("http://x.invalid","点击查看")'  # fits a building name (40)
 BROKEN = "=1+1栋"
 OFFICE = "=cmd|' /C calc'!A0 物业"
 OWNER = "@SUM(1+1)*张"
