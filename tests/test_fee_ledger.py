@@ -140,13 +140,13 @@ def test_summary_in_excel_and_pdf(month, tmp_path):
         assert words in text, words
 
 
-def test_report_fees_command_and_reminder(month, fresh_db, monkeypatch, tmp_path, capsys):
+def test_report_fees_command_and_reminder(month, db_location, monkeypatch, tmp_path, capsys):
     assert months.reminder(dt.date(2026, 11, 19)) is None
     assert dashboard.fee_summary_reminder(dt.date(2026, 11, 20)) == "2026-11"
     assert months.reminder(dt.date(2026, 11, 27)) == "2026-11"  # still owed after the 25th
     monkeypatch.setenv("PROPDESK_USER", "clerk")
     monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
-    args = ["--db", fresh_db.database, "--lang", "zh_CN"]
+    args = ["--db", db_location, "--lang", "zh_CN"]  # a file, or the server's URL on PostgreSQL
     assert cli.main(args + ["report", "fees", "--month", "2026-13", "-o", str(tmp_path / "x.pdf")]) == 1
     assert "月份" in capsys.readouterr().err
     assert cli.main(args + ["report", "fees", "--month", "2026-11", "-o", str(tmp_path / "s.pdf")]) == 0
