@@ -144,6 +144,12 @@ def test_new_office_set_up_through_the_screens(qtbot, dialogs, monkeypatch, fixe
     cats.up_button.click()
     assert [c.name for c in reference.categories()][-1] == "电梯故障"  # 其他 is not in use
     assert "其他" not in [c.name for c in reference.categories()]
+    repairs = lists.repair_categories
+    repairs.new_button.click()
+    fill(qtbot, repairs.name, "外墙渗水")
+    repairs.save_button.click()
+    assert "外墙渗水" in [c.name for c in reference.repair_categories()]  # offered at repair intake
+    assert repairs.table.rowCount() == len(reference.repair_categories(False))
 
     # 5. the price list
     prices = dialog.prices.editor

@@ -95,6 +95,7 @@ class RepairCategoryEditor(ListEditor):
     """Repair categories (水电, 门窗, 管道疏通 ...): chosen at repair intake, counted weekly."""
 
     movable = True
+    button_keys = False  # below the departments' editor, which has the Alt keys
 
     def __init__(self, staff, editable: bool, parent=None):
         self.staff = staff
@@ -130,6 +131,7 @@ class ListsTab(QWidget):
         super().__init__(parent)
         self.departments = DepartmentEditor(staff, editable)
         self.categories = CategoryEditor(staff, editable)
+        self.repair_categories = RepairCategoryEditor(staff, editable)
         self.departments.changed.connect(self._departments_changed)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Departments receive complaints; each category names the department "
@@ -141,6 +143,11 @@ class ListsTab(QWidget):
         row.addWidget(self.departments, 2)
         row.addWidget(self.categories, 3)
         layout.addLayout(row, 1)
+        # Below, not beside: a third editor in the row would not fit a 1024-wide screen.
+        repairs = QHBoxLayout()
+        repairs.addWidget(self.repair_categories, 2)
+        repairs.addStretch(3)
+        layout.addLayout(repairs, 1)
 
     def _departments_changed(self) -> None:
         self.categories.fill_departments()
