@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from propdesk.errors import MSG_REQUIRED, RuleError, ValidationError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
@@ -147,6 +147,21 @@ _LANDLINE = re.compile(r"^(0\d{2,3})?[2-9]\d{6,7}(\d{1,6})?$")  # optional area 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _TEXTLIKE = (str, int, float, Decimal)  # a number typed or read from Excel is text too
 _MAX_ID = 2**63 - 1
+
+
+def money_value(value) -> Decimal | None:
+    """A sum of money as people type it (¥80, 80元, 1,200.50): the amount in yuan, or None when
+    it is empty, not a number or finer than a fen. Ranges and messages are the caller's."""
+    text = str(value if value is not None else "").strip()
+    for mark in ("¥", "￥", "元", ","):
+        text = text.replace(mark, "")
+    try:
+        amount = Decimal(text.strip())
+    except (InvalidOperation, ValueError):
+        return None
+    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
+        return None
+    return amount.quantize(Decimal("0.01"))
 
 
 def label(field: str) -> str:

@@ -22,7 +22,7 @@ from propdesk.models.enums import WorkOrderStatus
 from propdesk.models.tables import FeeLine, Payment, PriceItem, Staff, WorkOrder, now
 from propdesk.services.core import accounts, audit
 from propdesk.services.core.db_retry import transaction
-from propdesk.services.core.validation import Checker
+from propdesk.services.core.validation import Checker, money_value
 
 ENTITY = "work_order"
 KINDS = {
@@ -126,22 +126,14 @@ def refresh(order: WorkOrder) -> WorkOrder:
 # --- checking amounts ------------------------------------------------------------------------------
 
 def money(c: Checker, field: str, value, limit: Decimal = MAX_AMOUNT) -> Decimal | None:
-    text = str(value if value is not None else "").strip().replace("¥", "").replace("￥", "")
-    text = text.replace(",", "").replace("元", "").strip()
-    if not text:
+    amount = money_value(value)
+    if amount is None:
         c.fail(field, MSG_AMOUNT, value=value if value is not None else "")
         return None
-    try:
-        amount = Decimal(text)
-        if not amount.is_finite() or amount != amount.quantize(CENT):
-            raise InvalidOperation
-    except (InvalidOperation, ValueError):
-        c.fail(field, MSG_AMOUNT, value=value)
-        return None
     if amount <= 0 or amount > limit:
-        c.fail(field, MSG_AMOUNT_RANGE, value=text, max=limit)
+        c.fail(field, MSG_AMOUNT_RANGE, value=amount, max=limit)
         return None
-    return amount.quantize(CENT)
+    return amount
 
 
 def quantity(c: Checker, field: str, value) -> Decimal | None:

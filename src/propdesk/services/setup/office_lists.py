@@ -6,7 +6,7 @@ number; moving a row renumbers its list in one transaction.
 """
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from peewee import fn
 
@@ -17,7 +17,7 @@ from propdesk.services.core import audit
 from propdesk.services.setup import reference
 from propdesk.services.core.db_retry import transaction
 from propdesk.services.setup.office import require_edit, whole_number
-from propdesk.services.core.validation import Checker
+from propdesk.services.core.validation import Checker, money_value
 
 MSG_TAKEN = QT_TRANSLATE_NOOP("rules", "{label}: \"{value}\" is already on the list.")
 MSG_DEPT_IN_USE = QT_TRANSLATE_NOOP(
@@ -204,20 +204,14 @@ def price_items(active_only: bool = False) -> list[PriceItem]:
 
 
 def parse_price(c: Checker, field: str, value) -> Decimal | None:
-    text = str(value if value is not None else "").strip().replace("¥", "").replace("￥", "")
-    text = text.replace(",", "").replace("元", "").strip()
-    if not text:
+    if not str(value if value is not None else "").strip():
         c.fail(field, MSG_REQUIRED)
         return None
-    try:
-        price = Decimal(text)
-    except InvalidOperation:
-        price = None
-    if price is None or not price.is_finite() or price < 0 or price >= Decimal("100000000") \
-            or price != price.quantize(Decimal("0.01")):
+    price = money_value(value)
+    if price is None or price < 0 or price >= Decimal("100000000"):
         c.fail(field, MSG_PRICE, value=str(value))
         return None
-    return price.quantize(Decimal("0.01"))
+    return price
 
 
 def save_price_item(actor: Staff | None, item_id: int | None, name: str, unit_name: str,
