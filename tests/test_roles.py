@@ -149,34 +149,84 @@ def test_a_refusal_inside_a_larger_call_is_still_recorded(office):
 
 # --- sign-in ------------------------------------------------------------------------------------
 
-def test_five_wrong_passwords_lock_the_account_for_a_while(office):
+def test_wrong_passwords_make_the_next_try_wait_longer_and_longer(office):
+    """Growing waits instead of a hard lock: 5 wrong passwords cost nothing, then 1, 2, 4 ...
+    seconds, capped at a minute; tries during a wait are refused (told how long, in Chinese),
+    audited, and do not make the wait longer."""
     t = dt.datetime(2026, 11, 24, 9, 0)
-    for i in range(accounts.MAX_FAILED - 1):
+    for i in range(accounts.FREE_ATTEMPTS - 1):
         with pytest.raises(RuleError) as err:
             accounts.authenticate("clerk", "wrong", at=t + dt.timedelta(seconds=i))
         assert "用户名或密码不正确" in err.value.text()
-    with pytest.raises(RuleError):
-        accounts.authenticate("clerk", "wrong", at=t + dt.timedelta(seconds=10))  # the fifth
     staff = Staff.get(Staff.username == "clerk")
-    assert staff.locked_until == t + dt.timedelta(seconds=10, minutes=accounts.LOCK_MINUTES)
-    with pytest.raises(RuleError) as err:  # even the right password, while locked
-        accounts.authenticate("clerk", "secret123", at=t + dt.timedelta(minutes=5))
-    assert "锁定" in err.value.text() and "09:15" in err.value.text()
-    assert err.value.field == "password"
+    assert staff.locked_until is None
+    waits = []
+    at = t + dt.timedelta(seconds=10)
+    for _ in range(10):  # the 5th ... 14th wrong password, each tried as soon as allowed
+        with pytest.raises(RuleError) as err:
+            accounts.authenticate("clerk", "wrong", at=at)
+        assert "用户名或密码不正确" in err.value.text()
+        until = Staff.get_by_id(staff.id).locked_until
+        waits.append(int((until - at).total_seconds()))
+        at = until
+    assert waits == [1, 2, 4, 8, 16, 32, 60, 60, 60, 60]
+    # during the wait even the right password is refused, with the seconds left, and audited
+    for _ in range(3):
+        with pytest.raises(RuleError) as err:
+            accounts.authenticate("clerk", "secret123", at=at - dt.timedelta(seconds=25))
+        assert "请等待 25 秒后再试" in err.value.text() and err.value.field == "password"
+    assert Staff.get_by_id(staff.id).locked_until == at  # typing on does not lengthen it
+    waited = AuditEntry.select().where((AuditEntry.action == "login_wait") &
+                                       (AuditEntry.staff == staff)).count()
+    assert waited == 3
     failed = AuditEntry.select().where((AuditEntry.action == "login_failed") &
                                        (AuditEntry.staff == staff)).count()
-    assert failed == accounts.MAX_FAILED
-    # after the lock-out time the right password works, and the count starts again
-    assert accounts.authenticate("clerk", "secret123", at=t + dt.timedelta(minutes=16)).id == staff.id
+    assert failed == accounts.FREE_ATTEMPTS - 1 + 10
+    # a minute at most: then the right password works and the count starts again
+    assert accounts.authenticate("clerk", "secret123", at=at).id == staff.id
     assert Staff.get_by_id(staff.id).failed_logins == 0
     with pytest.raises(RuleError):
-        accounts.authenticate("clerk", "wrong", at=t + dt.timedelta(minutes=17))
+        accounts.authenticate("clerk", "wrong", at=at)
     assert Staff.get_by_id(staff.id).locked_until is None  # one wrong password is not five
+
+
+def test_nobody_keeps_an_administrator_out_for_more_than_a_minute(office):
+    t = dt.datetime(2026, 11, 24, 9, 0)
+    for i in range(200):  # someone types wrong passwords for "admin" all morning
+        try:
+            accounts.authenticate("admin", "guess", at=t + dt.timedelta(seconds=i * 7))
+        except RuleError:
+            pass
+    end = t + dt.timedelta(seconds=199 * 7)
+    until = Staff.get(Staff.username == "admin").locked_until
+    assert until is not None and until - end <= dt.timedelta(seconds=accounts.MAX_WAIT_SECONDS)
+    assert accounts.authenticate("admin", "secret123", at=until).username == "admin"
+
+
+def test_an_unknown_name_waits_like_a_real_one(office):
+    """The wait does not tell which names exist: an unknown name's wrong tries (from the audit
+    log) make it wait just as long, with the same message."""
+    t = dt.datetime(2026, 11, 24, 9, 0)
+    texts = {}
+    for name in ("clerk", "nobody"):
+        for i in range(accounts.FREE_ATTEMPTS):
+            with pytest.raises(RuleError):
+                accounts.authenticate(name, "wrong", at=t + dt.timedelta(seconds=i))
+        with pytest.raises(RuleError) as err:  # 1 s after the 5th: still waiting
+            accounts.authenticate(name, "wrong", at=t + dt.timedelta(seconds=4, milliseconds=500))
+        texts[name] = err.value.text()
+    assert texts["clerk"] == texts["nobody"] and "请等待 1 秒后再试" in texts["nobody"]
+    assert AuditEntry.select().where((AuditEntry.action == "login_wait")
+                                     & (AuditEntry.note == "nobody")).count() == 1
+    # the wait is over: an unknown name is "wrong" again, not "wait"
+    with pytest.raises(RuleError) as err:
+        accounts.authenticate("nobody", "wrong", at=t + dt.timedelta(seconds=6))
+    assert "用户名或密码不正确" in err.value.text()
 
 
 def test_a_right_password_in_between_resets_the_count(office):
     t = dt.datetime(2026, 11, 24, 9, 0)
-    for _ in range(accounts.MAX_FAILED - 1):
+    for _ in range(accounts.FREE_ATTEMPTS - 1):
         with pytest.raises(RuleError):
             accounts.authenticate("clerk", "wrong", at=t)
     accounts.authenticate("clerk", "secret123", at=t)

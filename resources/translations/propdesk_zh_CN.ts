@@ -3888,6 +3888,10 @@ Details are in the log file.</source>
         <translation>未知用户名</translation>
     </message>
     <message>
+        <source>sign-in refused: wait after wrong passwords</source>
+        <translation>登录被拒：密码错误后须等待</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -6105,8 +6109,8 @@ The details are in the log file:
         <translation>用户名或密码不正确。</translation>
     </message>
     <message>
-        <source>Too many wrong passwords: the account is locked until {until}.</source>
-        <translation>密码错误次数过多，账号已锁定至 {until}。</translation>
+        <source>Too many wrong passwords for this user name: wait {seconds} seconds, then try again.</source>
+        <translation>该用户名的密码错误次数过多：请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
         <source>Your role ({role}) may not do this: {action}.</source>

@@ -8,18 +8,24 @@ import base64
 import datetime as dt
 import hashlib
 import hmac
+import math
 import os
 
 from propdesk.errors import PermissionDenied, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.services.core.db_retry import for_change, transaction
 from propdesk.models.enums import Role
-from propdesk.models.tables import Staff, now
+from propdesk.models.tables import AuditEntry, Staff, now
 from propdesk.services.core import audit
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
-MAX_FAILED = 5
-LOCK_MINUTES = 15
+# Wrong passwords: the first FREE_ATTEMPTS in a row cost nothing; from then on each further
+# attempt on that name waits 2, 4, 8 ... seconds, never more than MAX_WAIT_SECONDS. Nobody can
+# keep a person (an administrator) out for longer than that by typing wrong passwords for them,
+# and guessing stays slow (one try a minute).
+FREE_ATTEMPTS = 5
+MAX_WAIT_SECONDS = 60
+UNKNOWN_WINDOW = dt.timedelta(hours=1)  # an unknown name's wrong tries counted this far back
 
 # permission -> roles that have it
 PERMISSIONS: dict[str, set[str]] = {
@@ -45,8 +51,8 @@ PERMISSIONS: dict[str, set[str]] = {
 }
 
 MSG_BAD_LOGIN = QT_TRANSLATE_NOOP("rules", "Wrong user name or password.")
-MSG_LOCKED = QT_TRANSLATE_NOOP(
-    "rules", "Too many wrong passwords: the account is locked until {until}.")
+MSG_WAIT = QT_TRANSLATE_NOOP(
+    "rules", "Too many wrong passwords for this user name: wait {seconds} seconds, then try again.")
 MSG_DENIED = QT_TRANSLATE_NOOP("rules", "Your role ({role}) may not do this: {action}.")
 MSG_PASSWORD_SHORT = QT_TRANSLATE_NOOP("rules", "Password: use at least 6 characters.")
 
@@ -164,6 +170,31 @@ def _storable(text: str) -> bool:
     return "\x00" not in text  # nor a NUL (PostgreSQL text cannot hold it; nobody types one)
 
 
+def wait_after(failures: int) -> int:
+    """Seconds the next attempt on a name must wait after ``failures`` wrong passwords in a row:
+    0 for the first FREE_ATTEMPTS - 1, then 1, 2, 4 ... up to MAX_WAIT_SECONDS."""
+    if failures < FREE_ATTEMPTS:
+        return 0
+    return min(2 ** min(failures - FREE_ATTEMPTS, 16), MAX_WAIT_SECONDS)
+
+
+def _seconds_left(until: dt.datetime, at: dt.datetime) -> int:
+    return max(1, math.ceil((until - at).total_seconds()))
+
+
+def _unknown_wait(note: str, at: dt.datetime) -> dt.datetime | None:
+    """When an unknown name may be tried again: the same growing wait as a real account's, from
+    its wrong tries in the last UNKNOWN_WINDOW (read from the audit log, through the index on
+    entity, entity_id, at), so the wait does not tell which names exist."""
+    tries = list(AuditEntry.select(AuditEntry.at)
+                 .where((AuditEntry.entity == "staff") & (AuditEntry.entity_id == 0)
+                        & (AuditEntry.at > at - UNKNOWN_WINDOW) & (AuditEntry.at <= at)
+                        & (AuditEntry.action == "login_unknown") & (AuditEntry.note == note))
+                 .order_by(AuditEntry.at.desc()).limit(FREE_ATTEMPTS + 8))
+    wait = wait_after(len(tries))
+    return tries[0].at + dt.timedelta(seconds=wait) if wait else None
+
+
 def authenticate(username: str, password: str, at: dt.datetime | None = None) -> Staff:
     at = at or now()
     if not isinstance(username, str) or not _storable(username) or len(username) > 200:
@@ -172,15 +203,24 @@ def authenticate(username: str, password: str, at: dt.datetime | None = None) ->
         raise RuleError(MSG_BAD_LOGIN, field="password")
     staff = Staff.get_or_none((Staff.username == username.strip()) & (Staff.active == True))  # noqa: E712 - peewee: `== True` builds SQL
     if staff is None:
+        note = "".join(ch for ch in username.strip() if ch.isprintable())[:60]
+        until = _unknown_wait(note, at)
+        if until is not None and until > at:  # told exactly as for a real account
+            with transaction():
+                audit.record(None, "staff", 0, "login_wait", at=at, note=note)
+            raise RuleError(MSG_WAIT, field="password", seconds=_seconds_left(until, at))
         # the same scrypt work as a wrong password (names are not told apart by time), and the
         # attempt is in the audit log like any other
         check_password(password, None)
         with transaction():
-            audit.record(None, "staff", 0, "login_unknown", at=at,
-                         note="".join(ch for ch in username.strip() if ch.isprintable())[:60])
+            audit.record(None, "staff", 0, "login_unknown", at=at, note=note)
         raise RuleError(MSG_BAD_LOGIN, field="username")
     if staff.locked_until and staff.locked_until > at:
-        raise RuleError(MSG_LOCKED, field="password", until=staff.locked_until.strftime("%H:%M"))
+        # not even the right password before the wait is over; the try is not counted, so
+        # typing on does not make anyone wait longer
+        with transaction():
+            audit.record(staff, "staff", staff.id, "login_wait", at=at)
+        raise RuleError(MSG_WAIT, field="password", seconds=_seconds_left(staff.locked_until, at))
     right = verify_password(password, staff.password_hash)  # slow on purpose: not under the lock
     with transaction():
         # the count as it is now (another desk may have added to it; PostgreSQL: locked)
@@ -189,9 +229,8 @@ def authenticate(username: str, password: str, at: dt.datetime | None = None) ->
             staff.failed_logins, staff.locked_until = 0, None
         else:
             staff.failed_logins += 1
-            if staff.failed_logins >= MAX_FAILED:
-                staff.locked_until = at + dt.timedelta(minutes=LOCK_MINUTES)
-                staff.failed_logins = 0
+            wait = wait_after(staff.failed_logins)
+            staff.locked_until = at + dt.timedelta(seconds=wait) if wait else None
         staff.save()
         audit.record(staff, "staff", staff.id, "login" if right else "login_failed", at=at)
     if not right:  # raised after the commit: the failed attempt and the lock-out are kept

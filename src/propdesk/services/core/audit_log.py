@@ -85,6 +85,7 @@ ACTION_LABELS = {
     "print": QT_TRANSLATE_NOOP("audit", "printed"),
     "backup": QT_TRANSLATE_NOOP("audit", "backed up"),
     "login_unknown": QT_TRANSLATE_NOOP("audit", "unknown user name"),
+    "login_wait": QT_TRANSLATE_NOOP("audit", "sign-in refused: wait after wrong passwords"),
 }
 # fields of the records whose changes are logged but which no form names (validation.label)
 CHANGE_LABELS = {
