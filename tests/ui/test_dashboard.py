@@ -47,5 +47,14 @@ def test_weekly_report_in_one_click(qtbot, office, tmp_path, monkeypatch):
     dialog.day.setDate(QDate(2026, 11, 18))
     assert "第 47 周" in dialog.span.text() and "2026-11-16" in dialog.span.text()
     dialog.make()
-    assert dialog.written == tmp_path / "w.pdf" and opened
+    assert dialog.written == tmp_path / "w.pdf"
+    # the PDF goes to the print preview like every other printable (issue 17), not a viewer
+    assert opened == [] and dialog.preview.isVisible() and dialog.preview.path == dialog.written
+    dialog.preview.close()
     assert "李强" in PdfReader(dialog.written).pages[0].extract_text()
+    # the workbook still opens in the program that reads it
+    dialog = WeeklyReportDialog(office["supervisor"])
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("xlsx"))
+    dialog.make()
+    assert dialog.written == tmp_path / "w.xlsx" and opened and dialog.preview is None

@@ -21,6 +21,7 @@ class WeeklyReportDialog(QDialog):
         super().__init__(parent)
         self.staff = staff
         self.written: Path | None = None
+        self.preview = None
         self.setWindowTitle(self.tr("Weekly summary"))
         self.setMinimumWidth(420)
         last_week = QDate.currentDate().addDays(-7)
@@ -94,5 +95,10 @@ class WeeklyReportDialog(QDialog):
         self.written = path
         audit_log.record_output(self.staff, "print" if ext == "pdf" else "export", "report", "weekly",
                                 path, counted[0] if counted else None, {"from": start, "to": end})
-        open_file(path, self)
+        if ext == "pdf":  # on paper for the office head: the same print preview as every printable
+            from propdesk.ui.printing import print_pdf
+
+            self.preview = print_pdf(path, self.parentWidget())
+        else:
+            open_file(path, self)
         self.accept()
