@@ -64,3 +64,24 @@ def test_my_jobs_is_for_technicians_only(office):
         my_jobs.jobs(office["clerk"])
     assert not accounts.can(office["technician"], "records.read")
     assert not accounts.can(office["technician"], "complaint.create")
+
+
+def test_a_job_address_names_its_estate_and_keeps_unit_and_place_apart(office):
+    """QA: a public-area job showed 5幢11楼楼道 without its estate in an office of two estates,
+    and a unit job ran unit and place together (阳光花园 11栋2单元1001 11栋消防通道)."""
+    from propdesk.models.tables import Building, Estate, Owner, OwnerPhone, Unit
+
+    cui = Estate.create(name="翠湖苑")
+    unit = Unit.create(building=Building.create(estate=cui, name="5幢"), entrance="2单元", room="802",
+                       label="5幢2单元802")
+    caller = Owner.create(unit=unit, name="方红")
+    OwnerPhone.create(owner=caller, phone="13800000001", digits="13800000001")
+    tech = office["technician"]
+    public = repair(office, tech, phone="13800000001", contact_name="方红", unit="",
+                    owner_id=caller.id, location="5幢11楼楼道", description="楼道灯不亮")
+    at_home = repair(office, tech, location="3栋消防通道", description="消防通道门坏")
+    inside = repair(office, tech, location="3栋2单元1201卫生间")
+    shown = {j.id: j.address for j in my_jobs.jobs(tech)}
+    assert shown[public.id] == "翠湖苑 5幢11楼楼道"
+    assert shown[at_home.id] == "阳光花园 3栋2单元1201，3栋消防通道"
+    assert shown[inside.id] == "阳光花园 3栋2单元1201卫生间"

@@ -2592,8 +2592,8 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>回执已签回(&amp;B)</translation>
     </message>
     <message>
-        <source>Refr&amp;esh (F5)</source>
-        <translation>刷新(&amp;E) (F5)</translation>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
     </message>
     <message>
         <source>My jobs — {name}, {day}: {n} today, {m} in all</source>

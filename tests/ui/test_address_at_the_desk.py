@@ -86,7 +86,7 @@ def test_intake_several_matches_offered_while_typing(qtbot, two_estates, dialogs
     form.complainant.setText("方红")
     form.description.setText("楼上漏水")
     form.category.setCurrentIndex(1)
-    form.severity.setCurrentIndex(3)  # 轻微
+    form.severity.setCurrentIndex(form.severity.findData("minor"))  # 轻微
     form.save()
     assert Complaint.select().count() == 1, (dialogs, form.status.text())
     assert Complaint.get().unit == two_estates["cui"][("翠湖苑", "5幢2单元802")]

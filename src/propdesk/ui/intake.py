@@ -294,7 +294,10 @@ class IntakeForm(QWidget):
         self._unmark()  # a blank form keeps no red outline from the last attempt
         self._categories = reference.categories()
         fill_combo(self.category, [(c.id, c.name) for c in self._categories], self.tr("- choose -"))
-        fill_combo(self.severity, [(s.value, s.label()) for s in Severity], self.tr("- choose -"))
+        # the mildest first: one Down press from "- choose -" must not make a case major (with
+        # the office head to be told); 重大 takes three deliberate steps
+        fill_combo(self.severity, [(s.value, s.label()) for s in reversed(list(Severity))],
+                   self.tr("- choose -"))
         fill_combo(self.department, [(d.id, d.name) for d in reference.departments()], self.tr("- by category -"))
         for edit in (self.phone, self.complainant, self.unit, self.location, self.people_involved,
                      self.evidence, self.invalid_reason, self.description, self.customer_request):
@@ -304,6 +307,7 @@ class IntakeForm(QWidget):
         self.related.reset()
         self.channel.setCurrentIndex(0)
         self.received_at.follow_clock()
+        self.occurred_at.follow_clock()  # a new form: now, not when the window was opened
         self.occurred_known.setChecked(False)
         self.occurred_at.setEnabled(False)
         for box in (self.invalid, self.customer_cause, self.is_group):

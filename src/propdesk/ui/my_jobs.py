@@ -57,7 +57,7 @@ class MyJobsTab(QWidget):
         for key, text, slot in (("arrived", self.tr("&Arrived"), self.do_arrived),
                                 ("result", self.tr("&Result, materials, slip…"), self.do_result),
                                 ("slip", self.tr("Signed slip &back"), self.do_slip),
-                                ("refresh", self.tr("Refr&esh (F5)"), self.refresh)):
+                                ("refresh", self.tr("Refresh (F5)"), self.refresh)):
             button = QPushButton(text, objectName=f"job_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button

@@ -20,10 +20,10 @@ from peewee import JOIN
 from propdesk.errors import PermissionDenied
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import Role, WorkOrderStatus
-from propdesk.models.tables import Unit, WorkOrder, now
+from propdesk.models.tables import Building, Estate, Owner, Unit, WorkOrder, now
 from propdesk.services.core import accounts, audit
 from propdesk.services.core.db_retry import transaction
-from propdesk.services.register.address import unit_display
+from propdesk.services.register.address import estate_names, several_estates, unit_display
 
 S = WorkOrderStatus
 # a job stays on the technician's list until its result is in and the slip is back
@@ -66,18 +66,32 @@ def _require_technician(actor) -> None:
 
 
 def _job(wo: WorkOrder) -> Job:
-    unit = wo.unit.label if wo.unit_id else ""
-    location = wo.location or ""
-    shown = unit_display(wo.unit) if wo.unit_id else ""  # with the estate in an office of several
-    # "3栋2单元1201" and "3栋2单元1201卫生间" say the unit once
-    address = (location.replace(unit, shown, 1) if unit and location.startswith(unit)
-               else " ".join(p for p in (shown, location) if p))
     return Job(id=wo.id, number=wo.number, status=wo.status, urgency=wo.urgency,
                scheduled_at=wo.scheduled_at, window_start=wo.window_start, window_end=wo.window_end,
-               address=address, contact_name=wo.contact_name, contact_phone=wo.contact_phone,
+               address=job_address(wo), contact_name=wo.contact_name, contact_phone=wo.contact_phone,
                description=wo.description, arrived_at=wo.arrived_at, finished_at=wo.finished_at,
                result=wo.result, materials=wo.materials, slip_returned=bool(wo.slip_returned),
                paid=bool(wo.paid), fee=Decimal(wo.fee or 0), rework_round=wo.rework_round)
+
+
+def job_address(wo: WorkOrder) -> str:
+    """Where the technician goes: the unit (with its estate in an office of several) and the
+    place, said once ("3栋2单元1201卫生间"), or separated ("阳光花园 11栋2单元1001，11栋消防通道").
+    A public-area job without a unit names the estate of the caller's home (the only estate the
+    order knows) unless the place already names an estate."""
+    location = (wo.location or "").strip()
+    if wo.unit_id:
+        unit, shown = wo.unit.label, unit_display(wo.unit)
+        if location.startswith(unit):
+            return location.replace(unit, shown, 1)
+        return "，".join(p for p in (shown, location) if p)
+    if not location or not several_estates():
+        return location
+    if any(location.startswith(name) for name in estate_names()):
+        return location
+    estate = (Estate.select(Estate.name).join(Building).join(Unit).join(Owner)
+              .where(Owner.id == wo.owner_id).scalar()) if wo.owner_id else None
+    return f"{estate} {location}" if estate else location
 
 
 def jobs(actor, day: dt.date | None = None) -> list[Job]:
