@@ -150,6 +150,21 @@ def test_two_estates_never_guessed(estates, tmp_path):
     assert [r for r, _ in report.rejected] == [3, 4]  # 翠湖苑 has no 5幢2单元803 nor 13栋
 
 
+def test_unknown_building_is_said_as_unknown_in_its_estate(estates, tmp_path):
+    """99幢: only 翠湖苑 writes 幢, and it has no 99幢 — said so, not "names no estate"."""
+    path = roster(tmp_path / "r.xlsx", ["房号", "姓名", "电话"], [
+        ["99幢2单元802", "方红", "13800000001"],
+        ["99-2-802", "林立", "13800000002"],
+        ["翠湖苑99幢2单元802", "陈晨", "13800000003"],
+    ])
+    report = importing.import_owners(estates["clerk"], path, dry_run=True)
+    reasons = dict(report.rejected)
+    assert "翠湖苑没有 99幢（阳光花园也没有）" in reasons[2] and "未写小区" not in reasons[2]
+    assert "各小区（阳光花园、翠湖苑）都没有 99" in reasons[3]
+    assert reasons[4].startswith("翠湖苑没有 99幢，因此业主档案中没有 翠湖苑 99幢2单元802")
+    assert not Building.select().where(Building.name == "99幢").exists()
+
+
 def test_hc_single_in_two_estates_needs_the_estate(estates, tmp_path):
     path = hc_single(tmp_path / "hc.xlsx")
     p = importing.preview(path)

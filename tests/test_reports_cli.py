@@ -76,12 +76,14 @@ def test_usage_errors_exit_2(db_args, capsys, args):
 def test_import_owners_prints_counts_and_rejected_rows(db_args, tmp_path, capsys):
     path = messy_roster(tmp_path / "m.xlsx")
     before = Owner.select().count()
-    code, out, _ = run(db_args + ["import-owners", str(path), "--dry-run"], capsys)
-    assert code == 0 and "新增 4 条" in out and "试运行" in out
+    code, out, err = run(db_args + ["import-owners", str(path), "--dry-run"], capsys)
+    # lines refused: exit 1 (a scheduled task can tell), the count on stderr
+    assert code == 1 and "新增 4 条" in out and "试运行" in out
+    assert err.strip() == "propdesk: 名册中有 3 行未导入（原因见上）。"
     assert Owner.select().count() == before
-    code, out, _ = run(db_args + ["import-owners", str(path)], capsys)
+    code, out, err = run(db_args + ["import-owners", str(path)], capsys)
     lines = out.strip().splitlines()
-    assert code == 0
+    assert code == 1 and "3 行未导入" in err
     assert lines[0] == "新增 4 条，更新 1 条，无变化 1 条，未导入 3 行。"
     assert lines[1].startswith("第 10 行：") and lines[2].startswith("第 11 行：")
     assert lines[3] == "第 12 行：请填写“楼栋”。"
@@ -109,7 +111,7 @@ def test_import_owners_signs_in(db_args, tmp_path, capsys, monkeypatch):
     code, _, err = run(db_args + ["import-owners", str(path), "--user", "technician"], capsys)
     assert code == 1 and "无权" in err and Owner.select().count() == before
     code, out, _ = run(db_args + ["import-owners", str(path), "--user", "clerk"], capsys)
-    assert code == 0 and "新增 4 条" in out
+    assert code == 1 and "新增 4 条" in out  # imported, with 3 lines refused
     from propdesk.models.tables import AuditEntry, Staff
     entry = AuditEntry.select().where(AuditEntry.entity == "owner_import").order_by(AuditEntry.id.desc()).get()
     assert entry.staff == Staff.get(Staff.username == "clerk")
@@ -142,3 +144,29 @@ def test_print_option_prints_the_pdf_and_refuses_what_it_cannot(db_args, tmp_pat
                                   "--print", "前台"], capsys)
     assert code == 0 and "前台" in out
     assert len(PdfReader(str(sheets)).pages) == len(PdfReader(str(tmp_path / "w.pdf")).pages)
+
+
+def test_import_owners_exits_0_only_when_every_line_was_taken(db_args, tmp_path, capsys):
+    from fixtures.owner_workbooks import roster
+
+    path = roster(tmp_path / "ok.xlsx", ["房号", "姓名", "电话"], [["3栋2单元1201", "方红", "13800000001"]])
+    code, out, err = run(db_args + ["import-owners", str(path)], capsys)
+    assert code == 0 and err == "" and "未导入 0 行" in out
+
+
+def test_report_without_output_writes_a_pdf_in_the_documents_folder(db_args, tmp_path, capsys, monkeypatch):
+    """`report weekly` without -o: a PDF named for the week in the Documents folder, said on
+    stdout; run again, a second file beside it, never over the first."""
+    import platformdirs
+
+    docs = tmp_path / "Documents"
+    docs.mkdir()
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(docs))
+    code, out, _ = run(db_args + ["report", "weekly", "--week", "2026-W47"], capsys)
+    first = docs / "周报_2026-W47.pdf"
+    assert code == 0 and str(first) in out and PdfReader(str(first)).pages
+    code, out, _ = run(db_args + ["report", "weekly", "--week", "2026-W47"], capsys)
+    assert code == 0 and str(docs / "周报_2026-W47 (2).pdf") in out
+    code, out, _ = run(db_args + ["report", "fees", "--month", "2026-11"], capsys)
+    summary = docs / "有偿服务费汇总_2026-11.pdf"
+    assert code == 0 and str(summary) in out and "有偿服务费" in PdfReader(str(summary)).pages[0].extract_text()

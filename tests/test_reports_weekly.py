@@ -79,3 +79,22 @@ def test_office_logo_and_phone_printed(office, tmp_path):
     page = PdfReader(path).pages[0]
     assert "0755-26880000" in page.extract_text()
     assert len(page.images) == 1  # the logo
+
+
+def test_charts_say_what_their_axes_are_and_show_every_category(week, tmp_path):  # noqa: F811 - the fixture
+    """Axis titles on both trend charts and the category chart; the category chart has a bar
+    for every category the table lists, 其他 included (it used to stop at ten)."""
+    from propdesk.reports.pdf.weekly import category_bars
+
+    s = weekly.summary(*WEEK, at=AT)
+    names = ["工程维修/设施设备", "环境卫生", "绿化", "安保秩序", "停车管理", "服务态度", "收费/财务",
+             "装修管理", "邻里纠纷", "房屋质量", "其他"]
+    s.by_category = [(name, 20 - i) for i, name in enumerate(names)]
+    path = tmp_path / "weekly.pdf"
+    weekly_pdf(s, path, "李强")
+    first = PdfReader(path).pages[0].extract_text()
+    for words in ("受理投诉（件）", "件数", "百分比（%）", "周（周一日期）", "其他", "房屋质量"):
+        assert words in first, words
+    many = [(f"类别{i}", 30 - i) for i in range(15)]
+    bars = category_bars(many)
+    assert len(bars) == 12 and bars[-1] == ("其余 4 类", sum(30 - i for i in range(11, 15)))

@@ -2975,7 +2975,7 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     </message>
     <message>
         <source>In use</source>
-        <translation>使用中</translation>
+        <translation>在用</translation>
     </message>
 </context>
 <context>
@@ -4204,8 +4204,8 @@ Details are in the log file.</source>
         <translation>结束日期（与 --from 一起用）</translation>
     </message>
     <message>
-        <source>FILE.pdf or FILE.xlsx</source>
-        <translation>文件名.pdf 或 文件名.xlsx</translation>
+        <source>FILE.pdf or FILE.xlsx (default: a PDF named for the week or month in your Documents folder)</source>
+        <translation>文件名.pdf 或 文件名.xlsx（默认：在“文档”文件夹中生成以周或月份命名的 PDF）</translation>
     </message>
     <message>
         <source>who produced it (printed on the report; default: who signed in)</source>
@@ -5121,6 +5121,18 @@ The details are in the log file:
         <translation>“{value}”未写小区，而本处管理多个小区（{estates}）。请注明小区（加“小区”列，或在地址前写小区名），或为整个文件选择小区。</translation>
     </message>
     <message>
+        <source>"{value}": {estate} has no building {building} (nor has {others}). Correct the building, or add it in Office setup (estates, buildings and units) first.</source>
+        <translation>“{value}”：{estate}没有 {building}（{others}也没有）。请更正楼栋，或先在服务中心设置（小区、楼栋和房屋）中添加该楼栋。</translation>
+    </message>
+    <message>
+        <source>"{value}": no estate has a building {building} ({estates}). Correct the building, or write the estate in front of the address.</source>
+        <translation>“{value}”：各小区（{estates}）都没有 {building}。请更正楼栋，或在地址前写明小区。</translation>
+    </message>
+    <message>
+        <source>{estate} has no building {building}, so {unit} is not on the owner register. Confirm the new units to create it, or correct the line.</source>
+        <translation>{estate}没有 {building}，因此业主档案中没有 {unit}。如需新建，请确认新建房屋（连同楼栋）；否则请更正此行。</translation>
+    </message>
+    <message>
         <source>owner number {number} is not on the sheet {sheet}.</source>
         <translation>业主编号 {number} 不在工作表“{sheet}”中。</translation>
     </message>
@@ -5766,6 +5778,26 @@ The details are in the log file:
     <message>
         <source>Satisfaction</source>
         <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Complaints received (count)</source>
+        <translation>受理投诉（件）</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Percent (%)</source>
+        <translation>百分比（%）</translation>
+    </message>
+    <message>
+        <source>Week (Monday)</source>
+        <translation>周（周一日期）</translation>
+    </message>
+    <message>
+        <source>The other {n} categories</source>
+        <translation>其余 {n} 类</translation>
     </message>
     <message>
         <source>Customer's words</source>
@@ -6753,6 +6785,10 @@ The details are in the log file:
     <message>
         <source>No printer "{name}" on this computer. Printers: {names}.</source>
         <translation>本机没有打印机“{name}”。可用的打印机：{names}。</translation>
+    </message>
+    <message>
+        <source>{n} line(s) of the roster were not imported (the reasons are listed above).</source>
+        <translation>名册中有 {n} 行未导入（原因见上）。</translation>
     </message>
     <message>
         <source>--month is for the fees report; the weekly one takes --week.</source>

@@ -146,8 +146,9 @@ def _parser() -> argparse.ArgumentParser:
                       help=_t(QT_TRANSLATE_NOOP("cli", "first day of any period")))
     rep.add_argument("--to", dest="date_to", metavar=date,
                      help=_t(QT_TRANSLATE_NOOP("cli", "last day, with --from")))
-    rep.add_argument("-o", "--output", required=True, metavar=file_,
-                     help=_t(QT_TRANSLATE_NOOP("cli", "FILE.pdf or FILE.xlsx")))
+    rep.add_argument("-o", "--output", metavar=file_,
+                     help=_t(QT_TRANSLATE_NOOP("cli", "FILE.pdf or FILE.xlsx (default: a PDF named for the "
+                                                    "week or month in your Documents folder)")))
     _print_option(rep)
     rep.add_argument("--by", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")),
                      help=_t(QT_TRANSLATE_NOOP("cli", "who produced it (printed on the report; "
@@ -281,7 +282,8 @@ def _print_option(parser) -> None:
 
 
 def _check_print(args) -> None:
-    if getattr(args, "print_to", None) is not None and not str(args.output).lower().endswith(".pdf"):
+    if getattr(args, "print_to", None) is not None and args.output is not None \
+            and not str(args.output).lower().endswith(".pdf"):  # no -o: a PDF is made
         raise RuleError(MSG_PRINT_PDF, field="output")
 
 
@@ -343,7 +345,13 @@ def cmd_import_owners(args) -> int:
     print(report.summary())
     for line in report.rejected_lines():
         print(line)
+    if report.rejected:  # a scheduled task must be able to tell (exit 1, the count on stderr)
+        raise RuleError(MSG_LINES_REJECTED, n=len(report.rejected))
     return 0
+
+
+MSG_LINES_REJECTED = QT_TRANSLATE_NOOP(
+    "rules", "{n} line(s) of the roster were not imported (the reasons are listed above).")
 
 
 MSG_REPORT_WRITTEN = QT_TRANSLATE_NOOP(
@@ -359,10 +367,11 @@ def cmd_report(args) -> int:
 
     _open_db(args)
     _language(args)
-    kind = output_kind(args.output)
+    if args.output is not None:
+        output_kind(args.output)  # a wrong file name is said before anything else
     _check_print(args)
     if args.kind == "fees":
-        return _report_fees(args, kind)
+        return _report_fees(args)
     if args.month:
         raise RuleError(MSG_MONTH_FOR_FEES)
     if args.week:
@@ -377,6 +386,11 @@ def cmd_report(args) -> int:
         end = start + dt.timedelta(days=6)
     actor = _sign_in(args, "report.weekly")
     made_by = weekly.check_made_by(actor.name if args.by is None else args.by)
+    if args.output is None:
+        iso = start.isocalendar()
+        args.output = _default_output(i18n.translate("WeeklyReportDialog", "weekly_{year}-W{week:02d}")
+                                      .format(year=iso.year, week=iso.week))
+    kind = output_kind(args.output)
     summary = weekly.summary(start, end)
     if kind == "pdf":
         from propdesk.reports.pdf.weekly import weekly_pdf
@@ -400,8 +414,21 @@ MSG_FEES_WRITTEN = QT_TRANSLATE_NOOP(
            "cash {cash}, on bills {bill})")
 
 
-def _report_fees(args, kind: str) -> int:
+def _default_output(name: str) -> str:
+    """Where a report goes without -o: a PDF of that name in the Documents folder (the window
+    offers the same folder), never over an existing file."""
+    folder = config.documents_dir()
+    path = folder / f"{name}.pdf"
+    n = 2
+    while path.exists():
+        path = folder / f"{name} ({n}).pdf"
+        n += 1
+    return str(path)
+
+
+def _report_fees(args) -> int:
     """``propdesk report fees --month 2026-11``: the monthly summary to the cashier."""
+    from propdesk.reports.registers import output_kind
     from propdesk.services.core import audit_log
     from propdesk.services.fees import months, summary
     from propdesk.services.lists import weekly
@@ -411,6 +438,10 @@ def _report_fees(args, kind: str) -> int:
     month = months.parse(args.month, "fee_month") if args.month else months.month_of(dt_today())
     actor = _sign_in(args, "fee.collect")
     made_by = weekly.check_made_by(actor.name if args.by is None else args.by)
+    if args.output is None:
+        args.output = _default_output(
+            i18n.translate("FeeSummaryDialog", "fee_summary_{month}").format(month=month))
+    kind = output_kind(args.output)
     s = summary.summary(month)
     if kind == "pdf":
         from propdesk.reports.pdf.fee_summary import fee_summary_pdf

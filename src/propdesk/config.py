@@ -23,6 +23,13 @@ def data_dir() -> Path:
     return path
 
 
+def documents_dir() -> Path:
+    """Where the command line writes a report given no file name: the user's Documents folder
+    (the folder the window's save dialogs open in), or the home folder where there is none."""
+    path = Path(platformdirs.user_documents_dir())
+    return path if path.is_dir() else Path.home()
+
+
 def default_db_path() -> Path:
     return data_dir() / "propdesk.db"
 

@@ -150,6 +150,9 @@ def test_new_office_set_up_through_the_screens(qtbot, dialogs, monkeypatch, fixe
     repairs.save_button.click()
     assert "外墙渗水" in [c.name for c in reference.repair_categories()]  # offered at repair intake
     assert repairs.table.rowCount() == len(reference.repair_categories(False))
+    # the three editors' checkboxes say the same word (在用), not 使用中 in one of them
+    assert {lists.departments.active.text().replace("(&I)", ""), cats.active.text(),
+            repairs.active.text()} == {"在用"}
 
     # 5. the price list
     prices = dialog.prices.editor

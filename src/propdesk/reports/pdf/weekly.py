@@ -34,6 +34,21 @@ WORK_ORDERS = QT_TRANSLATE_NOOP("reports", "Work orders")
 REPLIED = QT_TRANSLATE_NOOP("reports", "Replied on time")
 RESOLVED = QT_TRANSLATE_NOOP("reports", "Resolved on time")
 SATISFACTION = QT_TRANSLATE_NOOP("reports", "Satisfaction")
+AXIS_COMPLAINTS = QT_TRANSLATE_NOOP("reports", "Complaints received (count)")
+AXIS_COUNT = QT_TRANSLATE_NOOP("reports", "Count")
+AXIS_PERCENT = QT_TRANSLATE_NOOP("reports", "Percent (%)")
+AXIS_WEEK = QT_TRANSLATE_NOOP("reports", "Week (Monday)")
+REST = QT_TRANSLATE_NOOP("reports", "The other {n} categories")
+MAX_BARS = 12  # every category an office usually has; beyond, the smallest are summed in one bar
+
+
+def category_bars(by_category: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The bars of the category chart, largest first: every category the table lists (其他
+    too), or, past MAX_BARS, the largest and one bar summing the rest."""
+    if len(by_category) <= MAX_BARS:
+        return list(by_category)
+    head, rest = by_category[:MAX_BARS - 1], by_category[MAX_BARS - 1:]
+    return head + [(tr(REST).format(n=len(rest)), sum(n for _k, n in rest))]
 
 
 def _drawing(width: float, height: float) -> Drawing:
@@ -44,12 +59,12 @@ def _drawing(width: float, height: float) -> Drawing:
 
 def category_chart(s: WeeklySummary, width: float) -> Drawing:
     """Complaints by category this week, longest bar first."""
-    pairs = list(reversed(s.by_category[:10])) or [("—", 0)]
-    height = 22 * mm + 7 * mm * len(pairs)
+    pairs = list(reversed(category_bars(s.by_category))) or [("—", 0)]
+    height = 26 * mm + 6 * mm * len(pairs)
     d = _drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 38 * mm, 8 * mm
-    chart.width, chart.height = width - 50 * mm, height - 20 * mm
+    chart.x, chart.y = 38 * mm, 14 * mm
+    chart.width, chart.height = width - 50 * mm, height - 26 * mm
     chart.data = [[n for _k, n in pairs]]
     # one font per label in a chart: what it lacks shows as a box, never a gap
     chart.categoryAxis.categoryNames = [fonts.main_font_only(k) for k, _n in pairs]
@@ -66,7 +81,13 @@ def category_chart(s: WeeklySummary, width: float) -> Drawing:
     chart.barLabels.dx = 3
     d.add(chart)
     d.add(String(0, height - 7 * mm, tr(BY_CATEGORY), fontName=cjk_font(), fontSize=11))
+    d.add(_axis_title(chart.x + chart.width / 2, 3 * mm, tr(AXIS_COMPLAINTS), "middle"))
     return d
+
+
+def _axis_title(x: float, y: float, text: str, anchor: str = "start") -> String:
+    return String(x, y, text, fontName=cjk_font(), fontSize=7.5, fillColor=colors.Color(0.3, 0.3, 0.3),
+                  textAnchor=anchor)
 
 
 def trend_chart(s: WeeklySummary, width: float) -> Drawing:
@@ -91,6 +112,11 @@ def trend_chart(s: WeeklySummary, width: float) -> Drawing:
     _style_line_chart(rates, labels, [colour for _v, colour in drawn] or [colors.white], 100)
     d.add(counts)
     d.add(rates)
+    top = counts.y + counts.height + 2.5 * mm  # what the left-hand numbers are, above them
+    d.add(_axis_title(counts.x - 8 * mm, top, tr(AXIS_COUNT)))
+    d.add(_axis_title(rates.x - 8 * mm, top, tr(AXIS_PERCENT)))
+    for chart in (counts, rates):  # what the labels under the line are
+        d.add(_axis_title(chart.x + chart.width, counts.y - 8.5 * mm, tr(AXIS_WEEK), "end"))
     d.add(String(0, height - 6 * mm, tr(TREND), fontName=cjk_font(), fontSize=11))
     d.add(_legend(14 * mm, 8 * mm, [(BLUE, tr(COMPLAINTS)), (ORANGE, tr(WORK_ORDERS))]))
     d.add(_legend(width / 2 + 12 * mm, 8 * mm, [(BLUE, tr(REPLIED)), (ORANGE, tr(RESOLVED)), (GREEN, tr(SATISFACTION))]))

@@ -76,6 +76,15 @@ MSG_WHICH_ESTATE = QT_TRANSLATE_NOOP(
     "import", "\"{value}\" names no estate and the office has several ({estates}). Add the estate "
               "(a column 小区, or its name in front of the address) or choose the estate for the "
               "whole file.")
+MSG_NO_BUILDING = QT_TRANSLATE_NOOP(
+    "import", "\"{value}\": {estate} has no building {building} (nor has {others}). Correct the "
+              "building, or add it in Office setup (estates, buildings and units) first.")
+MSG_NO_BUILDING_ANYWHERE = QT_TRANSLATE_NOOP(
+    "import", "\"{value}\": no estate has a building {building} ({estates}). Correct the building, "
+              "or write the estate in front of the address.")
+MSG_NEW_BUILDING = QT_TRANSLATE_NOOP(
+    "import", "{estate} has no building {building}, so {unit} is not on the owner register. Confirm "
+              "the new units to create it, or correct the line.")
 MSG_NO_OWNER = QT_TRANSLATE_NOOP(
     "import", "owner number {number} is not on the sheet {sheet}.")
 MSG_OWNER_ROW = QT_TRANSLATE_NOOP("import", "sheet {sheet}, row {row}: {reason}")
@@ -228,6 +237,7 @@ class ParsedRow:
     note: str = ""
     place: UnitChoice | None = None  # where it will be stored, once placed
     new_unit: bool = False
+    new_building: bool = False  # the estate has no building of that name either
 
     @property
     def unit(self):
@@ -450,8 +460,9 @@ class _Snapshot:
             target_estate, building = in_estates[0], same[0].name
         else:
             if not estate and len(scope) > 1:
-                return _tr(MSG_WHICH_ESTATE).format(value=written, estates="、".join(scope))
+                return self.unknown_building(a, written, scope)
             target_estate = estate or scope[0]
+            row.new_building = True
             if re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", a.building):
                 building = a.building + (a.word or self.word_of(target_estate))
             else:
@@ -463,6 +474,25 @@ class _Snapshot:
                                        unit_label(building, entrance, a.room))
         row.place, row.new_unit = self.new[key], True
         return "new"
+
+
+    def unknown_building(self, a: Address, written: str, scope: list[str]) -> str:
+        """Why a line naming no estate, in a building no estate has, cannot be placed: the
+        building is unknown in the one estate that writes its word (99幢: 翠湖苑), or in all."""
+        building = a.building + (a.word or "")
+        if a.word:
+            users = sorted({b.estate.name for b in self.buildings
+                            if b.estate.name in scope and b.name.endswith(a.word)})
+            if len(users) == 1:
+                return _tr(MSG_NO_BUILDING).format(value=written, estate=users[0], building=building,
+                                                   others="、".join(e for e in scope if e != users[0]))
+        if a.building:
+            return _tr(MSG_NO_BUILDING_ANYWHERE).format(value=written, building=building,
+                                                        estates="、".join(scope))
+        return _tr(MSG_WHICH_ESTATE).format(value=written, estates="、".join(scope))
+
+    def has_building(self, estate: str, building: str) -> bool:
+        return any(b.estate.name == estate and b.name == building for b in self.buildings)
 
 
 def _written(a: Address) -> str:
@@ -741,6 +771,13 @@ class _Writer:
         return "updated" if changes or changed else "unchanged"
 
 
+def _new_unit_reason(row: ParsedRow) -> str:
+    if row.new_building and row.place is not None:
+        return _tr(MSG_NEW_BUILDING).format(estate=row.place.estate, building=row.place.building,
+                                            unit=row.stored_as())
+    return _tr(MSG_NEW_UNIT).format(unit=row.stored_as())
+
+
 def import_owners(actor: Staff | None, source, mapping: dict[str, int] | None = None,
                   dry_run: bool = False, estate: str | None = None,
                   create_units: bool = False, sheet: str | None = None) -> ImportReport:
@@ -756,7 +793,7 @@ def import_owners(actor: Staff | None, source, mapping: dict[str, int] | None = 
     rows = plan.rows
     if not create_units:
         new = {r for r, _ in plan.new_lines}
-        rejected += [(r.row, _tr(MSG_NEW_UNIT).format(unit=r.stored_as())) for r in rows if r.row in new]
+        rejected += [(r.row, _new_unit_reason(r)) for r in rows if r.row in new]
         rows = [r for r in rows if r.row not in new]
     report = ImportReport(rejected=sorted(rejected), dry_run=dry_run)
     name = Path(roster.path).name
