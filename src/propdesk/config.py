@@ -2,9 +2,10 @@
 
 ``PROPDESK_HOME`` moves the whole folder; ``PROPDESK_DB`` (or ``--db``) points at another database.
 A desk that chose "connect to the office's server" at its first start remembers the server in
-``server.txt`` (a ``postgresql://`` URL without a password) and the password in ``pgpass.conf``,
-PostgreSQL's own password-file format, readable by this account only, which the driver reads
-itself (``PGPASSFILE``): the password is never in the URL, the settings or the logs.
+``server.txt`` (a ``postgresql://`` URL without a password) and the password in
+``server-password.bin``, protected as ``propdesk.desk_secret`` says (Windows: DPAPI, per user),
+handed to the driver in memory: never in the URL, the environment, the settings or the logs.
+(A ``pgpass.conf`` from an older PropDesk is moved into it at the next start and deleted.)
 """
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ def database_location(cli_value: str | None = None) -> str:
 
 
 SERVER_FILE = "server.txt"
-PASS_FILE = "pgpass.conf"
+PASSWORD_FILE = "server-password.bin"
+OLD_PASS_FILE = "pgpass.conf"  # PostgreSQL's plain password file, as PropDesk kept it before
 
 
 def saved_server() -> str | None:
@@ -48,15 +50,48 @@ def saved_server() -> str | None:
     path = data_dir() / SERVER_FILE
     url = path.read_text(encoding="utf-8").strip() if path.is_file() else ""
     if url:
-        use_password_file()
+        _move_old_password_file(url)
     return url or None
 
 
-def use_password_file() -> None:
-    """Point the PostgreSQL driver at this desk's password file (unless one is set already)."""
-    path = data_dir() / PASS_FILE
-    if path.is_file():
-        os.environ.setdefault("PGPASSFILE", str(path))
+def _account(url: str) -> str:
+    """user@host:port/database of a server URL: what a remembered password belongs to."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    return (f"{unquote(parts.username or '')}@{parts.hostname or 'localhost'}:{parts.port or 5432}"
+            f"/{unquote(parts.path.lstrip('/'))}")
+
+
+def server_password(url: str) -> str | None:
+    """The password this desk remembered for the server of ``url`` (None: none for it)."""
+    from propdesk import desk_secret
+
+    saved = data_dir() / SERVER_FILE
+    if not saved.is_file() or _account(saved.read_text(encoding="utf-8").strip()) != _account(url):
+        return None
+    return desk_secret.load(data_dir() / PASSWORD_FILE, _account(url))
+
+
+def _move_old_password_file(url: str) -> None:
+    """A plain pgpass.conf written by an older PropDesk: its password moves into the protected
+    file, the plain file is deleted."""
+    old = data_dir() / OLD_PASS_FILE
+    if not old.is_file():
+        return
+    import re
+
+    try:
+        line = old.read_text(encoding="utf-8").splitlines()[0]
+        fields = [f.replace("\\:", ":").replace("\\\\", "\\")
+                  for f in re.split(r"(?<!\\):", line, maxsplit=4)]
+        if len(fields) == 5 and not (data_dir() / PASSWORD_FILE).exists():
+            from propdesk import desk_secret
+
+            desk_secret.store(data_dir() / PASSWORD_FILE, _account(url), fields[4])
+    except (OSError, IndexError, UnicodeDecodeError):
+        return
+    old.unlink(missing_ok=True)
 
 
 def server_url(host: str, port: int, database: str, user: str) -> str:
@@ -66,24 +101,25 @@ def server_url(host: str, port: int, database: str, user: str) -> str:
 
 
 def remember_server(host: str, port: int, database: str, user: str, password: str) -> str:
-    """Keep this desk's server (and its password in the password file); returns the URL."""
-    def esc(text: str) -> str:
-        return text.replace("\\", "\\\\").replace(":", "\\:")
+    """Keep this desk's server (and its password, protected: propdesk.desk_secret); returns
+    the URL."""
+    from propdesk import desk_secret
 
     url = server_url(host, port, database, user)
-    passfile = data_dir() / PASS_FILE
+    desk_secret.forget(data_dir() / PASSWORD_FILE, None)
     if password:
-        fd = os.open(passfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(":".join(esc(x) for x in (host, str(int(port)), database, user, password)) + "\n")
-        os.chmod(passfile, 0o600)
+        desk_secret.store(data_dir() / PASSWORD_FILE, _account(url), password)
     (data_dir() / SERVER_FILE).write_text(url + "\n", encoding="utf-8")
-    os.environ["PGPASSFILE"] = str(passfile)
+    (data_dir() / OLD_PASS_FILE).unlink(missing_ok=True)
     return url
 
 
 def forget_server() -> None:
-    for name in (SERVER_FILE, PASS_FILE):
+    from propdesk import desk_secret
+
+    saved = saved_server()
+    desk_secret.forget(data_dir() / PASSWORD_FILE, _account(saved) if saved else None)
+    for name in (SERVER_FILE, OLD_PASS_FILE):
         (data_dir() / name).unlink(missing_ok=True)
 
 

@@ -1,6 +1,6 @@
 """First start, "connect to the office's server": a server that does not answer is said so, the
 form keeps what was typed and nothing is remembered; one that answers is remembered for this
-desk, with the password in the desk's own password file (mode 600), never in the URL."""
+desk, with the password protected (propdesk.desk_secret: DPAPI on Windows), never in the URL."""
 from __future__ import annotations
 
 import os
@@ -40,7 +40,7 @@ def test_a_server_that_does_not_answer_is_said_so_and_nothing_is_kept(qtbot, off
     [(kind, _title, text)] = dialogs
     assert kind == "warning" and "127.0.0.1:1/propdesk" in text and "secret" not in text
     assert dialog.host.text() == "127.0.0.1" and dialog.password.text() == "secret"
-    assert config.saved_server() is None and not (config.data_dir() / config.PASS_FILE).exists()
+    assert config.saved_server() is None and not (config.data_dir() / config.PASSWORD_FILE).exists()
     assert database.obj is before
 
 
@@ -53,7 +53,10 @@ def test_an_empty_server_field_is_named(qtbot, office, dialogs):
 
 @pytest.mark.postgres_only
 def test_the_office_server_is_remembered_for_this_desk(qtbot, office, db_location, monkeypatch):
+    from propdesk import desk_secret
+
     monkeypatch.delenv("PGPASSFILE", raising=False)
+    monkeypatch.setattr(desk_secret, "mechanism", lambda: desk_secret.FILE)
     parts = urlsplit(db_location)
     dialog = ServerDialog()
     qtbot.addWidget(dialog)
@@ -61,8 +64,10 @@ def test_the_office_server_is_remembered_for_this_desk(qtbot, office, db_locatio
     assert dialog.result() == 1
     assert config.saved_server() == dialog.url == db_location.rstrip("/")
     assert config.database_location() == dialog.url  # the next start opens the server
-    passfile = config.data_dir() / config.PASS_FILE
-    assert stat.S_IMODE(passfile.stat().st_mode) == 0o600
-    assert passfile.read_text().strip().endswith(":pw-1") and "pw-1" not in dialog.url
-    assert os.environ["PGPASSFILE"] == str(passfile)
+    kept = config.data_dir() / config.PASSWORD_FILE
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert b"pw-1" not in kept.read_bytes() and "pw-1" not in dialog.url
+    assert config.server_password(dialog.url) == "pw-1"
+    assert "PGPASSFILE" not in os.environ and "PGPASSWORD" not in os.environ
+    assert not (config.data_dir() / config.OLD_PASS_FILE).exists()
     assert database.obj.database == parts.path.lstrip("/")

@@ -130,6 +130,12 @@ def open_database(location: str) -> Database:
             except ImportError:
                 raise DatabaseUnavailable(MSG_NO_DRIVER) from None
             params = {**PG_DEFAULTS, **parse(location)}
+            if "password" not in params:  # the desk's remembered one (config, desk_secret)
+                from propdesk import config
+
+                password = config.server_password(location)
+                if password:
+                    params["password"] = password
             db = _postgres_class()(params.pop("database"), **params)
             db.server = server_name(location)
             return db
