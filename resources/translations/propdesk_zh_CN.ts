@@ -1560,6 +1560,12 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>Writing {file}…
+{done} of {total} lines</source>
+        <translation>正在生成 {file}…
+已写 {done} / {total} 行</translation>
+    </message>
+    <message>
         <source>Writing {file}…</source>
         <translation>正在生成 {file}…</translation>
     </message>
@@ -4246,6 +4252,10 @@ Details are in the log file.</source>
     <message>
         <source>also print the PDF: on PRINTER, else on this desk's printer or the system's default</source>
         <translation>同时打印该 PDF：打印到指定打印机，未指定时用本前台上次用的打印机或系统默认打印机</translation>
+    </message>
+    <message>
+        <source>{done} of {total} lines written…</source>
+        <translation>已写 {done} / {total} 行…</translation>
     </message>
     <message>
         <source>Weekly summary written: {file} (period {start} to {end}; complaints received: {n})</source>

@@ -324,14 +324,41 @@ def cmd_export(args) -> int:
     date_from = parse_date(args.date_from, LABEL_FROM)
     date_to = parse_date(args.date_to, LABEL_TO)
     actor = _sign_in(args, "register.export")
-    n = reports.export(args.register, args.output, date_from, date_to,
-                       mask_phones=args.mask_phones)
+    with _progress_on_terminal() as progress:  # Ctrl+C: the temporary file goes, no half file
+        n = reports.export(args.register, args.output, date_from, date_to,
+                           progress=progress, mask_phones=args.mask_phones)
     audit_log.record_output(actor, "print" if output_kind(args.output) == "pdf" else "export",
                             "register", args.register, args.output, n,
                             {"from": date_from, "to": date_to, "mask_phones": args.mask_phones})
     print(reports.exported_message(n, args.output))
     _print(args)
     return 0
+
+
+MSG_PROGRESS = QT_TRANSLATE_NOOP("cli", "{done} of {total} lines written…")
+
+
+@contextlib.contextmanager
+def _progress_on_terminal():
+    """A ``progress(done, total)`` that keeps one line on stderr up to date when stderr is a
+    terminal (a person watching); None for a pipe, a log file or a scheduled task."""
+    stream = sys.stderr
+    if stream is None or not stream.isatty():
+        yield None
+        return
+    shown = []
+
+    def progress(done: int, total: int) -> None:
+        stream.write("\r" + _t(MSG_PROGRESS).format(done=f"{done:,}", total=f"{total:,}"))
+        stream.flush()
+        shown.append(True)
+
+    try:
+        yield progress
+    finally:
+        if shown:
+            stream.write("\n")  # what follows (the result, ^C, a message) starts a line of its own
+            stream.flush()
 
 
 def cmd_import_owners(args) -> int:

@@ -9,9 +9,12 @@ them and report progress through Qt signals of its own):
 - ``reports.registers.suggested_filename(name, date_from, date_to, ext)``
   -> "客户投诉记录本_2026-11-01_2026-11-30.xlsx".
 - ``reports.excel.export_register(name, path, date_from, date_to, filters=None, progress=None,
-  should_cancel=None, mask_phones=None) -> int`` (raises ``excel.ExportCancelled``).
+  should_cancel=None, mask_phones=None) -> int`` (raises :class:`ExportCancelled`).
 - ``reports.pdf.register_pdf(name, path, date_from, date_to, filters=None, progress=None,
-  mask_phones=None) -> int`` and ``reports.pdf.complaint_forms_pdf(complaint_id, path)``.
+  mask_phones=None, should_cancel=None) -> int`` and
+  ``reports.pdf.complaint_forms_pdf(complaint_id, path)``.
+- Both register writers call ``progress(done, total)`` every few hundred lines and ask
+  ``should_cancel()`` as often (True: :class:`ExportCancelled`, and no file is left behind).
 - Phones: every writer takes ``mask_phones`` (None: the office's setting
   ``mask_phones_in_exports``) and masks through :mod:`propdesk.services.register.privacy`, free
   text included.
@@ -40,6 +43,10 @@ class ReportError(RuleError):
     context = "reports"
 
 
+class ExportCancelled(Exception):
+    """``should_cancel()`` answered True: the job stopped and nothing was written."""
+
+
 MSG_EXPORTED = QT_TRANSLATE_NOOP("reports", "{n} lines written to {file}.")
 MSG_CANNOT_WRITE = QT_TRANSLATE_NOOP("reports", "Cannot write {file}: {reason}")
 
@@ -58,7 +65,8 @@ def export(name: str, path, date_from: dt.date | None = None, date_to: dt.date |
                                should_cancel, mask_phones)
     from propdesk.reports.pdf import register_pdf
 
-    return register_pdf(name, path, date_from, date_to, filters, progress, mask_phones)
+    return register_pdf(name, path, date_from, date_to, filters, progress, mask_phones,
+                        should_cancel=should_cancel)
 
 
 @contextlib.contextmanager

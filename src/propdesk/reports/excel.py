@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from propdesk import xlsx_text
 from propdesk.services.register import privacy
-from propdesk.reports import output_file
+from propdesk.reports import ExportCancelled, output_file
 from propdesk.reports.registers import TEXT_KINDS, Register, check_period, get_register, period_text
 from propdesk.services.core import settings
 
@@ -32,10 +32,6 @@ FORMATS = {"datetime": "yyyy-mm-dd hh:mm", "date": "yyyy-mm-dd", "money": "#,##0
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 THIN = Side(style="thin", color="808080")
-
-
-class ExportCancelled(Exception):
-    """``should_cancel()`` answered True: nothing was written."""
 
 
 def export_register(name: str, path, date_from: dt.date | None = None,

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import RuleError
 from propdesk.services.core import audit_log
-from propdesk.reports.excel import ExportCancelled, export_register
+from propdesk.reports import ExportCancelled
+from propdesk.reports.excel import export_register
 from propdesk.reports.pdf import register_pdf
 from propdesk.reports.registers import REGISTERS, suggested_filename
 from propdesk.services.register import privacy
@@ -96,13 +97,18 @@ class ExportDialog(QDialog):
         filters = self.filters if self.use_filters.isChecked() else None
         mask = self.mask.isChecked()
 
-        def work(progress, should_cancel):
+        def work(progress, should_cancel):  # on the worker thread; the file appears only at the end
             if ext == "xlsx":
                 return export_register(name, path, start, end, filters, progress, should_cancel, mask)
-            return register_pdf(name, path, start, end, filters, progress, mask)
+            return register_pdf(name, path, start, end, filters, progress, mask, should_cancel)
+
+        def describe(done: int, total: int) -> str:
+            return self.tr("Writing {file}…\n{done} of {total} lines").format(
+                file=path.name, done=f"{done:,}", total=f"{total:,}")
 
         try:
-            rows = run_task(self, self.tr("Writing {file}…").format(file=path.name), work)
+            rows = run_task(self, self.tr("Writing {file}…").format(file=path.name), work,
+                            describe=describe)
         except (Cancelled, ExportCancelled):
             self.message.setText(self.tr("Cancelled: no file was written."))
             return

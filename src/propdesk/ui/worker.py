@@ -41,9 +41,11 @@ class Cancelled(Exception):
     """The clerk pressed Cancel."""
 
 
-def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = ""):
+def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = "", describe=None):
     """Run ``fn(progress, should_cancel)`` on a worker thread behind a progress dialog and
-    return its result; re-raises its exception (or Cancelled) in the caller."""
+    return its result; re-raises its exception (or Cancelled) in the caller. ``describe(done,
+    total)``, if given, is the dialog's text while the work reports progress (e.g. lines
+    written so far)."""
     dialog = QProgressDialog(label, cancel_text or QProgressDialog.tr("Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModal)
     dialog.setMinimumDuration(300)
@@ -60,6 +62,8 @@ def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = ""):
         if finished:
             return
         dialog.setMaximum(max(total, 1))
+        if describe is not None:
+            dialog.setLabelText(describe(done, total))
         dialog.setValue(min(done, max(total, 1)))
 
     worker.progressed.connect(progressed)

@@ -196,19 +196,21 @@ def _draw_footer(canvas, spec: PageSpec, printed: dt.date, total: int, missing: 
 
 
 def build(path, story: list, spec: PageSpec, title_meta: str = "",
-          printed: dt.date | None = None) -> None:
+          printed: dt.date | None = None, on_page=None) -> None:
     """Lay ``story`` out on the page template and write the PDF to ``path`` (replaced only
-    once the whole file is written; ReportError when it cannot be written)."""
+    once the whole file is written; ReportError when it cannot be written). ``on_page()`` is
+    called as each page starts (an exception from it stops the job, and no file is left)."""
     printed = printed or dt.date.today()
     width, height = spec.pagesize
     bottom = MARGIN + FOOTER_H + (SIGN_H if spec.signature else 0)
     frame = Frame(MARGIN, bottom, width - 2 * MARGIN, height - MARGIN - spec.header_h - bottom,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     with output_file(path, ".pdf") as tmp:
-        _build(tmp, story, spec, title_meta, printed, frame)
+        _build(tmp, story, spec, title_meta, printed, frame, on_page)
 
 
-def _build(tmp, story, spec: PageSpec, title_meta: str, printed: dt.date, frame: Frame) -> None:
+def _build(tmp, story, spec: PageSpec, title_meta: str, printed: dt.date, frame: Frame,
+           on_page=None) -> None:
     doc = BaseDocTemplate(tmp, pagesize=spec.pagesize, leftMargin=MARGIN,
                           rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
                           title=title_meta or spec.title, author=settings.get("office_name") or "",
@@ -216,8 +218,12 @@ def _build(tmp, story, spec: PageSpec, title_meta: str, printed: dt.date, frame:
                           # The canvas starts every page in this font; left at Helvetica, that
                           # font would be listed in the PDF, unembedded.
                           initialFontName=cjk_font())
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
-                                       onPage=lambda c, d: _draw_header(c, d, spec))])
+    def page_start(canvas, doc) -> None:
+        if on_page:
+            on_page()
+        _draw_header(canvas, doc, spec)
+
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=page_start)])
 
     def make_canvas(*args, **kw):
         return _NumberedCanvas(*args, spec=spec, printed=printed, **kw)

@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, Spacer, TableStyle
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, language
+from propdesk.reports import ExportCancelled
 from propdesk.services.register import privacy
 from propdesk.reports.fonts import cjk_font
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, para_text, style, tr
@@ -34,12 +35,14 @@ TOTAL = QT_TRANSLATE_NOOP("reports", "{n} records in total.")
 
 def register_pdf(name: str, path, date_from: dt.date | None = None, date_to: dt.date | None = None,
                  filters=None, progress: Callable[[int, int], None] | None = None,
-                 mask_phones: bool | None = None) -> int:
+                 mask_phones: bool | None = None,
+                 should_cancel: Callable[[], bool] | None = None) -> int:
     """Print register ``name`` (``complaints``, ``repairs``, ``callbacks``, ``owners``) for the
     period and the list's ``filters`` to the PDF ``path``, laid out like the paper book.
 
     ``progress(done, total)`` is called while the lines are read and once more when the file
-    is written. ``mask_phones`` masks the phones in every text column (privacy; None: the
+    is written; ``should_cancel()`` is asked as often and on every page, and True raises
+    :class:`~propdesk.reports.ExportCancelled` (no file is written). ``mask_phones`` masks the phones in every text column (privacy; None: the
     office's setting). Returns the number of lines printed."""
     register = get_register(name)
     check_period(register, date_from, date_to)
@@ -52,15 +55,23 @@ def register_pdf(name: str, path, date_from: dt.date | None = None, date_to: dt.
     data = [cells.header()]
     for row in register.rows(date_from, date_to, filters):
         data.append(cells.line(row))
-        if progress and len(data) % PROGRESS_EVERY == 0:
-            progress(len(data) - 1, max(total, len(data) - 1))
+        if (len(data) - 1) % PROGRESS_EVERY == 0:
+            _tick(progress, should_cancel, len(data) - 1, total)
     done = len(data) - 1
     story = [_table(data, widths, done)]
     story += [Spacer(1, 2 * mm), Paragraph(para_text(tr(TOTAL).format(n=done)), style(8.5))]
-    build(path, story, spec, title_meta=f"{register.title()} {spec.right}")
+    build(path, story, spec, title_meta=f"{register.title()} {spec.right}",
+          on_page=lambda: _tick(None, should_cancel, done, total))
     if progress:
         progress(done, max(total, done))
     return done
+
+
+def _tick(progress, should_cancel, done: int, total: int) -> None:
+    if should_cancel and should_cancel():
+        raise ExportCancelled()
+    if progress:
+        progress(done, max(total, done))
 
 
 def _widths(register: Register, available: float) -> list[float]:
