@@ -16,7 +16,8 @@ from peewee import JOIN, fn
 from propdesk.models.enums import CallbackStatus
 from propdesk.models.tables import (Callback, Complaint, Incident, IncidentContact, Staff, Unit,
                                     WorkOrder, now)
-from propdesk.services.lists.listing import Listing, address_units, any_contains, fts_matches, uses_index
+from propdesk.services.lists.listing import (Listing, address_units, any_contains, fts_matches, in_window,
+                                             prefix_term, uses_index, walk_in)
 from propdesk.services.register.owners import normalize_text
 
 DUE = CallbackStatus.DUE.value
@@ -91,7 +92,7 @@ def _text_condition(text: str):
 
 
 def _typed_text_condition(term: str):
-    if not uses_index(term):
+    if not uses_index(term) or (in_window() and prefix_term(term)):  # (listing: "The window")
         incident = any_contains([Incident.number, UnitI.label, IncidentContact.name, IncidentContact.phone], term)
         return (any_contains([Callback.number, case_number, unit_label, contact_name, contact_phone], term)
                 | (Callback.incident_contact.is_null(False) & incident))
@@ -100,9 +101,11 @@ def _typed_text_condition(term: str):
                       .join(inc, JOIN.LEFT_OUTER, on=(ic.incident == inc.id)).switch(ic)
                       .join(unit, JOIN.LEFT_OUTER, on=(ic.unit == unit.id))
                       .where(any_contains([inc.number, unit.label, ic.name, ic.phone], term)))
-    return (Callback.id.in_(fts_matches("callback", term))
-            | Callback.complaint.in_(fts_matches("complaint", term, COMPLAINT_TEXT))
-            | Callback.work_order.in_(fts_matches("work_order", term, WORK_ORDER_TEXT))
+    # in a window (listing: "The window") each row of it is tested against the cut sets
+    is_in = walk_in if in_window() else (lambda column, subquery: column.in_(subquery))
+    return (is_in(Callback.id, fts_matches("callback", term))
+            | is_in(Callback.complaint, fts_matches("complaint", term, COMPLAINT_TEXT))
+            | is_in(Callback.work_order, fts_matches("work_order", term, WORK_ORDER_TEXT))
             | Callback.incident_contact.in_(incident_calls))
 
 
@@ -159,7 +162,11 @@ def _clock(f: CallbackFilter) -> CallbackFilter:
 
 SORTABLE = ("due_date", "number", "status")  # columns with an index of their own
 LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _clock,
-                  unit_building="unit_building", sortable=SORTABLE)
+                  unit_building="unit_building", sortable=SORTABLE,
+                  window_keys={"complaint": Callback.complaint, "work_order": Callback.work_order,
+                               "callback": Callback.id},
+                  # its keys are read from the rows, and LIKE reads every joined row's columns
+                  window_size=4000, like_window_size=1500)
 
 
 def page(f: CallbackFilter, order: str = "due_date", descending: bool = False,

@@ -17,9 +17,17 @@ here once:
   needs three, LIKE is a full scan, and LIKE against the FTS table silently finds nothing on
   SQLite 3.40); a short term with punctuation uses LIKE. On a database without FTS5
   (PostgreSQL) LIKE is used throughout.
+- **The window** (SQLite). A common term (水 is in 18 % of a million complaints) has too many
+  matches to collect before the page can be sorted: the first page is looked for among the
+  first rows of the filter in the page's own order (:data:`WINDOW` rows), with the index's
+  matches cut to the ids those rows hold (``rowid >= ?``, cheap in FTS5), or with LIKE for a
+  one-character term (a prefix query merges every pair that starts with it, which the cut does
+  not make cheaper). Every row outside the window comes after every row in it, so a full page
+  found there is exactly the page; otherwise the usual query runs.
 """
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import decimal
 import functools
@@ -47,12 +55,53 @@ def _fts_phrase(term: str) -> str:
 
 
 MANY = 2000  # matches beyond which walking the date index beats sorting the matches
+WINDOW = 20_000  # rows of the filter a common term's page is looked for in first
+LIKE_WINDOW = 4_000  # the same for a one-character term, tested by LIKE (~2-5 us a row)
 
 
 def _many_matches(fts: str, phrase: str) -> bool:
     cursor = database.execute_sql(
         f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT {MANY + 1})", (phrase,))
     return cursor.fetchone()[0] > MANY
+
+
+# Set while a windowed page's SQL is built (Listing._build_window_page_sql): the index's matches
+# are cut to the window's ids, and a one-character term is tested with LIKE.
+_IN_WINDOW: contextvars.ContextVar[bool] = contextvars.ContextVar("search_window", default=False)
+
+
+def in_window() -> bool:
+    """A windowed page's SQL is being built (see "The window" above)."""
+    return _IN_WINDOW.get()
+
+
+class Bound:
+    """A parameter filled in when a windowed page runs: the least (``"min"``) or greatest
+    (``"max"``) id of ``table`` among the window's rows; for ``"@order"`` the last value of the
+    sort column in the window."""
+
+    __slots__ = ("table", "end")
+
+    def __init__(self, table: str, end: str = "min"):
+        self.table, self.end = table, end
+
+    @property
+    def key(self) -> str:
+        return f"{self.table}.{self.end}"
+
+    def __repr__(self) -> str:
+        return f"Bound({self.key!r})"
+
+
+def walk_in(column, subquery):
+    """``+column IN (subquery)``: SQLite tests each row it walks against the (small) set instead
+    of looking every member up through ``column``'s index and sorting them (SQLite only)."""
+    return NodeList((SQL("+"), column), glue="").in_(subquery)
+
+
+def prefix_term(term: str) -> bool:
+    """A one-character term: a prefix query of the bigram index (see :func:`_index_query`)."""
+    return len(term) == 1
 
 
 def short_term(term: str) -> bool:
@@ -81,6 +130,9 @@ def fts_matches(table: str, term: str, columns: tuple[str, ...] = ()):
     fts, phrase = _index_query(table, term)
     if columns:
         phrase = "{" + " ".join(columns) + "} : " + phrase
+    if _IN_WINDOW.get():  # only the ids the window's rows hold (FTS5 seeks to the first)
+        return SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ? AND rowid BETWEEN ? AND ?)",
+                   [phrase, Bound(table, "min"), Bound(table, "max")])
     return SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [phrase])
 
 
@@ -98,7 +150,8 @@ def has_search_column(model) -> bool:
 
 def text_condition(model, term: str, like_fields: list):
     """Rows of ``model`` containing ``term``: its search indexes (trigram for 3+ characters,
-    bigram for 1-2), else LIKE over ``like_fields`` (a short term with punctuation).
+    bigram for 1-2), else LIKE over ``like_fields`` (a short term with punctuation; they must
+    be the columns the indexes hold, FTS_TABLES, as a windowed page tests one character by LIKE).
     PostgreSQL: ILIKE on the row's search column, whatever the length (its trigram index
     answers 3+ characters)."""
     term = normalize_text(term)
@@ -108,11 +161,15 @@ def text_condition(model, term: str, like_fields: list):
         return search_column(model).contains(term)
     if uses_index(term):
         table = model._meta.table_name
+        if _IN_WINDOW.get():
+            if prefix_term(term):
+                return any_contains(like_fields, term)
+            return walk_in(model.id, fts_matches(table, term))
         matches = fts_matches(table, term)
         if _many_matches(*_index_query(table, term)):
             # A common term: "+id" keeps SQLite from looking every match up by id and sorting
             # them all; it walks the date index instead and stops at the first page.
-            return NodeList((SQL("+"), model.id), glue="").in_(matches)
+            return walk_in(model.id, matches)
         return model.id.in_(matches)
     return any_contains(like_fields, term)
 
@@ -211,6 +268,12 @@ class Listing:
     # by any other column sorts every row of the filter: 0.2-1 s at a million, so the lists
     # offer only these (None: every column)
     sortable: tuple[str, ...] | None = None
+    # the search indexes a text condition may use -> the column of a listed row holding that
+    # index's rowid (the window cuts each index's matches to the ids of its rows); None: the
+    # list never looks for its page in a window
+    window_keys: dict[str, Any] | None = None
+    window_size: int = 0  # rows in the window (0: WINDOW)
+    like_window_size: int = 0  # the same for a one-character term, tested by LIKE (0: LIKE_WINDOW)
     names: list[str] = field(init=False)
     converters: list[tuple[str, Callable]] = field(init=False)
 
@@ -220,15 +283,20 @@ class Listing:
                            ((row_name(n), _converter(n)) for n in self.row_fields) if conv]
         self._page_sql = functools.lru_cache(maxsize=256)(self._build_page_sql)
         self._count_sql = functools.lru_cache(maxsize=256)(self._build_count_sql)
+        self._window_sql = functools.lru_cache(maxsize=64)(self._build_window_sql)
+        self._window_page_sql = functools.lru_cache(maxsize=256)(self._build_window_page_sql)
 
     def page(self, f, order: str | None = None, descending: bool = True,
              offset: int = 0, limit: int = 100) -> list[dict]:
-        """One page of list rows: a single query, no query per row."""
-        sql, params = self._page_sql(self.clock(f), order or self.default_order, descending,
-                                     offset, limit, _engine())
-        cursor = database.execute_sql(sql, params)
+        """One page of list rows: one query, no query per row (a common search term: two or
+        three, see "The window" above)."""
+        f, order = self.clock(f), order or self.default_order
+        values = self._windowed(f, order, descending, offset, limit)
+        if values is None:
+            sql, params = self._page_sql(f, order, descending, offset, limit, _engine())
+            values = database.execute_sql(sql, params).fetchall()
         names, converters = self.names, self.converters
-        rows = [dict(zip(names, values)) for values in cursor.fetchall()]
+        rows = [dict(zip(names, v)) for v in values]
         for row in rows:
             for key, convert in converters:
                 row[key] = convert(row[key])
@@ -242,20 +310,84 @@ class Listing:
         sql, params = self._count_sql(self.clock(f), _engine())
         return database.execute_sql(sql, params).fetchone()[0]
 
+    def _window_term(self, f, order: str) -> str | None:
+        """The search term when this page may be looked for in a window, else None."""
+        if not self.window_keys or not is_sqlite():
+            return None
+        term = normalize_text(getattr(f, "text", "") or "")
+        column = self.columns.get(order)
+        if not term or not uses_index(term) or column is None or column.model is not self.model \
+                or column.null:
+            return None
+        if not prefix_term(term) and not any(_many_matches(*_index_query(table, term))
+                                             for table in self.window_keys):
+            return None  # a rare term: its matches are few, the usual query is quick
+        return term
+
+    def _windowed(self, f, order: str, descending: bool, offset: int, limit: int) -> list | None:
+        """The page's raw rows found in the window, or None (not tried, or not found there)."""
+        term = self._window_term(f, order)
+        if term is None or offset + limit > WINDOW // 2:
+            return None
+        size = ((self.like_window_size or LIKE_WINDOW) if prefix_term(term)
+                else (self.window_size or WINDOW))
+        sql, params = self._window_sql(order, descending, size, _engine())
+        found = database.execute_sql(sql, params).fetchone()
+        if found is None or found[0] is None:
+            return None  # fewer rows than a window: the usual query is quick
+        names = ["@order.min"] + [f"{t}.{end}" for t in self.window_keys for end in ("min", "max")]
+        bounds = dict(zip(names, found))
+        sql, params = self._window_page_sql(f, order, descending, offset, limit, _engine())
+        params = [bounds[p.key] if isinstance(p, Bound) else p for p in params]
+        rows = database.execute_sql(sql, params).fetchall()
+        return rows if len(rows) == limit else None
+
+    def _ordering(self, order: str, descending: bool) -> list:
+        column = self.columns.get(order, self.columns[self.default_order])
+        key = self.model.id
+        return [sort_key(column, descending, self.model), key.desc() if descending else key.asc()]
+
+    def _build_window_sql(self, order: str, descending: bool, size: int, engine=None):
+        """The window: the table's first ``size`` rows in the page's order, whatever the filter
+        (an index-only walk when the keys are the row's own id); gives the sort column's last
+        value there and the least and greatest id of each index key. The filter is applied
+        to the window's rows by the page's query: a row outside the window comes after every
+        row in it all the same."""
+        column = self.columns[order]
+        keys = list(self.window_keys.values())
+        table = self.model._meta.table_name
+        names = ", ".join(f"t.{k.column_name} AS k{i}" for i, k in enumerate(keys))
+        walk = (f"FROM {table} AS t ORDER BY t.{column.column_name} {'DESC' if descending else 'ASC'}, "
+                f"t.id {'DESC' if descending else 'ASC'}")
+        ends = ", ".join(f"min(w.k{i}), max(w.k{i})" for i in range(len(keys)))
+        # the last value by OFFSET (an aggregate of text values is ten times slower); NULL when
+        # the table has fewer rows than the window
+        return (f"SELECT (SELECT t.{column.column_name} {walk} LIMIT 1 OFFSET {int(size) - 1}), {ends} "
+                f"FROM (SELECT {names} {walk} LIMIT {int(size)}) AS w", [])
+
+    def _build_window_page_sql(self, f, order: str, descending: bool, offset: int, limit: int,
+                               engine=None):
+        column = self.columns[order]
+        token = _IN_WINDOW.set(True)
+        try:
+            within = (column >= SQL("?", [Bound("@order")]) if descending
+                      else column <= SQL("?", [Bound("@order")]))
+            query = (self.joined(self.row_fields).where(self.where(f) & within)
+                     .order_by(*self._ordering(order, descending)))
+            return query.offset(offset).limit(limit).sql()
+        finally:
+            _IN_WINDOW.reset(token)
+
     def can_sort(self, order: str) -> bool:
         return self.sortable is None or order in self.sortable
 
     def clear_cache(self) -> None:
-        self._page_sql.cache_clear()
-        self._count_sql.cache_clear()
+        for cache in (self._page_sql, self._count_sql, self._window_sql, self._window_page_sql):
+            cache.cache_clear()
 
     def _build_page_sql(self, f, order: str, descending: bool, offset: int, limit: int,
                         engine=None):  # engine: only part of the cache key
-        column = self.columns.get(order, self.columns[self.default_order])
-        key = self.model.id
-        ordering = [sort_key(column, descending, self.model),
-                    key.desc() if descending else key.asc()]
-        query = self.joined(self.row_fields).where(self.where(f)).order_by(*ordering)
+        query = self.joined(self.row_fields).where(self.where(f)).order_by(*self._ordering(order, descending))
         return query.offset(offset).limit(limit).sql()
 
     def _build_count_sql(self, f, engine=None):

@@ -65,7 +65,7 @@ ROW_FIELDS = (
 def _text_condition(term: str):
     text = text_condition(Complaint, term, [
         Complaint.description, Complaint.complainant, Complaint.location, Complaint.number,
-        Complaint.phone, Unit.label, Complaint.customer_request])
+        Complaint.phone, Unit.label, Complaint.customer_request, Complaint.people_involved])
     units = address_units(term)
     return text if units is None else (Complaint.unit.in_(units) | text)
 
@@ -132,7 +132,8 @@ def _count_joins(query, f: ComplaintFilter):
 # columns with an index of their own (see models.tables.Complaint): the sorts the list offers
 SORTABLE = ("received_at", "number", "status", "severity", "resolve_by")
 LISTING = Listing(Complaint, ROW_FIELDS, COLUMNS, "received_at", _base, _where, _clock, _count_joins,
-                  unit_building="unit_building", sortable=SORTABLE)
+                  unit_building="unit_building", sortable=SORTABLE,
+                  window_keys={"complaint": Complaint.id})
 
 
 def page(f: ComplaintFilter, order: str = "received_at", descending: bool = True,

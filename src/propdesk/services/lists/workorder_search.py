@@ -79,7 +79,7 @@ def _where(f: WorkOrderFilter):
         conds.append(unpaid_condition())
     text = text_condition(WorkOrder, f.text, [
         WorkOrder.description, WorkOrder.contact_name, WorkOrder.contact_phone, WorkOrder.number,
-        WorkOrder.location, Unit.label])
+        WorkOrder.location, Unit.label, WorkOrder.result])
     units = address_units(f.text)
     if units is not None:  # 5-2-802: the units it may mean, and the text as typed
         text = WorkOrder.unit.in_(units) | text
@@ -110,7 +110,8 @@ def _clock(f: WorkOrderFilter) -> WorkOrderFilter:
 
 SORTABLE = ("received_at", "number", "status")  # columns with an index of their own
 LISTING = Listing(WorkOrder, ROW_FIELDS, COLUMNS, "received_at", _joined, _where, _clock, _count_joins,
-                  unit_building="unit_building", sortable=SORTABLE)
+                  unit_building="unit_building", sortable=SORTABLE,
+                  window_keys={"work_order": WorkOrder.id})
 
 
 def page(f: WorkOrderFilter, order: str = "received_at", descending: bool = True,

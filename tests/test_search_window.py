@@ -1,0 +1,126 @@
+"""A common term's page is looked for in a window of the list's first rows (services.lists.
+listing, "The window"): it must be exactly the page the usual query gives, for every term kind,
+list, filter and sort order, and it must come from the window when the window holds it.
+
+The demo office is small, so the window and the page are made small too (a window of 15 rows,
+pages of 4, every two-character term counted as common)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from propdesk.models import database
+from propdesk.services.lists import callback_search, listing, search, workorder_search
+
+pytestmark = pytest.mark.sqlite_only(reason="the window cuts SQLite's FTS5 matches by rowid")
+
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture
+def demo_office(fresh_db, monkeypatch):
+    from propdesk.demo import office as demo
+
+    demo.create_demo_office(n_complaints=80, seed=7, today=TODAY)
+    monkeypatch.setattr(listing, "MANY", 0)
+    monkeypatch.setattr(listing, "WINDOW", 30)
+    monkeypatch.setattr(listing, "LIKE_WINDOW", 15)
+    for module in (search, workorder_search, callback_search):
+        monkeypatch.setattr(module.LISTING, "window_size", 15)
+        monkeypatch.setattr(module.LISTING, "like_window_size", 15)
+        module.LISTING.clear_cache()
+    yield fresh_db
+    for module in (search, workorder_search, callback_search):
+        module.LISTING.clear_cache()
+
+
+def _terms() -> list[str]:
+    """Terms of every kind, taken from the demo's own rows."""
+    number, phone, label, name = database.execute_sql(
+        "SELECT c.number, c.phone, u.label, c.complainant FROM complaint c "
+        "JOIN unit u ON u.id = c.unit_id WHERE length(c.phone) = 11 ORDER BY c.id LIMIT 1").fetchone()
+    return ["水", "门", "龘", "漏水", "咖啡", "电梯", "地下车库", phone[-2:], phone[-4:], phone,
+            number[:7], number, label, label[:2], name[:1], name, "3-2-1201", "3栋2单元1201"]
+
+
+def _both(module, f, **kw):
+    """(the page through the window, the page by the usual query alone, window used?)"""
+    used = []
+    original = module.LISTING._windowed
+
+    def spy(*args):
+        rows = original(*args)
+        used.append(rows is not None)
+        return rows
+
+    module.LISTING._windowed = spy
+    try:
+        windowed = [r["id"] for r in module.page(f, **kw)]
+    finally:
+        del module.LISTING._windowed
+    keys = module.LISTING.window_keys
+    module.LISTING.window_keys = None
+    try:
+        plain = [r["id"] for r in module.page(f, **kw)]
+    finally:
+        module.LISTING.window_keys = keys
+    return windowed, plain, any(used)
+
+
+LISTS = [
+    (search, lambda t: search.ComplaintFilter(text=t), {}),
+    (search, lambda t: search.ComplaintFilter(text=t, statuses=("closed",)), {}),
+    (search, lambda t: search.ComplaintFilter(text=t), {"order": "number", "descending": False}),
+    (workorder_search, lambda t: workorder_search.WorkOrderFilter(text=t), {}),
+    (callback_search, lambda t: callback_search.CallbackFilter(view="all", text=t, today=TODAY), {}),
+    (callback_search, lambda t: callback_search.CallbackFilter(view="done", text=t, today=TODAY),
+     {"descending": True}),
+]
+
+
+@pytest.mark.parametrize("which", range(len(LISTS)))
+def test_the_window_gives_exactly_the_usual_page(demo_office, which):
+    module, make, kw = LISTS[which]
+    used = 0
+    for term in _terms():
+        for offset in (0, 4):
+            windowed, plain, from_window = _both(module, make(term), offset=offset, limit=4, **kw)
+            assert windowed == plain, (term, offset)
+            used += from_window
+    assert used, "no page came from the window: the test proves nothing"
+
+
+def test_a_common_term_is_found_in_the_window(demo_office):
+    windowed, plain, from_window = _both(search, search.ComplaintFilter(text="水"), limit=4)
+    assert from_window and windowed == plain and len(windowed) == 4
+    # a term not in the first rows: not found there, the usual query answers
+    last = database.execute_sql("SELECT number FROM complaint ORDER BY received_at LIMIT 1").fetchone()[0]
+    windowed, plain, from_window = _both(search, search.ComplaintFilter(text=last), limit=4)
+    assert not from_window and windowed == plain and len(plain) == 1
+
+
+def _plan(module, f, limit=4) -> str:
+    L = module.LISTING
+    f = L.clock(f)
+    sql, params = L._window_page_sql(f, L.default_order, True, 0, limit, None)
+    params = [0 if isinstance(p, listing.Bound) and p.table != "@order" else
+              "2000-01-01" if isinstance(p, listing.Bound) else p for p in params]
+    rows = database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
+    return "\n".join(r[-1] for r in rows)
+
+
+@pytest.mark.parametrize("term", ["水", "漏水", "地下车库"])
+def test_a_windowed_page_walks_the_date_index_within_the_window(demo_office, term):
+    from propdesk.models.db import analyze
+
+    for state in ("no figures", "analyzed"):
+        if state == "analyzed":
+            analyze(database.obj)
+            search.LISTING.clear_cache()
+        p = _plan(search, search.ComplaintFilter(text=term))
+        first = p.splitlines()[0]
+        assert first.startswith("SEARCH") and "complaint_received_at (received_at>?)" in first, p
+        assert "TEMP B-TREE" not in p, p
+        if len(term) > 1:  # the index's matches cut to the window's ids
+            assert "VIRTUAL TABLE INDEX 0:M" in p and "><" in p, p
