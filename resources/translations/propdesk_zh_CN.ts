@@ -1037,8 +1037,8 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>周报(&amp;W)…</translation>
     </message>
     <message>
-        <source>The summary of paid-service fees for {month} is not produced yet: it goes to the cashier by the 25th.</source>
-        <translation>{month} 的有偿服务费汇总还没有生成：每月25日前交收款部门。</translation>
+        <source>The summary of paid-service fees for {month} is not produced yet: it goes to the cashier by {due}.</source>
+        <translation>{month} 的有偿服务费汇总还没有生成：须于 {due} 前交收款部门。</translation>
     </message>
     <message>
         <source>Complaints: &lt;b&gt;{n}&lt;/b&gt; (last week {n0}) · replied on time: &lt;b&gt;{reply}&lt;/b&gt; · resolved on time: &lt;b&gt;{resolve}&lt;/b&gt; · repairs: &lt;b&gt;{wo}&lt;/b&gt; (last week {wo0})&lt;br&gt;Callbacks within 3 working days: &lt;b&gt;{cb}&lt;/b&gt; · satisfaction: &lt;b&gt;{sat}&lt;/b&gt; (target 90%)</source>
@@ -1118,6 +1118,26 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>Same unit and category again within (repeat complaint)</source>
         <translation>同一房号同类投诉再次发生（重复投诉）的期限</translation>
+    </message>
+    <message>
+        <source> (day of each month)</source>
+        <translation> 日（每月）</translation>
+    </message>
+    <message>
+        <source>Paid services: the cashier's month</source>
+        <translation>有偿服务：收费月份</translation>
+    </message>
+    <message>
+        <source>Cut-off day: the month's fees go to the cashier by</source>
+        <translation>截止日：当月费用在每月此日前交收款部门</translation>
+    </message>
+    <message>
+        <source>The dashboard reminds of the summary from</source>
+        <translation>工作台自每月此日起提醒生成汇总</translation>
+    </message>
+    <message>
+        <source>A cashier's month runs from the day after the cut-off day of the month before to the cut-off day; a fee already recorded keeps its month.</source>
+        <translation>收费月份从上月截止日的次日起至本月截止日止；已登记的费用保留原收费月份。</translation>
     </message>
     <message>
         <source>Changes apply to complaints and work orders taken from now on: deadlines already given to a case stay as they are. Every change is written to the audit log (who, when, old and new value).</source>
@@ -1796,8 +1816,8 @@ Open it now?</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <source>Month (26th to 25th)</source>
-        <translation>月份（26日至25日）</translation>
+        <source>Month (day {first} to day {last})</source>
+        <translation>月份（{first}日至{last}日）</translation>
     </message>
     <message>
         <source>Format</source>
@@ -4194,8 +4214,8 @@ Details are in the log file.</source>
         <translation>哪个报表：weekly（每周统计）或 fees（当月有偿服务费，交收款部门）</translation>
     </message>
     <message>
-        <source>fees: the cashier's month, e.g. 2026-11 (26 Oct to 25 Nov; default: the month now running)</source>
-        <translation>fees：收费月份，如 2026-11（10月26日至11月25日；默认当前月份）</translation>
+        <source>fees: the cashier's month, e.g. 2026-11 (to the office's cut-off day, 25 Nov unless set otherwise; default: the month now running)</source>
+        <translation>fees：收费月份，例如 2026-11（截至本处设定的截止日，未设定时为 11 月 25 日；默认：当前月份）</translation>
     </message>
     <message>
         <source>ISO week, e.g. 2026-W47 (default: last week)</source>
@@ -4690,6 +4710,14 @@ The details are in the log file:
     <message>
         <source>Callback window</source>
         <translation>回访期限</translation>
+    </message>
+    <message>
+        <source>Cut-off day of the cashier's month</source>
+        <translation>收费月份截止日</translation>
+    </message>
+    <message>
+        <source>Reminder of the monthly summary from day</source>
+        <translation>月度汇总提醒起始日</translation>
     </message>
     <message>
         <source>Callback attempts</source>
@@ -6851,6 +6879,10 @@ The details are in the log file:
     <message>
         <source>Nothing was changed.</source>
         <translation>没有任何修改。</translation>
+    </message>
+    <message>
+        <source>{label}: the reminder cannot start after the cut-off day ({cutoff}).</source>
+        <translation>{label}：提醒不能晚于截止日（{cutoff}日）开始。</translation>
     </message>
     <message>
         <source>{label}: "{value}" is not a month; write it as 2026-11.</source>

@@ -138,8 +138,9 @@ def _parser() -> argparse.ArgumentParser:
         "cli", "which report: weekly (the weekly summary) or fees (the month's paid services for the cashier)")))
     when = rep.add_mutually_exclusive_group()
     when.add_argument("--month", metavar="YYYY-MM",
-                      help=_t(QT_TRANSLATE_NOOP("cli", "fees: the cashier's month, e.g. 2026-11 (26 Oct to "
-                                                       "25 Nov; default: the month now running)")))
+                      help=_t(QT_TRANSLATE_NOOP("cli", "fees: the cashier's month, e.g. 2026-11 (to the "
+                                                       "office's cut-off day, 25 Nov unless set otherwise; "
+                                                       "default: the month now running)")))
     when.add_argument("--week", metavar="YYYY-Www",
                       help=_t(QT_TRANSLATE_NOOP("cli", "ISO week, e.g. 2026-W47 (default: last week)")))
     when.add_argument("--from", dest="date_from", metavar=date,

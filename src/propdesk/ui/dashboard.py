@@ -67,7 +67,7 @@ class Dashboard(QWidget):
         refresh = QPushButton(self.tr("Refresh (F5)"))
         refresh.setShortcut("F5")
         refresh.clicked.connect(self.refresh)
-        # from the 20th: the month's summary of paid services is owed to the cashier (by the 25th)
+        # from the reminder day: the month's summary of paid services is owed to the cashier
         self.fee_reminder = QLabel(objectName="fee_reminder")
         self.fee_reminder.setWordWrap(True)
         self.fee_reminder.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -119,16 +119,17 @@ class Dashboard(QWidget):
         monday = today - dt.timedelta(days=today.weekday())
         self.loader.call(lambda: (dashboard.counts(),
                                   weekly.trend(monday, monday + dt.timedelta(days=6), weeks=2),
-                                  dashboard.fee_summary_reminder()))
+                                  dashboard.fee_summary_owed()))
 
     def _show(self, figures) -> None:
         if figures is None:  # the count failed (logged by the worker): keep what is shown
             return
         counts, weeks, owed = figures
-        # from the 20th: the month's summary of paid services is owed to the cashier (by the 25th)
+        # from the office's reminder day: the month's summary of paid services is owed to the
+        # cashier by its cut-off day (services/fees/months.py)
         self.fee_reminder.setText(self.tr(
             "The summary of paid-service fees for {month} is not produced yet: it goes to the cashier "
-            "by the 25th.").format(month=owed) if owed else "")
+            "by {due}.").format(month=owed[0], due=owed[1].isoformat()) if owed else "")
         for key, tile in self.tiles.items():
             tile.show_count(counts.get(key, 0))
         this, last = weeks[-1], weeks[0]

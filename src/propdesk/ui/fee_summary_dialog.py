@@ -1,4 +1,5 @@
-"""特约服务费月度汇总: the month's paid-service fees for the cashier (by the 25th), as a PDF or
+"""特约服务费月度汇总: the month's paid-service fees for the cashier (by the office's cut-off day,
+the 25th unless set otherwise), as a PDF or
 a workbook; producing it stops the dashboard's reminder."""
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ class FeeSummaryDialog(QDialog):
         self.kind.addItem(self.tr("PDF for the cashier (.pdf)"), "pdf")
         self.kind.addItem(self.tr("Excel workbook (.xlsx)"), "xlsx")
         form = QFormLayout()
-        form.addRow(self.tr("Month (26th to 25th)"), self.month)
+        cutoff = months.cutoff_day()
+        form.addRow(self.tr("Month (day {first} to day {last})").format(
+            first=cutoff + 1, last=cutoff), self.month)
         form.addRow("", self.span)
         form.addRow(self.tr("Format"), self.kind)
         self.message = QLabel(objectName="message")

@@ -48,6 +48,8 @@ _SHAPES = {
     "callback_max_attempts": ("int", 1, 20),
     "mask_phones_in_exports": ("bool", 0, 1),
     "lock_minutes": ("int", 0, 480),
+    "fee_cutoff_day": ("int", 1, 28),  # services/fees/months.py
+    "fee_remind_day": ("int", 1, 28),
     "language": ("choice", "", "zh_CN", "en"),
 }
 

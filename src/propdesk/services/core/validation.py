@@ -50,6 +50,8 @@ FIELD_LABELS = {
     "sla.invalid.reply": QT_TRANSLATE_NOOP("fields", "Invalid: reason told within"),
     "sla.invalid.resolve": QT_TRANSLATE_NOOP("fields", "Invalid: closed within"),
     "callback_days": QT_TRANSLATE_NOOP("fields", "Callback window"),
+    "fee_cutoff_day": QT_TRANSLATE_NOOP("fields", "Cut-off day of the cashier's month"),
+    "fee_remind_day": QT_TRANSLATE_NOOP("fields", "Reminder of the monthly summary from day"),
     "callback_max_attempts": QT_TRANSLATE_NOOP("fields", "Callback attempts"),
     "urgent_minutes": QT_TRANSLATE_NOOP("fields", "Urgent repair hand-over"),
     "ordinary_minutes": QT_TRANSLATE_NOOP("fields", "Ordinary repair hand-over"),

@@ -59,7 +59,16 @@ def counts(at: dt.datetime | None = None) -> dict[str, int]:
 
 
 def fee_summary_reminder(today: dt.date | None = None) -> str | None:
-    """The cashier's month whose summary is owed (from the 20th until it is produced), or None."""
+    """The cashier's month whose summary is owed (from the office's reminder day, the 20th by
+    default, until it is produced), or None."""
     from propdesk.services.fees import months
 
     return months.reminder(today)
+
+
+def fee_summary_owed(today: dt.date | None = None) -> tuple[str, dt.date] | None:
+    """The month whose summary is owed and the day it is due to the cashier, or None."""
+    from propdesk.services.fees import months
+
+    month = months.reminder(today)
+    return (month, months.due(month)) if month else None

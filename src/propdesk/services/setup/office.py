@@ -1,6 +1,6 @@
 """Office setup shared by the setup screens: who may change it, audited setting writes, and the
 deadline rules (reply/resolve per class, callback window and attempts, repair hand-over times,
-repeat-complaint window).
+repeat-complaint window, the cashier's cut-off day and the summary's reminder day).
 
 Administrators change the setup (``settings.edit``); supervisors may look at it. Every save is
 one transaction with one audit entry naming each changed value (old -> new). Deadlines already
@@ -23,6 +23,7 @@ from propdesk.services.cases import sla
 from propdesk.services.cases import workorders
 from propdesk.services.core.db_retry import transaction
 from propdesk.services.core.validation import Checker
+from propdesk.services.fees import months
 
 SETTING = "setting"  # audit entity of the office settings
 VIEW_ROLES = {Role.SUPERVISOR.value, Role.ADMIN.value}
@@ -41,6 +42,8 @@ LIMITS = {
     "urgent_minutes": (1, 1440),
     "ordinary_minutes": (1, 1440),
     "repeat_days": (1, 365),
+    "fee_cutoff_day": months.DAY_LIMITS,  # the cashier's month ends on this day (fees/months.py)
+    "fee_remind_day": months.DAY_LIMITS,  # the dashboard reminds of the summary from this day
 }
 DEFAULT_REPEAT_DAYS = 30
 
@@ -99,6 +102,8 @@ class Deadlines:
     urgent_minutes: int = workorders.DEFAULT_PASS_MINUTES["urgent"]
     ordinary_minutes: int = workorders.DEFAULT_PASS_MINUTES["ordinary"]
     repeat_days: int = DEFAULT_REPEAT_DAYS
+    fee_cutoff_day: int = months.DEFAULT_CUTOFF_DAY
+    fee_remind_day: int = months.DEFAULT_REMIND_DAY
 
 
 def repeat_days() -> int:
@@ -122,7 +127,8 @@ def current_deadlines() -> Deadlines:
                      callback_max_attempts=callbacks.max_attempts(),
                      urgent_minutes=int(passing.get(Urgency.URGENT.value, 15)),
                      ordinary_minutes=int(passing.get(Urgency.ORDINARY.value, 120)),
-                     repeat_days=repeat_days())
+                     repeat_days=repeat_days(), fee_cutoff_day=months.cutoff_day(),
+                     fee_remind_day=months.remind_day())
 
 
 def _checked_deadlines(data: Deadlines) -> Deadlines:
@@ -146,6 +152,7 @@ def _checked_deadlines(data: Deadlines) -> Deadlines:
             c.fail(f"sla.{key}.reply", MSG_REPLY_AFTER_RESOLVE)
         table[key] = spans
     numbers = {name: whole_number(c, name, getattr(data, name), *LIMITS[name]) for name in LIMITS}
+    months.check_days(c, numbers["fee_cutoff_day"], numbers["fee_remind_day"])
     c.raise_if_any()
     return Deadlines(sla=table, **numbers)
 
@@ -163,6 +170,8 @@ def _stored(d: Deadlines) -> dict[str, str]:
                                            Urgency.ORDINARY.value: d.ordinary_minutes},
                                           sort_keys=True),
         "repeat_days": str(d.repeat_days),
+        "fee_cutoff_day": str(d.fee_cutoff_day),
+        "fee_remind_day": str(d.fee_remind_day),
     }
 
 

@@ -71,6 +71,19 @@ class DeadlinesTab(QWidget):
         form.addRow(self.tr("Ordinary repair to engineering within"), self.ordinary_minutes)
         form.addRow(self.tr("Same unit and category again within (repeat complaint)"), self.repeat_days)
 
+        self.fee_cutoff_day = self._number("fee_cutoff_day", self.tr(" (day of each month)"))
+        self.fee_remind_day = self._number("fee_remind_day", self.tr(" (day of each month)"))
+        fees = QGroupBox(self.tr("Paid services: the cashier's month"))
+        fee_form = QFormLayout(fees)
+        fee_form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        fee_form.addRow(self.tr("Cut-off day: the month's fees go to the cashier by"), self.fee_cutoff_day)
+        fee_form.addRow(self.tr("The dashboard reminds of the summary from"), self.fee_remind_day)
+        fee_rule = QLabel(self.tr("A cashier's month runs from the day after the cut-off day of the "
+                                  "month before to the cut-off day; a fee already recorded keeps "
+                                  "its month."), objectName="hint")
+        fee_rule.setWordWrap(True)
+        fee_form.addRow(fee_rule)
+
         note = QLabel(self.tr("Changes apply to complaints and work orders taken from now on: "
                               "deadlines already given to a case stay as they are. Every change "
                               "is written to the audit log (who, when, old and new value)."))
@@ -88,6 +101,7 @@ class DeadlinesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(classes)
         layout.addWidget(others)
+        layout.addWidget(fees)
         layout.addWidget(note)
         layout.addLayout(buttons)
         layout.addStretch()
