@@ -8,6 +8,9 @@ import sys
 from propdesk import config, i18n, logfile
 
 
+BACKUP_DELAY_MS = 1500  # the start-of-day copy begins this long after the window shows
+
+
 def setup_logging() -> None:
     logfile.setup(console=False)
 
@@ -93,15 +96,25 @@ def run_gui(args) -> int:
     session = Session(app)
     if not session.sign_in():
         return 0
-    # the window is up: the first start of the day makes its copy on another thread
-    first_backup = backup_dialogs.start_automatic_backup()
+    # the window is up: the first start of the day makes its copy on another thread, a moment
+    # after the window is drawn (on two cores the copy would otherwise slow the first paint)
+    from PySide6.QtCore import QTimer
+
+    first_backup = []
+    later = QTimer(singleShot=True, interval=BACKUP_DELAY_MS)
+    later.timeout.connect(lambda: first_backup.append(backup_dialogs.start_automatic_backup()))
+    later.start()
     code = app.exec()
+    later.stop()
+    if not first_backup:  # closed before the copy began: it is made now, as the program ends
+        first_backup.append(backup_dialogs.start_automatic_backup())
     policy = backup.automatic_policy()
     from propdesk.models.db import close_db
 
     close_db()  # PRAGMA optimize first, as SQLite advises
     lock.unlock()  # the window is closed: PropDesk may start again at once
-    first_backup.wait()
+    for thread in first_backup:
+        thread.wait()
     backup_dialogs.automatic_backup("exit", policy)  # only if the office chose copies on exit
     return code
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 import functools
 import locale
 import os
-import xml.etree.ElementTree as ET
+from typing import Callable
 
 from propdesk.resources import resource_path
 
 SUPPORTED = ("zh_CN", "en")
 _current = "zh_CN"
+# the GUI's loaded catalogue (the compiled .qm of the current language), set by ui/translation:
+# reading the .ts takes 30 ms, which the window's start need not pay
+_loaded: Callable[[str, str], str] | None = None
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
@@ -25,8 +28,17 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupd
 
 
 def set_language(lang: str) -> None:
-    global _current
+    global _current, _loaded
     _current = lang if lang in SUPPORTED else "zh_CN"
+    _loaded = None
+
+
+def use_loaded(translate_fn: Callable[[str, str], str] | None) -> None:
+    """``translate_fn(context, text)`` answers from the same catalogue, already loaded (the
+    GUI's QTranslator) for the current language; a text it leaves as it is is looked up in
+    the .ts all the same."""
+    global _loaded
+    _loaded = translate_fn
 
 
 def language() -> str:
@@ -51,6 +63,8 @@ def _catalog(lang: str) -> dict[tuple[str, str], str]:
     path = resource_path("translations", f"propdesk_{lang}.ts")
     if not path.exists():
         return {}
+    import xml.etree.ElementTree as ET  # only when the catalogue is read
+
     table: dict[tuple[str, str], str] = {}
     for ctx in ET.parse(path).getroot().iter("context"):
         name = ctx.findtext("name", "")
@@ -66,4 +80,8 @@ def translate(context: str, text: str, lang: str | None = None) -> str:
     lang = lang or _current
     if lang == "en":
         return text
+    if lang == _current and _loaded is not None:
+        done = _loaded(context, text)
+        if done != text:
+            return done
     return _catalog(lang).get((context, text), text)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.services.lists import dashboard
-from propdesk.services.lists import weekly
 from propdesk.ui.widgets import ui_text
 from propdesk.ui.worker import Background
 
@@ -117,9 +116,16 @@ class Dashboard(QWidget):
     def refresh(self) -> None:
         today = dt.date.today()
         monday = today - dt.timedelta(days=today.weekday())
-        self.loader.call(lambda: (dashboard.counts(),
-                                  weekly.trend(monday, monday + dt.timedelta(days=6), weeks=2),
-                                  dashboard.fee_summary_owed()))
+        self.loader.call(lambda: self._figures(monday))
+
+    @staticmethod
+    def _figures(monday: dt.date):
+        """On the worker thread: the tiles' counts, this week and last, the fee reminder."""
+        from propdesk.services.lists import weekly  # with the weekly summary's figures: not needed to show the window
+
+        return (dashboard.counts(),
+                weekly.trend(monday, monday + dt.timedelta(days=6), weeks=2),
+                dashboard.fee_summary_owed())
 
     def _show(self, figures) -> None:
         if figures is None:  # the count failed (logged by the worker): keep what is shown

@@ -19,14 +19,12 @@ from propdesk.services.core import settings
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.ui.audit_viewer import add_audit_action
 from propdesk.ui.backup_dialogs import add_backup_actions
-from propdesk.ui.callback_tab import CallbackTab
-from propdesk.ui.case_view import CaseView
-from propdesk.ui.complaint_list import ComplaintListPanel
-from propdesk.ui.dashboard import Dashboard
-from propdesk.ui.incident_tab import IncidentTab
-from propdesk.ui.intake import IntakeForm
 from propdesk.ui.widgets import STYLE
-from propdesk.ui.workorder_tab import WorkOrderTab
+from propdesk.ui.worker import Background
+
+# The working tabs in their order, each made when first shown (see MainWindow._tab): opening
+# the window builds only the role's start tab, so start-up does not import and fill six tabs
+TABS = ("dashboard", "intake", "complaints", "work_orders", "callbacks", "incidents")
 
 
 class FormArea(QScrollArea):
@@ -85,30 +83,19 @@ class MainWindow(QMainWindow):
         if staff.role == Role.TECHNICIAN.value:
             self._build_technician()
             return
-        self.intake = IntakeForm(staff)
-        self.complaints = ComplaintListPanel()
-        self.work_orders = WorkOrderTab(staff)
-        self.dashboard = Dashboard(staff)
-        self.dashboard.open_list.connect(self.open_list)
-        self.tabs.addTab(self.dashboard, self.tr("Dashboard (&0)"))
-        intake_area = scrolling(self.intake, self.intake.footer)
-        self.intake.saved.connect(lambda _id: intake_area.ensure_footer_fits())
-        intake_area.setProperty("intake", True)
-        self.tabs.addTab(intake_area, self.tr("Complaint intake (&1)"))
-        self.tabs.addTab(self.complaints, self.tr("Complaints (&2)"))
-        self.callbacks = CallbackTab(staff)
-        self.tabs.addTab(self.work_orders, self.tr("Work orders (&3)"))
-        self.tabs.addTab(self.callbacks, self.tr("Callbacks (&4)"))
-        self.incidents = IncidentTab(staff)
-        self.tabs.addTab(self.incidents, self.tr("Incidents (&5)"))
-        self.incidents.changed.connect(self.refresh_counts)
-        self.work_orders.changed.connect(self.refresh_counts)
-        self.callbacks.changed.connect(self.refresh_counts)
-        self.intake.saved.connect(lambda _id: self.complaints.refresh())
-        self.intake.saved.connect(lambda _id: self.update_overdue())
-        self.tabs.currentChanged.connect(lambda _i: self.refresh_counts())
-        self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
-        self.complaints.open_complaint.connect(self.open_case)
+        self._made: dict[str, QWidget] = {}  # the tabs built so far (key -> its widget)
+        self._fresh: set[str] = set()  # built in this turn of the event loop: rows just read
+        self._swapping = False
+        titles = {"dashboard": self.tr("Dashboard (&0)"), "intake": self.tr("Complaint intake (&1)"),
+                  "complaints": self.tr("Complaints (&2)"), "work_orders": self.tr("Work orders (&3)"),
+                  "callbacks": self.tr("Callbacks (&4)"), "incidents": self.tr("Incidents (&5)")}
+        for key in TABS:
+            self.tabs.addTab(QWidget(objectName=f"unbuilt_{key}"), titles[key])
+        # a supervisor starts on what is due; a clerk on the intake form
+        start = "dashboard" if staff.role in ("supervisor", "admin") else "intake"
+        self._tab(start)
+        self.tabs.setCurrentIndex(TABS.index(start))
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -121,13 +108,124 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._status_bar()
         self._menus()
-        # a supervisor starts on what is due; a clerk on the intake form
-        self.tabs.setCurrentIndex(0 if staff.role in ("supervisor", "admin") else 1)
         self._show_calendar_banner()
+        # the overdue counts read every open case: counted on another thread (70 ms at a million)
+        self._overdue_counter = Background(self._show_overdue, self)
         self.update_overdue()
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.update_overdue)
         self._clock.start()
+
+    # --- the tabs, each built when first needed --------------------------------------------
+    @property
+    def dashboard(self):
+        return self._tab("dashboard")
+
+    @property
+    def intake(self):
+        return self._tab("intake")
+
+    @property
+    def complaints(self):
+        return self._tab("complaints")
+
+    @property
+    def work_orders(self):
+        return self._tab("work_orders")
+
+    @property
+    def callbacks(self):
+        return self._tab("callbacks")
+
+    @property
+    def incidents(self):
+        return self._tab("incidents")
+
+    def built(self, key: str) -> QWidget | None:
+        """The tab's widget if it was built already (never builds it)."""
+        return self._made.get(key)
+
+    def _tab(self, key: str) -> QWidget:
+        """The tab's widget, built (its module imported, its first page read) and put in place
+        of the empty page it had until now."""
+        widget = self._made.get(key)
+        if widget is not None:
+            return widget
+        page = widget = self._make(key)
+        self._made[key] = widget
+        self._fresh.add(key)
+        QTimer.singleShot(0, lambda: self._fresh.discard(key))
+        if key == "intake":
+            page = scrolling(widget, widget.footer)
+            widget.saved.connect(lambda _id, area=page: area.ensure_footer_fits())
+            page.setProperty("intake", True)
+        index = TABS.index(key)
+        placeholder = self.tabs.widget(index)
+        current = self.tabs.currentIndex()
+        self._swapping = True  # the tab bar moves while the pages change places: not a change
+        try:
+            self.tabs.insertTab(index, page, self.tabs.tabText(index))
+            if current == index:
+                self.tabs.setCurrentIndex(index)
+            self.tabs.removeTab(index + 1)
+        finally:
+            self._swapping = False
+        placeholder.deleteLater()
+        return widget
+
+    def _make(self, key: str) -> QWidget:
+        staff = self.staff
+        if key == "dashboard":
+            from propdesk.ui.dashboard import Dashboard
+
+            widget = Dashboard(staff)
+            widget.open_list.connect(self.open_list)
+        elif key == "intake":
+            from propdesk.ui.intake import IntakeForm
+
+            widget = IntakeForm(staff)
+            widget.saved.connect(lambda _id: self._refresh_built("complaints"))
+            widget.saved.connect(lambda _id: self.update_overdue())
+        elif key == "complaints":
+            from propdesk.ui.complaint_list import ComplaintListPanel
+
+            widget = ComplaintListPanel()
+            widget.open_complaint.connect(self.open_case)
+        elif key == "work_orders":
+            from propdesk.ui.workorder_tab import WorkOrderTab
+
+            widget = WorkOrderTab(staff)
+            widget.changed.connect(self.refresh_counts)
+        elif key == "callbacks":
+            from propdesk.ui.callback_tab import CallbackTab
+
+            widget = CallbackTab(staff)
+            widget.changed.connect(self.refresh_counts)
+        else:
+            from propdesk.ui.incident_tab import IncidentTab
+
+            widget = IncidentTab(staff)
+            widget.changed.connect(self.refresh_counts)
+        return widget
+
+    def _refresh_built(self, key: str) -> None:
+        """Refresh a tab that exists (one not built yet reads fresh rows when it is)."""
+        widget = self._made.get(key)
+        if widget is not None:
+            widget.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        if self._swapping or index < 0:
+            return
+        key = TABS[index]
+        if key not in self._made:
+            self._tab(key)
+        if key in self._fresh:  # built just now, its rows just read: nothing to refresh
+            self._fresh.discard(key)
+            self.update_overdue()
+        else:
+            self.refresh_counts()
+        self._focus_tab()
 
     def _build_technician(self) -> None:
         """A technician's window: their own jobs and nothing of the desk's records."""
@@ -182,10 +280,13 @@ class MainWindow(QMainWindow):
         if self.staff.role == Role.TECHNICIAN.value:
             return []
         names = []
-        if self.intake.description.text() or self.intake.phone.text() or self.intake.complainant.text():
+        intake = self.built("intake")  # a tab not built yet holds nothing typed
+        if intake is not None and (intake.description.text() or intake.phone.text() or intake.complainant.text()):
             names.append(self.tr("Complaint intake"))
-        form = self.work_orders.form
-        if any(w.text() for w in (form.description, form.phone, form.contact_name) if hasattr(w, "text")):
+        work_orders = self.built("work_orders")
+        form = work_orders.form if work_orders is not None else None
+        if form is not None and any(w.text() for w in (form.description, form.phone, form.contact_name)
+                                    if hasattr(w, "text")):
             names.append(self.tr("Repair call"))
         return names
 
@@ -250,28 +351,34 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("PropDesk - {office}").format(office=settings.get("office_name")))
 
     def update_overdue(self) -> None:
-        """The overdue counts in the status bar, visible from every tab."""
-        n = search.count(ComplaintFilter(overdue_only=True))
+        """The overdue counts in the status bar, visible from every tab (counted off the GUI
+        thread; the last counts stay until the new ones arrive)."""
+        self._overdue_counter.call(lambda: (search.count(ComplaintFilter(overdue_only=True)),
+                                            callbacks.overdue_count()))
+
+    def _show_overdue(self, counts) -> None:
+        if counts is None:  # the count failed (logged by the worker): keep what is shown
+            return
+        n, n_callbacks = counts
         self.overdue.setText(self.tr("Overdue complaints: {n}").format(n=n))
         self.overdue.setStyleSheet("color: #b00020; font-weight: bold;" if n else "color: #1b5e20;")
-        n = callbacks.overdue_count()
+        n = n_callbacks
         self.overdue_callbacks.setText(self.tr("Overdue callbacks: {n}").format(n=n))
         self.overdue_callbacks.setStyleSheet("color: #b00020; font-weight: bold;" if n else "color: #1b5e20;")
 
     def refresh_counts(self) -> None:
         self.update_overdue()
-        current = self.tabs.currentWidget()
-        if current is self.dashboard:
-            self.dashboard.refresh()
-        elif current is self.callbacks:
-            self.callbacks.refresh()
-        elif current is self.complaints:
-            self.complaints.refresh()
-        elif current is self.work_orders:
-            self.work_orders.board.refresh()
-        elif current is self.incidents:  # calls attached at intake show at once
-            item = self.incidents.list.currentItem()
-            self.incidents.refresh(select=item.data(0, Qt.UserRole) if item else None)
+        key = TABS[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else None
+        current = self._made.get(key)
+        if current is None:
+            return
+        if key in ("dashboard", "callbacks", "complaints"):
+            current.refresh()
+        elif key == "work_orders":
+            current.board.refresh()
+        elif key == "incidents":  # calls attached at intake show at once
+            item = current.list.currentItem()
+            current.refresh(select=item.data(0, Qt.UserRole) if item else None)
 
     def export_register(self) -> None:
         # imported when first used: openpyxl and reportlab are not needed for the first screen
@@ -286,14 +393,14 @@ class MainWindow(QMainWindow):
 
     def _focus_tab(self) -> None:
         """The cursor goes where the work on a tab starts, so the keyboard can carry on."""
-        start = {self.complaints: self.complaints.search, self.work_orders: self.work_orders.form.phone,
-                 self.callbacks: self.callbacks.table, self.incidents: self.incidents.list,
-                 self.dashboard: self.dashboard}
-        widget = self.tabs.currentWidget()
-        if widget is not None and widget.property("intake"):
-            self.intake.channel.setFocus()
-        elif widget in start:
-            start[widget].setFocus()
+        index = self.tabs.currentIndex()
+        widget = self._made.get(TABS[index]) if index >= 0 else None
+        if widget is None:
+            return
+        start = {"intake": lambda w: w.channel, "complaints": lambda w: w.search,
+                 "work_orders": lambda w: w.form.phone, "callbacks": lambda w: w.table,
+                 "incidents": lambda w: w.list, "dashboard": lambda w: w}
+        start[TABS[index]](widget).setFocus()
 
     def open_list(self, target: str, key: str) -> None:
         """A dashboard number was clicked: show the list behind it."""
@@ -317,8 +424,10 @@ class MainWindow(QMainWindow):
         self.complaints.show_overdue()
 
     def open_case(self, complaint_id: int) -> None:
+        from propdesk.ui.case_view import CaseView
+
         view = CaseView(self.staff, complaint_id, self)
-        view.changed.connect(lambda _id: (self.complaints.refresh(), self.update_overdue()))
+        view.changed.connect(lambda _id: (self._refresh_built("complaints"), self.update_overdue()))
         view.show()
         self._last_case = view  # keep a reference while it is open (non-modal)
 

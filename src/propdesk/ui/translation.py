@@ -50,6 +50,7 @@ def install(app: QApplication, lang: str) -> None:
     if ours.load(str(resource_path("translations", f"propdesk_{lang}.qm"))):
         app.installTranslator(ours)
         _installed.append(ours)
+        i18n.use_loaded(QCoreApplication.translate)  # services' labels from the same catalogue
     qt = QTranslator(app)  # Qt's own dialogs (OK/Cancel, the file dialog) in Chinese
     if qt.load(f"qtbase_{lang}", str(qt_translations_dir())):
         app.installTranslator(qt)

@@ -110,7 +110,10 @@ class _Call(QRunnable):
             value = None
         finally:
             close_connection()  # this thread's own connection
-        self.result.ready.emit(self.ticket, value)
+        try:
+            self.result.ready.emit(self.ticket, value)
+        except RuntimeError:  # the window that asked was closed meanwhile: nobody to tell
+            pass
 
 
 class Background(QObject):

@@ -1,0 +1,114 @@
+"""The main window builds only the signed-in person's start tab; the others are built when first
+shown, whichever way they are reached (Alt+number, a dashboard number, the status bar), and then
+work as if they had been there from the start."""
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from propdesk.models.tables import Category
+from propdesk.services.cases import complaints
+from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.ui.main_window import TABS, MainWindow
+
+
+def _late_complaint(office):
+    at = dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=3)
+    return complaints.create(office["clerk"], ComplaintInput(
+        received_at=at, unit="3栋2单元1201", phone="13800138000", complainant="张伟",
+        description="电梯异响", severity="minor",
+        category_id=Category.get(Category.name == "工程维修/设施设备").id))
+
+
+def _shown(qtbot, window):
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def _alt(qtbot, window, digit: int) -> None:
+    """Alt+digit where the cursor is, as a clerk presses it."""
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key_0 + digit, Qt.AltModifier)
+
+
+def test_only_the_start_tab_is_built(qtbot, office):
+    clerk = MainWindow(office["clerk"])
+    qtbot.addWidget(clerk)
+    assert [k for k in TABS if clerk.built(k) is not None] == ["intake"]
+    assert clerk.tabs.currentWidget().property("intake")
+    supervisor = MainWindow(office["supervisor"])
+    qtbot.addWidget(supervisor)
+    assert [k for k in TABS if supervisor.built(k) is not None] == ["dashboard"]
+    # every tab is there to be seen and chosen, with its title
+    assert [supervisor.tabs.tabText(i) for i in range(supervisor.tabs.count())] == [
+        clerk.tabs.tabText(i) for i in range(clerk.tabs.count())]
+    assert supervisor.tabs.count() == len(TABS)
+
+
+def test_alt_and_a_number_builds_the_tab_and_puts_the_cursor_in_it(qtbot, office):
+    late = _late_complaint(office)
+    window = _shown(qtbot, MainWindow(office["clerk"]))
+    _alt(qtbot, window, 2)
+    assert window.tabs.currentIndex() == 2
+    panel = window.built("complaints")
+    assert panel is not None and window.tabs.currentWidget() is panel
+    assert panel.model.index(0, 0).data() == late.number  # its first page read once built
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.search)
+    _alt(qtbot, window, 3)
+    orders = window.built("work_orders")
+    assert window.tabs.currentWidget() is orders
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is orders.form.phone)
+    _alt(qtbot, window, 1)  # back to the start tab: the same form
+    assert window.tabs.currentIndex() == 1 and window.tabs.currentWidget().widget() is window.intake
+    # every tab once: each builds, and each is built once
+    for key in TABS:
+        _alt(qtbot, window, TABS.index(key))
+        assert window.tabs.currentWidget() in (window.built(key), window.built(key).parentWidget().parentWidget())
+    made = [window.built(k) for k in TABS]
+    for key in TABS:
+        _alt(qtbot, window, TABS.index(key))
+    assert [window.built(k) for k in TABS] == made
+
+
+def test_a_dashboard_number_opens_a_list_not_built_yet(qtbot, office):
+    late = _late_complaint(office)
+    window = _shown(qtbot, MainWindow(office["supervisor"]))
+    tile = window.dashboard.tiles["reply_overdue"]
+    qtbot.waitUntil(lambda: tile.text().startswith("1\n"))
+    assert window.built("complaints") is None
+    tile.click()
+    panel = window.built("complaints")
+    assert window.tabs.currentWidget() is panel
+    model = panel.model
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [late.number]
+    assert not panel.due_chip.isHidden()
+
+
+def test_the_status_bar_counts_arrive_and_open_their_list(qtbot, office):
+    late = _late_complaint(office)
+    window = _shown(qtbot, MainWindow(office["clerk"]))
+    # counted off the GUI thread, shown when they arrive
+    qtbot.waitUntil(lambda: window.overdue.text().endswith("1"))
+    assert "超时" in window.overdue.text()
+    window.overdue.click()
+    panel = window.built("complaints")
+    assert window.tabs.currentWidget() is panel and panel.overdue.isChecked()
+    assert panel.model.index(0, 0).data() == late.number
+
+
+def test_saving_at_intake_shows_in_the_list_built_before_or_after(qtbot, office):
+    window = _shown(qtbot, MainWindow(office["clerk"]))
+    assert window.unsaved_forms() == []  # the repair form is not built: nothing typed in it
+    first = _late_complaint(office)
+    window.intake.saved.emit(first.id)  # a list not built yet is not refreshed (it reads fresh rows)
+    assert window.built("complaints") is None
+    window.tabs.setCurrentIndex(2)
+    panel = window.built("complaints")
+    assert panel.model.rowCount() == 1
+    second = _late_complaint(office)
+    window.intake.saved.emit(second.id)  # as the form does after saving
+    assert {panel.model.index(r, 0).data() for r in range(panel.model.rowCount())} == {
+        first.number, second.number}
