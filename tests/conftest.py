@@ -84,7 +84,10 @@ def fresh_db(db_location, tmp_path, monkeypatch):
     calendar.invalidate_cache()
 
 
-# scrypt at full cost is slow on purpose; tests make accounts with a cheap one.
+# scrypt at full cost (accounts.PRODUCTION_SCRYPT, N=2^17: ~0.5 s and 128 MiB a hash) is slow on
+# purpose; tests make and check accounts with a cheap N instead. The hook: this fixture. The
+# production parameters and the upgrade of old hashes are proven at full cost by
+# tests/test_passwords.py::test_production_parameters_are_owasp_and_old_hashes_are_upgraded.
 @pytest.fixture(autouse=True)
 def cheap_scrypt(monkeypatch):
     monkeypatch.setattr(accounts, "SCRYPT_N", 2**4)

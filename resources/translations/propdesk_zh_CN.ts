@@ -2434,6 +2434,10 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
 <context>
     <name>LoginDialog</name>
     <message>
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
+    </message>
+    <message>
         <source>PropDesk - sign in</source>
         <translation>PropDesk - 登录</translation>
     </message>
@@ -3942,6 +3946,10 @@ Details are in the log file.</source>
     <message>
         <source>sign-in refused: wait after wrong passwords</source>
         <translation>登录被拒：密码错误后须等待</translation>
+    </message>
+    <message>
+        <source>password hash strengthened</source>
+        <translation>密码散列已加强</translation>
     </message>
     <message>
         <source>Status</source>

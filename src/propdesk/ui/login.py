@@ -2,7 +2,7 @@
 office's PostgreSQL server)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
     QSpinBox, QVBoxLayout,
@@ -12,6 +12,15 @@ from propdesk.errors import RuleError
 from propdesk.services.core import accounts
 from propdesk.services.setup import reference
 from propdesk.services.core import settings
+from propdesk.ui.worker import run_task
+
+
+def check_password_off_thread(parent, fn):
+    """Run ``fn()`` (a sign-in: scrypt at N=2^17 takes about half a second, more when an old
+    hash is made again) on a worker thread, so the window keeps painting; its RuleError is
+    raised here."""
+    return run_task(parent, QCoreApplication.translate("LoginDialog", "Checking the password…"),
+                    lambda progress, cancel: fn())
 
 
 class LoginDialog(QDialog):
@@ -55,7 +64,9 @@ class LoginDialog(QDialog):
 
     def sign_in(self) -> None:
         try:
-            self.staff = self.authenticate(self.username.text(), self.password.text())
+            username, password = self.username.text(), self.password.text()
+            self.staff = check_password_off_thread(
+                self, lambda: self.authenticate(username, password))
         except RuleError as err:
             self.message.setText(err.text())
             self.password.clear()

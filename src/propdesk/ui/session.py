@@ -116,7 +116,10 @@ class LockDialog(QDialog):
 
     def unlock(self) -> None:
         try:
-            accounts.authenticate(self.staff.username, self.password.text())
+            from propdesk.ui.login import check_password_off_thread
+
+            username, password = self.staff.username, self.password.text()
+            check_password_off_thread(self, lambda: accounts.authenticate(username, password))
         except RuleError as err:
             self.message.setText(err.text())
             self.password.clear()

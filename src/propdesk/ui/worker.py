@@ -86,11 +86,19 @@ def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = "", desc
     dialog.reset()
     dialog.hide()
     dialog.deleteLater()
-    if "error" in outcome:
-        raise outcome["error"]
+    # taken out of ``outcome`` and dropped once raised: the dialog (deleted later) holds the
+    # closures that hold ``outcome``, and an exception kept by this frame (its traceback holds
+    # the frame: a cycle) would keep the callers' frames and what they hold alive until the
+    # garbage collector runs (e.g. the start-up's instance lock)
+    error, result = outcome.pop("error", None), outcome.pop("result", None)
+    if error is not None:
+        try:
+            raise error
+        finally:
+            error = None
     if cancelled:
         raise Cancelled()
-    return outcome.get("result")
+    return result
 
 
 class _Result(QObject):

@@ -18,7 +18,14 @@ from propdesk.models.enums import Role
 from propdesk.models.tables import AuditEntry, Staff, now
 from propdesk.services.core import audit
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+# scrypt at OWASP's current guidance (Password Storage Cheat Sheet: N=2^17, r=8, p=1; 128 MiB
+# and roughly 0.3-0.9 s per hash here). Hashes made with other parameters (PropDesk up to
+# 0.1.0 used N=2^14) still verify and are re-made at the person's next sign-in (``authenticate``).
+# Tests make accounts with a cheap N (tests/conftest.py ``cheap_scrypt`` sets SCRYPT_N);
+# PRODUCTION_SCRYPT keeps what a real office gets, and a test checks both.
+PRODUCTION_SCRYPT = (2**17, 8, 1)
+SCRYPT_N, SCRYPT_R, SCRYPT_P = PRODUCTION_SCRYPT
+MAX_SCRYPT_N = 2**20  # a stored hash asking for more (1 GiB) is refused, not computed
 # Wrong passwords: the first FREE_ATTEMPTS in a row cost nothing; from then on each further
 # attempt on that name waits 2, 4, 8 ... seconds, never more than MAX_WAIT_SECONDS. Nobody can
 # keep a person (an administrator) out for longer than that by typing wrong passwords for them,
@@ -88,22 +95,32 @@ MSG_NO_ACCOUNTS = QT_TRANSLATE_NOOP(
              "up the office and its first administrator.")
 
 
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    # OpenSSL refuses more than 32 MiB unless told: N=2^17, r=8 needs 128 MiB (128*r*N*p)
+    maxmem = 128 * r * (n + p + 2) + 2**20
+    return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=maxmem)
+
+
 def hash_password(password: str) -> str:
     salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
+    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     enc = base64.b64encode
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${enc(salt).decode()}${enc(digest).decode()}"
+
+
+def current_parameters(stored: str) -> bool:
+    """Whether ``stored`` was made with today's scrypt parameters (else: re-made at sign-in)."""
+    return stored.startswith(f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}$")
 
 
 def verify_password(password: str, stored: str) -> bool:
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
+        if scheme != "scrypt" or not 1 < int(n) <= MAX_SCRYPT_N or not 0 < int(r) * int(p) <= 64:
             return False
-        actual = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n),
-                                r=int(r), p=int(p))
+        actual = _scrypt(password, base64.b64decode(salt), int(n), int(r), int(p))
         return hmac.compare_digest(actual, base64.b64decode(digest))
-    except ValueError:
+    except (ValueError, MemoryError):
         return False
 
 
@@ -120,7 +137,7 @@ def check_password(password: str, stored: str | None) -> bool:
     (``stored`` None): an unknown name takes as long to refuse as a wrong password."""
     global _dummy_hash
     if stored is None:
-        if _dummy_hash is None or not _dummy_hash.startswith(f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}$"):
+        if _dummy_hash is None or not current_parameters(_dummy_hash):
             _dummy_hash = hash_password(os.urandom(12).hex())
         verify_password(password, _dummy_hash)
         return False
@@ -222,11 +239,19 @@ def authenticate(username: str, password: str, at: dt.datetime | None = None) ->
             audit.record(staff, "staff", staff.id, "login_wait", at=at)
         raise RuleError(MSG_WAIT, field="password", seconds=_seconds_left(staff.locked_until, at))
     right = verify_password(password, staff.password_hash)  # slow on purpose: not under the lock
+    old_hash = staff.password_hash
+    # a hash from older parameters is made again now that the password is known (before the
+    # write lock: scrypt is slow), and stored with the sign-in in one transaction
+    new_hash = hash_password(password) if right and not current_parameters(old_hash) else None
     with transaction():
         # the count as it is now (another desk may have added to it; PostgreSQL: locked)
         staff = for_change(Staff.select().where(Staff.id == staff.id)).get()
         if right:
             staff.failed_logins, staff.locked_until = 0, None
+            if new_hash is not None and staff.password_hash == old_hash:  # not changed meanwhile
+                staff.password_hash = new_hash
+                audit.record(staff, "staff", staff.id, "password_upgrade", at=at,
+                             note=f"scrypt N={old_hash.split('$')[1]} -> N={SCRYPT_N}")
         else:
             staff.failed_logins += 1
             wait = wait_after(staff.failed_logins)

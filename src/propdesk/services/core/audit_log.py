@@ -86,6 +86,7 @@ ACTION_LABELS = {
     "backup": QT_TRANSLATE_NOOP("audit", "backed up"),
     "login_unknown": QT_TRANSLATE_NOOP("audit", "unknown user name"),
     "login_wait": QT_TRANSLATE_NOOP("audit", "sign-in refused: wait after wrong passwords"),
+    "password_upgrade": QT_TRANSLATE_NOOP("audit", "password hash strengthened"),
 }
 # fields of the records whose changes are logged but which no form names (validation.label)
 CHANGE_LABELS = {
