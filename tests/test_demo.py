@@ -23,6 +23,7 @@ from propdesk.demo import office as demo
 from propdesk.services.register import owners
 from propdesk.services.lists import search
 from propdesk.services.cases.complaints import ComplaintInput
+from propdesk.services.core import passwords
 from propdesk.services.core.validation import Checker
 
 TODAY = dt.date(2026, 11, 20)  # a fixed past day, so the office does not depend on the clock
@@ -168,6 +169,9 @@ def test_work_orders_callbacks_and_accounts(office):
     for username, password in [("admin", "admin123"), ("zhuguan", "zhuguan123"),
                                ("kefu", "kefu123"), ("kefu2", "kefu123"), ("weixiu", "weixiu123")]:
         assert accounts.authenticate(username, password).username == username
+        # the demo office is marked as such: its published passwords need no change here
+        assert passwords.change_due(Staff.get(Staff.username == username)) is None
+    assert passwords.is_demo_office()
     assert Staff.get(Staff.username == "weixiu").department.name == "工程部"
     departments = {s.department.name for s in Staff.select() if s.department}
     assert {"客服部", "工程部", "环境部", "秩序维护部"} <= departments

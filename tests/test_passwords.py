@@ -72,3 +72,165 @@ def test_a_production_hash_needs_more_than_openssls_default_memory():
     with pytest.raises(ValueError):
         hashlib.scrypt(b"x", salt=b"s" * 16, n=2**17, r=8, p=1)
     assert len(accounts._scrypt("x", b"s" * 16, 2**17, 8, 1)) == 64
+
+
+# --- a person's own password --------------------------------------------------------------------
+
+from propdesk.errors import RuleError, ValidationError  # noqa: E402
+from propdesk.models.tables import Setting  # noqa: E402
+from propdesk.services.core import passwords  # noqa: E402
+from propdesk.services.setup.staff_admin import reset_password  # noqa: E402
+
+
+def _changes(entry_action: str) -> int:
+    return AuditEntry.select().where(AuditEntry.action == entry_action).count()
+
+
+def test_everyone_changes_their_own_password(office):
+    for role in ("clerk", "technician", "supervisor", "admin"):
+        staff = office[role]
+        passwords.change_own(staff, "secret123", "my-own-pw-1", "my-own-pw-1")
+        assert accounts.authenticate(role, "my-own-pw-1").id == staff.id
+        with pytest.raises(RuleError):
+            accounts.authenticate(role, "secret123")
+    assert _changes("password_change") == 4
+    entry = AuditEntry.get(AuditEntry.action == "password_change")
+    assert not list(entry.changes) and "secret" not in entry.note and "my-own" not in entry.note
+
+
+@pytest.mark.parametrize("old, new, again, field, words", [
+    ("wrong", "good-pass-1", "good-pass-1", "old_password", "当前密码"),
+    ("secret123", "short", "short", "new_password", "至少使用 8"),
+    ("secret123", "clerk", "clerk", "new_password", "新密码"),
+    ("secret123", "zhuguan123", "zhuguan123", "new_password", "演示"),
+    ("secret123", "admin123", "admin123", "new_password", "演示"),
+    ("secret123", "good-pass-1", "good-pass-2", "new_password_again", "再输入一次新密码"),
+    ("secret123", "secret123", "secret123", "new_password", "当前密码不同"),
+    ("secret123", "good\x00pass1", "good\x00pass1", "new_password", "无法保存的字符"),
+])
+def test_a_new_password_must_follow_the_rules(office, old, new, again, field, words):
+    clerk = office["clerk"]
+    before = Staff.get_by_id(clerk.id).password_hash
+    with pytest.raises(ValidationError) as err:
+        passwords.change_own(clerk, old, new, again)
+    assert field in err.value.errors, err.value.errors
+    assert words in err.value.errors[field].text()
+    assert Staff.get_by_id(clerk.id).password_hash == before
+    assert _changes("password_change") == 0
+
+
+def test_the_user_name_is_not_a_password(office):
+    staff = accounts.create_staff(None, "zhangsan99", "张三", "clerk", "secret123")
+    with pytest.raises(ValidationError) as err:
+        passwords.change_own(staff, "secret123", "ZhangSan99", "ZhangSan99")
+    assert "用户名" in err.value.errors["new_password"].text()
+
+
+def test_a_wrong_current_password_is_audited(office):
+    with pytest.raises(ValidationError):
+        passwords.change_own(office["clerk"], "wrong", "good-pass-1", "good-pass-1")
+    entry = AuditEntry.get(AuditEntry.action == "refused")
+    assert entry.note == "password.change" and entry.staff_id == office["clerk"].id
+
+
+def test_a_reset_makes_the_change_due_until_done(office):
+    clerk = office["clerk"]
+    assert passwords.change_due(clerk) is None
+    reset_password(office["admin"], clerk.id, "given-by-admin")
+    staff = accounts.authenticate("clerk", "given-by-admin")
+    assert passwords.change_due(staff) == passwords.DUE_RESET
+    passwords.change_own(staff, "given-by-admin", "chosen-by-me", "chosen-by-me")
+    assert passwords.change_due(staff) is None
+    assert "reset" in AuditEntry.get(AuditEntry.action == "password_change").note
+
+
+def test_the_rules_hold_for_staff_made_or_reset_by_an_administrator(office):
+    with pytest.raises(ValidationError) as err:
+        reset_password(office["admin"], office["clerk"].id, "zhuguan123")
+    assert "演示" in err.value.errors["password"].text()
+    with pytest.raises(ValidationError):
+        reset_password(office["admin"], office["clerk"].id, "clerk")
+
+
+def _known(staff, password: str) -> None:
+    """An account that has a demo password (as the demo office makes them)."""
+    Staff.update(password_hash=accounts.hash_password(password)).where(Staff.id == staff.id).execute()
+
+
+def test_a_demo_password_in_a_real_office_must_be_changed(office):
+    _known(office["admin"], "admin123")
+    staff = accounts.authenticate("admin", "admin123")
+    assert passwords.change_due(staff) == passwords.DUE_KNOWN
+    assert AuditEntry.get(AuditEntry.action == "password_due").note == passwords.DUE_KNOWN
+    passwords.change_own(staff, "admin123", "office-admin-1", "office-admin-1")
+    assert passwords.change_due(staff) is None
+    accounts.authenticate("admin", "office-admin-1")
+    assert passwords.change_due(staff) is None
+
+
+def test_in_the_demo_office_the_demo_passwords_are_fine(office):
+    Setting.create(key=passwords.DEMO_FLAG, value="1")
+    _known(office["clerk"], "kefu123")
+    staff = accounts.authenticate("clerk", "kefu123")
+    assert passwords.change_due(staff) is None
+
+
+def test_the_known_passwords_are_the_demo_offices():
+    from propdesk.demo.register import OTHER_STAFF_PASSWORD, STAFF
+
+    assert {s[4] for s in STAFF} | {OTHER_STAFF_PASSWORD} <= passwords.KNOWN_PASSWORDS
+    assert {"admin123", "zhuguan123", "kefu123", "weixiu123"} <= passwords.KNOWN_PASSWORDS
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+from propdesk import cli  # noqa: E402
+
+
+def _run(capsys, *argv):
+    code = cli.main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_passwd_on_the_command_line(db_location, office, capsys, monkeypatch):
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
+    monkeypatch.setenv("PROPDESK_NEW_PASSWORD", "short")
+    code, _, err = _run(capsys, "--db", db_location, "--lang", "zh_CN", "--user", "technician",
+                        "passwd")
+    assert code == 1 and "新密码" in err and "8" in err
+    monkeypatch.setenv("PROPDESK_NEW_PASSWORD", "chosen-pw-1")
+    code, out, err = _run(capsys, "--db", db_location, "--lang", "zh_CN", "--user", "technician", "passwd")
+    assert code == 0 and "technician 的密码已修改" in out, err
+    assert accounts.authenticate("technician", "chosen-pw-1")
+    monkeypatch.delenv("PROPDESK_NEW_PASSWORD")
+    monkeypatch.setenv("PROPDESK_PASSWORD", "chosen-pw-1")
+    code, _, err = _run(capsys, "--db", db_location, "--lang", "zh_CN", "--user", "technician", "passwd")
+    assert code == 1 and "PROPDESK_NEW_PASSWORD" in err  # no terminal here: never waits
+
+
+def test_the_command_line_refuses_other_commands_until_the_password_is_changed(
+        db_location, office, capsys, monkeypatch, tmp_path):
+    reset_password(office["admin"], office["clerk"].id, "given-by-admin")
+    monkeypatch.setenv("PROPDESK_PASSWORD", "given-by-admin")
+    out_file = tmp_path / "c.xlsx"
+    export = ["export", "complaints", "--from", "2026-11-01", "--to", "2026-11-30", "-o", str(out_file)]
+    code, _, err = _run(capsys, "--db", db_location, "--lang", "zh_CN", "--user", "clerk", *export)
+    assert code == 1 and "propdesk passwd --user clerk" in err and "管理员已重置" in err
+    assert not out_file.exists()
+    assert AuditEntry.get(AuditEntry.note == "password.change_due").staff_id == office["clerk"].id
+    monkeypatch.setenv("PROPDESK_NEW_PASSWORD", "chosen-pw-1")
+    assert _run(capsys, "--db", db_location, "--user", "clerk", "passwd")[0] == 0
+    monkeypatch.setenv("PROPDESK_PASSWORD", "chosen-pw-1")
+    code, _, err = _run(capsys, "--db", db_location, "--user", "clerk", *export)
+    assert code == 0 and out_file.exists(), err
+
+
+def test_a_demo_password_in_a_real_office_stops_the_command_line(db_location, office, capsys,
+                                                                 monkeypatch, tmp_path):
+    _known(office["supervisor"], "zhuguan123")
+    monkeypatch.setenv("PROPDESK_PASSWORD", "zhuguan123")
+    code, _, err = _run(capsys, "--db", db_location, "--lang", "zh_CN", "--user", "supervisor",
+                        "backup", "-o", str(tmp_path / "b.db"))
+    assert code == 1 and "演示办公室公开的密码" in err and "propdesk passwd" in err
+    assert not (tmp_path / "b.db").exists()

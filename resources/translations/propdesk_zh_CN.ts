@@ -952,6 +952,45 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>{name} ({user})</source>
+        <translation>{name}（{user}）</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>当前密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New password &amp;again</source>
+        <translation>再输入一次新密码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>At least {n} characters; not your user name; not a demo office password such as admin123.</source>
+        <translation>至少 {n} 个字符；不能与用户名相同；不能是 admin123 之类的演示办公室密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Save the new password</source>
+        <translation>保存新密码(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintListPanel</name>
     <message>
         <source>Search number, unit, phone, name or any words of the description</source>
@@ -2501,12 +2540,20 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>Change &amp;password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Sign &amp;out / switch user</source>
         <translation>注销 / 切换用户(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Lock the desk</source>
         <translation>锁定前台(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
     </message>
     <message>
         <source>Complaint intake</source>
@@ -3952,6 +3999,18 @@ Details are in the log file.</source>
         <translation>密码散列已加强</translation>
     </message>
     <message>
+        <source>password changed</source>
+        <translation>已修改密码</translation>
+    </message>
+    <message>
+        <source>password reset by an administrator</source>
+        <translation>管理员已重置密码</translation>
+    </message>
+    <message>
+        <source>password change required</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4270,6 +4329,10 @@ Details are in the log file.</source>
         <translation>（最好用 PROPDESK_PASSWORD 或提示输入）</translation>
     </message>
     <message>
+        <source>change your own password (signed in; the new one from PROPDESK_NEW_PASSWORD or asked twice)</source>
+        <translation>修改自己的密码（须登录；新密码取自 PROPDESK_NEW_PASSWORD 或提示输入两次）</translation>
+    </message>
+    <message>
         <source>{pages} pages sent to the printer {name}.</source>
         <translation>已向打印机 {name} 发送 {pages} 页。</translation>
     </message>
@@ -4300,6 +4363,18 @@ Details are in the log file.</source>
     <message>
         <source>Restored from {file} into {path} (there was no database there before).</source>
         <translation>已从 {file} 恢复到 {path}（该处原先没有数据库）。</translation>
+    </message>
+    <message>
+        <source>Password changed for {user}.</source>
+        <translation>{user} 的密码已修改。</translation>
+    </message>
+    <message>
+        <source>New password: </source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again: </source>
+        <translation>再输入一次新密码：</translation>
     </message>
 </context>
 <context>
@@ -4934,6 +5009,18 @@ The details are in the log file:
     <message>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再输入一次新密码</translation>
     </message>
     <message>
         <source>Backup file</source>
@@ -6221,10 +6308,6 @@ The details are in the log file:
         <translation>您的角色（{role}）无权{action}。</translation>
     </message>
     <message>
-        <source>Password: use at least 6 characters.</source>
-        <translation>密码：至少 6 个字符。</translation>
-    </message>
-    <message>
         <source>take a complaint</source>
         <translation>受理投诉</translation>
     </message>
@@ -6291,6 +6374,10 @@ The details are in the log file:
     <message>
         <source>back up the database</source>
         <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>change your own password</source>
+        <translation>修改自己的密码</translation>
     </message>
     <message>
         <source>Work order {number} is not assigned to you: a technician sees and records only their own jobs.</source>
@@ -6841,6 +6928,10 @@ The details are in the log file:
         <translation>--month 用于收费汇总（fees）；周报请用 --week。</translation>
     </message>
     <message>
+        <source>No new password: set PROPDESK_NEW_PASSWORD or run the command in a terminal to be asked.</source>
+        <translation>没有新密码：请设置 PROPDESK_NEW_PASSWORD，或在终端中运行此命令以便输入。</translation>
+    </message>
+    <message>
         <source>"My jobs" is the technicians' own list.</source>
         <translation>“我的工单”只供维修工使用。</translation>
     </message>
@@ -6931,6 +7022,42 @@ The details are in the log file:
     <message>
         <source>{label}: {number} has no payment to void.</source>
         <translation>{label}：{number} 没有可作废的收费记录。</translation>
+    </message>
+    <message>
+        <source>{label}: use at least {min} characters.</source>
+        <translation>{label}：至少使用 {min} 个字符。</translation>
+    </message>
+    <message>
+        <source>{label}: must not be the user name.</source>
+        <translation>{label}：不能与用户名相同。</translation>
+    </message>
+    <message>
+        <source>{label}: this password is published with PropDesk's demo office; choose another.</source>
+        <translation>{label}：这是 PropDesk 演示办公室公开的密码，请另选一个。</translation>
+    </message>
+    <message>
+        <source>{label}: differs from the new password.</source>
+        <translation>{label}：与新密码不一致。</translation>
+    </message>
+    <message>
+        <source>{label}: this is not your current password.</source>
+        <translation>{label}：与您当前的密码不符。</translation>
+    </message>
+    <message>
+        <source>{label}: choose a password other than the current one.</source>
+        <translation>{label}：请选择与当前密码不同的密码。</translation>
+    </message>
+    <message>
+        <source>An administrator has reset your password: choose your own now.</source>
+        <translation>管理员已重置您的密码：请现在设置您自己的密码。</translation>
+    </message>
+    <message>
+        <source>Your password is one of the demo office's published passwords: choose your own now.</source>
+        <translation>您的密码是演示办公室公开的密码之一：请现在设置您自己的密码。</translation>
+    </message>
+    <message>
+        <source>{user} must change the password before anything else: {why} Run: propdesk passwd --user {user}</source>
+        <translation>{user} 须先修改密码才能做其他操作：{why}请运行：propdesk passwd --user {user}</translation>
     </message>
 </context>
 <context>

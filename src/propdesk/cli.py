@@ -168,6 +168,9 @@ def _parser() -> argparse.ArgumentParser:
                                          "can sign in to, is replaced without signing in."))
     res.add_argument("file", metavar=file_, help=_t(QT_TRANSLATE_NOOP("cli", "a backup (.db) made by PropDesk")))
     res.add_argument("--password", help=_t(QT_TRANSLATE_NOOP("cli", "(prefer PROPDESK_PASSWORD or the prompt)")))
+
+    command("passwd", QT_TRANSLATE_NOOP("cli", "change your own password (signed in; the new one from "
+                                              "PROPDESK_NEW_PASSWORD or asked twice)"))
     return p
 
 
@@ -220,16 +223,25 @@ def _credentials(args, permission: str) -> tuple[str, str]:
     return user, password
 
 
-def _sign_in(args, permission: str):
+def _sign_in(args, permission: str, change_due_ok: bool = False):
     """The account that runs this command (the database is open), signed in with the window's
-    rules and allowed ``permission``."""
-    from propdesk.services.core import accounts
+    rules and allowed ``permission``. Someone who must choose a new password first (after an
+    administrator reset it, or a demo password in a real office) may only run ``passwd``."""
+    from propdesk.services.core import accounts, audit, passwords
+    from propdesk.services.core.db_retry import transaction
 
     user, password = _credentials(args, permission)
     if not accounts.any_accounts():
         raise RuleError(accounts.MSG_NO_ACCOUNTS)
     actor = accounts.authenticate(user, password)
     accounts.require(actor, permission)
+    due = passwords.change_due(actor)
+    if due and not change_due_ok:
+        with transaction():
+            audit.record(actor, "staff", actor.id, "refused", note="password.change_due")
+        raise RuleError(passwords.MSG_CHANGE_FIRST, user=actor.username,
+                        why=i18n.translate("rules", passwords.due_message(due)))
+    actor.signed_in_with = password  # for passwd: the current password, already checked
     return actor
 
 
@@ -580,9 +592,40 @@ def cmd_restore(args) -> int:
     return 0
 
 
+MSG_NO_NEW_PASSWORD = QT_TRANSLATE_NOOP(
+    "rules", "No new password: set PROPDESK_NEW_PASSWORD or run the command in a terminal to be asked.")
+MSG_PASSWORD_CHANGED = QT_TRANSLATE_NOOP("cli", "Password changed for {user}.")
+
+
+def cmd_passwd(args) -> int:
+    """The signed-in person's own password: the current one as for any command (--user,
+    PROPDESK_PASSWORD or the prompt), the new one from PROPDESK_NEW_PASSWORD or asked twice."""
+    import getpass
+    import os
+
+    from propdesk.services.core import passwords
+
+    _open_db(args)
+    _language(args)
+    actor = _sign_in(args, "password.change", change_due_ok=True)
+    new = os.environ.get("PROPDESK_NEW_PASSWORD")
+    again = new
+    if new is None:
+        if sys.stdin is None or not sys.stdin.isatty():
+            raise RuleError(MSG_NO_NEW_PASSWORD)
+        try:
+            new = getpass.getpass(_t(QT_TRANSLATE_NOOP("cli", "New password: ")))
+            again = getpass.getpass(_t(QT_TRANSLATE_NOOP("cli", "New password again: ")))
+        except EOFError:
+            raise RuleError(MSG_NO_NEW_PASSWORD) from None
+    passwords.change_own(actor, actor.signed_in_with, new, again)
+    print(_t(MSG_PASSWORD_CHANGED).format(user=actor.username))
+    return 0
+
+
 COMMANDS = {"demo": cmd_demo, "export": cmd_export, "import-owners": cmd_import_owners,
             "report": cmd_report,
-            "backup": cmd_backup, "restore": cmd_restore}
+            "backup": cmd_backup, "restore": cmd_restore, "passwd": cmd_passwd}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -65,8 +65,8 @@ def test_new_office_set_up_through_the_screens(qtbot, dialogs, monkeypatch, fixe
     first.show()
     fill(qtbot, first.office, "翠湖苑物业服务中心")
     fill(qtbot, first.name, "赵敏")
-    fill(qtbot, first.password, "admin123")
-    fill(qtbot, first.password2, "admin123")
+    fill(qtbot, first.password, "office-admin-1")
+    fill(qtbot, first.password2, "office-admin-1")
     first.findChildren(QPushButton)[0].click()
     admin = Staff.get(Staff.username == "admin")
     assert admin.role == "admin"

@@ -28,7 +28,7 @@ from propdesk.models.tables import (
 )
 from propdesk.services.cases import lateness
 from propdesk.services.setup import reference
-from propdesk.services.core import settings
+from propdesk.services.core import passwords, settings
 from propdesk.demo import cases as demo_cases
 from propdesk.demo import jobs as demo_jobs
 from propdesk.demo import related as demo_related
@@ -100,6 +100,9 @@ def create_demo_office(n_complaints: int = 400, seed: int = 1, today: dt.date | 
             if not settings.get(key):
                 settings.put(key, value)
         settings.put("language", i18n.language())  # the office speaks the language it was made in
+        # its published passwords (admin123 ...) are fine here; in any other database a person
+        # signing in with one must choose their own first (services.core.passwords)
+        settings.put(passwords.DEMO_FLAG, "1")
         rows = Rows()
         register = build_register(rng, rows)
         staff = build_staff(rng, rows, hashes)

@@ -247,7 +247,12 @@ class MainWindow(QMainWindow):
         self.my_jobs.table.setFocus()
 
     def _session_actions(self, file_menu) -> None:
-        """Sign out / switch user and lock, then quit: the end of every File menu."""
+        """Change password, sign out / switch user and lock, then quit: the end of every File
+        menu."""
+        password = QAction(self.tr("Change &password…"), self)
+        password.setObjectName("change_password")
+        password.triggered.connect(self.change_password)
+        file_menu.addAction(password)
         sign_out = QAction(self.tr("Sign &out / switch user"), self, shortcut=QKeySequence("Ctrl+Shift+L"))
         sign_out.setObjectName("sign_out")
         sign_out.triggered.connect(self.sign_out_requested)
@@ -260,6 +265,17 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
         quit_action.triggered.connect(self.quit_asking)
         file_menu.addAction(quit_action)
+
+    def change_password(self) -> None:
+        """The signed-in person's own password (services.core.passwords)."""
+        from propdesk.ui.password_dialog import ChangePasswordDialog
+
+        if getattr(self, "_password_dialog", None) is not None:
+            self._password_dialog.deleteLater()
+        dialog = self._password_dialog = ChangePasswordDialog(self.staff, parent=self)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(
+            self.tr("Your password was changed."), 15000))
+        dialog.open()
 
     def _language_actions(self, menu) -> None:
         office_lang = settings.office_language()

@@ -148,11 +148,21 @@ class Session(QObject):
         self.switching = False
 
     def sign_in(self) -> bool:
+        """Sign-in, then, when a new password is due (after an administrator reset it, or a
+        demo password in a real office), the new password before the main window opens; who
+        does not choose one is signed out and the sign-in comes again."""
+        from propdesk.services.core import passwords
         from propdesk.ui.login import LoginDialog
+        from propdesk.ui.password_dialog import ChangePasswordDialog
 
-        login = LoginDialog()
-        if not login.exec():
-            return False
+        while True:
+            login = LoginDialog()
+            if not login.exec():
+                return False
+            due = passwords.change_due(login.staff)
+            if due is None or ChangePasswordDialog(login.staff, due).exec():
+                break
+            accounts.sign_out(login.staff)
         self.open_window(login.staff)
         return True
 

@@ -272,6 +272,9 @@ def escalate(actor: Staff, complaint_id: int, to: str, note: str) -> Complaint:
 def close(actor: Staff, complaint_id: int, note: str = "", at: dt.datetime | None = None) -> Complaint:
     at = at or now()
     accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
+    ck = Checker()
+    note = ck.text("note", note, max_len=2000)
+    ck.raise_if_any()
     with transaction():
         c = _open_for_change(complaint_id)
         if reply_owed(c):

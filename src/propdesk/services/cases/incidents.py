@@ -114,6 +114,9 @@ def close(actor: Staff, incident_id: int, note: str = "", schedule_callbacks: bo
     """Close the incident; each caller is called back (one callback per phone number)."""
     accounts.require(actor, "complaint.handle", ENTITY, incident_id)
     at = at or now()
+    c = Checker()
+    note = c.text("note", note, max_len=2000)
+    c.raise_if_any()
     with transaction():
         incident = get(incident_id)
         if incident.status != "open":

@@ -337,6 +337,9 @@ def check(actor: Staff, wo_id: int, note: str = "", at: dt.datetime | None = Non
     """The supervisor checks the returned slip and signs the job off (supervisor or admin)."""
     at = at or now()
     accounts.require(actor, "workorder.check", ENTITY, wo_id)
+    c = Checker()
+    note = c.text("note", note, max_len=2000)
+    c.raise_if_any()
     with transaction():
         wo = _for_action(wo_id, "check")
         if not wo.slip_returned:

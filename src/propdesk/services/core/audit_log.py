@@ -87,6 +87,9 @@ ACTION_LABELS = {
     "login_unknown": QT_TRANSLATE_NOOP("audit", "unknown user name"),
     "login_wait": QT_TRANSLATE_NOOP("audit", "sign-in refused: wait after wrong passwords"),
     "password_upgrade": QT_TRANSLATE_NOOP("audit", "password hash strengthened"),
+    "password_change": QT_TRANSLATE_NOOP("audit", "password changed"),
+    "password_reset": QT_TRANSLATE_NOOP("audit", "password reset by an administrator"),
+    "password_due": QT_TRANSLATE_NOOP("audit", "password change required"),
 }
 # fields of the records whose changes are logged but which no form names (validation.label)
 CHANGE_LABELS = {

@@ -104,6 +104,9 @@ FIELD_LABELS = {
     "value": QT_TRANSLATE_NOOP("fields", "Value"),
     "username": QT_TRANSLATE_NOOP("fields", "User name"),
     "password": QT_TRANSLATE_NOOP("fields", "Password"),
+    "old_password": QT_TRANSLATE_NOOP("fields", "Current password"),
+    "new_password": QT_TRANSLATE_NOOP("fields", "New password"),
+    "new_password_again": QT_TRANSLATE_NOOP("fields", "New password again"),
     "file": QT_TRANSLATE_NOOP("fields", "Backup file"),
     "owner": QT_TRANSLATE_NOOP("fields", "Owner"),
     "related_to": QT_TRANSLATE_NOOP("fields", "Related complaint"),
@@ -146,7 +149,11 @@ MSG_YES_NO = QT_TRANSLATE_NOOP("rules", "{label}: answer yes or no.")
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^(0\d{2,3})?[2-9]\d{6,7}(\d{1,6})?$")  # optional area code, extension
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# What no text field stores: control characters but tab, line feed and carriage return (NUL
+# included: PostgreSQL's text cannot hold it, and nobody types one), DEL, the C1 controls, and
+# lone surrogates (not even UTF-8). The one rule: every service checks its text through
+# ``Checker.text`` or, for text that is not a form field (a roster cell), ``has_control``.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _TEXTLIKE = (str, int, float, Decimal)  # a number typed or read from Excel is text too
 _MAX_ID = 2**63 - 1
 
@@ -164,6 +171,11 @@ def money_value(value) -> Decimal | None:
     if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
         return None
     return amount.quantize(Decimal("0.01"))
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a character no field may store (see _CONTROL)."""
+    return bool(_CONTROL.search(text))
 
 
 def label(field: str) -> str:
@@ -188,7 +200,7 @@ class Checker:
             self.fail(field, MSG_REQUIRED)
         elif len(value) > max_len:
             self.fail(field, MSG_TOO_LONG, max=max_len, n=len(value))
-        elif _CONTROL.search(value.replace("\n", "").replace("\t", "")):
+        elif has_control(value):
             self.fail(field, MSG_CONTROL)
         return value
 

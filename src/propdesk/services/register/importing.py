@@ -35,7 +35,7 @@ from propdesk.models.enums import OwnerRole, Role
 from propdesk.models.tables import Building, Estate, Owner, OwnerPhone, Staff, Unit
 from propdesk.services.core import accounts, audit, settings
 from propdesk.services.core.db_retry import transaction
-from propdesk.services.core.validation import MSG_PHONE, MSG_TOO_LONG, Checker
+from propdesk.services.core.validation import MSG_CONTROL, MSG_PHONE, MSG_TOO_LONG, Checker, has_control
 from propdesk.services.register import address as addr
 from propdesk.services.register import columns, workbook
 from propdesk.services.register.address import Address, UnitChoice
@@ -347,7 +347,11 @@ def _name(text: str) -> str:
 
 
 def _values(cells: list, mapping: dict[str, int]) -> dict[str, str]:
-    return {f: _cell_text(cells[i]) if i < len(cells) else "" for f, i in mapping.items()}
+    values = {f: _cell_text(cells[i]) if i < len(cells) else "" for f, i in mapping.items()}
+    for name, value in values.items():  # the rule every text field follows (NUL, ESC ...)
+        if has_control(value):
+            raise _fail(name, MSG_CONTROL)
+    return values
 
 
 def _phones_of(cells: list, mapping: dict[str, int]) -> list[tuple[str, str]]:

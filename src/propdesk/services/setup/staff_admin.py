@@ -15,7 +15,7 @@ from propdesk.errors import NotFound
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import Role
 from propdesk.models.tables import Department, Staff
-from propdesk.services.core import accounts
+from propdesk.services.core import accounts, passwords
 from propdesk.services.core import audit
 from propdesk.services.core.db_retry import transaction
 from propdesk.services.setup.office import require_edit
@@ -59,9 +59,8 @@ def _get(staff_id: int) -> Staff:
     return staff
 
 
-def _check_password(c: Checker, password: str) -> None:
-    if len(password or "") < 6:
-        c.fail("password", accounts.MSG_PASSWORD_SHORT)
+def _check_password(c: Checker, password: str, username: str) -> None:
+    passwords.check_new(c, "password", password, username)  # the rules every new password follows
 
 
 def _checked(data: StaffInput, staff_id: int | None) -> tuple[dict, Checker]:
@@ -88,7 +87,7 @@ def _checked(data: StaffInput, staff_id: int | None) -> tuple[dict, Checker]:
             c.fail("department", MSG_DEPT, name=dept.name if dept else "-")
         values["department"] = dept
     if staff_id is None:
-        _check_password(c, data.password)
+        _check_password(c, data.password, values["username"])
     return values, c
 
 
@@ -148,10 +147,11 @@ def set_active(actor: Staff | None, staff_id: int, active: bool) -> Staff:
 
 
 def reset_password(actor: Staff | None, staff_id: int, password: str) -> Staff:
-    """Give the person a new password (they should change it); also lifts a lock-out."""
+    """Give the person a new password; they must choose their own at their next sign-in
+    (passwords.change_due). Also lifts a wait after wrong passwords."""
     require_edit(actor, ENTITY, staff_id)
     c = Checker()
-    _check_password(c, password)
+    _check_password(c, password, _get(staff_id).username)
     c.raise_if_any()
     password_hash = accounts.hash_password(password)
     with transaction():
@@ -159,5 +159,7 @@ def reset_password(actor: Staff | None, staff_id: int, password: str) -> Staff:
         staff.password_hash = password_hash
         staff.failed_logins, staff.locked_until = 0, None
         staff.save()
+        # the administrator knows it: the person chooses their own at the next sign-in
+        passwords.mark_due(staff.id, passwords.DUE_RESET)
         audit.record(actor, ENTITY, staff.id, "password_reset", note=staff.name)
     return staff
