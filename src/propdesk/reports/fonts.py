@@ -139,6 +139,12 @@ def runs(text: str) -> list[tuple[str | None, str]]:
     return out
 
 
+def in_main_font(text: str) -> bool:
+    """True when the main font draws every character of ``text`` (then :func:`runs` would
+    give one run; checked at C speed, for writers that draw a great deal of text)."""
+    return _main_chars().issuperset(map(ord, text))
+
+
 def main_font_only(text: str) -> str:
     """``text`` for places that draw in one font only (chart labels): a character the main font
     lacks prints as REPLACEMENT and is remembered like one no font has (the footer explains)."""

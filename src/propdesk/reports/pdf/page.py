@@ -118,11 +118,7 @@ class _NumberedCanvas(Canvas):
 
     def save(self):
         total = len(self._pages)
-        fonts.runs(_footer_text(self._printed))  # its characters count too
-        missing = "".join(sorted(fonts.take_missing()))
-        if missing:
-            log.warning("PDF: no font can print %s (printed as □)",
-                        " ".join(f"U+{ord(ch):04X}" for ch in missing))
+        missing = footer_missing(self._printed)
         for state in self._pages:
             self.__dict__.update(state)
             _draw_footer(self, self._spec, self._printed, total, missing)
@@ -131,6 +127,11 @@ class _NumberedCanvas(Canvas):
 
 
 def _draw_header(canvas, doc, spec: PageSpec) -> None:
+    draw_header(canvas, spec)
+
+
+def draw_header(canvas, spec: PageSpec) -> None:
+    """The logo, and for a register its title, office, period and signature line."""
     logo_w = _draw_logo(canvas, spec)
     if not spec.title:
         return
@@ -174,6 +175,13 @@ def _footer_text(printed: dt.date) -> str:
 
 
 def _draw_footer(canvas, spec: PageSpec, printed: dt.date, total: int, missing: str = "") -> None:
+    draw_footer_text(canvas, spec, printed, missing)
+    draw_page_number(canvas, spec, canvas.getPageNumber(), total)
+
+
+def draw_footer_text(canvas, spec: PageSpec, printed: dt.date, missing: str = "") -> None:
+    """The footer of every page but its number: a rule, the office, the print date, the
+    version, and what a □ stands for when a character could not be printed."""
     font = cjk_font()
     width, _ = spec.pagesize
     y = MARGIN + 2 * mm
@@ -184,9 +192,6 @@ def _draw_footer(canvas, spec: PageSpec, printed: dt.date, total: int, missing: 
     canvas.setFont(font, 8)
     canvas.setFillGray(0.25)
     draw_text(canvas, MARGIN, y, _footer_text(printed), 8)
-    canvas.setFont(font, 8)
-    canvas.drawRightString(width - MARGIN, y,
-                           tr(PAGE_OF).format(page=canvas.getPageNumber(), pages=total))
     if missing:  # never a silent gap: the page says what the boxes are
         canvas.setFillColorRGB(0.7, 0, 0)
         canvas.setFont(font, 7)
@@ -195,16 +200,41 @@ def _draw_footer(canvas, spec: PageSpec, printed: dt.date, total: int, missing: 
     canvas.restoreState()
 
 
+def draw_page_number(canvas, spec: PageSpec, page: int, total: int) -> None:
+    """"第 3 / 12 页" at the right of the footer."""
+    width, _ = spec.pagesize
+    canvas.saveState()
+    canvas.setFont(cjk_font(), 8)
+    canvas.setFillGray(0.25)
+    canvas.drawRightString(width - MARGIN, MARGIN + 2 * mm, tr(PAGE_OF).format(page=page, pages=total))
+    canvas.restoreState()
+
+
+def footer_missing(printed: dt.date) -> str:
+    """The characters printed as □ in this document so far (the footer's own text counted),
+    logged once; taken, so the next document starts afresh."""
+    fonts.runs(_footer_text(printed))  # its characters count too
+    missing = "".join(sorted(fonts.take_missing()))
+    if missing:
+        log.warning("PDF: no font can print %s (printed as □)",
+                    " ".join(f"U+{ord(ch):04X}" for ch in missing))
+    return missing
+
+
+def body_frame(spec: PageSpec) -> tuple[float, float, float, float]:
+    """(x, y, width, height) of the part of the page the story fills."""
+    width, height = spec.pagesize
+    bottom = MARGIN + FOOTER_H + (SIGN_H if spec.signature else 0)
+    return MARGIN, bottom, width - 2 * MARGIN, height - MARGIN - spec.header_h - bottom
+
+
 def build(path, story: list, spec: PageSpec, title_meta: str = "",
           printed: dt.date | None = None, on_page=None) -> None:
     """Lay ``story`` out on the page template and write the PDF to ``path`` (replaced only
     once the whole file is written; ReportError when it cannot be written). ``on_page()`` is
     called as each page starts (an exception from it stops the job, and no file is left)."""
     printed = printed or dt.date.today()
-    width, height = spec.pagesize
-    bottom = MARGIN + FOOTER_H + (SIGN_H if spec.signature else 0)
-    frame = Frame(MARGIN, bottom, width - 2 * MARGIN, height - MARGIN - spec.header_h - bottom,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    frame = Frame(*body_frame(spec), leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     with output_file(path, ".pdf") as tmp:
         _build(tmp, story, spec, title_meta, printed, frame, on_page)
 
