@@ -18,7 +18,7 @@ from propdesk.models.tables import ALL_MODELS, Setting, database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6  # the newest schema this program knows
+SCHEMA_VERSION = 7  # the newest schema this program knows
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -75,6 +75,23 @@ PG_DEFAULTS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10,
                "options": "-c lock_timeout=10000", "application_name": "propdesk"}
 
 
+# Called with True (connected again) or False (the connection was lost / the server cannot be
+# reached) when that changes, on the thread that noticed (services.core.server_watch).
+connection_listeners: list = []
+_connected = {"state": True}
+
+
+def _notify(connected: bool) -> None:
+    if _connected["state"] == connected:
+        return
+    _connected["state"] = connected
+    for listener in list(connection_listeners):
+        try:
+            listener(connected)
+        except Exception:  # a listener's trouble is not the query's
+            log.warning("connection listener failed", exc_info=True)
+
+
 def _postgres_class():
     from peewee import InterfaceError, PostgresqlDatabase
 
@@ -86,11 +103,14 @@ def _postgres_class():
 
         def _connect(self):
             try:
-                return super()._connect()
+                conn = super()._connect()
             except Exception as err:  # psycopg2.OperationalError: refused, timed out, password
                 reason = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
                 log.error("cannot connect to %s: %s", self.server, reason)
+                _notify(False)
                 raise DatabaseUnavailable(MSG_NO_SERVER, server=self.server, reason=reason) from err
+            _notify(True)
+            return conn
 
         def execute_sql(self, sql, params=None, *args, **kwargs):
             try:
@@ -99,6 +119,7 @@ def _postgres_class():
                 if not self.connection_lost():
                     raise
                 log.error("connection to %s lost: %s", self.server, err)
+                _notify(False)
                 if not self.in_transaction():
                     self.drop_connection()  # inside one, transaction() drops it at its end
                 raise DatabaseUnavailable(MSG_LOST, server=self.server) from err
@@ -109,6 +130,7 @@ def _postgres_class():
 
         def drop_connection(self) -> None:
             """Forget a dead connection (closing it may fail too); the next query reconnects."""
+            _notify(False)
             conn = self._state.conn
             self._state.reset()
             try:
@@ -532,6 +554,16 @@ def backfill_fee_lines(db: Database) -> int:
     return len(rows)
 
 
+def _v7_pg_short_terms(db: Database) -> None:
+    """PostgreSQL only: indexes for one- and two-character terms and number prefixes, and the
+    callback list's own search text (models.pg_search). SQLite has had them since step 3/4."""
+    if is_sqlite(db):
+        return
+    from propdesk.models import pg_search
+
+    pg_search.upgrade(db)
+
+
 MIGRATIONS = {1: _v1_initial, 2: _v2_related_cases, 3: _v3_short_term_index, 4: _v4_callback_index,
               5: _v5_callback_promised_index,
-              6: _v6_fees}
+              6: _v6_fees, 7: _v7_pg_short_terms}

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalField, Field,
-                    ModelSelect, NodeList, TextField, fn)
+                    ModelSelect, NodeList, fn)
 
 from propdesk.models import database, is_sqlite
 from propdesk.models.db import FTS_TABLES
@@ -139,9 +139,9 @@ def fts_matches(table: str, term: str, columns: tuple[str, ...] = ()):
 def search_column(model):
     """PostgreSQL: the row's ``search_text`` (every searched text, kept by a trigger with a
     pg_trgm index: models.db.create_pg_search). Not a model field, so SQLite has no such column."""
-    column = TextField(column_name="search_text")
-    column.bind(model, "search_text", set_attribute=False)
-    return column
+    from propdesk.services.lists import pg_search
+
+    return pg_search.search_column(model)
 
 
 def has_search_column(model) -> bool:
@@ -152,13 +152,15 @@ def text_condition(model, term: str, like_fields: list):
     """Rows of ``model`` containing ``term``: its search indexes (trigram for 3+ characters,
     bigram for 1-2), else LIKE over ``like_fields`` (a short term with punctuation; they must
     be the columns the indexes hold, FTS_TABLES, as a windowed page tests one character by LIKE).
-    PostgreSQL: ILIKE on the row's search column, whatever the length (its trigram index
-    answers 3+ characters)."""
+    PostgreSQL: the row's search column, through the index each kind of term needs
+    (services.lists.pg_search)."""
     term = normalize_text(term)
     if not term:
         return None
     if has_search_column(model):
-        return search_column(model).contains(term)
+        from propdesk.services.lists import pg_search
+
+        return pg_search.condition(model, term)
     if uses_index(term):
         table = model._meta.table_name
         if _IN_WINDOW.get():
@@ -387,7 +389,12 @@ class Listing:
 
     def _build_page_sql(self, f, order: str, descending: bool, offset: int, limit: int,
                         engine=None):  # engine: only part of the cache key
-        query = self.joined(self.row_fields).where(self.where(f)).order_by(*self._ordering(order, descending))
+        ordering = self._ordering(order, descending)
+        if not is_sqlite() and getattr(f, "text", ""):
+            from propdesk.services.lists import pg_search
+
+            ordering[0] = pg_search.page_order(ordering[0], f.text)
+        query = self.joined(self.row_fields).where(self.where(f)).order_by(*ordering)
         return query.offset(offset).limit(limit).sql()
 
     def _build_count_sql(self, f, engine=None):

@@ -1,0 +1,147 @@
+"""PostgreSQL's search indexes beyond the trigram one (issue 20; SQLite has FTS5: models.db).
+
+``models.db.create_pg_search`` keeps a ``search_text`` column per searched table (every searched
+text, one per line, the row's number on the first line) with a pg_trgm GIN index: any term of
+three or more characters. Three kinds of term need more, found at 1,000,000 complaints:
+
+* **One or two characters** (张伟, 漏, 3幢): pg_trgm has no trigram to look up, so PostgreSQL
+  read every row (2.6-2.9 s; SQLite's bigram index: 0.4-26 ms). ``propdesk_grams(text, k)``
+  gives every single character and every pair of neighbouring characters of each line (lower
+  case; a pair never spans two lines), as a ``text[]``; a GIN index over that expression finds
+  a short term with ``&&`` (any of) or ``@>`` (all of). Nothing is stored in the row: it is an
+  expression index, kept by PostgreSQL itself on every insert and update.
+* **The start of a number** (TS-2021): pg_trgm splits at the dash, and ``ts`` is in every
+  number, so the trigram index narrowed little (2.8 s against 0.23 s). Numbers are
+  ``PREFIX-YYYYMMDD-NNN``; a term of letters, a dash and digits can only lie in a number where
+  its letters end the prefix, so it is a *prefix* of the number for each office prefix ending
+  in those letters: a btree over ``upper(number) text_pattern_ops`` answers that. The other
+  lines must still be searched for it (a clerk may have typed a number into a description):
+  their pairs carry no ``#`` (the first ``k`` lines' pairs are stored as ``#xy``), so
+  ``@> ARRAY['ts','s-',…]`` over the other lines is selective, and ILIKE checks what it finds.
+* **Callbacks** had no index on PostgreSQL: their list searches the callback's number and its
+  case's number, contact, phone and unit. ``callback.search_text`` now holds exactly those (its
+  trigger reads the case; triggers on the cases keep it current), so a callback search is one
+  indexed condition like the other lists'. The case's number is the second number line.
+
+The query side is ``services.lists.pg_search``.
+"""
+from __future__ import annotations
+
+from peewee import Database
+
+# how many of a table's search lines are numbers (their pairs are stored as "#xy")
+NUMBER_LINES = {"complaint": 1, "work_order": 1, "callback": 2}
+# the expression of each number line, as its prefix index has it
+NUMBER_EXPRS = {
+    "complaint": ["upper(number)"],
+    "work_order": ["upper(number)"],
+    "callback": ["upper(number)", "upper(split_part(search_text, E'\\n', 2))"],
+}
+
+GRAMS_FUNCTION = r"""
+CREATE OR REPLACE FUNCTION propdesk_grams(t text, number_lines integer) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
+  SELECT array_agg(CASE WHEN l.n <= number_lines THEN '#' || v.g ELSE v.g END)
+  FROM unnest(string_to_array(lower(t), E'\n')) WITH ORDINALITY AS l(line, n),
+       LATERAL (SELECT substr(l.line, i, 1) FROM generate_series(1, length(l.line)) AS i
+                UNION ALL
+                SELECT substr(l.line, i, 2) FROM generate_series(1, length(l.line) - 1) AS i) AS v(g)
+$$"""
+
+
+def grams_expr(table: str) -> str:
+    return f"propdesk_grams(search_text, {NUMBER_LINES[table]})"
+
+
+# --- the callback's own search text -------------------------------------------------------------
+
+CALLBACK_TEXT = r"""
+CREATE OR REPLACE FUNCTION callback_search_text() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  case_number text; contact text; phone text; unit_label text;
+BEGIN
+  IF NEW.complaint_id IS NOT NULL THEN
+    SELECT c.number, c.complainant, c.phone, u.label INTO case_number, contact, phone, unit_label
+      FROM complaint c LEFT JOIN unit u ON u.id = c.unit_id WHERE c.id = NEW.complaint_id;
+  ELSIF NEW.work_order_id IS NOT NULL THEN
+    SELECT w.number, w.contact_name, w.contact_phone, u.label INTO case_number, contact, phone, unit_label
+      FROM work_order w LEFT JOIN unit u ON u.id = w.unit_id WHERE w.id = NEW.work_order_id;
+  ELSIF NEW.incident_contact_id IS NOT NULL THEN
+    SELECT i.number, ic.name, ic.phone, u.label INTO case_number, contact, phone, unit_label
+      FROM incident_contact ic LEFT JOIN incident i ON i.id = ic.incident_id
+      LEFT JOIN unit u ON u.id = ic.unit_id WHERE ic.id = NEW.incident_contact_id;
+  END IF;
+  -- fixed lines (an empty one for what is missing): 1 number, 2 the case's number, 3 contact,
+  -- 4 phone, 5 unit
+  NEW.search_text := concat_ws(E'\n', NEW.number, coalesce(case_number, ''), coalesce(contact, ''),
+                               coalesce(phone, ''), coalesce(unit_label, ''));
+  RETURN NEW;
+END $$"""
+
+# (table, the columns the callback's text reads, how its callbacks are found)
+CASE_SOURCES = [
+    ("complaint", ["number", "complainant", "phone", "unit_id"], "complaint_id = NEW.id"),
+    ("work_order", ["number", "contact_name", "contact_phone", "unit_id"], "work_order_id = NEW.id"),
+    ("incident_contact", ["name", "phone", "unit_id", "incident_id"], "incident_contact_id = NEW.id"),
+    ("incident", ["number"],
+     "incident_contact_id IN (SELECT id FROM incident_contact WHERE incident_id = NEW.id)"),
+]
+
+
+def _callback_text(db: Database) -> None:
+    db.execute_sql(CALLBACK_TEXT)
+    db.execute_sql("DROP TRIGGER IF EXISTS callback_search ON callback")
+    db.execute_sql("CREATE TRIGGER callback_search BEFORE INSERT OR UPDATE OF number, complaint_id, "
+                   "work_order_id, incident_contact_id ON callback "
+                   "FOR EACH ROW EXECUTE FUNCTION callback_search_text()")
+    for table, columns, which in CASE_SOURCES:
+        changed = " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in columns)
+        db.execute_sql(f"CREATE OR REPLACE FUNCTION {table}_callback_text() RETURNS trigger "
+                       f"LANGUAGE plpgsql AS $$ BEGIN "
+                       f"UPDATE callback SET number = number WHERE {which}; RETURN NULL; END $$")
+        db.execute_sql(f"DROP TRIGGER IF EXISTS {table}_callback_text ON {table}")
+        db.execute_sql(f"CREATE TRIGGER {table}_callback_text AFTER UPDATE OF {', '.join(columns)} "
+                       f"ON {table} FOR EACH ROW WHEN ({changed}) "
+                       f"EXECUTE FUNCTION {table}_callback_text()")
+
+
+# --- indexes -----------------------------------------------------------------------------------
+
+def index_statements(table: str) -> list[str]:
+    """CREATE INDEX statements of ``table``'s short-term and number indexes (IF NOT EXISTS)."""
+    out = [f"CREATE INDEX IF NOT EXISTS {table}_search_grams ON {table} USING gin ({grams_expr(table)})"]
+    for i, expr in enumerate(NUMBER_EXPRS[table], start=1):
+        out.append(f"CREATE INDEX IF NOT EXISTS {table}_number_prefix_{i} ON {table} "
+                   f"(({expr}) text_pattern_ops)")
+    return out
+
+
+def index_names(table: str) -> list[str]:
+    return [f"{table}_search_grams"] + [f"{table}_number_prefix_{i}"
+                                        for i in range(1, len(NUMBER_EXPRS[table]) + 1)]
+
+
+def create_indexes(db: Database, table: str) -> None:
+    for statement in index_statements(table):
+        db.execute_sql(statement)
+
+
+def drop_indexes(db: Database, table: str) -> None:
+    """For bulk loads (benchmarks): one build afterwards beats a million index updates."""
+    for name in index_names(table):
+        db.execute_sql(f"DROP INDEX IF EXISTS {name}")
+
+
+def upgrade(db: Database) -> None:
+    """Schema step 7 on PostgreSQL (idempotent): the grams function, the callback's own search
+    text (filled for the callbacks there), the short-term and number indexes of all three."""
+    from propdesk.models.db import FTS_TABLES, create_pg_search
+
+    for table in FTS_TABLES:  # a database made before its search column (none should be)
+        create_pg_search(db, table)
+    db.execute_sql(GRAMS_FUNCTION)
+    _callback_text(db)
+    # the callbacks whose text is still their number alone (schema 1-6): their case's text too
+    db.execute_sql("UPDATE callback SET number = number WHERE strpos(search_text, E'\\n') = 0")
+    for table in FTS_TABLES:
+        create_indexes(db, table)

@@ -1,0 +1,112 @@
+"""The lists' quick search on PostgreSQL (issue 20): which index answers which term.
+
+The indexes are made by ``models.db.create_pg_search`` (the ``search_text`` column and its
+trigram index) and ``models.pg_search`` (character pairs, number prefixes, the callback's own
+text); why each exists is written there. Here, for a normalized term:
+
+* one or two characters: ``propdesk_grams(search_text, k) && ARRAY[t, '#t']`` (the pair or
+  character on any line, a number line's stored with ``#``), checked with ILIKE, which is
+  cheap and comes first when PostgreSQL walks the date index for a common term instead;
+* the start of a number (letters, a dash, digits: ``TS-2021``): the number lines' prefix
+  indexes for each office prefix ending in those letters, OR the term's pairs on the other
+  lines (``@>``), checked with ILIKE;
+* anything else: ``search_text ILIKE '%term%'`` through the trigram index.
+
+Every shape finds exactly the rows ``search_text ILIKE '%term%'`` finds (the same rows as the
+SQLite indexes), only through an index.
+"""
+from __future__ import annotations
+
+import re
+
+from peewee import SQL, Cast, Expression, NodeList, Ordering, TextField, Value, fn
+
+from propdesk.models.pg_search import NUMBER_LINES
+from propdesk.services.core import numbering
+
+# every prefix a number is given with (numbering: PREFIX-YYYYMMDD-NNN)
+NUMBER_PREFIXES = (numbering.COMPLAINT, numbering.WORK_ORDER, numbering.CALLBACK, "SJ")
+NUMBER_START = re.compile(r"^([A-Za-z]+)-([0-9-]*)$")
+
+
+def search_column(model):
+    """The row's ``search_text`` (not a model field, so SQLite has no such column)."""
+    column = TextField(column_name="search_text")
+    column.bind(model, "search_text", set_attribute=False)
+    return column
+
+
+def _array(values: list[str]):
+    return Cast(Value(values, unpack=False), "text[]")
+
+
+def _grams(model):
+    return fn.propdesk_grams(search_column(model), SQL(str(NUMBER_LINES[model._meta.table_name])))
+
+
+def _pairs(term: str) -> list[str]:
+    text = term.lower()
+    return sorted({text[i:i + 2] for i in range(len(text) - 1)}) or [text]
+
+
+def _escape(term: str) -> str:
+    """``term`` as literal text inside a LIKE pattern (peewee's contains() does the same)."""
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _number_lines(model) -> list:
+    text = search_column(model)
+    table = model._meta.table_name
+    exprs = [fn.upper(model.number)]
+    for line in range(2, NUMBER_LINES[table] + 1):
+        exprs.append(fn.upper(fn.split_part(text, SQL("E'\\n'"), SQL(str(line)))))
+    return exprs
+
+
+def condition(model, term: str):
+    """Rows of ``model`` whose search text contains ``term`` (normalized, not empty)."""
+    text = search_column(model)
+    found = text.contains(term)
+    if len(term) <= 2:
+        lower = term.lower()
+        return Expression(_grams(model), "&&", _array([lower, "#" + lower])) & found
+    start = NUMBER_START.match(term)
+    if not start:
+        return found
+    letters, rest = start.group(1).upper(), start.group(2)
+    # the other lines through the pairs index: "(search_text || '')" keeps the planner off the
+    # trigram index here, whose "ts" is in every number line
+    unindexed = Expression(NodeList((text, SQL("|| ''")), parens=True), "ILIKE", f"%{_escape(term)}%")
+    other_lines = Expression(_grams(model), "@>", _array(_pairs(term))) & unindexed
+    prefixes = [p for p in NUMBER_PREFIXES if p.upper().endswith(letters)]
+    cond = None
+    for prefix in prefixes:
+        pattern = f"{prefix.upper()}-{rest}%"  # only letters, digits and dashes: nothing to escape
+        for expr in _number_lines(model):
+            like = Expression(expr, "LIKE", pattern)
+            cond = like if cond is None else (cond | like)
+    return other_lines if cond is None else (cond | other_lines)
+
+
+def page_order(order: Ordering, text: str) -> Ordering:
+    """The page's first sort key, unchanged, except for the start of a number: its matches all
+    lie in a few days, months or years (TS-2021: one year of ten), which PostgreSQL's planner
+    cannot know. It would walk the date index newest first, expecting a match every tenth row,
+    and read half the table before the first one (2-4 s at 1,000,000). The same key written
+    ``COALESCE(col, col)`` (the same order) has no index to walk, so the matches are found
+    through the number's index and sorted: tens of ms."""
+    from propdesk.services.register.owners import normalize_text
+
+    if not NUMBER_START.match(normalize_text(text)):
+        return order
+    return Ordering(fn.COALESCE(order.node, order.node), order.direction, order.collation,
+                    order.nulls)
+
+
+def explain(model, query) -> str:
+    """EXPLAIN of ``query`` (tests check that the plans use the indexes)."""
+    from propdesk.models import database
+
+    sql, params = query.sql()
+    return "\n".join(row[0] for row in database.execute_sql("EXPLAIN " + sql, params).fetchall())
+
