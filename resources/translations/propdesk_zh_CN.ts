@@ -95,6 +95,10 @@
         <translation>恢复备份(&amp;R)…</translation>
     </message>
     <message>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
@@ -109,8 +113,8 @@
         <translation>恢复备份</translation>
     </message>
     <message>
-        <source>PropDesk backups (*.db)</source>
-        <translation>PropDesk 备份 (*.db)</translation>
+        <source>PropDesk backups (*{suffix})</source>
+        <translation>PropDesk 备份 (*{suffix})</translation>
     </message>
     <message>
         <source>Replace the whole database with the backup
@@ -123,6 +127,10 @@ Everything entered after that backup will no longer be in PropDesk. The database
 （{when} 生成）替换整个数据库吗？
 
 该备份之后录入的内容将不再出现在 PropDesk 中。当前的数据库会先保存到备份文件夹。恢复完成之前，请其他电脑暂停操作。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
     </message>
     <message>
         <source>The backup was restored. The database as it was before is kept in
@@ -1047,6 +1055,17 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>{n} complaints</source>
         <translation>共 {n} 条投诉</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>Connection to the server lost: nothing can be saved now; what you type is kept. Reconnecting…</source>
+        <translation>与服务器的连接已断开：现在无法保存，已输入的内容会保留。正在重新连接…</translation>
+    </message>
+    <message>
+        <source>PropDesk tries again every few seconds and on your next action; this sign goes away as soon as the server answers.</source>
+        <translation>PropDesk 每隔几秒以及在您下一次操作时都会重试；服务器一有应答，此提示就会消失。</translation>
     </message>
 </context>
 <context>
@@ -4321,8 +4340,8 @@ Details are in the log file.</source>
         <translation>用备份替换数据库。原数据库先保留在备份文件夹中。完好的数据库需要客服主管或管理员用 --user 登录；密码取自 PROPDESK_PASSWORD，或询问输入（--password 也可以，但会显示在进程列表中）。损坏或不存在的数据库无人能登录，无需登录即可替换。</translation>
     </message>
     <message>
-        <source>a backup (.db) made by PropDesk</source>
-        <translation>PropDesk 生成的备份（.db）</translation>
+        <source>a backup made by PropDesk (.db; on a server .dump)</source>
+        <translation>PropDesk 生成的备份（.db；服务器数据库为 .dump）</translation>
     </message>
     <message>
         <source>(prefer PROPDESK_PASSWORD or the prompt)</source>
@@ -7058,6 +7077,18 @@ The details are in the log file:
     <message>
         <source>{user} must change the password before anything else: {why} Run: propdesk passwd --user {user}</source>
         <translation>{user} 须先修改密码才能做其他操作：{why}请运行：propdesk passwd --user {user}</translation>
+    </message>
+    <message>
+        <source>{tool} was not found: it comes with PostgreSQL's client programs. Install them (Debian/Ubuntu: sudo apt install postgresql-client; Windows: the PostgreSQL installer, "Command Line Tools"), or put the folder that holds {tool} on PATH (or in PROPDESK_PG_BIN), then try again.</source>
+        <translation>找不到 {tool}：它随 PostgreSQL 的客户端程序一起安装。请安装客户端程序（Debian/Ubuntu：sudo apt install postgresql-client；Windows：PostgreSQL 安装程序中的“Command Line Tools”），或把 {tool} 所在的文件夹加入 PATH（或写入 PROPDESK_PG_BIN），然后再试。</translation>
+    </message>
+    <message>
+        <source>{tool} failed: {error}</source>
+        <translation>{tool} 执行失败：{error}</translation>
+    </message>
+    <message>
+        <source>{label}: {path} is not a backup of a PropDesk database on a server (a .dump file made by propdesk backup or pg_dump --format=custom).</source>
+        <translation>{label}：{path} 不是服务器上 PropDesk 数据库的备份（应为 propdesk backup 或 pg_dump --format=custom 生成的 .dump 文件）。</translation>
     </message>
 </context>
 <context>

@@ -166,7 +166,7 @@ def _parser() -> argparse.ArgumentParser:
                                          "PROPDESK_PASSWORD or is asked for (--password works but shows in "
                                          "the process list). A damaged or missing database, which nobody "
                                          "can sign in to, is replaced without signing in."))
-    res.add_argument("file", metavar=file_, help=_t(QT_TRANSLATE_NOOP("cli", "a backup (.db) made by PropDesk")))
+    res.add_argument("file", metavar=file_, help=_t(QT_TRANSLATE_NOOP("cli", "a backup made by PropDesk (.db; on a server .dump)")))
     res.add_argument("--password", help=_t(QT_TRANSLATE_NOOP("cli", "(prefer PROPDESK_PASSWORD or the prompt)")))
 
     command("passwd", QT_TRANSLATE_NOOP("cli", "change your own password (signed in; the new one from "
@@ -569,8 +569,13 @@ def cmd_restore(args) -> int:
 
     location = config.database_location(args.db)
     i18n.set_language(args.lang or i18n.system_language())
-    if "://" in location:
-        raise RuleError(backup.MSG_POSTGRES)
+    if "://" in location:  # a server: pg_restore behind the same sign-in (services.core.pg_backup)
+        _open_db(args)
+        _language(args)
+        actor = _sign_in(args, "backup.restore")
+        aside = backup.restore(actor, args.file)
+        print(i18n.translate("rules", backup.MSG_RESTORED).format(file=args.file, aside=aside))
+        return 0
     status, reason = backup.diagnose(location)
     if status in backup.IN_USE_OR_UNREADABLE:  # never overwritten: it may be perfectly good
         raise RuleError(backup.MSG_NOT_NOW, path=location, status=backup.status_label(status),

@@ -52,9 +52,20 @@ def add_backup_actions(window, menu, staff) -> list[QAction]:
     return actions
 
 
+def _off_the_gui_thread(parent, label: str, fn):
+    """On a server pg_dump / pg_restore may take minutes: they run on a worker behind a
+    progress window (the SQLite copy stays as it was)."""
+    if backup.file_suffix() == ".db":
+        return fn()
+    from propdesk.ui.worker import run_task
+
+    return run_task(parent, label, lambda _progress, _cancelled: fn())
+
+
 def back_up_now(parent: QWidget | None, staff=None) -> Path | None:
     try:
-        path = backup.backup_now()
+        path = _off_the_gui_thread(parent, QCoreApplication.translate(
+            "BackupDialogs", "Backing up the database…"), backup.backup_now)
         audit_log.record_output(staff, "backup", "database", "database", path)
     except RuleError as err:
         show_rule_error(parent, err)
@@ -69,7 +80,8 @@ def restore_backup(window, staff, path: str | None = None) -> bool:
     shows (and the person signed in) may differ in the restored data."""
     if path is None:
         path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("BackupDialogs", "Restore a backup"), str(config.backup_dir()),
-                                              QCoreApplication.translate("BackupDialogs", "PropDesk backups (*.db)"))
+                                              QCoreApplication.translate("BackupDialogs", "PropDesk backups (*{suffix})").format(
+                                                  suffix=backup.file_suffix()))
     if not path:
         return False
     chosen = Path(path)
@@ -82,7 +94,8 @@ def restore_backup(window, staff, path: str | None = None) -> bool:
     if answer != QMessageBox.Yes:
         return False
     try:
-        aside = backup.restore(staff, chosen)
+        aside = _off_the_gui_thread(window, QCoreApplication.translate(
+            "BackupDialogs", "Restoring the backup…"), lambda: backup.restore(staff, chosen))
     except RuleError as err:
         show_rule_error(window, err)
         return False

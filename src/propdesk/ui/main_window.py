@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().addWidget(QLabel(self.tr("Signed in: {name} ({role})").format(
             name=self.staff.name, role=Role(self.staff.role).label())))
+        self.statusBar().addWidget(self._connection_sign())
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._session_actions(file_menu)
         view = self.menuBar().addMenu(self.tr("&Settings"))
@@ -306,6 +307,13 @@ class MainWindow(QMainWindow):
             names.append(self.tr("Repair call"))
         return names
 
+    def _connection_sign(self):
+        """The "connection to the server lost" sign (hidden while connected; issue 20)."""
+        from propdesk.ui.connection_status import ConnectionIndicator
+
+        self.connection_sign = ConnectionIndicator(self)
+        return self.connection_sign
+
     def _status_bar(self) -> None:
         who = QLabel(self.tr("Signed in: {name} ({role})").format(
             name=self.staff.name, role=Role(self.staff.role).label()))
@@ -316,6 +324,7 @@ class MainWindow(QMainWindow):
         self.overdue_callbacks.setFlat(True)
         self.overdue_callbacks.clicked.connect(self.show_overdue_callbacks)
         self.statusBar().addWidget(who)
+        self.statusBar().addWidget(self._connection_sign())
         self.statusBar().addPermanentWidget(self.overdue)
         self.statusBar().addPermanentWidget(self.overdue_callbacks)
 
@@ -482,5 +491,7 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():  # case views and dialogs opened from here
             if widget is not self and widget.isVisible() and widget.isWindow():
                 widget.close()
+        if getattr(self, "connection_sign", None) is not None:
+            self.connection_sign.stop()
         super().closeEvent(event)
         self.closed.emit()

@@ -32,7 +32,9 @@
   inside the backup being restored (``sign_in_with_backup``: a supervisor or administrator
   there). Refused when the database is in fact healthy, busy or unreadable.
 
-PostgreSQL databases are backed up with the server's own tools (pg_dump); these functions say so.
+On a PostgreSQL server ``backup_now`` and ``restore`` hand over to ``services.core.pg_backup``
+(pg_dump / pg_restore, the same sign-in, role check, audit and pruning); the automatic copies and
+the file checks are the SQLite file's alone.
 """
 from __future__ import annotations
 
@@ -333,9 +335,18 @@ def _remove_quietly(path: Path) -> None:
         pass
 
 
+def file_suffix() -> str:
+    """What a backup of the open database is called: ``.db`` (a SQLite file) or ``.dump``."""
+    return ".db" if is_sqlite(database.obj) else ".dump"
+
+
 def backup_now(dest: str | Path | None = None, kind: str = "") -> Path:
     """Copy the open database to ``dest`` (a file, or a folder for a dated name) or into the
     backup folder under a dated name. Returns the file written."""
+    if not is_sqlite(database.obj):
+        from propdesk.services.core import pg_backup
+
+        return pg_backup.backup_now(dest, kind)
     source = current_location()
     if dest is None:
         folder = config.backup_dir()
@@ -519,6 +530,10 @@ def restore(actor: Staff, file: str | Path) -> Path:
     database as it was before has been kept (taken under the same write lock as the
     overwrite). Old copies aside are pruned like automatic backups."""
     accounts.require(actor, "backup.restore", ENTITY, 0)  # before any transaction
+    if not is_sqlite(database.obj):
+        from propdesk.services.core import pg_backup
+
+        return pg_backup.restore(actor, file)
     path = _check_backup_file(file)
     current_location()
     aside = _free(config.backup_dir() / _dated_name(BEFORE_RESTORE))
