@@ -126,3 +126,25 @@ def test_callbacks_are_found_by_their_case_through_their_own_index(office, cases
                         ("HF-2026", "callback_number_prefix_1"), ("13800138000", "callback_search_trgm")]:
         plan = _plan(Callback.select(Callback.id).where(pg_search.condition(Callback, term)))
         assert index in plan, (term, plan)
+
+
+def test_a_schema_6_database_on_the_server_is_upgraded(office, cases):
+    """Step 7 on a database made before it: the callbacks there get their case's text, the
+    new indexes are built, and it can run again without harm."""
+    from propdesk.models import pg_search as ddl
+    from propdesk.models.db import create_pg_search, upgrade
+
+    cb = callbacks.schedule_for_complaint(office["clerk"], cases[0], NOW)
+    db = database.obj
+    create_pg_search(db, "callback")  # schema 1-6: the callback's text was its number alone
+    db.execute_sql("UPDATE callback SET search_text = number")
+    for table in ("complaint", "work_order", "callback"):
+        ddl.drop_indexes(db, table)
+    db.execute_sql("UPDATE setting SET value = '6' WHERE key = 'schema_version'")
+    assert [r["number"] for r in callback_search.page(CallbackFilter(view="all", text="13800138000"))] == []
+
+    upgrade(db)
+    assert [r["number"] for r in callback_search.page(CallbackFilter(view="all", text="13800138000"))] == [cb.number]
+    names = {r[0] for r in db.execute_sql("SELECT indexname FROM pg_indexes").fetchall()}
+    assert {n for t in ("complaint", "work_order", "callback") for n in ddl.index_names(t)} <= names
+    ddl.upgrade(db)  # idempotent
