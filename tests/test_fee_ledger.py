@@ -99,7 +99,7 @@ def test_ledger_in_excel_and_pdf(month, tmp_path):
     assert rows[0][0].endswith("收费台帐")
     head = rows[2]
     assert head == ["日期", "派工单号", "房号", "业主", "联系电话", "服务项目及明细", "金额（元）", "收费方式",
-                     "收据号", "收款人", "账单月份", "备注"]
+                     "收据号", "收款人", "计入月份", "备注"]
     got = [dict(zip(head, r)) for r in rows[3:]]
     assert [g["派工单号"] for g in got] == [month[k].number for k in ("d", "d", "b", "a")]
     by_receipt = {g["收据号"]: g for g in got if g["收据号"]}
@@ -109,7 +109,8 @@ def test_ledger_in_excel_and_pdf(month, tmp_path):
     assert voided["收费方式"] == "现金（已作废）" and "业主要求计入物业费" in voided["备注"]
     assert "业主王磊当场同意" in voided["备注"]
     billed = [g for g in got if g["收费方式"] == "计入物业费账单"]
-    assert {g["账单月份"] for g in billed} == {"2026-11"}
+    assert {g["计入月份"] for g in billed} == {"2026-11"}
+    assert by_receipt["A0001"]["计入月份"] == "2026-11"  # cash too: the month it counts in
     quote = next(g for g in billed if g["房号"] == "5栋1单元301")
     assert "更换角阀及软管 45.00" in quote["服务项目及明细"] and "软管 7.50×2" in quote["服务项目及明细"]
     assert "李强" in quote["备注"]  # who approved the quote

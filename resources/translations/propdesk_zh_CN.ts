@@ -5448,6 +5448,30 @@ The details are in the log file:
         <translation>原因</translation>
     </message>
     <message>
+        <source>The fee ledger lists payments by the day recorded; this summary counts each in its month (cash: the cashier's month it was taken in; a bill: the month of the bill). A fee put on next month's bill is in the ledger of these days and in next month's summary.</source>
+        <translation>收费台帐按登记日期列出各笔收费；本汇总按各笔收费的计入月份统计（现金：收取当日所属的收费月份；计入账单：账单所属月份）。计入下月账单的费用列在本期台帐中，计入下月汇总。</translation>
+    </message>
+    <message>
+        <source>Fee ledger {start} to {end}, payments standing</source>
+        <translation>收费台帐 {start} 至 {end}（不含已作废）</translation>
+    </message>
+    <message>
+        <source>Less: recorded in these days, counted in another month</source>
+        <translation>减：本期登记、计入其他月份的</translation>
+    </message>
+    <message>
+        <source>Add: counted in this month, recorded on other days</source>
+        <translation>加：计入本月、在本期以外登记的</translation>
+    </message>
+    <message>
+        <source>This summary's total</source>
+        <translation>本汇总合计</translation>
+    </message>
+    <message>
+        <source>Checked against the fee ledger</source>
+        <translation>与收费台帐核对</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
@@ -5656,6 +5680,10 @@ The details are in the log file:
         <translation>截至 {date}</translation>
     </message>
     <message>
+        <source>{period} ({note})</source>
+        <translation>{period}（{note}）</translation>
+    </message>
+    <message>
         <source>Complaint register</source>
         <translation>客户投诉记录本</translation>
     </message>
@@ -5716,8 +5744,12 @@ The details are in the log file:
         <translation>收费台帐</translation>
     </message>
     <message>
-        <source>Billing month</source>
-        <translation>账单月份</translation>
+        <source>Month counted</source>
+        <translation>计入月份</translation>
+    </message>
+    <message>
+        <source>listed by the day recorded; a month's summary adds the lines whose month counted is that month</source>
+        <translation>按登记日期排列；月度汇总按“计入月份”合计</translation>
     </message>
     <message>
         <source>Remarks</source>

@@ -81,10 +81,40 @@ def voided(s: FeeSummary, money=money) -> ReportTable:
         tr(QT_TRANSLATE_NOOP("reports", "Reason"))], rows)
 
 
+RULE = QT_TRANSLATE_NOOP(
+    "reports", "The fee ledger lists payments by the day recorded; this summary counts each in its "
+               "month (cash: the cashier's month it was taken in; a bill: the month of the bill). "
+               "A fee put on next month's bill is in the ledger of these days and in next month's "
+               "summary.")
+
+
+def _orders(moved: list[dict]) -> str:
+    return "、".join(f"{m['number']}（{m['paid_at']:%Y-%m-%d} → {m['month']}）" for m in moved)
+
+
+def reconciliation(s: FeeSummary, money=money) -> ReportTable:
+    """The month's total from the ledger's total for its days (tick off against 收费台帐)."""
+    out = sum((m["amount"] for m in s.moved_out), Decimal(0))
+    in_ = sum((m["amount"] for m in s.moved_in), Decimal(0))
+    rows = [
+        [tr(QT_TRANSLATE_NOOP("reports", "Fee ledger {start} to {end}, payments standing")).format(
+            start=s.start.isoformat(), end=s.end.isoformat()), "", money(s.ledger_total)],
+        [tr(QT_TRANSLATE_NOOP("reports", "Less: recorded in these days, counted in another month")),
+         _orders(s.moved_out), money(-out)],
+        [tr(QT_TRANSLATE_NOOP("reports", "Add: counted in this month, recorded on other days")),
+         _orders(s.moved_in), money(in_)],
+        [tr(QT_TRANSLATE_NOOP("reports", "This summary's total")), "", money(s.total)],
+    ]
+    return ReportTable(tr(QT_TRANSLATE_NOOP("reports", "Checked against the fee ledger")), [
+        tr(QT_TRANSLATE_NOOP("reports", "Figure")), tr(QT_TRANSLATE_NOOP("reports", "Orders")),
+        tr(QT_TRANSLATE_NOOP("reports", "Amount (yuan)"))], rows)
+
+
 def all_tables(s: FeeSummary, text: bool = False) -> list[ReportTable]:
     """The tables; ``text``: money as "1,234.50" (the PDF) instead of numbers (Excel)."""
     m = money_text if text else money
-    return [headline(s, m), by_service(s, m), by_payment(s, m), cash(s, m), bills(s, m), voided(s, m)]
+    return [headline(s, m), by_service(s, m), by_payment(s, m), cash(s, m), bills(s, m), voided(s, m),
+            reconciliation(s, m)]
 
 
 def fee_summary_xlsx(s: FeeSummary, path, made_by: str) -> None:
@@ -107,7 +137,8 @@ def fee_summary_xlsx(s: FeeSummary, path, made_by: str) -> None:
             for cell in r:
                 if isinstance(cell.value, float):
                     cell.number_format = "#,##0.00"
-    ws.cell(row, 1, tr(SIGNATURES))
+    ws.cell(row, 1, tr(RULE))
+    ws.cell(row + 2, 1, tr(SIGNATURES))
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 18

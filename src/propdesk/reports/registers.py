@@ -45,6 +45,7 @@ LABEL_TO = QT_TRANSLATE_NOOP("reports", "End date")
 PERIOD = QT_TRANSLATE_NOOP("reports", "Period: {start} to {end}")
 LATE = QT_TRANSLATE_NOOP("reports", "Late")
 AS_OF = QT_TRANSLATE_NOOP("reports", "As of {date}")
+PERIOD_NOTE = QT_TRANSLATE_NOOP("reports", "{period} ({note})")
 
 
 def tr(text: str) -> str:
@@ -110,6 +111,7 @@ class Register:
     columns: list[Column]
     pdf_columns: list[PdfColumn]
     dated: bool = True  # the owner register is a snapshot, not a period
+    period_note: str = ""  # said after the period (a rule the reader needs, e.g. the fee ledger's)
     count: Callable = field(default=None, repr=False)
     rows: Callable = field(default=None, repr=False)
 
@@ -303,17 +305,21 @@ FEES = Register("fees", QT_TRANSLATE_NOOP("reports", "Fee ledger"), [
     Column("payment", QT_TRANSLATE_NOOP("reports", "Payment"), width=14, get=_fee_payment),
     Column("receipt_no", QT_TRANSLATE_NOOP("reports", "Receipt No."), width=12),
     Column("collected_by", QT_TRANSLATE_NOOP("reports", "Collected by"), width=9),
-    Column("bill_month", QT_TRANSLATE_NOOP("reports", "Billing month"), width=9),
+    # every line's cashier's month (a bill's is its bill's month): the summary of a month adds
+    # the lines of that month, wherever the date puts them in the ledger
+    Column("fee_month", QT_TRANSLATE_NOOP("reports", "Month counted"), width=9),
     Column("remarks", QT_TRANSLATE_NOOP("reports", "Remarks"), "long", 30, get=_fee_remarks),
 ], [
     PdfColumn(("paid_at", "number"), 1.2),
     PdfColumn(("unit", "owner", "contact_phone"), 1.3),
     PdfColumn(("service",), 3.0),
     PdfColumn(("amount",), 0.7, header=QT_TRANSLATE_NOOP("reports", "Amount")),
-    PdfColumn(("payment", "bill_month"), 1.0),
+    PdfColumn(("payment", "fee_month"), 1.0),
     PdfColumn(("receipt_no", "collected_by"), 0.9),
     PdfColumn(("remarks",), 1.8),
-], count=rows_service.count_fees, rows=rows_service.iter_fees)
+], count=rows_service.count_fees, rows=rows_service.iter_fees,
+    period_note=QT_TRANSLATE_NOOP("reports", "listed by the day recorded; a month's summary adds the "
+                                             "lines whose month counted is that month"))
 
 REGISTERS: dict[str, Register] = {r.name: r for r in (COMPLAINTS, REPAIRS, CALLBACKS, OWNERS, FEES)}
 
@@ -362,7 +368,8 @@ def period_text(register: Register, date_from, date_to, printed: dt.date | None 
     if register.dated:
         start = date_from.isoformat() if date_from else "…"
         end = date_to.isoformat() if date_to else "…"
-        return tr(PERIOD).format(start=start, end=end)
+        text = tr(PERIOD).format(start=start, end=end)
+        return tr(PERIOD_NOTE).format(period=text, note=tr(register.period_note)) if register.period_note else text
     day = (printed or dt.date.today()).isoformat()
     return tr(AS_OF).format(date=day)
 

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
@@ -87,6 +87,37 @@ def lines(wo_id: int, include_voided: bool = False) -> list[FeeLine]:
     if not include_voided:
         query = query.where(FeeLine.voided_at.is_null())
     return list(query.order_by(FeeLine.id))
+
+
+def stood_at(line: FeeLine, moment: dt.datetime) -> bool:
+    """Was ``line`` part of the charge at ``moment``? A voided payment settled the lines that
+    stood when it was recorded (lines cannot change while a payment stands): the ledger prints
+    it with them, not with the lines the order has after it was voided and corrected."""
+    return line.created_at <= moment and (line.voided_at is None or line.voided_at > moment)
+
+
+def settled_by(line: FeeLine, payment: dict) -> bool:
+    """Is ``line`` one the payment settled? A standing payment: the live lines (they cannot
+    change while it stands). A voided one: the lines that stood when it was recorded."""
+    if payment.get("voided_at") is None:
+        return line.voided_at is None
+    return stood_at(line, payment["recorded_at"])
+
+
+def lines_of_payments(payments: list[dict]) -> dict[int, list[FeeLine]]:
+    """For payment rows (``id``, ``work_order`` id, ``recorded_at``, ``voided_at``): payment id ->
+    the lines it settled (``settled_by``), in one query; each line carries ``approver_name``."""
+    if not payments:
+        return {}
+    approver = Staff.alias("approver")
+    by_order: dict[int, list[FeeLine]] = {}
+    query = (FeeLine.select(FeeLine, approver.name.alias("approver_name"))
+             .join(approver, JOIN.LEFT_OUTER, on=(FeeLine.approved_by == approver.id))
+             .where(FeeLine.work_order.in_({p["work_order"] for p in payments})).order_by(FeeLine.id))
+    for line in query.objects():
+        by_order.setdefault(line.work_order_id, []).append(line)
+    return {p["id"]: [ln for ln in by_order.get(p["work_order"], []) if settled_by(ln, p)]
+            for p in payments}
 
 
 def total(wo_id: int) -> Decimal:

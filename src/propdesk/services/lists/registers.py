@@ -23,7 +23,7 @@ from peewee import JOIN, fn
 
 from propdesk.models.enums import CallbackStatus
 from propdesk.models.tables import (
-    Building, Callback, Category, Complaint, Department, Estate, FeeLine, Owner, OwnerPhone, Payment,
+    Building, Callback, Category, Complaint, Department, Estate, Owner, OwnerPhone, Payment,
     RepairCategory, Staff, Unit, WorkOrder, now,
 )
 from propdesk.services.cases import lateness
@@ -324,7 +324,8 @@ def iter_fees(date_from, date_to, filters=None) -> Iterator[dict]:
     """Fee ledger lines (收费台帐) in the order paid: one per payment, with the order's fee lines
     (``lines``: list of dicts) read in one query per chunk of payments."""
     collector, voider = Staff.alias("collector"), Staff.alias("voider")
-    fields = (Payment.id, Payment.paid_at, Payment.method, Payment.amount, Payment.receipt_no,
+    fields = (Payment.id, Payment.paid_at, Payment.recorded_at, Payment.method, Payment.amount,
+              Payment.receipt_no,
               Payment.bill_month, Payment.fee_month, Payment.voided_at, Payment.void_reason,
               collector.name.alias("collected_by"), voider.name.alias("voided_by"),
               WorkOrder.id.alias("work_order_id"), WorkOrder.number, WorkOrder.description,
@@ -345,24 +346,20 @@ def iter_fees(date_from, date_to, filters=None) -> Iterator[dict]:
 
 
 def _with_lines(rows: list[dict]) -> list[dict]:
-    """The live fee lines of each row's order, and who approved its quotes (one query)."""
+    """The fee lines each payment settled — as they stood when it was recorded, so a voided
+    payment keeps its own lines after the order's lines changed — and who approved its quotes
+    (one query)."""
     if not rows:
         return rows
-    from propdesk.services.fees.charges import line_text
+    from propdesk.services.fees.charges import line_text, lines_of_payments
 
-    approver = Staff.alias("approver")
-    lines: dict[int, list] = {}
-    query = (FeeLine.select(FeeLine, approver.name.alias("approver_name"))
-             .join(approver, JOIN.LEFT_OUTER, on=(FeeLine.approved_by == approver.id))
-             .where(FeeLine.work_order.in_({r["work_order_id"] for r in rows})
-                    & FeeLine.voided_at.is_null()).order_by(FeeLine.id))
-    for line in query.objects():  # the approver's name lands on the line itself
-        lines.setdefault(line.work_order_id, []).append(
-            {"kind": line.kind, "text": line_text(line), "description": line.description,
-             "amount": line.amount, "approved_by": getattr(line, "approver_name", None) or "",
-             "approved_at": line.approved_at})
+    settled = lines_of_payments([{"id": r["id"], "work_order": r["work_order_id"],
+                                  "recorded_at": r["recorded_at"], "voided_at": r["voided_at"]}
+                                 for r in rows])
     for row in rows:
-        row["lines"] = lines.get(row["work_order_id"], [])
+        row["lines"] = [{"kind": line.kind, "text": line_text(line), "description": line.description,
+                         "amount": line.amount, "approved_by": getattr(line, "approver_name", None) or "",
+                         "approved_at": line.approved_at} for line in settled[row["id"]]]
         row["owner"] = row["owner_name"] or row["contact_name"]
         row["voided"] = row["voided_at"] is not None
     return rows
