@@ -288,3 +288,42 @@ def test_related_cases_are_in_the_demo(office):
     assert open_one in incidents.covering(unit.id)  # intake offers it for that unit
     closed = Incident.get(Incident.status == "closed")
     assert Callback.select().join(IncidentContact).where(IncidentContact.incident == closed).count() >= 3
+
+
+def test_paid_repairs_have_lines_payments_and_a_ledger(office):
+    """The demo's paid repairs are real (issue 18): price-list lines, quotes approved by the
+    supervisor, cash with receipt numbers, fees on the monthly bill, some still owed, one voided
+    payment; every order's fee and state agree with its lines and payments, and the ledger and
+    the monthly summary show them."""
+    from collections import Counter
+
+    from propdesk.models.tables import FeeLine, Payment
+    from propdesk.services.fees import charges, months, summary
+    from propdesk.services.lists import dashboard
+
+    kinds = Counter(line.kind for line in FeeLine.select())
+    assert kinds["item"] and kinds["material"] and kinds["quote"]
+    approved = FeeLine.select().where((FeeLine.kind == "quote") & FeeLine.approved_by.is_null(False))
+    assert approved.count() and all(line.approved_by.username == "zhuguan" for line in approved)
+    pays = list(Payment.select())
+    assert {p.method for p in pays} == {"cash", "bill"}
+    cash = [p for p in pays if p.method == "cash"]
+    assert all(p.receipt_no and p.collected_by for p in cash)
+    assert len({p.receipt_no for p in cash}) == len(cash)
+    assert sum(1 for p in pays if p.voided_at) == 1
+    voided = next(p for p in pays if p.voided_at)
+    assert voided.void_reason and charges.live_payment(voided.work_order_id) is not None  # collected again
+    assert WorkOrder.select().where(WorkOrder.owner_agreement != "").exists()  # made paid at the visit
+    for wo in WorkOrder.select().where(WorkOrder.paid == True):  # noqa: E712
+        total = charges.total(wo.id)
+        live = charges.live_payment(wo.id)
+        assert wo.fee == total and wo.fee_state == charges.state_for(wo, total, live is not None)
+        assert live is None or live.amount == total
+        assert live is None or live.fee_month == (live.bill_month or months.month_of(live.paid_at))
+    assert dashboard.counts()["fees_unpaid"] > 0
+    month = months.month_of(AS_OF - dt.timedelta(days=30))
+    s = summary.summary(month)
+    assert s.total > 0 and s.cash_by_collector and s.by_service
+    assert s.total == s.ledger_total - sum(m["amount"] for m in s.moved_out) + sum(m["amount"] for m in s.moved_in)
+    # the months ended are handed over; the running one is owed from the 20th (the demo's today)
+    assert months.produced(month) and months.reminder(AS_OF.date()) == "2026-11"

@@ -7,13 +7,12 @@ complaint or sending the repair back.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from propdesk.i18n import translate
 from propdesk.models.enums import (
     CallbackStatus, ContactMethod, Satisfaction, Urgency, WorkOrderKind, WorkOrderStatus,
 )
-from propdesk.models.tables import Callback, WorkOrder, WorkRound
+from propdesk.models.tables import Callback, RepairCategory, WorkOrder, WorkRound
 from propdesk.services.core import calendar
 from propdesk.services.cases import callbacks
 from propdesk.services.cases import workorders
@@ -21,6 +20,7 @@ from propdesk.demo import text as T
 from propdesk.services.cases.callback_results import MSG_REOPEN
 from propdesk.demo.register import fill
 from propdesk.demo.cases import AT, DAY, HOUR, MINUTE, Cases, Story, minutes, office_hours
+from propdesk.demo.fees import Fees
 
 S = WorkOrderStatus
 # Which technicians' department follows up which category, and how often a work order is needed.
@@ -33,6 +33,8 @@ class Jobs:
         self.c = cases
         self.rng = cases.rng
         self.open_callbacks: dict[tuple[str, int], tuple[dict, Story]] = {}
+        self.fees = Fees(cases)  # the paid repairs' lines and payments
+        self.repair_categories = {r.name: r.id for r in RepairCategory.select()}
 
     # --- callbacks -----------------------------------------------------------------------------
 
@@ -125,12 +127,14 @@ class Jobs:
         description, where, materials, item, result = rng.choice(T.REPAIRS)
         paid = bool(item) and item in c.prices and rng.random() < 0.6
         urgent = "停电" in description or "楼下" in description or rng.random() < 0.1
+        plan = self.fees.plan(description, item, in_unit=not where, paid=paid)
         self.work_order(
             WorkOrderKind.REPAIR, received, rng.choice(c.techs[c.engineering]), c.engineering,
             description=description, location=fill(rng, where, bld) if where else f"{label}户内",
             unit=unit_id if not where else None, owner=owner_id, contact_name=name,
-            contact_phone=phone, urgent=urgent, paid=paid,
-            outcome=(result, materials, c.prices[item] if paid else None))
+            contact_phone=phone, urgent=urgent, paid=bool(plan and plan["paid"]),
+            repair_category=self.repair_categories.get(T.REPAIR_CATEGORY.get(description, "")),
+            outcome=(result, materials, plan))
 
     def work_order(self, kind: WorkOrderKind, received: dt.datetime, tech: int, dept: int,
                    urgent: bool = False, paid: bool = False, outcome=None, end=None,
@@ -200,13 +204,13 @@ class Jobs:
     def _round(self, story: Story, tech: int, plan: dict, outcome, signed: bool) -> dict | None:
         """One round of work, kept as a WorkRound row; returns it once completed."""
         c, row = self.c, story.row
-        result, materials, price = outcome or ("已处理完毕", "", None)
-        item_id, fee = price or (None, Decimal(0))
+        result, materials, fee_plan = outcome or ("已处理完毕", "", None)
         story.step(plan["arrived"], tech, "start", status=S.IN_PROGRESS.value, arrived_at=AT)
         if not story.step(plan["finished"], tech, "complete", result[:60], status=S.DONE.value,
-                          finished_at=AT, result=result, materials=materials,
-                          price_item=item_id, fee=fee, slip_returned=True):
+                          finished_at=AT, result=result, materials=materials, slip_returned=True):
             return None
+        fee = self.fees.charge(story, tech, fee_plan, story.last)  # the lines, with the result
+        self.fees.settle(story, fee_plan, story.last)
         done = c.rows.add(WorkRound, work_order=row["id"], round_no=row["rework_round"] + 1,
                           technician=tech, arrived_at=row["arrived_at"],
                           finished_at=row["finished_at"], result=result, materials=materials,

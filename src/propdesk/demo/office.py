@@ -109,6 +109,7 @@ def create_demo_office(n_complaints: int = 400, seed: int = 1, today: dt.date | 
         cases = demo_cases.Cases(rng, rows, register, staff, as_of)
         cases.jobs = demo_jobs.Jobs(cases)  # work orders and callbacks, written through cases
         cases.build(n_complaints)
+        cases.jobs.fees.summaries_produced((as_of - dt.timedelta(days=70)).date())
         existing = existing_counters()
         counters = dict(existing)
         assign_numbers(rows.by_model[Complaint], "TS", "received_at", counters)

@@ -16,8 +16,8 @@ from peewee import chunked, fn
 from propdesk.models.db import sync_id_sequences
 from propdesk.models.enums import OwnerRole, Role
 from propdesk.models.tables import (
-    AuditChange, AuditEntry, Building, Callback, Complaint, Department, Estate, Owner,
-    OwnerPhone, PriceItem, Staff, Unit, WorkOrder, WorkRound,
+    AuditChange, AuditEntry, Building, Callback, Complaint, Department, Estate, FeeLine, Owner,
+    OwnerPhone, Payment, PriceItem, Staff, Unit, WorkOrder, WorkRound,
 )
 from propdesk.services.core import accounts
 from propdesk.demo import text as T
@@ -45,7 +45,7 @@ OTHER_STAFF_PASSWORD = "demo123"
 
 # Insert order: a row only refers to rows of models before it.
 INSERT_ORDER = (Estate, Building, Unit, Owner, OwnerPhone, Staff, PriceItem, Complaint, WorkOrder,
-                WorkRound, Callback, AuditEntry, AuditChange)
+                WorkRound, FeeLine, Payment, Callback, AuditEntry, AuditChange)
 BATCH = 300  # rows per INSERT: well under SQLite's 32766 bound variables for ~45 columns
 
 

@@ -355,3 +355,29 @@ CALLBACK_WORDS = {
                      "处理结果不满意，要求主管跟进"),
 }
 UNREACHED = ("电话无人接听", "关机", "业主在外地，约定改日回访")
+
+# Paid repairs' money (有偿服务): the part a price-list job also charges for, at the price of the
+# day (price item -> (material, unit price, quantity)); quotes for jobs the price list lacks
+# (description of the call -> (quote, amount)); why a receipt was voided; how owners agreed.
+MATERIAL_CHARGES = {
+    "更换水龙头阀芯": ("陶瓷阀芯", "15.00", "1"), "更换门锁锁芯": ("C级锁芯", "45.00", "1"),
+    "更换马桶进水阀": ("进水阀", "28.00", "1"), "更换空气开关": ("空气开关", "18.00", "1"),
+    "维修晾衣架": ("钢丝绳", "6.00", "2"), "更换开关插座": ("86型开关", "12.00", "1"),
+}
+QUOTES = {
+    "空调冷凝水管脱落，滴水到楼下": ("重新固定冷凝水管并更换软管（报价）", "45.00"),
+    "卫生间地漏堵塞，排水很慢": ("主管道高压清洗疏通（报价）", "150.00"),
+}
+PAYMENT_VOID_REASONS = ("收据号写错，作废重开", "金额写错，作废重开")
+OWNER_AGREEMENTS = ("业主{name}当场同意按收费标准收费", "业主{name}同意更换并付费",
+                    "业主{name}电话确认同意收费")
+# The repair category (报修类别) each repair call above is counted in.
+REPAIR_CATEGORY = {
+    "厨房水龙头滴水，需更换阀芯": "水电", "卫生间地漏堵塞，排水很慢": "管道疏通",
+    "入户门锁芯卡涩，钥匙很难拧动": "门窗", "客厅灯不亮，可能是开关坏了": "水电",
+    "阳台晾衣架卡住无法升降": "其他", "空调冷凝水管脱落，滴水到楼下": "管道疏通",
+    "马桶水箱进水阀漏水，一直响": "水电", "家里跳闸停电，电表箱合不上闸": "水电",
+    "单元门门禁卡刷不开": "公共设施", "楼道声控灯不亮": "公共设施",
+    "电梯厅窗户合页脱落，窗扇晃动": "门窗", "地下车库照明灯不亮一排": "公共设施",
+    "消防通道防火门闭门器损坏": "公共设施",
+}

@@ -102,9 +102,13 @@ def period(month: str) -> tuple[dt.date, dt.date]:
     return dt.date(prev_year, prev_mon, cutoff) + dt.timedelta(days=1), last
 
 
-def _key(month: str) -> int:
+def summary_key(month: str) -> int:
+    """The audit entity id of a month's summary: 202611 for 2026-11."""
     year, mon = split(month)
     return year * 100 + mon
+
+
+_key = summary_key
 
 
 def mark_produced(actor: Staff | None, month: str, what: str, at: dt.datetime | None = None) -> None:
