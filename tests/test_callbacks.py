@@ -242,3 +242,40 @@ def test_the_running_week_counts_only_callbacks_owed_so_far(office):
     # once the week is over, it counts: 2 of 3 on time
     [week] = weekly.trend(dt.date(2026, 11, 23), dt.date(2026, 11, 29), weeks=1, at=D(2026, 11, 30, 9, 0))
     assert week.callback_rate == pytest.approx(2 / 3)
+
+
+def test_a_reworks_callback_falls_due_after_the_redo(office):
+    """Issue 17: the callback made after a rework fell due 3 working days after the 不满意 call,
+    before the redo had even been arranged; re-assigning proposed the first visit's time."""
+    wo = checked_repair(office, D(2026, 11, 24, 17, 0))
+    cb = Callback.get(Callback.work_order == wo.id)
+    out = callback_results.record(office["clerk"], cb.id, CallbackInput(
+        satisfaction="dissatisfied", owner_words="灯又不亮了", at=D(2026, 11, 25, 9, 0)))
+    wo = workorders.get(wo.id)
+    first_visit = wo.scheduled_at
+    # the redo needs a new appointment: the next full hour, not the first visit's time
+    proposed = workorders.proposed_time(wo, D(2026, 11, 25, 9, 20))
+    assert proposed == D(2026, 11, 25, 10, 0) and proposed != first_visit
+    # the owner can only be there on Monday afternoon
+    redo_at = D(2026, 11, 30, 14, 0)
+    workorders.assign(office["clerk"], wo.id, office["technician"].id, redo_at, at=D(2026, 11, 25, 9, 30))
+    follow_up = Callback.get_by_id(out.follow_up.id)
+    assert follow_up.due_date == dt.date(2026, 12, 3)  # Tue, Wed, Thu after the Monday redo
+    assert follow_up.due_date > redo_at.date()
+    # the redo is done later than agreed (Friday): the callback follows it
+    workorders.complete(office["technician"], wo.id, Completion(
+        arrived_at=D(2026, 12, 4, 9, 0), finished_at=D(2026, 12, 4, 11, 0), result="换整套灯具",
+        slip_returned=True), at=D(2026, 12, 4, 11, 30))
+    follow_up = Callback.get_by_id(out.follow_up.id)
+    assert follow_up.due_date == dt.date(2026, 12, 9) and follow_up.promised_by == dt.date(2026, 12, 9)
+    workorders.check(office["supervisor"], wo.id, at=D(2026, 12, 4, 16, 0))
+    open_ones = list(Callback.select().where((Callback.work_order == wo.id) & (Callback.status == "due")))
+    assert [c.id for c in open_ones] == [out.follow_up.id] and open_ones[0].due_date == dt.date(2026, 12, 9)
+    assert "move" in [e["action"] for e in callbacks.timeline(out.follow_up.id)]
+
+
+def test_assigning_a_rework_without_a_time_takes_the_next_hour(office):
+    wo = checked_repair(office, D(2026, 11, 24, 17, 0))
+    workorders.rework(office["supervisor"], wo.id, "业主说灯还闪", at=D(2026, 11, 25, 9, 0))
+    wo = workorders.assign(office["clerk"], wo.id, office["technician"].id, at=D(2026, 11, 25, 9, 5))
+    assert wo.scheduled_at == D(2026, 11, 25, 10, 0)

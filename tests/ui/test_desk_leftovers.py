@@ -45,3 +45,38 @@ def test_the_technicians_refresh_button_says_its_key_once(qtbot, office):
     qtbot.addWidget(tab)
     refresh = tab.findChild(QPushButton, "job_refresh")
     assert refresh.text() == "刷新 (F5)"
+
+
+def test_the_redo_assigned_at_the_board_moves_the_owners_callback_after_it(qtbot, office, monkeypatch):
+    """Issue 17: after a 不满意 callback the new callback fell due before the redo."""
+    from PySide6.QtCore import QDateTime
+
+    from propdesk.models.tables import Callback
+    from propdesk.services.cases import callback_results, workorders
+    from propdesk.services.cases.callback_results import CallbackInput
+    from propdesk.services.core import calendar
+    from propdesk.ui.action_dialog import ActionDialog
+    from propdesk.ui.dispatch_board import DispatchBoard
+    from tests.ui.test_stumbles import _done_order
+
+    wo = _done_order(office)
+    workorders.check(office["supervisor"], wo.id)
+    first = Callback.get(Callback.work_order == wo.id)
+    follow_up = callback_results.record(office["clerk"], first.id, CallbackInput(
+        satisfaction="dissatisfied", owner_words="还在滴水")).follow_up
+    redo = calendar.add_working_days(dt.datetime.now().replace(hour=14, minute=0, second=0,
+                                                               microsecond=0), 4)
+    assert follow_up.due_date <= redo.date()  # as created: due before the redo is even done
+
+    def agree_on_the_redo(dialog):
+        dialog.widgets["when"].setDateTime(QDateTime(redo))
+        dialog.submit()
+        return True
+    monkeypatch.setattr(ActionDialog, "exec", agree_on_the_redo)
+    board = DispatchBoard(office["supervisor"])
+    qtbot.addWidget(board)
+    board.table.selectRow(0)
+    board.do_assign()
+    assert workorders.get(wo.id).scheduled_at == redo
+    due = Callback.get_by_id(follow_up.id).due_date
+    assert due > redo.date() and due == calendar.add_working_days(redo, 3).date()

@@ -277,20 +277,12 @@ class DispatchBoard(QWidget):
             name=t.name, dept=reference.department_name(t.department_id) if t.department_id else "—",
             n=len(board.get(t.id, [])))) for t in people]
 
-    @staticmethod
-    def _proposed_time(wo) -> dt.datetime:
-        """The time the assign dialog proposes: the order's own; for a rework the next full
-        hour (the first visit's time is gone: the redo needs a new appointment)."""
-        if wo.status == "rework":
-            return now().replace(minute=0) + dt.timedelta(hours=1)
-        return wo.scheduled_at or wo.window_start or now()
-
     def do_assign(self) -> None:
         wo = workorders.get(self.selected_id())
         self._act(self.tr("Assign {number}").format(number=wo.number), [
             Field("technician", self.tr("Technician"), "choice", wo.technician_id,
                   self._technician_choices(wo.department_id)),
-            Field("when", self.tr("Goes to the customer at"), "datetime", self._proposed_time(wo)),
+            Field("when", self.tr("Goes to the customer at"), "datetime", workorders.proposed_time(wo)),
         ], lambda i, v: workorders.assign(self.staff, i, v["technician"], v["when"]))
 
     def do_start(self) -> None:

@@ -98,6 +98,28 @@ def schedule_for_work_order(actor: Staff, wo: WorkOrder, at: dt.datetime) -> Cal
     return _schedule(actor, at, _callback_clerk(wo.created_by, actor), wo.number, work_order=wo)
 
 
+def follow_redo(actor: Staff, wo: WorkOrder, at: dt.datetime) -> Callback | None:
+    """A reworked repair's open callback falls due after the redo, never before it: N working
+    days after the redo's agreed time (when it is assigned) or its completion (when it is done),
+    later if it was already later. Called in the transaction that assigns or completes a
+    rework round; signing the redo off moves it once more (``_schedule``). The open callback
+    created when the owner was not satisfied is due from that moment until then."""
+    if not wo.rework_round:
+        return None
+    open_one = Callback.get_or_none((Callback.work_order == wo) & (Callback.status == DUE))
+    redo = wo.finished_at or wo.scheduled_at
+    if open_one is None or redo is None:
+        return open_one
+    due = due_date(redo)
+    if due <= open_one.due_date:
+        return open_one
+    changes = audit.diff(open_one, {"due_date": due,
+                                    "promised_by": max(open_one.promised_by or open_one.due_date, due)})
+    open_one.save()
+    audit.record(actor, ENTITY, open_one.id, "move", note=wo.number, changes=changes, at=at)
+    return open_one
+
+
 def schedule_for_incident_contact(actor: Staff, contact, at: dt.datetime) -> Callback:
     """Called in the transaction that closes an incident, once per caller."""
     return _schedule(actor, at, _callback_clerk(contact.taken_by, actor), contact.incident.number,

@@ -230,11 +230,23 @@ def assign(actor: Staff, wo_id: int, technician_id: int, scheduled_at: dt.dateti
         if tech is None or tech.role != Role.TECHNICIAN.value or not tech.active:
             raise RuleError(MSG_NOT_TECHNICIAN, field="technician",
                             label=_label("technician"), name=tech.name if tech else "?")
-        values = {"technician": tech, "scheduled_at": scheduled_at or wo.window_start or at,
+        values = {"technician": tech, "scheduled_at": scheduled_at or proposed_time(wo, at),
                   "status": S.ASSIGNED.value if wo.status != S.IN_PROGRESS.value else wo.status}
         if wo.dispatched_at is None:
             values["dispatched_at"] = at
-        return _save(actor, wo, "assign", values, tech.name, at)
+        _save(actor, wo, "assign", values, tech.name, at)
+        callbacks.follow_redo(actor, wo, at)  # a redo's callback falls due after the redo
+        return wo
+
+
+def proposed_time(wo: WorkOrder, at: dt.datetime | None = None) -> dt.datetime:
+    """The visit time an assignment proposes: the order's own (agreed time, else the owner's
+    window); for a rework the next full hour, because the first visit's time is gone and the
+    redo needs a new appointment."""
+    at = at or now()
+    if wo.status == S.REWORK.value:
+        return at.replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
+    return wo.scheduled_at or wo.window_start or at
 
 
 def start(actor: Staff, wo_id: int, arrived_at: dt.datetime | None = None) -> WorkOrder:
@@ -280,6 +292,7 @@ def complete(actor: Staff, wo_id: int, done: Completion, at: dt.datetime | None 
                work_order=wo, round_no=round_no, technician=wo.technician,
                arrived_at=arrived, finished_at=finished, result=wo.result,
                materials=wo.materials, fee=wo.fee, slip_returned=wo.slip_returned)
+        callbacks.follow_redo(actor, wo, at)
         return wo
 
 
