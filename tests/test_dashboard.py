@@ -9,6 +9,7 @@ from propdesk.services.cases import workorders
 from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.services.cases.workorders import RepairInput
+from propdesk.services.core.accounts import PROGRAM
 
 AT = dt.datetime(2026, 11, 24, 10, 0)  # Tuesday
 
@@ -29,7 +30,7 @@ def test_counts_match_the_lists_behind_them(office):
     wo = workorders.create(office["clerk"], RepairInput(
         received_at=dt.datetime(2026, 11, 24, 7, 0), phone="13800138000", contact_name="张伟",
         description="门锁坏"), at=AT)
-    c = dashboard.counts(AT)
+    c = dashboard.counts(AT, reader=PROGRAM)
     assert c["reply_overdue"] == 1 and c["reply_today"] == 1
     assert c["escalated"] == 1 and c["head_pending"] == 1
     assert c["resolve_today"] == 0 and c["resolve_overdue"] == 0
@@ -37,6 +38,6 @@ def test_counts_match_the_lists_behind_them(office):
     for name, expected in (("reply_overdue", [late.number]), ("reply_today", [today.number]),
                            ("escalated", [major.number]), ("head_pending", [major.number])):
         f = ComplaintFilter(due=name, at=AT)
-        assert [r["number"] for r in search.page(f)] == expected
-        assert search.count(f) == c[name]
+        assert [r["number"] for r in search.page(f, reader=PROGRAM)] == expected
+        assert search.count(f, reader=PROGRAM) == c[name]
     assert wo.status == "new"

@@ -18,6 +18,7 @@ from propdesk.services.cases.workorders import Completion, RepairInput
 from propdesk.services.fees import charges, months, payments, summary
 from propdesk.services.fees.charges import LineInput
 from propdesk.services.lists import dashboard, registers, weekly
+from propdesk.services.core.accounts import PROGRAM
 
 D = dt.datetime
 MONTH = (dt.date(2026, 10, 26), dt.date(2026, 11, 25))  # the cashier's month 2026-11
@@ -162,6 +163,6 @@ def test_report_fees_command_and_reminder(month, db_location, monkeypatch, tmp_p
 def test_unpaid_fees_are_counted_until_settled(office):
     drain = PriceItem.create(name="疏通下水道", unit_name="次", price=Decimal("80.00"))
     wo = job(office, D(2026, 11, 24, 9, 0), lines=[LineInput(kind="item", price_item_id=drain.id)])
-    assert dashboard.counts(D(2026, 11, 24, 12, 0))["fees_unpaid"] == 1
+    assert dashboard.counts(D(2026, 11, 24, 12, 0), reader=PROGRAM)["fees_unpaid"] == 1
     payments.add_to_bill(office["clerk"], wo.id, at=D(2026, 11, 24, 12, 0))
-    assert dashboard.counts(D(2026, 11, 24, 12, 0))["fees_unpaid"] == 0
+    assert dashboard.counts(D(2026, 11, 24, 12, 0), reader=PROGRAM)["fees_unpaid"] == 0

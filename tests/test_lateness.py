@@ -13,6 +13,7 @@ from propdesk.services.cases.workorders import Completion, RepairInput
 from propdesk.services.lists import dashboard, registers, search, workorder_search, weekly
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.services.lists.workorder_search import WorkOrderFilter
+from propdesk.services.core.accounts import PROGRAM
 
 T0 = dt.datetime(2026, 11, 19, 8, 0)  # a Thursday: the stories before it fall on working days
 INSTANTS = [T0 + dt.timedelta(hours=h) for h in (0, 1, 2.5, 5, 26, 50, 75, 200)]
@@ -176,14 +177,14 @@ def test_every_list_asks_the_rule(records):
     for at in INSTANTS:
         overdue = {c.id for c in Complaint.select() if lateness.complaint_overdue(c, at)}
         f = ComplaintFilter(overdue_only=True, at=at)
-        assert {r["id"] for r in search.page(f, limit=10_000)} == overdue
-        assert search.count(f) == len(overdue)
-        counts = dashboard.counts(at)
+        assert {r["id"] for r in search.page(f, limit=10_000, reader=PROGRAM)} == overdue
+        assert search.count(f, reader=PROGRAM) == len(overdue)
+        counts = dashboard.counts(at, reader=PROGRAM)
         assert counts["reply_overdue"] == sum(lateness.reply_overdue(c, at) for c in Complaint.select())
         assert counts["resolve_overdue"] == sum(lateness.resolve_overdue(c, at) for c in Complaint.select())
         late_orders = {o.id for o in WorkOrder.select() if lateness.work_order_late(o, at)}
         f = WorkOrderFilter(overdue_only=True, at=at)
-        rows = workorder_search.page(f, limit=10_000)
+        rows = workorder_search.page(f, limit=10_000, reader=PROGRAM)
         assert {r["id"] for r in rows} == late_orders
         assert all(lateness.work_order_late(r, at) for r in rows)  # what the board paints red
         assert counts["wo_late"] == sum(1 for o in WorkOrder.select()
@@ -205,4 +206,4 @@ def test_the_board_lists_an_order_handed_over_late(records):
     _made, w = records
     order = w["handed over late, done"]
     f = WorkOrderFilter(statuses=(WorkOrderStatus.DONE.value,), overdue_only=True, at=T0)
-    assert order.id in {r["id"] for r in workorder_search.page(f)}
+    assert order.id in {r["id"] for r in workorder_search.page(f, reader=PROGRAM)}

@@ -19,6 +19,7 @@ from propdesk.services.lists.callback_search import CallbackFilter
 from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.services.cases.workorders import RepairInput
+from propdesk.services.core.accounts import PROGRAM
 
 D = dt.datetime
 
@@ -33,19 +34,19 @@ def test_repeat_warning_link_and_flag(office):
     first = complaint(office, D(2026, 11, 10, 9, 0))
     unit = office["units"]["3栋2单元1201"]
     cat = Category.get(Category.name == "工程维修/设施设备").id
-    found = related.recent_cases(unit_id=unit.id, category_id=cat, at=D(2026, 11, 17, 9, 0))
+    found = related.recent_cases(unit_id=unit.id, category_id=cat, at=D(2026, 11, 17, 9, 0), reader=PROGRAM)
     assert [r["number"] for r in found] == [first.number] and found[0]["same_category"] and found[0]["open"]
     # by the caller's phone too, when no unit is given
-    assert related.recent_cases(phone="138 0013 8000", at=D(2026, 11, 17, 9, 0))[0]["number"] == first.number
+    assert related.recent_cases(phone="138 0013 8000", at=D(2026, 11, 17, 9, 0), reader=PROGRAM)[0]["number"] == first.number
     second = complaint(office, D(2026, 11, 17, 9, 0), related_to_id=first.id)
     assert second.related_to_id == first.id
-    [row] = [r for r in search.page(ComplaintFilter()) if r["id"] == second.id]
+    [row] = [r for r in search.page(ComplaintFilter(), reader=PROGRAM) if r["id"] == second.id]
     assert row["related_to"] == first.id  # flagged in the list
     # long after the window, open cases still show; a closed one drops out
     later = D(2027, 1, 30, 9, 0)
-    assert {r["number"] for r in related.recent_cases(unit_id=unit.id, at=later)} == {first.number, second.number}
+    assert {r["number"] for r in related.recent_cases(unit_id=unit.id, at=later, reader=PROGRAM)} == {first.number, second.number}
     complaints.void(office["supervisor"], second.id, "重复录入")
-    assert [r["number"] for r in related.recent_cases(unit_id=unit.id, at=later)] == [first.number]
+    assert [r["number"] for r in related.recent_cases(unit_id=unit.id, at=later, reader=PROGRAM)] == [first.number]
 
 
 def test_further_contact_goes_on_the_open_case(office):
@@ -77,7 +78,7 @@ def test_outage_over_two_buildings_ten_callers_ten_callbacks(office):
     assert Complaint.select().count() == 0  # callers are contacts, not complaints
     made = incidents.close(office["clerk"], outage.id, "已恢复供水", at=D(2026, 11, 24, 17, 0))
     assert len(made) == 10 and all(cb.due_date == dt.date(2026, 11, 27) for cb in made)
-    rows = callback_search.page(CallbackFilter(kind="incident"))
+    rows = callback_search.page(CallbackFilter(kind="incident"), reader=PROGRAM)
     assert len(rows) == 10 and {r["case"] for r in rows} == {outage.number}
     assert {r["phone"] for r in rows} == {f"1390000{i:04d}" for i in range(10)}
     with pytest.raises(RuleError):
@@ -106,12 +107,12 @@ def test_hold_over_an_ordinary_weekend(office):
     complaints.record_reply(office["clerk"], c.id, D(2026, 11, 26, 16, 0), "phone", at=D(2026, 11, 26, 16, 0))
     holds.start(office["clerk"], "complaint", c.id, "parts", at=D(2026, 11, 27, 15, 0))
     late = ComplaintFilter(overdue_only=True, at=D(2026, 12, 1, 9, 0))
-    assert search.count(late) == 0  # the clock is stopped
-    assert dashboard.counts(D(2026, 12, 1, 9, 0))["on_hold"] == 1
+    assert search.count(late, reader=PROGRAM) == 0  # the clock is stopped
+    assert dashboard.counts(D(2026, 12, 1, 9, 0), reader=PROGRAM)["on_hold"] == 1
     holds.end(office["clerk"], "complaint", c.id, at=D(2026, 11, 30, 10, 0))
     # Fri 15:00-24:00 (9 h) + Mon 0:00-10:00 (10 h) = 19 h; Mon 15:00 + 19 h = Tue 10:00
     assert complaints.get(c.id).resolve_by == D(2026, 12, 1, 10, 0)
-    assert search.count(late) == 0 and search.count(ComplaintFilter(overdue_only=True, at=D(2026, 12, 1, 11, 0))) == 1
+    assert search.count(late, reader=PROGRAM) == 0 and search.count(ComplaintFilter(overdue_only=True, at=D(2026, 12, 1, 11, 0)), reader=PROGRAM) == 1
 
 
 def test_hold_rules(office):
@@ -147,7 +148,7 @@ def test_second_reopen_escalates_to_the_office_head(office):
         assert complaints.get(c.id).escalation == ("none" if round_ == 0 else "head")
     assert complaints.timeline(c.id)[-1]["action"] == "escalate"
     assert "自动" in complaints.timeline(c.id)[-1]["note"]
-    assert dashboard.counts()["head_escalations"] == 1
+    assert dashboard.counts(reader=PROGRAM)["head_escalations"] == 1
 
 
 def test_linked_repeat_is_flagged_in_the_register_and_the_weekly_figures(office, tmp_path):

@@ -8,6 +8,7 @@ from propdesk.services.cases import complaints
 from propdesk.services.lists import search
 from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.services.lists.search import ComplaintFilter
+from propdesk.services.core.accounts import PROGRAM
 
 NOW = dt.datetime(2026, 11, 24, 10, 0)
 
@@ -31,7 +32,7 @@ def cases(office):
 
 
 def numbers(f, **kw):
-    return [r["number"] for r in search.page(f, **kw)]
+    return [r["number"] for r in search.page(f, **kw, reader=PROGRAM)]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -50,7 +51,7 @@ def numbers(f, **kw):
 def test_quick_search(cases, text, expected):
     f = ComplaintFilter(text=text)
     assert numbers(f) == expected
-    assert search.count(f) == len(expected)
+    assert search.count(f, reader=PROGRAM) == len(expected)
 
 
 def test_search_follows_edits(office, cases):
@@ -105,4 +106,4 @@ def test_a_common_term_walks_the_date_index(office, monkeypatch):
     sql, _params = Complaint.select(Complaint.id).where(search_module._where(f)).sql()
     assert '+"t1"."id" IN' not in sql
     assert numbers(f) == few == [c.number for c in reversed(made)]
-    assert search.count(f) == 5
+    assert search.count(f, reader=PROGRAM) == 5

@@ -14,6 +14,7 @@ from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.services.lists import listing, search, workorder_search
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.services.lists.workorder_search import WorkOrderFilter
+from propdesk.services.core.accounts import PROGRAM
 
 pytestmark = pytest.mark.sqlite_only(reason="SQLite's bigram FTS5 index; PostgreSQL's search column: test_postgres_desks.py")
 
@@ -46,9 +47,9 @@ def _like(term: str) -> list[str]:
                                   "00", "东门", "异味", "味", "咖啡", "张", "TS"])
 def test_short_terms_find_what_like_finds(cases, term):
     assert listing.uses_index(term)
-    found = [r["number"] for r in search.page(ComplaintFilter(text=term))]
+    found = [r["number"] for r in search.page(ComplaintFilter(text=term), reader=PROGRAM)]
     assert found == _like(term)
-    assert search.count(ComplaintFilter(text=term)) == len(found)
+    assert search.count(ComplaintFilter(text=term), reader=PROGRAM) == len(found)
 
 
 def test_the_bigram_index_answers_them(cases):
@@ -58,15 +59,15 @@ def test_the_bigram_index_answers_them(cases):
     assert "complaint_fts_bi" in sql and params[-1] == '"水"*'
     # a short term with punctuation cannot be one token: LIKE, and still right
     assert not listing.uses_index("，水")
-    assert [r["number"] for r in search.page(ComplaintFilter(text="，有"))] == [cases[4].number]
+    assert [r["number"] for r in search.page(ComplaintFilter(text="，有"), reader=PROGRAM)] == [cases[4].number]
 
 
 def test_the_index_follows_edits(office, cases):
     c = cases[1]
     c.description = "外墙脱落"
     c.save()
-    assert [r["number"] for r in search.page(ComplaintFilter(text="外墙"))] == [c.number]
-    assert search.page(ComplaintFilter(text="狗叫")) == []
+    assert [r["number"] for r in search.page(ComplaintFilter(text="外墙"), reader=PROGRAM)] == [c.number]
+    assert search.page(ComplaintFilter(text="狗叫"), reader=PROGRAM) == []
     rows = database.execute_sql("SELECT count(*) FROM complaint_fts_bi").fetchone()[0]
     assert rows == Complaint.select().count()
 
@@ -78,8 +79,8 @@ def test_work_order_search_by_short_terms(office):
         received_at=NOW, unit="3栋2单元1201", contact_name="张伟", phone="13800138000",
         description="厨房水龙头滴水"), at=NOW)
     for term in ("滴水", "龙", "3栋"):
-        assert [r["number"] for r in workorder_search.page(WorkOrderFilter(text=term))] == [order.number]
-    assert workorder_search.page(WorkOrderFilter(text="咖啡")) == []
+        assert [r["number"] for r in workorder_search.page(WorkOrderFilter(text=term), reader=PROGRAM)] == [order.number]
+    assert workorder_search.page(WorkOrderFilter(text="咖啡"), reader=PROGRAM) == []
 
 
 def test_a_bulk_fill_indexes_exactly_what_the_triggers_index(office, cases):

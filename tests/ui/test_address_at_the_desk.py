@@ -9,6 +9,7 @@ from propdesk.services.register.owners import initials, unit_label
 from propdesk.ui.intake import IntakeForm
 from propdesk.ui.repair_form import RepairForm
 from tests.ui.keyboard import tab, type_text
+from propdesk.services.core.accounts import PROGRAM
 
 
 @pytest.fixture
@@ -148,7 +149,7 @@ def test_complaint_list_search_reads_addresses(qtbot, two_estates, typed, which)
             "sun": _complaint(two_estates, "阳光花园5栋2单元802", "阳光花园的噪音"),
             "three": _complaint(two_estates, "3号楼1201", "三号楼的电梯"),
             "other": _complaint(two_estates, "3栋2单元1201", "别的")}
-    panel = ComplaintListPanel()
+    panel = ComplaintListPanel(two_estates["clerk"])
     qtbot.addWidget(panel)
     panel.show()
     type_text(qtbot, panel.search, typed)
@@ -169,19 +170,19 @@ def test_work_order_and_callback_search_read_addresses(two_estates):
         received_at=now, phone="13800000001", contact_name="方红", unit="翠湖苑5-2-802", description="水管漏水"))
     wo_sun = workorders.create(two_estates["clerk"], RepairInput(
         received_at=now, phone="13800000004", contact_name="周芳", unit="5栋2单元802", description="灯坏"))
-    rows = workorder_search.page(workorder_search.WorkOrderFilter(text="5-2-802"))
+    rows = workorder_search.page(workorder_search.WorkOrderFilter(text="5-2-802"), reader=PROGRAM)
     assert {(r["number"], r["unit"]) for r in rows} == {
         (wo_cui.number, "翠湖苑 5幢2单元802"), (wo_sun.number, "阳光花园 5栋2单元802")}
-    rows = workorder_search.page(workorder_search.WorkOrderFilter(text="五幢二单元802"))
+    rows = workorder_search.page(workorder_search.WorkOrderFilter(text="五幢二单元802"), reader=PROGRAM)
     assert [r["number"] for r in rows] == [wo_cui.number]
-    assert workorder_search.page(workorder_search.WorkOrderFilter(text="5栋2单元803")) == []
+    assert workorder_search.page(workorder_search.WorkOrderFilter(text="5栋2单元803"), reader=PROGRAM) == []
 
     c = _complaint(two_estates, "翠湖苑5幢1单元301", "门禁坏了")
     from propdesk.services.cases import callbacks
     callbacks.schedule_for_complaint(two_estates["clerk"], Complaint.get_by_id(c.id), now)
-    rows = callback_search.page(callback_search.CallbackFilter(view="all", text="5#1-301"))
+    rows = callback_search.page(callback_search.CallbackFilter(view="all", text="5#1-301"), reader=PROGRAM)
     assert [(r["case"], r["unit"]) for r in rows] == [(c.number, "翠湖苑 5幢1单元301")]
-    assert callback_search.page(callback_search.CallbackFilter(view="all", text="阳光花园5-1-301")) == []
+    assert callback_search.page(callback_search.CallbackFilter(view="all", text="阳光花园5-1-301"), reader=PROGRAM) == []
 
 
 def test_weekly_by_building_carries_the_estate(two_estates):

@@ -27,7 +27,7 @@ def shown(panel):
 def test_search_as_typed_and_enter_opens(qtbot, office):
     leak = add(office, "楼上卫生间漏水")
     lift = add(office, "电梯按钮失灵", unit="5栋1单元301", phone="13912345678", hours_ago=2)
-    panel = ComplaintListPanel()
+    panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
     panel.show()
     assert shown(panel) == [leak.number, lift.number]  # newest first
@@ -52,7 +52,7 @@ def test_search_as_typed_and_enter_opens(qtbot, office):
 def test_overdue_rows_stand_out(qtbot, office):
     late = add(office, "垃圾未清运", severity="minor", hours_ago=5)  # 2-hour reply missed
     fresh = add(office, "路灯不亮", severity="important", hours_ago=0)
-    panel = ComplaintListPanel()
+    panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
     rows = {panel.model.index(r, 0).data(): r for r in range(panel.model.rowCount())}
     late_cell = panel.model.index(rows[late.number], 9)
@@ -69,7 +69,7 @@ def test_rows_are_fetched_in_pages(qtbot, office, monkeypatch):
     monkeypatch.setattr(ComplaintTableModel, "page_size", 5)
     for i in range(12):
         add(office, f"第{i}号投诉内容")
-    panel = ComplaintListPanel()
+    panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
     model = panel.model
     assert model.rowCount() == 5 and model.canFetchMore()
@@ -82,7 +82,7 @@ def test_rows_are_fetched_in_pages(qtbot, office, monkeypatch):
 def test_sort_by_clicking_a_column(qtbot, office):
     a = add(office, "甲", unit="5栋1单元301", hours_ago=3)
     b = add(office, "乙", unit="3栋1单元1201", hours_ago=2)
-    panel = ComplaintListPanel()
+    panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
     panel.table.sortByColumn(3, Qt.AscendingOrder)  # unit
     assert shown(panel) == [b.number, a.number]
@@ -91,7 +91,7 @@ def test_sort_by_clicking_a_column(qtbot, office):
 def test_keyboard_from_search_to_the_case(qtbot, office):
     leak = add(office, "楼上卫生间漏水")
     add(office, "电梯按钮失灵", unit="5栋1单元301", hours_ago=2)
-    panel = ComplaintListPanel()
+    panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
     with qtbot.waitActive(panel):
         panel.show()
@@ -112,7 +112,7 @@ def test_the_header_sorts_only_by_indexed_columns(qtbot, office):
 
     from propdesk.ui.complaint_list import ComplaintListPanel
 
-    panel = ComplaintListPanel()
+    panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
     header = panel.table.horizontalHeader()
     keys = [key for key, _label in panel.model.columns]
@@ -144,7 +144,7 @@ def test_the_count_is_a_true_lower_bound_until_the_exact_one_arrives(qtbot, offi
         complaints.create(office["clerk"], ComplaintInput(
             received_at=at - dt.timedelta(minutes=i), phone="13800138000", complainant="张伟",
             description=f"楼道灯不亮 {i}", category_id=cat, severity="minor"), at=at)
-    panel = ComplaintListPanel()
+    panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
     assert panel.count.text() in ("共 200+ 条投诉", "共 201 条投诉")  # the worker may be quick
     qtbot.waitUntil(lambda: panel.count.text() == "共 201 条投诉")
@@ -162,7 +162,7 @@ def test_unit_column_shows_a_long_address_whole(qtbot, office):
     b12 = Building.create(estate=Estate.get(Estate.name == "阳光花园"), name="12栋")
     Unit.create(building=b12, entrance="1单元", room="1201", label=unit_label("12栋", "1单元", "1201"))
     add(office, "楼上卫生间漏水", unit="12栋1单元1201")
-    panel = ComplaintListPanel()
+    panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
     panel.resize(1366, 600)
     panel.show()

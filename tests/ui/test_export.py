@@ -25,7 +25,7 @@ def add(office, text, category="工程维修/设施设备"):
 def test_export_the_filtered_list_to_excel(qtbot, office, tmp_path, monkeypatch, dialogs):
     add(office, "楼上漏水")
     add(office, "垃圾没清运", category="环境卫生")
-    panel = ComplaintListPanel()
+    panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
     panel.category.setCurrentIndex(panel.category.findText("环境卫生"))
     target = tmp_path / "out.xlsx"

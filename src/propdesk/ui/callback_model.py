@@ -39,7 +39,7 @@ class CallbackTableModel(LazyTableModel):
         self.descending = False
 
     def fetch(self, offset: int, limit: int) -> list[dict]:
-        return callback_search.page(self.filter, self.order, self.descending, offset, limit)
+        return callback_search.page(self.filter, self.order, self.descending, offset, limit, reader=self.reader)
 
     def cell(self, row: dict, key: str, role: int):
         today = dt.date.today()

@@ -35,6 +35,7 @@ class CallbackTab(QWidget):
         super().__init__(parent)
         self.staff = staff
         self.model = CallbackTableModel(self)
+        self.model.reader = staff
         self.counter = Background(self._show_count, self)
         self.monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
         self.day: dt.date | None = None
@@ -152,7 +153,7 @@ class CallbackTab(QWidget):
             self._show_count(self.model.rowCount())
         else:  # a true lower bound now, the exact count from another thread
             self.count.setText(self.tr("{n}+ callbacks").format(n=self.model.rowCount()))
-            self.counter.call(lambda: callback_search.count(f))
+            self.counter.call(lambda: callback_search.count(f, reader=self.staff))
         self._paint_week()
 
     def _show_count(self, total: int | None) -> None:

@@ -25,9 +25,11 @@ OPEN = "__open__"
 class ComplaintListPanel(QWidget):
     open_complaint = Signal(int)
 
-    def __init__(self, parent=None):
+    def __init__(self, staff, parent=None):
         super().__init__(parent)
+        self.staff = staff
         self.model = ComplaintTableModel(self)
+        self.model.reader = staff
         # at a million complaints a count can take a second: it must not hold up the list
         self.counter = Background(self._show_count, self)
         self.due: str | None = None  # a dashboard condition, shown as a removable chip
@@ -133,7 +135,7 @@ class ComplaintListPanel(QWidget):
         # a true lower bound at once; the exact count follows from another thread (a common
         # term at a million complaints takes a second or two to count)
         self.count.setText(self.tr("{n}+ complaints").format(n=self.model.rowCount()))
-        self.counter.call(lambda: search.count(f))
+        self.counter.call(lambda: search.count(f, reader=self.staff))
 
     def _show_count(self, total: int | None) -> None:
         self.count.setText(self.tr("{n} complaints").format(n=total) if total is not None else "")

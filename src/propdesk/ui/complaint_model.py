@@ -43,7 +43,7 @@ class ComplaintTableModel(LazyTableModel):
         super().__init__(ComplaintFilter(), "received_at", parent)
 
     def fetch(self, offset: int, limit: int) -> list[dict]:
-        return search.page(self.filter, self.order, self.descending, offset, limit)
+        return search.page(self.filter, self.order, self.descending, offset, limit, reader=self.reader)
 
     def complaint_id(self, row: int) -> int:
         return self.row_id(row)

@@ -116,14 +116,14 @@ class Dashboard(QWidget):
     def refresh(self) -> None:
         today = dt.date.today()
         monday = today - dt.timedelta(days=today.weekday())
-        self.loader.call(lambda: self._figures(monday))
+        self.loader.call(lambda: self._figures(monday, self.staff))
 
     @staticmethod
-    def _figures(monday: dt.date):
+    def _figures(monday: dt.date, reader):
         """On the worker thread: the tiles' counts, this week and last, the fee reminder."""
         from propdesk.services.lists import weekly  # with the weekly summary's figures: not needed to show the window
 
-        return (dashboard.counts(),
+        return (dashboard.counts(reader=reader),
                 weekly.trend(monday, monday + dt.timedelta(days=6), weeks=2),
                 dashboard.fee_summary_owed())
 

@@ -37,6 +37,7 @@ class DispatchBoard(QWidget):
         super().__init__(parent)
         self.staff = staff
         self.model = WorkOrderTableModel(self)
+        self.model.reader = staff
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh)
@@ -168,7 +169,7 @@ class DispatchBoard(QWidget):
             row = next((i for i, r in enumerate(self.model.rows) if r["id"] == keep), None)
             if row is not None:
                 self.table.selectRow(row)
-        self.count.setText(self.tr("{n} work orders").format(n=workorder_search.count(f)))
+        self.count.setText(self.tr("{n} work orders").format(n=workorder_search.count(f, reader=self.staff)))
         self.refresh_day()
         self._enable()
 

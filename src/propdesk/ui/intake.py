@@ -70,7 +70,7 @@ class IntakeForm(QWidget):
         self.save_button = QPushButton(self.tr("Save  (Ctrl+S)"), objectName="save")
         self.clear_button = QPushButton(self.tr("&Clear / new form"), objectName="clear")
 
-        self.related = RelatedPanel(self)
+        self.related = RelatedPanel(self.staff, self)
         self._related_to: int | None = None
         caller = QGroupBox(self.tr("Caller"))
         grid = QGridLayout(caller)

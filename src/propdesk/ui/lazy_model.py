@@ -19,6 +19,7 @@ class LazyTableModel(QAbstractTableModel):
     columns: list[tuple[str, str]] = []  # (sort key, header marked QT_TRANSLATE_NOOP("ui", ...))
     sortable: tuple[str, ...] | None = None  # the sort keys a service can serve fast (None: all)
     page_size = PAGE
+    reader = None  # who reads: the signed-in person, set by the owner (services check records.read)
 
     def __init__(self, filter_, order: str, parent=None):
         super().__init__(parent)

@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         elif key == "complaints":
             from propdesk.ui.complaint_list import ComplaintListPanel
 
-            widget = ComplaintListPanel()
+            widget = ComplaintListPanel(self.staff)
             widget.open_complaint.connect(self.open_case)
         elif key == "work_orders":
             from propdesk.ui.workorder_tab import WorkOrderTab
@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
     def update_overdue(self) -> None:
         """The overdue counts in the status bar, visible from every tab (counted off the GUI
         thread; the last counts stay until the new ones arrive)."""
-        self._overdue_counter.call(lambda: (search.count(ComplaintFilter(overdue_only=True)),
+        self._overdue_counter.call(lambda: (search.count(ComplaintFilter(overdue_only=True), reader=self.staff),
                                             callbacks.overdue_count()))
 
     def _show_overdue(self, counts) -> None:

@@ -23,8 +23,9 @@ class RelatedPanel(QGroupBox):
     contact_requested = Signal(int)  # add the call to this open complaint
     incident_requested = Signal(int)  # attach the call to this incident
 
-    def __init__(self, parent=None):
+    def __init__(self, reader, parent=None):
         super().__init__(parent)
+        self.reader = reader
         self.setTitle(self.tr("Already known about this unit"))
         self.setStyleSheet("QGroupBox { background: #fff8e1; }")
         self.incident_label = QLabel(objectName="incident_label")
@@ -66,7 +67,8 @@ class RelatedPanel(QGroupBox):
         self.incident_label.setVisible(bool(found))
         self.incident_button.setVisible(bool(found))
         self.cases.clear()
-        for row in related.recent_cases(unit_id=unit_id, phone=phone, category_id=category_id):
+        for row in related.recent_cases(unit_id=unit_id, phone=phone, category_id=category_id,
+                                           reader=self.reader):
             marks = [ComplaintStatus(row["status"]).label()]
             if row["same_category"]:
                 marks.append(self.tr("same category"))

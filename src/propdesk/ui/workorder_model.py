@@ -39,7 +39,7 @@ class WorkOrderTableModel(LazyTableModel):
         super().__init__(WorkOrderFilter(statuses=workorder_search.open_statuses()), "received_at", parent)
 
     def fetch(self, offset: int, limit: int) -> list[dict]:
-        return workorder_search.page(self.filter, self.order, self.descending, offset, limit)
+        return workorder_search.page(self.filter, self.order, self.descending, offset, limit, reader=self.reader)
 
     def cell(self, row: dict, key: str, role: int):
         if role == Qt.DisplayRole:

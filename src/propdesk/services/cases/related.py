@@ -27,9 +27,10 @@ def window_days() -> int:
 
 
 def recent_cases(unit_id: int | None = None, phone: str = "", category_id: int | None = None,
-                 at: dt.datetime | None = None, limit: int = 20) -> list[dict]:
+                 at: dt.datetime | None = None, limit: int = 20, *, reader) -> list[dict]:
     """Open cases of the unit (or the caller's phone), and the ones received in the repeat
     window; those of the same category first."""
+    accounts.require_reader(reader, "complaint")
     at = at or now()
     digits = phone_digits(phone)
     if not unit_id and len(digits) < 7:

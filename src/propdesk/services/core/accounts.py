@@ -287,3 +287,23 @@ def create_staff(actor: Staff | None, username: str, name: str, role: Role, pass
                              password_hash=hash_password(password))
         audit.record(actor, "staff", staff.id, "create", note=f"{name} ({username})")
     return staff
+
+
+class _Program:
+    """The program itself as a reader: work whose permission was checked where it began (an
+    export checked ``register.export``), benchmarks and the demo's own summary."""
+
+    def __repr__(self) -> str:
+        return "PROGRAM"
+
+
+PROGRAM = _Program()
+
+
+def require_reader(reader, entity: str = "list") -> None:
+    """The one check before any list, search, count or panel of the desk's records: the person
+    must hold ``records.read`` (a technician reads only their own jobs: services.cases.my_jobs).
+    A refusal is audited and raised as PermissionDenied."""
+    if reader is PROGRAM:
+        return
+    require(reader, "records.read", entity)

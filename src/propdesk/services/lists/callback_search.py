@@ -176,10 +176,10 @@ LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _c
 
 
 def page(f: CallbackFilter, order: str = "due_date", descending: bool = False,
-         offset: int = 0, limit: int = 100) -> list[dict]:
+         offset: int = 0, limit: int = 100, *, reader) -> list[dict]:
     """One page of callbacks (one query, SQL cached per filter shape: services.lists.listing)."""
-    return LISTING.page(f, order, descending, offset, limit)
+    return LISTING.page(f, order, descending, offset, limit, reader=reader)
 
 
-def count(f: CallbackFilter) -> int:
-    return LISTING.count(f)
+def count(f: CallbackFilter, *, reader) -> int:
+    return LISTING.count(f, reader=reader)

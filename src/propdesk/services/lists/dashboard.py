@@ -9,6 +9,7 @@ from peewee import Case, fn
 from propdesk.models.enums import CallbackStatus, ComplaintStatus, Escalation, Severity, WorkOrderStatus
 from propdesk.models.tables import Callback, Complaint, WorkOrder, now
 from propdesk.services.cases import lateness
+from propdesk.services.core import accounts
 
 OPEN = ComplaintStatus.open_codes()
 
@@ -35,7 +36,8 @@ def complaint_conditions(at: dt.datetime) -> dict:
     }
 
 
-def counts(at: dt.datetime | None = None) -> dict[str, int]:
+def counts(at: dt.datetime | None = None, *, reader) -> dict[str, int]:
+    accounts.require_reader(reader, "dashboard")
     at = at or now()
     conditions = complaint_conditions(at)
     row = (Complaint.select(*[_sum(cond).alias(name) for name, cond in conditions.items()])

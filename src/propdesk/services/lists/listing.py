@@ -39,6 +39,7 @@ from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalF
 
 from propdesk.models import database, is_sqlite
 from propdesk.models.db import FTS_TABLES
+from propdesk.services.core import accounts
 from propdesk.services.lists.query_parts import sort_key
 from propdesk.services.register.owners import normalize_text
 
@@ -289,9 +290,11 @@ class Listing:
         self._window_page_sql = functools.lru_cache(maxsize=256)(self._build_window_page_sql)
 
     def page(self, f, order: str | None = None, descending: bool = True,
-             offset: int = 0, limit: int = 100) -> list[dict]:
+             offset: int = 0, limit: int = 100, *, reader) -> list[dict]:
         """One page of list rows: one query, no query per row (a common search term: two or
-        three, see "The window" above)."""
+        three, see "The window" above). ``reader``: who reads (records.read, checked here for
+        every list: accounts.require_reader)."""
+        accounts.require_reader(reader, self.model._meta.table_name)
         f, order = self.clock(f), order or self.default_order
         values = self._windowed(f, order, descending, offset, limit)
         if values is None:
@@ -308,7 +311,8 @@ class Listing:
             with_estates(rows, "unit", self.unit_building)
         return rows
 
-    def count(self, f) -> int:
+    def count(self, f, *, reader) -> int:
+        accounts.require_reader(reader, self.model._meta.table_name)
         sql, params = self._count_sql(self.clock(f), _engine())
         return database.execute_sql(sql, params).fetchone()[0]
 

@@ -31,6 +31,7 @@ from propdesk.services.lists import search
 from propdesk.services.lists import workorder_search
 from propdesk.services.register.owners import normalize_text
 from propdesk.services.lists.query_parts import all_of, unindexed
+from propdesk.services.core.accounts import PROGRAM
 
 OWNER_CHUNK = 1000
 
@@ -64,7 +65,7 @@ def complaint_filter(date_from, date_to, filters: search.ComplaintFilter | None 
 
 
 def count_complaints(date_from, date_to, filters=None) -> int:
-    return search.count(complaint_filter(date_from, date_to, filters))
+    return search.count(complaint_filter(date_from, date_to, filters), reader=PROGRAM)
 
 
 def iter_complaints(date_from, date_to, filters=None,

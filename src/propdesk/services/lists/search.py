@@ -137,10 +137,10 @@ LISTING = Listing(Complaint, ROW_FIELDS, COLUMNS, "received_at", _base, _where, 
 
 
 def page(f: ComplaintFilter, order: str = "received_at", descending: bool = True,
-         offset: int = 0, limit: int = 100) -> list[dict]:
+         offset: int = 0, limit: int = 100, *, reader) -> list[dict]:
     """One page of list rows (one query, SQL cached per filter shape: services.lists.listing)."""
-    return LISTING.page(f, order, descending, offset, limit)
+    return LISTING.page(f, order, descending, offset, limit, reader=reader)
 
 
-def count(f: ComplaintFilter) -> int:
-    return LISTING.count(f)
+def count(f: ComplaintFilter, *, reader) -> int:
+    return LISTING.count(f, reader=reader)

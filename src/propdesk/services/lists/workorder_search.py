@@ -115,13 +115,13 @@ LISTING = Listing(WorkOrder, ROW_FIELDS, COLUMNS, "received_at", _joined, _where
 
 
 def page(f: WorkOrderFilter, order: str = "received_at", descending: bool = True,
-         offset: int = 0, limit: int = 100) -> list[dict]:
+         offset: int = 0, limit: int = 100, *, reader) -> list[dict]:
     """One page of the board (one query, SQL cached per filter shape: services.lists.listing)."""
-    return LISTING.page(f, order, descending, offset, limit)
+    return LISTING.page(f, order, descending, offset, limit, reader=reader)
 
 
-def count(f: WorkOrderFilter) -> int:
-    return LISTING.count(f)
+def count(f: WorkOrderFilter, *, reader) -> int:
+    return LISTING.count(f, reader=reader)
 
 
 def open_statuses() -> tuple[str, ...]:
