@@ -83,6 +83,7 @@ def lists():
 def bench_file(path: Path, runs: int) -> list[tuple]:
     from propdesk.models import database, init_db
     from propdesk.models.db import SQLITE_PRAGMAS
+    from propdesk.services.core.accounts import PROGRAM
 
     init_db(str(path))
     raw = sqlite3.connect(path)
@@ -92,7 +93,8 @@ def bench_file(path: Path, runs: int) -> list[tuple]:
     for list_name, module, make in lists():
         for what, term in terms(raw):
             f = make(term)
-            for kind, call in (("page", lambda: module.page(f)), ("count", lambda: module.count(f))):
+            for kind, call in (("page", lambda: module.page(f, reader=PROGRAM)),
+                               ("count", lambda: module.count(f, reader=PROGRAM))):
                 ours = median_ms(call, runs)
                 statements = recorded(call)
 

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from propdesk.models import database
+from propdesk.services.core.accounts import PROGRAM
 from propdesk.services.lists import callback_search, listing, search, workorder_search
 
 pytestmark = pytest.mark.sqlite_only(reason="the window cuts SQLite's FTS5 matches by rowid")
@@ -56,13 +57,13 @@ def _both(module, f, **kw):
 
     module.LISTING._windowed = spy
     try:
-        windowed = [r["id"] for r in module.page(f, **kw)]
+        windowed = [r["id"] for r in module.page(f, **kw, reader=PROGRAM)]
     finally:
         del module.LISTING._windowed
     keys = module.LISTING.window_keys
     module.LISTING.window_keys = None
     try:
-        plain = [r["id"] for r in module.page(f, **kw)]
+        plain = [r["id"] for r in module.page(f, **kw, reader=PROGRAM)]
     finally:
         module.LISTING.window_keys = keys
     return windowed, plain, any(used)
