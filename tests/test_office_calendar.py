@@ -140,3 +140,41 @@ def test_closed_days_and_clearing(office):
         set_days(office["supervisor"], D(2027, 3, 1), D(2027, 3, 1), "closed")
     actions = [e.action for e in AuditEntry.select().where(AuditEntry.entity == "calendar")]
     assert actions == ["set_days", "clear_days", "set_days", "refused"]
+
+
+def test_a_year_counts_as_entered_only_when_marked_complete(office):
+    """Issue 17: one holiday typed by hand made 2027 count as entered (the banner went, intake
+    stopped warning) although the rest of the year's schedule was missing."""
+    from propdesk.services.setup.calendar_admin import set_year_complete
+
+    admin, today = office["admin"], D(2026, 12, 15)
+    set_days(admin, D(2027, 2, 6), D(2027, 2, 12), "holiday", "春节")
+    assert not calendar.year_covered(2027)
+    assert calendar.uncovered_years(today) == [2027]  # the banner stays
+    assert year_summary(2027).source == "partial"
+    assert calendar.unentered_years(dt.datetime(2026, 12, 30, 9, 0), dt.datetime(2027, 1, 5, 9, 0)) == [2027]
+    # the supervisor cannot say so; a built-in year or a year with nothing entered is refused
+    with pytest.raises(PermissionDenied):
+        set_year_complete(office["supervisor"], 2027)
+    with pytest.raises(ValidationError) as err:
+        set_year_complete(admin, 2026)
+    assert "2026" in err.value.text()
+    with pytest.raises(ValidationError) as err:
+        set_year_complete(admin, 2028)
+    assert "2028" in err.value.text()
+    summary = set_year_complete(admin, 2027)
+    assert summary.source == "office" and calendar.year_covered(2027)
+    assert calendar.uncovered_years(today) == []
+    assert calendar.unentered_years(dt.datetime(2026, 12, 30, 9, 0), dt.datetime(2027, 1, 5, 9, 0)) == []
+    entry = AuditEntry.get(AuditEntry.entity == "calendar", AuditEntry.action == "year_complete")
+    assert entry.staff_id == admin.id and entry.entity_id == 2027
+    # taken back: warned about again
+    set_year_complete(admin, 2027, False)
+    assert not calendar.year_covered(2027)
+    assert AuditEntry.select().where(AuditEntry.action == "year_incomplete").count() == 1
+
+
+def test_importing_a_years_schedule_marks_it_complete(office):
+    import_schedule(office["admin"], EXAMPLE)
+    assert calendar.complete_years() == [2027]
+    assert AuditEntry.select().where((AuditEntry.action == "year_complete") & (AuditEntry.entity_id == 2027)).exists()

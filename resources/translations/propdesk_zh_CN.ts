@@ -240,6 +240,10 @@ Open it anyway? Only do so if you are sure no other PropDesk is using this data 
         <translation>已内置到 {last} 年。以后的年份，请按国务院办公厅的通知（放假和调休上班日期）填写模板后导入。</translation>
     </message>
     <message>
+        <source>Tick when every public holiday and make-up working day of the year is entered: until then the desk is warned about deadlines in that year.</source>
+        <translation>该年所有法定节假日和调休上班日都录入后再勾选；在此之前，时限落在该年的案件受理时会提醒前台。</translation>
+    </message>
+    <message>
         <source>e.g. 春节, staff training</source>
         <translation>如 春节、员工培训</translation>
     </message>
@@ -280,12 +284,20 @@ Open it anyway? Only do so if you are sure no other PropDesk is using this data 
         <translation>在日历上点击日期即可选中。</translation>
     </message>
     <message>
+        <source>{year}'s official schedule is complete</source>
+        <translation>{year} 年法定安排已全部录入</translation>
+    </message>
+    <message>
         <source>{year}: the statutory schedule (built in).</source>
         <translation>{year} 年：国家法定节假日安排（内置）。</translation>
     </message>
     <message>
         <source>{year}: the official schedule as entered by the office.</source>
         <translation>{year} 年：本中心录入的国家节假日安排。</translation>
+    </message>
+    <message>
+        <source>{year}: some days are entered, but the year is not marked complete: deadlines count Monday to Friday until it is.</source>
+        <translation>{year} 年：已录入部分日子，但该年尚未标记为完整（未标记）：标记前时限按周一至周五计算。</translation>
     </message>
     <message>
         <source>{year}: no official schedule yet. Deadlines count Monday to Friday until it is entered.</source>
@@ -318,6 +330,14 @@ Open it anyway? Only do so if you are sure no other PropDesk is using this data 
     <message>
         <source>{day}: {kind} {note} ({source})</source>
         <translation>{day}：{kind} {note}（{source}）</translation>
+    </message>
+    <message>
+        <source>{year} is marked complete.</source>
+        <translation>{year} 年已标记为完整。</translation>
+    </message>
+    <message>
+        <source>{year} is no longer marked complete.</source>
+        <translation>{year} 年已取消“完整”标记。</translation>
     </message>
     <message>
         <source>{n} days changed.</source>
@@ -2386,6 +2406,10 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>事情经过(&amp;E)</translation>
     </message>
     <message>
+        <source>Note: the official holidays of {years} are not entered (or the year is not marked complete in Office setup), so these deadlines count Monday to Friday only and may be wrong. Tell the administrator.</source>
+        <translation>注意：{years} 年的法定节假日安排尚未录入（或未在服务中心设置中标记为完整），以上时限暂按周一至周五计算，可能不准，请告知管理员。</translation>
+    </message>
+    <message>
         <source>Saved as {number}. Deadline to resolve: {resolve}.</source>
         <translation>已保存，编号 {number}。办结时限：{resolve}。</translation>
     </message>
@@ -2591,6 +2615,14 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
         <translation>导入业主档案(&amp;I)…</translation>
     </message>
     <message>
+        <source>The official holiday schedule for {years} is not entered yet: deadlines in those days count Monday to Friday only. Enter the State Council's schedule in Office setup › Calendar and mark the year complete.</source>
+        <translation>{years} 年的法定节假日安排尚未录入：这些日子的时限暂按周一至周五计算。请在“服务中心设置 › 工作日历”中录入国务院公布的安排，并把该年标记为完整。</translation>
+    </message>
+    <message>
+        <source>The official holiday schedule for {years} is not entered yet: deadlines in those days count Monday to Friday only. Please remind the administrator.</source>
+        <translation>{years} 年的法定节假日安排尚未录入：这些日子的时限暂按周一至周五计算。请提醒管理员录入。</translation>
+    </message>
+    <message>
         <source>Unsaved form</source>
         <translation>表单未保存</translation>
     </message>
@@ -2617,10 +2649,6 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
     <message>
         <source>&amp;About PropDesk</source>
         <translation>关于 PropDesk(&amp;A)</translation>
-    </message>
-    <message>
-        <source>The official holiday schedule for {years} is not known yet: deadlines in those days count Monday to Friday only. Enter the State Council's schedule once it is published.</source>
-        <translation>尚无 {years} 年的法定节假日安排：这些日子的时限暂按周一至周五计算。国务院公布后请录入。</translation>
     </message>
     <message>
         <source>Overdue complaints: {n}</source>
@@ -3027,12 +3055,12 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>登记为该事件来电 (F8)</translation>
     </message>
     <message>
-        <source>&amp;Link as a repeat</source>
-        <translation>关联为重复投诉(&amp;L)</translation>
+        <source>Lin&amp;k as a repeat</source>
+        <translation>关联为重复投诉(&amp;K)</translation>
     </message>
     <message>
-        <source>Add as a further &amp;call to that case</source>
-        <translation>作为补充来电记入该案件(&amp;C)</translation>
+        <source>&amp;Add as a further call to that case</source>
+        <translation>作为补充来电记入该案件(&amp;A)</translation>
     </message>
     <message>
         <source>not known</source>
@@ -3041,6 +3069,14 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>Open incident {number}: {title} ({area}); expected end {end}.</source>
         <translation>进行中的突发事件 {number}：{title}（{area}）；预计结束 {end}。</translation>
+    </message>
+    <message>
+        <source>, visit {t}</source>
+        <translation>，约定 {t}</translation>
+    </message>
+    <message>
+        <source>{number}  {received}  [repair: {status}{when}]  {what}</source>
+        <translation>{number}  {received}  [报修：{status}{when}]  {what}</translation>
     </message>
     <message>
         <source>same category</source>
@@ -3135,6 +3171,10 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>&amp;Department</source>
         <translation>责任部门(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The call was attached to incident {number}: no work order was raised.</source>
+        <translation>来电已登记到突发事件 {number}，未另开派工单。</translation>
     </message>
     <message>
         <source>Urgent: pass it to engineering at once (by {t}).</source>
@@ -4856,6 +4896,10 @@ The details are in the log file:
     <message>
         <source>Schedule file</source>
         <translation>节假日安排文件</translation>
+    </message>
+    <message>
+        <source>Year complete</source>
+        <translation>该年已录入完整</translation>
     </message>
     <message>
         <source>Channel</source>
@@ -6885,6 +6929,14 @@ The details are in the log file:
     <message>
         <source>{label}: the file has no days in {year}.</source>
         <translation>{label}：文件中没有 {year} 年的日期。</translation>
+    </message>
+    <message>
+        <source>{label}: {year}'s official schedule is built in; there is nothing to mark.</source>
+        <translation>{label}：{year} 年的法定安排已内置，无需标记。</translation>
+    </message>
+    <message>
+        <source>{label}: no public holidays of {year} are entered yet. Enter the State Council's schedule (or import the file) first, then mark the year complete.</source>
+        <translation>{label}：{year} 年尚未录入任何法定节假日。请先录入国务院公布的安排（或导入文件），再把该年标记为完整。</translation>
     </message>
     <message>
         <source>{label}: {name} cannot be read ({reason}).</source>

@@ -36,11 +36,21 @@ def check(window, where: str, problems: list) -> None:
         problems.append(f"{where}: {line}")
 
 
-def walk_tabs(tabs, window, where, problems):
+def walk_tabs(tabs, window, where, problems, screen=None):
     for i in range(tabs.count()):
         tabs.setCurrentIndex(i)
         QApplication.processEvents()
         check(window, f"{where} / {tabs.tabText(i)}", problems)
+        if screen is not None:
+            fits(window, f"{where} / {tabs.tabText(i)}", screen, problems)
+
+
+def fits(window, where: str, screen, problems: list) -> None:
+    """A window larger than the screen cannot be used (its edge, its buttons are off screen)."""
+    frame = window.frameGeometry()
+    if window.width() > screen[0] or window.height() > screen[1]:
+        problems.append(f"{where}: {window.width()}x{window.height()} does not fit a {screen[0]}x{screen[1]} "
+                        f"screen (frame {frame.width()}x{frame.height()})")
 
 
 @pytest.mark.parametrize("role", ["clerk", "supervisor", "admin", "technician"])
@@ -86,13 +96,40 @@ def test_dialogs(qtbot, office, size):
         dialog.show()
         QApplication.processEvents()
         check(dialog, name, problems)
+        fits(dialog, name, size, problems)
         dialog.close()
     setup = SetupDialog(office["admin"])
     qtbot.addWidget(setup)
     setup.resize(min(setup.width(), size[0]), min(setup.height(), size[1]))
     setup.show()
-    walk_tabs(setup.tabs, setup, "office setup", problems)
+    walk_tabs(setup.tabs, setup, "office setup", problems, screen=size)
     setup.close()
     QApplication.processEvents()
     assert not problems, "\n".join(problems)
     assert stray_windows(set()) == []  # nothing stays on screen after the dialogs close
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_related_panels_shown(qtbot, office, size):
+    """Intake's and the repair form's panels of what is known about the unit (open cases, an
+    incident over it), as they look with something in them."""
+    from propdesk.models.tables import Building
+    from propdesk.services.cases import incidents
+    from tests.ui.keyboard import type_text
+
+    _case(office)
+    _order(office)
+    incidents.declare(office["clerk"], "water", "3栋停水", building_ids=[Building.get(Building.name == "3栋").id])
+    window = MainWindow(office["clerk"])
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    problems = []
+    for tab, form in ((window.tabs.widget(1), window.intake), (window.work_orders, window.work_orders.form)):
+        window.tabs.setCurrentWidget(tab)
+        form.unit.setFocus()
+        type_text(qtbot, form.unit, "3栋2单元1201")
+        qtbot.waitUntil(form.related.isVisible)
+        QApplication.processEvents()
+        check(window, f"{size} {window.tabs.tabText(window.tabs.currentIndex())} with the panel", problems)
+    assert not problems, "\n".join(problems)

@@ -21,6 +21,7 @@ from propdesk.services.register import owners
 from propdesk.services.setup import reference
 from propdesk.services.cases import related
 from propdesk.services.cases import sla
+from propdesk.services.core import calendar
 from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.caller import CallerLookup
 from propdesk.ui.related_panel import RelatedPanel
@@ -209,8 +210,16 @@ class IntakeForm(QWidget):
             return
         reply_by, resolve_by = sla.deadlines(self.received_at.value(), severity,
                                              not self.invalid.isChecked())
-        self.deadline.setText(self.tr("Reply by {reply}   ·   Resolve by {resolve}").format(
-            reply=fmt(reply_by), resolve=fmt(resolve_by)))
+        text = self.tr("Reply by {reply}   ·   Resolve by {resolve}").format(
+            reply=fmt(reply_by), resolve=fmt(resolve_by))
+        unknown = calendar.unentered_years(self.received_at.value(), resolve_by)
+        if unknown:  # said, not refused: the case is taken all the same
+            text += "\n" + self.tr(
+                "Note: the official holidays of {years} are not entered (or the year is not marked "
+                "complete in Office setup), so these deadlines count Monday to Friday only and may "
+                "be wrong. Tell the administrator.").format(years="、".join(str(y) for y in unknown))
+        self.deadline.setText(text)
+        self.deadline.setStyleSheet("color: #8a5300;" if unknown else "")
 
     # --- save ------------------------------------------------------------------------------
     def data(self) -> ComplaintInput:

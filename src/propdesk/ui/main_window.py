@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from propdesk import __version__
 from propdesk.enums import Role
-from propdesk.services.core import calendar
+from propdesk.services.core import accounts, calendar
 from propdesk.services.cases import callbacks
 from propdesk.errors import RuleError
 from propdesk.services.setup import office, office_profile
@@ -19,47 +19,13 @@ from propdesk.services.core import settings
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.ui.audit_viewer import add_audit_action
 from propdesk.ui.backup_dialogs import add_backup_actions
+from propdesk.ui.form_area import FormArea
 from propdesk.ui.widgets import STYLE
 from propdesk.ui.worker import Background
 
 # The working tabs in their order, each made when first shown (see MainWindow._tab): opening
 # the window builds only the role's start tab, so start-up does not import and fill six tabs
 TABS = ("dashboard", "intake", "complaints", "work_orders", "callbacks", "incidents")
-
-
-class FormArea(QScrollArea):
-    """A form that scrolls on a small screen (a 1366×768 laptop) instead of being cut off, with
-    an optional footer (deadlines, Save, the 已保存 line) kept in view below it."""
-
-    def __init__(self, widget: QWidget, footer: QWidget | None = None):
-        super().__init__()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.NoFrame)
-        self.setWidget(widget)
-        self.footer = footer
-        if footer is not None:
-            footer.setParent(self)
-            footer.setAutoFillBackground(True)
-            footer.setStyleSheet("#intake_footer { border-top: 1px solid #ccc; }")
-            self.verticalScrollBar().rangeChanged.connect(lambda *_: self._place_footer())
-            self._place_footer()
-
-    def _place_footer(self) -> None:
-        height = self.footer.sizeHint().height()
-        self.setViewportMargins(0, 0, 0, height)
-        scrollbar = self.verticalScrollBar()
-        width = self.width() - (scrollbar.width() if scrollbar.isVisible() else 0)
-        self.footer.setGeometry(0, self.height() - height, width, height)
-
-    def resizeEvent(self, event):  # noqa: N802
-        super().resizeEvent(event)
-        if self.footer is not None:
-            self._place_footer()
-
-    def ensure_footer_fits(self) -> None:
-        """The footer's text changed (a long message): make room for it."""
-        if self.footer is not None:
-            self._place_footer()
 
 
 def scrolling(widget: QWidget, footer: QWidget | None = None) -> QScrollArea:
@@ -357,11 +323,17 @@ class MainWindow(QMainWindow):
     def _show_calendar_banner(self) -> None:
         years = calendar.uncovered_years()
         self.banner.setVisible(bool(years))
-        if years:
+        if years and accounts.can(self.staff, "settings.edit"):  # the one who can enter it
             self.banner.setText(self.tr(
-                "The official holiday schedule for {years} is not known yet: deadlines in those "
-                "days count Monday to Friday only. Enter the State Council's schedule once it "
-                "is published.").format(years="、".join(str(y) for y in years)))
+                "The official holiday schedule for {years} is not entered yet: deadlines in those "
+                "days count Monday to Friday only. Enter the State Council's schedule in Office "
+                "setup › Calendar and mark the year complete.").format(
+                    years="、".join(str(y) for y in years)))
+        elif years:
+            self.banner.setText(self.tr(
+                "The official holiday schedule for {years} is not entered yet: deadlines in those "
+                "days count Monday to Friday only. Please remind the administrator.").format(
+                    years="、".join(str(y) for y in years)))
 
     def open_office_setup(self) -> None:
         from propdesk.ui.setup import SetupDialog

@@ -1,6 +1,8 @@
 """What intake already knows about this caller: the unit's open and recent cases (link the new
 complaint as a repeat, or add the call to an open case), and an open incident over the unit
-(attach the call to it with F8)."""
+(attach the call to it with F8). The repair form shows the same panel (``repairs=True``): the
+unit's open complaints and open work orders, and the incident to attach the call to instead of
+raising a second order."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.i18n import translate
-from propdesk.enums import ComplaintStatus
+from propdesk.enums import ComplaintStatus, WorkOrderStatus
 from propdesk.services.cases import incidents
 from propdesk.services.cases import related
 from propdesk.ui.widgets import fmt
@@ -23,9 +25,10 @@ class RelatedPanel(QGroupBox):
     contact_requested = Signal(int)  # add the call to this open complaint
     incident_requested = Signal(int)  # attach the call to this incident
 
-    def __init__(self, reader, parent=None):
+    def __init__(self, reader, parent=None, repairs: bool = False):
         super().__init__(parent)
         self.reader = reader
+        self.repairs = repairs  # on the repair form: open work orders too, no repeat links
         self.setTitle(self.tr("Already known about this unit"))
         self.setStyleSheet("QGroupBox { background: #fff8e1; }")
         self.incident_label = QLabel(objectName="incident_label")
@@ -34,11 +37,15 @@ class RelatedPanel(QGroupBox):
         self.incident_button.clicked.connect(self._attach)
         self.cases = QListWidget(objectName="related_cases")
         self.cases.setMaximumHeight(84)
-        self.link_button = QPushButton(self.tr("&Link as a repeat"), objectName="link_repeat")
+        self.link_button = QPushButton(self.tr("Lin&k as a repeat"), objectName="link_repeat")
         self.link_button.clicked.connect(self._link)
-        self.contact_button = QPushButton(self.tr("Add as a further &call to that case"), objectName="add_contact")
+        self.contact_button = QPushButton(self.tr("&Add as a further call to that case"), objectName="add_contact")
         self.contact_button.clicked.connect(self._contact)
         self.cases.currentItemChanged.connect(self._case_chosen)
+        if repairs:  # complaint-intake actions: never shown on the repair form, so no Alt key
+            for button in (self.link_button, self.contact_button):
+                button.setText(button.text().replace("&", ""))
+                button.hide()
         self.linked = QLabel(objectName="linked")
         self.linked.setStyleSheet("color: #0b5394; font-weight: bold;")
         buttons = QHBoxLayout()
@@ -67,8 +74,19 @@ class RelatedPanel(QGroupBox):
         self.incident_label.setVisible(bool(found))
         self.incident_button.setVisible(bool(found))
         self.cases.clear()
+        if self.repairs:
+            for row in related.open_work_orders(unit_id, reader=self.reader):
+                when = self.tr(", visit {t}").format(t=fmt(row["scheduled_at"])) if row["scheduled_at"] else ""
+                item = QListWidgetItem(self.tr("{number}  {received}  [repair: {status}{when}]  {what}").format(
+                    number=row["number"], received=fmt(row["received_at"]),
+                    status=WorkOrderStatus(row["status"]).label(), when=when,
+                    what=row["description"][:40]))
+                item.setData(Qt.UserRole, {**row, "kind": "work_order", "open": True})
+                self.cases.addItem(item)
         for row in related.recent_cases(unit_id=unit_id, phone=phone, category_id=category_id,
                                            reader=self.reader):
+            if self.repairs and not row["open"]:
+                continue  # the repair desk needs what is still being dealt with
             marks = [ComplaintStatus(row["status"]).label()]
             if row["same_category"]:
                 marks.append(self.tr("same category"))
@@ -80,15 +98,16 @@ class RelatedPanel(QGroupBox):
             self.cases.setCurrentRow(0)
         self._case_chosen()
         has_cases = self.cases.count() > 0
-        for w in (self.cases, self.link_button, self.contact_button):
-            w.setVisible(has_cases)
+        self.cases.setVisible(has_cases)
+        for w in (self.link_button, self.contact_button):
+            w.setVisible(has_cases and not self.repairs)
         self.setVisible(has_cases or bool(found))
 
     def _case_chosen(self, *_args) -> None:
         """A further call goes on an open case only (services.cases.complaints.check_takes_work):
         for a closed one the button is off and says why."""
         row = self.selected()
-        takes_calls = bool(row and row["open"])
+        takes_calls = bool(row and row["open"] and row.get("kind") != "work_order")
         self.contact_button.setEnabled(takes_calls)
         self.contact_button.setToolTip("" if takes_calls or not row else self.tr(
             "{number} is closed: reopen it first, or take this call as a new complaint.").format(

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
@@ -13,14 +13,17 @@ from PySide6.QtWidgets import (
 from propdesk.errors import RuleError, ValidationError
 from propdesk.enums import Urgency
 from propdesk.services.setup import reference
-from propdesk.services.cases import workorders
+from propdesk.services.cases import incidents, workorders
+from propdesk.services.register import owners
 from propdesk.services.cases.workorders import RepairInput
 from propdesk.ui.caller import CallerLookup
+from propdesk.ui.related_panel import RelatedPanel
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, mark_invalid, select_data
 
 
 class RepairForm(QWidget):
     saved = Signal(int)
+    attached = Signal(int)  # incident id: the call went to an open incident
 
     def __init__(self, staff, parent=None):
         super().__init__(parent)
@@ -52,6 +55,14 @@ class RepairForm(QWidget):
         shortcut.setContext(Qt.WidgetWithChildrenShortcut)
         self.caller = CallerLookup(self.phone, self.contact_name, self.unit, self.contacts,
                                    next_field=self.location, parent=self)
+        # what is already known about the unit: its open complaints and work orders, and an
+        # incident over it (停水/停电) to attach the call to instead of raising a second order
+        self.related = RelatedPanel(staff, self, repairs=True)
+        self.related.incident_requested.connect(self._attach_to_incident)
+        self._related_timer = QTimer(self, singleShot=True, interval=250)
+        self._related_timer.timeout.connect(self._show_related)
+        for signal in (self.unit.textChanged, self.phone.textChanged):
+            signal.connect(lambda *_: self._related_timer.start())
 
         window = QHBoxLayout()
         window.addWidget(self.window_start)
@@ -63,6 +74,7 @@ class RepairForm(QWidget):
         form.addRow(self.tr("Con&tact"), self.contact_name)
         form.addRow(self.tr("&Unit"), self.unit)
         form.addRow(self.tr("Owners of the unit"), self.contacts)
+        form.addRow(self.related)
         form.addRow(self.tr("&Where"), self.location)
         form.addRow(self.tr("What is &broken"), self.description)
         form.addRow(self.tr("Ur&gency"), self.urgency)
@@ -71,16 +83,42 @@ class RepairForm(QWidget):
         form.addRow("", self.paid)
         form.addRow(self.tr("Repair category"), self.repair_category)
         form.addRow(self.tr("&Department"), self.department)
+        # the hand-over deadline, Save and the saved number: a footer the work-order tab keeps in
+        # view below the scrolling form (ui.form_area); alone it sits at the form's end
+        self.footer = QWidget(objectName="repair_footer")
+        footer = QVBoxLayout(self.footer)
+        footer.setContentsMargins(9, 4, 9, 4)
+        footer.addWidget(self.deadline)
+        footer.addWidget(save)
+        footer.addWidget(self.status)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.deadline)
-        layout.addWidget(save)
-        layout.addWidget(self.status)
+        layout.addWidget(self.footer)
+        layout.addStretch()
         for signal in (self.urgency.currentIndexChanged, self.received_at.dateTimeChanged):
             signal.connect(self._show_deadline)
         self.use_window.toggled.connect(self.window_start.setEnabled)
         self.use_window.toggled.connect(self.window_end.setEnabled)
         self.clear()
+
+    def _show_related(self) -> None:
+        unit = owners.find_unit(self.unit.text())
+        self.related.show_for(unit.id if unit else None, self.phone.text(), None)
+
+    def _attach_to_incident(self, incident_id: int) -> None:
+        """The caller reports what an open incident already covers: note the call there (they
+        are called back when it ends) instead of raising a second order."""
+        try:
+            contact = incidents.attach(self.staff, incident_id, self.contact_name.text(), self.phone.text(),
+                                       self.unit.text(), self.description.text(), self.caller.owner_id)
+        except RuleError as err:
+            QMessageBox.warning(self, self.tr("Please check"), err.text())
+            return
+        self.clear()
+        self.status.setText(self.tr("The call was attached to incident {number}: no work order was raised.").format(
+            number=contact.incident.number))
+        self.phone.setFocus()
+        self.attached.emit(contact.incident_id)
 
     def _show_deadline(self) -> None:
         due = workorders.pass_by(self.received_at.value(), self.urgency.currentData())
@@ -135,6 +173,7 @@ class RepairForm(QWidget):
         for edit in (self.phone, self.contact_name, self.unit, self.location, self.description):
             edit.setText("")
         self.caller.reset()
+        self.related.reset()
         self.received_at.follow_clock()
         start = dt.datetime.now().replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
         self.window_start.set_value(start)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QDialog, QGroupBox, QLabel, QPushButton, QScrollArea, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QApplication, QDialog, QGroupBox, QLabel, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -12,6 +12,7 @@ from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.enums import Urgency, WorkOrderKind, WorkOrderStatus
 from propdesk.services.cases import workorders
 from propdesk.ui.dispatch_board import DispatchBoard
+from propdesk.ui.form_area import FormArea
 from propdesk.ui.repair_form import RepairForm
 from propdesk.ui.widgets import fmt
 from propdesk.services.register.address import unit_display
@@ -51,16 +52,17 @@ class WorkOrderTab(QWidget):
         self.board = DispatchBoard(staff)
         form_box = QGroupBox(self.tr("Repair call (报修登记)"))
         QVBoxLayout(form_box).addWidget(self.form)
-        form_scroll = QScrollArea()  # a small screen scrolls the form rather than cutting it off
-        form_scroll.setWidgetResizable(True)
-        form_scroll.setFrameShape(QScrollArea.NoFrame)
+        # a small screen scrolls the form rather than cutting it off; the deadline, Save and the
+        # saved number stay in view below it
+        form_scroll = FormArea(form_box, self.form.footer)
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # it scrolls down only
         form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 30)
-        form_scroll.setWidget(form_box)
         self.form_scroll = form_scroll
-        # a field reached by its Alt key, or the saved number, is scrolled into view
+        # a field reached by its Alt key is scrolled into view
         QApplication.instance().focusChanged.connect(self._show_focused)
-        self.form.saved.connect(lambda _id: form_scroll.ensureWidgetVisible(self.form.status))
+        for signal in (self.form.saved, self.form.attached):
+            signal.connect(lambda _id: form_scroll.ensure_footer_fits())
+        self.form.attached.connect(lambda _id: self.changed.emit())
         left = QSplitter(Qt.Vertical)
         left.addWidget(form_scroll)
         left.addWidget(self.board.day_box)

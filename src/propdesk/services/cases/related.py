@@ -10,8 +10,9 @@ from peewee import JOIN
 from propdesk.errors import NotFound
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import Channel, ComplaintStatus
-from propdesk.models.tables import Category, Complaint, ComplaintContact, Staff, Unit, now
+from propdesk.models.tables import Category, Complaint, ComplaintContact, Staff, Unit, WorkOrder, now
 from propdesk.services.cases import complaints
+from propdesk.services.cases.workorders import OPEN_STATES
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
 from propdesk.services.core import settings
@@ -50,6 +51,21 @@ def recent_cases(unit_id: int | None = None, phone: str = "", category_id: int |
         r["same_category"] = bool(category_id) and r["category"] == category_id
         r["open"] = r["status"] in ComplaintStatus.open_codes()
     return sorted(rows, key=lambda r: (not r["same_category"], not r["open"]))
+
+
+def open_work_orders(unit_id: int | None, *, reader, limit: int = 20) -> list[dict]:
+    """The unit's work orders not yet signed off or cancelled (repairs and complaint follow-ups),
+    newest first: the repair form shows them so a second call about the same fault is not
+    raised as a second order."""
+    accounts.require_reader(reader, "work_order")
+    if not unit_id:
+        return []
+    rows = (WorkOrder.select(WorkOrder.id, WorkOrder.number, WorkOrder.received_at, WorkOrder.status,
+                             WorkOrder.description, WorkOrder.location, WorkOrder.scheduled_at,
+                             WorkOrder.rework_round)
+            .where((WorkOrder.unit == unit_id) & WorkOrder.status.in_(OPEN_STATES))
+            .order_by(WorkOrder.received_at.desc()).limit(limit).dicts())
+    return list(rows)
 
 
 def add_contact(actor: Staff, complaint_id: int, name: str, phone: str, note: str,

@@ -1,6 +1,11 @@
 """China's working-day calendar: weekends off except make-up working days (调休), statutory
 holidays off, plus the office's own entries.
 
+A year the package does not cover counts as entered only when the office has marked it complete
+in office setup (setting ``calendar_complete_years``, written by
+:func:`propdesk.services.setup.calendar_admin.set_year_complete`): one holiday typed by hand
+does not make a year's schedule known.
+
 Order of authority for a date: the office's own ``CalendarDay`` entry (a schedule entered for a
 year the package does not cover yet, or an office closed day), then the ``chinese_calendar``
 package, then Monday-Friday (logged once per year, see :func:`uncovered_years`).
@@ -32,8 +37,17 @@ log = logging.getLogger(__name__)
 _warned_years: set[int] = set()
 END_OF_DAY = dt.time(23, 59)
 VERSION_KEY = "calendar_version"
-_cached: tuple[str | None, dict[dt.date, str]] | None = None  # (stamp, day -> kind)
-_frozen: dict[dt.date, str] | None = None  # held by frozen()
+COMPLETE_KEY = "calendar_complete_years"  # "2027,2028": years the office marked complete
+
+
+class _Entries(dict):
+    """The office's entries (day -> kind) and the years it marked complete."""
+
+    complete: frozenset[int] = frozenset()
+
+
+_cached: tuple[str | None, _Entries] | None = None  # (stamp, entries)
+_frozen: _Entries | None = None  # held by frozen()
 
 MSG_UNREADABLE = QT_TRANSLATE_NOOP(
     "rules", "The office's working calendar cannot be read, so no deadline can be worked out. "
@@ -44,18 +58,25 @@ class CalendarUnreadable(RuleError):
     """The office's calendar entries could not be read: deadlines cannot be computed."""
 
 
-def _office() -> dict[dt.date, str]:
+def parse_years(text: str | None) -> frozenset[int]:
+    return frozenset(int(y) for y in (text or "").split(",") if y.strip().isdigit())
+
+
+def _office() -> _Entries:
     """The office's own calendar entries (a few dozen rows a year), cached while the stamp in
     ``calendar_version`` stays the same."""
     global _cached
     if _frozen is not None:
         return _frozen
     if database.obj is None:  # no database opened (the statutory calendar alone)
-        return {}
+        return _Entries()
     try:
         stamp = Setting.select(Setting.value).where(Setting.key == VERSION_KEY).scalar()
         if _cached is None or _cached[0] != stamp:
-            _cached = (stamp, {row.day: row.kind for row in CalendarDay.select()})
+            entries = _Entries({row.day: row.kind for row in CalendarDay.select()})
+            entries.complete = parse_years(
+                Setting.select(Setting.value).where(Setting.key == COMPLETE_KEY).scalar())
+            _cached = (stamp, entries)
         return _cached[1]
     except Exception as err:
         log.exception("the office calendar could not be read")
@@ -99,14 +120,33 @@ def package_is_working_day(day: dt.date) -> bool | None:
 
 
 def year_covered(year: int) -> bool:
-    """True when the package or the office's own entries give the official schedule."""
+    """True when the package gives the official schedule, or the office entered it and marked
+    the year complete."""
     return _covered(year, _office())
 
 
+def package_covers(year: int) -> bool:
+    return package_is_working_day(dt.date(year, 6, 1)) is not None
+
+
 def _covered(year: int, office: dict) -> bool:
-    if package_is_working_day(dt.date(year, 6, 1)) is not None:
+    if package_covers(year):
         return True
-    return any(d.year == year and k != DayKind.CLOSED.value for d, k in office.items())
+    return year in getattr(office, "complete", frozenset())
+
+
+def complete_years() -> list[int]:
+    """The years the office marked complete (its own schedule for a year the package lacks)."""
+    return sorted(_office().complete)
+
+
+def unentered_years(start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> list[int]:
+    """The years from ``start`` to ``end`` whose official schedule is not known (so deadlines
+    in them count Monday to Friday): what intake warns the clerk about."""
+    office = _office()
+    first = start.year
+    last = max(end.year, first)
+    return [y for y in range(first, last + 1) if not _covered(y, office)]
 
 
 def is_working_day(day: dt.date | dt.datetime) -> bool:

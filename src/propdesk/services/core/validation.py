@@ -61,6 +61,7 @@ FIELD_LABELS = {
     "day_kind": QT_TRANSLATE_NOOP("fields", "Kind of day"),
     "day_note": QT_TRANSLATE_NOOP("fields", "Day note"),
     "schedule_file": QT_TRANSLATE_NOOP("fields", "Schedule file"),
+    "year_complete": QT_TRANSLATE_NOOP("fields", "Year complete"),
     "channel": QT_TRANSLATE_NOOP("fields", "Channel"),
     "received_at": QT_TRANSLATE_NOOP("fields", "Time received"),
     "phone": QT_TRANSLATE_NOOP("fields", "Caller phone"),

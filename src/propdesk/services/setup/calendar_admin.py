@@ -17,7 +17,7 @@ import chinese_calendar
 from propdesk.errors import MSG_REQUIRED, ValidationError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import DayKind
-from propdesk.models.tables import CalendarDay, Staff
+from propdesk.models.tables import CalendarDay, Setting, Staff
 from propdesk.services.core import audit
 from propdesk.services.core import calendar
 from propdesk.services.core.db_retry import transaction
@@ -33,6 +33,11 @@ MSG_SPAN = QT_TRANSLATE_NOOP("rules", "{label}: at most {max} days at once.")
 MSG_NO_HOLIDAYS = QT_TRANSLATE_NOOP(
     "rules", "{label}: the file has no public holidays for {year}.")
 MSG_NO_DAYS = QT_TRANSLATE_NOOP("rules", "{label}: the file has no days in {year}.")
+MSG_BUILT_IN = QT_TRANSLATE_NOOP(
+    "rules", "{label}: {year}'s official schedule is built in; there is nothing to mark.")
+MSG_NOTHING_ENTERED = QT_TRANSLATE_NOOP(
+    "rules", "{label}: no public holidays of {year} are entered yet. Enter the State Council's "
+             "schedule (or import the file) first, then mark the year complete.")
 
 # the package's holiday names, for the calendar view
 HOLIDAY_NAMES = {
@@ -57,7 +62,9 @@ class DayMark:
 @dataclass
 class YearSummary:
     year: int
-    source: str  # "statutory" | "office" | "none": where the official schedule comes from
+    # where the official schedule comes from: "statutory" (built in), "office" (entered and
+    # marked complete), "partial" (days entered, the year not marked complete), "none"
+    source: str
     holidays: int = 0  # days off that would otherwise be working days
     workdays: int = 0  # make-up working days
     closed: int = 0  # office closed days
@@ -111,8 +118,10 @@ def year_summary(year: int) -> YearSummary:
     marks = {**statutory, **office}
     if statutory:
         source = "statutory"
-    elif any(m.kind != DayKind.CLOSED.value for m in office.values()):
+    elif year in calendar.complete_years():
         source = "office"
+    elif any(m.kind != DayKind.CLOSED.value for m in office.values()):
+        source = "partial"
     else:
         source = "none"
     counts = Counter(m.kind for d, m in marks.items()
@@ -219,6 +228,44 @@ def import_schedule(actor: Staff | None, schedule: Schedule | str, year: int | N
                 & (CalendarDay.kind != DayKind.CLOSED.value))}
         wanted.update(days)
         _write(actor, wanted, "import_schedule", schedule.name, year)
+        _store_complete(actor, year, True)  # a whole year's schedule from the State Council
+    calendar.invalidate_cache()
+    return year_summary(year)
+
+
+# --- a year marked complete ------------------------------------------------------------------
+
+def _store_complete(actor: Staff | None, year: int, complete: bool) -> bool:
+    """Add or remove ``year`` in the complete years, audited; inside the caller's transaction."""
+    years = set(calendar.parse_years(
+        Setting.select(Setting.value).where(Setting.key == calendar.COMPLETE_KEY).scalar()))
+    if (year in years) == complete:
+        return False
+    years = years | {year} if complete else years - {year}
+    value = ",".join(str(y) for y in sorted(years))
+    (Setting.insert(key=calendar.COMPLETE_KEY, value=value)
+     .on_conflict(conflict_target=[Setting.key], update={Setting.value: value}).execute())
+    audit.record(actor, ENTITY, year, "year_complete" if complete else "year_incomplete",
+                 changes={"complete": (not complete, complete)})
+    calendar.mark_changed()
+    return True
+
+
+def set_year_complete(actor: Staff | None, year: int, complete: bool = True) -> YearSummary:
+    """The office says ``year``'s official schedule is all entered (or takes that back). Only
+    then do its deadlines count the entered holidays as the whole year's, the banner go and
+    intake stop warning. Refused for a built-in year, and for a year with no holiday entered."""
+    require_edit(actor, ENTITY, year)
+    c = Checker()
+    if complete and calendar.package_covers(year):
+        c.fail("year_complete", MSG_BUILT_IN, year=year)
+    elif complete and not CalendarDay.select().where(
+            CalendarDay.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31))
+            & (CalendarDay.kind == DayKind.HOLIDAY.value)).exists():
+        c.fail("year_complete", MSG_NOTHING_ENTERED, year=year)
+    c.raise_if_any()
+    with transaction():
+        _store_complete(actor, year, complete)
     calendar.invalidate_cache()
     return year_summary(year)
 

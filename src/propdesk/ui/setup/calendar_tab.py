@@ -9,8 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
-    QCalendarWidget, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCalendarWidget, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
+    QWidget,
 )
 
 from propdesk.errors import RuleError
@@ -39,13 +40,50 @@ class MonthCalendar(QCalendarWidget):
         weekend.setForeground(QColor("#555555"))
         for day in (Qt.Saturday, Qt.Sunday):
             self.setWeekdayTextFormat(day, weekend)
-        self.setMinimumSize(200, 150)
+        self.setMinimumSize(190, 150)
 
     def show_month(self, year: int, month: int) -> None:
         first = QDate(year, month, 1)
         self.setDateRange(first, first.addDays(first.daysInMonth() - 1))
         self.setCurrentPage(year, month)
         self.setDateTextFormat(QDate(), QTextCharFormat())  # clear the previous year's marks
+
+
+class YearView(QScrollArea):
+    """The twelve months, four to a row on a wide screen and fewer on a narrow one (a 1024x768
+    screen: the office-setup dialog must fit it); it scrolls down when the rows do not fit."""
+
+    GAP = 8
+
+    def __init__(self, titles: list[QLabel], months: list[MonthCalendar], parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.titles, self.months = titles, months
+        holder = QWidget()
+        self.grid = QGridLayout(holder)
+        self.grid.setSpacing(self.GAP)
+        self.setWidget(holder)
+        self.columns = 0
+        self.reflow(4)
+        # at least two months side by side; the rest of the width is the dialog's to give
+        self.setMinimumWidth(2 * (months[0].minimumWidth() + self.GAP) + 30)
+
+    def reflow(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for widget in (*self.titles, *self.months):
+            self.grid.removeWidget(widget)
+        for i, (title, month) in enumerate(zip(self.titles, self.months)):
+            self.grid.addWidget(title, (i // columns) * 2, i % columns)
+            self.grid.addWidget(month, (i // columns) * 2 + 1, i % columns)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's method name
+        month = self.months[0].minimumWidth() + self.GAP
+        self.reflow(max(2, min(4, (self.viewport().width() - 20) // month)))
+        super().resizeEvent(event)
 
 
 # only the month of the picked day shows a selection; in the others the (clamped) selected day
@@ -83,16 +121,14 @@ class CalendarTab(QWidget):
         self.day_info.setWordWrap(True)
         self.months: list[MonthCalendar] = []
         self.month_titles: list[QLabel] = []
-        grid = QGridLayout()
-        for i in range(12):
+        for _ in range(12):
             title = QLabel(alignment=Qt.AlignCenter)
             title.setStyleSheet("font-weight: bold;")
             month = MonthCalendar()
             month.clicked.connect(self.pick_day)
             self.months.append(month)
             self.month_titles.append(title)
-            grid.addWidget(title, (i // 4) * 2, i % 4)
-            grid.addWidget(month, (i // 4) * 2 + 1, i % 4)
+        self.year_view = YearView(self.month_titles, self.months)
         legend = QHBoxLayout()
         legend.addWidget(swatch(DayKind.HOLIDAY.value, DayKind.HOLIDAY.label()))
         legend.addWidget(swatch(DayKind.WORKDAY.value, DayKind.WORKDAY.label()))
@@ -106,7 +142,7 @@ class CalendarTab(QWidget):
         head.addWidget(self.year)
         head.addWidget(self.source, 1)
         left.addLayout(head)
-        left.addLayout(grid, 1)
+        left.addWidget(self.year_view, 1)
         left.addLayout(legend)
 
         layout = QHBoxLayout(self)
@@ -130,6 +166,14 @@ class CalendarTab(QWidget):
         box.addWidget(text)
         box.addWidget(self.import_button)
         box.addWidget(template)
+        # a year counts as entered only when the office says so (one holiday typed by hand
+        # does not make the year's schedule known); importing a file marks it too
+        self.complete = QCheckBox(objectName="year_complete")
+        self.complete.setToolTip(self.tr(
+            "Tick when every public holiday and make-up working day of the year is entered: "
+            "until then the desk is warned about deadlines in that year."))
+        self.complete.clicked.connect(self.mark_complete)
+        box.addWidget(self.complete)
         box.addWidget(self.schedule_messages)
 
         self.day_from = QDateEdit(objectName="day_from", calendarPopup=True, displayFormat="yyyy-MM-dd")
@@ -195,17 +239,24 @@ class CalendarTab(QWidget):
         for day, mark in self.summary.marks.items():
             self.months[day.month - 1].setDateTextFormat(QDate(day.year, day.month, day.day), formats[mark.kind])
         s = self.summary
+        self.complete.setText(self.tr("{year}'s official schedule is complete").format(year=year))
+        self.complete.setChecked(s.source in ("statutory", "office"))
+        self.complete.setEnabled(self.editable and s.source != "statutory")
         if s.source == "statutory":
             where = self.tr("{year}: the statutory schedule (built in).")
         elif s.source == "office":
             where = self.tr("{year}: the official schedule as entered by the office.")
+        elif s.source == "partial":
+            where = self.tr("{year}: some days are entered, but the year is not marked complete: "
+                            "deadlines count Monday to Friday until it is.")
         else:
             where = self.tr("{year}: no official schedule yet. Deadlines count Monday to Friday "
                             "until it is entered.")
         counts = self.tr("{h} weekdays off, {w} make-up working days, {c} office closed days.").format(
             h=s.holidays, w=s.workdays, c=s.closed)
         self.source.setText(where.format(year=year) + " " + counts)
-        self.source.setStyleSheet("" if s.source != "none" else "color: #b00020; font-weight: bold;")
+        self.source.setStyleSheet("" if s.source in ("statutory", "office")
+                                  else "color: #b00020; font-weight: bold;")
         picked = self.day_from.date().toPython()
         if picked.year == year:  # keep the range being worked on
             self.pick_day(QDate(picked.year, picked.month, picked.day), keep_range=True)
@@ -247,6 +298,16 @@ class CalendarTab(QWidget):
         self.refresh()
         self.changed.emit()
         return result if result is not None else True
+
+    def mark_complete(self, checked: bool) -> None:
+        year = self.year.value()
+        if not self._run(lambda: calendar_admin.set_year_complete(self.staff, year, checked),
+                         self.schedule_messages, {"year_complete": self.complete}):
+            self.complete.setChecked(not checked)  # refused: the box shows what is stored
+            return
+        done = (self.tr("{year} is marked complete.") if checked
+                else self.tr("{year} is no longer marked complete."))
+        self.schedule_messages.ok(done.format(year=year))
 
     def mark_days(self) -> None:
         n = self._run(lambda: calendar_admin.set_days(

@@ -1,0 +1,40 @@
+"""A form that scrolls on a small screen, with its footer (deadlines, Save, the saved number)
+kept in view below it: the complaint intake and the repair form."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QScrollArea, QWidget
+
+
+class FormArea(QScrollArea):
+    """A form that scrolls on a small screen (a 1366×768 laptop) instead of being cut off, with
+    an optional footer (deadlines, Save, the 已保存 line) kept in view below it."""
+
+    def __init__(self, widget: QWidget, footer: QWidget | None = None):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.NoFrame)
+        self.setWidget(widget)
+        self.footer = footer
+        if footer is not None:
+            footer.setParent(self)
+            footer.setAutoFillBackground(True)
+            footer.setStyleSheet(f"#{footer.objectName()} {{ border-top: 1px solid #ccc; }}")
+            self.verticalScrollBar().rangeChanged.connect(lambda *_: self._place_footer())
+            self._place_footer()
+
+    def _place_footer(self) -> None:
+        height = self.footer.sizeHint().height()
+        self.setViewportMargins(0, 0, 0, height)
+        scrollbar = self.verticalScrollBar()
+        width = self.width() - (scrollbar.width() if scrollbar.isVisible() else 0)
+        self.footer.setGeometry(0, self.height() - height, width, height)
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        if self.footer is not None:
+            self._place_footer()
+
+    def ensure_footer_fits(self) -> None:
+        """The footer's text changed (a long message): make room for it."""
+        if self.footer is not None:
+            self._place_footer()
