@@ -17,6 +17,7 @@ from propdesk.services.lists import callback_search, listing, pg_search, search,
 from propdesk.services.lists.callback_search import CallbackFilter
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.services.lists.workorder_search import WorkOrderFilter
+from propdesk.services.core.accounts import PROGRAM
 
 pytestmark = pytest.mark.postgres_only
 
@@ -54,13 +55,13 @@ TERMS = ["漏水", "水", "狗", "狗叫", "B2", "b", "2", "栋", "3栋", "00", 
 
 @pytest.mark.parametrize("term", TERMS)
 def test_every_term_finds_what_like_finds(cases, term):
-    found = [r["number"] for r in search.page(ComplaintFilter(text=term))]
+    found = [r["number"] for r in search.page(ComplaintFilter(text=term), reader=PROGRAM)]
     assert found == _like(term)
-    assert search.count(ComplaintFilter(text=term)) == len(found)
+    assert search.count(ComplaintFilter(text=term), reader=PROGRAM) == len(found)
 
 
 def test_a_number_typed_in_a_description_is_found_by_its_start(cases):
-    numbers = {r["number"] for r in search.page(ComplaintFilter(text="TS-2025"))}
+    numbers = {r["number"] for r in search.page(ComplaintFilter(text="TS-2025"), reader=PROGRAM)}
     assert cases[3].number in numbers  # its own number is TS-2026…, its text says TS-2025
     assert {c.number for c in cases if c.number.startswith("TS-2025")} <= numbers
 
@@ -101,7 +102,7 @@ def test_work_orders_by_short_terms_and_number_starts(office):
         for i, (name, text) in enumerate([("张伟", "厨房水管漏水"), ("刘洋", "门锁坏了")])]
     for term, expected in [("漏", [made[0]]), ("锁", [made[1]]), ("张伟", [made[0]]),
                            ("PG-2025", made[::-1]), ("咖", [])]:
-        found = [r["number"] for r in workorder_search.page(WorkOrderFilter(text=term))]
+        found = [r["number"] for r in workorder_search.page(WorkOrderFilter(text=term), reader=PROGRAM)]
         assert found == [w.number for w in expected], term
     plan = _plan(WorkOrder.select(WorkOrder.id).where(pg_search.condition(WorkOrder, "漏")))
     assert "work_order_search_grams" in plan
@@ -112,7 +113,7 @@ def test_callbacks_are_found_by_their_case_through_their_own_index(office, cases
     other = callbacks.schedule_for_complaint(office["clerk"], cases[1], NOW)
 
     def found(term: str) -> list[str]:
-        return [r["number"] for r in callback_search.page(CallbackFilter(view="all", text=term))]
+        return [r["number"] for r in callback_search.page(CallbackFilter(view="all", text=term), reader=PROGRAM)]
 
     assert found("张伟") == [cb.number]  # the complainant of its complaint
     assert found("13800138000") == [cb.number]
@@ -141,10 +142,10 @@ def test_a_schema_6_database_on_the_server_is_upgraded(office, cases):
     for table in ("complaint", "work_order", "callback"):
         ddl.drop_indexes(db, table)
     db.execute_sql("UPDATE setting SET value = '6' WHERE key = 'schema_version'")
-    assert [r["number"] for r in callback_search.page(CallbackFilter(view="all", text="13800138000"))] == []
+    assert [r["number"] for r in callback_search.page(CallbackFilter(view="all", text="13800138000"), reader=PROGRAM)] == []
 
     upgrade(db)
-    assert [r["number"] for r in callback_search.page(CallbackFilter(view="all", text="13800138000"))] == [cb.number]
+    assert [r["number"] for r in callback_search.page(CallbackFilter(view="all", text="13800138000"), reader=PROGRAM)] == [cb.number]
     names = {r[0] for r in db.execute_sql("SELECT indexname FROM pg_indexes").fetchall()}
     assert {n for t in ("complaint", "work_order", "callback") for n in ddl.index_names(t)} <= names
     ddl.upgrade(db)  # idempotent
