@@ -56,7 +56,8 @@ def test_invalid_complaint_is_answered_within_one_working_day():
     assert reply_by == D(2026, 10, 8, 10, 0)
 
 
-def test_uncovered_year_falls_back_to_weekdays_and_warns(caplog):
+def test_uncovered_year_falls_back_to_weekdays_and_warns(caplog, monkeypatch):
+    monkeypatch.setattr(calendar, "_warned_years", set())  # warned once per process: not by an earlier test
     assert calendar.year_covered(2026)
     assert not calendar.year_covered(2027)
     assert calendar.is_working_day(dt.date(2027, 3, 1))  # Monday
