@@ -82,6 +82,10 @@ def shoot(app, lang: str, size, folder: Path) -> None:
     translation.install(app, lang)
 
     def save(widget, name: str) -> None:
+        from PySide6.QtCore import QThreadPool
+
+        app.processEvents()
+        QThreadPool.globalInstance().waitForDone()  # counts read off the GUI thread are shown
         app.processEvents()
         widget.grab().save(str(folder / f"{name}.png"))
 
@@ -114,6 +118,12 @@ def shoot(app, lang: str, size, folder: Path) -> None:
     form.severity.setCurrentIndex(2)
     form.category.setCurrentIndex(1)
     form._show_related()
+    # the repair form for the same unit: its open cases and orders, an incident over it
+    repair = window.work_orders.form
+    repair.phone.setText(known.phone)
+    repair.unit.setText(known.unit.label)
+    repair.description.setText("厨房水槽下水管漏水")
+    repair._show_related()
     for name, tab in (("clerk-dashboard", window.dashboard), ("clerk-intake", None),
                       ("clerk-complaints", window.complaints), ("clerk-work-orders", window.work_orders),
                       ("clerk-callbacks", window.callbacks), ("clerk-incidents", window.incidents)):

@@ -80,3 +80,24 @@ def test_the_redo_assigned_at_the_board_moves_the_owners_callback_after_it(qtbot
     assert workorders.get(wo.id).scheduled_at == redo
     due = Callback.get_by_id(follow_up.id).due_date
     assert due > redo.date() and due == calendar.add_working_days(redo, 3).date()
+
+
+def test_the_boards_short_columns_show_english_words_whole(qtbot, office, qapp):
+    """1024x768 in English: urgency read "Ordin…" and the status "In progres…"."""
+    from propdesk.enums import Urgency, WorkOrderStatus
+    from propdesk.ui import translation
+    from propdesk.ui.dispatch_board import DispatchBoard
+
+    translation.install(qapp, "en")
+    try:
+        board = DispatchBoard(office["clerk"])
+        qtbot.addWidget(board)
+        keys = [key for key, _label in board.model.columns]
+        header, metrics = board.table.horizontalHeader(), board.table.fontMetrics()
+        for key, words in (("urgency", [u.label() for u in Urgency]),
+                           ("status", [s.label() + " · paid" for s in WorkOrderStatus])):
+            width = header.sectionSize(keys.index(key))
+            assert all(metrics.horizontalAdvance(w) + 8 <= width for w in words), (key, width)
+        assert "Ordinary" in [u.label() for u in Urgency]
+    finally:
+        translation.install(qapp, "zh_CN")

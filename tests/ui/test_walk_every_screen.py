@@ -63,7 +63,7 @@ def test_main_window_every_tab(qtbot, office, role, size):
     window.resize(*size)
     window.show()
     problems = []
-    walk_tabs(window.tabs, window, f"{role} {size}", problems)
+    walk_tabs(window.tabs, window, f"{role} {size}", problems, screen=size)
     assert not problems, "\n".join(problems)
 
 

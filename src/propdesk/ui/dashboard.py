@@ -42,7 +42,7 @@ class Tile(QPushButton):
     def __init__(self, key: str, label: str, bad: bool, parent=None):
         super().__init__(parent, objectName=f"tile_{key}")
         self.key, self.label, self.bad = key, label, bad
-        self.setMinimumSize(170, 78)
+        self.setMinimumSize(170, 60)  # two lines of 11 pt; the window must fit a 768-high screen
 
     def show_count(self, n: int) -> None:
         colour = "#b00020" if (self.bad and n) else "#1b5e20" if not n else "#0b5394"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.enums import Urgency, WorkOrderStatus
-from propdesk.i18n import translate
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.services.core import accounts, audit_log
 from propdesk.services.cases import holds
 from propdesk.services.setup import office_lists, reference
@@ -22,8 +22,9 @@ from propdesk.services.lists.workorder_search import WorkOrderFilter
 from propdesk.services.cases.workorders import Completion
 from propdesk.services.fees.charges import LineInput
 from propdesk.ui.action_dialog import ActionDialog, Field, now
+from propdesk.ui.flow_layout import FlowLayout
 from propdesk.ui.list_table import ListTable
-from propdesk.ui.widgets import fill_combo, find_label, fmt
+from propdesk.ui.widgets import fill_combo, find_label, fmt, ui_text
 from propdesk.ui.workorder_model import WorkOrderTableModel
 
 OPEN = "__open__"
@@ -78,6 +79,14 @@ class DispatchBoard(QWidget):
                  "description", "department", "received_at", "pass_by"]
         for visual, key in enumerate(k for k in order if k in keys):
             header.moveSection(header.visualIndex(keys.index(key)), visual)
+        # the short columns as wide as their longest word in the language on screen (English
+        # "Ordinary", "In progress · paid" were cut to "Ordin…")
+        paid = ui_text(QT_TRANSLATE_NOOP("ui", " · paid"))
+        self.table.fit_column(keys.index("status"), [s.label() + paid for s in WorkOrderStatus])
+        self.table.fit_column(keys.index("urgency"), [u.label() for u in Urgency])
+        self.table.fit_column(keys.index("technician"),
+                              [self.technician.itemText(i) for i in range(1, self.technician.count())])
+        self.table.fit_column(keys.index("scheduled_at"), ["12-31 23:59"])
         # a filter set from a dashboard tile says so, and is cleared in one click (or Esc)
         self.tile_hint = QLabel(objectName="tile_hint")
         self.tile_hint.setStyleSheet("background: #fff3cd; color: #664d03; padding: 3px 6px;")
@@ -101,19 +110,17 @@ class DispatchBoard(QWidget):
             ("cancel", self.tr("&Cancel order…"), self.do_cancel),
             ("print", self.tr("Pri&nt notice"), self.print_notice),
         ]
-        # two rows: the job's course from assignment to sign-off, then everything else
-        flow_row, other_row = QHBoxLayout(), QHBoxLayout()
+        # the job's course from assignment to sign-off first, then everything else: two rows at
+        # 1366 wide, wrapped onto more on a narrow screen rather than widening the window
+        flow_row = other_row = FlowLayout()
         for key, text, slot in actions:
             button = QPushButton(text, objectName=f"wo_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button
             row = flow_row if key in ("assign", "start", "complete", "slip", "check", "rework") else other_row
             row.addWidget(button)
-        flow_row.addStretch()
-        other_row.addStretch()
         action_row = QVBoxLayout()
         action_row.addLayout(flow_row)
-        action_row.addLayout(other_row)
         batch = QPushButton(self.tr("Print today's notices"), objectName="wo_print_today")
         batch.clicked.connect(self.print_today)
         other_row.addWidget(batch)
@@ -132,11 +139,18 @@ class DispatchBoard(QWidget):
         day_layout.addWidget(self.day)
         day_layout.addWidget(self.day_table)
 
-        filters = QHBoxLayout()
-        filters.addWidget(find_label(self.search))  # Ctrl+F: the work-order tab's
-        filters.addWidget(self.search, 3)
+        # one row on a wide screen; on a narrow one the filters wrap under the search box
+        find = QWidget()
+        find_row = QHBoxLayout(find)
+        find_row.setContentsMargins(0, 0, 0, 0)
+        find_row.addWidget(find_label(self.search))  # Ctrl+F: the work-order tab's
+        find_row.addWidget(self.search, 1)
+        self.search.setMinimumWidth(180)
+        find.setMinimumWidth(find.sizeHint().width())
+        filters = FlowLayout()
+        filters.addWidget(find)
         for w in (self.status, self.technician, self.urgency):
-            filters.addWidget(w, 1)
+            filters.addWidget(w)
         filters.addWidget(self.late_only)
         filters.addWidget(self.unpaid_only)
         board = QVBoxLayout()

@@ -31,6 +31,15 @@ class ListTable(QTableView):
         header.sortIndicatorChanged.connect(self._keep_sortable)
         self.doubleClicked.connect(lambda index: self.open_requested.emit(model.row_id(index.row())))
 
+    def fit_column(self, column: int, texts: list[str]) -> None:
+        """Make ``column`` wide enough for the longest of ``texts`` and for its header (with
+        the sort arrow), in the font on screen: English labels are longer than Chinese ones."""
+        header = self.horizontalHeader()
+        title = str(self.model().headerData(column, Qt.Horizontal, Qt.DisplayRole) or "")
+        cells = max((self.fontMetrics().horizontalAdvance(t) for t in texts), default=0) + 14
+        head = header.fontMetrics().horizontalAdvance(title) + 30
+        header.resizeSection(column, max(cells, head))
+
     def _keep_sortable(self, column: int, _order) -> None:
         """A column no index serves is not sorted (the model ignored it): the arrow goes back."""
         model = self.model()

@@ -82,7 +82,9 @@ class YearView(QScrollArea):
 
     def resizeEvent(self, event):  # noqa: N802 - Qt's method name
         month = self.months[0].minimumWidth() + self.GAP
-        self.reflow(max(2, min(4, (self.viewport().width() - 20) // month)))
+        # counted as if the scroll bar were there, so its coming and going never reflows
+        room = self.width() - self.verticalScrollBar().sizeHint().width()
+        self.reflow(max(2, min(4, (room + self.GAP) // month)))
         super().resizeEvent(event)
 
 
