@@ -1,37 +1,54 @@
-"""Registers to Excel (openpyxl, write-only mode so 100,000 lines stay in ~30 MB).
+"""Registers to Excel: 100,000 lines in seconds, in constant memory.
 
-Layout: a title row (office name and book title), a period row, the header row (frozen, with
-an auto-filter), then one line per record. Dates are real Excel dates, fees and areas numbers,
+Layout: a title row (office name and book title), a period row, the header row (frozen, with an
+auto-filter), then one line per record. Dates are real Excel dates, fees and areas numbers,
 long text wraps. The file is written next to the target and renamed into place at the end, so a
 cancelled or failed export never leaves half a file (nor clobbers an older one).
+
+How (issue 21): openpyxl makes the workbook itself - styles, the heading rows, column widths,
+the frozen header, the auto-filter, print titles and page setup - as a small sheet of three
+rows. The lines are streamed as the sheet's XML straight into the zip, each cell written as
+text once, with a style prepared once per export, so no per-cell object is made (openpyxl's
+own cells and xlsxwriter's per-cell calls are what make a large export slow). Text is always
+written as an inline string, so nothing from the data ever becomes a formula; text that a
+spreadsheet would take for one when edited gets Excel's quote prefix (:mod:`propdesk.xlsx_text`,
+the one guard for every workbook). The result reads back in openpyxl, Excel and LibreOffice.
 
 No Qt here: the GUI runs :func:`export_register` on a worker thread and passes plain callables.
 """
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
+import zipfile
+from decimal import Decimal
 from typing import Callable
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
 from propdesk import xlsx_text
-from propdesk.services.register import privacy
 from propdesk.reports import ExportCancelled, output_file
 from propdesk.reports.registers import TEXT_KINDS, Register, check_period, get_register, period_text
 from propdesk.services.core import settings
+from propdesk.services.register import privacy
+
+__all__ = ["ExportCancelled", "export_register"]
 
 HEADER_ROW = 3  # title, period, header
 PROGRESS_EVERY = 500  # rows between progress reports and cancel checks
+CHUNK = 200  # lines put into the zip at a time
 
 FORMATS = {"datetime": "yyyy-mm-dd hh:mm", "date": "yyyy-mm-dd", "money": "#,##0.00", "int": "0"}
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 THIN = Side(style="thin", color="808080")
+SHEET = "xl/worksheets/sheet1.xml"
+WORKBOOK = "xl/workbook.xml"
 
 
 def export_register(name: str, path, date_from: dt.date | None = None,
@@ -39,10 +56,10 @@ def export_register(name: str, path, date_from: dt.date | None = None,
                     progress: Callable[[int, int], None] | None = None,
                     should_cancel: Callable[[], bool] | None = None,
                     mask_phones: bool | None = None) -> int:
-    """Write register ``name`` (``complaints``, ``repairs``, ``callbacks``, ``owners``) for the
-    period ``date_from``..``date_to`` (inclusive; optional for ``owners``) and the list's
-    ``filters`` (``ComplaintFilter`` for complaints, ``WorkOrderFilter`` for repairs; see
-    :mod:`propdesk.services.lists.registers`) to the .xlsx ``path``.
+    """Write register ``name`` (``complaints``, ``repairs``, ``callbacks``, ``owners``,
+    ``fees``) for the period ``date_from``..``date_to`` (inclusive; optional for ``owners``)
+    and the list's ``filters`` (``ComplaintFilter`` for complaints, ``WorkOrderFilter`` for
+    repairs; see :mod:`propdesk.services.lists.registers`) to the .xlsx ``path``.
 
     ``progress(done, total)`` is called every few hundred lines and at the end;
     ``should_cancel()`` is asked as often, and True raises :class:`ExportCancelled`.
@@ -61,36 +78,52 @@ def export_register(name: str, path, date_from: dt.date | None = None,
 
 def _write(register: Register, tmp, date_from, date_to, filters, total, progress, should_cancel,
            mask_phones) -> int:
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=_sheet_title(register.title()))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _sheet_title(register.title())
     _set_up_sheet(ws, register)
     _write_heading(ws, register, date_from, date_to)
-    writers = [_cell_writer(ws, col, mask_phones) for col in register.columns]
+    writers = [_cell_writer(ws, col, get_column_letter(i), mask_phones)
+               for i, col in enumerate(register.columns, 1)]
+    parts = _parts(wb)
+    head = parts.pop(SHEET).split(b"</sheetData>", 1)[0]
+    head = re.sub(rb"<dimension [^>]*/>", b"", head, 1)  # optional; the size is not known yet
     done = 0
-    try:
-        for row in register.rows(date_from, date_to, filters):
-            ws.append([w(row) for w in writers])
-            done += 1
-            if done % PROGRESS_EVERY == 0:
-                _tick(progress, should_cancel, done, total)
-        _tick(progress, should_cancel, done, total)
-    except BaseException:
-        _discard(ws)
-        raise
-    last = get_column_letter(len(register.columns))
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(done, 1)}"
-    wb.save(tmp)
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as zf:
+        for name, data in parts.items():  # [Content_Types].xml first, as Office writes it
+            if name != WORKBOOK:  # it names the auto-filter's range: written at the end
+                zf.writestr(name, data)
+        with zf.open(SHEET, "w", force_zip64=True) as out:
+            out.write(head)
+            chunk: list[str] = []
+            row_no = HEADER_ROW
+            for row in register.rows(date_from, date_to, filters):
+                row_no += 1
+                r = str(row_no)
+                chunk.append(f'<row r="{r}">{"".join([w(row, r) for w in writers])}</row>')
+                done += 1
+                if len(chunk) == CHUNK:
+                    out.write("".join(chunk).encode())
+                    chunk = []
+                if done % PROGRESS_EVERY == 0:
+                    _tick(progress, should_cancel, done, total)
+            out.write("".join(chunk).encode())
+            _tick(progress, should_cancel, done, total)
+            last = get_column_letter(len(register.columns))
+            ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(done, 1)}"
+            parts = _parts(wb)  # now with the auto-filter over every line
+            out.write(b"</sheetData>" + parts[SHEET].split(b"</sheetData>", 1)[1])
+        zf.writestr(WORKBOOK, parts[WORKBOOK])
     return done
 
 
-def _discard(ws) -> None:
-    """Close the half-written sheet and remove openpyxl's temporary file for it (left open,
-    its XML writer would complain when garbage-collected and the file would stay in /tmp)."""
-    try:
-        ws.close()
-        ws._writer.cleanup()
-    except Exception:  # noqa: BLE001 - tidying up after the real error, which is re-raised
-        pass
+def _parts(wb: Workbook) -> dict[str, bytes]:
+    """The workbook as openpyxl writes it (three rows: the heading), part by part."""
+    made = io.BytesIO()
+    wb.save(made)
+    with zipfile.ZipFile(made) as z:
+        names = sorted(z.namelist(), key=lambda name: name != "[Content_Types].xml")
+        return {name: z.read(name) for name in names}
 
 
 def _tick(progress, should_cancel, done, total) -> None:
@@ -106,7 +139,7 @@ def _sheet_title(title: str) -> str:
 
 
 def _set_up_sheet(ws, register: Register) -> None:
-    """Everything write-only mode needs before the first row: widths, frozen header, print."""
+    """Widths, frozen header, print setup."""
     for i, col in enumerate(register.columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
@@ -119,85 +152,95 @@ def _set_up_sheet(ws, register: Register) -> None:
 
 def _write_heading(ws, register: Register, date_from, date_to) -> None:
     office = settings.get("office_name") or ""
-    title = _cell(ws, xlsx_text.clean(f"{office}  {register.title()}".strip()), None)
+    title = xlsx_text.put(ws, 1, 1, xlsx_text.clean(f"{office}  {register.title()}".strip()))
     title.font = Font(size=14, bold=True)
-    period = _cell(ws, period_text(register, date_from, date_to), None)
+    period = xlsx_text.put(ws, 2, 1, period_text(register, date_from, date_to))
     period.font = Font(size=10, color="404040")
-    ws.append([title])
-    ws.append([period])
     fill = PatternFill("solid", fgColor="DDE4EE")
     border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
-    headers = []
-    for text in register.headers():
-        cell = _cell(ws, text, None)
+    for i, text in enumerate(register.headers(), 1):
+        cell = xlsx_text.put(ws, HEADER_ROW, i, text)
         cell.font, cell.fill, cell.border = Font(bold=True), fill, border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        headers.append(cell)
-    ws.append(headers)
 
 
-def _cell_writer(ws, col, mask_phones: bool) -> Callable[[dict], object]:
-    """row -> what ws.append takes for this column: a plain value, or for columns that need a
-    number format or wrapping, a cell carrying a style prepared once for the whole export."""
+def _style(ws, number_format: str | None = None, alignment=None, quote: bool = False) -> str:
+    """` s="n"`: the workbook's style id for a line's cell (registered once per export)."""
+    cell = WriteOnlyCell(ws)
+    if number_format:
+        cell.number_format = number_format
+    if alignment is not None:
+        cell.alignment = alignment
+    if quote:
+        cell.quotePrefix = True
+    if cell._style is None:  # nothing set: the default style
+        return ""
+    style_id = ws.parent._cell_styles.add(cell._style)
+    return f' s="{style_id}"' if style_id else ""
+
+
+_ILLEGAL = xlsx_text.ILLEGAL_CHARACTERS_RE.search
+_EPOCH = dt.datetime(1899, 12, 30)
+_EPOCH_DAY = _EPOCH.toordinal()
+_XML_ESCAPES = {"\r": "&#13;"}
+
+
+def _cell_writer(ws, col, letter: str, mask_phones: bool) -> Callable[[dict, str], str]:
+    """(row, row number) -> the XML of this column's cell in that line ('' when empty)."""
     value_of = col.converter(mask_phones)
-    style = None
-    if col.kind in FORMATS or col.kind == "long":
-        proto = WriteOnlyCell(ws)
-        if col.kind in FORMATS:
-            proto.number_format = FORMATS[col.kind]
-        proto.alignment = WRAP if col.kind == "long" else TOP
-        style = proto._style  # copied into each cell: the style ids are resolved only once
-    if col.kind not in TEXT_KINDS:
-        return (lambda row: _cell(ws, value_of(row), style)) if style else value_of
+    kind = col.kind
+    if kind in TEXT_KINDS:
+        align = WRAP if kind == "long" else None
+        style, quoted = _style(ws, alignment=align), _style(ws, alignment=align, quote=True)
 
-    def text(row):
+        def text(row, r: str) -> str:
+            value = value_of(row)
+            if not value:
+                return ""
+            if not isinstance(value, str):
+                value = str(value)
+            if _ILLEGAL(value):  # an imported file may carry control characters Excel refuses
+                value = xlsx_text.clean(value)
+            s = quoted if xlsx_text.risky(value) else style
+            value = escape(value[:xlsx_text.MAX_TEXT], _XML_ESCAPES)
+            space = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
+            return f'<c r="{letter}{r}"{s} t="inlineStr"><is><t{space}>{value}</t></is></c>'
+        return text
+    style = _style(ws, FORMATS.get(kind), TOP)
+    if kind in ("datetime", "date"):
+        def when(row, r: str) -> str:
+            value = value_of(row)
+            if value is None:
+                return ""
+            if isinstance(value, dt.datetime):
+                serial = (value.toordinal() - _EPOCH_DAY
+                          + (value.hour * 3600 + value.minute * 60 + value.second) / 86400)
+            elif isinstance(value, dt.date):
+                serial = value.toordinal() - _EPOCH_DAY
+            else:  # not a date after all: shown as it is
+                return text_fallback(value, r)
+            return f'<c r="{letter}{r}"{style}><v>{serial!r}</v></c>'
+        text_fallback = _plain_text(ws, letter)
+        return when
+
+    fallback = _plain_text(ws, letter)
+
+    def number(row, r: str) -> str:
         value = value_of(row)
-        if not value:
-            return None
-        if _ILLEGAL(value):  # an imported file may carry control characters Excel refuses
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if style is not None or xlsx_text.risky(value):
-            return _cell(ws, value, style)
-        return value
+        if value is None or value == "":
+            return ""
+        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+            return fallback(value, r)
+        return f'<c r="{letter}{r}"{style}><v>{value!r}</v></c>' if not isinstance(value, Decimal) \
+            else f'<c r="{letter}{r}"{style}><v>{value}</v></c>'
+    return number
+
+
+def _plain_text(ws, letter: str):
+    style, quoted = _style(ws, alignment=TOP), _style(ws, alignment=TOP, quote=True)
+
+    def text(value, r: str) -> str:
+        value = xlsx_text.clean(str(value))
+        s = quoted if xlsx_text.risky(value) else style
+        return f'<c r="{letter}{r}"{s} t="inlineStr"><is><t>{escape(value, _XML_ESCAPES)}</t></is></c>'
     return text
-
-
-_ILLEGAL = ILLEGAL_CHARACTERS_RE.search
-
-
-class _Cell(Cell):
-    """A cell handed to ``ws.append``. Write-only mode recognises a cell by failing to store it
-    as a value, and that failure formats ``repr(cell)``: a constant repr keeps it cheap."""
-
-    __slots__ = ()
-
-    def __repr__(self):
-        return "<Cell>"
-
-
-# Cells are built without Cell.__init__ when openpyxl's Cell has exactly the slots set below
-# (checked once, here): it skips re-validating a value this module has already checked, and
-# makes a styled cell cost about as much as a plain value. Any other openpyxl: the normal path.
-_SLOTS = {"parent", "row", "column", "_style", "_value", "data_type", "_hyperlink", "_comment"}
-_FAST = _SLOTS == set().union(*(getattr(k, "__slots__", ()) for k in Cell.__mro__))
-_DATA_TYPES = {str: "s", dt.datetime: "d", dt.date: "d", float: "n", int: "n"}
-MAX_TEXT = 32767  # Excel's limit for one cell
-
-
-def _cell(ws, value, style):
-    """A write-only cell; text is stored as text, and text that starts like a formula gets
-    the quote prefix (:mod:`propdesk.xlsx_text`)."""
-    if value is None:
-        return None
-    kind = _DATA_TYPES.get(type(value))
-    if _FAST and kind:
-        cell = _Cell.__new__(_Cell)
-        cell.parent, cell.row, cell.column = ws, 1, 1
-        cell._style = StyleArray(style) if style is not None else StyleArray()
-        cell._value = value[:MAX_TEXT] if kind == "s" else value
-        cell.data_type = kind  # text that starts with "=" stays text, never a formula
-        cell._hyperlink = cell._comment = None
-    else:
-        cell = _Cell(ws, row=1, column=1, value=value, style_array=style)
-    xlsx_text.protect(cell)
-    return cell

@@ -397,6 +397,7 @@ class _Book:
         self.inner = [w - 2 * PAD for w in self.widths]
         self.parts = [[_text_of(register.column(k), mask_phones) for k in pc.keys]
                       for pc in register.pdf_columns]
+        fonts.take_missing()  # what an earlier, cancelled document left on this thread
         self.text = _Text(c._doc, FONT_SIZE)
         self.head_h = self._define_forms()
         self.y: float | None = None  # where the next line starts; None: no page open
