@@ -1312,10 +1312,6 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>验收(&amp;O)…</translation>
     </message>
     <message>
-        <source>Fees and payment…</source>
-        <translation>收费…</translation>
-    </message>
-    <message>
         <source>&amp;Cancel order…</source>
         <translation>取消派工单(&amp;C)…</translation>
     </message>
@@ -1422,6 +1418,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
     <message>
         <source>Rewor&amp;k…</source>
         <translation>返工(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Fees (pa&amp;id services)…</source>
+        <translation>收费(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Edit order…</source>
@@ -1849,6 +1849,10 @@ Open it now?</source>
     <message>
         <source>Settled: ¥{amount} on the {month} property bill.</source>
         <translation>已计入 {month} 物业费账单：¥{amount}。</translation>
+    </message>
+    <message>
+        <source>Voided: {how} ¥{amount} {receipt} of {at}, by {who} on {when}: {reason}</source>
+        <translation>已作废：{how} ¥{amount} {receipt}（{at}），{who} 于 {when} 作废：{reason}</translation>
     </message>
     <message>
         <source>amount (yuan)</source>
@@ -7473,6 +7477,14 @@ The details are in the log file:
         <translation>约定时间</translation>
     </message>
     <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source> · unpaid</source>
+        <translation> · 未收</translation>
+    </message>
+    <message>
         <source>Date and time</source>
         <translation>时间</translation>
     </message>
@@ -7509,20 +7521,20 @@ The details are in the log file:
         <translation> · 第{n}轮</translation>
     </message>
     <message>
-        <source> · ¥{fee} unpaid</source>
-        <translation> · ¥{fee} 未收</translation>
-    </message>
-    <message>
-        <source> · ¥{fee} settled</source>
-        <translation> · ¥{fee} 已收</translation>
-    </message>
-    <message>
-        <source> · paid</source>
-        <translation> · 有偿</translation>
-    </message>
-    <message>
         <source> · on hold</source>
         <translation> · 暂停</translation>
+    </message>
+    <message>
+        <source>¥{fee} unpaid</source>
+        <translation>¥{fee} 未收</translation>
+    </message>
+    <message>
+        <source>¥{fee} settled</source>
+        <translation>¥{fee} 已收</translation>
+    </message>
+    <message>
+        <source>paid service</source>
+        <translation>有偿</translation>
     </message>
     <message>
         <source>Handed over {at}</source>

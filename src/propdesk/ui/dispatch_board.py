@@ -70,19 +70,20 @@ class DispatchBoard(QWidget):
         self.late_only = QCheckBox(self.tr("Not handed over in time"))
         self.unpaid_only = QCheckBox(self.tr("Fees unpaid"), objectName="wo_unpaid")
         self.count = QLabel()
-        self.table = ListTable(self.model, (132, 92, 52, 108, 62, 180, 78, 62, 92, 80), 1, objectName="wo_table")
+        self.table = ListTable(self.model, (132, 92, 52, 108, 62, 180, 78, 62, 92, 80, 100), 1,
+                               objectName="wo_table")
         # what the desk looks at first, first: number, state, urgency, technician and time before
         # the address and the task, so that a 1024-wide screen shows them without scrolling
         header = self.table.horizontalHeader()
         keys = [key for key, _label in self.model.columns]
         order = ["number", "status", "urgency", "technician", "scheduled_at", "unit", "contact_name",
-                 "description", "department", "received_at", "pass_by"]
+                 "description", "fee", "department", "received_at", "pass_by"]
         for visual, key in enumerate(k for k in order if k in keys):
             header.moveSection(header.visualIndex(keys.index(key)), visual)
         # the short columns as wide as their longest word in the language on screen (English
         # "Ordinary", "In progress · paid" were cut to "Ordin…")
-        paid = ui_text(QT_TRANSLATE_NOOP("ui", " · paid"))
-        self.table.fit_column(keys.index("status"), [s.label() + paid for s in WorkOrderStatus])
+        unpaid = ui_text(QT_TRANSLATE_NOOP("ui", " · unpaid"))  # the fee itself has its own column
+        self.table.fit_column(keys.index("status"), [s.label() + unpaid for s in WorkOrderStatus])
         self.table.fit_column(keys.index("urgency"), [u.label() for u in Urgency])
         self.table.fit_column(keys.index("technician"),
                               [self.technician.itemText(i) for i in range(1, self.technician.count())])
@@ -104,7 +105,7 @@ class DispatchBoard(QWidget):
             ("slip", self.tr("S&lip back"), self.do_slip),
             ("check", self.tr("Sign &off…"), self.do_check),
             ("rework", self.tr("Rewor&k…"), self.do_rework),
-            ("fees", self.tr("Fees and payment…"), self.do_fees),
+            ("fees", self.tr("Fees (pa&id services)…"), self.do_fees),
             ("edit", self.tr("&Edit order…"), self.do_edit),
             ("hold", self.tr("Hold / resu&me…"), self.do_hold),
             ("cancel", self.tr("&Cancel order…"), self.do_cancel),
@@ -312,7 +313,7 @@ class DispatchBoard(QWidget):
             Field("result", self.tr("Result"), "text", ""),
             Field("materials", self.tr("Materials"), "line", ""),
         ]
-        # fee lines taken with the result (more, quotes and payment: Fees and payment…)
+        # fee lines taken with the result (more, quotes and payment: Fees…)
         items = [(None, self.tr("- none -"))] + [
             (p.id, f"{p.name}  ¥{p.price}/{p.unit_name}") for p in office_lists.price_items(active_only=True)]
         fields += [Field("price_item", self.tr("Price list item"), "choice", None, items),

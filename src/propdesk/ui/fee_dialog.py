@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel,
-    QLineEdit, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+    QInputDialog, QLabel, QLineEdit, QPushButton, QRadioButton, QTableWidget, QTableWidgetItem,
+    QVBoxLayout,
 )
 
 from propdesk.errors import RuleError, ValidationError
@@ -18,6 +19,7 @@ from propdesk.services.cases.workorder_edits import WorkOrderEdit
 from propdesk.services.core import accounts
 from propdesk.services.fees import charges, payments
 from propdesk.services.fees.charges import LineInput
+from propdesk.services.register.address import unit_display
 from propdesk.services.setup import office_lists
 from propdesk.ui.widgets import fill_combo, fmt, mark_invalid
 
@@ -48,8 +50,14 @@ class FeeDialog(QDialog):
                                               self.tr("Quantity"), self.tr("Amount"), self.tr("Approved / voided")])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(1, 200)
+        # the item and the approval/void note take what room there is; the figures their own
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for col in range(6):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.Stretch)
+        self.table.verticalHeader().setVisible(False)
         self.total = QLabel(objectName="fee_total")
 
         self.kind = QComboBox(objectName="fee_kind")
@@ -64,6 +72,7 @@ class FeeDialog(QDialog):
         self.quantity = QLineEdit("1", objectName="quantity")
         add = QPushButton(self.tr("&Add line"), objectName="add_line")
         add.clicked.connect(self.do_add)
+        self.add_button = add
         self.void_line = QPushButton(self.tr("&Void line…"), objectName="void_line")
         self.void_line.clicked.connect(self.do_void_line)
         self.approve = QPushButton(self.tr("Approve &quote"), objectName="approve_quote")
@@ -106,12 +115,17 @@ class FeeDialog(QDialog):
         self.void_payment.setVisible(accounts.can(staff, "fee.void"))
         self.payment_state = QLabel(objectName="payment_state")
         self.payment_state.setWordWrap(True)
+        # payments voided before (a wrong receipt …): kept and shown, never edited
+        self.payment_history = QLabel(objectName="payment_history")
+        self.payment_history.setWordWrap(True)
+        self.payment_history.setStyleSheet("color: #555555;")
         self.pay_message = QLabel(objectName="pay_message")
         self.pay_message.setStyleSheet("color: #b00020;")
         self.pay_message.setWordWrap(True)
         pay_box = QGroupBox(self.tr("Payment"))
         pay_form = QFormLayout(pay_box)
         pay_form.addRow(self.payment_state)
+        pay_form.addRow(self.payment_history)
         pay_form.addRow(self.cash)
         pay_form.addRow(self.tr("Receipt number"), self.receipt)
         pay_form.addRow(self.tr("Collected by"), self.collector)
@@ -144,7 +158,8 @@ class FeeDialog(QDialog):
         self.setWindowTitle(self.tr("Fees of {number}").format(number=wo.number))
         kind = self.tr("paid service") if wo.paid else self.tr("free service")
         self.header.setText(self.tr("{number}  {unit}  {task} ({kind})").format(
-            number=wo.number, unit=wo.unit.label if wo.unit_id else "", task=wo.description, kind=kind))
+            number=wo.number, unit=unit_display(wo.unit) if wo.unit_id else "", task=wo.description,
+            kind=kind))
         self.free_box.setVisible(not wo.paid)
         self.lines = charges.lines(self.wo_id, include_voided=True)
         self.table.setRowCount(len(self.lines))
@@ -160,6 +175,10 @@ class FeeDialog(QDialog):
             for col, text in enumerate((translate("enums", charges.KINDS[line.kind]), line.description,
                                         f"{line.unit_price:.2f}", qty, f"{line.amount:.2f}", state)):
                 self.table.setItem(row, col, QTableWidgetItem(text))
+        pending = [i for i, line in enumerate(self.lines)
+                   if line.kind == "quote" and not line.approved_by_id and not line.voided_at]
+        if self.table.currentRow() < 0 and pending:  # Alt+Q approves it at once
+            self.table.selectRow(pending[0])
         self.total.setText(self.tr("Total: ¥{total}").format(total=f"{charges.total(self.wo_id):.2f}"))
         payment = charges.live_payment(self.wo_id)
         if payment is None:
@@ -171,6 +190,14 @@ class FeeDialog(QDialog):
         else:
             self.payment_state.setText(self.tr("Settled: ¥{amount} on the {month} property bill.").format(
                 amount=f"{payment.amount:.2f}", month=payment.bill_month))
+        voided = [p for p in payments.of(self.wo_id) if p.voided_at]
+        self.payment_history.setText("\n".join(self.tr(
+            "Voided: {how} ¥{amount} {receipt} of {at}, by {who} on {when}: {reason}").format(
+                how=payments.method_label(p.method), amount=f"{p.amount:.2f}",
+                receipt=p.receipt_no or p.bill_month, at=fmt(p.paid_at),
+                who=p.voided_by.name if p.voided_by_id else "", when=fmt(p.voided_at), reason=p.void_reason)
+            for p in voided))
+        self.payment_history.setVisible(bool(voided))
         self._enable()
 
     def _selected_line(self):
@@ -185,6 +212,12 @@ class FeeDialog(QDialog):
                                 and not line.voided_at and not settled)
         self.pay.setEnabled(not settled)
         self.void_payment.setEnabled(settled)
+        # what cannot be done now is greyed: a settled fee's lines and payment (void it first),
+        # a free order's lines (make it paid first, above)
+        for w in (self.cash, self.bill, self.receipt, self.collector, self.month):
+            w.setEnabled(not settled)
+        for w in (self.kind, self.item, self.description, self.price, self.quantity, self.add_button):
+            w.setEnabled(not settled and self.wo.paid)
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()

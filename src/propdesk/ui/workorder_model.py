@@ -27,6 +27,7 @@ COLUMNS = [
     ("technician", QT_TRANSLATE_NOOP("ui", "Technician")),
     ("scheduled_at", QT_TRANSLATE_NOOP("ui", "Time")),
     ("status", QT_TRANSLATE_NOOP("ui", "Status")),
+    ("fee", QT_TRANSLATE_NOOP("ui", "Fee")),
     ("pass_by", QT_TRANSLATE_NOOP("ui", "Hand over by")),
 ]
 
@@ -64,15 +65,17 @@ class WorkOrderTableModel(LazyTableModel):
             text = WorkOrderStatus(row["status"]).label()
             if row["rework_round"]:
                 text += ui_text(QT_TRANSLATE_NOOP("ui", " · round {n}")).format(n=row["rework_round"] + 1)
-            if row.get("fee_state") == "unpaid":  # the total, owed until settled
-                text += ui_text(QT_TRANSLATE_NOOP("ui", " · ¥{fee} unpaid")).format(fee=f"{row['fee']:.2f}")
-            elif row.get("fee_state") == "settled":
-                text += ui_text(QT_TRANSLATE_NOOP("ui", " · ¥{fee} settled")).format(fee=f"{row['fee']:.2f}")
-            elif row["paid"]:
-                text += ui_text(QT_TRANSLATE_NOOP("ui", " · paid"))
+            if row.get("fee_state") == "unpaid":  # owed: said in the state too (the fee column
+                text += ui_text(QT_TRANSLATE_NOOP("ui", " · unpaid"))  # may be scrolled away)
             if row.get("on_hold_since"):
                 text += ui_text(QT_TRANSLATE_NOOP("ui", " · on hold"))
             return text
+        if key == "fee":  # the total and whether it is settled
+            if row.get("fee_state") == "unpaid":
+                return ui_text(QT_TRANSLATE_NOOP("ui", "¥{fee} unpaid")).format(fee=f"{row['fee']:.2f}")
+            if row.get("fee_state") == "settled":
+                return ui_text(QT_TRANSLATE_NOOP("ui", "¥{fee} settled")).format(fee=f"{row['fee']:.2f}")
+            return ui_text(QT_TRANSLATE_NOOP("ui", "paid service")) if row["paid"] else ""
         if key == "pass_by":
             if row["dispatched_at"] is not None:
                 return ui_text(QT_TRANSLATE_NOOP("ui", "Handed over {at}")).format(at=fmt_short(row["dispatched_at"]))

@@ -1,0 +1,73 @@
+"""The fee buttons and dialog as they are seen at 1024x768 (issue 18): the work-order tab fits
+the screen with the fee and edit buttons, the board shows each order's fee in a column of its
+own, and the fee dialog shows the estate, the lines whole, a voided payment, greys what cannot
+be done now and puts a waiting quote under the supervisor's Alt+Q."""
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from propdesk.models.tables import PriceItem
+from propdesk.services.fees import charges, payments
+from propdesk.services.fees.charges import LineInput
+from propdesk.ui.fee_dialog import FeeDialog
+from propdesk.ui.main_window import MainWindow
+from propdesk.ui.workorder_model import COLUMNS
+from tests.test_fee_ledger import D, job
+
+
+def test_work_order_tab_fits_1024_and_shows_the_fee(qtbot, office):
+    drain = PriceItem.create(name="疏通下水道", unit_name="次", price=Decimal("80.00"))
+    wo = job(office, D(2026, 11, 16, 9), lines=[LineInput(kind="item", price_item_id=drain.id)])
+    window = MainWindow(office["supervisor"])
+    qtbot.addWidget(window)
+    window.resize(1024, 740)
+    window.show()
+    window.tabs.setCurrentWidget(window.work_orders)
+    QApplication.processEvents()
+    assert window.minimumSizeHint().width() <= 1024 and window.width() <= 1024
+    board = window.work_orders.board
+    board.status.setCurrentIndex(0)  # every state
+    qtbot.waitUntil(lambda: board.model.rowCount() == 1)
+    keys = [k for k, _ in COLUMNS]
+    row = {k: board.model.index(0, keys.index(k)).data() for k in ("number", "status", "fee")}
+    assert row["number"] == wo.number and row["status"].endswith("· 未收") and row["fee"] == "¥80.00 未收"
+    assert board.buttons["fees"].text() == "收费(&I)…"
+    fees = board.buttons["fees"]
+    assert fees.mapTo(window, fees.rect().topRight()).x() <= window.width()
+
+
+def test_fee_dialog_at_1024(qtbot, office):
+    cartridge = PriceItem.create(name="更换水龙头阀芯", unit_name="个", price=Decimal("30.00"))
+    wo = job(office, D(2026, 11, 16, 9), lines=[LineInput(kind="item", price_item_id=cartridge.id)])
+    payments.pay_cash(office["clerk"], wo.id, "R1", at=D(2026, 11, 16, 12))
+    payments.void(office["supervisor"], wo.id, "收据号写错", at=D(2026, 11, 16, 13))
+    charges.add(office["clerk"], wo.id, LineInput(kind="quote", description="更换角阀及软管（报价）", amount="45"),
+                at=D(2026, 11, 16, 14))
+    dialog = FeeDialog(office["supervisor"], wo.id)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):  # Alt keys reach the active window only
+        dialog.show()
+        dialog.activateWindow()
+    assert dialog.width() <= 1024 and dialog.height() <= 740
+    assert "3栋2单元1201" in dialog.header.text()
+    assert "已作废：现金 ¥30.00 R1" in dialog.payment_history.text() and "收据号写错" in dialog.payment_history.text()
+    table = dialog.table
+    for row in range(table.rowCount()):  # the item's text is not cut
+        item = table.item(row, 1)
+        assert table.fontMetrics().horizontalAdvance(item.text()) < table.columnWidth(1)
+    # the waiting quote is selected: Alt+Q approves it
+    assert table.currentRow() == 1 and dialog.approve.isEnabled()
+    assert dialog.approve.text() == "审批报价(&Q)"
+    dialog.table.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Q, Qt.AltModifier)  # the button animates its click
+    qtbot.waitUntil(lambda: charges.lines(wo.id)[1].approved_by_id == office["supervisor"].id)
+    assert dialog.receipt.isEnabled()
+    dialog.receipt.setFocus()
+    dialog.receipt.setText("R2")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_R, Qt.AltModifier)
+    qtbot.waitUntil(lambda: charges.live_payment(wo.id) is not None)
+    assert charges.live_payment(wo.id).receipt_no == "R2"
+    assert not dialog.receipt.isEnabled() and not dialog.add_button.isEnabled()  # settled: greyed
+    assert dialog.void_payment.isEnabled()
