@@ -38,8 +38,11 @@ class CallbackTableModel(LazyTableModel):
         super().__init__(CallbackFilter(), "due_date", parent)
         self.descending = False
 
-    def fetch(self, offset: int, limit: int) -> list[dict]:
-        return callback_search.page(self.filter, self.order, self.descending, offset, limit, reader=self.reader)
+    keyset = True  # pages continue from a row: a deep page costs what the first does
+
+    def fetch_page(self, limit: int, after: dict | None = None, before: dict | None = None) -> list[dict]:
+        return callback_search.page(self.filter, self.order, self.descending, limit=limit, after=after,
+                                    before=before, reader=self.reader)
 
     def cell(self, row: dict, key: str, role: int):
         today = dt.date.today()

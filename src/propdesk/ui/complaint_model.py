@@ -42,8 +42,11 @@ class ComplaintTableModel(LazyTableModel):
     def __init__(self, parent=None):
         super().__init__(ComplaintFilter(), "received_at", parent)
 
-    def fetch(self, offset: int, limit: int) -> list[dict]:
-        return search.page(self.filter, self.order, self.descending, offset, limit, reader=self.reader)
+    keyset = True  # pages continue from a row: a deep page costs what the first does
+
+    def fetch_page(self, limit: int, after: dict | None = None, before: dict | None = None) -> list[dict]:
+        return search.page(self.filter, self.order, self.descending, limit=limit, after=after,
+                           before=before, reader=self.reader)
 
     def complaint_id(self, row: int) -> int:
         return self.row_id(row)

@@ -1,18 +1,41 @@
-"""A lazy table model: pages of rows fetched as the view scrolls, never the whole table.
+"""A lazy table model: pages of rows fetched as the view scrolls, never the whole table, and
+never more than a few pages at once.
 
-Subclasses set ``columns`` and define ``fetch(offset, limit) -> list[dict]`` (one indexed query
-per page, through a services function) and ``cell(row, key, role)`` (how a cell looks).
-``canFetchMore``/``fetchMore`` drive the paging.
+Subclasses set ``columns`` and ``cell(row, key, role)`` (how a cell looks) and read their rows
+through a services function, one indexed query per page, in one of two ways:
+
+- ``keyset = True`` and ``fetch_page(limit, after=None, before=None)``: the page after (or
+  just above) a row already shown. The index seeks to that row, so a page a hundred thousand
+  rows down costs what the first does. The three working lists read this way.
+- else ``fetch(offset, limit)`` (OFFSET: a deep page reads every row it skips).
+
+The model holds a window of at most ``window_pages`` pages: scrolling down past it lets the top
+page go, scrolling back up to the top of the window reads the page above again (the view asks,
+see ``ListTable``), so memory stays flat however far the clerk scrolls. ``shifted`` tells the
+view how many rows went from (or came in at) the top, so that it keeps its place.
+
+A refresh of the same filter and order keeps the place: the rows are read again around the row
+the cursor is on (``anchor_id``), and the view puts the cursor and the selection back on it.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from propdesk.ui.widgets import ui_text
 
 PAGE = 200
+WINDOW_PAGES = 5  # pages held at most (1,000 rows of 200)
+
+
+def _same_rows(a, b) -> bool:
+    """Two filters that select the same rows (the clock they carry aside)."""
+    if dataclasses.is_dataclass(a) and dataclasses.is_dataclass(b) and type(a) is type(b):
+        clocks = {f.name: None for f in dataclasses.fields(a) if f.name == "at"}
+        return dataclasses.replace(a, **clocks) == dataclasses.replace(b, **clocks)
+    return a == b
 
 
 class LazyTableModel(QAbstractTableModel):
@@ -20,32 +43,74 @@ class LazyTableModel(QAbstractTableModel):
     sortable: tuple[str, ...] | None = None  # the sort keys a service can serve fast (None: all)
     page_size = PAGE
     reader = None  # who reads: the signed-in person, set by the owner (services check records.read)
+    window_pages = WINDOW_PAGES
+    keyset = False  # pages continue from a row (fetch_page) instead of an offset (fetch)
+    shifted = Signal(int)  # rows let go at the top (> 0) or read in above (< 0) while paging
 
     def __init__(self, filter_, order: str, parent=None):
         super().__init__(parent)
         self.filter = filter_
         self.order, self.descending = order, True
         self.rows: list[dict] = []
-        self._exhausted = False
+        self._exhausted = False  # no rows below the window
+        self._more_above = False  # rows above the window (let go while scrolling down)
+        self._top = 0  # OFFSET of rows[0] (offset paging only)
         self._loaded = False  # the first page is read once, by the owner's first refresh
+        self.anchor_id: int | None = None  # the row the view's cursor is on (set by the view)
         self.now = dt.datetime.now()
+
+    # --- reading pages (subclasses give one of the two) -----------------------------------------
+    def fetch(self, offset: int, limit: int) -> list[dict]:
+        raise NotImplementedError
+
+    def fetch_page(self, limit: int, after: dict | None = None, before: dict | None = None) -> list[dict]:
+        raise NotImplementedError
+
+    def _first(self, limit: int) -> list[dict]:
+        return self.fetch_page(limit) if self.keyset else self.fetch(0, limit)
+
+    def _below(self, limit: int) -> list[dict]:
+        if self.keyset:
+            return self.fetch_page(limit, after=self.rows[-1])
+        return self.fetch(self._top + len(self.rows), limit)
+
+    def _above(self, limit: int) -> list[dict]:
+        if self.keyset:
+            return self.fetch_page(limit, before=self.rows[0])
+        start = max(0, self._top - limit)
+        return self.fetch(start, self._top - start)
 
     # --- loading ---------------------------------------------------------------------------
     def set_filter(self, f) -> None:
+        same = self._loaded and _same_rows(f, self.filter)
         self.filter = f
-        self.reload()
+        self.reload(keep_place=same)
 
-    def reload(self) -> None:
+    def reload(self, keep_place: bool = False) -> None:
+        """Read the rows again: from the top, or (``keep_place``) around the row the cursor is
+        on, as long as it is still held."""
+        anchor = next((r for r in self.rows if r["id"] == self.anchor_id), None) if keep_place else None
         self.beginResetModel()
         self.now = dt.datetime.now()
-        self.rows = self.fetch(0, self.page_size)
-        self._exhausted = len(self.rows) < self.page_size
+        if anchor is not None and self.keyset:
+            # a page above it (more than a screen: the row keeps its place) and a page from it
+            above = self.fetch_page(self.page_size, before=anchor)
+            below = self.fetch_page(self.page_size, after=above[-1]) if above else self._first(self.page_size)
+            self.rows, self._more_above = above + below, len(above) == self.page_size
+            self._exhausted = len(below) < self.page_size
+        elif anchor is not None and self._top:
+            self.rows = self.fetch(self._top, self.page_size)
+            self._more_above = True
+            self._exhausted = len(self.rows) < self.page_size
+        else:
+            self.rows, self._top, self._more_above = self._first(self.page_size), 0, False
+            self._exhausted = len(self.rows) < self.page_size
         self._loaded = True
         self.endResetModel()
 
     def all_loaded(self) -> bool:
         """Every row of the filter is in the model (the last page was not full)."""
-        return self._loaded and self._exhausted
+        return self._loaded and self._exhausted and not self._more_above
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's method name
         return not parent.isValid() and not self._exhausted
@@ -53,12 +118,52 @@ class LazyTableModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 - Qt's method name
         if parent.isValid() or self._exhausted:
             return
-        more = self.fetch(len(self.rows), self.page_size)
+        more = self._below(self.page_size) if self.rows else self._first(self.page_size)
         self._exhausted = len(more) < self.page_size
         if more:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
             self.rows.extend(more)
             self.endInsertRows()
+        self._let_go(top=True)
+
+    def can_fetch_above(self) -> bool:
+        return self._more_above and bool(self.rows)
+
+    def fetch_above(self) -> int:
+        """Read the page above the window (the view is at its top); returns the rows read."""
+        if not self.can_fetch_above():
+            return 0
+        more = self._above(self.page_size)
+        if self.keyset:
+            self._more_above = len(more) == self.page_size
+        else:
+            self._top -= len(more)
+            self._more_above = self._top > 0
+        if more:
+            self.beginInsertRows(QModelIndex(), 0, len(more) - 1)
+            self.rows[0:0] = more
+            self.endInsertRows()
+            self.shifted.emit(-len(more))
+        self._let_go(top=False)
+        return len(more)
+
+    def _let_go(self, top: bool) -> None:
+        """Keep at most ``window_pages`` pages: drop the far end's rows."""
+        excess = len(self.rows) - self.page_size * self.window_pages
+        if excess <= 0:
+            return
+        if top:
+            self.beginRemoveRows(QModelIndex(), 0, excess - 1)
+            del self.rows[:excess]
+            self._top += excess
+            self._more_above = True
+            self.endRemoveRows()
+            self.shifted.emit(excess)
+        else:
+            self.beginRemoveRows(QModelIndex(), len(self.rows) - excess, len(self.rows) - 1)
+            del self.rows[-excess:]
+            self._exhausted = False
+            self.endRemoveRows()
 
     def can_sort(self, column: int) -> bool:
         return self.sortable is None or self.columns[column][0] in self.sortable
@@ -94,6 +199,10 @@ class LazyTableModel(QAbstractTableModel):
 
     def row_id(self, row: int) -> int:
         return self.rows[row]["id"]
+
+    def row_of(self, row_id: int | None) -> int | None:
+        """The row holding ``row_id`` in the window, or None."""
+        return next((i for i, r in enumerate(self.rows) if r["id"] == row_id), None)
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():

@@ -1,8 +1,13 @@
 """The table view every list uses: whole rows, one at a time, sortable, read-only; Enter or a
-double-click opens the row (its id comes from the lazy model)."""
+double-click opens the row (its id comes from the lazy model).
+
+With the lazy model's bounded window it keeps its place: when the model lets rows go at the top
+(or reads the page above in), the view moves by as many rows, so what the clerk looks at stays
+put; at the top of the window it asks for the page above; and across a refresh the cursor, the
+selection and the row's place on screen stay on the same record."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from propdesk.ui.lazy_model import LazyTableModel
@@ -30,6 +35,59 @@ class ListTable(QTableView):
             header.resizeSection(col, width)
         header.sortIndicatorChanged.connect(self._keep_sortable)
         self.doubleClicked.connect(lambda index: self.open_requested.emit(model.row_id(index.row())))
+        self._kept: tuple[int, int] | None = None  # (row id, its row on screen) across a refresh
+        if isinstance(model, LazyTableModel):
+            model.shifted.connect(self._shift)
+            model.modelAboutToBeReset.connect(self._remember_place)
+            model.modelReset.connect(self._restore_place)
+            self.selectionModel().currentRowChanged.connect(self._current_moved)
+            self.verticalScrollBar().valueChanged.connect(self._at_top)
+
+    # --- keeping the place in a bounded window -----------------------------------------------
+    def _current_moved(self, current, _previous) -> None:
+        model = self.model()
+        model.anchor_id = model.row_id(current.row()) if current.isValid() else None
+
+    def _first_visible(self) -> int:
+        return max(self.rowAt(0), 0)
+
+    def _shift(self, rows: int) -> None:
+        """``rows`` went at the top (or came in there, < 0): move with them."""
+        bar = self.verticalScrollBar()
+        step = 1 if self.verticalScrollMode() == QAbstractItemView.ScrollPerItem else self.rowHeight(0) or 1
+        self.updateGeometries()  # the scroll range for the new row count, before moving
+        bar.setValue(bar.value() - rows * step)
+
+    def _at_top(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        if value == bar.minimum() and self.model().can_fetch_above():
+            # after the scroll is done (the page above moves the view by its rows)
+            QTimer.singleShot(0, self._fetch_above)
+
+    def _fetch_above(self) -> None:
+        if self.verticalScrollBar().value() == self.verticalScrollBar().minimum():
+            self.model().fetch_above()
+
+    def _remember_place(self) -> None:
+        model, current = self.model(), self.currentIndex()
+        self._kept = None
+        if current.isValid():
+            self._kept = (model.row_id(current.row()), current.row() - self._first_visible())
+
+    def _restore_place(self) -> None:
+        if self._kept is None:
+            return
+        row_id, on_screen = self._kept
+        self._kept = None
+        row = self.model().row_of(row_id)
+        if row is None:  # no longer in the list (or not in the window read again)
+            return
+        self.setCurrentIndex(self.model().index(row, 0))
+        self.selectRow(row)
+        self.updateGeometries()
+        bar = self.verticalScrollBar()
+        step = 1 if self.verticalScrollMode() == QAbstractItemView.ScrollPerItem else self.rowHeight(row) or 1
+        bar.setValue(max(row - on_screen, 0) * step)
 
     def fit_column(self, column: int, texts: list[str]) -> None:
         """Make ``column`` wide enough for the longest of ``texts`` and for its header (with

@@ -39,8 +39,11 @@ class WorkOrderTableModel(LazyTableModel):
     def __init__(self, parent=None):
         super().__init__(WorkOrderFilter(statuses=workorder_search.open_statuses()), "received_at", parent)
 
-    def fetch(self, offset: int, limit: int) -> list[dict]:
-        return workorder_search.page(self.filter, self.order, self.descending, offset, limit, reader=self.reader)
+    keyset = True  # pages continue from a row: a deep page costs what the first does
+
+    def fetch_page(self, limit: int, after: dict | None = None, before: dict | None = None) -> list[dict]:
+        return workorder_search.page(self.filter, self.order, self.descending, limit=limit, after=after,
+                                     before=before, reader=self.reader)
 
     def cell(self, row: dict, key: str, role: int):
         if role == Qt.DisplayRole:

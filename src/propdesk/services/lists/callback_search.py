@@ -176,9 +176,15 @@ LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _c
 
 
 def page(f: CallbackFilter, order: str = "due_date", descending: bool = False,
-         offset: int = 0, limit: int = 100, *, reader) -> list[dict]:
+         offset: int = 0, limit: int = 100, after: dict | None = None,
+         before: dict | None = None, *, reader) -> list[dict]:
     """One page of callbacks (one query, SQL cached per filter shape: services.lists.listing)."""
-    return LISTING.page(f, order, descending, offset, limit, reader=reader)
+    return LISTING.page(f, order, descending, offset, limit, after, before, reader=reader)
+
+
+def pages_by_key(order: str) -> bool:
+    """Whether a page can continue from a row (``after``/``before``) in this order."""
+    return LISTING.pages_by_key(order)
 
 
 def count(f: CallbackFilter, *, reader) -> int:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalField, Field,
-                    ModelSelect, NodeList, fn)
+                    ModelSelect, NodeList, Value, fn)
 
 from propdesk.models import database, is_sqlite
 from propdesk.models.db import FTS_TABLES
@@ -240,6 +240,13 @@ def _converter(node) -> Callable[[Any], Any] | None:
     return None
 
 
+class _KeyPart:
+    """A parameter of a keyset page's cached SQL, filled in with the row's values."""
+
+
+_KEY_VALUE, _KEY_ID = _KeyPart(), _KeyPart()
+
+
 def row_name(node) -> str:
     """The key of a row as peewee would name it (related_to, not the column related_to_id)."""
     return node._alias if isinstance(node, Alias) else node.name
@@ -290,16 +297,50 @@ class Listing:
         self._window_page_sql = functools.lru_cache(maxsize=256)(self._build_window_page_sql)
 
     def page(self, f, order: str | None = None, descending: bool = True,
-             offset: int = 0, limit: int = 100, *, reader) -> list[dict]:
+             offset: int = 0, limit: int = 100, after: dict | None = None,
+             before: dict | None = None, *, reader) -> list[dict]:
         """One page of list rows: one query, no query per row (a common search term: two or
         three, see "The window" above). ``reader``: who reads (records.read, checked here for
-        every list: accounts.require_reader)."""
+        every list: accounts.require_reader).
+
+        Keyset paging: ``after`` (a row of an earlier page) gives the ``limit`` rows that follow
+        it in this order, ``before`` the ``limit`` rows just above it (in the list's order);
+        the index seeks to the row, so a page deep down the list costs what the first does
+        (OFFSET reads every row it skips). Only for an order by a column of the list's own
+        table that is never empty (:meth:`pages_by_key`)."""
         accounts.require_reader(reader, self.model._meta.table_name)
         f, order = self.clock(f), order or self.default_order
+        if after is not None or before is not None:
+            return self._rows(self._keyset(f, order, descending, limit, after, before))
         values = self._windowed(f, order, descending, offset, limit)
         if values is None:
             sql, params = self._page_sql(f, order, descending, offset, limit, _engine())
             values = database.execute_sql(sql, params).fetchall()
+        return self._rows(values)
+
+    def pages_by_key(self, order: str | None) -> bool:
+        """Whether :meth:`page` can continue from a row in this order (``after``/``before``)."""
+        column = self.columns.get(order or self.default_order)
+        return column is not None and column.model is self.model and not column.null
+
+    def _keyset(self, f, order: str, descending: bool, limit: int, after: dict | None,
+                before: dict | None) -> list:
+        if not self.pages_by_key(order):
+            raise ValueError(f"no keyset paging by {order}")
+        row = after if after is not None else before
+        column = self.columns[order]
+        name = next(row_name(n) for n in self.row_fields
+                    if (n.node if isinstance(n, Alias) else n) is column)
+        # "before" walks the other way from the row, nearest first, and is turned round
+        forward = after is not None
+        sql, params = self._page_sql(f, order, descending if forward else not descending, 0, limit,
+                                     _engine(), True)
+        value = column.db_value(row[name])
+        params = [value if p is _KEY_VALUE else row["id"] if p is _KEY_ID else p for p in params]
+        values = database.execute_sql(sql, params).fetchall()
+        return values if forward else values[::-1]
+
+    def _rows(self, values: list) -> list[dict]:
         names, converters = self.names, self.converters
         rows = [dict(zip(names, v)) for v in values]
         for row in rows:
@@ -392,13 +433,23 @@ class Listing:
             cache.cache_clear()
 
     def _build_page_sql(self, f, order: str, descending: bool, offset: int, limit: int,
-                        engine=None):  # engine: only part of the cache key
+                        engine=None, keyset: bool = False):  # engine: only part of the cache key
         ordering = self._ordering(order, descending)
         if not is_sqlite() and getattr(f, "text", ""):
             from propdesk.services.lists import pg_search
 
             ordering[0] = pg_search.page_order(ordering[0], f.text)
-        query = self.joined(self.row_fields).where(self.where(f)).order_by(*ordering)
+        where = self.where(f)
+        if keyset:  # the rows past a given one (its values filled in by _keyset)
+            column, key = self.columns[order], self.model.id
+            # placeholders the engine's way, not converted here (the row's value is, when it runs)
+            value, ident = Value(_KEY_VALUE, converter=False), Value(_KEY_ID, converter=False)
+            if descending:  # "column <= value" on its own lets the index seek to the row
+                past = (column <= value) & ((column < value) | ((column == value) & (key < ident)))
+            else:
+                past = (column >= value) & ((column > value) | ((column == value) & (key > ident)))
+            where = past if where is True else (where & past)
+        query = self.joined(self.row_fields).where(where).order_by(*ordering)
         return query.offset(offset).limit(limit).sql()
 
     def _build_count_sql(self, f, engine=None):

@@ -115,9 +115,15 @@ LISTING = Listing(WorkOrder, ROW_FIELDS, COLUMNS, "received_at", _joined, _where
 
 
 def page(f: WorkOrderFilter, order: str = "received_at", descending: bool = True,
-         offset: int = 0, limit: int = 100, *, reader) -> list[dict]:
+         offset: int = 0, limit: int = 100, after: dict | None = None,
+         before: dict | None = None, *, reader) -> list[dict]:
     """One page of the board (one query, SQL cached per filter shape: services.lists.listing)."""
-    return LISTING.page(f, order, descending, offset, limit, reader=reader)
+    return LISTING.page(f, order, descending, offset, limit, after, before, reader=reader)
+
+
+def pages_by_key(order: str) -> bool:
+    """Whether a page can continue from a row (``after``/``before``) in this order."""
+    return LISTING.pages_by_key(order)
 
 
 def count(f: WorkOrderFilter, *, reader) -> int:

@@ -1,0 +1,165 @@
+"""The lists hold a bounded window of rows (ui/lazy_model.py): scrolling to the end of a long
+list shows the right rows in the right order while the model never holds more than its window,
+scrolling back up reads the rows above again, and a refresh keeps the cursor, the selection and
+the place on the same record. Pages and the window are made small so the demo office is long."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from propdesk.services.core.accounts import PROGRAM
+from propdesk.services.lists import callback_search, search, workorder_search
+from propdesk.services.lists.search import ComplaintFilter
+from propdesk.ui.callback_model import CallbackTableModel
+from propdesk.ui.complaint_model import ComplaintTableModel
+from propdesk.ui.workorder_model import WorkOrderTableModel
+
+TODAY = dt.date(2026, 11, 24)
+PAGE, PAGES = 5, 3
+
+
+@pytest.fixture
+def demo_office(fresh_db, monkeypatch):
+    from propdesk.demo import office as demo
+
+    demo.create_demo_office(n_complaints=60, seed=5, today=TODAY)
+    for model in (ComplaintTableModel, WorkOrderTableModel, CallbackTableModel):
+        monkeypatch.setattr(model, "page_size", PAGE)
+        monkeypatch.setattr(model, "window_pages", PAGES)
+    yield fresh_db
+
+
+def _clerk():
+    from propdesk.models.tables import Staff
+
+    return Staff.get(Staff.username == "kefu")
+
+
+def _all_ids(module, f, order, descending) -> list[int]:
+    return [r["id"] for r in module.page(f, order, descending, 0, 10_000, reader=PROGRAM)]
+
+
+def _shown_ids(table) -> list[int]:
+    """The ids of the rows on screen, top to bottom."""
+    model, first = table.model(), max(table.rowAt(0), 0)
+    last = table.rowAt(table.viewport().height() - 1)
+    last = model.rowCount() - 1 if last < 0 else last
+    return [model.row_id(r) for r in range(first, last + 1)]
+
+
+def _to_the_end(qtbot, table) -> None:
+    model = table.model()
+    for _ in range(500):
+        table.scrollToBottom()
+        qtbot.wait(1)
+        if not model.canFetchMore():
+            table.scrollToBottom()
+            return
+    raise AssertionError("the list never ended")
+
+
+def _to_the_top(qtbot, table) -> None:
+    model = table.model()
+    for _ in range(500):
+        table.scrollToTop()
+        qtbot.wait(1)
+        if not model.can_fetch_above():
+            table.scrollToTop()
+            return
+    raise AssertionError("the list never began")
+
+
+def _panel(qtbot, widget):
+    qtbot.addWidget(widget)
+    widget.resize(1000, 330)  # about six rows on screen, a window of fifteen
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_scrolling_to_the_end_and_back_shows_every_row_in_order(qtbot, demo_office):
+    from propdesk.ui.complaint_list import ComplaintListPanel
+
+    panel = _panel(qtbot, ComplaintListPanel(_clerk()))
+    table, model = panel.table, panel.model
+    expected = _all_ids(search, ComplaintFilter(), "received_at", True)
+    assert len(expected) > 3 * PAGE * PAGES  # long enough for the window to move several times
+    seen, most = [], 0
+    for _ in range(500):  # scroll down a screen at a time, reading what is shown
+        for row_id in _shown_ids(table):
+            if row_id not in seen:
+                seen.append(row_id)
+        most = max(most, model.rowCount())
+        if not model.canFetchMore() and table.verticalScrollBar().value() == table.verticalScrollBar().maximum():
+            break
+        table.verticalScrollBar().setValue(table.verticalScrollBar().value() + max(len(_shown_ids(table)) - 1, 1)
+                                           * (1 if table.verticalScrollMode() == table.ScrollMode.ScrollPerItem
+                                              else table.rowHeight(0)))
+        qtbot.wait(1)
+    assert seen == expected  # every row once, in the list's order, none skipped
+    assert most <= PAGE * PAGES  # never more than the window held
+    assert _shown_ids(table)[-1] == expected[-1]
+    _to_the_top(qtbot, table)
+    assert _shown_ids(table)[0] == expected[0]
+    assert model.rowCount() <= PAGE * PAGES
+
+
+@pytest.mark.parametrize("which", ["complaints", "work orders", "callbacks"])
+def test_the_end_of_each_list_is_its_last_rows(qtbot, demo_office, which):
+    if which == "complaints":
+        from propdesk.ui.complaint_list import ComplaintListPanel
+
+        panel = _panel(qtbot, ComplaintListPanel(_clerk()))
+        table, module = panel.table, search
+    elif which == "work orders":
+        from propdesk.ui.dispatch_board import DispatchBoard
+        from propdesk.models.tables import Staff
+
+        panel = _panel(qtbot, DispatchBoard(Staff.get(Staff.username == "zhuguan")))
+        panel.status.setCurrentIndex(0)  # every order, not only the open ones
+        table, module = panel.table, workorder_search
+    else:
+        from propdesk.ui.callback_tab import CallbackTab
+        from propdesk.models.tables import Staff
+
+        panel = _panel(qtbot, CallbackTab(Staff.get(Staff.username == "kefu")))
+        panel.view.setCurrentIndex(panel.view.findData("all"))
+        table, module = panel.table, callback_search
+    model = table.model()
+    expected = _all_ids(module, model.filter, model.order, model.descending)
+    _to_the_end(qtbot, table)
+    assert model.rowCount() <= PAGE * PAGES
+    held = [model.row_id(r) for r in range(model.rowCount())]
+    assert held == expected[-len(held):]  # the window is the list's last rows, in order
+    assert _shown_ids(table)[-1] == expected[-1]
+
+
+def test_a_refresh_keeps_the_cursor_and_the_place_on_the_same_record(qtbot, demo_office):
+    from propdesk.ui.complaint_list import ComplaintListPanel
+
+    panel = _panel(qtbot, ComplaintListPanel(_clerk()))
+    table, model = panel.table, panel.model
+    expected = _all_ids(search, ComplaintFilter(), "received_at", True)
+    for _ in range(4):  # a few pages down: the window has moved
+        table.scrollToBottom()
+        qtbot.wait(1)
+    row = model.rowCount() // 2
+    table.setFocus()
+    table.selectRow(row)
+    chosen = model.row_id(row)
+    on_screen = row - table.rowAt(0)
+    panel.refresh()  # F5, or a save elsewhere
+    current = table.currentIndex()
+    assert current.isValid() and model.row_id(current.row()) == chosen
+    assert [model.row_id(i.row()) for i in table.selectionModel().selectedRows()] == [chosen]
+    assert current.row() - table.rowAt(0) == on_screen  # the same place on screen
+    held = [model.row_id(r) for r in range(model.rowCount())]
+    start = expected.index(held[0])
+    assert held == expected[start:start + len(held)]  # rows around it, in order
+    qtbot.keyClick(table, Qt.Key_Down)  # the keyboard carries on from there
+    assert model.row_id(table.currentIndex().row()) == expected[expected.index(chosen) + 1]
+    # another filter starts from the top
+    panel.status.setCurrentIndex(panel.status.findData("__open__"))
+    assert table.rowAt(0) == 0 or model.rowCount() == 0
