@@ -3326,10 +3326,6 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>密码(&amp;W)</translation>
     </message>
     <message>
-        <source>at least 6 characters</source>
-        <translation>至少 6 个字符</translation>
-    </message>
-    <message>
         <source>Reset &amp;password...</source>
         <translation>重设密码(&amp;P)…</translation>
     </message>
@@ -3356,6 +3352,10 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
+    </message>
+    <message>
+        <source>at least {n} characters, not a demo password</source>
+        <translation>至少 {n} 个字符，不能是演示密码</translation>
     </message>
     <message>
         <source>Deac&amp;tivate</source>
@@ -3402,8 +3402,8 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>重设{name}的密码</translation>
     </message>
     <message>
-        <source>Tell {name} the new password; the lock after wrong passwords is lifted too.</source>
-        <translation>请把新密码告诉{name}；因输错密码而锁定的账号也会解锁。</translation>
+        <source>Tell {name} the new password: at the next sign-in they must choose their own before anything else. A wait after wrong passwords is lifted too.</source>
+        <translation>请把新密码告诉{name}：下次登录时须先设置自己的密码才能做其他操作。因密码错误而须等待的限制也一并解除。</translation>
     </message>
     <message>
         <source>The password of {name} was reset.</source>

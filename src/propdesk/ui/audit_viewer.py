@@ -56,7 +56,7 @@ class AuditTableModel(LazyTableModel):
             return row[key]
         if role == Qt.ToolTipRole and key == "who" and row["role"]:
             return row["role"]
-        if role == Qt.ForegroundRole and row["action"] in ("refused", "login_failed"):
+        if role == Qt.ForegroundRole and row["action"] in ("refused", "login_failed", "login_wait", "login_unknown"):
             from PySide6.QtGui import QBrush, QColor
 
             return QBrush(QColor("#b00020"))

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
 
 from propdesk.errors import RuleError
 from propdesk.enums import Role
+from propdesk.services.core import passwords
 from propdesk.services.setup import office_lists
 from propdesk.services.setup import staff_admin
 from propdesk.services.setup.staff_admin import StaffInput
@@ -32,7 +33,8 @@ class StaffEditor(ListEditor):
         self.phone = self.add_field("staff_phone", self.tr("P&hone"), QLineEdit())
         self.password = self.add_field("password", self.tr("Pass&word"), QLineEdit())
         self.password.setEchoMode(QLineEdit.Password)
-        self.password.setPlaceholderText(self.tr("at least 6 characters"))
+        self.password.setPlaceholderText(self.tr("at least {n} characters, not a demo password").format(
+            n=passwords.MIN_LENGTH))
         self.password_label = self.form.labelForField(self.password)
         self.state = QLabel(objectName="account_state")
         self.state.setWordWrap(True)
@@ -131,7 +133,8 @@ class StaffEditor(ListEditor):
             return staff_admin.reset_password(self.staff, row.id, values["password"])
 
         dialog = ActionDialog(self.tr("Reset the password of {name}").format(name=row.name), fields, run,
-                              self.tr("Tell {name} the new password; the lock after wrong "
+                              self.tr("Tell {name} the new password: at the next sign-in they must "
+                                      "choose their own before anything else. A wait after wrong "
                                       "passwords is lifted too.").format(name=row.name), self)
         for widget in dialog.widgets.values():
             widget.setEchoMode(QLineEdit.Password)
