@@ -24,6 +24,7 @@ import datetime as dt
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -51,6 +52,7 @@ REQUIRED_RESOURCES = [
 ]
 # Strings of the zh_CN catalogue that must appear in the outputs (a missing .ts shows English).
 ZH_REGISTER_TITLE = "客户投诉记录本"
+RARE = "𠀀𪚥䶮𬀩𡒄"  # Extension B, B, A, E (HanaMinA-ext) and B (HanaMinB-ext)
 ZH_WEEKLY_TITLE = "业主投诉及意见每周统计"
 
 
@@ -150,6 +152,13 @@ class Smoke:
 
         today = dt.date.today()
         start, end = (today - dt.timedelta(days=90)).isoformat(), today.isoformat()
+        # rare characters (Extension A/B/E) in a complainant's name: the shipped fallback fonts
+        # (HanaMinA-ext, HanaMinB-ext) must print them from inside the bundle
+        con = sqlite3.connect(db)
+        with con:
+            con.execute("UPDATE complaint SET complainant = ? WHERE id = (SELECT max(id) FROM complaint)",
+                        (RARE,))
+        con.close()
         for ext in ("xlsx", "pdf"):
             self.run("propdesk-cli", "--lang", "zh_CN", "--user", "admin", "export", "complaints", "--from", start,
                      "--to", end, "-o", f"complaints.{ext}")
@@ -157,6 +166,10 @@ class Smoke:
         text = self.read_pdf(self.out / "complaints.pdf")
         if text is not None:
             self.check(ZH_REGISTER_TITLE in text, f"register PDF title {ZH_REGISTER_TITLE}")
+            flat = text.replace("\n", "")
+            self.check(all(ch in flat for ch in RARE) and "□" not in flat,
+                       f"register PDF prints {RARE} (fallback fonts)",
+                       ", ".join(f"U+{ord(ch):X}" for ch in RARE if ch not in flat))
             absent = [n for n in numbers[:20] if n not in text]
             self.check(bool(numbers) and not absent, "register PDF lists the Excel's numbers",
                        f"{len(numbers)} numbers" + (f", missing {absent}" if absent else ""))

@@ -79,3 +79,19 @@ def test_a_chart_label_shows_a_box_and_the_footer_says_why(office, tmp_path):
                path, "李强")
     text = text_of(path)
     assert "漏水□" in text and "U+1F600" in text
+
+
+def test_extension_b_from_the_second_font_and_what_is_left_out(office, tmp_path):
+    """HanaMinB-ext carries the Extension B characters with a Mandarin reading (𡒄 U+21484);
+    one with none (𠀂 U+20002, a historical form) is left out of the shipped subset to keep it
+    at 7 MB instead of 20, and prints as a box with the footer's note, never a gap."""
+    runs = fonts.runs("𡒄𠀂")
+    assert runs[0] == ("PropDeskExtB", "𡒄") and runs[1] == (None, "□")
+    fonts.take_missing()
+    c = complaint(office, dt.datetime(2026, 11, 17, 9, 0))
+    Complaint.update(complainant="张𡒄", description="楼道里𠀂字").where(Complaint.id == c.id).execute()
+    path = tmp_path / "forms.pdf"
+    pdf.complaint_forms_pdf(c.id, path)
+    text = text_of(path)
+    assert "张𡒄" in text and "楼道里□字" in text and "U+20002" in text
+    assert any("HanaMinB" in name for name in embedded_fonts(path))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -26,6 +27,7 @@ from pdf_fonts import embedded_fonts
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "resources"
+RARE = "𠀀𪚥䶮𬀩𡒄"  # Extension B, B, A, E (HanaMinA-ext) and B (HanaMinB-ext)
 
 pytestmark = [
     pytest.mark.slow,
@@ -102,6 +104,11 @@ def test_the_installed_program_prints_chinese_with_the_embedded_font(venv, run_i
 
     out = run_installed("--lang", "zh_CN", "demo", "--db", "office.db", "--complaints", "30").stdout
     assert out.startswith("演示数据已建好")
+    con = sqlite3.connect(tmp_path / "office.db")  # rare characters: the fallback fonts print them
+    with con:
+        con.execute("UPDATE complaint SET complainant = ? WHERE id = (SELECT max(id) FROM complaint)",
+                    (RARE,))
+    con.close()
     today = dt.date.today()
     period = ["--from", (today - dt.timedelta(days=70)).isoformat(), "--to", today.isoformat()]
     out = run_installed("--lang", "zh_CN", "export", "complaints", *period, "-o", "c.pdf", "--user", "admin",
@@ -109,8 +116,11 @@ def test_the_installed_program_prints_chinese_with_the_embedded_font(venv, run_i
     assert out.startswith("已写入")
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "c.pdf").pages)
     assert "客户投诉记录本" in text and "阳光花园物业服务中心" in text
+    assert all(ch in text.replace("\n", "") for ch in RARE) and "□" not in text
     fonts = embedded_fonts(tmp_path / "c.pdf")
-    assert fonts and all(fonts.values()) and all("WenQuanYi" in name for name in fonts), fonts
+    assert fonts and all(fonts.values()), fonts
+    assert {"WenQuanYi", "HanaMinA", "HanaMinB"} <= {k for k in ("WenQuanYi", "HanaMinA", "HanaMinB")
+                                                    if any(k in name for name in fonts)}, fonts
 
     run_installed("export", "complaints", *period, "-o", "c.xlsx", "--db", "office.db", "--user", "admin")
     assert load_workbook(tmp_path / "c.xlsx").active["A1"].value.endswith("客户投诉记录本")

@@ -13,7 +13,11 @@ lacks is kept:
 - HanaMinA-ext.ttf: every CJK ideograph of HanaMinA that the main font has not (Extension A,
   the last unified ideographs, compatibility ideographs, radicals and strokes, and the ~3,600
   Extension B-E ideographs HanaMinA carries, e.g. 𠀀 𪚥 𬀩);
-- HanaMinB-ext.ttf: the rest of Extension B (U+20000-2A6DF) from HanaMinB.
+- HanaMinB-ext.ttf: the rest of Extension B (U+20000-2A6DF) from HanaMinB that has a Mandarin
+  reading (pypinyin's table, made from Unihan's kHanyuPinyin/kMandarin/kXHC1983 readings).
+  A character with no Mandarin reading at all is a historical, dialect or variant form nobody
+  writes in a name or an address on the mainland; the other 26,000 would weigh 13 MB of the 20.
+  What is left out still prints as □ with the page's warning, never as a silent gap.
 
 Extensions C-F beyond those in HanaMinA are left out (8 MB more); they print as □ with a warning.
 """
@@ -56,7 +60,10 @@ def main(folder: str) -> None:
     a_cps = sorted(cp for cp in a_cmap if _in(CJK, cp) and cp not in main_font)
     _subset(src / "HanaMinA.ttf", FONTS / "HanaMinA-ext.ttf", a_cps)
     b_cmap = TTFont(str(src / "HanaMinB.ttf"), lazy=True).getBestCmap()
-    b_cps = sorted(cp for cp in b_cmap if _in(EXT_B, cp) and cp not in a_cmap and cp not in main_font)
+    from pypinyin.pinyin_dict import pinyin_dict  # code point -> readings (a runtime dependency)
+
+    b_cps = sorted(cp for cp in b_cmap if _in(EXT_B, cp) and cp not in a_cmap and cp not in main_font
+                   and cp in pinyin_dict)
     _subset(src / "HanaMinB.ttf", FONTS / "HanaMinB-ext.ttf", b_cps)
 
 
