@@ -133,3 +133,31 @@ def test_the_related_panels_shown(qtbot, office, size):
         QApplication.processEvents()
         check(window, f"{size} {window.tabs.tabText(window.tabs.currentIndex())} with the panel", problems)
     assert not problems, "\n".join(problems)
+
+
+def test_english_at_1024_fits(qtbot, office, qapp):
+    """English words are longer: the windows must still fit a 1024x768 screen (the office-setup
+    dialog was 1045 px wide in English once the Chinese one fitted)."""
+    from propdesk.ui import translation
+    from propdesk.ui.setup import SetupDialog
+
+    size = (1024, 740)
+    translation.install(qapp, "en")
+    try:
+        _case(office)
+        _order(office)
+        problems = []
+        window = MainWindow(office["supervisor"])
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        walk_tabs(window.tabs, window, "supervisor en", problems, screen=size)
+        setup = SetupDialog(office["admin"])
+        qtbot.addWidget(setup)
+        setup.resize(min(setup.width(), size[0]), min(setup.height(), size[1]))
+        setup.show()
+        walk_tabs(setup.tabs, setup, "office setup en", problems, screen=size)
+        setup.close()
+        assert not problems, "\n".join(problems)
+    finally:
+        translation.install(qapp, "zh_CN")

@@ -37,6 +37,10 @@ class RelatedPanel(QGroupBox):
         self.incident_button.clicked.connect(self._attach)
         self.cases = QListWidget(objectName="related_cases")
         self.cases.setMaximumHeight(84)
+        # a long line is cut with … (its whole text is the tooltip), never a sideways scroll
+        # bar that leaves room for one row in a narrow form
+        self.cases.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.cases.setTextElideMode(Qt.ElideRight)
         self.link_button = QPushButton(self.tr("Lin&k as a repeat"), objectName="link_repeat")
         self.link_button.clicked.connect(self._link)
         self.contact_button = QPushButton(self.tr("&Add as a further call to that case"), objectName="add_contact")
@@ -82,6 +86,7 @@ class RelatedPanel(QGroupBox):
                     status=WorkOrderStatus(row["status"]).label(), when=when,
                     what=row["description"][:40]))
                 item.setData(Qt.UserRole, {**row, "kind": "work_order", "open": True})
+                item.setToolTip(item.text())
                 self.cases.addItem(item)
         for row in related.recent_cases(unit_id=unit_id, phone=phone, category_id=category_id,
                                            reader=self.reader):
@@ -93,6 +98,7 @@ class RelatedPanel(QGroupBox):
             item = QListWidgetItem(f"{row['number']}  {fmt(row['received_at'])}  {row['category_name']}  "
                                    f"[{' · '.join(marks)}]  {row['description'][:40]}")
             item.setData(Qt.UserRole, row)
+            item.setToolTip(item.text())
             self.cases.addItem(item)
         if self.cases.count():
             self.cases.setCurrentRow(0)

@@ -135,8 +135,9 @@ class CalendarTab(QWidget):
         legend.addWidget(swatch(DayKind.HOLIDAY.value, DayKind.HOLIDAY.label()))
         legend.addWidget(swatch(DayKind.WORKDAY.value, DayKind.WORKDAY.label()))
         legend.addWidget(swatch(DayKind.CLOSED.value, DayKind.CLOSED.label()))
-        legend.addWidget(QLabel(self.tr("Other days: Monday to Friday are working days.")))
-        legend.addStretch()
+        other_days = QLabel(self.tr("Other days: Monday to Friday are working days."))
+        other_days.setWordWrap(True)  # wraps on a 1024-wide screen rather than widening the dialog
+        legend.addWidget(other_days, 1)
         left = QVBoxLayout()
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("&Year")))
