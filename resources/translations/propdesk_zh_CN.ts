@@ -284,8 +284,8 @@ Open it anyway? Only do so if you are sure no other PropDesk is using this data 
         <translation>在日历上点击日期即可选中。</translation>
     </message>
     <message>
-        <source>{year}'s official schedule is complete</source>
-        <translation>{year} 年法定安排已全部录入</translation>
+        <source>{year}'s official schedule is &amp;complete</source>
+        <translation>{year} 年法定安排已全部录入(&amp;C)</translation>
     </message>
     <message>
         <source>{year}: the statutory schedule (built in).</source>

@@ -2,7 +2,7 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 
 from propdesk.models.tables import AuditEntry
 from propdesk.services.core import calendar
@@ -26,11 +26,16 @@ def test_the_administrator_marks_the_year_complete_in_office_setup(qtbot, office
     qtbot.addWidget(dialog)
     dialog.show()
     cal = dialog.calendar
+    dialog.tabs.setCurrentWidget(cal)
     cal.year.setValue(2027)
     assert not cal.complete.isChecked() and cal.complete.isEnabled()
     assert "2027" in cal.complete.text() and "未标记" in cal.source.text()
-    cal.complete.click()
-    assert cal.complete.isChecked() and calendar.year_covered(2027)
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    cal.year.setFocus()
+    qtbot.keyClick(cal.year, Qt.Key_C, Qt.AltModifier)  # by keyboard: Alt+C
+    qtbot.waitUntil(lambda: calendar.year_covered(2027))
+    assert cal.complete.isChecked()
     assert "本中心录入" in cal.source.text()
     assert AuditEntry.get(AuditEntry.action == "year_complete").staff_id == admin.id
     # a year with nothing entered cannot be marked: said beside the box, nothing stored

@@ -242,7 +242,7 @@ class CalendarTab(QWidget):
         for day, mark in self.summary.marks.items():
             self.months[day.month - 1].setDateTextFormat(QDate(day.year, day.month, day.day), formats[mark.kind])
         s = self.summary
-        self.complete.setText(self.tr("{year}'s official schedule is complete").format(year=year))
+        self.complete.setText(self.tr("{year}'s official schedule is &complete").format(year=year))
         self.complete.setChecked(s.source in ("statutory", "office"))
         self.complete.setEnabled(self.editable and s.source != "statutory")
         if s.source == "statutory":
@@ -298,6 +298,8 @@ class CalendarTab(QWidget):
         except RuleError as err:
             messages.error(err, widgets)
             return False
+        if messages is not self.schedule_messages:
+            self.schedule_messages.setText("")  # an earlier refusal beside the box is out of date
         self.refresh()
         self.changed.emit()
         return result if result is not None else True
