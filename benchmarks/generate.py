@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 from propdesk.models import database, init_db
+from propdesk.models import name_index
 from propdesk.models.db import FTS_TABLES, INDEX_KINDS, create_fts, drop_fts, fill_fts
 from propdesk.models.enums import Channel, ComplaintStatus, Severity
 from propdesk.services.core import calendar
@@ -170,6 +171,8 @@ def _bulk_load(conn: sqlite3.Connection, n: int, seed: int, sla_table: dict, log
     conn.execute("BEGIN")
     for table in FTS_TABLES:  # recreated with their triggers by create_fts below
         drop_fts(_Raw(conn), table)
+    for table in name_index.NAME_COLUMNS:  # the same for the names' initials
+        name_index.drop(_Raw(conn), table)
     rng = random.Random(seed)
     as_of = dt.datetime.combine(dt.date.today(), dt.time()) - dt.timedelta(minutes=1)
     gen = Generator(conn, rng, as_of, sla_table)
@@ -203,6 +206,11 @@ def _bulk_load(conn: sqlite3.Connection, n: int, seed: int, sla_table: dict, log
             t0 = time.perf_counter()
             fill_fts(_Raw(conn), table, kinds=(kind,))
             log(f"  {table} {kind} index built in {time.perf_counter() - t0:.0f} s")
+    for table in name_index.NAME_COLUMNS:
+        t0 = time.perf_counter()
+        name_index.create(_Raw(conn), table)
+        name_index.fill(_Raw(conn), table)
+        log(f"  {table} initials built in {time.perf_counter() - t0:.0f} s")
     conn.execute("COMMIT")
     conn.execute("PRAGMA journal_mode=WAL")  # as PropDesk leaves its files
 

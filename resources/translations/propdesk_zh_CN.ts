@@ -3753,6 +3753,10 @@ Details are in the log file.</source>
 
 详细信息见日志文件。</translation>
     </message>
+    <message>
+        <source>The upgrade of the database was cancelled. The file is as it was before (a copy is kept beside it as well). PropDesk needs the upgrade to work with it: start PropDesk again when there is time to wait.</source>
+        <translation>数据库升级已取消，文件保持升级前的样子（旁边另存有一份副本）。PropDesk 需要完成升级才能使用该文件，请在有时间等待时重新启动 PropDesk。</translation>
+    </message>
 </context>
 <context>
     <name>argparse</name>
@@ -7065,6 +7069,34 @@ The details are in the log file:
     <message>
         <source>The connection to the database server {server} was lost. Nothing was saved; what you typed is kept. PropDesk connects again by itself: try again in a moment.</source>
         <translation>与数据库服务器 {server} 的连接已断开。本次没有保存任何内容，已输入的内容仍保留。PropDesk 会自动重新连接，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Keeping a copy of the database</source>
+        <translation>保留一份数据库副本</translation>
+    </message>
+    <message>
+        <source>Search index of the complaints</source>
+        <translation>投诉搜索索引</translation>
+    </message>
+    <message>
+        <source>Search index of the work orders</source>
+        <translation>工单搜索索引</translation>
+    </message>
+    <message>
+        <source>Search index of the callbacks</source>
+        <translation>回访搜索索引</translation>
+    </message>
+    <message>
+        <source>Names by their initials</source>
+        <translation>姓名拼音首字母索引</translation>
+    </message>
+    <message>
+        <source>Bringing the database up to date</source>
+        <translation>更新数据库结构</translation>
+    </message>
+    <message>
+        <source>Upgrading the database to version {version}: {part}</source>
+        <translation>正在升级数据库（第 {version} 版）：{part}</translation>
     </message>
     <message>
         <source>{label}: a number from 1 to 65535.</source>

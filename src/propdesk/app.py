@@ -56,6 +56,8 @@ def run_gui(args) -> int:
             if not backup_dialogs.offer_restore_at_start(location, status):
                 return 1
     try:
+        if not upgrade_at_start(location):
+            return 1
         init_db(location)
     except SchemaTooNew:
         QMessageBox.critical(None, "PropDesk", app.translate(
@@ -117,6 +119,21 @@ def run_gui(args) -> int:
         thread.wait()
     backup_dialogs.automatic_backup("exit", policy)  # only if the office chose copies on exit
     return code
+
+
+def upgrade_at_start(location: str) -> bool:
+    """An older file is upgraded behind a progress window, off the GUI thread (minutes at a
+    million complaints). False when the clerk cancelled (the file is as it was)."""
+    from propdesk.models import init_db
+    from propdesk.models.db import pending_upgrade, upgrade_text
+
+    version = pending_upgrade(location)
+    if not version:
+        return True
+    from propdesk.ui.upgrade import upgrade_with_progress
+
+    return upgrade_with_progress(lambda step: init_db(location, progress=step).close(), upgrade_text,
+                                 upgrade_text(version + 1, "other", 0, 0))
 
 
 def _icon():

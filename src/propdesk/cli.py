@@ -253,8 +253,15 @@ def _open_db(args, new_ok: bool = False) -> None:
     from propdesk.models.db import SchemaTooNew
 
     location = _usable_location(args, new_ok)
+    from propdesk.models.db import pending_upgrade
+
+    if pending_upgrade(location):  # its progress in the office's language, before it is open
+        from propdesk.services.core import settings
+
+        i18n.set_language(getattr(args, "lang", None) or settings.peek_language(location) or i18n.language())
     try:
-        init_db(location)
+        with _upgrade_progress() as progress:
+            init_db(location, progress=progress)
     except RuleError:  # the driver's own message (PostgreSQL: driver missing, server down)
         raise
     except SchemaTooNew:
@@ -264,6 +271,35 @@ def _open_db(args, new_ok: bool = False) -> None:
     except Exception as err:  # whatever the driver says, the clerk reads a message
         log_error("cannot open database %s", location)
         raise RuleError(MSG_CANNOT_OPEN, path=location, error=str(err)) from err
+
+
+@contextlib.contextmanager
+def _upgrade_progress():
+    """Progress of a schema upgrade on stderr (minutes for a file with a million complaints):
+    one line kept up to date on a terminal, a line per part for a pipe or a log."""
+    from propdesk.models.db import upgrade_text
+
+    stream = sys.stderr
+    terminal = stream is not None and stream.isatty()
+    seen: set = set()
+    width = [0]
+
+    def progress(version: int, what: str, done: int, total: int) -> None:
+        text = upgrade_text(version, what, done, total)
+        if terminal:
+            stream.write("\r" + text + " " * max(0, width[0] - len(text)))
+            width[0] = len(text)
+        elif (version, what) not in seen:
+            stream.write(text + "\n")
+        seen.add((version, what))
+        stream.flush()
+
+    try:
+        yield progress if stream is not None else None
+    finally:
+        if terminal and seen:
+            stream.write("\n")
+            stream.flush()
 
 
 def _language(args) -> None:

@@ -6,9 +6,12 @@ on SQLite; search has a portable fallback (see ``services.search``).
 """
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
+import time
 from pathlib import Path
+from typing import Callable
 
 from peewee import Database, OperationalError, SqliteDatabase
 
@@ -18,7 +21,7 @@ from propdesk.models.tables import ALL_MODELS, Setting, database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7  # the newest schema this program knows
+SCHEMA_VERSION = 8  # the newest schema this program knows
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -198,15 +201,15 @@ def sync_id_sequences(models) -> None:
             f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)")
 
 
-def init_db(location: str, migrate: bool = True) -> Database:
+def init_db(location: str, migrate: bool = True, progress: Progress | None = None) -> Database:
     """Open ``location`` (a file path or a database URL), bind the models and bring the schema
-    up to date. Returns the database."""
+    up to date (``progress``: see :func:`upgrade`). Returns the database."""
     db = open_database(location)
     db.connect(reuse_if_open=True)  # PostgreSQL: DatabaseUnavailable when it cannot be reached
     database.initialize(db)  # only a database that opened replaces the one in use
     if migrate:
         before = schema_version(db)
-        upgrade(db, location)
+        upgrade(db, location, progress)
         if before != SCHEMA_VERSION:
             analyze(db)  # new tables or indexes: the planner's figures are out of date
         elif is_sqlite(db) and not db.table_exists("sqlite_stat1"):
@@ -262,7 +265,80 @@ def schema_version(db: Database) -> int:
     return int(row.value) if row else 0
 
 
-def upgrade(db: Database, location: str = "") -> int:
+# --- progress of an upgrade ---------------------------------------------------------------------
+# Building a search index for a million rows takes minutes: the steps that do say how far they
+# are through report(); upgrade() hands it to the caller's ``progress(version, what, done,
+# total)`` (the GUI's progress dialog, the CLI's line on stderr). ``what`` is one of
+# UPGRADE_PARTS' keys. ``progress`` may raise (Cancel): the step's transaction is rolled back and
+# the file stays at the version before it.
+Progress = Callable[[int, str, int, int], None]
+_reporter: Callable[[str, int, int], None] | None = None
+
+UPGRADE_PARTS = {
+    "copy": QT_TRANSLATE_NOOP("rules", "Keeping a copy of the database"),
+    "complaint": QT_TRANSLATE_NOOP("rules", "Search index of the complaints"),
+    "work_order": QT_TRANSLATE_NOOP("rules", "Search index of the work orders"),
+    "callback": QT_TRANSLATE_NOOP("rules", "Search index of the callbacks"),
+    "names": QT_TRANSLATE_NOOP("rules", "Names by their initials"),
+    "other": QT_TRANSLATE_NOOP("rules", "Bringing the database up to date"),
+}
+
+
+MSG_UPGRADING = QT_TRANSLATE_NOOP("rules", "Upgrading the database to version {version}: {part}")
+
+
+def upgrade_text(version: int, what: str, done: int, total: int) -> str:
+    """What a ``progress`` call means, in the office's language (with a percentage when known)."""
+    from propdesk import i18n
+
+    part = i18n.translate("rules", UPGRADE_PARTS.get(what, UPGRADE_PARTS["other"]))
+    text = i18n.translate("rules", MSG_UPGRADING).format(version=version, part=part)
+    return f"{text} {100 * done // total}%" if total else f"{text}…"
+
+
+def report(what: str, done: int, total: int) -> None:
+    """Tell the caller of :func:`upgrade` how far a long step is (nothing outside an upgrade)."""
+    if _reporter is not None:
+        _reporter(what, done, total)
+
+
+def pending_upgrade(location: str) -> int | None:
+    """The schema version of the SQLite file at ``location`` when this program must upgrade it
+    (None: up to date, newer, not a file, or not readable): read without opening it for
+    writing, so the GUI can show its progress window before :func:`init_db` starts."""
+    if "://" in location or not Path(location).is_file():
+        return None
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{location}?mode=ro", uri=True, timeout=10)
+        try:
+            row = con.execute("SELECT value FROM setting WHERE key = 'schema_version'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    version = int(row[0]) if row else 0
+    return version if 0 < version < SCHEMA_VERSION else None
+
+
+def _copy(source: str, target: Path, progress: Callable[[int, int], None] | None) -> None:
+    """shutil.copy2, in blocks, saying how far it is (a 4.6 GB file takes half a minute)."""
+    if progress is None:
+        shutil.copy2(source, target)
+        return
+    total, done = Path(source).stat().st_size, 0
+    progress(0, total)
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        while block := src.read(32 << 20):
+            dst.write(block)
+            done += len(block)
+            progress(done, total)
+    shutil.copystat(source, target)
+
+
+def upgrade(db: Database, location: str = "", progress: Progress | None = None) -> int:
+    global _reporter
     current = schema_version(db)
     if current > SCHEMA_VERSION:
         raise SchemaTooNew(
@@ -271,16 +347,25 @@ def upgrade(db: Database, location: str = "") -> int:
     if current and current < SCHEMA_VERSION and location and "://" not in location:
         keep = Path(location).with_suffix(f".v{current}.bak")
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy2(location, keep)
+        _copy(location, keep, (lambda done, total: progress(current + 1, "copy", done, total))
+              if progress else None)
         log.info("copied %s to %s before upgrading", location, keep)
     for version in range(current + 1, SCHEMA_VERSION + 1):
-        # Each step and its version bump commit together, so a crash never leaves half a step.
-        with db.atomic():
-            MIGRATIONS[version](db)
-            # an upsert both SQLite and PostgreSQL know (REPLACE is SQLite's alone)
-            (Setting.insert(key="schema_version", value=str(version))
-             .on_conflict(conflict_target=[Setting.key], update={Setting.value: str(version)}).execute())
-        log.info("database schema upgraded to %s", version)
+        if progress:
+            progress(version, "other", 0, 0)
+            _reporter = functools.partial(progress, version)
+        started = time.monotonic()
+        try:
+            # Each step and its version bump commit together, so a crash (or Cancel) never
+            # leaves half a step: the file stays at the version before it.
+            with db.atomic():
+                MIGRATIONS[version](db)
+                # an upsert both SQLite and PostgreSQL know (REPLACE is SQLite's alone)
+                (Setting.insert(key="schema_version", value=str(version))
+                 .on_conflict(conflict_target=[Setting.key], update={Setting.value: str(version)}).execute())
+        finally:
+            _reporter = None
+        log.info("database schema upgraded to %s (%.1f s)", version, time.monotonic() - started)
     return SCHEMA_VERSION
 
 
@@ -373,11 +458,14 @@ def fill_fts(db: Database, table: str, kinds=tuple(INDEX_KINDS)) -> None:
     """Index every existing row of ``table`` (after a bulk load or when an index is added to a
     file that has rows): the trigram index in one ``INSERT ... SELECT``; the bigram index with
     its pairs made in Python (25 times faster than the SQL the triggers use for one row)."""
+    top = db.execute_sql(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
     for kind in kinds:
         fts, names, values = _index_parts(table, "trigram", "r")
-        if kind == "trigram":
-            db.execute_sql(f"INSERT INTO {fts}(rowid, {names}) SELECT r.id, {', '.join(values)} "
-                           f"FROM {table} r")
+        if kind == "trigram":  # in ranges of ids, so an upgrade can say how far it is
+            for start in range(0, top + 1, 100_000):
+                db.execute_sql(f"INSERT INTO {fts}(rowid, {names}) SELECT r.id, {', '.join(values)} "
+                               f"FROM {table} r WHERE r.id >= ? AND r.id < ?", (start, start + 100_000))
+                report(table, min(start + 100_000, top), top)
             continue
         fts = f"{table}{INDEX_KINDS['bigram']}"
         insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (?{', ?' * len(values)})"
@@ -390,6 +478,7 @@ def fill_fts(db: Database, table: str, kinds=tuple(INDEX_KINDS)) -> None:
             cursor = db.cursor() if hasattr(db, "cursor") else None
             (cursor or db).executemany(insert, [(r[0], *map(pairs, r[1:])) for r in rows])
             last = rows[-1][0]
+            report(table, last, top)
 
 
 def drop_fts(db: Database, table: str) -> None:
@@ -564,6 +653,18 @@ def _v7_pg_short_terms(db: Database) -> None:
     pg_search.upgrade(db)
 
 
+def _v8_name_initials(db: Database) -> None:
+    """Complainants and contacts found by the initials of their names (zw -> 张伟): a side
+    table per list kept by triggers (models.name_index), filled for the rows already there."""
+    if not is_sqlite(db):
+        return
+    from propdesk.models import name_index
+
+    for table in name_index.NAME_COLUMNS:
+        name_index.create(db, table)
+        name_index.fill(db, table, progress=lambda done, total: report("names", done, total))
+
+
 MIGRATIONS = {1: _v1_initial, 2: _v2_related_cases, 3: _v3_short_term_index, 4: _v4_callback_index,
               5: _v5_callback_promised_index,
-              6: _v6_fees, 7: _v7_pg_short_terms}
+              6: _v6_fees, 7: _v7_pg_short_terms, 8: _v8_name_initials}

@@ -152,7 +152,8 @@ def has_search_column(model) -> bool:
 def text_condition(model, term: str, like_fields: list):
     """Rows of ``model`` containing ``term``: its search indexes (trigram for 3+ characters,
     bigram for 1-2), else LIKE over ``like_fields`` (a short term with punctuation; they must
-    be the columns the indexes hold, FTS_TABLES, as a windowed page tests one character by LIKE).
+    be the columns the indexes hold, FTS_TABLES, as a windowed page tests one character by LIKE);
+    and for a term of letters, the rows whose name has those initials (:func:`initials_matches`).
     PostgreSQL: the row's search column, through the index each kind of term needs
     (services.lists.pg_search)."""
     term = normalize_text(term)
@@ -162,6 +163,14 @@ def text_condition(model, term: str, like_fields: list):
         from propdesk.services.lists import pg_search
 
         return pg_search.condition(model, term)
+    text = _text_only(model, term, like_fields)
+    names = initials_matches(model._meta.table_name, term)
+    if names is None:
+        return text
+    return text | (walk_in(model.id, names) if _IN_WINDOW.get() else model.id.in_(names))
+
+
+def _text_only(model, term: str, like_fields: list):
     if uses_index(term):
         table = model._meta.table_name
         if _IN_WINDOW.get():
@@ -175,6 +184,27 @@ def text_condition(model, term: str, like_fields: list):
             return walk_in(model.id, matches)
         return model.id.in_(matches)
     return any_contains(like_fields, term)
+
+
+def _many_names(table: str, term: str) -> bool:
+    names = initials_matches(table, term)
+    if names is None:
+        return False
+    sql, params = database.get_sql_context().sql(names).query()
+    cursor = database.execute_sql(f"SELECT count(*) FROM ({sql[1:-1]} LIMIT {MANY + 1})", params)
+    return cursor.fetchone()[0] > MANY
+
+
+def initials_matches(table: str, term: str):
+    """``(SELECT id FROM {table}_initials ...)``: the rows whose name's initials start with
+    ``term`` (zw: 张伟, 周文明; models.name_index), or None when the term cannot be initials or
+    the table has no such index (PostgreSQL)."""
+    from propdesk.models.name_index import NAME_COLUMNS, initials_range, initials_term
+
+    if table not in NAME_COLUMNS or not initials_term(term) or not is_sqlite():
+        return None
+    low, high = initials_range(term)
+    return SQL(f"(SELECT id FROM {table}_initials WHERE initials >= ? AND initials < ?)", [low, high])
 
 
 def any_contains(fields: list, term: str):
@@ -367,7 +397,7 @@ class Listing:
                 or column.null:
             return None
         if not prefix_term(term) and not any(_many_matches(*_index_query(table, term))
-                                             for table in self.window_keys):
+                                             or _many_names(table, term) for table in self.window_keys):
             return None  # a rare term: its matches are few, the usual query is quick
         return term
 

@@ -1,0 +1,76 @@
+"""A schema upgrade at start-up runs behind a progress window off the GUI thread (ui.upgrade):
+the window says what it is doing, the file is upgraded, and Cancel leaves it as it was."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.sqlite_only(reason="an old SQLite file upgraded at start-up")
+
+V7 = Path(__file__).parents[1] / "fixtures" / "db" / "propdesk_v7.db"
+
+
+def _version(path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute("SELECT value FROM setting WHERE key = 'schema_version'").fetchone()[0])
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def old_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("PROPDESK_HOME", str(tmp_path / "home"))
+    path = tmp_path / "office.db"
+    shutil.copy(V7, path)
+    yield path
+    from propdesk.models import database
+
+    if database.obj is not None:
+        database.obj.close()
+
+
+def _watch_labels(monkeypatch) -> list[str]:
+    from PySide6.QtWidgets import QProgressDialog
+
+    labels = []
+    original = QProgressDialog.setLabelText
+    monkeypatch.setattr(QProgressDialog, "setLabelText",
+                        lambda self, text: (labels.append(text), original(self, text))[1])
+    return labels
+
+
+def test_the_upgrade_runs_behind_a_progress_window(qtbot, old_file, dialogs, monkeypatch):
+    import threading
+
+    from propdesk.app import upgrade_at_start
+    from propdesk.models import db as models_db
+
+    threads = []
+    step = models_db.MIGRATIONS[8]
+    monkeypatch.setitem(models_db.MIGRATIONS, 8, lambda db: (threads.append(threading.current_thread()), step(db)))
+    labels = _watch_labels(monkeypatch)
+    assert upgrade_at_start(str(old_file))
+    assert _version(old_file) == 8
+    assert threads and threads[0] is not threading.main_thread()  # not on the GUI thread
+    assert any("正在升级数据库" in text and "首字母" in text for text in labels), labels
+    assert dialogs == []
+
+
+def test_cancel_leaves_the_file_as_it_was(qtbot, old_file, dialogs, monkeypatch):
+    from propdesk.app import upgrade_at_start
+    from propdesk.ui import worker
+
+    original = worker.run_task
+
+    def cancelled_at_once(parent, label, fn, cancel_text="", describe=None):
+        return original(parent, label, lambda progress, should_cancel: fn(progress, lambda: True),
+                        cancel_text, describe)
+
+    monkeypatch.setattr(worker, "run_task", cancelled_at_once)
+    assert not upgrade_at_start(str(old_file))
+    assert _version(old_file) == 7
+    assert dialogs and "取消" in dialogs[0][2], dialogs
