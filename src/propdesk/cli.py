@@ -255,13 +255,14 @@ def _open_db(args, new_ok: bool = False) -> None:
     location = _usable_location(args, new_ok)
     from propdesk.models.db import pending_upgrade
 
-    if pending_upgrade(location):  # its progress in the office's language, before it is open
+    older = pending_upgrade(location)  # an office's file from an older PropDesk (not a new one)
+    if older:  # its progress in the office's language, before it is open
         from propdesk.services.core import settings
 
         i18n.set_language(getattr(args, "lang", None) or settings.peek_language(location) or i18n.language())
     try:
         with _upgrade_progress() as progress:
-            init_db(location, progress=progress)
+            init_db(location, progress=progress if older else None)
     except RuleError:  # the driver's own message (PostgreSQL: driver missing, server down)
         raise
     except SchemaTooNew:
