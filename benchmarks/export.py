@@ -224,7 +224,7 @@ def child(kind: str, db_path: str, d0: str, d1: str, out: str) -> int:
     c0, t0 = time.process_time(), time.perf_counter()
     n = work(db_path, d0, d1, out)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+    rss = peak_rss_mb()
     extra = {}
     if kind == "pdf":
         from pypdf import PdfReader
@@ -233,6 +233,18 @@ def child(kind: str, db_path: str, d0: str, d1: str, out: str) -> int:
     print(json.dumps(dict(kind=kind, rows=n, wall=wall, cpu=cpu, rss=rss,
                           size=Path(out).stat().st_size, **extra)))
     return 0
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. VmHWM belongs to the address space, which execve
+    makes anew; getrusage's ru_maxrss would start from the parent's size at the fork."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
 
 
 def measure(kind: str, db_path: str, d0, d1, folder: Path) -> dict:
