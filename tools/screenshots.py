@@ -86,7 +86,11 @@ def shoot(app, lang: str, size, folder: Path) -> None:
 
         app.processEvents()
         QThreadPool.globalInstance().waitForDone()  # counts read off the GUI thread are shown
-        app.processEvents()
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()  # and laid out (the status bar sizes its buttons to the new text)
+        QTimer.singleShot(150, loop.quit)
+        loop.exec()
         widget.grab().save(str(folder / f"{name}.png"))
 
     def full(widget):

@@ -101,3 +101,21 @@ def test_the_boards_short_columns_show_english_words_whole(qtbot, office, qapp):
         assert "Ordinary" in [u.label() for u in Urgency]
     finally:
         translation.install(qapp, "zh_CN")
+
+
+def test_the_callback_lists_due_date_and_attempts_read_whole_in_english(qtbot, office, qapp):
+    """English at 1366: '2026-10-26 (overdue)' showed as '2026-10-26 …' and 'Attempts' was cut."""
+    from propdesk.ui import translation
+    from propdesk.ui.callback_tab import CallbackTab
+
+    translation.install(qapp, "en")
+    try:
+        tab = CallbackTab(office["clerk"])
+        qtbot.addWidget(tab)
+        keys = [key for key, _label in tab.model.columns]
+        header, metrics = tab.table.horizontalHeader(), tab.table.fontMetrics()
+        assert header.sectionSize(keys.index("due_date")) >= metrics.horizontalAdvance("2026-10-26 (overdue)") + 8
+        assert header.sectionSize(keys.index("attempts")) >= header.fontMetrics().horizontalAdvance("Attempts") + 8
+        assert header.sectionSize(keys.index("unit")) >= metrics.horizontalAdvance("阳光花园 12栋2单元2402") + 8
+    finally:
+        translation.install(qapp, "zh_CN")

@@ -88,6 +88,13 @@ class CallbackTab(QWidget):
 
         self.table = ListTable(self.model, (130, 150, 150, 120, 70, 110, 70, 50, 110), 0, Qt.AscendingOrder,
                                objectName="cb_table")
+        # as wide as what they hold in the language on screen: "2026-10-26 (overdue)", a unit with
+        # its estate (阳光花园 12栋2单元2402), the "Attempts" header (cut in English before)
+        keys = [key for key, _label in self.model.columns]
+        self.table.fit_column(keys.index("due_date"),
+                              ["2026-12-31" + ui_text(QT_TRANSLATE_NOOP("ui", " (overdue)"))])
+        self.table.fit_column(keys.index("unit"), ["阳光花园 12栋2单元2402"])
+        self.table.fit_column(keys.index("attempts"), ["3"])
 
         make = QPushButton(self.tr("&Call back…  (Enter)"), objectName="cb_make")
         make.clicked.connect(lambda: self.make_callback(self.selected_id()))

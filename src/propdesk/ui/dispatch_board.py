@@ -88,6 +88,7 @@ class DispatchBoard(QWidget):
         self.table.fit_column(keys.index("technician"),
                               [self.technician.itemText(i) for i in range(1, self.technician.count())])
         self.table.fit_column(keys.index("scheduled_at"), ["12-31 23:59"])
+        self.table.fit_column(keys.index("unit"), ["阳光花园 12栋2单元2402"])  # with its estate
         # a filter set from a dashboard tile says so, and is cleared in one click (or Esc)
         self.tile_hint = QLabel(objectName="tile_hint")
         self.tile_hint.setStyleSheet("background: #fff3cd; color: #664d03; padding: 3px 6px;")
