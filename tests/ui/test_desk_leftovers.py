@@ -119,3 +119,28 @@ def test_the_callback_lists_due_date_and_attempts_read_whole_in_english(qtbot, o
         assert header.sectionSize(keys.index("unit")) >= metrics.horizontalAdvance("阳光花园 12栋2单元2402") + 8
     finally:
         translation.install(qapp, "zh_CN")
+
+
+def test_a_long_english_tile_label_wraps_instead_of_being_cut(qtbot, office, qapp):
+    """English at 1024: 'Repairs not handed over in time' was cut at both ends of its tile."""
+    from PySide6.QtWidgets import QApplication
+
+    from propdesk.ui import translation
+    from propdesk.ui.dashboard import Dashboard
+
+    translation.install(qapp, "en")
+    try:
+        dash = Dashboard(office["supervisor"])
+        qtbot.addWidget(dash)
+        dash.resize(990, 600)
+        dash.show()
+        tile = dash.tiles["wo_late"]
+        qtbot.waitUntil(lambda: "\n" in tile.text())  # counted off the GUI thread
+        QApplication.processEvents()
+        lines = tile.text().split("\n")
+        widest = max(tile.fontMetrics().horizontalAdvance(line) for line in lines)
+        assert " ".join(lines[1:]) == "Repairs not handed over in time" and len(lines) == 3
+        assert widest <= tile.width() - 8, (lines, tile.width())
+        assert tile.caption() == "Repairs not handed over in time"
+    finally:
+        translation.install(qapp, "zh_CN")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
@@ -44,10 +45,41 @@ class Tile(QPushButton):
         self.key, self.label, self.bad = key, label, bad
         self.setMinimumSize(170, 60)  # two lines of 11 pt; the window must fit a 768-high screen
 
+    def caption(self) -> str:
+        """The tile's words on one line (for the hint a list shows when a tile filtered it)."""
+        return ui_text(self.label)
+
     def show_count(self, n: int) -> None:
         colour = "#b00020" if (self.bad and n) else "#1b5e20" if not n else "#0b5394"
-        self.setText(f"{n}\n{ui_text(self.label)}")
+        self.count = n
         self.setStyleSheet(f"QPushButton {{ font-size: 11pt; color: {colour}; text-align: center; }}")
+        self._show_text()
+
+    def _show_text(self) -> None:
+        """The count over its label; a label too long for the tile (English on a 1024-wide
+        screen: "Repairs not handed over in time") goes on two lines instead of being cut."""
+        if not hasattr(self, "count"):
+            return
+        font = QFont(self.font())
+        font.setPointSizeF(11)
+        label, room = ui_text(self.label), self.width() - 16
+        metrics = QFontMetrics(font)
+        if metrics.horizontalAdvance(label) > room and " " in label:
+            words, lines = label.split(" "), [""]
+            for word in words:
+                trial = f"{lines[-1]} {word}".strip()
+                if lines[-1] and metrics.horizontalAdvance(trial) > room:
+                    lines.append(word)
+                else:
+                    lines[-1] = trial
+            label = "\n".join(lines)
+        text = f"{self.count}\n{label}"
+        if text != self.text():
+            self.setText(text)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's method name
+        super().resizeEvent(event)
+        self._show_text()
 
 
 class Dashboard(QWidget):

@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
 
     def open_list(self, target: str, key: str) -> None:
         """A dashboard number was clicked: show the list behind it."""
-        label = self.dashboard.tiles[key].text().split("\n")[-1]
+        label = self.dashboard.tiles[key].caption()
         if target == "complaints":
             self.tabs.setCurrentWidget(self.complaints)
             self.complaints.show_due(key, label)
