@@ -84,15 +84,23 @@ def test_complaint_plans_use_the_indexes(cases, term, index):
     assert index in plan and "Seq Scan" not in plan
 
 
-def test_a_number_start_is_not_found_by_walking_the_dates(cases):
+def test_a_number_start_is_not_found_by_walking_the_dates(cases, monkeypatch):
     """Its matches lie in a few days or years: the page sorts them instead of walking the date
     index (which the planner would pick, believing them spread over ten years)."""
     sql, _ = search.LISTING._page_sql(search.LISTING.clock(ComplaintFilter(text="TS-2021")),
                                       "received_at", True, 0, 100, type(database.obj))
     assert "COALESCE" in sql
+    # a rare short term likewise (few matches: sorting them beats walking ten years for them)
     sql, _ = search.LISTING._page_sql(search.LISTING.clock(ComplaintFilter(text="漏水")),
                                       "received_at", True, 0, 100, type(database.obj))
-    assert "COALESCE" not in sql
+    assert "COALESCE" in sql
+    # a term found often enough: walking the date index finds the first page at once
+    order = search.LISTING._ordering("received_at", True)[0]
+    assert pg_search.page_order(order, "水", Complaint) is not order  # 2 of 5 rows: few here
+    monkeypatch.setattr(pg_search, "FEW", 2)
+    assert pg_search.page_order(order, "水", Complaint) is order
+    assert pg_search.page_order(order, "狗", Complaint) is not order  # 1 row
+    assert pg_search.page_order(order, "地下车库", Complaint) is order  # trigram terms: the planner's choice
 
 
 def test_work_orders_by_short_terms_and_number_starts(office):

@@ -468,7 +468,7 @@ class Listing:
         if not is_sqlite() and getattr(f, "text", ""):
             from propdesk.services.lists import pg_search
 
-            ordering[0] = pg_search.page_order(ordering[0], f.text)
+            ordering[0] = pg_search.page_order(ordering[0], f.text, self.model)
         where = self.where(f)
         if keyset:  # the rows past a given one (its values filled in by _keyset)
             column, key = self.columns[order], self.model.id
