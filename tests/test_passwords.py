@@ -234,3 +234,23 @@ def test_a_demo_password_in_a_real_office_stops_the_command_line(db_location, of
                         "backup", "-o", str(tmp_path / "b.db"))
     assert code == 1 and "演示办公室公开的密码" in err and "propdesk passwd" in err
     assert not (tmp_path / "b.db").exists()
+
+
+def test_a_new_account_chooses_its_own_password_at_the_first_sign_in(office, db_location, capsys,
+                                                                      monkeypatch, tmp_path):
+    from propdesk.services.setup.staff_admin import StaffInput, add_staff
+
+    staff = add_staff(office["admin"], StaffInput("zhangsan", "张三", "clerk", None, "", "start-pw-1"))
+    assert passwords.change_due(staff) == passwords.DUE_NEW
+    monkeypatch.setenv("PROPDESK_PASSWORD", "start-pw-1")
+    code, _, err = _run(capsys, "--db", db_location, "--lang", "zh_CN", "--user", "zhangsan",
+                        "backup", "-o", str(tmp_path / "b.db"))
+    assert code == 1 and "初始密码由管理员设置" in err
+    passwords.change_own(staff, "start-pw-1", "my-own-pw-1", "my-own-pw-1")
+    assert passwords.change_due(staff) is None
+    # the first administrator chose their own: nothing is due
+    from propdesk.services.setup import reference
+
+    Staff.update(active=False).where(Staff.id != staff.id).execute()
+    first = reference.create_first_admin("boss", "老板", "office-admin-1")
+    assert passwords.change_due(first) is None

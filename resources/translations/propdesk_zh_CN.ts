@@ -1988,6 +1988,10 @@ Create the administrator's account for your office, or try PropDesk first with a
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
+    <message>
+        <source>Saving the password…</source>
+        <translation>正在保存密码…</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -3372,6 +3376,10 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     <message>
         <source>Re&amp;activate</source>
         <translation>重新启用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Saving the password…</source>
+        <translation>正在保存密码…</translation>
     </message>
     <message>
         <source>Deactivate</source>
@@ -7189,6 +7197,10 @@ The details are in the log file:
     <message>
         <source>An administrator has reset your password: choose your own now.</source>
         <translation>管理员已重置您的密码：请现在设置您自己的密码。</translation>
+    </message>
+    <message>
+        <source>An administrator chose your first password: choose your own now.</source>
+        <translation>您的初始密码由管理员设置：请现在设置您自己的密码。</translation>
     </message>
     <message>
         <source>Your password is one of the demo office's published passwords: choose your own now.</source>

@@ -15,11 +15,11 @@ from propdesk.services.core import settings
 from propdesk.ui.worker import run_task
 
 
-def check_password_off_thread(parent, fn):
-    """Run ``fn()`` (a sign-in: scrypt at N=2^17 takes about half a second, more when an old
-    hash is made again) on a worker thread, so the window keeps painting; its RuleError is
-    raised here."""
-    return run_task(parent, QCoreApplication.translate("LoginDialog", "Checking the password…"),
+def check_password_off_thread(parent, fn, label: str | None = None):
+    """Run ``fn()`` (a sign-in, or making a password's hash: scrypt at N=2^17 takes about half
+    a second, more when an old hash is made again) on a worker thread, so the window keeps
+    painting; its RuleError is raised here."""
+    return run_task(parent, label or QCoreApplication.translate("LoginDialog", "Checking the password…"),
                     lambda progress, cancel: fn())
 
 
@@ -140,9 +140,12 @@ class FirstRunDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), self.tr("The two passwords differ."))
             self.password2.setFocus()
             return
-        try:
-            reference.create_first_admin(self.username.text().strip(), self.name.text().strip(),
-                                         self.password.text())
+        username, name, password = (self.username.text().strip(), self.name.text().strip(),
+                                    self.password.text())
+        try:  # the password's hash takes about half a second: off the GUI thread
+            check_password_off_thread(
+                self, lambda: reference.create_first_admin(username, name, password),
+                self.tr("Saving the password…"))
         except RuleError as err:
             QMessageBox.warning(self, self.windowTitle(), err.text())
             return

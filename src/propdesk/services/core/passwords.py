@@ -5,7 +5,8 @@ on before anything else.
   administrator, new staff, an administrator's reset, a person's own change): at least
   MIN_LENGTH characters, not the user name, not one of the demo office's published passwords
   (README lists them, so anyone can read them), no control characters.
-- **Change due** (``change_due``): after an administrator reset it (they know it), and while a
+- **Change due** (``change_due``): after an administrator reset it or chose the first one for
+  a new account (they know it; the first administrator chose their own), and while a
   person in a real office signs in with a demo password. The window asks for the new one right
   after signing in, before the main window; the command line refuses every other command until
   ``propdesk passwd`` was run. A database is the demo office when ``propdesk demo`` (or the
@@ -27,7 +28,7 @@ MIN_LENGTH = 8
 # README and shown when the demo is made
 KNOWN_PASSWORDS = frozenset({"admin123", "zhuguan123", "kefu123", "weixiu123", "demo123"})
 DEMO_FLAG = "demo_office"
-DUE_RESET, DUE_KNOWN = "reset", "known"
+DUE_RESET, DUE_KNOWN, DUE_NEW = "reset", "known", "new"
 
 MSG_SHORT = QT_TRANSLATE_NOOP("rules", "{label}: use at least {min} characters.")
 MSG_IS_NAME = QT_TRANSLATE_NOOP("rules", "{label}: must not be the user name.")
@@ -38,6 +39,8 @@ MSG_OLD_WRONG = QT_TRANSLATE_NOOP("rules", "{label}: this is not your current pa
 MSG_SAME = QT_TRANSLATE_NOOP("rules", "{label}: choose a password other than the current one.")
 MSG_DUE_RESET = QT_TRANSLATE_NOOP(
     "rules", "An administrator has reset your password: choose your own now.")
+MSG_DUE_NEW = QT_TRANSLATE_NOOP(
+    "rules", "An administrator chose your first password: choose your own now.")
 MSG_DUE_KNOWN = QT_TRANSLATE_NOOP(
     "rules", "Your password is one of the demo office's published passwords: choose your own "
              "now.")
@@ -65,7 +68,7 @@ def change_due(staff: Staff | None) -> str | None:
 
 def due_message(reason: str | None) -> str:
     """The untranslated message for why a change is due."""
-    return MSG_DUE_RESET if reason == DUE_RESET else MSG_DUE_KNOWN
+    return {DUE_RESET: MSG_DUE_RESET, DUE_NEW: MSG_DUE_NEW}.get(reason or "", MSG_DUE_KNOWN)
 
 
 def mark_due(staff_id: int, reason: str) -> None:

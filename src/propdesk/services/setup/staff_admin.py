@@ -103,6 +103,7 @@ def add_staff(actor: Staff | None, data: StaffInput) -> Staff:
     password_hash = accounts.hash_password(data.password)  # slow on purpose: before the lock
     with transaction():
         staff = Staff.create(password_hash=password_hash, **values)
+        passwords.mark_due(staff.id, passwords.DUE_NEW)  # the administrator chose it
         audit.record(actor, ENTITY, staff.id, "create", note=f"{staff.name} ({staff.username})",
                      changes={k: (None, v) for k, v in values.items()})
     return staff

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
 from propdesk.errors import RuleError
 from propdesk.enums import Role
 from propdesk.services.core import passwords
+from propdesk.ui.login import check_password_off_thread
 from propdesk.services.setup import office_lists
 from propdesk.services.setup import staff_admin
 from propdesk.services.setup.staff_admin import StaffInput
@@ -99,8 +100,10 @@ class StaffEditor(ListEditor):
                           phone=self.phone.text(), password=self.password.text())
 
     def save(self, row_id):
-        if row_id is None:
-            return staff_admin.add_staff(self.staff, self.data())
+        if row_id is None:  # the password's hash takes about half a second: off the GUI thread
+            data = self.data()
+            return check_password_off_thread(self, lambda: staff_admin.add_staff(self.staff, data),
+                                             self.tr("Saving the password…"))
         return staff_admin.update_staff(self.staff, row_id, self.data())
 
     def toggle_active(self) -> None:
@@ -130,7 +133,9 @@ class StaffEditor(ListEditor):
         def run(values):
             if values["password"] != values["again"]:
                 raise RuleError(self.tr("The two passwords differ."), field="again")
-            return staff_admin.reset_password(self.staff, row.id, values["password"])
+            return check_password_off_thread(
+                self, lambda: staff_admin.reset_password(self.staff, row.id, values["password"]),
+                self.tr("Saving the password…"))
 
         dialog = ActionDialog(self.tr("Reset the password of {name}").format(name=row.name), fields, run,
                               self.tr("Tell {name} the new password: at the next sign-in they must "
