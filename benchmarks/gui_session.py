@@ -1,7 +1,7 @@
 """Which queries run on the GUI thread for longer than the bound (50 ms), while a scripted
 session clicks through every tab, every filter and every sortable column of the main window.
 
-    python benchmarks/gui_session.py FILE.db [--bound 50] [--role admin]
+    python benchmarks/gui_session.py FILE.db [--bound 50] [--role admin] [--scroll 100000]
 
 The window is PropDesk's own (offscreen), signed in as the demo office's administrator (or the
 given role's first account). Every statement the models' database runs is timed; those run on
@@ -11,6 +11,12 @@ does not freeze the window. The script drives widgets generically, so a filter o
 later is clicked too: each tab is shown; in it every combo box is set to each of its entries
 (up to 12) and back, every check box toggled on and off, and every table sorted by each
 column both ways and scrolled three pages down.
+
+Then (``--scroll N``, 0 to skip) the complaint list is scrolled N rows down the way a clerk's
+scroll bar does it (to the bottom, again and again): the process's resident memory (RSS)
+before and after, the rows the list's model holds at the end, and the time of the first and
+the last pages read (a list that pages by OFFSET gets slower the deeper it goes). Statements
+of the scroll are not in the list above.
 """
 from __future__ import annotations
 
@@ -109,6 +115,8 @@ def main(argv=None) -> int:
     p.add_argument("path", type=Path)
     p.add_argument("--bound", type=float, default=50.0)
     p.add_argument("--role", default="admin")
+    p.add_argument("--no-session", action="store_true", help="only the scroll")
+    p.add_argument("--scroll", type=int, default=100_000, help="rows to scroll the complaint list (0: none)")
     args = p.parse_args(argv)
     os.environ.setdefault("PROPDESK_HOME", str(args.path.parent / "gui_session_home"))
 
@@ -130,14 +138,60 @@ def main(argv=None) -> int:
     window.show()
     app.processEvents()
     t0 = time.perf_counter()
-    session(window, watch, app)
+    if not args.no_session:
+        session(window, watch, app)
     watch.close()
     print(f"{args.path.name}: {watch.count:,} statements on the GUI thread in "
           f"{time.perf_counter() - t0:.0f} s; {len(watch.slow)} over {args.bound:.0f} ms")
     for step, ms, sql in sorted(watch.slow, key=lambda r: -r[1]):
         print(f"{ms:9.1f} ms  {step}\n             {sql}")
+    if args.scroll:
+        scroll(window, app, args.scroll)
     window.close()
     return 0
+
+
+def rss_mb() -> float:
+    """The process's resident memory (Linux)."""
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
+
+
+def scroll(window, app, rows: int) -> None:
+    """Scroll the complaint list ``rows`` rows down as a scroll bar does; memory and page times."""
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    window.tabs.setCurrentIndex(2)  # the complaint list (built now if it was not)
+    panel = window.complaints
+    panel.status.setCurrentIndex(0)  # every complaint
+    panel.use_dates.setChecked(False)
+    QApplication.processEvents()
+    table, model = panel.table, panel.table.model()
+    times: list[float] = []
+    fetch = model.fetchMore
+
+    def timed(*a):
+        t = time.perf_counter()
+        fetch(*a)
+        times.append((time.perf_counter() - t) * 1000)
+
+    model.fetchMore = timed
+    gc.collect()
+    before, t0, scrolled = rss_mb(), time.perf_counter(), 0
+    while scrolled < rows and model.canFetchMore():
+        table.scrollToBottom()
+        QApplication.processEvents()
+        scrolled = len(times) * model.page_size
+    gc.collect()
+    after = rss_mb()
+    first, last = times[:5], times[-5:]
+    print(f"scrolled {scrolled:,} rows in {time.perf_counter() - t0:.0f} s ({len(times)} pages): "
+          f"RSS {before:.0f} MB -> {after:.0f} MB (+{after - before:.0f}); the model holds "
+          f"{model.rowCount():,} rows; first pages {sum(first) / len(first):.1f} ms, last pages "
+          f"{sum(last) / len(last):.1f} ms (mean of 5)")
 
 
 if __name__ == "__main__":

@@ -60,7 +60,8 @@ def test_repair_call_dispatched_completed_and_signed_off(qtbot, office, monkeypa
     answer(monkeypatch, lambda d: None)  # the technician offered first is the only one
     board.buttons["assign"].click()
     assert workorders.get(wo.id).technician_id == office["technician"].id
-    assert board.day_table.item(0, 0).text() == "陈师傅"
+    # who is free on the day is read off the GUI thread
+    qtbot.waitUntil(lambda: board.day_table.rowCount() > 0 and board.day_table.item(0, 0).text() == "陈师傅")
 
     def result(d):
         type_text(qtbot, d.widgets["result"], "更换下水管")

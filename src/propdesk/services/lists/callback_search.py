@@ -17,6 +17,7 @@ from propdesk.models import is_sqlite
 from propdesk.models.enums import CallbackStatus
 from propdesk.models.tables import (Callback, Complaint, Incident, IncidentContact, Staff, Unit,
                                     WorkOrder, now)
+from propdesk.services.lists.query_parts import walk_if_many
 from propdesk.services.lists.listing import (Listing, address_units, any_contains, fts_matches, in_window,
                                              initials_matches, prefix_term, uses_index, walk_in)
 from propdesk.services.register.owners import normalize_text
@@ -130,6 +131,8 @@ def _where(f: CallbackFilter):
         "all": Callback.id > 0,
     }
     cond = views[f.view]
+    if f.view == "done":  # most callbacks: walk the due dates rather than sort them all
+        cond = walk_if_many(Callback, cond)
     if f.day:
         cond &= Callback.due_date == f.day
     if f.clerk_id:

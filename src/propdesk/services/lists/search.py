@@ -16,7 +16,7 @@ from propdesk.models.enums import ComplaintStatus
 from propdesk.models.tables import Category, Complaint, Department, Unit, now
 from propdesk.services.cases import lateness
 from propdesk.services.lists.listing import Listing, address_units, needs_unit_join, text_condition
-from propdesk.services.lists.query_parts import all_of, day_range, unindexed
+from propdesk.services.lists.query_parts import all_of, day_range, unindexed, walk_if_many
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def _text_condition(term: str):
 def _where(f: ComplaintFilter):
     conds = []
     if f.statuses:
-        conds.append(Complaint.status.in_(f.statuses))
+        conds.append(walk_if_many(Complaint, Complaint.status.in_(f.statuses)))
     elif f.on_record:
         conds.append(lateness.on_record_sql())
     else:
@@ -86,8 +86,9 @@ def _where(f: ComplaintFilter):
         conds.append(unindexed(Complaint.severity) == f.severity)
     if f.department_id:
         conds.append(Complaint.department == f.department_id)
-    if f.building_id:
-        conds.append(Unit.building == f.building_id)
+    if f.building_id:  # the building's units, in the complaint's own column (walk_if_many)
+        units = Unit.select(Unit.id).where(Unit.building == f.building_id)
+        conds.append(walk_if_many(Complaint, Complaint.unit.in_(units)))
     conds += day_range(Complaint.received_at, f.date_from, f.date_to)
     if f.overdue_only or f.due:
         # the dashboard's named conditions: its numbers and these lists agree by construction
@@ -96,7 +97,9 @@ def _where(f: ComplaintFilter):
         at = f.at or now()
         named = complaint_conditions(at)
         if f.overdue_only:
-            conds.append(lateness.complaint_overdue_sql(at))
+            # counted by the open complaints (its OR would read every open one to count)
+            conds.append(walk_if_many(Complaint, lateness.complaint_overdue_sql(at),
+                                      probe=Complaint.status.in_(ComplaintStatus.open_codes())))
         if f.due:
             conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & named[f.due])
     text = _text_condition(f.text)
