@@ -3,6 +3,7 @@ text wrapped inside its cell without losing a character, rare characters in shor
 import datetime as dt
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -88,3 +89,23 @@ def test_numbers_stay_whole_and_punctuation_never_starts_a_line():
     assert t.wrap("阳光花园3栋2单元1201", width) == ["阳光花园3栋2单元", "1201"]
     width = sum(map(t.width_of, "楼上漏水"))
     assert t.wrap("楼上漏水，请尽快", width) == ["楼上漏水，", "请尽快"]
+
+
+def test_cancel_while_the_file_is_written(office, tmp_path, monkeypatch):
+    """Cancel is heard while thousands of pages are written out, not only between lines."""
+    from propdesk.reports import ExportCancelled
+
+    for i in range(3):
+        _complaint(office["clerk"], dt.datetime(2026, 11, 2 + i, 9, 0), description="楼道灯不亮")
+    monkeypatch.setattr(book, "CHECK_EVERY", 3)
+    asked = []
+
+    def should_cancel():  # no while the lines are drawn, yes once the file is being written
+        asked.append(True)
+        return len(asked) > 1
+
+    target = tmp_path / "out" / "c.pdf"
+    target.parent.mkdir()
+    with pytest.raises(ExportCancelled):
+        pdf.register_pdf("complaints", target, *NOV, should_cancel=should_cancel)
+    assert len(asked) == 2 and list(target.parent.iterdir()) == []

@@ -47,6 +47,7 @@ FONT_SIZE = 7.5
 LEADING = 9.6
 PAD = 2.2  # cell padding, points
 PROGRESS_EVERY = 200  # lines between progress reports and cancel checks
+CHECK_EVERY = 500  # PDF objects written between cancel checks while the file is written
 HEAD_BG = colors.Color(0.88, 0.9, 0.93)
 GRID_W, BOX_W = 0.4, 0.9  # line widths: the ruling, the frame and the line under the header
 TOTAL_SIZE = 8.5
@@ -82,14 +83,18 @@ def register_pdf(name: str, path, date_from: dt.date | None = None, date_to: dt.
                     right=period_text(register, date_from, date_to), signature=True)
     with output_file(path, ".pdf") as tmp, open(tmp, "wb") as out:
         book = _Book(out, register, spec, mask_phones, f"{register.title()} {spec.right}")
-        done = 0
-        for row in register.rows(date_from, date_to, filters):
-            book.add(row)
-            done += 1
-            if done % PROGRESS_EVERY == 0:
-                _tick(progress, should_cancel, done, total)
-        _tick(progress, should_cancel, done, total)
-        book.finish(done)
+        book.canvas.should_cancel = should_cancel
+        try:
+            done = 0
+            for row in register.rows(date_from, date_to, filters):
+                book.add(row)
+                done += 1
+                if done % PROGRESS_EVERY == 0:
+                    _tick(progress, should_cancel, done, total)
+            _tick(progress, should_cancel, done, total)
+            book.finish(done)
+        finally:
+            book.canvas.discard_spool()
     return done
 
 
@@ -298,10 +303,14 @@ class _FileWriter(_PDFFile):
     """reportlab's output collector, writing through to ``out`` (offsets kept as it does)."""
 
     def __init__(self, out, *args, **kw):
-        self.out = out
+        self.out, self.objects = out, 0
+        self.should_cancel = getattr(_streaming, "should_cancel", None)
         super().__init__(*args, **kw)
 
     def add(self, s):
+        self.objects += 1
+        if self.should_cancel and self.objects % CHECK_EVERY == 0 and self.should_cancel():
+            raise ExportCancelled()  # Cancel works while ten thousand pages are written too
         s = pdfdoc.pdfdocEnc(s)
         result = self.offset
         self.offset = result + len(s)
@@ -344,6 +353,7 @@ class _Canvas(Canvas):
         self._out, self._spec, self._printed, self._shown = out, spec, printed, 0
         self._spool = tempfile.TemporaryFile(prefix="propdesk-pdf-")
         self._xobjects = None
+        self.should_cancel: Callable[[], bool] | None = None
 
     def showPage(self):  # noqa: N802 - reportlab's name
         self._shown += 1
@@ -372,12 +382,16 @@ class _Canvas(Canvas):
             contents = PDFArray([page.Contents, PDFStream(content=ops, filters=[])])
             contents.References(self._doc)
             page.Contents = contents
-        _streaming.out = self._out
+        _streaming.out, _streaming.should_cancel = self._out, self.should_cancel
         try:
             super().save()
         finally:
-            _streaming.out = None
-            self._spool.close()
+            _streaming.out = _streaming.should_cancel = None
+            self.discard_spool()
+
+    def discard_spool(self) -> None:
+        """The pages' temporary file goes (written, cancelled or failed alike)."""
+        self._spool.close()
 
 
 class _Book:
