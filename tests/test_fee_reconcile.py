@@ -138,3 +138,32 @@ def test_a_voided_payment_shows_the_lines_it_settled(office, tmp_path):
     assert "阀芯" not in rows["R2"]["服务项目及明细"] and rows["R2"]["金额（元）"] == 80
     s = summary.summary("2026-11")
     assert [(name, a) for name, _n, a in s.by_service] == [("疏通下水道", Decimal("80.00"))]
+
+
+def test_units_carry_their_estate_in_the_ledger_and_the_bills(office, tmp_path):
+    """An office of two estates: the ledger's unit and the summary's bill lines say which."""
+    from propdesk.models.tables import Building, Estate, Unit
+
+    cui = Estate.create(name="翠湖苑")
+    Unit.create(building=Building.create(estate=cui, name="5幢"), entrance="2单元", room="802",
+                label="5幢2单元802")
+    item = PriceItem.create(name="疏通下水道", unit_name="次", price=Decimal("80.00"))
+    wo = job(office, D(2026, 11, 16, 9), unit="翠湖苑5幢2单元802",
+             lines=[LineInput(kind="item", price_item_id=item.id)])
+    payments.add_to_bill(office["clerk"], wo.id, at=D(2026, 11, 16, 12))
+    rows = ledger_rows(tmp_path, dt.date(2026, 11, 16), dt.date(2026, 11, 16))
+    assert [r["房号"] for r in rows] == ["翠湖苑 5幢2单元802"]
+    assert [b["unit"] for b in summary.summary("2026-11").bill_lines] == ["翠湖苑 5幢2单元802"]
+
+
+def test_export_fees_without_dates_is_the_cashiers_month(office, db_location, monkeypatch, tmp_path, capsys):
+    from propdesk import cli
+    from propdesk.models.tables import AuditEntry
+
+    monkeypatch.setattr(cli, "dt_today", lambda: dt.date(2026, 11, 20))
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
+    out = tmp_path / "l.xlsx"
+    assert cli.main(["--db", db_location, "--user", "clerk", "export", "fees", "-o", str(out)]) == 0
+    assert load_workbook(out).active.cell(2, 1).value.startswith("统计期间：2026-10-26 至 2026-11-25")
+    entry = AuditEntry.select().where(AuditEntry.action == "export").order_by(AuditEntry.id.desc()).get()
+    assert "from=2026-10-26" in entry.note and "to=2026-11-25" in entry.note

@@ -1095,8 +1095,8 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>刷新 (F5)</translation>
     </message>
     <message>
-        <source>Monthly fee summary…</source>
-        <translation>收费月度汇总…</translation>
+        <source>&amp;Monthly fee summary…</source>
+        <translation>收费月度汇总(&amp;M)…</translation>
     </message>
     <message>
         <source>Due and overdue now</source>
@@ -1787,8 +1787,8 @@ Open it now?</source>
         <translation>收费</translation>
     </message>
     <message>
-        <source>Receipt number</source>
-        <translation>收据号</translation>
+        <source>Receipt &amp;number</source>
+        <translation>收据号(&amp;N)</translation>
     </message>
     <message>
         <source>Collected by</source>
@@ -4308,8 +4308,8 @@ Details are in the log file.</source>
         <translation>哪本台账（complaints 客户投诉记录本，repairs 报修维修记录本，callbacks 客户回访记录本，owners 业主档案）</translation>
     </message>
     <message>
-        <source>first day, e.g. 2026-11-01 (optional for owners)</source>
-        <translation>开始日期，如 2026-11-01（业主档案可不填）</translation>
+        <source>first day, e.g. 2026-11-01 (optional for owners; fees without dates: the cashier's month running)</source>
+        <translation>首日，例如 2026-11-01（业主档案可不填；收费台帐不填日期时为当前收费月份）</translation>
     </message>
     <message>
         <source>last day, inclusive (optional for owners)</source>

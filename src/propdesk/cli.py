@@ -104,7 +104,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("register", choices=["complaints", "repairs", "callbacks", "owners", "fees"],
                         help=_t(QT_TRANSLATE_NOOP("cli", "which register (the paper book it replaces)")))
     export.add_argument("--from", dest="date_from", metavar=date,
-                        help=_t(QT_TRANSLATE_NOOP("cli", "first day, e.g. 2026-11-01 (optional for owners)")))
+                        help=_t(QT_TRANSLATE_NOOP("cli", "first day, e.g. 2026-11-01 (optional for owners; fees "
+                                                          "without dates: the cashier's month running)")))
     export.add_argument("--to", dest="date_to", metavar=date,
                         help=_t(QT_TRANSLATE_NOOP("cli", "last day, inclusive (optional for owners)")))
     export.add_argument("-o", "--output", required=True, metavar=file_,
@@ -373,6 +374,10 @@ def cmd_export(args) -> int:
     _check_print(args)
     date_from = parse_date(args.date_from, LABEL_FROM)
     date_to = parse_date(args.date_to, LABEL_TO)
+    if args.register == "fees" and date_from is None and date_to is None:
+        from propdesk.services.fees import months  # the cashier's month running, to its cut-off day
+
+        date_from, date_to = months.period(months.month_of(dt_today()))
     actor = _sign_in(args, "register.export")
     with _progress_on_terminal() as progress:  # Ctrl+C: the temporary file goes, no half file
         n = reports.export(args.register, args.output, date_from, date_to,

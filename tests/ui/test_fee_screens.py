@@ -3,6 +3,7 @@ the screen with the fee and edit buttons, the board shows each order's fee in a 
 own, and the fee dialog shows the estate, the lines whole, a voided payment, greys what cannot
 be done now and puts a waiting quote under the supervisor's Alt+Q."""
 
+import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -71,3 +72,51 @@ def test_fee_dialog_at_1024(qtbot, office):
     assert charges.live_payment(wo.id).receipt_no == "R2"
     assert not dialog.receipt.isEnabled() and not dialog.add_button.isEnabled()  # settled: greyed
     assert dialog.void_payment.isEnabled()
+
+
+def test_keyboard_reaches_list_payment_and_summary(qtbot, office):
+    """What the keyboard-only walk stumbled on: Down from the board's search goes into the
+    list; Tab leaves the fee lines' table; Alt+N is the receipt number; the ledger's export
+    starts at the cashier's month; the dashboard's summary button has its Alt key."""
+    from propdesk.services.fees import months
+    from propdesk.ui.dashboard import Dashboard
+    from propdesk.ui.dispatch_board import DispatchBoard
+    from propdesk.ui.export_dialog import ExportDialog
+
+    drain = PriceItem.create(name="疏通下水道", unit_name="次", price=Decimal("80.00"))
+    wo = job(office, D(2026, 11, 16, 9), lines=[LineInput(kind="item", price_item_id=drain.id)])
+    board = DispatchBoard(office["clerk"])
+    qtbot.addWidget(board)
+    with qtbot.waitActive(board):
+        board.show()
+        board.activateWindow()
+    board.status.setCurrentIndex(0)
+    board.search.setFocus()
+    board.search.setText(wo.number)
+    board.search.textEdited.emit(wo.number)
+    qtbot.keyClick(board.search, Qt.Key_Down)
+    assert QApplication.focusWidget() is board.table and board.selected_id() == wo.id
+    assert board.buttons["fees"].isEnabled() and not board.table.tabKeyNavigation()
+
+    dialog = FeeDialog(office["clerk"], wo.id)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key_Tab)
+    assert QApplication.focusWidget() is not dialog.table  # Tab went on
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_N, Qt.AltModifier)
+    assert QApplication.focusWidget() is dialog.receipt
+    assert dialog.table.height() >= 5 * dialog.table.verticalHeader().defaultSectionSize()
+
+    export = ExportDialog("fees", staff=office["clerk"])
+    qtbot.addWidget(export)
+    today = dt.date.today()
+    assert export.date_from.date().toPython() == months.period(months.month_of(today))[0]
+    export.register.setCurrentIndex(export.register.findData("complaints"))
+    assert export.date_from.date().toPython() == today.replace(day=1)
+
+    dash = Dashboard(office["supervisor"])
+    qtbot.addWidget(dash)
+    assert dash.fee_summary_button.text() == "收费月度汇总(&M)…"

@@ -102,7 +102,7 @@ class Dashboard(QWidget):
         self.fee_reminder = QLabel(objectName="fee_reminder")
         self.fee_reminder.setWordWrap(True)
         self.fee_reminder.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.fee_summary_button = QPushButton(self.tr("Monthly fee summary…"), objectName="fee_summary")
+        self.fee_summary_button = QPushButton(self.tr("&Monthly fee summary…"), objectName="fee_summary")
         self.fee_summary_button.clicked.connect(self.fee_summary)
         reminder_row = QHBoxLayout()
         reminder_row.addWidget(self.fee_reminder, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -46,6 +46,7 @@ class DispatchBoard(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh)
         self.search.textEdited.connect(lambda _t: self._timer.start())
+        self.search.installEventFilter(self)  # Down: into the results
         for combo in (self.status, self.technician, self.urgency):
             combo.currentIndexChanged.connect(self.refresh)
         self.late_only.toggled.connect(self.refresh)
@@ -75,6 +76,7 @@ class DispatchBoard(QWidget):
         self.count = QLabel()
         self.table = ListTable(self.model, (132, 92, 52, 108, 62, 180, 78, 62, 92, 80, 100), 1,
                                objectName="wo_table")
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons, not cell by cell
         # what the desk looks at first, first: number, state, urgency, technician and time before
         # the address and the task, so that a 1024-wide screen shows them without scrolling
         header = self.table.horizontalHeader()
@@ -252,6 +254,22 @@ class DispatchBoard(QWidget):
         self.tile_hint.show()
         self.tile_clear.show()
         self.table.setFocus()
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's method name
+        # Down from the search box goes into the results, as in the complaint list (the
+        # keyboard otherwise reached the list only after six Tabs through the filters)
+        if watched is self.search and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Down:
+            self.to_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def to_results(self) -> None:
+        if self._timer.isActive():  # typed just now: search before moving on
+            self._timer.stop()
+            self.refresh()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -81,6 +81,19 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.register.currentIndexChanged.connect(self._default_period)
+        self._default_period()
+
+    def _default_period(self) -> None:
+        """The fee ledger starts on the first day of the cashier's month running (the office's
+        cut-off day, services/fees/months.py); the other books on the 1st of the month."""
+        from propdesk.services.fees import months
+
+        today = QDate.currentDate()
+        if self.register.currentData() == "fees":
+            self.date_from.setDate(months.period(months.month_of(today.toPython()))[0])
+        else:
+            self.date_from.setDate(today.addDays(1 - today.day()))
 
     def choose_path(self, name: str, start: dt.date, end: dt.date, ext: str) -> Path | None:
         suggested = documents_dir() / suggested_filename(name, start, end, ext)

@@ -58,6 +58,11 @@ class FeeDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(5, QHeaderView.Stretch)
         self.table.verticalHeader().setVisible(False)
+        # Tab leaves the table (it moved from cell to cell, so the keyboard never reached the
+        # payment); room for five lines
+        self.table.setTabKeyNavigation(False)
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + 5 * self.table.verticalHeader().defaultSectionSize() + 4)
         self.total = QLabel(objectName="fee_total")
 
         self.kind = QComboBox(objectName="fee_kind")
@@ -127,7 +132,7 @@ class FeeDialog(QDialog):
         pay_form.addRow(self.payment_state)
         pay_form.addRow(self.payment_history)
         pay_form.addRow(self.cash)
-        pay_form.addRow(self.tr("Receipt number"), self.receipt)
+        pay_form.addRow(self.tr("Receipt &number"), self.receipt)  # Alt+N: straight to it
         pay_form.addRow(self.tr("Collected by"), self.collector)
         pay_form.addRow(self.bill)
         pay_form.addRow(self.tr("Billing month"), self.month)
@@ -150,6 +155,7 @@ class FeeDialog(QDialog):
         self.table.currentCellChanged.connect(lambda *_: self._enable())
         self.refresh()
         self._kind_changed()
+        self.resize(self.sizeHint())  # the lines' table at its full five rows from the start
 
     # --- showing -------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -54,13 +54,17 @@ def summary(month: str, at: dt.datetime | None = None) -> FeeSummary:
     s = FeeSummary(month=month, start=start, end=end, generated_at=at or now())
     collector = Staff.alias("collector")
     rows = list(Payment.select(Payment, WorkOrder.number, WorkOrder.contact_name,
-                               Unit.label.alias("unit"), Owner.name.alias("owner_name"),
+                               Unit.label.alias("unit"), Unit.building.alias("unit_building"),
+                               Owner.name.alias("owner_name"),
                                collector.name.alias("collector_name"))
                 .join(WorkOrder, on=(Payment.work_order == WorkOrder.id))
                 .join(Unit, JOIN.LEFT_OUTER, on=(WorkOrder.unit == Unit.id)).switch(WorkOrder)
                 .join(Owner, JOIN.LEFT_OUTER, on=(WorkOrder.owner == Owner.id)).switch(Payment)
                 .join(collector, JOIN.LEFT_OUTER, on=(Payment.collected_by == collector.id))
                 .where(Payment.fee_month == month).order_by(Payment.paid_at, Payment.id).dicts())
+    from propdesk.services.register.address import with_estates
+
+    with_estates(rows)  # each unit's bill: 翠湖苑 5幢2单元802 in an office of several estates
     live = [r for r in rows if r["voided_at"] is None]
     lines: dict[int, list[FeeLine]] = charges.lines_of_payments(live)  # payment id -> its lines
     services: dict[str, list] = {}

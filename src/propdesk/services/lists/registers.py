@@ -361,14 +361,15 @@ def iter_fees(date_from, date_to, filters=None) -> Iterator[dict]:
               collector.name.alias("collected_by"), voider.name.alias("voided_by"),
               WorkOrder.id.alias("work_order_id"), WorkOrder.number, WorkOrder.description,
               WorkOrder.contact_name, WorkOrder.contact_phone, WorkOrder.owner_agreement,
-              Owner.name.alias("owner_name"), Unit.label.alias("unit"))
+              Owner.name.alias("owner_name"), Unit.label.alias("unit"),
+              Unit.building.alias("unit_building"))
     query = (_fee_query(fields, date_from, date_to, filters)
              .join(collector, JOIN.LEFT_OUTER, on=(Payment.collected_by == collector.id)).switch(Payment)
              .join(voider, JOIN.LEFT_OUTER, on=(Payment.voided_by == voider.id)).switch(WorkOrder)
              .join(Owner, JOIN.LEFT_OUTER, on=(WorkOrder.owner == Owner.id))
              .order_by(Payment.paid_at, Payment.id))
     chunk: list[dict] = []
-    for row in query.dicts().iterator():
+    for row in _with_estate(query.dicts().iterator()):  # 翠湖苑 5幢… in an office of several
         chunk.append(row)
         if len(chunk) == FEE_CHUNK:
             yield from _with_lines(chunk)
