@@ -5,7 +5,7 @@ import pytest
 from propdesk.errors import PermissionDenied
 from propdesk.models.enums import Role
 from propdesk.models.tables import AuditEntry
-from propdesk.services.cases import related
+from propdesk.services.cases import incidents, related
 from propdesk.services.lists import callback_search, dashboard, search, workorder_search
 from propdesk.services.lists.callback_search import CallbackFilter
 from propdesk.services.lists.search import ComplaintFilter
@@ -20,6 +20,9 @@ READS = {
     "callback count": lambda who: callback_search.count(CallbackFilter(), reader=who),
     "dashboard": lambda who: dashboard.counts(reader=who),
     "related cases": lambda who: related.recent_cases(phone="13800138000", reader=who),
+    "unit's open work orders": lambda who: related.open_work_orders(1, reader=who),
+    "incident list": lambda who: incidents.listing(reader=who),
+    "incident callers": lambda who: incidents.contacts(1, reader=who),
 }
 
 

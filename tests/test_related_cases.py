@@ -74,7 +74,7 @@ def test_outage_over_two_buildings_ten_callers_ten_callbacks(office):
     for i in range(10):
         incidents.attach(office["clerk"], outage.id, f"业主{i}", f"1390000{i:04d}", units[i % len(units)],
                          "家里没水", at=D(2026, 11, 24, 10, i))
-    assert len(incidents.contacts(outage.id)) == 10
+    assert len(incidents.contacts(outage.id, reader=PROGRAM)) == 10
     assert Complaint.select().count() == 0  # callers are contacts, not complaints
     made = incidents.close(office["clerk"], outage.id, "已恢复供水", at=D(2026, 11, 24, 17, 0))
     assert len(made) == 10 and all(cb.due_date == dt.date(2026, 11, 27) for cb in made)

@@ -143,7 +143,7 @@ class IncidentTab(QWidget):
 
     def refresh(self, select: int | None = None) -> None:
         self.list.clear()
-        for incident in incidents.listing(include_closed=self.show_closed.isChecked()):
+        for incident in incidents.listing(include_closed=self.show_closed.isChecked(), reader=self.staff):
             end = fmt(incident.expected_end) if incident.expected_end else "—"
             status = self.tr("Open") if incident.status == "open" else self.tr("closed {at}").format(at=fmt(incident.closed_at))
             item = QTreeWidgetItem([incident.number, incident.title, translate("ui", incidents.area_text(incident)),
@@ -163,7 +163,7 @@ class IncidentTab(QWidget):
     def show_callers(self) -> None:
         incident = self.selected()
         self.callers.clear()
-        for c in incidents.contacts(incident.id) if incident else []:
+        for c in incidents.contacts(incident.id, reader=self.staff) if incident else []:
             self.callers.addTopLevelItem(QTreeWidgetItem([fmt(c.at), c.name, c.phone,
                                                           unit_display(c.unit) if c.unit_id else "", c.note]))
         is_open = bool(incident) and incident.status == "open"

@@ -11,6 +11,7 @@ from propdesk.reports.pdf.tables import table_flowable
 from propdesk.reports.weekly_tables import ReportTable, tr
 from propdesk.services.cases import incidents
 from propdesk.services.core import settings
+from propdesk.services.core.accounts import PROGRAM
 from propdesk.services.register import privacy
 
 TITLE = QT_TRANSLATE_NOOP("reports", "Incident notice list")
@@ -26,7 +27,7 @@ def incident_notice_pdf(incident_id: int, path, mask_phones: bool | None = None)
     from propdesk.models.tables import Incident
 
     incident = Incident.get_by_id(incident_id)
-    people = incidents.contacts(incident_id)
+    people = incidents.contacts(incident_id, reader=PROGRAM)  # the desk's print button: the tab checked
     spec = PageSpec(title=tr(TITLE), left=settings.get("office_name") or "", right=incident.number)
     width = frame_width(spec)
     phone, text = privacy.masker(mask_phones, phone_field=True), privacy.masker(mask_phones)

@@ -126,7 +126,7 @@ def close(actor: Staff, incident_id: int, note: str = "", schedule_callbacks: bo
         audit.record(actor, ENTITY, incident_id, "close", note=note, changes=changes, at=at)
         made, seen = [], set()
         if schedule_callbacks:
-            for contact in contacts(incident_id):  # with who took each call: no query per caller
+            for contact in contacts(incident_id, reader=accounts.PROGRAM):  # closing was checked; no query per caller
                 key = owners.phone_digits(contact.phone) or f"#{contact.id}"
                 if key in seen:
                     continue
@@ -136,15 +136,18 @@ def close(actor: Staff, incident_id: int, note: str = "", schedule_callbacks: bo
         return made
 
 
-def contacts(incident_id: int) -> list[IncidentContact]:
+def contacts(incident_id: int, *, reader) -> list[IncidentContact]:
+    """The incident's callers (names, phones, what they said): records.read."""
+    accounts.require_reader(reader, ENTITY)
     return list(IncidentContact.select(IncidentContact, Unit, Staff).join(Unit, JOIN.LEFT_OUTER)
                 .switch(IncidentContact).join(Staff, on=(IncidentContact.taken_by == Staff.id))
                 .where(IncidentContact.incident == incident_id).order_by(IncidentContact.at))
 
 
-def listing(include_closed: bool = False, limit: int = 500) -> list[Incident]:
+def listing(include_closed: bool = False, limit: int = 500, *, reader) -> list[Incident]:
     """The latest incidents (open ones only unless ``include_closed``), newest first, each with
-    ``n_contacts`` (its callers), in one query."""
+    ``n_contacts`` (its callers), in one query. records.read."""
+    accounts.require_reader(reader, ENTITY)
     query = (Incident.select(Incident, fn.COUNT(IncidentContact.id).alias("n_contacts"))
              .join(IncidentContact, JOIN.LEFT_OUTER, on=(IncidentContact.incident == Incident.id))
              .group_by(Incident.id).order_by(Incident.started_at.desc(), Incident.id.desc()).limit(limit))
