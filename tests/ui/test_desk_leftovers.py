@@ -144,3 +144,19 @@ def test_a_long_english_tile_label_wraps_instead_of_being_cut(qtbot, office, qap
         assert tile.caption() == "Repairs not handed over in time"
     finally:
         translation.install(qapp, "zh_CN")
+
+
+def test_a_long_state_on_the_board_reads_whole_as_its_tooltip(qtbot, office):
+    from PySide6.QtCore import Qt as _Qt
+
+    from propdesk.ui.dispatch_board import DispatchBoard
+    from tests.ui.test_stumbles import _done_order
+
+    _done_order(office)
+    board = DispatchBoard(office["clerk"])
+    qtbot.addWidget(board)
+    keys = [key for key, _label in board.model.columns]
+    for key in ("status", "unit"):
+        index = board.model.index(0, keys.index(key))
+        shown = board.model.data(index, _Qt.DisplayRole)
+        assert shown and board.model.data(index, _Qt.ToolTipRole) == shown

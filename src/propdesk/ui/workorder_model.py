@@ -57,6 +57,8 @@ class WorkOrderTableModel(LazyTableModel):
                 return DONE_FG
         if role == Qt.ToolTipRole and key == "description":
             return row["description"]
+        if role == Qt.ToolTipRole and key in ("status", "unit"):  # a long state or address, whole
+            return self._text(row, key) or None
         return None
 
     def _text(self, row: dict, key: str) -> str:
