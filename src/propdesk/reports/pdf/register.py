@@ -7,17 +7,20 @@ of a line. A line taller than a page continues on the next one.
 
 Written page by page at the speed of the page (issue 21): the rows stream from the database and
 each is laid out and drawn once, straight onto the page; nothing of a finished page stays in
-memory but its compressed content. What every page repeats (the book's title, the office, the
-period, the header row, the footer) is drawn once as a PDF form and placed on each page; the
-page number "第 3 / 120 页" is a small form per page, written at the end when the total is known.
+memory but a small object (its compressed content waits in a temporary file). What every page
+repeats (the book's title, the office, the period, the header row, the footer) is drawn once as
+a PDF form and placed on each page; the page number "第 3 / 120 页" is appended to each page's
+content when the file is written and the total is known.
 Time and memory grow linearly with the lines: 100,000 lines in about a minute, in well under
 200 MB (``benchmarks/export.py``).
 """
 from __future__ import annotations
 
 import datetime as dt
+import struct
 import tempfile
 import threading
+import zlib
 from bisect import bisect_right
 from itertools import accumulate, groupby
 from operator import itemgetter
@@ -26,7 +29,7 @@ from typing import Callable
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfdoc, pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFZCompress
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFPage, PDFStream
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
@@ -330,18 +333,38 @@ pdfdoc.PDFFile = _output_collector
 
 
 class _Spooled(PDFStream):
-    """A page's compressed content, kept in a temporary file until the PDF is written."""
+    """A page's content, compressed and kept in a temporary file until the PDF is written.
 
-    def __init__(self, spool, data: bytes):
-        self.dictionary = PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])})
-        self.filters = None
-        self._spool, self._at, self._size = spool, spool.tell(), len(data)
-        spool.write(data)
+    The deflate stream is left open (a sync flush, not the final block), so the page number,
+    known only at the end, is appended as one more block with the checksum carried on
+    (``zlib.adler32`` continues a running one): one stream per page, nothing added in memory."""
+
+    def __init__(self, spool, text: str, dictionary):
+        raw = text.encode("utf8")  # as reportlab's own FlateDecode filter does
+        packer = zlib.compressobj()
+        body = packer.compress(raw) + packer.flush(zlib.Z_SYNC_FLUSH)
+        self.dictionary, self.filters = dictionary, None
+        self._spool, self._at, self._size = spool, spool.tell(), len(body)
+        self._adler, self.tail = zlib.adler32(raw), b""
+        spool.write(body)
 
     @property
     def content(self) -> bytes:
         self._spool.seek(self._at)
-        return self._spool.read(self._size)
+        body = self._spool.read(self._size)
+        last = zlib.compressobj(wbits=-15)  # raw deflate: the final block(s)
+        return (body + last.compress(self.tail) + last.flush()
+                + struct.pack(">I", zlib.adler32(self.tail, self._adler)))
+
+
+class _LeanPage(PDFPage):
+    """A finished page as reportlab formats it, without its forty unset attributes per page:
+    they are read from the class instead (ten thousand pages wait until the file is written)."""
+
+
+for _name in [*PDFPage.__NoDefault__, "ExtGState", "XObjects", "stream"]:
+    setattr(_LeanPage, _name, None)
+_LeanPage._colorsUsed = _LeanPage._shadingUsed = {}  # what a page uses of them: nothing
 
 
 class _Canvas(Canvas):
@@ -353,6 +376,8 @@ class _Canvas(Canvas):
         self._out, self._spec, self._printed, self._shown = out, spec, printed, 0
         self._spool = tempfile.TemporaryFile(prefix="propdesk-pdf-")
         self._xobjects = None
+        self._flate = PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])})  # one for all
+        self._no_transition = PDFDictionary({})
         self.should_cancel: Callable[[], bool] | None = None
 
     def showPage(self):  # noqa: N802 - reportlab's name
@@ -360,7 +385,15 @@ class _Canvas(Canvas):
         self.doForm("pdFooter")
         super().showPage()
         page = self._doc.Pages.pages[-1]
-        page.Contents, page.stream = _Spooled(self._spool, PDFZCompress.encode(page.stream)), None
+        page.Contents, page.stream = _Spooled(self._spool, page.stream, self._flate), None
+        page.__class__ = _LeanPage
+        state = vars(page)
+        for name in [k for k, v in state.items() if v is None or (v == {} and k.startswith("_"))]:
+            del state[name]  # None, or an empty colour/shading list: from the class
+        if not page.Annots:
+            del state["Annots"]
+        if "Trans" in state and not page.Trans.dict:
+            page.Trans = self._no_transition
         # every page places the same forms: one dictionary of them for all (ten thousand pages)
         if self._xobjects is None:
             self._xobjects = page.XObjects
@@ -379,9 +412,7 @@ class _Canvas(Canvas):
             text = tr(PAGE_OF).format(page=n, pages=self._shown)
             x = right - stringWidth(text, cjk_font(), PAGE_NO_SIZE)
             ops = f"q 0.25 g BT 1 0 0 1 {x:.2f} {y:.2f} Tm {number.ops(text)} ET Q\n"
-            contents = PDFArray([page.Contents, PDFStream(content=ops, filters=[])])
-            contents.References(self._doc)
-            page.Contents = contents
+            page.Contents.tail = ops.encode("utf8")
         _streaming.out, _streaming.should_cancel = self._out, self.should_cancel
         try:
             super().save()
