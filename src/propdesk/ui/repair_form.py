@@ -6,7 +6,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
+    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -17,6 +17,7 @@ from propdesk.services.cases import incidents, workorders
 from propdesk.services.register import owners
 from propdesk.services.cases.workorders import RepairInput
 from propdesk.ui.caller import CallerLookup
+from propdesk.ui.flow_layout import FlowLayout
 from propdesk.ui.related_panel import RelatedPanel
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, mark_invalid, select_data
 
@@ -64,7 +65,9 @@ class RepairForm(QWidget):
         for signal in (self.unit.textChanged, self.phone.textChanged):
             signal.connect(lambda *_: self._related_timer.start())
 
-        window = QHBoxLayout()
+        # from – to on one line; on a narrow screen the end goes under the start, so the form
+        # (and the board beside it) keep their room at 1024 wide
+        window = FlowLayout()
         window.addWidget(self.window_start)
         window.addWidget(QLabel("–"))
         window.addWidget(self.window_end)

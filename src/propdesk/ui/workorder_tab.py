@@ -70,7 +70,11 @@ class WorkOrderTab(QWidget):
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
         split.addWidget(self.board)
-        split.setSizes([self.form.minimumSizeHint().width() + 40, 1000])
+        # the form at its narrowest on a 1024-wide screen, so the board keeps its columns; with
+        # room to spare (1366) a comfortable width
+        screen = QApplication.primaryScreen()
+        wide = screen is not None and screen.availableGeometry().width() >= 1280
+        split.setSizes([max(440 if wide else 0, self.form.minimumSizeHint().width() + 40), 1000])
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
