@@ -29,6 +29,7 @@ import datetime as dt
 import json
 import random
 import resource
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -296,6 +297,8 @@ def main(argv=None) -> int:
                 note = f"{m['pages']:,} pages"
             print(f"{m['rows']:>8,} {kind:<12} {m['wall']:>8.2f} {m['cpu']:>8.2f} {m['rss']:>12.0f} "
                   f"{m['size'] / 2**20:>8.1f}  {note}")
+    if not args.keep:
+        shutil.rmtree(folder)  # the files written (and a built database): tens of MB each run
     return 0
 
 
