@@ -10,11 +10,12 @@ import pytest
 
 from propdesk.enums import ComplaintStatus
 from propdesk.models import database
-from propdesk.models.tables import Building
+from propdesk.models.tables import Building, Staff
 from propdesk.services.core.accounts import PROGRAM
-from propdesk.services.lists import callback_search, query_parts, search
+from propdesk.services.lists import callback_search, query_parts, search, workorder_search
 from propdesk.services.lists.callback_search import CallbackFilter
 from propdesk.services.lists.search import ComplaintFilter
+from propdesk.services.lists.workorder_search import WorkOrderFilter
 
 TODAY = dt.date(2026, 11, 24)
 AT = dt.datetime(2026, 11, 24, 10, 0)
@@ -26,12 +27,14 @@ def demo_office(fresh_db):
 
     demo.create_demo_office(n_complaints=80, seed=3, today=TODAY)
     yield fresh_db
-    for module in (search, callback_search):
+    for module in (search, callback_search, workorder_search):
         module.LISTING.clear_cache()
 
 
 def _filters():
     building = Building.select().order_by(Building.id).first().id
+    clerk = Staff.get(Staff.username == "kefu").id
+    technician = Staff.select().where(Staff.role == "technician").order_by(Staff.id).first().id
     return [
         (search, ComplaintFilter(statuses=ComplaintStatus.open_codes())),
         (search, ComplaintFilter(statuses=("closed",))),
@@ -39,6 +42,9 @@ def _filters():
         (search, ComplaintFilter(overdue_only=True, at=AT)),
         (search, ComplaintFilter(building_id=building, statuses=("closed",), overdue_only=False)),
         (callback_search, CallbackFilter(view="done", today=TODAY)),
+        (callback_search, CallbackFilter(view="all", today=TODAY, clerk_id=clerk)),
+        (workorder_search, WorkOrderFilter(statuses=("checked", "done"))),
+        (workorder_search, WorkOrderFilter(technician_id=technician)),
     ]
 
 
