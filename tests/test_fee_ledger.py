@@ -101,7 +101,11 @@ def test_ledger_in_excel_and_pdf(month, tmp_path):
     head = rows[2]
     assert head == ["日期", "派工单号", "房号", "业主", "联系电话", "服务项目及明细", "金额（元）", "收费方式",
                      "收据号", "收款人", "计入月份", "备注"]
-    got = [dict(zip(head, r)) for r in rows[3:]]
+    got = [dict(zip(head, r)) for r in rows[3:-1]]
+    total = dict(zip(head, rows[-1]))  # the 合计 line under the lines: voided payments not added
+    assert total["日期"] == "合计" and total["金额（元）"] == 205
+    assert [k for k, v in total.items() if v is not None] == ["日期", "金额（元）"]
+    assert ws.auto_filter.ref == "A3:L7"  # sorting the lines leaves the total where it is
     assert [g["派工单号"] for g in got] == [month[k].number for k in ("d", "d", "b", "a")]
     by_receipt = {g["收据号"]: g for g in got if g["收据号"]}
     assert by_receipt["A0001"]["金额（元）"] == 80 and by_receipt["A0001"]["收费方式"] == "现金"
@@ -123,6 +127,8 @@ def test_ledger_in_excel_and_pdf(month, tmp_path):
     text = "".join(p.extract_text() for p in PdfReader(out).pages).replace(" ", "").replace("\n", "")
     for words in ("收费台帐", month["a"].number, "A0001", "已作废", "更换角阀及软管", "5栋1单元301"):
         assert words in text, words
+    assert text.endswith("共4条记录。合计金额：205.00元（已作废的收款列出，不计入合计）。") or \
+        "共4条记录。合计金额：205.00元（已作废的收款列出，不计入合计）。" in text
 
 
 def test_summary_in_excel_and_pdf(month, tmp_path):

@@ -60,7 +60,10 @@ def ledger_rows(tmp_path, start, end):
     path = tmp_path / f"ledger-{start}-{end}.xlsx"
     excel.export_register("fees", path, start, end)
     rows = [list(r) for r in load_workbook(path).active.iter_rows(values_only=True)]
-    return [dict(zip(rows[2], r)) for r in rows[3:]]
+    lines, total = [dict(zip(rows[2], r)) for r in rows[3:-1]], dict(zip(rows[2], rows[-1]))
+    assert total["日期"] == "合计"  # the ledger's own 合计 agrees with its lines
+    assert total["金额（元）"] == sum(r["金额（元）"] for r in standing(lines))
+    return lines
 
 
 def standing(rows):

@@ -5808,6 +5808,10 @@ The details are in the log file:
         <translation>计入月份</translation>
     </message>
     <message>
+        <source>Amount in total: {amount} yuan (voided payments are listed but not added).</source>
+        <translation>合计金额：{amount} 元（已作废的收款列出，不计入合计）。</translation>
+    </message>
+    <message>
         <source>listed by the day recorded; a month's summary adds the lines whose month counted is that month</source>
         <translation>按登记日期排列；月度汇总按“计入月份”合计</translation>
     </message>

@@ -32,6 +32,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from propdesk import xlsx_text
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.reports import ExportCancelled, output_file
 from propdesk.reports.registers import TEXT_KINDS, Register, check_period, get_register, period_text
 from propdesk.services.core import settings
@@ -40,6 +41,7 @@ from propdesk.services.register import privacy
 __all__ = ["ExportCancelled", "export_register"]
 
 HEADER_ROW = 3  # title, period, header
+TOTAL = QT_TRANSLATE_NOOP("reports", "Total")  # the ledger's 合计 line
 PROGRESS_EVERY = 500  # rows between progress reports and cancel checks
 CHUNK = 200  # lines put into the zip at a time
 
@@ -85,6 +87,7 @@ def _write(register: Register, tmp, date_from, date_to, filters, total, progress
     _write_heading(ws, register, date_from, date_to)
     writers = [_cell_writer(ws, col, get_column_letter(i), mask_phones)
                for i, col in enumerate(register.columns, 1)]
+    closing = _total_writer(ws, register, writers)  # styles are registered before the parts
     parts = _parts(wb)
     head = parts.pop(SHEET).split(b"</sheetData>", 1)[0]
     head = re.sub(rb"<dimension [^>]*/>", b"", head, 1)  # optional; the size is not known yet
@@ -97,16 +100,20 @@ def _write(register: Register, tmp, date_from, date_to, filters, total, progress
             out.write(head)
             chunk: list[str] = []
             row_no = HEADER_ROW
+            amount = Decimal(0)
             for row in register.rows(date_from, date_to, filters):
                 row_no += 1
                 r = str(row_no)
                 chunk.append(f'<row r="{r}">{"".join([w(row, r) for w in writers])}</row>')
+                amount = register.add_to_total(amount, row)
                 done += 1
                 if len(chunk) == CHUNK:
                     out.write("".join(chunk).encode())
                     chunk = []
                 if done % PROGRESS_EVERY == 0:
                     _tick(progress, should_cancel, done, total)
+            if closing:  # below the lines, outside the auto-filter: sorting leaves it last
+                chunk.append(closing(amount, str(row_no + 1)))
             out.write("".join(chunk).encode())
             _tick(progress, should_cancel, done, total)
             last = get_column_letter(len(register.columns))
@@ -115,6 +122,21 @@ def _write(register: Register, tmp, date_from, date_to, filters, total, progress
             out.write(b"</sheetData>" + parts[SHEET].split(b"</sheetData>", 1)[1])
         zf.writestr(WORKBOOK, parts[WORKBOOK])
     return done
+
+
+def _total_writer(ws, register: Register, writers) -> Callable[[Decimal, str], str] | None:
+    """(amount, row number) -> the XML of the 合计 line under a ledger's lines (None: no total)."""
+    if register.total_column is None:
+        return None
+    label = _plain_text(ws, "A")
+    keys = [c.key for c in register.columns]
+    amount_cell = writers[keys.index(register.total_column)]
+    key = register.total_column
+
+    def line(amount: Decimal, r: str) -> str:
+        words = label(translate("reports", TOTAL), r)
+        return f'<row r="{r}">{words}{amount_cell({key: amount}, r)}</row>'
+    return line
 
 
 def _parts(wb: Workbook) -> dict[str, bytes]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
@@ -112,6 +113,11 @@ class Register:
     pdf_columns: list[PdfColumn]
     dated: bool = True  # the owner register is a snapshot, not a period
     period_note: str = ""  # said after the period (a rule the reader needs, e.g. the fee ledger's)
+    # a money column added up under the last line (the fee ledger's 合计), over the lines that
+    # ``counts``; voided payments stay listed but are not added
+    total_column: str | None = None
+    total_label: str = ""  # the closing line's words, with {amount}
+    counts: Callable[[dict], bool] = field(default=lambda row: True, repr=False)
     count: Callable = field(default=None, repr=False)
     rows: Callable = field(default=None, repr=False)
 
@@ -124,6 +130,14 @@ class Register:
 
     def headers(self) -> list[str]:
         return [c.title() for c in self.columns]
+
+    def add_to_total(self, total: Decimal, row: dict) -> Decimal:
+        """``total`` with ``row``'s amount added when the register has a total and the row counts."""
+        if self.total_column is None or not self.counts(row):
+            return total
+        value = self.column(self.total_column).get
+        amount = value(row) if value else row.get(self.total_column)
+        return total + Decimal(str(amount or 0))
 
 
 _SATISFACTION_CODES = {m.value for m in enums.Satisfaction}
@@ -318,6 +332,9 @@ FEES = Register("fees", QT_TRANSLATE_NOOP("reports", "Fee ledger"), [
     PdfColumn(("receipt_no", "collected_by"), 0.9),
     PdfColumn(("remarks",), 1.8),
 ], count=rows_service.count_fees, rows=rows_service.iter_fees,
+    total_column="amount", counts=rows_service.live_payment_row,
+    total_label=QT_TRANSLATE_NOOP("reports", "Amount in total: {amount} yuan (voided payments are "
+                                             "listed but not added)."),
     period_note=QT_TRANSLATE_NOOP("reports", "listed by the day recorded; a month's summary adds the "
                                              "lines whose month counted is that month"))
 

@@ -21,6 +21,7 @@ import struct
 import tempfile
 import threading
 import zlib
+from decimal import Decimal
 from bisect import bisect_right
 from itertools import accumulate, groupby
 from operator import itemgetter
@@ -88,14 +89,15 @@ def register_pdf(name: str, path, date_from: dt.date | None = None, date_to: dt.
         book = _Book(out, register, spec, mask_phones, f"{register.title()} {spec.right}")
         book.canvas.should_cancel = should_cancel
         try:
-            done = 0
+            done, amount = 0, Decimal(0)
             for row in register.rows(date_from, date_to, filters):
                 book.add(row)
+                amount = register.add_to_total(amount, row)
                 done += 1
                 if done % PROGRESS_EVERY == 0:
                     _tick(progress, should_cancel, done, total)
             _tick(progress, should_cancel, done, total)
-            book.finish(done)
+            book.finish(done, amount)
         finally:
             book.canvas.discard_spool()
     return done
@@ -557,8 +559,9 @@ class _Book:
         self.y = top - (n * LEADING + 2 * PAD)
         self.rules.append(self.y)
 
-    def finish(self, done: int) -> None:
-        """The closing lines ("共 N 条记录。", or that the period has none) and the file."""
+    def finish(self, done: int, amount: Decimal = Decimal(0)) -> None:
+        """The closing lines ("共 N 条记录。", or that the period has none; a ledger's 合计) and
+        the file."""
         if self.y is None:
             self._open()
         if not done:  # an empty book still prints its header and says so
@@ -569,8 +572,11 @@ class _Book:
             draw_text(self.canvas, mid, top - PAD - FONT_SIZE, tr(NO_RECORDS), FONT_SIZE, "centre")
             self.y = top - height
             self.rules.append(self.y)
+        closing = [tr(TOTAL).format(n=done)]
+        if self.register.total_column:
+            closing.append(tr(self.register.total_label).format(amount=f"{amount:,.2f}"))
         line_h = TOTAL_SIZE * 1.3
-        if self.y - 2 * mm - line_h < self.bottom:
+        if self.y - 2 * mm - line_h * len(closing) < self.bottom:
             self._close()
             self._open(columns=False)
             self.closing_y = self.top
@@ -580,6 +586,8 @@ class _Book:
         if self.ops:  # the lines of the page go first
             self.canvas._code.append("BT\n" + "\n".join(self.ops) + "\nET")
             self.ops = []
-        draw_text(self.canvas, self.xs[0], y, tr(TOTAL).format(n=done), TOTAL_SIZE)
+        for text in closing:
+            draw_text(self.canvas, self.xs[0], y, text, TOTAL_SIZE)
+            y -= line_h
         self._close()
         self.canvas.save()

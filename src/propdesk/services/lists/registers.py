@@ -324,6 +324,11 @@ def live_payment_condition():
     return Payment.voided_at.is_null()
 
 
+def live_payment_row(row: dict) -> bool:
+    """The same rule on a ledger line read by :func:`iter_fees` (the printed ledger's total)."""
+    return row["voided_at"] is None
+
+
 def fee_total(date_from, date_to):
     """The ledger's total for the period: what the weekly report and the summary add up."""
     from decimal import Decimal
