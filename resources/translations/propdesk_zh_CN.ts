@@ -1436,6 +1436,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>打印维修通知单(&amp;N)</translation>
     </message>
     <message>
+        <source>{n}+ work orders</source>
+        <translation>共 {n}+ 张派工单</translation>
+    </message>
+    <message>
         <source>Showing the dashboard's "{tile}": {state}{late}</source>
         <translation>正在显示工作台的“{tile}”：{state}{late}</translation>
     </message>
