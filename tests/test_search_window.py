@@ -2,7 +2,7 @@
 listing, "The window"): it must be exactly the page the usual query gives, for every term kind,
 list, filter and sort order, and it must come from the window when the window holds it.
 
-The demo office is small, so the window and the page are made small too (a window of 15 rows,
+The demo office is small, so the window and the page are made small too (a window of 20 rows,
 pages of 4, every two-character term counted as common)."""
 from __future__ import annotations
 
@@ -27,10 +27,10 @@ def demo_office(fresh_db, monkeypatch):
     demo.create_demo_office(n_complaints=80, seed=7, today=TODAY)
     monkeypatch.setattr(listing, "MANY", 0)
     monkeypatch.setattr(listing, "WINDOW", 30)
-    monkeypatch.setattr(listing, "LIKE_WINDOW", 15)
+    monkeypatch.setattr(listing, "LIKE_WINDOW", 20)
     for module in (search, workorder_search, callback_search):
-        monkeypatch.setattr(module.LISTING, "window_size", 15)
-        monkeypatch.setattr(module.LISTING, "like_window_size", 15)
+        monkeypatch.setattr(module.LISTING, "window_size", 20)
+        monkeypatch.setattr(module.LISTING, "like_window_size", 20)
         module.LISTING.clear_cache()
     yield fresh_db
     for module in (search, workorder_search, callback_search):

@@ -404,10 +404,12 @@ class Listing:
     def _windowed(self, f, order: str, descending: bool, offset: int, limit: int) -> list | None:
         """The page's raw rows found in the window, or None (not tried, or not found there)."""
         term = self._window_term(f, order)
-        if term is None or offset + limit > WINDOW // 2:
+        if term is None:
             return None
         size = ((self.like_window_size or LIKE_WINDOW) if prefix_term(term)
                 else (self.window_size or WINDOW))
+        if offset + limit > size // 2:  # a page scrolled that far is seldom in the window
+            return None
         sql, params = self._window_sql(order, descending, size, _engine())
         found = database.execute_sql(sql, params).fetchone()
         if found is None or found[0] is None:
