@@ -1,6 +1,8 @@
 """The main window: the working tabs, the signed-in person, and what is overdue."""
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,6 +28,11 @@ from propdesk.ui.worker import Background
 # The working tabs in their order, each made when first shown (see MainWindow._tab): opening
 # the window builds only the role's start tab, so start-up does not import and fill six tabs
 TABS = ("dashboard", "intake", "complaints", "work_orders", "callbacks", "incidents")
+WARM_UP = [("intake", "propdesk.ui.intake"), ("complaints", "propdesk.ui.complaint_list"),
+           ("work_orders", "propdesk.ui.workorder_tab"), ("callbacks", "propdesk.ui.callback_tab"),
+           ("incidents", "propdesk.ui.incident_tab"), ("dashboard", "propdesk.ui.dashboard"),
+           ("", "propdesk.ui.case_view")]
+WARM_UP_AFTER_MS, WARM_UP_STEP_MS = 2000, 100
 
 
 def scrolling(widget: QWidget, footer: QWidget | None = None) -> QScrollArea:
@@ -81,6 +88,16 @@ class MainWindow(QMainWindow):
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.update_overdue)
         self._clock.start()
+        # the other tabs' modules are imported a while after the window shows, one per turn of
+        # the event loop (each a few ms to tens of ms), so that a tab's first showing only builds
+        self._to_import = [m for k, m in WARM_UP if k != start]
+        QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        if not self._to_import:
+            return
+        importlib.import_module(self._to_import.pop(0))
+        QTimer.singleShot(WARM_UP_STEP_MS, self._warm_up)
 
     # --- the tabs, each built when first needed --------------------------------------------
     @property
