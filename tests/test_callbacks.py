@@ -6,6 +6,7 @@ import pytest
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.models.tables import Callback, Category
+from propdesk.services.core import accounts
 from propdesk.services.cases import callback_results
 from propdesk.services.lists import callback_stats
 from propdesk.services.cases import callbacks
@@ -86,7 +87,7 @@ def test_three_unanswered_attempts_then_a_visit(office):
     assert out.done and out.callback.satisfaction == "satisfied" and out.callback.attempts == 4
     steps = [e["action"] for e in callbacks.timeline(cb.id)]
     assert steps == ["create", "no_answer", "no_answer", "no_answer", "done"]
-    assert "修得很好" in complaints.timeline(c.id)[-1]["note"]
+    assert "修得很好" in complaints.timeline(c.id, reader=accounts.PROGRAM)[-1]["note"]
     with pytest.raises(RuleError):
         callback_results.record(clerk, cb.id, CallbackInput(satisfaction="satisfied"))
 
@@ -108,7 +109,7 @@ def test_dissatisfied_reopens_escalates_and_schedules_again(office):
     assert c.status == "reopened" and c.reopen_count == 1 and c.escalation == "supervisor"
     assert out.follow_up is not None and out.follow_up.id != cb.id
     assert out.follow_up.due_date == dt.date(2026, 11, 30)  # 3 working days after 25 Nov
-    steps = [e["action"] for e in complaints.timeline(c.id)]
+    steps = [e["action"] for e in complaints.timeline(c.id, reader=accounts.PROGRAM)]
     assert steps[-3:] == ["callback", "reopen", "escalate"]
     # closing the case again (after a new handling round: issue 17) keeps the one open callback
     complaints.record_handling(office["clerk"], c.id, result="重新修补防水层", customer_opinion="满意")
@@ -125,7 +126,7 @@ def test_dissatisfied_repair_is_reworked(office):
     wo = workorders.get(wo.id)
     assert wo.status == "rework" and wo.rework_round == 1
     assert out.follow_up.work_order_id == wo.id and out.follow_up.status == "due"
-    assert "notify_supervisor" in [e["action"] for e in workorders.timeline(wo.id)]
+    assert "notify_supervisor" in [e["action"] for e in workorders.timeline(wo.id, reader=accounts.PROGRAM)]
 
 
 def test_move_and_take_over(office):

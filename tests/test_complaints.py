@@ -7,6 +7,7 @@ import pytest
 
 from propdesk.errors import PermissionDenied, RuleError, ValidationError
 from propdesk.models.tables import AuditEntry, Category, Complaint
+from propdesk.services.core import accounts
 from propdesk.services.cases import complaints
 from propdesk.services.cases import lateness
 from propdesk.services.cases.complaints import ComplaintInput
@@ -118,9 +119,9 @@ def test_full_life_cycle_and_timeline(office):
         complaints.record_reply(clerk, c.id, NOW, "phone", at=NOW)
     complaints.reopen(clerk, c.id, "回访不满意")
     assert complaints.get(c.id).reopen_count == 1
-    actions = [e["action"] for e in complaints.timeline(c.id)]
+    actions = [e["action"] for e in complaints.timeline(c.id, reader=accounts.PROGRAM)]
     assert actions == ["create", "notify_head", "reply", "handle", "escalate", "close", "reopen"]
-    reply = complaints.timeline(c.id)[2]
+    reply = complaints.timeline(c.id, reader=accounts.PROGRAM)[2]
     assert reply["who"] == "王芳"
     assert ("status", "received", "replied") in reply["changes"]
 

@@ -51,3 +51,98 @@ def test_nobody_and_a_deactivated_clerk_are_refused(office, what):
     clerk.save()
     with pytest.raises(PermissionDenied):
         READS[what](clerk)
+
+
+# --- one record: the case view, one work order's detail and timeline ---------------------------
+
+def _records(office):
+    """A complaint, a work order assigned to the office's technician and one assigned to another."""
+    import datetime as dt
+
+    from propdesk.models.tables import Category
+    from propdesk.services.cases import complaints, workorders
+    from propdesk.services.cases.complaints import ComplaintInput
+    from propdesk.services.cases.workorders import RepairInput
+    from propdesk.services.core import accounts
+
+    case = complaints.create(office["clerk"], ComplaintInput(
+        channel="phone", phone="13800138000", complainant="张伟", unit="3栋2单元1201",
+        description="楼上漏水", category_id=Category.select().first().id, severity="minor"))
+    other = accounts.create_staff(office["admin"], "weixiu2", "李师傅", Role.TECHNICIAN, "weixiu2-pass-9")
+    orders = {}
+    for key, tech in (("own", office["technician"]), ("other", other)):
+        wo = workorders.create(office["clerk"], RepairInput(
+            phone="13800138000", contact_name="张伟", unit="3栋2单元1201", description="水龙头漏水"))
+        workorders.assign(office["clerk"], wo.id, tech.id, dt.datetime.now().replace(microsecond=0))
+        orders[key] = wo
+    return case, orders
+
+
+def _one_reads():
+    from propdesk.services.cases import complaints, my_jobs, workorders
+
+    return {
+        "case": lambda who, case, orders: complaints.read(case.id, reader=who),
+        "case timeline": lambda who, case, orders: complaints.timeline(case.id, reader=who),
+        "case's work orders": lambda who, case, orders: workorders.of_complaint(case.id, reader=who),
+        "work order": lambda who, case, orders: workorders.read(orders["other"].id, reader=who),
+        "work-order timeline": lambda who, case, orders: workorders.timeline(orders["other"].id, reader=who),
+        "technician's job": lambda who, case, orders: my_jobs.job(who, orders["other"].id),
+    }
+
+
+ONE = ["case", "case timeline", "case's work orders", "work order", "work-order timeline", "technician's job"]
+
+
+def _refusals(who) -> int:
+    return AuditEntry.select().where((AuditEntry.action == "refused")
+                                     & (AuditEntry.staff == (who.id if who else None))).count() \
+        if who else AuditEntry.select().where((AuditEntry.action == "refused")
+                                              & AuditEntry.staff.is_null()).count()
+
+
+@pytest.mark.parametrize("what", ONE)
+@pytest.mark.parametrize("role", [Role.CLERK, Role.SUPERVISOR, Role.ADMIN])
+def test_the_desk_roles_read_one_record(office, role, what):
+    case, orders = _records(office)
+    assert _one_reads()[what](office["staff"][role], case, orders) is not None  # no refusal
+
+
+@pytest.mark.parametrize("what", ONE)
+def test_a_technician_is_refused_a_complaint_and_anothers_order_audited(office, what):
+    case, orders = _records(office)
+    tech = office["technician"]
+    before = _refusals(tech)
+    with pytest.raises(PermissionDenied):
+        _one_reads()[what](tech, case, orders)
+    assert _refusals(tech) == before + 1
+
+
+def test_a_technician_reads_their_own_order_and_its_timeline(office):
+    from propdesk.services.cases import my_jobs, workorders
+
+    _case, orders = _records(office)
+    tech, own = office["technician"], orders["own"]
+    assert workorders.read(own.id, reader=tech).number == own.number
+    assert [e["action"] for e in workorders.timeline(own.id, reader=tech)][:2] == ["create", "assign"]
+    assert my_jobs.job(tech, own.id).number == own.number
+
+
+@pytest.mark.parametrize("what", ONE)
+def test_nobody_and_deactivated_accounts_are_refused_one_record(office, what):
+    case, orders = _records(office)
+    before = _refusals(None)
+    with pytest.raises(PermissionDenied):
+        _one_reads()[what](None, case, orders)
+    assert _refusals(None) == before + 1
+    for who in (office["clerk"], office["technician"]):
+        who.active = False
+        who.save()
+        before = _refusals(who)
+        with pytest.raises(PermissionDenied):
+            _one_reads()[what](who, case, orders)
+        assert _refusals(who) == before + 1
+    # and the technician's own order too, once the account is closed
+    from propdesk.services.cases import workorders
+    with pytest.raises(PermissionDenied):
+        workorders.read(orders["own"].id, reader=office["technician"])

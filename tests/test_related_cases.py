@@ -6,6 +6,7 @@ import pytest
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.models.tables import Building, Category, Complaint
+from propdesk.services.core import accounts
 from propdesk.services.lists import callback_search
 from propdesk.services.cases import complaints
 from propdesk.services.cases import lateness
@@ -54,7 +55,7 @@ def test_further_contact_goes_on_the_open_case(office):
     related.add_contact(office["clerk"], first.id, "张伟", "13800138000", "又打电话来催，天花板开始滴水",
                         at=D(2026, 11, 11, 9, 0))
     assert Complaint.select().count() == 1
-    assert complaints.timeline(first.id)[-1]["action"] == "contact"
+    assert complaints.timeline(first.id, reader=accounts.PROGRAM)[-1]["action"] == "contact"
     assert [c.note for c in related.contacts(first.id)] == ["又打电话来催，天花板开始滴水"]
     with pytest.raises(ValidationError):
         related.add_contact(office["clerk"], first.id, "张伟", "123", "")
@@ -97,9 +98,9 @@ def test_hold_over_a_weekend_and_a_holiday_moves_resolve_by_by_hand(office):
     assert hold.working_seconds == 18 * 3600
     # 9 Oct 9:00 + 18 h of working time: 15 h to midnight, then 3 h into Sat 10 Oct (调休, working)
     assert complaints.get(c.id).resolve_by == D(2026, 10, 10, 3, 0)
-    steps = [e["action"] for e in complaints.timeline(c.id)]
+    steps = [e["action"] for e in complaints.timeline(c.id, reader=accounts.PROGRAM)]
     assert steps == ["create", "hold", "resume"]
-    assert ("resolve_by", "2026-10-09 09:00:00", "2026-10-10 03:00:00") in complaints.timeline(c.id)[-1]["changes"]
+    assert ("resolve_by", "2026-10-09 09:00:00", "2026-10-10 03:00:00") in complaints.timeline(c.id, reader=accounts.PROGRAM)[-1]["changes"]
 
 
 def test_hold_over_an_ordinary_weekend(office):
@@ -146,8 +147,8 @@ def test_second_reopen_escalates_to_the_office_head(office):
         complaints.close(clerk, c.id, at=D(2026, 11, 21 + round_, 9, 0))
         complaints.reopen(clerk, c.id, "还在漏")
         assert complaints.get(c.id).escalation == ("none" if round_ == 0 else "head")
-    assert complaints.timeline(c.id)[-1]["action"] == "escalate"
-    assert "自动" in complaints.timeline(c.id)[-1]["note"]
+    assert complaints.timeline(c.id, reader=accounts.PROGRAM)[-1]["action"] == "escalate"
+    assert "自动" in complaints.timeline(c.id, reader=accounts.PROGRAM)[-1]["note"]
     assert dashboard.counts(reader=PROGRAM)["head_escalations"] == 1
 
 

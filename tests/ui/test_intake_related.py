@@ -4,6 +4,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from propdesk.models.tables import Building, Category, Complaint, IncidentContact
+from propdesk.services.core import accounts
 from propdesk.services.cases import complaints
 from propdesk.services.cases import incidents
 from propdesk.services.cases.complaints import ComplaintInput
@@ -66,7 +67,7 @@ def test_further_call_goes_on_the_open_case(qtbot, office, dialogs):
     form.description.setText("打电话催问进度")
     form.related.contact_button.click()
     assert Complaint.select().count() == 1
-    assert complaints.timeline(first.id)[-1]["action"] == "contact"
+    assert complaints.timeline(first.id, reader=accounts.PROGRAM)[-1]["action"] == "contact"
     assert first.number in form.status.text()
 
 

@@ -253,7 +253,7 @@ def test_sign_off_shows_the_job_and_the_order_view_its_materials(qtbot, office, 
     monkeypatch.setattr(ActionDialog, "exec", look)
     board.do_check()
     assert "更换阀芯" in shown[0] and "阀芯1个、生料带" in shown[0] and "¥0" in shown[0]
-    view = WorkOrderView(wo.id)
+    view = WorkOrderView(office["clerk"], wo.id)
     qtbot.addWidget(view)
     from PySide6.QtWidgets import QTreeWidget
     rounds = view.findChild(QTreeWidget, "rounds")

@@ -85,7 +85,7 @@ def test_dialogs(qtbot, office, size):
         ("first start", lambda: FirstRunDialog()),
         ("lock", lambda: LockDialog(office["clerk"])),
         ("case view", lambda: CaseView(office["supervisor"], case.id)),
-        ("work order", lambda: WorkOrderView(wo.id)),
+        ("work order", lambda: WorkOrderView(office["clerk"], wo.id)),
         ("export", lambda: ExportDialog(staff=office["clerk"])),
         ("weekly", lambda: WeeklyReportDialog(office["supervisor"])),
     ]

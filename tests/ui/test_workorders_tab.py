@@ -81,7 +81,7 @@ def test_repair_call_dispatched_completed_and_signed_off(qtbot, office, monkeypa
     sup_tab.board.buttons["check"].click()
     assert workorders.get(wo.id).status == "checked"
 
-    view = WorkOrderView(wo.id)
+    view = WorkOrderView(office["clerk"], wo.id)
     qtbot.addWidget(view)
     assert view.findChild(type(view.findChild(object, "rounds")), "rounds").topLevelItemCount() == 1
     steps = [view.findChild(object, "timeline").topLevelItem(i).text(2)

@@ -150,7 +150,7 @@ class CaseView(QDialog):
 
     # --- showing -----------------------------------------------------------------------------
     def load(self) -> None:
-        c = complaints.get(self.complaint_id)
+        c = complaints.read(self.complaint_id, reader=self.staff)
         self.complaint = c
         status = ComplaintStatus(c.status).label()
         self.setWindowTitle(self.tr("Complaint {number}").format(number=c.number))
@@ -234,7 +234,7 @@ class CaseView(QDialog):
 
     def _fill_timeline(self) -> None:
         self.timeline.clear()
-        for entry in complaints.timeline(self.complaint_id):
+        for entry in complaints.timeline(self.complaint_id, reader=self.staff):
             details = entry["note"]
             changes = [change_text(name, old, new) for name, old, new in entry["changes"]
                        if name not in ("status", "updated_at")]
@@ -252,7 +252,7 @@ class CaseView(QDialog):
 
     def _fill_work_orders(self) -> None:
         self.work_orders.clear()
-        for wo in workorders.of_complaint(self.complaint_id):
+        for wo in workorders.of_complaint(self.complaint_id, reader=self.staff):
             item = QTreeWidgetItem([
                 wo.number, wo.department.name if wo.department_id else "", wo.description,
                 wo.technician.name if wo.technician_id else "", WorkOrderStatus(wo.status).label()])
@@ -274,7 +274,7 @@ class CaseView(QDialog):
         item = item or self.work_orders.currentItem()
         if item is None:
             return
-        view = WorkOrderView(item.data(0, Qt.UserRole), self)
+        view = WorkOrderView(self.staff, item.data(0, Qt.UserRole), self)
         view.show()
         self.work_order_view = view
 

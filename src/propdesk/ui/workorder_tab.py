@@ -91,7 +91,7 @@ class WorkOrderTab(QWidget):
             self.form_scroll.ensureWidgetVisible(new)
 
     def open_view(self, wo_id: int) -> None:
-        view = WorkOrderView(wo_id, self)
+        view = WorkOrderView(self.staff, wo_id, self)
         view.show()
         self._view = view
 
@@ -99,9 +99,9 @@ class WorkOrderTab(QWidget):
 class WorkOrderView(QDialog):
     """Everything about one work order: the task, each round of work, the timeline."""
 
-    def __init__(self, wo_id: int, parent=None):
+    def __init__(self, staff, wo_id: int, parent=None):
         super().__init__(parent)
-        wo = workorders.get(wo_id)
+        wo = workorders.read(wo_id, reader=staff)
         self.wo = wo
         self.setWindowTitle(self.tr("Work order {number}").format(number=wo.number))
         self.setMinimumSize(820, 600)
@@ -163,7 +163,7 @@ class WorkOrderView(QDialog):
         timeline.setColumnWidth(0, 130)
         timeline.setColumnWidth(1, 80)
         timeline.setColumnWidth(2, 140)
-        for entry in workorders.timeline(wo_id):
+        for entry in workorders.timeline(wo_id, reader=staff):
             timeline.addTopLevelItem(QTreeWidgetItem([
                 fmt(entry["at"]), entry["who"], translate("timeline", ACTIONS.get(entry["action"], entry["action"])),
                 entry["note"]]))

@@ -159,6 +159,13 @@ def get(complaint_id: int) -> Complaint:
     return complaint
 
 
+def read(complaint_id: int, *, reader) -> Complaint:
+    """One complaint for showing it (the case view): the reader needs records.read
+    (accounts.require_reader; a technician reads no complaint)."""
+    accounts.require_reader(reader, ENTITY)
+    return get(complaint_id)
+
+
 def needs_head_notice(c: Complaint) -> bool:
     """Major and group complaints are reported to the office head at once (docs/procedure.md)."""
     return (c.severity == Severity.MAJOR.value or c.is_group) and c.head_notified_at is None
@@ -370,5 +377,7 @@ def add_note(actor: Staff, complaint_id: int, note: str) -> None:
         audit.record(actor, ENTITY, complaint_id, "note", note=note)
 
 
-def timeline(complaint_id: int) -> list[dict]:
+def timeline(complaint_id: int, *, reader) -> list[dict]:
+    """One complaint's history (with the callers' words): records.read, like the complaint."""
+    accounts.require_reader(reader, ENTITY)
     return audit.timeline(ENTITY, complaint_id)

@@ -21,7 +21,7 @@ from propdesk.errors import PermissionDenied
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import Role, WorkOrderStatus
 from propdesk.models.tables import Building, Estate, Owner, Unit, WorkOrder, now
-from propdesk.services.core import accounts, audit
+from propdesk.services.core import audit
 from propdesk.services.core.db_retry import transaction
 from propdesk.services.register.address import estate_names, several_estates, unit_display
 
@@ -119,9 +119,4 @@ def job(actor, wo_id: int) -> Job:
     """One job of the signed-in technician (another person's job is refused, audited)."""
     from propdesk.services.cases import workorders
 
-    wo = workorders.get(wo_id)
-    if actor is None or actor.role == Role.TECHNICIAN.value:
-        accounts.require_own_job(actor, wo, "workorder.read")
-    else:
-        accounts.require(actor, "records.read", "work_order", wo_id)
-    return _job(wo)
+    return _job(workorders.read(wo_id, reader=actor))

@@ -126,6 +126,14 @@ def get(work_order_id: int) -> WorkOrder:
     return wo
 
 
+def read(work_order_id: int, *, reader) -> WorkOrder:
+    """One work order for showing it (its detail, the technician's job): the reader must be
+    allowed to read it (accounts.require_job_reader: a technician only their own jobs)."""
+    wo = get(work_order_id)
+    accounts.require_job_reader(reader, wo)
+    return wo
+
+
 def _check_input(data: RepairInput, at: dt.datetime) -> dict:
     c = Checker()
     values = {
@@ -394,7 +402,9 @@ def cancel(actor: Staff, wo_id: int, reason: str) -> WorkOrder:
         return _save(actor, wo, "cancel", {"status": S.CANCELLED.value, "cancel_reason": reason}, reason)
 
 
-def of_complaint(complaint_id: int) -> list[WorkOrder]:
+def of_complaint(complaint_id: int, *, reader) -> list[WorkOrder]:
+    """A complaint's work orders (its case view): records.read, like the complaint itself."""
+    accounts.require_reader(reader, "complaint")
     return list(WorkOrder.select(WorkOrder, Department, Staff)
                 .join(Department, JOIN.LEFT_OUTER).switch(WorkOrder)
                 .join(Staff, JOIN.LEFT_OUTER, on=(WorkOrder.technician == Staff.id))
@@ -433,7 +443,10 @@ def record_prints(actor: Staff, wo_ids: list[int], at: dt.datetime | None = None
             audit.record(actor, ENTITY, wo_id, "print", at=at, changes={"print_count": (count, count + 1)})
 
 
-def timeline(wo_id: int) -> list[dict]:
+def timeline(wo_id: int, *, reader) -> list[dict]:
+    """One work order's history; read like the order itself (accounts.require_job_reader)."""
+    if reader is not accounts.PROGRAM:
+        accounts.require_job_reader(reader, get(wo_id))
     return audit.timeline(ENTITY, wo_id)
 
 

@@ -307,3 +307,16 @@ def require_reader(reader, entity: str = "list") -> None:
     if reader is PROGRAM:
         return
     require(reader, "records.read", entity)
+
+
+def require_job_reader(reader, work_order) -> None:
+    """The one check before one work order is read (its detail, its timeline): a technician
+    reads only the jobs assigned to them (:func:`require_own_job`), everyone else must hold
+    ``records.read``; nobody signed in or a deactivated account is refused. A refusal is
+    audited and raised as PermissionDenied."""
+    if reader is PROGRAM:
+        return
+    if reader is not None and reader.active and reader.role == Role.TECHNICIAN.value:
+        require_own_job(reader, work_order, "workorder.read")
+        return
+    require(reader, "records.read", "work_order", work_order.id)
