@@ -155,7 +155,7 @@ def shoot(app, lang: str, size, folder: Path) -> None:
     case.close()
 
     wo = WorkOrder.select().where(WorkOrder.status == "checked").first() or WorkOrder.select().first()
-    view = WorkOrderView(wo.id, window)
+    view = WorkOrderView(clerk, wo.id, window)
     view.show()
     save(view, "work-order-view")
     view.close()
