@@ -118,3 +118,20 @@ def test_the_plan_seeks_the_number_index(demo_office, analyzed):
                 p = _plan(module, make(own[case] + "-2026"))
                 assert f"SEARCH {case} USING COVERING INDEX {case}_number (number>? AND number<?)" in p, p
                 assert "SCAN callback\n" not in p + "\n", p
+
+
+def test_a_windowed_page_seeks_the_number_index_too(demo_office):
+    """A common number start (this month's) is looked for in the window first (listing: "The
+    window"): the numbers are still sought through their index, cut to the window's ids (a
+    callback window's own ids span the whole table, so a walk of that id range would read it)."""
+    for module, table, make in LISTS:
+        lst = module.LISTING
+        lst.clear_cache()
+        f = lst.clock(make("TS-2026"))
+        sql, params = lst._window_page_sql(f, lst.default_order, True, 0, 4, None)
+        params = [0 if isinstance(p, listing.Bound) and p.table != "@order" else
+                  "2000-01-01" if isinstance(p, listing.Bound) else p for p in params]
+        p = "\n".join(r[-1] for r in database.obj.execute_sql("EXPLAIN QUERY PLAN " + sql, params))
+        if table != "work_order":
+            assert "SEARCH complaint USING COVERING INDEX complaint_number (number>? AND number<?)" in p, p
+        assert f"SCAN {table}\n" not in p + "\n", p

@@ -155,13 +155,16 @@ def fts_matches(table: str, term: str, columns: tuple[str, ...] = ()):
     numbers = number_range(term)
     if numbers is not None:
         others = [c for c in (columns or FTS_TABLES[table]) if c != "number"]
+        window = _IN_WINDOW.get()  # only the window's ids (tested on the number index's entries:
+        cut = [Bound(table, "min"), Bound(table, "max")] if window else []  # a callback window's
+        between = " AND {} BETWEEN ? AND ?" if window else ""  # ids span the whole table)
         parts, params = [], []
         if not columns or "number" in columns:
-            parts.append(f"SELECT id FROM {table} WHERE number >= ? AND number < ?")
-            params += list(numbers)
+            parts.append(f"SELECT id FROM {table} WHERE number >= ? AND number < ?" + between.format("id"))
+            params += list(numbers) + cut
         if others:
-            parts.append(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?")
-            params.append("{" + " ".join(others) + "} : " + phrase)
+            parts.append(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?" + between.format("rowid"))
+            params += ["{" + " ".join(others) + "} : " + phrase] + cut
         return SQL("(" + " UNION ".join(parts) + ")", params)
     if columns:
         phrase = "{" + " ".join(columns) + "} : " + phrase
@@ -431,9 +434,10 @@ class Listing:
         term = normalize_text(getattr(f, "text", "") or "")
         column = self.columns.get(order)
         if not term or not uses_index(term) or column is None or column.model is not self.model \
-                or column.null or number_range(term) is not None:
-            return None  # (the start of a case number: its own index, see number_range)
-        if not prefix_term(term) and not any(_many_matches(*_index_query(table, term))
+                or column.null:
+            return None
+        if not prefix_term(term) and not any((_many_rows(fts_matches(table, term)) if number_range(term)
+                                              else _many_matches(*_index_query(table, term)))
                                              or _many_names(table, term) for table in self.window_keys):
             return None  # a rare term: its matches are few, the usual query is quick
         return term
