@@ -173,11 +173,11 @@ def test_figures_by_hand(office):
 def test_week_view_and_overdue_count(office):
     closed_complaint(office, D(2026, 11, 24, 9, 0))  # due Fri 27 Nov
     closed_complaint(office, D(2026, 11, 25, 9, 0))  # 26, 27, 30: due Mon 30 Nov
-    counts = callbacks.week_counts(dt.date(2026, 11, 23))
+    counts = callbacks.week_counts(dt.date(2026, 11, 23), reader=accounts.PROGRAM)
     assert len(counts) == 7 and counts[dt.date(2026, 11, 27)] == 1 and sum(counts.values()) == 1
-    assert callbacks.week_counts(dt.date(2026, 11, 30))[dt.date(2026, 11, 30)] == 1
-    assert callbacks.overdue_count(dt.date(2026, 12, 1)) == 2
-    assert callbacks.overdue_count(dt.date(2026, 11, 27)) == 0
+    assert callbacks.week_counts(dt.date(2026, 11, 30), reader=accounts.PROGRAM)[dt.date(2026, 11, 30)] == 1
+    assert callbacks.overdue_count(dt.date(2026, 12, 1), reader=accounts.PROGRAM) == 2
+    assert callbacks.overdue_count(dt.date(2026, 11, 27), reader=accounts.PROGRAM) == 0
 
 
 def test_the_follow_up_is_promised_from_the_second_closing(office):

@@ -1,11 +1,14 @@
 """records.read: every list, search, count and panel of the desk's records checks who reads,
 in the services (accounts.require_reader), for every role."""
+import datetime as dt
+
 import pytest
 
 from propdesk.errors import PermissionDenied
 from propdesk.models.enums import Role
 from propdesk.models.tables import AuditEntry
-from propdesk.services.cases import incidents, related
+from propdesk.services.cases import callbacks, incidents, related
+from propdesk.services.register import owners
 from propdesk.services.lists import callback_search, dashboard, search, workorder_search
 from propdesk.services.lists.callback_search import CallbackFilter
 from propdesk.services.lists.search import ComplaintFilter
@@ -23,6 +26,10 @@ READS = {
     "unit's open work orders": lambda who: related.open_work_orders(1, reader=who),
     "incident list": lambda who: incidents.listing(reader=who),
     "incident callers": lambda who: incidents.contacts(1, reader=who),
+    "intake phone look-up": lambda who: owners.lookup_phone("138", reader=who),
+    "unit's owners": lambda who: owners.contacts_of_unit(1, reader=who),
+    "overdue callbacks": lambda who: callbacks.overdue_count(reader=who),
+    "callbacks of the week": lambda who: callbacks.week_counts(dt.date(2026, 11, 30), reader=who),
 }
 
 
@@ -75,6 +82,7 @@ def _records(office):
             phone="13800138000", contact_name="张伟", unit="3栋2单元1201", description="水龙头漏水"))
         workorders.assign(office["clerk"], wo.id, tech.id, dt.datetime.now().replace(microsecond=0))
         orders[key] = wo
+    orders["callback"] = callbacks.schedule_for_complaint(office["clerk"], case, dt.datetime.now())
     return case, orders
 
 
@@ -88,10 +96,11 @@ def _one_reads():
         "work order": lambda who, case, orders: workorders.read(orders["other"].id, reader=who),
         "work-order timeline": lambda who, case, orders: workorders.timeline(orders["other"].id, reader=who),
         "technician's job": lambda who, case, orders: my_jobs.job(who, orders["other"].id),
+        "callback": lambda who, case, orders: callbacks.get(orders["callback"].id, reader=who),
     }
 
 
-ONE = ["case", "case timeline", "case's work orders", "work order", "work-order timeline", "technician's job"]
+ONE = ["case", "case timeline", "case's work orders", "work order", "work-order timeline", "technician's job", "callback"]
 
 
 def _refusals(who) -> int:

@@ -35,7 +35,7 @@ class CallbackDialog(QDialog):
     def __init__(self, staff, cb_id: int, parent=None):
         super().__init__(parent)
         self.staff, self.cb_id, self.outcome = staff, cb_id, None
-        cb = callbacks.get(cb_id)
+        cb = callbacks.get(cb_id, reader=staff)
         case = cb.complaint if cb.complaint_id else cb.work_order
         self.setWindowTitle(self.tr("Callback {number} for {case}").format(number=cb.number, case=case.number))
         self.setMinimumSize(960, 560)
@@ -117,7 +117,7 @@ class CallbackDialog(QDialog):
         if phone:
             lines.append(f"{name}  {phone}")
         if case.unit_id:
-            lines += [f"{c.name}  {c.phone}" for c in owners.contacts_of_unit(case.unit_id)
+            lines += [f"{c.name}  {c.phone}" for c in owners.contacts_of_unit(case.unit_id, reader=self.staff)
                       if c.phone and c.phone != phone]
         return lines
 

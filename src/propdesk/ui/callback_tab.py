@@ -134,7 +134,7 @@ class CallbackTab(QWidget):
         self.refresh()
 
     def _paint_week(self) -> None:
-        counts = callbacks.week_counts(self.monday)
+        counts = callbacks.week_counts(self.monday, reader=self.staff)
         today = dt.date.today()
         for i, button in enumerate(self.day_buttons):
             day = self.monday + dt.timedelta(days=i)

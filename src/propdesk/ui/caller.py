@@ -17,8 +17,9 @@ class CallerLookup(QObject):
     contact_taken = Signal()  # name, phone and unit were filled from the register
 
     def __init__(self, phone: QLineEdit, name: QLineEdit, unit: QLineEdit, contacts: QListWidget,
-                 next_field=None, parent=None):
+                 next_field=None, parent=None, *, reader):
         super().__init__(parent or phone)
+        self.reader = reader  # the signed-in person: the register's look-ups check records.read
         self.phone, self.name, self.unit, self.contacts = phone, name, unit, contacts
         self.next_field = next_field
         self.owner_id: int | None = None
@@ -46,7 +47,7 @@ class CallerLookup(QObject):
         self.owner_id = None
 
     def lookup_phone(self) -> None:
-        hits = owners.lookup_phone(self.phone.text())
+        hits = owners.lookup_phone(self.phone.text(), reader=self.reader)
         several = address.several_estates()
         self._hits = {f"{c.phone}  {c.name}  {c.unit_display(several)}": c for c in hits}
         self.phone_model.setStringList(list(self._hits))
@@ -114,7 +115,7 @@ class CallerLookup(QObject):
 
     def show_contacts(self, unit_id: int) -> None:
         self.contacts.clear()
-        for contact in owners.contacts_of_unit(unit_id):
+        for contact in owners.contacts_of_unit(unit_id, reader=self.reader):
             role = OwnerRole(contact.role).label() if contact.role else ""
             item = QListWidgetItem(f"{contact.name}（{role}） {contact.phone}")
             item.setData(Qt.UserRole, contact)

@@ -140,7 +140,7 @@ class IntakeForm(QWidget):
 
     def _connect(self) -> None:
         self.caller = CallerLookup(self.phone, self.complainant, self.unit, self.contacts,
-                                   next_field=self.location, parent=self)
+                                   next_field=self.location, parent=self, reader=self.staff)
         # what is known about the unit or caller shows as soon as they are known; driven by
         # the text (debounced), since a completer popup can swallow the focus change
         self._related_timer = QTimer(self, singleShot=True, interval=250)

@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
         """The overdue counts in the status bar, visible from every tab (counted off the GUI
         thread; the last counts stay until the new ones arrive)."""
         self._overdue_counter.call(lambda: (search.count(ComplaintFilter(overdue_only=True), reader=self.staff),
-                                            callbacks.overdue_count()))
+                                            callbacks.overdue_count(reader=self.staff)))
 
     def _show_overdue(self, counts) -> None:
         if counts is None:  # the count failed (logged by the worker): keep what is shown

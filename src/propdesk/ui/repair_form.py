@@ -55,7 +55,7 @@ class RepairForm(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         shortcut.setContext(Qt.WidgetWithChildrenShortcut)
         self.caller = CallerLookup(self.phone, self.contact_name, self.unit, self.contacts,
-                                   next_field=self.location, parent=self)
+                                   next_field=self.location, parent=self, reader=self.staff)
         # what is already known about the unit: its open complaints and work orders, and an
         # incident over it (停水/停电) to attach the call to instead of raising a second order
         self.related = RelatedPanel(staff, self, repairs=True)

@@ -180,13 +180,17 @@ def take_over(actor: Staff, cb_id: int, to: Staff | None = None) -> Callback:
         return cb
 
 
-def overdue_count(today: dt.date | None = None) -> int:
+def overdue_count(today: dt.date | None = None, *, reader) -> int:
+    """Callbacks past their due date (the status bar): records.read, like the callback list."""
+    accounts.require_reader(reader, ENTITY)
     today = today or dt.date.today()
     return Callback.select().where((Callback.status == DUE) & (Callback.due_date < today)).count()
 
 
-def week_counts(monday: dt.date) -> dict[dt.date, int]:
-    """How many open callbacks fall on each day of the week starting ``monday`` (one query)."""
+def week_counts(monday: dt.date, *, reader) -> dict[dt.date, int]:
+    """How many open callbacks fall on each day of the week starting ``monday`` (one query);
+    records.read, like the callback list."""
+    accounts.require_reader(reader, ENTITY)
     days = [monday + dt.timedelta(days=i) for i in range(7)]
     rows = (Callback.select(Callback.due_date, fn.COUNT(Callback.id).alias("n"))
             .where((Callback.status == DUE) & Callback.due_date.between(days[0], days[-1]))
@@ -200,7 +204,9 @@ def timeline(cb_id: int) -> list[dict]:
     return audit.timeline(ENTITY, cb_id)
 
 
-def get(cb_id: int) -> Callback:
+def get(cb_id: int, *, reader) -> Callback:
+    """One callback for showing it (the callback dialog): records.read."""
+    accounts.require_reader(reader, ENTITY)
     cb = Callback.get_or_none(Callback.id == cb_id)
     if cb is None:
         raise NotFound(QT_TRANSLATE_NOOP("rules", "No such callback."))

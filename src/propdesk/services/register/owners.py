@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.tables import Building, Estate, Owner, OwnerPhone, Unit
+from propdesk.services.core import accounts
 
 _UNIT_PATTERNS = [
     # 3栋2单元1201 / 3幢2单元1201室 / 3号楼2单元1201
@@ -153,8 +154,10 @@ def _contact_query():
             .where((OwnerPhone.active == True) & (Owner.active == True)))  # noqa: E712 - peewee: `== True` builds SQL
 
 
-def lookup_phone(text: str, limit: int = 10) -> list[Contact]:
-    """Owners whose phone starts with the digits typed so far (at least 3)."""
+def lookup_phone(text: str, limit: int = 10, *, reader) -> list[Contact]:
+    """Owners whose phone starts with the digits typed so far (at least 3). Personal data:
+    the reader needs records.read (accounts.require_reader)."""
+    accounts.require_reader(reader, "owner")
     digits = phone_digits(text)
     if len(digits) < 3:
         return []
@@ -162,7 +165,9 @@ def lookup_phone(text: str, limit: int = 10) -> list[Contact]:
     return _contacts(query.limit(limit))
 
 
-def contacts_of_unit(unit_id: int) -> list[Contact]:
+def contacts_of_unit(unit_id: int, *, reader) -> list[Contact]:
+    """The unit's owners and their phones (intake, a callback): records.read."""
+    accounts.require_reader(reader, "owner")
     query = _contact_query().where(Owner.unit == unit_id).order_by(Owner.id, OwnerPhone.id)
     found = _contacts(query)
     # owners without any phone still count
