@@ -85,7 +85,7 @@ def test_three_unanswered_attempts_then_a_visit(office):
     out = callback_results.record(clerk, cb.id, CallbackInput(
         method="visit", satisfaction="satisfied", owner_words="修得很好", at=D(2026, 12, 1, 16, 0)))
     assert out.done and out.callback.satisfaction == "satisfied" and out.callback.attempts == 4
-    steps = [e["action"] for e in callbacks.timeline(cb.id)]
+    steps = [e["action"] for e in callbacks.timeline(cb.id, reader=accounts.PROGRAM)]
     assert steps == ["create", "no_answer", "no_answer", "no_answer", "done"]
     assert "修得很好" in complaints.timeline(c.id, reader=accounts.PROGRAM)[-1]["note"]
     with pytest.raises(RuleError):
@@ -141,7 +141,7 @@ def test_move_and_take_over(office):
     assert taken.assigned_to_id == office["supervisor"].id
     with pytest.raises(RuleError):
         callbacks.take_over(office["clerk"], cb.id, office["technician"])
-    assert [e["action"] for e in callbacks.timeline(cb.id)] == ["create", "move", "assign"]
+    assert [e["action"] for e in callbacks.timeline(cb.id, reader=accounts.PROGRAM)] == ["create", "move", "assign"]
 
 
 def test_figures_by_hand(office):
@@ -216,7 +216,7 @@ def test_a_reopened_case_closes_only_on_a_new_handling_round(office):
     complaints.record_handling(office["clerk"], c.id, result="更换防水层", customer_opinion="基本满意",
                                signature_received=True)
     complaints.close(office["clerk"], c.id, at=D(2026, 11, 26, 11, 0))
-    rounds = complaints.handling_rounds(c.id)
+    rounds = complaints.handling_rounds(c.id, reader=accounts.PROGRAM)
     assert [(r["round"], r["result"], r["reason"]) for r in rounds] == [(1, "已修复", rounds[0]["reason"])]
     assert "还在漏" in rounds[0]["reason"] or rounds[0]["reason"]
     data = form_data(c.id)
@@ -272,7 +272,7 @@ def test_a_reworks_callback_falls_due_after_the_redo(office):
     workorders.check(office["supervisor"], wo.id, at=D(2026, 12, 4, 16, 0))
     open_ones = list(Callback.select().where((Callback.work_order == wo.id) & (Callback.status == "due")))
     assert [c.id for c in open_ones] == [out.follow_up.id] and open_ones[0].due_date == dt.date(2026, 12, 9)
-    assert "move" in [e["action"] for e in callbacks.timeline(out.follow_up.id)]
+    assert "move" in [e["action"] for e in callbacks.timeline(out.follow_up.id, reader=accounts.PROGRAM)]
 
 
 def test_assigning_a_rework_without_a_time_takes_the_next_hour(office):

@@ -97,10 +97,14 @@ def _one_reads():
         "work-order timeline": lambda who, case, orders: workorders.timeline(orders["other"].id, reader=who),
         "technician's job": lambda who, case, orders: my_jobs.job(who, orders["other"].id),
         "callback": lambda who, case, orders: callbacks.get(orders["callback"].id, reader=who),
+        "callback timeline": lambda who, case, orders: callbacks.timeline(orders["callback"].id, reader=who),
+        "case's handling rounds": lambda who, case, orders: complaints.handling_rounds(case.id, reader=who),
+        "work-order rounds": lambda who, case, orders: workorders.rounds(orders["other"].id, reader=who),
     }
 
 
-ONE = ["case", "case timeline", "case's work orders", "work order", "work-order timeline", "technician's job", "callback"]
+ONE = ["case", "case timeline", "case's work orders", "work order", "work-order timeline", "technician's job", "callback",
+       "callback timeline", "case's handling rounds", "work-order rounds"]
 
 
 def _refusals(who) -> int:

@@ -150,7 +150,7 @@ class WorkOrderView(QDialog):
         rounds.setRootIsDecorated(False)
         yes = self.tr("yes")
         verdicts = {"accepted": self.tr("accepted"), "rework": self.tr("rework"), "": ""}
-        for r in workorders.rounds(wo_id):
+        for r in workorders.rounds(wo_id, reader=staff):
             rounds.addTopLevelItem(QTreeWidgetItem([
                 str(r.round_no), r.technician.name if r.technician_id else "", fmt(r.arrived_at),
                 fmt(r.finished_at), r.result, r.materials, f"¥{r.fee}", yes if r.slip_returned else "",

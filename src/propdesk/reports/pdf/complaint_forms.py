@@ -21,7 +21,7 @@ from propdesk.services.lists.query_parts import unindexed
 from propdesk.reports.pdf.form import Field, FormDef, form_story
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, tr
 from propdesk.services.cases import complaints
-from propdesk.services.core import settings
+from propdesk.services.core import accounts, settings
 from propdesk.services.register import privacy
 from propdesk.services.register.address import unit_display
 
@@ -165,7 +165,7 @@ def form_data(complaint_id: int) -> dict[str, str]:
     data["history"] = "\n".join(tr(ROUND_LINE).format(
         n=r["round"], cause=r["cause"] or "—", action=r["action"] or "—", result=r["result"] or "—",
         opinion=r["customer_opinion"] or "—", signed=tr(SIGNED) if r["signature_received"] else "",
-        at=_when(r["reopened_at"]), reason=r["reason"]) for r in complaints.handling_rounds(complaint_id))
+        at=_when(r["reopened_at"]), reason=r["reason"]) for r in complaints.handling_rounds(complaint_id, reader=accounts.PROGRAM))
     return data
 
 

@@ -19,7 +19,7 @@ from propdesk.models.tables import Staff
 from propdesk.reports.fonts import cjk_font
 from propdesk.reports.pdf.form import Field, FormDef, form_grid
 from propdesk.reports.pdf.page import PageSpec, build, frame_width, para_text, style, tr
-from propdesk.services.core import settings
+from propdesk.services.core import accounts, settings
 from propdesk.services.cases import workorders
 from propdesk.services.register import privacy
 from propdesk.services.register.address import unit_display
@@ -130,7 +130,7 @@ def notice_data(wo_id: int) -> dict[str, str]:
     number = wo.number
     if wo.rework_round:  # a redo: the paper says so, its round, and why
         number = tr(REWORK).format(number=wo.number, round=wo.rework_round + 1)
-        reason = next((r.verdict_note for r in reversed(workorders.rounds(wo.id)) if r.verdict == "rework"), "")
+        reason = next((r.verdict_note for r in reversed(workorders.rounds(wo.id, reader=accounts.PROGRAM)) if r.verdict == "rework"), "")
         task = tr(REWORK_TASK).format(round=wo.rework_round + 1, reason=reason or "—", task=task)
     return {
         "number": number, "issued": _when(wo.dispatched_at or wo.received_at),

@@ -200,7 +200,8 @@ def week_counts(monday: dt.date, *, reader) -> dict[dt.date, int]:
     return counts
 
 
-def timeline(cb_id: int) -> list[dict]:
+def timeline(cb_id: int, *, reader) -> list[dict]:
+    accounts.require_reader(reader, ENTITY)  # records.read, like the callback list
     return audit.timeline(ENTITY, cb_id)
 
 

@@ -326,7 +326,8 @@ def reopen(actor: Staff, complaint_id: int, reason: str) -> Complaint:
         return c
 
 
-def handling_rounds(complaint_id: int) -> list[dict]:
+def handling_rounds(complaint_id: int, *, reader) -> list[dict]:
+    accounts.require_reader(reader, ENTITY)  # records.read, like the complaint itself
     """The earlier handling rounds of a reopened case, oldest first, read back from its
     history: each with its cause, action, result, customer's opinion and signature as they
     stood when the case was reopened, and when and why it was reopened. The current round is

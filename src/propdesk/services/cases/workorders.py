@@ -411,7 +411,10 @@ def of_complaint(complaint_id: int, *, reader) -> list[WorkOrder]:
                 .where(WorkOrder.complaint == complaint_id).order_by(WorkOrder.id))
 
 
-def rounds(wo_id: int) -> list[WorkRound]:
+def rounds(wo_id: int, *, reader) -> list[WorkRound]:
+    """Each round of work on one order; read like the order itself (accounts.require_job_reader)."""
+    if reader is not accounts.PROGRAM:
+        accounts.require_job_reader(reader, get(wo_id))
     return list(WorkRound.select().where(WorkRound.work_order == wo_id).order_by(WorkRound.round_no))
 
 
