@@ -296,7 +296,7 @@ class DispatchBoard(QWidget):
     def print_notice(self) -> None:
         wo_id = self.selected_id()
         if wo_id is not None:
-            wo = workorders.get(wo_id)
+            wo = workorders.read(wo_id, reader=self.staff)
             # a rework's notice is a new paper (marked 返工 and its round), beside the first one
             self._print([wo_id], wo.number + (f"-R{wo.rework_round}" if wo.rework_round else ""))
 
@@ -341,7 +341,7 @@ class DispatchBoard(QWidget):
             n=len(board.get(t.id, [])))) for t in people]
 
     def do_assign(self) -> None:
-        wo = workorders.get(self.selected_id())
+        wo = workorders.read(self.selected_id(), reader=self.staff)
         self._act(self.tr("Assign {number}").format(number=wo.number), [
             Field("technician", self.tr("Technician"), "choice", wo.technician_id,
                   self._technician_choices(wo.department_id)),
@@ -353,7 +353,7 @@ class DispatchBoard(QWidget):
                   lambda i, v: workorders.start(self.staff, i, v["arrived_at"]))
 
     def do_complete(self) -> None:
-        wo = workorders.get(self.selected_id())
+        wo = workorders.read(self.selected_id(), reader=self.staff)
         fields = [
             Field("arrived_at", self.tr("Arrival time"), "datetime", wo.arrived_at or wo.scheduled_at or now()),
             Field("finished_at", self.tr("Finish time"), "datetime", now()),
@@ -407,7 +407,7 @@ class DispatchBoard(QWidget):
         ])
 
     def do_check(self) -> None:
-        wo = workorders.get(self.selected_id())
+        wo = workorders.read(self.selected_id(), reader=self.staff)
         self._act(self.tr("Supervisor's check"), [Field("note", self.tr("Note"), "line", "")],
                   lambda i, v: workorders.check(self.staff, i, v["note"]),
                   self.job_summary(wo) + "\n\n" +
@@ -437,7 +437,7 @@ class DispatchBoard(QWidget):
         from propdesk.services.cases import workorder_edits
         from propdesk.services.cases.workorder_edits import WorkOrderEdit
 
-        wo = workorders.get(self.selected_id())
+        wo = workorders.read(self.selected_id(), reader=self.staff)
         fields = [
             Field("description", self.tr("What is broken"), "text", wo.description),
             Field("department", self.tr("Department"), "choice", wo.department_id,
@@ -456,7 +456,7 @@ class DispatchBoard(QWidget):
                       owner_agreement=v["owner_agreement"]), v["reason"]))
 
     def do_hold(self) -> None:
-        wo = workorders.get(self.selected_id())
+        wo = workorders.read(self.selected_id(), reader=self.staff)
         if wo.on_hold_since:
             self._act(self.tr("End the hold"), [Field("at", self.tr("Time"), "datetime", now())],
                       lambda i, v: holds.end(self.staff, "work_order", i, v["at"]))

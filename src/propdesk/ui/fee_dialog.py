@@ -159,7 +159,7 @@ class FeeDialog(QDialog):
 
     # --- showing -------------------------------------------------------------------------------
     def refresh(self) -> None:
-        wo = workorders.get(self.wo_id)
+        wo = workorders.read(self.wo_id, reader=self.staff)
         self.wo = wo
         self.setWindowTitle(self.tr("Fees of {number}").format(number=wo.number))
         kind = self.tr("paid service") if wo.paid else self.tr("free service")
