@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QVBoxLayout, QWidget,
@@ -17,7 +17,7 @@ from propdesk.services.lists.search import ComplaintFilter
 from propdesk.ui.complaint_model import ComplaintTableModel
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.worker import Background
-from propdesk.ui.widgets import fill_combo, find_label
+from propdesk.ui.widgets import IntoResults, fill_combo, find_label
 
 OPEN = "__open__"
 
@@ -37,8 +37,8 @@ class ComplaintListPanel(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.to_results)
-        self.search.installEventFilter(self)
+        into_results = IntoResults(self.search, self._search_timer, self.refresh, self.table)
+        self.search.returnPressed.connect(into_results.go)
         for combo in (self.status, self.category, self.severity, self.department, self.building):
             combo.currentIndexChanged.connect(self.refresh)
         for edit in (self.date_from, self.date_to):
@@ -139,21 +139,6 @@ class ComplaintListPanel(QWidget):
 
     def _show_count(self, total: int | None) -> None:
         self.count.setText(self.tr("{n} complaints").format(n=total) if total is not None else "")
-
-    def eventFilter(self, watched, event):  # noqa: N802 - Qt's method name
-        # Down from the search box goes into the results, as in any search field
-        if watched is self.search and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Down:
-            self.to_results()
-            return True
-        return super().eventFilter(watched, event)
-
-    def to_results(self) -> None:
-        if self._search_timer.isActive():  # typed just now: search before moving on
-            self._search_timer.stop()
-            self.refresh()
-        if self.model.rowCount():
-            self.table.setFocus()
-            self.table.selectRow(0)
 
     def export(self) -> None:
         from propdesk.ui.export_dialog import ExportDialog

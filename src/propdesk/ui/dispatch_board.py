@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -24,7 +24,7 @@ from propdesk.services.fees.charges import LineInput
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.flow_layout import FlowLayout
 from propdesk.ui.list_table import ListTable
-from propdesk.ui.widgets import fill_combo, find_label, fmt, ui_text
+from propdesk.ui.widgets import IntoResults, fill_combo, find_label, fmt, ui_text
 from propdesk.ui.workorder_model import WorkOrderTableModel
 from propdesk.ui.worker import Background
 
@@ -46,7 +46,7 @@ class DispatchBoard(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh)
         self.search.textEdited.connect(lambda _t: self._timer.start())
-        self.search.installEventFilter(self)  # Down: into the results
+        IntoResults(self.search, self._timer, self.refresh, self.table)  # Down: into the results
         for combo in (self.status, self.technician, self.urgency):
             combo.currentIndexChanged.connect(self.refresh)
         self.late_only.toggled.connect(self.refresh)
@@ -255,22 +255,6 @@ class DispatchBoard(QWidget):
         self.tile_hint.show()
         self.tile_clear.show()
         self.table.setFocus()
-
-    def eventFilter(self, watched, event):  # noqa: N802 - Qt's method name
-        # Down from the search box goes into the results, as in the complaint list (the
-        # keyboard otherwise reached the list only after six Tabs through the filters)
-        if watched is self.search and event.type() == QEvent.KeyPress and event.key() == Qt.Key_Down:
-            self.to_results()
-            return True
-        return super().eventFilter(watched, event)
-
-    def to_results(self) -> None:
-        if self._timer.isActive():  # typed just now: search before moving on
-            self._timer.stop()
-            self.refresh()
-        if self.model.rowCount():
-            self.table.setFocus()
-            self.table.selectRow(0)
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()

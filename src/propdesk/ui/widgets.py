@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QPlainTextEdit, QWidget
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
@@ -160,6 +160,31 @@ def find_label(search, scope=None):
     label.setBuddy(search)
     search.setToolTip(ui_text(FIND_TIP))
     return label
+
+
+class IntoResults(QObject):
+    """Down in a list's search box (and ``go()``, e.g. on Enter) moves into the results: a search
+    typed just now (``timer`` still waiting) runs first, then the first row is selected. The
+    keyboard otherwise reached the list only after a Tab through every filter."""
+
+    def __init__(self, search, timer, refresh, table):
+        super().__init__(search)
+        self.timer, self.refresh, self.table = timer, refresh, table
+        search.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's method name
+        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Down:
+            self.go()
+            return True
+        return False
+
+    def go(self) -> None:
+        if self.timer.isActive():
+            self.timer.stop()
+            self.refresh()
+        if self.table.model().rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
 
 
 FIND = QT_TRANSLATE_NOOP("ui", "Find (&Y)")
