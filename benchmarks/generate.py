@@ -27,7 +27,7 @@ from pathlib import Path
 
 from propdesk.models import database, init_db
 from propdesk.models import name_index
-from propdesk.models.db import FTS_TABLES, INDEX_KINDS, create_fts, drop_fts, fill_fts
+from propdesk.models.db import FTS_TABLES, create_fts, drop_fts, fill_fts, index_kinds
 from propdesk.models.enums import Channel, ComplaintStatus, Severity
 from propdesk.services.core import calendar
 from propdesk.demo import office as demo
@@ -202,7 +202,7 @@ def _bulk_load(conn: sqlite3.Connection, n: int, seed: int, sla_table: dict, log
         + ", ".join(f"{v:,} {k}" for k, v in history.counts.items()))
     for table in FTS_TABLES:  # the search indexes, built in one INSERT ... SELECT each
         create_fts(_Raw(conn), table)
-        for kind in INDEX_KINDS:
+        for kind in index_kinds(table):
             t0 = time.perf_counter()
             fill_fts(_Raw(conn), table, kinds=(kind,))
             log(f"  {table} {kind} index built in {time.perf_counter() - t0:.0f} s")

@@ -26,9 +26,10 @@ def sizes(path: Path) -> list[tuple[str, int]]:
     for name, size in rows:
         if ("initials" in name and name != "owner_initials") or name == "pinyin_initial":
             name = "name initials (schema 8, all its tables)"
-        for index in ("complaint_fts_bi", "complaint_fts", "work_order_fts_bi", "work_order_fts",
-                      "callback_fts_bi", "callback_fts"):
-            if name == index or name.startswith(index + "_") and not name.startswith(index + "_bi"):
+        for index in ("complaint_fts_bi", "complaint_fts_no", "complaint_fts", "work_order_fts_bi",
+                      "work_order_fts_no", "work_order_fts", "callback_fts_bi", "callback_fts"):
+            if name == index or name.startswith(index + "_") and not name.startswith(
+                    (index + "_bi", index + "_no")):
                 name = index + " (all its tables)"
                 break
         groups[name] = groups.get(name, 0) + size

@@ -135,7 +135,7 @@ def test_the_upgrade_fills_the_index_and_says_how_far_it_is(tmp_path):
 
 
 def test_a_cancelled_upgrade_leaves_the_file_as_it_was(tmp_path):
-    from propdesk.models.db import init_db
+    from propdesk.models.db import SCHEMA_VERSION, init_db
 
     class Cancelled(Exception):
         pass
@@ -157,11 +157,12 @@ def test_a_cancelled_upgrade_leaves_the_file_as_it_was(tmp_path):
     finally:
         con.close()
     init_db(str(path)).close()  # and the next start upgrades it
-    assert _version(path) == 8
+    assert _version(path) == SCHEMA_VERSION
 
 
 def test_the_cli_shows_the_upgrade_on_stderr(tmp_path, monkeypatch, capsys):
     from propdesk import cli
+    from propdesk.models.db import SCHEMA_VERSION
 
     path = tmp_path / "office.db"
     shutil.copy(V7, path)
@@ -172,4 +173,4 @@ def test_the_cli_shows_the_upgrade_on_stderr(tmp_path, monkeypatch, capsys):
               "-o", str(tmp_path / "copy.db")])
     err = capsys.readouterr().err
     assert "升级" in err and "首字母" in err, err
-    assert _version(path) == 8
+    assert _version(path) == SCHEMA_VERSION

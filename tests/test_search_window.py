@@ -43,7 +43,8 @@ def _terms() -> list[str]:
         "SELECT c.number, c.phone, u.label, c.complainant FROM complaint c "
         "JOIN unit u ON u.id = c.unit_id WHERE length(c.phone) = 11 ORDER BY c.id LIMIT 1").fetchone()
     return ["水", "门", "龘", "漏水", "咖啡", "电梯", "地下车库", phone[-2:], phone[-4:], phone,
-            number[:7], number, label, label[:2], name[:1], name, "3-2-1201", "3栋2单元1201",
+            number[:7], number, number[3:11], number[-5:], "ts-", label, label[:2], name[:1], name,
+            "3-2-1201", "3栋2单元1201",
             name_initials(name)[:2]]
 
 

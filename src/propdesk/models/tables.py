@@ -248,7 +248,7 @@ class WorkOrder(BaseModel):
     paid = BooleanField(default=False)
     department = ForeignKeyField(Department, null=True)
     technician = ForeignKeyField(Staff, null=True, backref="work_orders")
-    scheduled_at = DateTimeField(null=True)
+    scheduled_at = DateTimeField(null=True, index=True)  # the dispatch board's day (schema 9)
     dispatched_at = DateTimeField(null=True)  # passed to the technician (pass_by is the limit)
     status = CharField(max_length=12, index=True, default="new")
     arrived_at = DateTimeField(null=True)

@@ -39,7 +39,7 @@ from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalF
                     ModelSelect, NodeList, Value, fn)
 
 from propdesk.models import database, is_sqlite
-from propdesk.models.db import FTS_TABLES
+from propdesk.models.db import FTS_TABLES, INDEX_KINDS, index_columns, index_kinds
 from propdesk.services.core import accounts
 from propdesk.services.lists.query_parts import sort_key
 from propdesk.services.register.owners import normalize_text
@@ -59,12 +59,6 @@ def _fts_phrase(term: str) -> str:
 MANY = 2000  # matches beyond which walking the date index beats sorting the matches
 WINDOW = 20_000  # rows of the filter a common term's page is looked for in first
 LIKE_WINDOW = 4_000  # the same for a one-character term, tested by LIKE (~2-5 us a row)
-
-
-def _many_matches(fts: str, phrase: str) -> bool:
-    cursor = database.execute_sql(
-        f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT {MANY + 1})", (phrase,))
-    return cursor.fetchone()[0] > MANY
 
 
 # Set while a windowed page's SQL is built (Listing._build_window_page_sql): the index's matches
@@ -144,34 +138,56 @@ def number_range(term: str) -> tuple[str, str] | None:
     return low, low[:-1] + chr(ord(low[-1]) + 1)
 
 
+# What a piece of a case number may hold: letters, digits and "-" (numbers are upper case; the
+# trigram index and LIKE ignore ASCII case).
+_IN_NUMBER = re.compile(r"[A-Za-z0-9-]+")
+
+
+def _match_parts(table: str, term: str, columns: tuple[str, ...] = ()) -> list[tuple[str, list]]:
+    """The sets of ids whose union is :func:`fts_matches`, as ``(SQL, params)``: each an index
+    look-up (cut to the window's ids in a window)."""
+    wanted = list(columns or FTS_TABLES[table])
+    fts, phrase = _index_query(table, term)
+    window = _IN_WINDOW.get()
+    cut = [Bound(table, "min"), Bound(table, "max")] if window else []
+    between = " AND {} BETWEEN ? AND ?" if window else ""
+
+    def match(index: str, names: list[str], held: list[str]) -> tuple[str, list]:
+        query = phrase if names == held else "{" + " ".join(names) + "} : " + phrase
+        return f"SELECT rowid FROM {index} WHERE {index} MATCH ?" + between.format("rowid"), [query] + cut
+
+    if len(term) < 3:  # the bigram index holds every column, the number too
+        return [match(fts, wanted, index_columns(table, "bigram"))]
+    numbers = number_range(term)
+    apart = "number" in index_kinds(table)  # schema 9: the trigram index leaves the number out
+    parts = []
+    if "number" in wanted and (apart or numbers):
+        if numbers:  # (a callback window's ids span the whole table: the number index's entries
+            # are tested against the cut, not looked up by id)
+            parts.append((f"SELECT id FROM {table} WHERE number >= ? AND number < ?" + between.format("id"),
+                          list(numbers) + cut))
+        elif _IN_NUMBER.fullmatch(term):  # any other piece of a number: the number's own index
+            parts.append(match(f"{table}{INDEX_KINDS['number']}", ["number"], ["number"]))
+    text = [c for c in wanted if c != "number" or not (apart or numbers)]
+    if text:
+        parts.append(match(fts, text, index_columns(table, "trigram")))
+    return parts
+
+
 def fts_matches(table: str, term: str, columns: tuple[str, ...] = ()):
     """``(SELECT rowid FROM <index> WHERE ... MATCH term)``, over ``columns`` only if given.
     ``term`` must be normalized and answered by an index (:func:`uses_index`).
 
-    For the start of a case number (:func:`number_range`) the number column is searched through
-    its own index instead, UNION the trigram index over the other columns (a number quoted in
-    a description is still found; a column filter spares FTS5 the number's trigrams)."""
-    fts, phrase = _index_query(table, term)
-    numbers = number_range(term)
-    if numbers is not None:
-        others = [c for c in (columns or FTS_TABLES[table]) if c != "number"]
-        window = _IN_WINDOW.get()  # only the window's ids (tested on the number index's entries:
-        cut = [Bound(table, "min"), Bound(table, "max")] if window else []  # a callback window's
-        between = " AND {} BETWEEN ? AND ?" if window else ""  # ids span the whole table)
-        parts, params = [], []
-        if not columns or "number" in columns:
-            parts.append(f"SELECT id FROM {table} WHERE number >= ? AND number < ?" + between.format("id"))
-            params += list(numbers) + cut
-        if others:
-            parts.append(f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?" + between.format("rowid"))
-            params += ["{" + " ".join(others) + "} : " + phrase] + cut
-        return SQL("(" + " UNION ".join(parts) + ")", params)
-    if columns:
-        phrase = "{" + " ".join(columns) + "} : " + phrase
-    if _IN_WINDOW.get():  # only the ids the window's rows hold (FTS5 seeks to the first)
-        return SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ? AND rowid BETWEEN ? AND ?)",
-                   [phrase, Bound(table, "min"), Bound(table, "max")])
-    return SQL(f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", [phrase])
+    A term of three or more characters looks for the case number apart from the text (schema 9,
+    models.db.INDEX_KINDS): the start of a number (:func:`number_range`) through the number's
+    own btree index, any other piece of one (0620-016) through the number's trigram index, and
+    a term that cannot be in a number (漏水管) not in the numbers at all; UNION the trigram index
+    over the other columns (a number quoted in a description is found there)."""
+    parts = _match_parts(table, term, columns)
+    if not parts:  # (a callback's number only, and the term cannot be in a number)
+        return SQL("(SELECT NULL WHERE 0)")
+    return SQL("(" + " UNION ".join(sql for sql, _ in parts) + ")",
+               [param for _, params in parts for param in params])
 
 
 def search_column(model):
@@ -215,7 +231,7 @@ def _text_only(model, term: str, like_fields: list):
                 return any_contains(like_fields, term)
             return walk_in(model.id, fts_matches(table, term))
         matches = fts_matches(table, term)
-        if _many_numbers(table, term) if number_range(term) else _many_matches(*_index_query(table, term)):
+        if many_matches(table, term):
             # A common term: "+id" keeps SQLite from looking every match up by id and sorting
             # them all; it walks the date index instead and stops at the first page.
             return walk_in(model.id, matches)
@@ -228,14 +244,16 @@ def _many_names(table: str, term: str) -> bool:
     return names is not None and _many_rows(names)
 
 
-def _many_numbers(table: str, term: str) -> bool:
-    """More than MANY numbers of ``table`` start with ``term`` (a seek of the number index; the
-    text part of :func:`fts_matches` is left out of this plan choice: reading the trigrams every
-    number holds costs 20-30 ms at a million even with the column filter)."""
-    low, high = number_range(term)
-    cursor = database.execute_sql(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE number >= ? "
-                                  f"AND number < ? LIMIT {MANY + 1})", (low, high))
-    return cursor.fetchone()[0] > MANY
+def many_matches(table: str, term: str) -> bool:
+    """More than MANY rows of ``table`` match ``term`` in its search indexes (each index part of
+    :func:`fts_matches` read up to MANY + 1 ids: a UNION would collect every match first)."""
+    found = 0
+    for sql, params in _match_parts(table, term):
+        cursor = database.execute_sql(f"SELECT count(*) FROM ({sql} LIMIT {MANY + 1 - found})", params)
+        found += cursor.fetchone()[0]
+        if found > MANY:
+            return True
+    return False
 
 
 def _many_rows(subquery) -> bool:
@@ -446,9 +464,8 @@ class Listing:
         if not term or not uses_index(term) or column is None or column.model is not self.model \
                 or column.null:
             return None
-        if not prefix_term(term) and not any((_many_numbers(table, term) if number_range(term)
-                                              else _many_matches(*_index_query(table, term)))
-                                             or _many_names(table, term) for table in self.window_keys):
+        if not prefix_term(term) and not any(many_matches(table, term) or _many_names(table, term)
+                                             for table in self.window_keys):
             return None  # a rare term: its matches are few, the usual query is quick
         return term
 
