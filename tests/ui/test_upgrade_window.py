@@ -54,7 +54,7 @@ def test_the_upgrade_runs_behind_a_progress_window(qtbot, old_file, dialogs, mon
     monkeypatch.setitem(models_db.MIGRATIONS, 8, lambda db: (threads.append(threading.current_thread()), step(db)))
     labels = _watch_labels(monkeypatch)
     assert upgrade_at_start(str(old_file))
-    assert _version(old_file) == 8
+    assert _version(old_file) == models_db.SCHEMA_VERSION
     assert threads and threads[0] is not threading.main_thread()  # not on the GUI thread
     assert any("正在升级数据库" in text and "首字母" in text for text in labels), labels
     assert dialogs == []
