@@ -55,7 +55,10 @@ def test_alt_and_a_number_builds_the_tab_and_puts_the_cursor_in_it(qtbot, office
     assert window.tabs.currentIndex() == 2
     panel = window.built("complaints")
     assert panel is not None and window.tabs.currentWidget() is panel
-    assert panel.model.index(0, 0).data() == late.number  # its first page read once built
+    # the tab shows at once; its first page is read by a worker and shown when it arrives
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
+    assert panel.model.index(0, 0).data() == late.number
+    assert panel.count.text() == panel.tr("{n} complaints").format(n=1)  # then its count
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.search)
     _alt(qtbot, window, 3)
     orders = window.built("work_orders")
@@ -107,8 +110,58 @@ def test_saving_at_intake_shows_in_the_list_built_before_or_after(qtbot, office)
     assert window.built("complaints") is None
     window.tabs.setCurrentIndex(2)
     panel = window.built("complaints")
-    assert panel.model.rowCount() == 1
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1)  # its first page, from a worker
     second = _late_complaint(office)
     window.intake.saved.emit(second.id)  # as the form does after saving
     assert {panel.model.index(r, 0).data() for r in range(panel.model.rowCount())} == {
         first.number, second.number}
+
+
+def _first_page(qtbot, window, key: str):
+    """Show the tab as Alt+number does; it is there at once with its widgets, its list still
+    empty while a worker reads the first page, which then appears."""
+    window.tabs.setCurrentIndex(TABS.index(key))  # no event is handled in between
+    tab = window.built(key)
+    model = tab.board.model if key == "work_orders" else tab.model
+    assert window.tabs.currentWidget() is tab and tab.isVisible()
+    assert model.loading and model.rowCount() == 0 and not model.canFetchMore()
+    qtbot.waitUntil(lambda: not model.loading)
+    return tab, model
+
+
+def test_each_list_shows_first_then_its_first_page_arrives_from_a_worker(qtbot, office):
+    from propdesk.services.cases import workorders
+    from propdesk.services.cases.workorders import RepairInput
+
+    late = _late_complaint(office)
+    order = workorders.create(office["clerk"], RepairInput(
+        received_at=dt.datetime.now().replace(microsecond=0), unit="3栋2单元1201",
+        phone="13800138000", contact_name="张伟", description="水龙头漏水"))
+    window = _shown(qtbot, MainWindow(office["supervisor"]))
+    panel, model = _first_page(qtbot, window, "complaints")
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [late.number]
+    assert panel.count.text() == panel.tr("{n} complaints").format(n=1)
+    tab, model = _first_page(qtbot, window, "work_orders")
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [order.number]
+    assert tab.board.table.isVisible() and tab.form.phone.isVisible()
+    tab, model = _first_page(qtbot, window, "callbacks")
+    assert model.rowCount() == 0 and tab.table.isVisible()  # nothing due: an empty list, shown
+
+
+def test_a_filter_chosen_before_the_first_page_arrives_wins(qtbot, office):
+    from PySide6.QtCore import QThreadPool
+
+    late = _late_complaint(office)
+    fresh = complaints.create(office["clerk"], ComplaintInput(
+        received_at=dt.datetime.now().replace(microsecond=0), unit="3栋2单元1201",
+        phone="13800138001", complainant="李娜", description="路灯不亮", severity="minor",
+        category_id=Category.get(Category.name == "工程维修/设施设备").id))
+    window = _shown(qtbot, MainWindow(office["clerk"]))
+    window.tabs.setCurrentIndex(2)
+    panel = window.built("complaints")
+    assert panel.model.loading
+    panel.show_overdue()  # at once, before the worker's page is shown: read here, now
+    QThreadPool.globalInstance().waitForDone()
+    QApplication.processEvents()  # the first page (every complaint) arrives: too late, ignored
+    rows = [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
+    assert rows == [late.number] and fresh.number not in rows

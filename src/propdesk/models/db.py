@@ -150,8 +150,10 @@ def open_database(location: str) -> Database:
         from playhouse.db_url import connect, parse
 
         if is_postgres_url(location):
+            from propdesk import pg_driver
+
             try:
-                import psycopg2  # noqa: F401  (peewee's PostgreSQL driver)
+                pg_driver.attach()  # peewee's PostgreSQL driver, imported only now
             except ImportError:
                 raise DatabaseUnavailable(MSG_NO_DRIVER) from None
             params = {**PG_DEFAULTS, **parse(location)}

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QGridLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
@@ -17,7 +16,7 @@ from propdesk.services.core import accounts
 from propdesk.services.core import audit_log
 from propdesk.services.core.audit_log import AuditFilter
 from propdesk.ui.errors import show_rule_error
-from propdesk.ui.lazy_model import LazyTableModel
+from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, FOREGROUND, LazyTableModel
 
 COLUMNS = [
     ("at", QT_TRANSLATE_NOOP("ui", "Date and time")),
@@ -46,17 +45,17 @@ class AuditTableModel(LazyTableModel):
         return
 
     def cell(self, row: dict, key: str, role: int):
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             value = row[key]
             if key == "at":
                 return value.strftime("%Y-%m-%d %H:%M:%S")
             text = (value or "").replace("\n", " ")
             return text[:200] + "…" if len(text) > 200 else text
-        if role == Qt.ToolTipRole and key in ("note", "changes") and row[key]:
+        if role == TOOLTIP and key in ("note", "changes") and row[key]:
             return row[key]
-        if role == Qt.ToolTipRole and key == "who" and row["role"]:
+        if role == TOOLTIP and key == "who" and row["role"]:
             return row["role"]
-        if role == Qt.ForegroundRole and row["action"] in ("refused", "login_failed", "login_wait", "login_unknown"):
+        if role == FOREGROUND and row["action"] in ("refused", "login_failed", "login_wait", "login_unknown"):
             from PySide6.QtGui import QBrush, QColor
 
             return QBrush(QColor("#b00020"))
@@ -181,14 +180,3 @@ class AuditViewer(QDialog):
             self.unsetCursor()
         QMessageBox.information(self, self.windowTitle(), self.tr(
             "{n} entries written to\n{path}").format(n=n, path=path))
-
-
-def add_audit_action(window, menu, staff) -> QAction | None:
-    """The "Audit log…" menu entry, for those who may read it (supervisors, administrators)."""
-    if not accounts.can(staff, audit_log.PERMISSION):
-        return None
-    action = QAction(QCoreApplication.translate("AuditViewer", "&Audit log…"), window)
-    action.setObjectName("audit_log_action")
-    action.triggered.connect(lambda: AuditViewer(staff, window).exec())
-    menu.addAction(action)
-    return action

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.enums import CallbackStatus, Satisfaction
 from propdesk.services.lists import callback_search
 from propdesk.services.lists.callback_search import CallbackFilter
-from propdesk.ui.lazy_model import LazyTableModel
+from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, BACKGROUND, LazyTableModel
 from propdesk.ui.widgets import fmt, ui_text
 
 OVERDUE_BG = QBrush(QColor("#ffd9d9"))
@@ -45,19 +44,19 @@ class CallbackTableModel(LazyTableModel):
                                     before=before, reader=self.reader)
 
     def cell(self, row: dict, key: str, role: int):
-        today = dt.date.today()
-        if role == Qt.DisplayRole:
-            return self._text(row, key, today)
-        if role == Qt.BackgroundRole and row["status"] == CallbackStatus.DUE.value:
+        if role == DISPLAY:
+            return self._text(row, key, dt.date.today() if key == "due_date" else None)
+        if role == BACKGROUND and row["status"] == CallbackStatus.DUE.value:
+            today = dt.date.today()
             if row["due_date"] < today:
                 return OVERDUE_BG
             if row["due_date"] == today:
                 return TODAY_BG
-        if role == Qt.ToolTipRole and key == "summary":
+        if role == TOOLTIP and key == "summary":
             return row["summary"]
         return None
 
-    def _text(self, row: dict, key: str, today: dt.date) -> str:
+    def _text(self, row: dict, key: str, today: dt.date | None) -> str:
         if key == "due_date":
             text = fmt(row["due_date"])
             if row["status"] == CallbackStatus.DUE.value and row["due_date"] < today:

@@ -31,7 +31,9 @@ WEEKDAYS = (QT_TRANSLATE_NOOP("ui", "Mon"), QT_TRANSLATE_NOOP("ui", "Tue"), QT_T
 class CallbackTab(QWidget):
     changed = Signal()
 
-    def __init__(self, staff, parent=None):
+    def __init__(self, staff, parent=None, background: bool = False):
+        """``background``: the first page is read on a worker (the main window's first showing
+        of the tab), else at once."""
         super().__init__(parent)
         self.staff = staff
         self.model = CallbackTableModel(self)
@@ -46,7 +48,8 @@ class CallbackTab(QWidget):
         for combo in (self.view, self.clerk, self.building, self.kind):
             combo.currentIndexChanged.connect(self.refresh)
         self.table.open_requested.connect(self.make_callback)
-        self.refresh()
+        self.model.first_page.connect(lambda: self._counted(self.model.filter))
+        self.refresh_in_background() if background else self.refresh()
 
     def _build(self) -> None:
         self.view = QComboBox(objectName="cb_view")
@@ -152,16 +155,26 @@ class CallbackTab(QWidget):
                               building_id=self.building.currentData(), kind=self.kind.currentData(),
                               text=self.search.text(), today=dt.date.today())
 
+    def refresh_in_background(self) -> None:
+        """The first showing's refresh: the rows (and then the count) come when a worker has
+        read them."""
+        self.model.load_in_background(self.current_filter())
+        self._paint_week()
+
     def refresh(self) -> None:
         f = self.current_filter()
         self.model.set_filter(f)
+        self._counted(f)
+        self._paint_week()
+
+    def _counted(self, f: CallbackFilter) -> None:
+        """The count under the list, once its first page is there."""
         if self.model.all_loaded():  # the first page holds them all: that is the count
             self.counter.ticket += 1
             self._show_count(self.model.rowCount())
         else:  # a true lower bound now, the exact count from another thread
             self.count.setText(self.tr("{n}+ callbacks").format(n=self.model.rowCount()))
             self.counter.call(lambda: callback_search.count(f, reader=self.staff))
-        self._paint_week()
 
     def _show_count(self, total: int | None) -> None:
         self.count.setText(self.tr("{n} callbacks").format(n=total) if total is not None else "")

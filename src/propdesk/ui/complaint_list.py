@@ -25,7 +25,9 @@ OPEN = "__open__"
 class ComplaintListPanel(QWidget):
     open_complaint = Signal(int)
 
-    def __init__(self, staff, parent=None):
+    def __init__(self, staff, parent=None, background: bool = False):
+        """``background``: the first page is read on a worker (the main window's first showing
+        of the tab), else at once."""
         super().__init__(parent)
         self.staff = staff
         self.model = ComplaintTableModel(self)
@@ -49,7 +51,8 @@ class ComplaintListPanel(QWidget):
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.model.tick)
         self._clock.start()
-        self.refresh()
+        self.model.first_page.connect(lambda: self._counted(self.model.filter))
+        self.refresh_in_background() if background else self.refresh()
 
     def _build(self) -> None:
         self.search = QLineEdit(objectName="search")
@@ -125,9 +128,18 @@ class ComplaintListPanel(QWidget):
             overdue_only=self.overdue.isChecked(), due=self.due, text=self.search.text(),
             at=dt.datetime.now())
 
+    def refresh_in_background(self) -> None:
+        """The first showing's refresh: the rows (and then the count) come when a worker has
+        read them."""
+        self.model.load_in_background(self.current_filter())
+
     def refresh(self) -> None:
         f = self.current_filter()
         self.model.set_filter(f)
+        self._counted(f)
+
+    def _counted(self, f: ComplaintFilter) -> None:
+        """The count under the list, once its first page is there."""
         if self.model.all_loaded():  # the first page holds them all: that is the count
             self.counter.ticket += 1  # a count still running for an older filter is ignored
             self._show_count(self.model.rowCount())

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from propdesk.enums import ComplaintStatus, Severity
@@ -11,7 +10,7 @@ from propdesk.services.cases import lateness
 from propdesk.services.lists import search
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.ui.lazy_model import LazyTableModel
+from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND, LazyTableModel
 from propdesk.ui.widgets import countdown, fmt, ui_text
 
 OPEN = set(ComplaintStatus.open_codes())
@@ -52,9 +51,9 @@ class ComplaintTableModel(LazyTableModel):
         return self.row_id(row)
 
     def cell(self, row: dict, key: str, role: int):
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return self._text(row, key)
-        if role == Qt.BackgroundRole:
+        if role == BACKGROUND:
             running = lateness.running_deadline(row)
             if running is None:
                 return None
@@ -62,9 +61,9 @@ class ComplaintTableModel(LazyTableModel):
                 return OVERDUE_BG
             if running[1] - self.now < dt.timedelta(hours=2):
                 return SOON_BG
-        if role == Qt.ForegroundRole and key == "severity" and row["severity"] == "major":
+        if role == FOREGROUND and key == "severity" and row["severity"] == "major":
             return MAJOR_FG
-        if role == Qt.ToolTipRole and key == "description":
+        if role == TOOLTIP and key == "description":
             return row["description"]
         return None
 

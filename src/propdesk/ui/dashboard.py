@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -122,7 +122,9 @@ class Dashboard(QWidget):
         row.addWidget(refresh)
         layout.addLayout(row)
         layout.addStretch()
-        self.refresh()
+        # counted once the window is drawn: the worker's imports and queries would otherwise
+        # share the two cores with the first paint
+        QTimer.singleShot(0, self, self.refresh)
 
     def _box(self, title: str, tiles: list, columns: int) -> QGroupBox:
         box = QGroupBox(title)

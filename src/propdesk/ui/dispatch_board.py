@@ -35,7 +35,9 @@ class DispatchBoard(QWidget):
     open_work_order = Signal(int)
     changed = Signal()
 
-    def __init__(self, staff, parent=None):
+    def __init__(self, staff, parent=None, background: bool = False):
+        """``background``: the first page is read on a worker (the main window's first showing
+        of the tab), else at once."""
         super().__init__(parent)
         self.staff = staff
         self.model = WorkOrderTableModel(self)
@@ -57,7 +59,8 @@ class DispatchBoard(QWidget):
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.model.tick)
         self._clock.start()
-        self.refresh()
+        self.model.first_page.connect(lambda: self._counted(self.model.filter))
+        self.refresh_in_background() if background else self.refresh()
 
     def _build(self) -> None:
         self.search = QLineEdit(objectName="wo_search")
@@ -182,6 +185,13 @@ class DispatchBoard(QWidget):
                                unpaid_only=self.unpaid_only.isChecked(),
                                text=self.search.text(), at=dt.datetime.now())
 
+    def refresh_in_background(self) -> None:
+        """The first showing's refresh: the rows (and then the count) come when a worker has
+        read them."""
+        self.model.load_in_background(self.current_filter())
+        self.refresh_day()
+        self._enable()
+
     def refresh(self) -> None:
         keep = self.selected_id()
         f = self.current_filter()
@@ -190,6 +200,12 @@ class DispatchBoard(QWidget):
             row = next((i for i, r in enumerate(self.model.rows) if r["id"] == keep), None)
             if row is not None:
                 self.table.selectRow(row)
+        self._counted(f)
+        self.refresh_day()
+        self._enable()
+
+    def _counted(self, f: WorkOrderFilter) -> None:
+        """The count under the list, once its first page is there."""
         # counted off the GUI thread (0.1-0.2 s at a million complaints' history), unless the
         # first page holds every order
         if self.model.all_loaded():
@@ -199,8 +215,6 @@ class DispatchBoard(QWidget):
             # a true lower bound meanwhile, as the complaint and callback lists show
             self.count.setText(self.tr("{n}+ work orders").format(n=self.model.rowCount()))
             self.counter.call(lambda: workorder_search.count(f, reader=self.staff))
-        self.refresh_day()
-        self._enable()
 
     def _show_count(self, n: int | None) -> None:
         self.count.setText(self.tr("{n} work orders").format(n=n) if n is not None else "")

@@ -18,8 +18,8 @@ from propdesk.services.cases import incidents
 from propdesk.services.core import audit_log
 from propdesk.services.register import owners
 from propdesk.ui.action_dialog import ActionDialog, Field
-from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt
-from propdesk.services.register.address import unit_display
+from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, ui_text
+from propdesk.services.register.address import display_estates, unit_display
 
 
 class IncidentTab(QWidget):
@@ -143,10 +143,14 @@ class IncidentTab(QWidget):
 
     def refresh(self, select: int | None = None) -> None:
         self.list.clear()
-        for incident in incidents.listing(include_closed=self.show_closed.isChecked(), reader=self.staff):
+        listed = incidents.listing(include_closed=self.show_closed.isChecked(), reader=self.staff)
+        areas = incidents.area_texts(listed)  # one query for the list, not one per incident
+        for incident in listed:
             end = fmt(incident.expected_end) if incident.expected_end else "—"
             status = self.tr("Open") if incident.status == "open" else self.tr("closed {at}").format(at=fmt(incident.closed_at))
-            item = QTreeWidgetItem([incident.number, incident.title, translate("ui", incidents.area_text(incident)),
+            # names of buildings and units, or "whole estate" (translated; through the loaded
+            # catalogue only: a name is not in it, and looking it up must not read the .ts)
+            item = QTreeWidgetItem([incident.number, incident.title, ui_text(areas[incident.id]),
                                     fmt(incident.started_at), end, str(incident.n_contacts), status])
             item.setData(0, Qt.UserRole, incident.id)
             self.list.addTopLevelItem(item)
@@ -163,9 +167,12 @@ class IncidentTab(QWidget):
     def show_callers(self) -> None:
         incident = self.selected()
         self.callers.clear()
-        for c in incidents.contacts(incident.id, reader=self.staff) if incident else []:
+        callers = incidents.contacts(incident.id, reader=self.staff) if incident else []
+        estates = display_estates() if any(c.unit_id for c in callers) else {}  # once, not per caller
+        for c in callers:
             self.callers.addTopLevelItem(QTreeWidgetItem([fmt(c.at), c.name, c.phone,
-                                                          unit_display(c.unit) if c.unit_id else "", c.note]))
+                                                          unit_display(c.unit, estates) if c.unit_id else "",
+                                                          c.note]))
         is_open = bool(incident) and incident.status == "open"
         self.buttons["attach"].setEnabled(is_open)
         self.buttons["close"].setEnabled(is_open)

@@ -29,6 +29,15 @@ from propdesk.ui.widgets import ui_text
 PAGE = 200
 WINDOW_PAGES = 5  # pages held at most (1,000 rows of 200)
 
+# Qt's item roles as plain ints. PySide6 compares the int ``data()`` is given with
+# ``Qt.DisplayRole`` through its enum machinery (about 10 µs), and a table's first paint asks
+# ``data()`` some 3,000 times (rows on screen x columns x roles): the models compare with these.
+DISPLAY = Qt.ItemDataRole.DisplayRole.value
+TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+USER = Qt.ItemDataRole.UserRole.value
+
 
 def _same_rows(a, b) -> bool:
     """Two filters that select the same rows (the clock they carry aside)."""
@@ -40,12 +49,14 @@ def _same_rows(a, b) -> bool:
 
 class LazyTableModel(QAbstractTableModel):
     columns: list[tuple[str, str]] = []  # (sort key, header marked QT_TRANSLATE_NOOP("ui", ...))
+    # cell(row, key, role) -> what the cell shows for ``role`` (DISPLAY, TOOLTIP, ... above)
     sortable: tuple[str, ...] | None = None  # the sort keys a service can serve fast (None: all)
     page_size = PAGE
     reader = None  # who reads: the signed-in person, set by the owner (services check records.read)
     window_pages = WINDOW_PAGES
     keyset = False  # pages continue from a row (fetch_page) instead of an offset (fetch)
     shifted = Signal(int)  # rows let go at the top (> 0) or read in above (< 0) while paging
+    first_page = Signal()  # the first page read on a worker (load_in_background) is shown
 
     def __init__(self, filter_, order: str, parent=None):
         super().__init__(parent)
@@ -56,6 +67,8 @@ class LazyTableModel(QAbstractTableModel):
         self._more_above = False  # rows above the window (let go while scrolling down)
         self._top = 0  # OFFSET of rows[0] (offset paging only)
         self._loaded = False  # the first page is read once, by the owner's first refresh
+        self.loading = False  # the first page is being read on a worker (load_in_background)
+        self._loader = None  # that worker's Background, made when first needed
         self.anchor_id: int | None = None  # the row the view's cursor is on (set by the view)
         self.now = dt.datetime.now()
 
@@ -86,9 +99,39 @@ class LazyTableModel(QAbstractTableModel):
         self.filter = f
         self.reload(keep_place=same)
 
+    def load_in_background(self, f) -> None:
+        """Take filter ``f`` and read its first page on a worker thread (a tab's first showing:
+        the GUI thread builds the widgets and only shows the rows when they arrive, then
+        ``first_page`` is emitted). Until then the list is empty and asks for nothing; a
+        reload meanwhile (another filter, a sort) wins over the rows still on their way."""
+        from propdesk.ui.worker import Background
+
+        if self._loader is None:
+            self._loader = Background(self._arrived, self)
+        self.filter = f
+        self.loading = True
+        limit = self.page_size
+        self._loader.call(lambda: self._first(limit))
+
+    def _arrived(self, rows: list[dict] | None) -> None:
+        self.loading = False
+        if rows is None:  # the worker's query failed (logged there): read it here instead
+            self.reload()
+        else:
+            self.beginResetModel()
+            self.now = dt.datetime.now()
+            self.rows, self._top, self._more_above = rows, 0, False
+            self._exhausted = len(rows) < self.page_size
+            self._loaded = True
+            self.endResetModel()
+        self.first_page.emit()
+
     def reload(self, keep_place: bool = False) -> None:
         """Read the rows again: from the top, or (``keep_place``) around the row the cursor is
         on, as long as it is still held."""
+        if self.loading:  # a first page still on its way is not shown over these rows
+            self._loader.ticket += 1
+            self.loading = False
         anchor = next((r for r in self.rows if r["id"] == self.anchor_id), None) if keep_place else None
         self.beginResetModel()
         self.now = dt.datetime.now()
@@ -113,10 +156,10 @@ class LazyTableModel(QAbstractTableModel):
         return self._loaded and self._exhausted and not self._more_above
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's method name
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self.loading
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 - Qt's method name
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self.loading:
             return
         more = self._below(self.page_size) if self.rows else self._first(self.page_size)
         self._exhausted = len(more) < self.page_size
@@ -204,10 +247,13 @@ class LazyTableModel(QAbstractTableModel):
         """The row holding ``row_id`` in the window, or None."""
         return next((i for i, r in enumerate(self.rows) if r["id"] == row_id), None)
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+    # the roles ``cell`` answers (its role is one of these, as an int); Qt's other questions
+    # (font, alignment, decoration, size ...) get None at once
+    roles = frozenset({DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND})
+
+    def data(self, index, role=DISPLAY):
+        if role == USER:
+            return self.rows[index.row()]["id"] if index.isValid() else None
+        if role not in self.roles or not index.isValid():
             return None
-        row = self.rows[index.row()]
-        if role == Qt.UserRole:
-            return row["id"]
-        return self.cell(row, self.columns[index.column()][0], role)
+        return self.cell(self.rows[index.row()], self.columns[index.column()][0], role)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
@@ -13,13 +13,9 @@ from PySide6.QtWidgets import (
 from propdesk import __version__
 from propdesk.enums import Role
 from propdesk.services.core import accounts, calendar
-from propdesk.services.cases import callbacks
 from propdesk.errors import RuleError
-from propdesk.services.setup import office, office_profile
-from propdesk.services.lists import search
 from propdesk.services.core import settings
-from propdesk.services.lists.search import ComplaintFilter
-from propdesk.ui.audit_viewer import add_audit_action
+from propdesk.services.setup import access
 from propdesk.ui.backup_dialogs import add_backup_actions
 from propdesk.ui.form_area import FormArea
 from propdesk.ui.widgets import STYLE
@@ -31,8 +27,19 @@ TABS = ("dashboard", "intake", "complaints", "work_orders", "callbacks", "incide
 WARM_UP = [("intake", "propdesk.ui.intake"), ("complaints", "propdesk.ui.complaint_list"),
            ("work_orders", "propdesk.ui.workorder_tab"), ("callbacks", "propdesk.ui.callback_tab"),
            ("incidents", "propdesk.ui.incident_tab"), ("dashboard", "propdesk.ui.dashboard"),
-           ("", "propdesk.ui.case_view")]
+           ("", "propdesk.ui.case_view"), ("", "propdesk.ui.audit_viewer"),
+           ("", "propdesk.services.setup.office_profile")]
 WARM_UP_AFTER_MS, WARM_UP_STEP_MS = 2000, 100
+
+
+def _overdue_counts(reader) -> tuple[int, int]:
+    """On the status bar's worker: overdue complaints and callbacks (the list modules are
+    imported there, not before the window shows)."""
+    from propdesk.services.cases import callbacks
+    from propdesk.services.lists import search
+
+    return (search.count(search.ComplaintFilter(overdue_only=True), reader=reader),
+            callbacks.overdue_count(reader=reader))
 
 
 def scrolling(widget: QWidget, footer: QWidget | None = None) -> QScrollArea:
@@ -84,7 +91,7 @@ class MainWindow(QMainWindow):
         self._show_calendar_banner()
         # the overdue counts read every open case: counted on another thread (70 ms at a million)
         self._overdue_counter = Background(self._show_overdue, self)
-        self.update_overdue()
+        QTimer.singleShot(0, self, self.update_overdue)  # once the window is drawn
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.update_overdue)
         self._clock.start()
@@ -172,17 +179,17 @@ class MainWindow(QMainWindow):
         elif key == "complaints":
             from propdesk.ui.complaint_list import ComplaintListPanel
 
-            widget = ComplaintListPanel(self.staff)
+            widget = ComplaintListPanel(self.staff, background=True)
             widget.open_complaint.connect(self.open_case)
         elif key == "work_orders":
             from propdesk.ui.workorder_tab import WorkOrderTab
 
-            widget = WorkOrderTab(staff)
+            widget = WorkOrderTab(staff, background=True)
             widget.changed.connect(self.refresh_counts)
         elif key == "callbacks":
             from propdesk.ui.callback_tab import CallbackTab
 
-            widget = CallbackTab(staff)
+            widget = CallbackTab(staff, background=True)
             widget.changed.connect(self.refresh_counts)
         else:
             from propdesk.ui.incident_tab import IncidentTab
@@ -265,7 +272,7 @@ class MainWindow(QMainWindow):
         office_lang = settings.office_language()
         for lang, text in (("zh_CN", "中文"), ("en", "English")):  # the office's language
             action = QAction(text, self, checkable=True, checked=office_lang == lang,
-                             enabled=office.can_edit(self.staff))
+                             enabled=access.can_edit(self.staff))
             action.setObjectName(f"language_{lang}")
             action.triggered.connect(lambda _c=False, code=lang: self.set_language(code))
             menu.addAction(action)
@@ -322,12 +329,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(roster)
         file_menu.addSeparator()
         add_backup_actions(self, file_menu, self.staff)  # restore: supervisors and administrators
-        add_audit_action(self, file_menu, self.staff)  # supervisors and administrators
+        self._audit_action(file_menu)  # supervisors and administrators
         file_menu.addSeparator()
         self._session_actions(file_menu)
         view = self.menuBar().addMenu(self.tr("&Settings"))
         self._language_actions(view)
-        if office.can_view(self.staff):  # administrators change it, supervisors read it
+        if access.can_view(self.staff):  # administrators change it, supervisors read it
             view.addSeparator()
             self.office_setup_action = QAction(self.tr("&Office setup…"), self)
             self.office_setup_action.triggered.connect(self.open_office_setup)
@@ -336,6 +343,22 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About PropDesk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def _audit_action(self, menu) -> None:
+        """The "Audit log…" entry for those who may read it; the viewer is imported when opened."""
+        from propdesk.services.core import audit_log
+
+        if not accounts.can(self.staff, audit_log.PERMISSION):
+            return
+        action = QAction(QCoreApplication.translate("AuditViewer", "&Audit log…"), self)
+        action.setObjectName("audit_log_action")
+        action.triggered.connect(self.open_audit_log)
+        menu.addAction(action)
+
+    def open_audit_log(self) -> None:
+        from propdesk.ui.audit_viewer import AuditViewer
+
+        AuditViewer(self.staff, self).exec()
 
     def _show_calendar_banner(self) -> None:
         years = calendar.uncovered_years()
@@ -367,8 +390,8 @@ class MainWindow(QMainWindow):
     def update_overdue(self) -> None:
         """The overdue counts in the status bar, visible from every tab (counted off the GUI
         thread; the last counts stay until the new ones arrive)."""
-        self._overdue_counter.call(lambda: (search.count(ComplaintFilter(overdue_only=True), reader=self.staff),
-                                            callbacks.overdue_count(reader=self.staff)))
+        staff = self.staff
+        self._overdue_counter.call(lambda: _overdue_counts(staff))
 
     def _show_overdue(self, counts) -> None:
         if counts is None:  # the count failed (logged by the worker): keep what is shown
@@ -446,6 +469,8 @@ class MainWindow(QMainWindow):
         self._last_case = view  # keep a reference while it is open (non-modal)
 
     def set_language(self, lang: str) -> None:
+        from propdesk.services.setup import office_profile
+
         try:
             office_profile.set_language(self.staff, lang)
         except RuleError as err:

@@ -28,7 +28,10 @@ class Suggestions(QObject):
         self.popup.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.popup.setModel(self.model)
         self.popup.clicked.connect(lambda index: self._take(index.data()))
-        field.installEventFilter(self)
+        # the field's events are watched from the first time the list opens: until then there
+        # is no list to move in or to close (and a new form's first paint does not pass every
+        # event of the field through Python)
+        self._watching = False
         field.destroyed.connect(self.popup.deleteLater)
 
     def show(self) -> None:
@@ -37,6 +40,9 @@ class Suggestions(QObject):
                 or self.field.visibleRegion().isEmpty():
             self.hide()
             return
+        if not self._watching:
+            self.field.installEventFilter(self)
+            self._watching = True
         rows = min(self.model.rowCount(), 8)
         height = self.popup.sizeHintForRow(0) * rows + 4
         self.popup.resize(max(self.field.width(), 320), height)

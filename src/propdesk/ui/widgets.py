@@ -23,6 +23,8 @@ def ui_text(source: str) -> str:
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
     """Outline a field the service refused; the outline goes as soon as the clerk changes it."""
+    if not invalid and not widget.property("invalid"):
+        return  # not outlined: nothing to take away (a new form's fields: no re-polish at start)
     widget.setProperty("invalid", invalid)
     widget.style().unpolish(widget)
     widget.style().polish(widget)

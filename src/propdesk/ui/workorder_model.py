@@ -1,7 +1,6 @@
 """The work-order list for the dispatch board, over the lazy model."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
@@ -9,7 +8,7 @@ from propdesk.enums import Urgency, WorkOrderKind, WorkOrderStatus
 from propdesk.services.cases import lateness
 from propdesk.services.lists import workorder_search
 from propdesk.services.lists.workorder_search import WorkOrderFilter
-from propdesk.ui.lazy_model import LazyTableModel
+from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND, LazyTableModel
 from propdesk.ui.widgets import countdown, fmt_short, ui_text
 
 LATE_BG = QBrush(QColor("#ffd9d9"))
@@ -46,18 +45,18 @@ class WorkOrderTableModel(LazyTableModel):
                                      before=before, reader=self.reader)
 
     def cell(self, row: dict, key: str, role: int):
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return self._text(row, key)
-        if role == Qt.BackgroundRole and lateness.work_order_late(row, self.now):
+        if role == BACKGROUND and lateness.work_order_late(row, self.now):
             return LATE_BG
-        if role == Qt.ForegroundRole:
+        if role == FOREGROUND:
             if key == "urgency" and row["urgency"] == Urgency.URGENT.value:
                 return URGENT_FG
             if row["status"] in (WorkOrderStatus.CHECKED.value, WorkOrderStatus.CANCELLED.value):
                 return DONE_FG
-        if role == Qt.ToolTipRole and key == "description":
+        if role == TOOLTIP and key == "description":
             return row["description"]
-        if role == Qt.ToolTipRole and key in ("status", "unit"):  # a long state or address, whole
+        if role == TOOLTIP and key in ("status", "unit"):  # a long state or address, whole
             return self._text(row, key) or None
         return None
 

@@ -45,11 +45,13 @@ ACTIONS = {
 class WorkOrderTab(QWidget):
     changed = Signal()
 
-    def __init__(self, staff, parent=None):
+    def __init__(self, staff, parent=None, background: bool = False):
+        """``background``: the board's first page is read on a worker (the main window's first
+        showing of the tab), else at once."""
         super().__init__(parent)
         self.staff = staff
         self.form = RepairForm(staff)
-        self.board = DispatchBoard(staff)
+        self.board = DispatchBoard(staff, background=background)
         form_box = QGroupBox(self.tr("Repair call (报修登记)"))
         QVBoxLayout(form_box).addWidget(self.form)
         # a small screen scrolls the form rather than cutting it off; the deadline, Save and the

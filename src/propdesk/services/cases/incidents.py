@@ -24,7 +24,7 @@ from propdesk.services.core import numbering
 from propdesk.services.register import owners
 from propdesk.services.core.db_retry import for_change, transaction
 from propdesk.services.core.validation import Checker
-from propdesk.services.register.address import building_display, unit_display
+from propdesk.services.register.address import building_display, display_estates, unit_display
 
 ENTITY = "incident"
 PREFIX = "SJ"
@@ -158,10 +158,20 @@ def listing(include_closed: bool = False, limit: int = 500, *, reader) -> list[I
 
 def area_text(incident: Incident) -> str:
     """The area as people say it: 3栋、5栋、7栋1单元1201, or the estate."""
-    parts = []
-    for area in IncidentArea.select(IncidentArea, Building, Unit).join(Building, JOIN.LEFT_OUTER).switch(
-            IncidentArea).join(Unit, JOIN.LEFT_OUTER).where(IncidentArea.incident == incident.id):
-        parts.append(unit_display(area.unit) if area.unit_id else building_display(area.building))
-    if parts:
-        return "、".join(parts)
-    return incident.estate.name if incident.estate_id else QT_TRANSLATE_NOOP("ui", "whole estate")
+    return area_texts([incident])[incident.id]
+
+
+def area_texts(items: Sequence[Incident]) -> dict[int, str]:
+    """:func:`area_text` of each incident (id -> text), read in one query for them all (the
+    incident list: no query per incident)."""
+    parts: dict[int, list[str]] = {i.id: [] for i in items}
+    if not parts:
+        return {}
+    estates = display_estates()
+    for area in (IncidentArea.select(IncidentArea, Building, Unit).join(Building, JOIN.LEFT_OUTER)
+                 .switch(IncidentArea).join(Unit, JOIN.LEFT_OUTER)
+                 .where(IncidentArea.incident.in_(list(parts))).order_by(IncidentArea.id)):
+        parts[area.incident_id].append(unit_display(area.unit, estates) if area.unit_id
+                                       else building_display(area.building, estates))
+    return {i.id: "、".join(parts[i.id]) if parts[i.id] else
+            (i.estate.name if i.estate_id else QT_TRANSLATE_NOOP("ui", "whole estate")) for i in items}

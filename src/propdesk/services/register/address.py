@@ -128,19 +128,34 @@ def several_estates() -> bool:
     return Estate.select().where(Estate.active == True).count() > 1  # noqa: E712 - peewee: `== True` builds SQL
 
 
-def unit_display(unit) -> str:
+def display_estates() -> dict[int, str]:
+    """What :func:`unit_display` and :func:`building_display` put in front, read once for a
+    whole list (no query per row): building id -> estate name in an office of several
+    estates, nothing in an office of one."""
+    return building_estates() if several_estates() else {}
+
+
+def unit_display(unit, estates: dict[int, str] | None = None) -> str:
     """A unit (a row of the register) as shown and printed: "翠湖苑 5幢2单元802" in an office of
-    several estates, its label alone in an office of one."""
+    several estates, its label alone in an office of one. ``estates``: :func:`display_estates`,
+    read once by a caller showing many units."""
     if unit is None:
         return ""
-    if not several_estates():
-        return unit.label
-    estate = Estate.select(Estate.name).join(Building).where(Building.id == unit.building_id).scalar()
+    if estates is None:
+        if not several_estates():
+            return unit.label
+        estate = Estate.select(Estate.name).join(Building).where(Building.id == unit.building_id).scalar()
+    else:
+        estate = estates.get(unit.building_id)
     return f"{estate} {unit.label}" if estate else unit.label
 
 
-def building_display(building) -> str:
-    """A building as shown and printed: "翠湖苑 5幢" in an office of several estates."""
+def building_display(building, estates: dict[int, str] | None = None) -> str:
+    """A building as shown and printed: "翠湖苑 5幢" in an office of several estates
+    (``estates`` as for :func:`unit_display`)."""
+    if estates is not None:
+        estate = estates.get(building.id)
+        return f"{estate} {building.name}" if estate else building.name
     if not several_estates():
         return building.name
     return f"{building.estate.name} {building.name}"

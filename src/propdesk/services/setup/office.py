@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.models.enums import Role, Severity, Urgency
+from propdesk.models.enums import Severity, Urgency
 from propdesk.models.tables import Staff
-from propdesk.services.core import accounts
 from propdesk.services.core import audit
 from propdesk.services.cases import callbacks
 from propdesk.services.core import settings
@@ -24,9 +23,9 @@ from propdesk.services.cases import workorders
 from propdesk.services.core.db_retry import transaction
 from propdesk.services.core.validation import Checker
 from propdesk.services.fees import months
-
-SETTING = "setting"  # audit entity of the office settings
-VIEW_ROLES = {Role.SUPERVISOR.value, Role.ADMIN.value}
+from propdesk.services.setup.access import (  # noqa: F401 - who may: the setup screens ask here
+    SETTING, VIEW_ROLES, can_edit, can_view, require_edit,
+)
 
 MSG_WHOLE = QT_TRANSLATE_NOOP("rules", "{label}: enter a whole number from {low} to {high}.")
 MSG_REPLY_AFTER_RESOLVE = QT_TRANSLATE_NOOP(
@@ -46,21 +45,6 @@ LIMITS = {
     "fee_remind_day": months.DAY_LIMITS,  # the dashboard reminds of the summary from this day
 }
 DEFAULT_REPEAT_DAYS = 30
-
-
-# --- who may ---------------------------------------------------------------------------------
-
-def can_edit(actor: Staff | None) -> bool:
-    return accounts.can(actor, "settings.edit")
-
-
-def can_view(actor: Staff | None) -> bool:
-    return actor is not None and actor.active and actor.role in VIEW_ROLES
-
-
-def require_edit(actor: Staff | None, entity: str = SETTING, entity_id: int = 0) -> None:
-    """Call before opening the transaction: a refusal is audited in its own."""
-    accounts.require(actor, "settings.edit", entity, entity_id)
 
 
 def put_settings(actor: Staff | None, values: dict[str, str], action: str = "change",

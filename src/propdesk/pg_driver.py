@@ -1,0 +1,89 @@
+"""peewee without psycopg2 until a PostgreSQL database is opened.
+
+peewee imports psycopg2 (and through it ``ssl``) when peewee itself is imported, whether or not
+the office works on PostgreSQL: 10-15 ms of CPU at every start of a SQLite desk (issue 21).
+:func:`install` (called by ``propdesk/__init__.py``, so before anything of PropDesk imports
+peewee) refuses ``import psycopg2`` while peewee's module runs, so peewee starts as it does on
+a computer without the driver. Opening a ``postgresql://`` location calls :func:`attach`, which
+imports the driver and sets in peewee what its own import would have set.
+
+Nothing changes when psycopg2 was imported before peewee (peewee then finds it as usual), and
+a test (tests/test_startup_imports.py) compares peewee after :func:`attach` with a peewee
+imported the ordinary way, so a peewee upgrade that reads more of psycopg2 is noticed.
+"""
+from __future__ import annotations
+
+import sys
+
+DRIVER = "psycopg2"
+
+
+class _WithoutDriver:
+    """Runs peewee's module with ``import psycopg2`` refused; everything else as its loader."""
+
+    def __init__(self, loader):
+        self.loader = loader
+
+    def __getattr__(self, name):  # get_source, get_resource_reader ...: the real loader's
+        return getattr(self.loader, name)
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module) -> None:
+        refused = DRIVER not in sys.modules
+        if refused:
+            sys.modules[DRIVER] = None  # import psycopg2 -> ImportError, as without the driver
+        try:
+            self.loader.exec_module(module)
+        finally:
+            if refused and DRIVER in sys.modules and sys.modules[DRIVER] is None:
+                del sys.modules[DRIVER]
+
+
+class _PeeweeFinder:
+    """On ``sys.meta_path`` until peewee is imported: finds peewee with the other finders
+    (a checkout, a wheel, the PyInstaller bundle alike) and wraps its loader."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "peewee":
+            return None
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        for finder in list(sys.meta_path):
+            find = getattr(finder, "find_spec", None)
+            spec = find(name, path, target) if find is not None else None
+            if spec is not None:
+                if spec.loader is not None and DRIVER not in sys.modules:
+                    spec.loader = _WithoutDriver(spec.loader)
+                return spec
+        return None
+
+
+def install() -> None:
+    """Keep psycopg2 out of peewee's import (no-op once peewee is imported)."""
+    if "peewee" in sys.modules or any(isinstance(f, _PeeweeFinder) for f in sys.meta_path):
+        return
+    sys.meta_path.insert(0, _PeeweeFinder())
+
+
+def attach() -> None:
+    """Import psycopg2 (ImportError when it is not installed) and give peewee what its import
+    would have found: the module, its extensions, the JSON and UUID adapters, and the
+    transaction states its adapter compares with."""
+    import psycopg2
+    from psycopg2 import extensions, extras
+
+    import peewee
+
+    if peewee.psycopg2 is not None:
+        return
+    extras.register_uuid()
+    peewee.pg_extensions = extensions
+    peewee.pg_register_uuid = extras.register_uuid
+    peewee.Json_pg2 = extras.Json
+    adapter = peewee.Psycopg2Adapter
+    adapter.txn_idle = extensions.TRANSACTION_STATUS_IDLE
+    adapter.txn_inerror = extensions.TRANSACTION_STATUS_INERROR
+    adapter.txn_unknown = extensions.TRANSACTION_STATUS_UNKNOWN
+    peewee.psycopg2 = psycopg2  # last: "attached" once this is set

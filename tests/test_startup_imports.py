@@ -1,0 +1,131 @@
+"""What a start imports before the main window shows (issue 21: start-up within 2x of a bare
+Qt window). Each check runs PropDesk in a fresh interpreter, as a desk starts it, and looks at
+``sys.modules`` when the window is shown: what the first screen does not need is imported later
+(on first use, or by the warm-up after the window shows)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from propdesk.models import database
+
+# imported when first used or after the window shows, never before it
+NOT_AT_START = ["psycopg2", "ssl", "openpyxl", "reportlab", "pypinyin", "propdesk.ui.audit_viewer",
+                "propdesk.services.setup.office", "propdesk.services.lists.weekly",
+                "propdesk.ui.export_dialog", "propdesk.ui.complaint_list"]
+
+START = textwrap.dedent("""
+    import json, sys
+    from propdesk.ui import main_window
+
+    seen = {}
+    show = main_window.MainWindow.show
+
+    def shown(self):
+        show(self)
+        seen.update(start_tab=self.tabs.currentWidget().objectName() or type(
+            self.built("dashboard") or self.built("intake")).__name__,
+            modules={m: m in sys.modules for m in json.loads(sys.argv[3])})
+    main_window.MainWindow.show = shown
+
+    from propdesk import app
+
+    class Args:
+        db = sys.argv[1]; lang = "zh_CN"; demo = False
+
+    code = app.run_gui(Args)
+    print(json.dumps(seen))
+    sys.exit(code)
+""")
+
+
+def _start(location: str, tmp_path, user: str = "admin") -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PROPDESK_SMOKE="1",
+               PROPDESK_HOME=str(tmp_path / "home"))
+    database.close()  # the child opens the file itself
+    done = subprocess.run([sys.executable, "-c", START, location, user, json.dumps(NOT_AT_START)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.sqlite_only(reason="what a SQLite desk imports at start")
+def test_a_sqlite_desk_shows_its_window_without_the_postgresql_driver_or_later_modules(
+        office, db_location, tmp_path):
+    seen = _start(db_location, tmp_path)
+    assert seen["start_tab"] == "Dashboard"  # the smoke start: the administrator's window
+    assert [m for m, imported in seen["modules"].items() if imported] == []
+
+
+DRIVER_NAMES = textwrap.dedent("""
+    import json, sys, types
+    if sys.argv[1] == "ordinary":
+        import psycopg2  # imported first: peewee finds it as it always did
+        import peewee
+    else:
+        import propdesk.models  # noqa: F401 - peewee through PropDesk: without the driver
+        import peewee
+        before = peewee.psycopg2
+        from propdesk import pg_driver
+        pg_driver.attach()
+        assert before is None, before
+
+    def name(value):
+        if isinstance(value, types.ModuleType):
+            return value.__name__
+        return f"{getattr(value, '__module__', '?')}.{getattr(value, '__qualname__', repr(value))}"
+
+    found = {k: name(v) for k, v in vars(peewee).items()
+             if name(v).startswith("psycopg2") or k in ("psycopg2", "pg_extensions", "Json_pg2")}
+    adapter = {k: repr(getattr(peewee.Psycopg2Adapter, k)) for k in ("txn_idle", "txn_inerror", "txn_unknown")}
+    print(json.dumps({"globals": found, "adapter": adapter}))
+""")
+
+
+def test_peewee_gets_psycopg2_when_a_server_is_opened_as_its_own_import_gives_it():
+    """pg_driver.attach sets in peewee what peewee's own import of psycopg2 sets: a peewee
+    upgrade that reads more of psycopg2 at import shows up here as a difference."""
+    def names(how):
+        done = subprocess.run([sys.executable, "-c", DRIVER_NAMES, how], capture_output=True,
+                              text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    ordinary, attached = names("ordinary"), names("attached")
+    assert ordinary["globals"]["psycopg2"] == "psycopg2"
+    assert attached == ordinary
+
+
+@pytest.mark.sqlite_only(reason="what a SQLite desk imports")
+def test_a_sqlite_file_opens_without_psycopg2_which_stays_importable(office, db_location):
+    database.close()
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent("""
+        import sys
+        from propdesk.models import init_db
+        init_db(sys.argv[1])
+        print("psycopg2" in sys.modules)
+        import psycopg2  # anyone may still import it afterwards
+        print(psycopg2.__name__)
+    """), db_location], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "psycopg2"]
+
+
+def test_the_quicker_pyside_source_check_answers_as_pyside_does():
+    from propdesk.ui import qt_imports
+
+    feature = sys.modules["shibokensupport.feature"]
+    assert qt_imports.quicker_feature_check()
+    check = feature._mod_uses_pyside
+    assert check.quicker
+    import propdesk.models.tables
+    import propdesk.ui.main_window
+
+    for module in (propdesk.ui.main_window, propdesk.models.tables, json, sys, qt_imports):
+        assert check(module) == check.original(module), module.__name__
+    assert check(propdesk.ui.main_window) and not check(propdesk.models.tables)
