@@ -29,7 +29,10 @@ import contextlib
 import datetime as dt
 import errno
 import os
-import tempfile
+import re
+import secrets
+import socket
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -73,21 +76,110 @@ def export(name: str, path, date_from: dt.date | None = None, date_to: dt.date |
 def output_file(path, suffix: str):
     """A temporary file next to ``path`` to write into; at the end it replaces ``path``. A
     cancelled or failed job leaves neither half a file nor a clobbered older one. A folder
-    that does not exist, no permission, the file open in Excel (Windows): ReportError."""
+    that does not exist, no permission, the file open in Excel (Windows): ReportError.
+
+    A job killed outright (SIGKILL, a power cut, the task manager) cannot tidy up: its hidden
+    ``.propdesk-HOST-PID-XXXXXXXX.pdf`` stays. The next export into the same folder removes such
+    leftovers (:func:`remove_stale`), never the file of an export still running.
+
+    The file is created with mode 0666 less the umask, as any program's "Save as" would: an
+    export is a document the user puts into a folder of their choice, and that folder (and the
+    user's umask) decide who else may read it; a file only its writer can read would surprise
+    an office that shares the folder with its head. (The database, its backups and the desk's
+    secret are the program's own files and stay private.)"""
     target = Path(path)
+    remove_stale(target.parent)
     try:
-        fd, tmp = tempfile.mkstemp(suffix=suffix, prefix=".propdesk-", dir=target.parent)
-        os.close(fd)
+        tmp = _create_temp(target.parent, suffix)
     except OSError as err:
         raise _cannot_write(target, err) from err
     try:
-        yield tmp
+        yield str(tmp)
         os.replace(tmp, target)
     except BaseException as err:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         if isinstance(err, OSError):
             raise _cannot_write(target, err) from err
         raise
+
+
+# --- the temporary files of killed jobs ------------------------------------------------------------
+
+TEMP_PREFIX = ".propdesk-"
+STALE_AFTER = dt.timedelta(days=1)  # a leftover whose owner cannot be asked (another computer)
+_TEMP_NAME = re.compile(  # ours: .propdesk-HOST-PID-XXXXXXXX.ext; before: .propdesk-XXXXXXXX.ext
+    r"^\.propdesk-(?:(?P<host>[A-Za-z0-9_.]{0,40})-(?P<pid>\d{1,10})-)?[A-Za-z0-9_]{8}"
+    r"\.(?:pdf|xlsx)$")
+
+
+def _host() -> str:
+    """This computer's name as it appears in a temporary file's name (no dashes: they part the
+    fields)."""
+    return re.sub(r"[^A-Za-z0-9_.]", "_", socket.gethostname())[:40]
+
+
+def _create_temp(folder: Path, suffix: str) -> Path:
+    """A new, empty ``.propdesk-HOST-PID-XXXXXXXX`` file in ``folder`` (mode 0666 less the
+    umask), its name telling a later export which computer and process it belongs to."""
+    for _ in range(100):
+        tmp = folder / f"{TEMP_PREFIX}{_host()}-{os.getpid()}-{secrets.token_hex(4)}{suffix}"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                         0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` of this computer still runs (unknown counts as running)."""
+    if os.name != "posix":
+        return True  # os.kill(pid, 0) would end the process on Windows; the age rule decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: it runs
+    return True
+
+
+def is_stale(path: Path, now: float | None = None) -> bool:
+    """Whether ``path`` is the temporary file of an export that can no longer finish: a name
+    of ours, written on this computer by a process that has ended, or untouched for
+    STALE_AFTER (from another computer sharing the folder, or from an older PropDesk)."""
+    found = _TEMP_NAME.match(path.name)
+    if not found:
+        return False
+    try:
+        age = (now if now is not None else time.time()) - path.stat().st_mtime
+    except OSError:
+        return False
+    if age > STALE_AFTER.total_seconds():
+        return True
+    pid = found["pid"]
+    return (pid is not None and found["host"] == _host() and int(pid) != os.getpid()
+            and not _alive(int(pid)))
+
+
+def remove_stale(folder) -> list[Path]:
+    """Remove the leftovers of killed exports in ``folder`` (see :func:`is_stale`); what
+    cannot be listed or removed is left alone. Returns what was removed."""
+    removed = []
+    try:
+        names = [p for p in Path(folder).iterdir() if p.name.startswith(TEMP_PREFIX)]
+    except OSError:
+        return removed
+    for path in names:
+        if is_stale(path):
+            try:
+                path.unlink()
+            except OSError:
+                continue  # gone meanwhile, or still open somewhere (Windows)
+            removed.append(path)
+    return removed
 
 
 # the usual reasons a file cannot be written, in the office's words (the system's strerror is

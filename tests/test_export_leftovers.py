@@ -1,0 +1,165 @@
+"""An export killed outright (SIGKILL: no handler runs) leaves its hidden temporary file next
+to the target; the next export into that folder removes it, but never the file of an export
+that is still running, nor anything not ours. Exports follow the umask like any saved file."""
+import os
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from fixtures.report_data import populate
+from propdesk import reports
+from propdesk.reports import output_file, remove_stale
+from propdesk.reports.pdf.weekly import weekly_pdf
+from propdesk.reports.weekly_excel import weekly_xlsx
+from propdesk.services.lists import weekly
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and umask are POSIX")
+
+EXPORT = ["export", "complaints", "--from", "2026-11-01", "--to", "2026-11-30", "--user", "clerk",
+          "--lang", "zh_CN"]
+
+# `propdesk export` in a process of its own that stops in the middle of the register (after its
+# first line) and says so, waiting to be killed
+CHILD = textwrap.dedent("""
+    import sys
+    from propdesk import cli
+    from propdesk.reports.registers import REGISTERS
+
+    register = REGISTERS["complaints"]
+    lines = register.rows
+
+    def rows(*args, **kw):
+        for i, row in enumerate(lines(*args, **kw)):
+            if i == 1:
+                print("mid-export", flush=True)
+                sys.stdin.readline()  # until killed
+            yield row
+
+    register.rows = rows
+    sys.exit(cli.main(sys.argv[1:]))
+""")
+
+
+@pytest.fixture
+def db(db_location, office, monkeypatch):
+    populate(office)
+    monkeypatch.setenv("PROPDESK_PASSWORD", "secret123")
+    return db_location
+
+
+def start_export(db, target):
+    child = subprocess.Popen([sys.executable, "-c", CHILD, "--db", db, *EXPORT, "-o", str(target)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    line = child.stdout.readline()
+    assert line.strip() == "mid-export", child.stderr.read()
+    return child
+
+
+def hidden(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".propdesk-"))
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "pdf"])
+def test_a_killed_export_leaves_a_temporary_file_the_next_export_removes(db, tmp_path, kind):
+    out = tmp_path / "out"
+    out.mkdir()
+    child = start_export(db, out / f"killed.{kind}")
+    left = hidden(out)
+    assert len(left) == 1 and left[0].endswith(f"-{child.pid}-" + left[0].split("-")[-1])
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    child.stdout.close(), child.stderr.close(), child.stdin.close()
+    assert hidden(out) == left and not (out / f"killed.{kind}").exists()  # nothing tidied up
+
+    assert reports.export("complaints", out / f"next.{kind}", *populate_period()) == 3
+    assert hidden(out) == []
+    assert sorted(p.name for p in out.iterdir()) == [f"next.{kind}"]
+
+
+def populate_period():
+    import datetime as dt
+
+    return dt.date(2026, 11, 1), dt.date(2026, 11, 30)
+
+
+def test_a_running_export_keeps_its_file(db, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    child = start_export(db, out / "running.pdf")
+    try:
+        running = hidden(out)
+        assert len(running) == 1
+        reports.export("complaints", out / "mine.xlsx", *populate_period())
+        assert hidden(out) == running  # still being written by the other process
+        child.stdin.write("\n")
+        child.stdin.flush()
+        assert child.wait(timeout=60) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        child.stdout.close(), child.stderr.close(), child.stdin.close()
+    assert hidden(out) == [] and (out / "running.pdf").stat().st_size > 0
+
+
+def test_only_our_leftovers_go(tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    gone_pid = dead_pid()
+    host = reports._host()
+    day = reports.STALE_AFTER.total_seconds()
+    names = {
+        f".propdesk-{host}-{gone_pid}-ab12cd34.pdf": True,  # this computer, process ended
+        f".propdesk-{host}-{os.getpid()}-ab12cd34.xlsx": False,  # this very process
+        f".propdesk-{host}-1-ab12cd34.pdf": False,  # a process that runs (init)
+        f".propdesk-otherdesk-{gone_pid}-ab12cd34.pdf": False,  # another computer, recent
+        ".propdesk-old_desk-123-ab12cd34.xlsx": "old",  # another computer, a day untouched
+        ".propdesk-k3j_9xq2.pdf": "old",  # an older PropDesk's name (mkstemp), a day untouched
+        ".propdesk-k3j_9xq3.pdf": False,  # the same, recent
+        f".propdesk-{host}-{gone_pid}-ab12cd34.docx": False,  # not an export of ours
+        f".propdesk-{host}-{gone_pid}-notours.pdf": False,
+        ".propdesk-probe-x": False,  # backup's probe (a TemporaryFile of its own)
+        "report.pdf": False,
+    }
+    for name, old in names.items():
+        (folder / name).write_bytes(b"x")
+        if old == "old":
+            then = time.time() - day - 60
+            os.utime(folder / name, (then, then))
+    removed = {p.name for p in remove_stale(folder)}
+    assert removed == {n for n, stale in names.items() if stale}
+    assert {p.name for p in folder.iterdir()} == {n for n, stale in names.items() if not stale}
+
+
+def dead_pid() -> int:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    pid = int(done.stdout)
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    return pid
+
+
+def test_exports_follow_the_umask(db, tmp_path, office):
+    old = os.umask(0o027)
+    try:
+        reports.export("complaints", tmp_path / "c.pdf", *populate_period())
+        reports.export("complaints", tmp_path / "c.xlsx", *populate_period())
+        s = weekly.summary(*populate_period())
+        weekly_pdf(s, tmp_path / "w.pdf", "王芳")
+        weekly_xlsx(s, tmp_path / "w.xlsx", "王芳")
+        with output_file(tmp_path / "plain.pdf", ".pdf") as tmp:
+            with open(tmp, "wb") as f:
+                f.write(b"%PDF")
+    finally:
+        os.umask(old)
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()
+             if p.suffix in (".pdf", ".xlsx")}
+    assert modes == {"c.pdf": 0o640, "c.xlsx": 0o640, "w.pdf": 0o640, "w.xlsx": 0o640,
+                     "plain.pdf": 0o640}
