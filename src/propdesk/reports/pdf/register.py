@@ -17,14 +17,14 @@ Time and memory grow linearly with the lines: 100,000 lines in about a minute, i
 from __future__ import annotations
 
 import datetime as dt
+import re
 import struct
 import tempfile
 import threading
 import zlib
 from decimal import Decimal
 from bisect import bisect_right
-from itertools import accumulate, groupby
-from operator import itemgetter
+from itertools import accumulate
 from typing import Callable
 
 from reportlab.lib import colors
@@ -56,6 +56,8 @@ HEAD_BG = colors.Color(0.88, 0.9, 0.93)
 GRID_W, BOX_W = 0.4, 0.9  # line widths: the ruling, the frame and the line under the header
 TOTAL_SIZE = 8.5
 PAGE_NO_SIZE = 8  # as page.draw_page_number
+LEVEL = 2  # deflate level of the pages: 1-2 take half the time of the default 6; 2 keeps the file
+# about as small as 6 did before the shared resources (10,000 lines: 3.8 MB; level 1: 4.2 MB)
 SHORT, CACHED = 40, 8_000  # texts this short are laid out once per document (up to CACHED)
 
 NO_RECORDS = QT_TRANSLATE_NOOP("reports", "No records in this period.")
@@ -154,38 +156,50 @@ _ESCAPED = _escape_table()
 class _FontText:
     """PDF text operators for one embedded TrueType font at one size, written without the
     canvas's per-string machinery: each character's subset and byte are looked up once per
-    document (reportlab assigns them, as for any other text)."""
+    document (reportlab assigns them, as for any other text) and kept as two translation
+    tables, so a line is turned into its bytes by ``str.translate`` (in C), run by run of one
+    subset."""
 
     def __init__(self, doc, name: str, size: float):
         self.font = pdfmetrics.getFont(name)
         self.doc, self.size = doc, size
-        self.codes: dict[int, tuple[int, str]] = {}
-        self.selects: dict[int, str] = {}
+        self.known: set[str] = set()
+        self.byte: dict[int, str] = {}  # character -> its byte in its subset, as written
+        self.subset: dict[int, str] = {}  # character -> chr(its subset)
+        self.selects: dict[str, str] = {}  # chr(subset) -> "/F1+0 7.5 Tf"
 
     def _learn(self, text: str) -> None:
         self.font.splitString(text, self.doc)  # reportlab gives new characters their codes
         assigned = self.font.state[self.doc].assignments
-        for cp in map(ord, text):
+        for ch in set(text) - self.known:
+            cp = ord(ch)
             n = assigned.get(32 if cp == 0xA0 else cp, 0)  # 0: a glyph the font lacks
-            self.codes[cp] = (n >> 8, _ESCAPED[n & 0xFF])
+            self.byte[cp], self.subset[cp] = _ESCAPED[n & 0xFF], chr(n >> 8)
+            self.known.add(ch)
 
     def ops(self, text: str) -> str:
         """``Tf``/``Tj`` operators showing ``text`` at the current text position (each run
         of one font subset selects it first)."""
-        codes = self.codes
-        try:
-            pairs = [codes[cp] for cp in map(ord, text)]
-        except KeyError:
+        if not self.known.issuperset(text):
             self._learn(text)
-            pairs = [codes[cp] for cp in map(ord, text)]
-        out = []
-        for subset, group in groupby(pairs, itemgetter(0)):
-            select = self.selects.get(subset)
-            if select is None:
-                name = self.font.getSubsetInternalName(subset, self.doc)
-                select = self.selects[subset] = f"{name} {self.size:g} Tf"
-            out.append(f"{select} ({''.join(map(itemgetter(1), group))}) Tj")
-        return " ".join(out)
+        subsets = text.translate(self.subset)
+        if not subsets:
+            return ""
+        first = subsets[0]
+        if subsets.count(first) == len(subsets):  # one subset (most lines)
+            return f"{self._select(first)} ({text.translate(self.byte)}) Tj"
+        return " ".join(f"{self._select(run[1])} ({text[run.start():run.end()].translate(self.byte)}) Tj"
+                        for run in _RUNS.finditer(subsets))
+
+    def _select(self, subset: str) -> str:
+        select = self.selects.get(subset)
+        if select is None:
+            name = self.font.getSubsetInternalName(ord(subset), self.doc)
+            select = self.selects[subset] = f"{name} {self.size:g} Tf"
+        return select
+
+
+_RUNS = re.compile(r"(.)\1*", re.S)  # runs of one subset
 
 
 class _Text:
@@ -200,6 +214,7 @@ class _Text:
         self.width_of = widths.__getitem__
         self.made: dict[str, str] = {}
         self.wrapped: dict[tuple[str, float], list[str]] = {}
+        self.cells: dict[tuple[str, float], tuple[int, str]] = {}
 
     def char_width(self, ch: str) -> float:
         runs = fonts.runs(ch)  # [] for a character that draws nothing (a joiner)
@@ -216,6 +231,21 @@ class _Text:
                 found = self.wrapped[key] = self._wrap(text, width)
             return found
         return self._wrap(text, width)
+
+    def cell(self, text: str, width: float) -> tuple[int, str]:
+        """How many lines ``text`` takes in a cell ``width`` points wide, and the operators
+        that show them from the cell's first line down (see ``_Book.add``)."""
+        key = (text, width)
+        found = self.cells.get(key)
+        if found is not None:
+            return found
+        lines = self._wrap(text, width)
+        made = len(lines), " T* ".join(map(self.ops, lines))
+        if len(text) <= SHORT:
+            if len(self.cells) >= CACHED:
+                self.cells.clear()
+            self.cells[key] = made
+        return made
 
     def _wrap(self, text: str, width: float) -> list[str]:
         lines: list[str] = []
@@ -343,7 +373,7 @@ class _Spooled(PDFStream):
 
     def __init__(self, spool, text: str, dictionary):
         raw = text.encode("utf8")  # as reportlab's own FlateDecode filter does
-        packer = zlib.compressobj()
+        packer = zlib.compressobj(LEVEL)
         body = packer.compress(raw) + packer.flush(zlib.Z_SYNC_FLUSH)
         self.dictionary, self.filters = dictionary, None
         self._spool, self._at, self._size = spool, spool.tell(), len(body)
@@ -377,9 +407,8 @@ class _Canvas(Canvas):
         super().__init__(out, pagesize=spec.pagesize, initialFontName=cjk_font(), **kw)
         self._out, self._spec, self._printed, self._shown = out, spec, printed, 0
         self._spool = tempfile.TemporaryFile(prefix="propdesk-pdf-")
-        self._xobjects = None
+        self._resources = self._media_box = None
         self._flate = PDFDictionary({"Filter": PDFArray([PDFName("FlateDecode")])})  # one for all
-        self._no_transition = PDFDictionary({})
         self.should_cancel: Callable[[], bool] | None = None
 
     def showPage(self):  # noqa: N802 - reportlab's name
@@ -395,11 +424,18 @@ class _Canvas(Canvas):
         if not page.Annots:
             del state["Annots"]
         if "Trans" in state and not page.Trans.dict:
-            page.Trans = self._no_transition
-        # every page places the same forms: one dictionary of them for all (ten thousand pages)
-        if self._xobjects is None:
-            self._xobjects = page.XObjects
-        page.XObjects = self._xobjects
+            del state["Trans"]
+        # every page uses the same fonts and places the same forms: one resource dictionary for
+        # all (ten thousand pages), written once and referred to, and one media box
+        if self._resources is None:
+            resources = pdfdoc.PDFResourceDictionary()
+            resources.basicFonts()
+            resources.basicProcs()
+            resources.XObject = page.XObjects
+            self._resources = self._doc.Reference(resources)
+            self._media_box = PDFArray([0, 0, page.pagewidth, page.pageheight])
+        page.Resources, page.MediaBox = self._resources, self._media_box
+        state.pop("XObjects", None)
 
     def save(self):
         """The footer and the page numbers, then the file, written object by object (see
@@ -442,6 +478,7 @@ class _Book:
         self.widths = _widths(register, width)
         self.xs = list(accumulate([x] + self.widths))  # column edges, left to right
         self.inner = [w - 2 * PAD for w in self.widths]
+        self.cell_x = [f"1 0 0 1 {x + PAD:.2f} " for x in self.xs[:-1]]  # a cell's text matrix
         self.parts = [[_text_of(register.column(k), mask_phones) for k in pc.keys]
                       for pc in register.pdf_columns]
         fonts.take_missing()  # what an earlier, cancelled document left on this thread
@@ -499,7 +536,7 @@ class _Book:
     def _close(self) -> None:
         c = self.canvas
         if self.ops:
-            c._code.append("BT\n" + "\n".join(self.ops) + "\nET")
+            c._code.append(f"BT {LEADING:g} TL\n" + "\n".join(self.ops) + "\nET")
         if self.columns:
             x0, x1, top, bottom = self.xs[0], self.xs[-1], self.table_top, self.y
             grid = [f"{GRID_W} w 0 G"]
@@ -515,6 +552,28 @@ class _Book:
 
     # lines
     def add(self, row: dict) -> None:
+        """One register line: drawn at once when it fits on the open page (nearly always),
+        else laid out line by line (a new page, or a line taller than a page)."""
+        if self.y is not None:
+            cells, n, cell = [], 1, self.text.cell
+            for getters, inner in zip(self.parts, self.inner):
+                k, parts = 0, []
+                for get in getters:
+                    text = get(row)
+                    if text:
+                        m, ops = cell(text, inner)
+                        k += m
+                        parts.append(ops)
+                if k > n:
+                    n = k
+                cells.append(" T* ".join(parts))
+            height = n * LEADING + 2 * PAD
+            if height <= self.y - self.bottom:
+                at = f"{self.y - PAD - FONT_SIZE:.2f} Tm "
+                self.ops += [x + at + ops for ops, x in zip(cells, self.cell_x) if ops]
+                self.y -= height
+                self.rules.append(self.y)
+                return
         cells = []
         for getters, inner in zip(self.parts, self.inner):
             lines = []
@@ -548,14 +607,14 @@ class _Book:
             self._close()
 
     def _draw_row(self, cells: list[list[str]], n: int) -> None:
+        """One Tm per cell at its first line; T* (the leading, set once per page) moves down
+        to each next one."""
         top = self.y
+        at = f"{top - PAD - FONT_SIZE:.2f} Tm "
         ops, text_ops = self.ops, self.text.ops
-        for lines, x in zip(cells, self.xs):
-            y = top - PAD - FONT_SIZE
-            for line in lines:
-                if line:
-                    ops.append(f"1 0 0 1 {x + PAD:.2f} {y:.2f} Tm {text_ops(line)}")
-                y -= LEADING
+        for lines, x in zip(cells, self.cell_x):
+            if lines:
+                ops.append(x + at + " T* ".join(map(text_ops, lines)))
         self.y = top - (n * LEADING + 2 * PAD)
         self.rules.append(self.y)
 
@@ -584,7 +643,7 @@ class _Book:
             self.closing_y = self.y - 2 * mm
         y = self.closing_y - TOTAL_SIZE
         if self.ops:  # the lines of the page go first
-            self.canvas._code.append("BT\n" + "\n".join(self.ops) + "\nET")
+            self.canvas._code.append(f"BT {LEADING:g} TL\n" + "\n".join(self.ops) + "\nET")
             self.ops = []
         for text in closing:
             draw_text(self.canvas, self.xs[0], y, text, TOTAL_SIZE)
