@@ -2,6 +2,7 @@
 import pytest
 
 from propdesk.models.tables import Building, Estate, Unit
+from propdesk.services.core.accounts import PROGRAM
 from propdesk.services.register import address, owners
 from propdesk.services.register.address import Address, parse_address
 from propdesk.services.register.owners import unit_label
@@ -96,10 +97,10 @@ def test_owners_lookups_use_the_parser(two_estates):
 
 
 def test_suggestions_as_the_clerk_types(two_estates):
-    assert where(address.suggestions("5-2-802")) == [("阳光花园", "5栋2单元802"), ("翠湖苑", "5幢2单元802")]
-    typed = where(address.suggestions("5幢2单元8"))
+    assert where(address.suggestions("5-2-802", reader=PROGRAM)) == [("阳光花园", "5栋2单元802"), ("翠湖苑", "5幢2单元802")]
+    typed = where(address.suggestions("5幢2单元8", reader=PROGRAM))
     assert typed == [("翠湖苑", "5幢2单元802")]
-    assert where(address.suggestions("翠湖苑5幢1")) == [("翠湖苑", "5幢1单元1201"), ("翠湖苑", "5幢1单元802")]
+    assert where(address.suggestions("翠湖苑5幢1", reader=PROGRAM)) == [("翠湖苑", "5幢1单元1201"), ("翠湖苑", "5幢1单元802")]
     assert address.several_estates()
 
 

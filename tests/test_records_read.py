@@ -8,7 +8,7 @@ from propdesk.errors import PermissionDenied
 from propdesk.models.enums import Role
 from propdesk.models.tables import AuditEntry
 from propdesk.services.cases import callbacks, incidents, related
-from propdesk.services.register import owners
+from propdesk.services.register import address, owners
 from propdesk.services.lists import callback_search, dashboard, search, workorder_search
 from propdesk.services.lists.callback_search import CallbackFilter
 from propdesk.services.lists.search import ComplaintFilter
@@ -28,6 +28,8 @@ READS = {
     "incident callers": lambda who: incidents.contacts(1, reader=who),
     "intake phone look-up": lambda who: owners.lookup_phone("138", reader=who),
     "unit's owners": lambda who: owners.contacts_of_unit(1, reader=who),
+    "intake unit meant": lambda who: address.units_meant("3栋2单元1201", reader=who),
+    "intake unit completer": lambda who: address.suggestions("3栋", reader=who),
     "overdue callbacks": lambda who: callbacks.overdue_count(reader=who),
     "callbacks of the week": lambda who: callbacks.week_counts(dt.date(2026, 11, 30), reader=who),
 }

@@ -82,8 +82,8 @@ class CallerLookup(QObject):
         阳光花园 5栋 and 翠湖苑 5幢) are listed at once under the field, each with its estate,
         for the clerk to take one (Enter); a beginning offers the units it starts."""
         several = address.several_estates()
-        meant = address.candidates(text)
-        found = meant or address.suggestions(text)
+        meant = address.units_meant(text, reader=self.reader)
+        found = meant or address.suggestions(text, reader=self.reader)
         self._unit_choices = {c.display(several): c for c in found}
         self.choices = list(self._unit_choices)
         # a popup only for beginnings: what the text already means is shown in the list below
@@ -103,7 +103,7 @@ class CallerLookup(QObject):
             self.contacts.addItem(item)
 
     def unit_entered(self) -> None:
-        meant = address.candidates(self.unit.text())
+        meant = address.units_meant(self.unit.text(), reader=self.reader)
         if len(meant) != 1:
             if not meant:
                 self.contacts.clear()

@@ -172,12 +172,13 @@ class IntakeForm(QWidget):
     def _add_contact(self, complaint_id: int) -> None:
         """The call is about a case already open: note it there instead of a new complaint."""
         try:
-            related.add_contact(self.staff, complaint_id, self.complainant.text(), self.phone.text(),
-                                self.description.text(), self.channel.currentData())
+            contact = related.add_contact(self.staff, complaint_id, self.complainant.text(),
+                                          self.phone.text(), self.description.text(),
+                                          self.channel.currentData())
         except RuleError as err:
             QMessageBox.warning(self, self.tr("Please check"), err.text())
             return
-        number = complaints.get(complaint_id).number
+        number = contact.complaint.number  # the case the action itself read (no unchecked get)
         self.clear()
         self.status.setText(self.tr("The call was added to {number}.").format(number=number))
         self.saved.emit(complaint_id)

@@ -253,11 +253,23 @@ def _prefix(field, text: str):
     return (field >= text) & (field < text + "\uffff")
 
 
-def suggestions(text: str, limit: int = 15) -> list[UnitChoice]:
+def units_meant(text: str, *, reader) -> list[UnitChoice]:
+    """:func:`candidates` for a person at the desk (the intake's unit field): the register is
+    read only with records.read (accounts.require_reader; refusals audited)."""
+    from propdesk.services.core import accounts
+
+    accounts.require_reader(reader, "unit")
+    return candidates(text)
+
+
+def suggestions(text: str, limit: int = 15, *, reader) -> list[UnitChoice]:
     """What to offer while the clerk types: the units the text already means when it reads as
-    an address, else the units whose label starts with it (the estate's name may come first)."""
+    an address, else the units whose label starts with it (the estate's name may come first).
+    The reader needs records.read (accounts.require_reader)."""
+    from propdesk.services.core import accounts
     from propdesk.services.register.owners import normalize_text
 
+    accounts.require_reader(reader, "unit")
     plain = re.sub(r"\s+", "", normalize_text(text))
     if not plain:
         return []
