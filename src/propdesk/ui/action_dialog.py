@@ -13,14 +13,16 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError, ValidationError
-from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, mark_invalid, select_data
+from propdesk.ui.widgets import (
+    DateTimeEdit, SearchCombo, TextBox, fill_combo, mark_invalid, select_data,
+)
 
 
 @dataclass
 class Field:
     key: str
     label: str
-    kind: str = "line"  # line | text | datetime | choice | check
+    kind: str = "line"  # line | text | datetime | choice | search (a long choice list) | check
     value: Any = None
     choices: list[tuple] = field(default_factory=list)
 
@@ -64,8 +66,8 @@ class ActionDialog(QDialog):
             w = DateTimeEdit()
             if f.value:
                 w.set_value(f.value)
-        elif f.kind == "choice":
-            w = QComboBox()
+        elif f.kind in ("choice", "search"):
+            w = QComboBox() if f.kind == "choice" else SearchCombo()
             fill_combo(w, f.choices)
             select_data(w, f.value)
         elif f.kind == "check":

@@ -3,6 +3,7 @@ owners and phones, and choosing one fills name, phone and unit. Shared by the co
 repair forms."""
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
@@ -32,7 +33,12 @@ class CallerLookup(QObject):
         self.phone_suggestions = Suggestions(phone, self.phone_model, self)
         self.unit_model = QStringListModel(self)
         self.unit_suggestions = Suggestions(unit, self.unit_model, self)
-        contacts.setMaximumHeight(72)
+        # as tall as its owners (up to three, then it scrolls); one line when the unit has none
+        # (empty, it took ~70 px of a 768-pixel screen)
+        model = contacts.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._fit_contacts)
+        self._fit_contacts()
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.lookup_phone)
         phone.textEdited.connect(lambda _t: self._timer.start())
@@ -41,6 +47,13 @@ class CallerLookup(QObject):
         unit.editingFinished.connect(self.unit_entered)
         self.unit_suggestions.activated.connect(self._unit_chosen)
         contacts.itemActivated.connect(self._contact_chosen)
+
+    def _fit_contacts(self, *_args) -> None:
+        box = self.contacts
+        if not shiboken6.isValid(box):  # the model empties itself as the window goes
+            return
+        row = box.sizeHintForRow(0) if box.count() else box.fontMetrics().height() + 4
+        box.setFixedHeight(max(1, min(box.count(), 3)) * row + 2 * box.frameWidth())
 
     def reset(self) -> None:
         self.contacts.clear()

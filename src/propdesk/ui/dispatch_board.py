@@ -361,7 +361,7 @@ class DispatchBoard(QWidget):
         # fee lines taken with the result (more, quotes and payment: Fees…)
         items = [(None, self.tr("- none -"))] + [
             (p.id, f"{p.name}  ¥{p.price}/{p.unit_name}") for p in office_lists.price_items(active_only=True)]
-        fields += [Field("price_item", self.tr("Price list item"), "choice", None, items),
+        fields += [Field("price_item", self.tr("Price list item"), "search", None, items),
                    Field("quantity", self.tr("Quantity"), "line", "1"),
                    Field("material_name", self.tr("Material charged"), "line", ""),
                    Field("unit_price", self.tr("Material price (yuan)"), "line", "")]

@@ -21,7 +21,7 @@ from propdesk.services.fees import charges, payments
 from propdesk.services.fees.charges import LineInput
 from propdesk.services.register.address import unit_display
 from propdesk.services.setup import office_lists
-from propdesk.ui.widgets import fill_combo, fmt, mark_invalid
+from propdesk.ui.widgets import SearchCombo, fill_combo, fmt, mark_invalid
 
 
 class FeeDialog(QDialog):
@@ -67,7 +67,7 @@ class FeeDialog(QDialog):
 
         self.kind = QComboBox(objectName="fee_kind")
         fill_combo(self.kind, [(k, translate("enums", v)) for k, v in charges.KINDS.items()])
-        self.item = QComboBox(objectName="price_item")
+        self.item = SearchCombo(objectName="price_item")
         fill_combo(self.item, [(p.id, f"{p.name}  ¥{p.price}/{p.unit_name}")
                                for p in office_lists.price_items(active_only=True)], self.tr("- choose -"))
         self.description = QLineEdit(objectName="line_description")

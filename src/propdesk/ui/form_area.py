@@ -2,6 +2,7 @@
 kept in view below it: the complaint intake and the repair form."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 
@@ -16,6 +17,10 @@ class FormArea(QScrollArea):
         self.setWidget(widget)
         self.footer = footer
         if footer is not None:
+            # the scroll bar ends above the footer: a blank of the footer's height under it
+            # (it ran down beside the footer, right against Save at 1024x768)
+            self._under_bar = QWidget(objectName="under_scroll_bar")
+            self.addScrollBarWidget(self._under_bar, Qt.AlignBottom)
             footer.setParent(self)
             footer.setAutoFillBackground(True)
             footer.setStyleSheet(f"#{footer.objectName()} {{ border-top: 1px solid #ccc; }}")
@@ -25,9 +30,9 @@ class FormArea(QScrollArea):
     def _place_footer(self) -> None:
         height = self.footer.sizeHint().height()
         self.setViewportMargins(0, 0, 0, height)
-        scrollbar = self.verticalScrollBar()
-        width = self.width() - (scrollbar.width() if scrollbar.isVisible() else 0)
-        self.footer.setGeometry(0, self.height() - height, width, height)
+        self._under_bar.setFixedHeight(height)
+        self.footer.setGeometry(0, self.height() - height, self.width(), height)
+        self.footer.raise_()  # over the blank under the scroll bar: the footer spans the width
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)

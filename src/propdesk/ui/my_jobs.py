@@ -170,7 +170,7 @@ class MyJobsTab(QWidget):
         if job.paid:
             items = [(None, self.tr("- approved quote -"))] + [
                 (p.id, f"{p.name}  ¥{p.price}/{p.unit_name}") for p in office_lists.price_items(active_only=True)]
-            fields += [Field("price_item", self.tr("Price list item"), "choice", None, items),
+            fields += [Field("price_item", self.tr("Price list item"), "search", None, items),
                        Field("quantity", self.tr("Quantity"), "line", "1")]
         fields.append(Field("slip_returned", self.tr("The return slip came back signed by the customer"), "check", False))
         self._act(self.tr("Result of {number}").format(number=job.number), fields,

@@ -137,6 +137,37 @@ def fill_combo(combo: QComboBox, items: list[tuple], placeholder: str | None = N
         combo.addItem(text, data)
 
 
+class SearchCombo(QComboBox):
+    """A choice from a long list (the price list) found by typing any part of it: "开关" offers
+    更换空气开关 and 更换开关面板 in a popup under the field, Down and Enter (or a click) take one.
+    A plain combo answered single key presses only, each jumping to the next item that starts
+    with that character. Text that names no item is kept as typed and chooses nothing
+    (``currentData()`` None), so the service's refusal names the field."""
+
+    def __init__(self, parent=None, **kw):
+        from PySide6.QtWidgets import QCompleter
+
+        super().__init__(parent, **kw)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.NoInsert)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.PopupCompletion)
+        self.setCompleter(completer)
+        completer.activated[str].connect(self._taken)
+
+    def _taken(self, text: str) -> None:
+        index = self.findText(text, Qt.MatchExactly)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+    def currentData(self, role=Qt.UserRole):  # noqa: N802 - Qt's name
+        """The chosen item's data, or None while the text names no item."""
+        index = self.findText(self.currentText(), Qt.MatchExactly)
+        return self.itemData(index, role) if index >= 0 else None
+
+
 def select_data(combo: QComboBox, data) -> None:
     index = combo.findData(data)
     if index >= 0:
