@@ -148,6 +148,14 @@ def main(argv=None) -> int:
     if args.scroll:
         scroll(window, app, args.scroll)
     window.close()
+    # as PropDesk itself ends (app.run_gui): no count or page still running when the
+    # interpreter ends, and the window's Qt objects gone while Python is still there
+    from propdesk.app import finish_background_work
+
+    finish_background_work()
+    import shiboken6
+
+    shiboken6.delete(window)
     return 0
 
 

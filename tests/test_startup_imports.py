@@ -117,15 +117,51 @@ def test_a_sqlite_file_opens_without_psycopg2_which_stays_importable(office, db_
 
 
 def test_the_quicker_pyside_source_check_answers_as_pyside_does():
-    from propdesk.ui import qt_imports
+    from propdesk.ui import pyside_quirks
 
     feature = sys.modules["shibokensupport.feature"]
-    assert qt_imports.quicker_feature_check()
+    assert pyside_quirks.quicker_feature_check()
     check = feature._mod_uses_pyside
     assert check.quicker
     import propdesk.models.tables
     import propdesk.ui.main_window
 
-    for module in (propdesk.ui.main_window, propdesk.models.tables, json, sys, qt_imports):
+    for module in (propdesk.ui.main_window, propdesk.models.tables, json, sys, pyside_quirks):
         assert check(module) == check.original(module), module.__name__
     assert check(propdesk.ui.main_window) and not check(propdesk.models.tables)
+
+
+LOST_REFERENCES = textwrap.dedent("""
+    import sys
+    import propdesk.ui  # noqa: F401 - what every window of PropDesk imports first
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+
+    app = QApplication([])
+
+    class Results(QObject):
+        ready = Signal(int, object)
+
+    results, seen = Results(), []
+    results.ready.connect(lambda ticket, value: seen.append(ticket))
+    for ticket in range(3000):  # PySide6 6.12 drops a reference to True at each emit
+        results.ready.emit(ticket, None)
+    field, combo = QLineEdit(), QComboBox()
+    field.textChanged.connect(lambda text: None)
+    combo.addItem("All", None)
+    for i in range(12000):  # ... and one to None at each slot call and each empty QVariant
+        field.setText(str(i))
+        combo.currentData()
+    print(len(seen), field.text())
+""")
+
+
+def test_a_long_session_of_signals_and_empty_values_ends_cleanly():
+    """PySide6 6.12 gives back references to True and None it never took (pyside_quirks):
+    without keep_singletons a process dies with "bool_dealloc" after a few hundred results from
+    a worker, or "none_dealloc" after a few thousand keystrokes."""
+    done = subprocess.run([sys.executable, "-c", LOST_REFERENCES], capture_output=True, text=True,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=120)
+    assert "Fatal Python error" not in done.stderr
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["3000", "11999"]

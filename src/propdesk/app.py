@@ -108,6 +108,7 @@ def run_gui(args) -> int:
     later.start()
     code = app.exec()
     later.stop()
+    finish_background_work()
     if not first_backup:  # closed before the copy began: it is made now, as the program ends
         first_backup.append(backup_dialogs.start_automatic_backup())
     policy = backup.automatic_policy()
@@ -119,6 +120,18 @@ def run_gui(args) -> int:
         thread.wait()
     backup_dialogs.automatic_backup("exit", policy)  # only if the office chose copies on exit
     return code
+
+
+def finish_background_work(timeout_ms: int = 10_000) -> bool:
+    """The window is closed: counts and pages not started yet are dropped, those running (one
+    query each) are waited for, so that no worker is still in Python or in the database while
+    the connection closes and the interpreter ends. False if one was still running after
+    ``timeout_ms``."""
+    from PySide6.QtCore import QThreadPool
+
+    pool = QThreadPool.globalInstance()
+    pool.clear()
+    return pool.waitForDone(timeout_ms)
 
 
 def upgrade_at_start(location: str) -> bool:

@@ -1,4 +1,5 @@
 """Qt widgets: thin views over services. No business rules here."""
-from propdesk.ui import qt_imports as _qt_imports
+from propdesk.ui import pyside_quirks as _pyside_quirks
 
-_qt_imports.quicker_feature_check()
+_pyside_quirks.keep_singletons()  # PySide6 6.12 loses references to None/True/False (see there)
+_pyside_quirks.quicker_feature_check()
