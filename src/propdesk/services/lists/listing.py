@@ -154,7 +154,7 @@ def _match_parts(table: str, term: str, columns: tuple[str, ...] = ()) -> list[t
 
     def match(index: str, names: list[str], held: list[str]) -> tuple[str, list]:
         query = phrase if names == held else "{" + " ".join(names) + "} : " + phrase
-        return f"SELECT rowid FROM {index} WHERE {index} MATCH ?" + between.format("rowid"), [query] + cut
+        return f"SELECT rowid AS id FROM {index} WHERE {index} MATCH ?" + between.format("rowid"), [query] + cut
 
     if len(term) < 3:  # the bigram index holds every column, the number too
         return [match(fts, wanted, index_columns(table, "bigram"))]
@@ -380,6 +380,11 @@ class Listing:
     # index's rowid (the window cuts each index's matches to the ids of its rows); None: the
     # list never looks for its page in a window
     window_keys: dict[str, Any] | None = None
+    # the count of a search with no other filter, from the indexes alone (:meth:`count`):
+    # ``plain(f)`` says the filter is the list's default but for its text; ``left_out`` is SQL
+    # giving the ids the default leaves out (complaints: the voided ones), or None
+    plain: Callable[[Any], bool] | None = None
+    left_out: str | None = None
     window_size: int = 0  # rows in the window (0: WINDOW)
     like_window_size: int = 0  # the same for a one-character term, tested by LIKE (0: LIKE_WINDOW)
     names: list[str] = field(init=False)
@@ -452,8 +457,34 @@ class Listing:
 
     def count(self, f, *, reader) -> int:
         accounts.require_reader(reader, self.model._meta.table_name)
+        found = self._count_by_index(f)
+        if found is not None:
+            return found
         sql, params = self._count_sql(self.clock(f), _engine())
         return database.execute_sql(sql, params).fetchone()[0]
+
+    def _count_by_index(self, f) -> int | None:
+        """A search with no other filter counted from its id sets alone (SQLite): the index
+        matches (and the initials), less the ids the default filter leaves out, without
+        looking each match up in the table (a million-row table: 0.2-0.4 s for 40,000-100,000
+        matches, and the index alone a tenth of it). None: the usual count."""
+        if self.plain is None or not is_sqlite() or not self.plain(f):
+            return None
+        table = self.model._meta.table_name
+        term = normalize_text(getattr(f, "text", "") or "")
+        if not term or not uses_index(term) or address_units(term) is not None:
+            return None
+        parts = _match_parts(table, term)
+        names = initials_matches(table, term)
+        if names is not None:
+            sql, params = database.get_sql_context().sql(names).query()
+            parts.append((sql[1:-1], list(params)))
+        if not parts:
+            return 0
+        sets = " UNION ".join(sql for sql, _ in parts)
+        params = [p for _, ps in parts for p in ps]
+        where = f" WHERE m.id NOT IN ({self.left_out})" if self.left_out else ""
+        return database.execute_sql(f"SELECT count(*) FROM ({sets}) AS m{where}", params).fetchone()[0]
 
     def _window_term(self, f, order: str) -> str | None:
         """The search term when this page may be looked for in a window, else None."""

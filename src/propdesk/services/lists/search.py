@@ -134,9 +134,16 @@ def _count_joins(query, f: ComplaintFilter):
 
 # columns with an index of their own (see models.tables.Complaint): the sorts the list offers
 SORTABLE = ("received_at", "number", "status", "severity", "resolve_by")
+def _plain(f: ComplaintFilter) -> bool:
+    """No filter but the text: the default condition (every complaint but the voided, _where)."""
+    return dataclasses.replace(f, text="", at=None) == ComplaintFilter()
+
+
 LISTING = Listing(Complaint, ROW_FIELDS, COLUMNS, "received_at", _base, _where, _clock, _count_joins,
                   unit_building="unit_building", sortable=SORTABLE,
-                  window_keys={"complaint": Complaint.id})
+                  window_keys={"complaint": Complaint.id}, plain=_plain,
+                  # what the default condition (status != voided) leaves out, for a count
+                  left_out=f"SELECT id FROM complaint WHERE status = '{ComplaintStatus.VOIDED.value}'")
 
 
 def page(f: ComplaintFilter, order: str = "received_at", descending: bool = True,

@@ -111,9 +111,14 @@ def _clock(f: WorkOrderFilter) -> WorkOrderFilter:
 
 
 SORTABLE = ("received_at", "number", "status")  # columns with an index of their own
+def _plain(f: WorkOrderFilter) -> bool:
+    """No filter but the text (the default condition takes every order, _where)."""
+    return dataclasses.replace(f, text="", at=None) == WorkOrderFilter()
+
+
 LISTING = Listing(WorkOrder, ROW_FIELDS, COLUMNS, "received_at", _joined, _where, _clock, _count_joins,
                   unit_building="unit_building", sortable=SORTABLE,
-                  window_keys={"work_order": WorkOrder.id})
+                  window_keys={"work_order": WorkOrder.id}, plain=_plain)
 
 
 def page(f: WorkOrderFilter, order: str = "received_at", descending: bool = True,
