@@ -380,11 +380,12 @@ class Listing:
     # index's rowid (the window cuts each index's matches to the ids of its rows); None: the
     # list never looks for its page in a window
     window_keys: dict[str, Any] | None = None
-    # the count of a search with no other filter, from the indexes alone (:meth:`count`):
-    # ``plain(f)`` says the filter is the list's default but for its text; ``left_out`` is SQL
-    # giving the ids the default leaves out (complaints: the voided ones), or None
-    plain: Callable[[Any], bool] | None = None
-    left_out: str | None = None
+    # the count of a search with no other filter than the row's state, from the indexes alone
+    # (:meth:`count`): ``by_state(f)`` gives None when the filter has other conditions, else
+    # ``(sql, params, keep)``: the ids of the rows the filter keeps (keep True) or leaves out
+    # (False; complaints by default: the voided ones) from the state's own index, or
+    # ``("", [], False)`` when it takes every row
+    by_state: Callable[[Any], tuple[str, list, bool] | None] | None = None
     window_size: int = 0  # rows in the window (0: WINDOW)
     like_window_size: int = 0  # the same for a one-character term, tested by LIKE (0: LIKE_WINDOW)
     names: list[str] = field(init=False)
@@ -464,11 +465,12 @@ class Listing:
         return database.execute_sql(sql, params).fetchone()[0]
 
     def _count_by_index(self, f) -> int | None:
-        """A search with no other filter counted from its id sets alone (SQLite): the index
-        matches (and the initials), less the ids the default filter leaves out, without
+        """A search with no other filter than the state counted from its id sets alone
+        (SQLite): the index matches (and the initials), cut to the state's ids, without
         looking each match up in the table (a million-row table: 0.2-0.4 s for 40,000-100,000
         matches, and the index alone a tenth of it). None: the usual count."""
-        if self.plain is None or not is_sqlite() or not self.plain(f):
+        state = self.by_state(f) if self.by_state is not None and is_sqlite() else None
+        if state is None:
             return None
         table = self.model._meta.table_name
         term = normalize_text(getattr(f, "text", "") or "")
@@ -483,8 +485,10 @@ class Listing:
             return 0
         sets = " UNION ".join(sql for sql, _ in parts)
         params = [p for _, ps in parts for p in ps]
-        where = f" WHERE m.id NOT IN ({self.left_out})" if self.left_out else ""
-        return database.execute_sql(f"SELECT count(*) FROM ({sets}) AS m{where}", params).fetchone()[0]
+        rows, state_params, keep = state
+        where = f" WHERE m.id {'IN' if keep else 'NOT IN'} ({rows})" if rows else ""
+        return database.execute_sql(f"SELECT count(*) FROM ({sets}) AS m{where}",
+                                    params + list(state_params)).fetchone()[0]
 
     def _window_term(self, f, order: str) -> str | None:
         """The search term when this page may be looked for in a window, else None."""

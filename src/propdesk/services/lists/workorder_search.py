@@ -111,14 +111,20 @@ def _clock(f: WorkOrderFilter) -> WorkOrderFilter:
 
 
 SORTABLE = ("received_at", "number", "status")  # columns with an index of their own
-def _plain(f: WorkOrderFilter) -> bool:
-    """No filter but the text (the default condition takes every order, _where)."""
-    return dataclasses.replace(f, text="", at=None) == WorkOrderFilter()
+def _by_state(f: WorkOrderFilter):
+    """A filter of nothing but the text and the state: the ids the state keeps, from its index
+    (Listing.by_state; the same conditions as _where)."""
+    if dataclasses.replace(f, text="", statuses=(), at=None) != WorkOrderFilter():
+        return None
+    if f.statuses:
+        return (f"SELECT id FROM work_order WHERE status IN ({', '.join('?' * len(f.statuses))})",
+                list(f.statuses), True)
+    return "", [], False
 
 
 LISTING = Listing(WorkOrder, ROW_FIELDS, COLUMNS, "received_at", _joined, _where, _clock, _count_joins,
                   unit_building="unit_building", sortable=SORTABLE,
-                  window_keys={"work_order": WorkOrder.id}, plain=_plain)
+                  window_keys={"work_order": WorkOrder.id}, by_state=_by_state)
 
 
 def page(f: WorkOrderFilter, order: str = "received_at", descending: bool = True,
