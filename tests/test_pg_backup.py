@@ -135,3 +135,88 @@ def test_without_pg_dump_the_message_says_what_to_install(office, monkeypatch, t
     text = err.value.text()
     assert "pg_dump" in text and "postgresql-client" in text
     assert not list(backup.config.backup_dir().glob("*.dump*"))
+
+
+# --- progress and Cancel ------------------------------------------------------------------------
+
+def _session_waiting(program: str) -> bool:
+    """A pg_dump / pg_restore of ours is on the server, waiting for a lock another session holds."""
+    return bool(pg_backup.database.execute_sql(
+        "SELECT 1 FROM pg_stat_activity WHERE application_name LIKE %s AND wait_event_type = 'Lock'",
+        (f"propdesk-{program}-%",)).fetchone())
+
+
+def _sessions(program: str) -> int:
+    return pg_backup.database.execute_sql(
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE %s",
+        (f"propdesk-{program}-%",)).fetchone()[0]
+
+
+def _hold(db_location: str, sql: str):
+    """Another desk's open transaction holding a lock (psycopg2, its own connection)."""
+    import psycopg2
+
+    other = psycopg2.connect(db_location)
+    other.cursor().execute(sql)
+    return other
+
+
+@needs_pg_dump
+def test_a_backup_reports_each_table_and_cancel_stops_pg_dump(office, db_location, tmp_path):
+    steps = []
+    out = tmp_path / "out"
+    out.mkdir()
+    made = backup.backup_now(out / "full.dump", progress=lambda d, t: steps.append((d, t)))
+    assert made.is_file()
+    total = steps[-1][1]
+    assert total >= 20 and steps[-1] == (total, total)  # one step per table, to the end
+    assert [d for d, _t in steps][:total + 1] == list(range(total + 1))  # each table in turn
+
+    # another desk holds a table: pg_dump waits for it, and Cancel is pressed meanwhile
+    seen = []
+
+    def cancel() -> bool:
+        if _session_waiting("pg_dump"):
+            seen.extend(p.name for p in out.iterdir())
+            return True
+        return False
+
+    other = _hold(db_location, "BEGIN; LOCK TABLE complaint IN ACCESS EXCLUSIVE MODE")
+    try:
+        with pytest.raises(pg_backup.BackupCancelled):
+            backup.backup_now(out, should_cancel=cancel, actor=office["clerk"])
+    finally:
+        other.rollback()
+        other.close()
+    assert any(name.endswith(".dump.part") for name in seen)  # the dump was being written
+    assert sorted(p.name for p in out.iterdir()) == ["full.dump"]  # and no partial file is left
+    assert _sessions("pg_dump") == 0  # the program and its session are gone
+    entry = AuditEntry.get(AuditEntry.action == "backup_cancelled")
+    assert entry.staff_id == office["clerk"].id and "cancelled" in entry.note
+
+
+@needs_pg_dump
+def test_a_cancelled_restore_changes_nothing(office, db_location, tmp_path):
+    nightly = backup.backup_now(tmp_path / "nightly.dump")
+    later = _complaint(office, "备份之后录入的投诉")
+    steps = []
+    # another desk is reading the complaints: pg_restore waits to replace the table
+    other = _hold(db_location, "BEGIN; SELECT count(*) FROM complaint")
+    try:
+        with pytest.raises(pg_backup.BackupCancelled):
+            backup.restore(office["supervisor"], nightly, progress=lambda d, t: steps.append((d, t)),
+                           should_cancel=lambda: _session_waiting("pg_restore"))
+    finally:
+        other.rollback()
+        other.close()
+    assert later.number in {c.number for c in Complaint.select()}  # nothing was replaced
+    assert Complaint.select().count() == 1
+    assert not pg_backup.backups(backup.BEFORE_RESTORE)  # the copy aside went with it
+    assert _sessions("pg_restore") == 0
+    assert steps and all(0 <= d <= t for d, t in steps)
+    entry = AuditEntry.get(AuditEntry.action == "restore_cancelled")
+    assert entry.staff_id == office["supervisor"].id and nightly.name in entry.note
+    assert not AuditEntry.select().where(AuditEntry.action == "restore").exists()
+    # and the restore still works afterwards
+    backup.restore(office["supervisor"], nightly)
+    assert later.number not in {c.number for c in Complaint.select()}

@@ -103,6 +103,14 @@
         <translation>立即备份</translation>
     </message>
     <message>
+        <source>Backing up the database: table {done} of {total}…</source>
+        <translation>正在备份数据库：第 {done} 张表，共 {total} 张…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no backup was written.</source>
+        <translation>已取消：没有写入备份。</translation>
+    </message>
+    <message>
         <source>A copy of the database was written to
 {path}</source>
         <translation>数据库副本已写入：
@@ -131,6 +139,14 @@ Everything entered after that backup will no longer be in PropDesk. The database
     <message>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>Restoring the backup: step {done} of {total}…</source>
+        <translation>正在恢复备份：第 {done} 步，共 {total} 步…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the database was not changed.</source>
+        <translation>已取消：数据库没有任何改动。</translation>
     </message>
     <message>
         <source>The backup was restored. The database as it was before is kept in
@@ -4426,6 +4442,10 @@ Details are in the log file.</source>
     <message>
         <source>{done} of {total} lines written…</source>
         <translation>已写 {done} / {total} 行…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} parts done…</source>
+        <translation>已完成 {done}/{total} 部分…</translation>
     </message>
     <message>
         <source>Weekly summary written: {file} (period {start} to {end}; complaints received: {n})</source>

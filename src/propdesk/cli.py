@@ -393,8 +393,11 @@ def cmd_export(args) -> int:
 MSG_PROGRESS = QT_TRANSLATE_NOOP("cli", "{done} of {total} lines written…")
 
 
+MSG_PARTS = QT_TRANSLATE_NOOP("cli", "{done} of {total} parts done…")  # pg_dump / pg_restore
+
+
 @contextlib.contextmanager
-def _progress_on_terminal():
+def _progress_on_terminal(message: str = MSG_PROGRESS):
     """A ``progress(done, total)`` that keeps one line on stderr up to date when stderr is a
     terminal (a person watching); None for a pipe, a log file or a scheduled task."""
     stream = sys.stderr
@@ -404,7 +407,7 @@ def _progress_on_terminal():
     shown = []
 
     def progress(done: int, total: int) -> None:
-        stream.write("\r" + _t(MSG_PROGRESS).format(done=f"{done:,}", total=f"{total:,}"))
+        stream.write("\r" + _t(message).format(done=f"{done:,}", total=f"{total:,}"))
         stream.flush()
         shown.append(True)
 
@@ -596,7 +599,8 @@ def cmd_backup(args) -> int:
     _open_db(args)
     _language(args)
     actor = _sign_in(args, "backup.make")
-    path = backup.backup_now(args.output)
+    with _progress_on_terminal(MSG_PARTS) as progress:  # a server's pg_dump: its tables (Ctrl+C stops it)
+        path = backup.backup_now(args.output, progress=progress)
     audit_log.record_output(actor, "backup", "database", "database", path)
     print(i18n.translate("rules", backup.MSG_WRITTEN).format(path=path))
     return 0
@@ -615,7 +619,8 @@ def cmd_restore(args) -> int:
         _open_db(args)
         _language(args)
         actor = _sign_in(args, "backup.restore")
-        aside = backup.restore(actor, args.file)
+        with _progress_on_terminal(MSG_PARTS) as progress:  # Ctrl+C: stopped, nothing changed
+            aside = backup.restore(actor, args.file, progress=progress)
         print(i18n.translate("rules", backup.MSG_RESTORED).format(file=args.file, aside=aside))
         return 0
     status, reason = backup.diagnose(location)

@@ -43,3 +43,50 @@ def test_back_up_and_restore_from_the_menu(qtbot, office, dialogs, monkeypatch):
     assert [c.description for c in Complaint.select()] == ["备份之前"]
     assert any("恢复" in text for _k, _t, text in dialogs[1:])
     assert AuditEntry.select().where(AuditEntry.action == "restore").count() == 1
+
+
+def test_cancel_in_the_progress_window_stops_the_backup(qtbot, office, db_location, dialogs):
+    """Another desk holds the complaints, so pg_dump waits; the clerk presses Cancel in the
+    progress window: pg_dump is stopped, no file is left, the cancel is audited."""
+    import psycopg2
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    window = MainWindow(office["clerk"])
+    qtbot.addWidget(window)
+    other = psycopg2.connect(db_location)
+    other.cursor().execute("BEGIN; LOCK TABLE complaint IN ACCESS EXCLUSIVE MODE")
+    seen = {}
+
+    def press_cancel_when_waiting():
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if not shown or not _pg_dump_waiting(other):
+            QTimer.singleShot(50, press_cancel_when_waiting)
+            return
+        seen["label"] = shown[0].labelText()
+        seen["files"] = sorted(p.name for p in pg_backup.config.backup_dir().iterdir())
+        button = shown[0].findChild(QPushButton)
+        seen["button"] = button.text()
+        qtbot.mouseClick(button, Qt.LeftButton)
+
+    QTimer.singleShot(50, press_cancel_when_waiting)
+    try:
+        window.findChild(QAction, "backup_now_action").trigger()
+    finally:
+        other.rollback()
+        other.close()
+    assert any(name.endswith(".dump.part") for name in seen["files"]), seen
+    assert seen["button"] == "取消" and "备份" in seen["label"]
+    assert list(pg_backup.config.backup_dir().iterdir()) == []  # the partial dump is gone
+    [(kind, _title, text)] = dialogs
+    assert kind == "information" and "已取消" in text and "没有写入备份" in text
+    entry = AuditEntry.get(AuditEntry.action == "backup_cancelled")
+    assert entry.staff_id == office["clerk"].id
+    assert not AuditEntry.select().where(AuditEntry.action == "backup").exists()
+
+
+def _pg_dump_waiting(conn) -> bool:
+    with conn.cursor() as cur:  # (the locking desk's own connection: it may ask while it waits)
+        cur.execute("SELECT 1 FROM pg_stat_activity WHERE application_name LIKE 'propdesk-pg_dump-%' "
+                    "AND wait_event_type = 'Lock'")
+        return cur.fetchone() is not None

@@ -21,7 +21,7 @@ from propdesk.models.tables import ALL_MODELS, Setting, database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 9  # the newest schema this program knows
+SCHEMA_VERSION = 10  # the newest schema this program knows
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -718,6 +718,19 @@ def _v9_numbers_apart(db: Database) -> None:
             fill_fts(db, table, kinds=("number",))
 
 
+def _v10_pg_name_initials(db: Database) -> None:
+    """PostgreSQL: step 8's names by their initials (it was SQLite-only, so a server database
+    at schema 8 or 9 skipped it): the same side tables, kept by PL/pgSQL triggers, filled."""
+    if is_sqlite(db):
+        return
+    from propdesk.models import name_index
+
+    for table in name_index.NAME_COLUMNS:
+        name_index.create_pg(db, table)
+        name_index.fill(db, table, progress=lambda done, total: report("names", done, total))
+
+
 MIGRATIONS = {1: _v1_initial, 2: _v2_related_cases, 3: _v3_short_term_index, 4: _v4_callback_index,
               5: _v5_callback_promised_index,
-              6: _v6_fees, 7: _v7_pg_short_terms, 8: _v8_name_initials, 9: _v9_numbers_apart}
+              6: _v6_fees, 7: _v7_pg_short_terms, 8: _v8_name_initials, 9: _v9_numbers_apart,
+              10: _v10_pg_name_initials}

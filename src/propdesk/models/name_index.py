@@ -15,8 +15,15 @@ letters and digits stand for themselves (lower case); anything else (spaces, dot
 The readings are per character, so a name is indexed the same whatever words it sits in.
 
 The triggers need no function of the program's (like the bigram index of ``models.db``), so a
-row written by any program gets its initials. PostgreSQL: not indexed (the search column there
-has no initials); the quick search finds the letters as text only.
+row written by any program gets its initials.
+
+**PostgreSQL** has the same side tables, filled by the same rule (:data:`PG_INITIALS`, a SQL
+function over the same ``pinyin_initial`` table) from PL/pgSQL triggers (:func:`create_pg`), so
+both engines find the same rows. The column is ``COLLATE "C"``: the range ``>= 'zw' AND < 'zx'``
+is then a plain byte range of its btree whatever the database's locale. The lists look them up
+as ``id = ANY(ARRAY(SELECT id FROM {table}_initials ...))`` (services.lists.listing): unlike
+``id IN (subquery)`` beside the search column's condition, that is an index condition PostgreSQL
+can OR with the trigram index's (a BitmapOr), instead of testing a hashed subplan on every row.
 """
 from __future__ import annotations
 
@@ -117,12 +124,13 @@ def fill(db, table: str, progress: Callable[[int, int], None] | None = None, chu
     worked out once), in chunks by id, saying how far it is."""
     column = NAME_COLUMNS[table]
     side = f"{table}_initials"
+    pg = _is_pg(db)
     top = db.execute_sql(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
     known: dict[str, str] = {}
     last = 0
     while True:
-        rows = db.execute_sql(f"SELECT id, {column} FROM {table} WHERE id > ? ORDER BY id LIMIT {chunk}",
-                              (last,)).fetchall()
+        rows = db.execute_sql(f"SELECT id, {column} FROM {table} WHERE id > {'%s' if pg else '?'} "
+                              f"ORDER BY id LIMIT {chunk}", (last,)).fetchall()
         if not rows:
             break
         out = []
@@ -131,7 +139,10 @@ def fill(db, table: str, progress: Callable[[int, int], None] | None = None, chu
             if name not in known:
                 known[name] = name_initials(name)
             out.append((row_id, known[name]))
-        _executemany(db, f"INSERT OR REPLACE INTO {side} (id, initials) VALUES (?, ?)", out)
+        if pg:
+            _fill_pg(db, table, out)
+        else:
+            _executemany(db, f"INSERT OR REPLACE INTO {side} (id, initials) VALUES (?, ?)", out)
         last = rows[-1][0]
         if progress:
             progress(last, top)
@@ -139,9 +150,66 @@ def fill(db, table: str, progress: Callable[[int, int], None] | None = None, chu
 
 def drop(db, table: str) -> None:
     side = f"{table}_initials"
+    if _is_pg(db):
+        db.execute_sql(f"DROP TRIGGER IF EXISTS {side}_put ON {table}")
+        db.execute_sql(f"DROP TABLE IF EXISTS {side}")
+        return
     for trigger in ("ai", "au", "ad"):
         db.execute_sql(f"DROP TRIGGER IF EXISTS {side}_{trigger}")
     db.execute_sql(f"DROP TABLE IF EXISTS {side}")
+
+
+# --- PostgreSQL -------------------------------------------------------------------------------
+
+# The rule of name_initials in SQL: the same table, the same order of choices. A character is
+# kept as itself only when it is an ASCII letter or digit (tested before lower(), which would
+# turn the Kelvin sign into k).
+PG_INITIALS = r"""
+CREATE OR REPLACE FUNCTION propdesk_initials(v text) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT coalesce(string_agg(s.x, '' ORDER BY s.n), '') FROM (
+    SELECT i.n, coalesce(CASE WHEN i.n = 1 THEN p.surname END, p.letter,
+                         CASE WHEN substr(v, i.n, 1) ~ '^[A-Za-z0-9]$' THEN lower(substr(v, i.n, 1)) END) AS x
+    FROM generate_series(1, length(v)) AS i(n)
+    LEFT JOIN pinyin_initial p ON p.ch = substr(v, i.n, 1)) AS s
+$$"""
+
+
+def _is_pg(db) -> bool:
+    from peewee import PostgresqlDatabase
+
+    return isinstance(db, PostgresqlDatabase)
+
+
+def create_pg(db, table: str) -> None:
+    """PostgreSQL's ``{table}_initials``, its index, and the triggers that keep it in step
+    (idempotent: schema steps may run it on a database that has it)."""
+    db.execute_sql("CREATE TABLE IF NOT EXISTS pinyin_initial (ch text PRIMARY KEY, letter text NOT NULL, "
+                   "surname text)")
+    if not db.execute_sql("SELECT 1 FROM pinyin_initial LIMIT 1").fetchone():
+        rows = [(ch, letter, SURNAME_LETTERS.get(ch) if SURNAME_LETTERS.get(ch, letter) != letter else None)
+                for ch, letter in letters().items()]
+        db.execute_sql("INSERT INTO pinyin_initial (ch, letter, surname) "
+                       "SELECT * FROM unnest(%s::text[], %s::text[], %s::text[])",
+                       tuple(list(column) for column in zip(*rows)))
+    db.execute_sql(PG_INITIALS)
+    column = NAME_COLUMNS[table]
+    side = f"{table}_initials"
+    db.execute_sql(f'CREATE TABLE IF NOT EXISTS {side} (id integer PRIMARY KEY, initials text COLLATE "C" NOT NULL)')
+    db.execute_sql(f"CREATE INDEX IF NOT EXISTS {side}_initials ON {side} (initials)")
+    db.execute_sql(f"CREATE OR REPLACE FUNCTION {side}_put() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                   f"IF TG_OP = 'DELETE' THEN DELETE FROM {side} WHERE id = OLD.id; RETURN NULL; END IF; "
+                   f"INSERT INTO {side} (id, initials) VALUES (NEW.id, propdesk_initials(NEW.{column})) "
+                   f"ON CONFLICT (id) DO UPDATE SET initials = EXCLUDED.initials; RETURN NULL; END $$")
+    db.execute_sql(f"DROP TRIGGER IF EXISTS {side}_put ON {table}")
+    db.execute_sql(f"CREATE TRIGGER {side}_put AFTER INSERT OR DELETE OR UPDATE OF {column} ON {table} "
+                   f"FOR EACH ROW EXECUTE FUNCTION {side}_put()")
+
+
+def _fill_pg(db, table: str, rows: list) -> None:
+    ids, initials = (list(column) for column in zip(*rows))
+    db.execute_sql(f"INSERT INTO {table}_initials (id, initials) SELECT * FROM unnest(%s::integer[], %s::text[]) "
+                   f"ON CONFLICT (id) DO UPDATE SET initials = EXCLUDED.initials", (ids, initials))
 
 
 def initials_term(term: str) -> bool:

@@ -52,25 +52,44 @@ def add_backup_actions(window, menu, staff) -> list[QAction]:
     return actions
 
 
-def _off_the_gui_thread(parent, label: str, fn):
+def _off_the_gui_thread(parent, label: str, fn, step: str):
     """On a server pg_dump / pg_restore may take minutes: they run on a worker behind a
-    progress window (the SQLite copy stays as it was)."""
+    progress window with Cancel, ``fn(progress, should_cancel)``; ``step`` is the window's
+    text while they report how far they are (the SQLite copy stays as it was: seconds).
+    Returns None when Cancel was pressed (nothing was kept or changed: services.pg_backup)."""
     if backup.file_suffix() == ".db":
-        return fn()
-    from propdesk.ui.worker import run_task
+        return fn(None, None)
+    from propdesk.services.core.pg_backup import BackupCancelled
+    from propdesk.ui.worker import Cancelled, run_task
 
-    return run_task(parent, label, lambda _progress, _cancelled: fn())
+    try:
+        return run_task(parent, label, fn,
+                        describe=lambda done, total: step.format(done=done, total=total))
+    except (Cancelled, BackupCancelled):
+        return None
+
+
+def _cancelled(parent, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
 
 
 def back_up_now(parent: QWidget | None, staff=None) -> Path | None:
+    title = QCoreApplication.translate("BackupDialogs", "Back up now")
     try:
-        path = _off_the_gui_thread(parent, QCoreApplication.translate(
-            "BackupDialogs", "Backing up the database…"), backup.backup_now)
+        path = _off_the_gui_thread(
+            parent, QCoreApplication.translate("BackupDialogs", "Backing up the database…"),
+            lambda progress, cancelled: backup.backup_now(progress=progress, should_cancel=cancelled,
+                                                          actor=staff),
+            QCoreApplication.translate("BackupDialogs", "Backing up the database: table {done} of {total}…"))
+        if path is None:
+            _cancelled(parent, title, QCoreApplication.translate(
+                "BackupDialogs", "Cancelled: no backup was written."))
+            return None
         audit_log.record_output(staff, "backup", "database", "database", path)
     except RuleError as err:
         show_rule_error(parent, err)
         return None
-    QMessageBox.information(parent, QCoreApplication.translate("BackupDialogs", "Back up now"), QCoreApplication.translate(
+    QMessageBox.information(parent, title, QCoreApplication.translate(
         "BackupDialogs", "A copy of the database was written to\n{path}").format(path=path))
     return path
 
@@ -94,10 +113,17 @@ def restore_backup(window, staff, path: str | None = None) -> bool:
     if answer != QMessageBox.Yes:
         return False
     try:
-        aside = _off_the_gui_thread(window, QCoreApplication.translate(
-            "BackupDialogs", "Restoring the backup…"), lambda: backup.restore(staff, chosen))
+        aside = _off_the_gui_thread(
+            window, QCoreApplication.translate("BackupDialogs", "Restoring the backup…"),
+            lambda progress, cancelled: backup.restore(staff, chosen, progress=progress,
+                                                       should_cancel=cancelled),
+            QCoreApplication.translate("BackupDialogs", "Restoring the backup: step {done} of {total}…"))
     except RuleError as err:
         show_rule_error(window, err)
+        return False
+    if aside is None:
+        _cancelled(window, QCoreApplication.translate("BackupDialogs", "Restore a backup"),
+                   QCoreApplication.translate("BackupDialogs", "Cancelled: the database was not changed."))
         return False
     QMessageBox.information(window, QCoreApplication.translate("BackupDialogs", "Restore a backup"), QCoreApplication.translate(
         "BackupDialogs", "The backup was restored. The database as it was before is kept in\n{aside}\n\n"

@@ -340,13 +340,16 @@ def file_suffix() -> str:
     return ".db" if is_sqlite(database.obj) else ".dump"
 
 
-def backup_now(dest: str | Path | None = None, kind: str = "") -> Path:
+def backup_now(dest: str | Path | None = None, kind: str = "", progress=None, should_cancel=None,
+               actor: Staff | None = None) -> Path:
     """Copy the open database to ``dest`` (a file, or a folder for a dated name) or into the
-    backup folder under a dated name. Returns the file written."""
+    backup folder under a dated name. Returns the file written. ``progress`` and
+    ``should_cancel``: a server's pg_dump only (pg_backup; a SQLite copy takes seconds; ``actor``
+    is audited when it is cancelled)."""
     if not is_sqlite(database.obj):
         from propdesk.services.core import pg_backup
 
-        return pg_backup.backup_now(dest, kind)
+        return pg_backup.backup_now(dest, kind, progress=progress, should_cancel=should_cancel, actor=actor)
     source = current_location()
     if dest is None:
         folder = config.backup_dir()
@@ -525,15 +528,16 @@ def _raise_counters(src: sqlite3.Connection, aside: Path) -> None:
     src.commit()
 
 
-def restore(actor: Staff, file: str | Path) -> Path:
+def restore(actor: Staff, file: str | Path, progress=None, should_cancel=None) -> Path:
     """Replace the database with a backup (supervisor or administrator). Returns where the
     database as it was before has been kept (taken under the same write lock as the
-    overwrite). Old copies aside are pruned like automatic backups."""
+    overwrite). Old copies aside are pruned like automatic backups. ``progress`` and
+    ``should_cancel``: a server's pg_restore only (pg_backup)."""
     accounts.require(actor, "backup.restore", ENTITY, 0)  # before any transaction
     if not is_sqlite(database.obj):
         from propdesk.services.core import pg_backup
 
-        return pg_backup.restore(actor, file)
+        return pg_backup.restore(actor, file, progress=progress, should_cancel=should_cancel)
     path = _check_backup_file(file)
     current_location()
     aside = _free(config.backup_dir() / _dated_name(BEFORE_RESTORE))

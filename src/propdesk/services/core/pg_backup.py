@@ -22,6 +22,15 @@ then where PostgreSQL installs them (``PROPDESK_PG_BIN`` names a folder explicit
 are missing the message says which package to install. pg_dump must be at least the server's
 major version (it refuses an older one with a message that is passed on).
 
+**Progress and Cancel.** Both programs run with ``--verbose``; each table pg_dump starts
+dumping, and each entry pg_restore creates or fills, is a step of ``progress(done, total)``
+(the tables of the database, the entries of the dump's table of contents). ``should_cancel()``
+is asked several times a second: True stops the program (terminate, wait, kill if it must),
+ends its session on the server too (a server busy building an index would not notice its
+client was gone until done), removes the partial file and raises :class:`BackupCancelled`.
+A cancelled restore changes nothing: pg_restore runs in one transaction, which the server
+rolls back when its session ends; the copy kept aside is removed too.
+
 The automatic daily copy stays SQLite-only: on a server every desk would dump the whole
 office's database each morning; a scheduled pg_dump on the server is the place for that
 (README, "Backups on PostgreSQL").
@@ -35,7 +44,11 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
+import time
+import uuid
 from pathlib import Path
+from typing import Callable
 
 from propdesk import config
 from propdesk.errors import RuleError
@@ -107,19 +120,105 @@ def _environment() -> dict:
     return env
 
 
-def _run(name: str, args: list[str], output: bool = False) -> str:
-    command = [tool(name), *args]
+class BackupCancelled(Exception):
+    """Cancel was pressed while pg_dump / pg_restore ran: it was stopped, nothing was kept or
+    changed."""
+
+
+Progress = Callable[[int, int], None]  # (done, total); called from a thread reading the program
+POLL_S = 0.1  # how often a running program's Cancel is looked at
+STOP_WAIT_S = 10  # after terminate, how long the program may take to end before it is killed
+
+# --verbose lines that are a step: pg_dump starting a table's rows; pg_restore creating an
+# entry or loading a table's rows
+_STEP = {"pg_dump": re.compile(r"^pg_dump: dumping contents of table "),
+         "pg_restore": re.compile(r"^pg_restore: (creating |processing data for table )")}
+
+
+def _stop(proc: subprocess.Popen, app_name: str) -> None:
+    """End ``proc`` and its session on the server (a backend in a long statement would
+    otherwise go on until it next writes to the dead client)."""
+    proc.terminate()
     try:
-        done = subprocess.run(command, env=_environment(), capture_output=True, timeout=TIMEOUT_S,
-                              stdin=subprocess.DEVNULL)
-    except (OSError, subprocess.TimeoutExpired) as err:
+        proc.wait(STOP_WAIT_S)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+    try:
+        database.execute_sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                             "WHERE application_name = %s AND pid <> pg_backend_pid()", (app_name,))
+    except Exception:  # the program is gone; its session ends by itself
+        log.warning("could not end the stopped %s's session", app_name, exc_info=True)
+
+
+def _run(name: str, args: list[str], output: bool = False, progress: Progress | None = None,
+         total: int = 0, should_cancel: Callable[[], bool] | None = None) -> str:
+    """Run pg_dump / pg_restore; with ``progress`` (and ``--verbose`` in ``args``) each step
+    line counts one of ``total``; ``should_cancel`` True stops it (:class:`BackupCancelled`)."""
+    command = [tool(name), *args]
+    env = _environment()
+    app_name = f"propdesk-{name}-{uuid.uuid4().hex[:12]}"
+    env["PGAPPNAME"] = app_name
+    try:
+        proc = subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE)
+    except OSError as err:
         raise RuleError(MSG_TOOL_FAILED, tool=name, error=str(err)) from err
-    if done.returncode != 0:
-        error = done.stderr.decode("utf-8", "replace").strip()
-        log.error("%s failed (%s): %s", name, done.returncode, error)
-        lines = [line for line in error.splitlines() if line.strip()]
-        raise RuleError(MSG_TOOL_FAILED, tool=name, error=(lines[-1] if lines else str(done.returncode)))
-    return done.stdout.decode("utf-8", "replace") if output else ""
+    out: list[bytes] = []
+    err_lines: list[str] = []
+    done = [0]
+
+    def read_stderr() -> None:  # (progress is called from this thread: each step as it comes)
+        for raw in proc.stderr:
+            line = raw.decode("utf-8", "replace").rstrip()
+            if not _STEP[name].match(line):
+                err_lines.append(line)
+                continue
+            done[0] += 1
+            if progress is not None:
+                try:
+                    progress(min(done[0], total), total)
+                except Exception:  # a display's trouble is not the dump's
+                    log.warning("progress callback failed", exc_info=True)
+
+    readers = [threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True),
+               threading.Thread(target=read_stderr, daemon=True)]
+    for reader in readers:
+        reader.start()
+    started = time.monotonic()
+    if progress is not None:
+        progress(0, total)
+    try:
+        while True:
+            try:
+                proc.wait(POLL_S)
+                break
+            except subprocess.TimeoutExpired:
+                pass
+            if should_cancel is not None and should_cancel():
+                raise BackupCancelled()
+            if time.monotonic() - started > TIMEOUT_S:
+                raise RuleError(MSG_TOOL_FAILED, tool=name, error=f"no end after {TIMEOUT_S} s")
+    except BaseException:  # Cancel, the time limit, Ctrl+C: never leave the program running
+        log.info("stopping %s", name)
+        _stop(proc, app_name)
+        raise
+    finally:
+        for reader in readers:
+            reader.join(5)
+    if progress is not None:
+        progress(total, total)
+    if proc.returncode != 0:
+        log.error("%s failed (%s): %s", name, proc.returncode, "\n".join(err_lines))
+        # the error, not the last --verbose line before it
+        lines = ([line for line in err_lines if "error:" in line]
+                 or [line for line in err_lines if line.strip()])
+        raise RuleError(MSG_TOOL_FAILED, tool=name, error=(lines[-1] if lines else str(proc.returncode)))
+    return b"".join(out).decode("utf-8", "replace") if output else ""
+
+
+def _table_count() -> int:
+    return database.execute_sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0]
 
 
 def _dated_path(folder: Path, kind: str) -> Path:
@@ -130,9 +229,12 @@ def _dated_path(folder: Path, kind: str) -> Path:
 
 # --- making copies ----------------------------------------------------------------------------
 
-def backup_now(dest: str | Path | None = None, kind: str = "") -> Path:
+def backup_now(dest: str | Path | None = None, kind: str = "", progress: Progress | None = None,
+               should_cancel: Callable[[], bool] | None = None, actor=None) -> Path:
     """Dump the open server database to ``dest`` (a file, or a folder for a dated name) or into
-    the backup folder. Returns the file written."""
+    the backup folder. Returns the file written. ``progress(tables done, tables)``;
+    ``should_cancel`` True: :class:`BackupCancelled`, no file left, and (with ``actor``, who
+    asked for it) an audit entry saying so."""
     from propdesk.services.core import backup
 
     if dest is None:
@@ -150,11 +252,19 @@ def backup_now(dest: str | Path | None = None, kind: str = "") -> Path:
         raise RuleError(backup.MSG_CANNOT_WRITE, field="file", folder=str(target.parent),
                         error=str(err)) from err
     try:
-        _run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", f"--file={tmp}"])
+        _run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--verbose", f"--file={tmp}"],
+             progress=progress, total=_table_count() if progress else 0, should_cancel=should_cancel)
         _check_dump(tmp, target.name)  # read back: never keep half a dump
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as err:
         backup._remove_quietly(tmp)
+        if isinstance(err, BackupCancelled) and actor is not None:
+            from propdesk.services.core import audit
+            from propdesk.services.core.db_retry import transaction
+
+            with transaction():
+                audit.record(actor, backup.ENTITY, 0, "backup_cancelled",
+                             note=f"{target.name}: cancelled, no file kept")
         raise
     log.info("server database dumped to %s", target)
     return target
@@ -247,9 +357,12 @@ def _restore_list(path: Path) -> Path:
     return target
 
 
-def restore(actor, file: str | Path) -> Path:
+def restore(actor, file: str | Path, progress: Progress | None = None,
+            should_cancel: Callable[[], bool] | None = None) -> Path:
     """Replace the server database with a dump (the caller checked the role). Returns the dump
-    of the database as it was before."""
+    of the database as it was before. ``progress(done, total)``: first the copy kept aside
+    (its tables), then the dump's entries restored. ``should_cancel`` True: the database stays
+    as it was, the copy aside is removed, the cancel is audited, :class:`BackupCancelled`."""
     from propdesk.models.tables import Staff
     from propdesk.services.core import audit, backup, calendar
     from propdesk.services.core.db_retry import transaction
@@ -260,20 +373,43 @@ def restore(actor, file: str | Path) -> Path:
 
         raise RuleError(backup.MSG_NO_FILE, field="file", label=label("file"), path=str(path))
     _check_dump(path, path.name)
-    aside = backup_now(kind=backup.BEFORE_RESTORE)
-    counters = _counters()
-    listing = _restore_list(path)
-    database.close()  # this desk holds no lock while the tables are replaced
+    tables = _table_count()
+    entries = [0]
+    stage = {"aside": 0}
+
+    def step(done: int, total: int) -> None:  # one bar: the copy aside, then the restore
+        if progress is not None:
+            progress(stage["aside"] + done, tables + max(entries[0], 1))
+
+    aside = None
     try:
-        _run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges",
-                            "--single-transaction", "--exit-on-error", f"--use-list={listing}",
-                            f"--dbname={database.obj.database}", str(path)])
-    except RuleError:
-        log.exception("restore from %s failed; nothing was changed", path)
+        aside = backup_now(kind=backup.BEFORE_RESTORE, progress=step, should_cancel=should_cancel)
+        stage["aside"] = tables
+        counters = _counters()
+        listing = _restore_list(path)
+        entries[0] = sum(1 for line in listing.read_text(encoding="utf-8").splitlines()
+                         if line.strip() and not line.startswith(";"))
+        database.close()  # this desk holds no lock while the tables are replaced
+        try:
+            _run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--verbose",
+                                "--single-transaction", "--exit-on-error", f"--use-list={listing}",
+                                f"--dbname={database.obj.database}", str(path)],
+                 progress=step, total=entries[0], should_cancel=should_cancel)
+        except RuleError:
+            log.exception("restore from %s failed; nothing was changed", path)
+            raise
+        finally:
+            backup._remove_quietly(listing)
+            database.connect(reuse_if_open=True)
+    except (BackupCancelled, KeyboardInterrupt):  # Cancel in the window, Ctrl+C on the command line
+        if aside is not None:
+            backup._remove_quietly(aside)  # nothing was replaced: nothing to keep aside
+        with transaction():
+            audit.record(Staff.get_or_none((Staff.id == actor.id) & (Staff.username == actor.username)),
+                         backup.ENTITY, 0, "restore_cancelled",
+                         note=f"{path.name} ({actor.name} {actor.username}): cancelled, nothing changed")
+        log.info("restore from %s cancelled by %s; nothing was changed", path, actor.username)
         raise
-    finally:
-        backup._remove_quietly(listing)
-    database.connect(reuse_if_open=True)
     with transaction():
         _raise_counters(counters)
     upgrade(database.obj)

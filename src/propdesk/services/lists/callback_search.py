@@ -19,7 +19,7 @@ from propdesk.models.tables import (Callback, Complaint, Incident, IncidentConta
                                     WorkOrder, now)
 from propdesk.services.lists.query_parts import walk_if_many
 from propdesk.services.lists.listing import (Listing, address_units, any_contains, fts_matches, in_window,
-                                             initials_matches, prefix_term, uses_index, walk_in)
+                                             or_initials, prefix_term, uses_index, walk_in)
 from propdesk.services.register.owners import normalize_text
 
 DUE = CallbackStatus.DUE.value
@@ -92,9 +92,7 @@ def _text_condition(text: str):
                                                     .where(IncidentContact.unit.in_(units))))
     text = _typed_text_condition(term)
     for column, table in ((Callback.complaint, "complaint"), (Callback.work_order, "work_order")):
-        names = initials_matches(table, term)  # zw: the cases of 张伟 (models.name_index)
-        if names is not None:
-            text |= walk_in(column, names) if in_window() else column.in_(names)
+        text = or_initials(text, column, table, term)  # zw: the cases of 张伟 (models.name_index)
     return text if on_units is None else (on_units | text)  # 5-2-802: its units, and the text
 
 

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalField, Field,
+from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalField, Expression, Field,
                     ModelSelect, NodeList, Value, fn)
 
 from propdesk.models import database, is_sqlite
@@ -215,12 +215,20 @@ def text_condition(model, term: str, like_fields: list):
     if has_search_column(model):
         from propdesk.services.lists import pg_search
 
-        return pg_search.condition(model, term)
-    text = _text_only(model, term, like_fields)
-    names = initials_matches(model._meta.table_name, term)
+        return or_initials(pg_search.condition(model, term), model.id, model._meta.table_name, term)
+    return or_initials(_text_only(model, term, like_fields), model.id, model._meta.table_name, term)
+
+
+def or_initials(condition, column, table: str, term: str):
+    """``condition``, or ``column`` (the table's id, or a callback's case) is a row of ``table``
+    whose name's initials start with ``term`` (:func:`initials_matches`); ``condition`` alone
+    when the term cannot be initials."""
+    names = initials_matches(table, term)
     if names is None:
-        return text
-    return text | (walk_in(model.id, names) if _IN_WINDOW.get() else model.id.in_(names))
+        return condition
+    if not is_sqlite():  # an index condition PostgreSQL can OR with the search indexes' (BitmapOr)
+        return condition | Expression(column, "=", fn.ANY(names))
+    return condition | (walk_in(column, names) if _IN_WINDOW.get() else column.in_(names))
 
 
 def _text_only(model, term: str, like_fields: list):
@@ -266,12 +274,14 @@ def _many_rows(subquery) -> bool:
 def initials_matches(table: str, term: str):
     """``(SELECT id FROM {table}_initials ...)``: the rows whose name's initials start with
     ``term`` (zw: 张伟, 周文明; models.name_index), or None when the term cannot be initials or
-    the table has no such index (PostgreSQL)."""
+    the table has no such index. PostgreSQL: ``ARRAY(SELECT id ...)``, for ``= ANY``."""
     from propdesk.models.name_index import NAME_COLUMNS, initials_range, initials_term
 
-    if table not in NAME_COLUMNS or not initials_term(term) or not is_sqlite():
+    if table not in NAME_COLUMNS or not initials_term(term):
         return None
     low, high = initials_range(term)
+    if not is_sqlite():
+        return SQL(f"ARRAY(SELECT id FROM {table}_initials WHERE initials >= %s AND initials < %s)", [low, high])
     return SQL(f"(SELECT id FROM {table}_initials WHERE initials >= ? AND initials < ?)", [low, high])
 
 
