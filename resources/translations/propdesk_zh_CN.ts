@@ -3785,6 +3785,10 @@ Details are in the log file.</source>
         <source>The upgrade of the database was cancelled. The file is as it was before (a copy is kept beside it as well). PropDesk needs the upgrade to work with it: start PropDesk again when there is time to wait.</source>
         <translation>数据库升级已取消，文件保持升级前的样子（旁边另存有一份副本）。PropDesk 需要完成升级才能使用该文件，请在有时间等待时重新启动 PropDesk。</translation>
     </message>
+    <message>
+        <source>The upgrade of the database was cancelled. The database on the server is as it was before. PropDesk needs the upgrade to work with it: start PropDesk again when there is time to wait.</source>
+        <translation>数据库升级已取消，服务器上的数据库保持升级前的样子。PropDesk 需要完成升级才能使用该数据库，请在有时间等待时重新启动 PropDesk。</translation>
+    </message>
 </context>
 <context>
     <name>argparse</name>

@@ -146,7 +146,7 @@ def upgrade_at_start(location: str) -> bool:
     from propdesk.ui.upgrade import upgrade_with_progress
 
     return upgrade_with_progress(lambda step: init_db(location, progress=step).close(), upgrade_text,
-                                 upgrade_text(version + 1, "other", 0, 0))
+                                 upgrade_text(version + 1, "other", 0, 0), on_server="://" in location)
 
 
 def _icon():

@@ -305,9 +305,12 @@ def report(what: str, done: int, total: int) -> None:
 
 
 def pending_upgrade(location: str) -> int | None:
-    """The schema version of the SQLite file at ``location`` when this program must upgrade it
-    (None: up to date, newer, not a file, or not readable): read without opening it for
-    writing, so the GUI can show its progress window before :func:`init_db` starts."""
+    """The schema version of the SQLite file (or PostgreSQL database) at ``location`` when this
+    program must upgrade it (None: up to date, newer, new, not a file, or not readable): read
+    without opening it for writing, so the GUI can show its progress window before
+    :func:`init_db` starts."""
+    if is_postgres_url(location):
+        return _pending_on_server(location)
     if "://" in location or not Path(location).is_file():
         return None
     import sqlite3
@@ -319,6 +322,21 @@ def pending_upgrade(location: str) -> int | None:
         finally:
             con.close()
     except sqlite3.Error:
+        return None
+    version = int(row[0]) if row else 0
+    return version if 0 < version < SCHEMA_VERSION else None
+
+
+def _pending_on_server(location: str) -> int | None:
+    try:
+        db = open_database(location)
+        try:
+            if not db.table_exists("setting"):
+                return None
+            row = db.execute_sql("SELECT value FROM setting WHERE key = 'schema_version'").fetchone()
+        finally:
+            db.close()
+    except Exception:  # noqa: BLE001 - not reachable, no driver: init_db says so in its own words
         return None
     version = int(row[0]) if row else 0
     return version if 0 < version < SCHEMA_VERSION else None

@@ -27,7 +27,14 @@ The query side is ``services.lists.pg_search``.
 """
 from __future__ import annotations
 
+import functools
+import logging
+import threading
+from typing import Callable
+
 from peewee import Database
+
+log = logging.getLogger(__name__)
 
 # how many of a table's search lines are numbers (their pairs are stored as "#xy")
 NUMBER_LINES = {"complaint": 1, "work_order": 1, "callback": 2}
@@ -141,16 +148,132 @@ def drop_indexes(db: Database, table: str) -> None:
         db.execute_sql(f"DROP INDEX IF EXISTS {name}")
 
 
-def upgrade(db: Database) -> None:
-    """Schema step 7 on PostgreSQL (idempotent): the grams function, the callback's own search
-    text (filled for the callbacks there), the short-term and number indexes of all three."""
+def _parts(db: Database) -> list[tuple[str, Callable[[], None]]]:
+    """Schema step 7's work as parts, each (the table it is for: models.db.UPGRADE_PARTS, what
+    to run); building an index is one part (at 1,000,000 complaints the grams index alone takes
+    minutes)."""
     from propdesk.models.db import FTS_TABLES, create_pg_search
 
-    for table in FTS_TABLES:  # a database made before its search column (none should be)
-        create_pg_search(db, table)
-    db.execute_sql(GRAMS_FUNCTION)
-    _callback_text(db)
-    # the callbacks whose text is still their number alone (schema 1-6): their case's text too
-    db.execute_sql("UPDATE callback SET number = number WHERE strpos(search_text, E'\\n') = 0")
+    def callback_text() -> None:
+        db.execute_sql(GRAMS_FUNCTION)
+        _callback_text(db)
+        # the callbacks whose text is still their number alone (schema 1-6): their case's too
+        db.execute_sql("UPDATE callback SET number = number WHERE strpos(search_text, E'\\n') = 0")
+
+    # a database made before its search column (none should be): made and filled here
+    parts = [(table, functools.partial(create_pg_search, db, table)) for table in FTS_TABLES]
+    parts.append(("callback", callback_text))
     for table in FTS_TABLES:
-        create_indexes(db, table)
+        for statement in index_statements(table):
+            parts.append((table, functools.partial(db.execute_sql, statement)))
+        parts.append((table, functools.partial(
+            db.execute_sql, f"ALTER INDEX {table}_search_grams ALTER COLUMN 1 SET STATISTICS {GRAMS_STATISTICS}")))
+    return parts
+
+
+# Each part is STEP units of the step's progress; pg_stat_progress_create_index tells how far
+# an index build is within its part.
+STEP = 100
+WATCH_S = 0.5  # how often the watch asks the server how far the index build is
+
+
+def upgrade(db: Database) -> None:
+    """Schema step 7 on PostgreSQL (idempotent): the grams function, the callback's own search
+    text (filled for the callbacks there), the short-term and number indexes of all three.
+
+    It says how far it is through ``models.db.report`` after each part and, while a part runs,
+    every WATCH_S from a second connection (:class:`_Watch`: how far the server's index build
+    is, from pg_stat_progress_create_index). All of it is one transaction with the version bump
+    (models.db.upgrade), so Cancel (the progress callback raising) rolls everything back and the
+    database stays at its old version: CREATE INDEX inside a transaction block is the ordinary,
+    transactional kind (CONCURRENTLY cannot run inside one), and holds a SHARE lock on its
+    table until the end, so the other desks can read while it runs but their saves wait (and
+    after lock_timeout are told the database is busy). A Cancel that comes while a statement
+    runs is delivered by cancelling that statement on the server (pg_cancel_backend)."""
+    from propdesk.models.db import report
+
+    parts = _parts(db)
+    total = len(parts) * STEP
+    with _Watch(db, report) as watch:
+        for i, (what, run) in enumerate(parts):
+            watch.part(what, i * STEP, total)
+            try:
+                run()
+            except Exception:
+                watch.raise_cancel()  # the statement was cancelled because Cancel was pressed
+                raise
+            watch.raise_cancel()
+        watch.part(parts[-1][0], total, total)
+
+
+class _Watch:
+    """Reports step 7's progress and passes Cancel on to the server while a statement runs."""
+
+    def __init__(self, db: Database, report: Callable[[str, int, int], None]):
+        self.db, self.report = db, report
+        self.lock = threading.Lock()
+        self.what, self.done, self.total = "other", 0, 0
+        self.cancel: BaseException | None = None
+        self.stop = threading.Event()
+        self.thread: threading.Thread | None = None
+        self.pid = 0
+
+    def __enter__(self):
+        self.pid = self.db.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+        try:
+            import psycopg2
+
+            self.conn = psycopg2.connect(dbname=self.db.database, **self.db.connect_params)
+            self.conn.autocommit = True
+        except Exception:  # progress per part only
+            log.warning("no second connection to watch the upgrade", exc_info=True)
+            return self
+        self.thread = threading.Thread(target=self._watch, name="upgrade-watch", daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        if self.thread is not None:
+            self.thread.join()
+            self.conn.close()
+
+    def part(self, what: str, done: int, total: int) -> None:
+        """A part starts (``done`` of ``total``): said from this thread; Cancel raises here."""
+        with self.lock:
+            self.what, self.done, self.total = what, done, total
+            self.report(what, done, total)
+
+    def raise_cancel(self) -> None:
+        if self.cancel is not None:
+            raise self.cancel
+
+    def _fraction(self) -> float:
+        with self.conn.cursor() as cur:
+            cur.execute("SELECT blocks_done, blocks_total, tuples_done, tuples_total "
+                        "FROM pg_stat_progress_create_index WHERE pid = %s", (self.pid,))
+            row = cur.fetchone()
+        if not row:
+            return 0.0
+        blocks_done, blocks_total, tuples_done, tuples_total = row
+        if tuples_total:  # loading the index (after the table was read: the second half)
+            return 0.5 + 0.5 * min(tuples_done / tuples_total, 1)
+        return 0.5 * min(blocks_done / blocks_total, 1) if blocks_total else 0.0
+
+    def _watch(self) -> None:
+        while not self.stop.wait(WATCH_S):
+            try:
+                fraction = self._fraction()
+            except Exception:  # progress per part only
+                log.warning("cannot read the index build's progress", exc_info=True)
+                fraction = 0.0
+            with self.lock:
+                if self.stop.is_set():
+                    return
+                try:  # said even at 0: the callback is where Cancel is noticed
+                    self.report(self.what, min(self.done + int(STEP * fraction), self.total), self.total)
+                except BaseException as cancel:  # noqa: BLE001 - Cancel: the statement is stopped
+                    self.cancel = cancel
+                    with self.conn.cursor() as cur:
+                        cur.execute("SELECT pg_cancel_backend(%s)", (self.pid,))
+                    return

@@ -18,14 +18,20 @@ MSG_CANCELLED = QT_TRANSLATE_NOOP(
            "is kept beside it as well). PropDesk needs the upgrade to work with it: start "
            "PropDesk again when there is time to wait.")
 
+MSG_CANCELLED_SERVER = QT_TRANSLATE_NOOP(
+    "app", "The upgrade of the database was cancelled. The database on the server is as it was "
+           "before. PropDesk needs the upgrade to work with it: start PropDesk again when there "
+           "is time to wait.")
+
 Step = Callable[[int, str, int, int], None]  # (version, part, done, total)
 
 
 def upgrade_with_progress(run: Callable[[Step], None], describe: Callable[[int, str, int, int], str],
-                          first_text: str) -> bool:
+                          first_text: str, on_server: bool = False) -> bool:
     """``run(step)`` upgrades the database on a worker thread, calling ``step(version, part,
-    done, total)`` as it goes; ``describe`` words such a call for the window. True when done;
-    False when the clerk cancelled (told here). Other errors are raised."""
+    done, total)`` as it goes (on a server also from a second thread, which watches how far an
+    index build is and stops it on Cancel); ``describe`` words such a call for the window. True
+    when done; False when the clerk cancelled (told here). Other errors are raised."""
     from PySide6.QtWidgets import QMessageBox
 
     from propdesk.ui.worker import Cancelled, run_task
@@ -44,6 +50,7 @@ def upgrade_with_progress(run: Callable[[Step], None], describe: Callable[[int, 
     try:
         run_task(None, first_text, work, describe=lambda done, total: shown["text"])
     except Cancelled:
-        QMessageBox.information(None, "PropDesk", QCoreApplication.translate("app", MSG_CANCELLED))
+        QMessageBox.information(None, "PropDesk", QCoreApplication.translate(
+            "app", MSG_CANCELLED_SERVER if on_server else MSG_CANCELLED))
         return False
     return True

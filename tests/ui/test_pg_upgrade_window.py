@@ -1,0 +1,63 @@
+"""On a PostgreSQL server too, an upgrade at start-up runs behind the progress window (issue
+20): step 7's index builds say which search index they are at, and Cancel leaves the database
+at its old version, with a message that speaks of the server, not of a file."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.postgres_only
+
+
+def _at_schema_6():
+    from propdesk.models import database, pg_search
+    from propdesk.models.db import FTS_TABLES
+
+    for table in FTS_TABLES:
+        pg_search.drop_indexes(database.obj, table)
+    database.execute_sql("DROP FUNCTION propdesk_grams(text, integer)")
+    database.execute_sql("UPDATE setting SET value = '6' WHERE key = 'schema_version'")
+    database.obj.close()
+
+
+def _watch_labels(monkeypatch) -> list[str]:
+    from PySide6.QtWidgets import QProgressDialog
+
+    labels = []
+    original = QProgressDialog.setLabelText
+    monkeypatch.setattr(QProgressDialog, "setLabelText",
+                        lambda self, text: (labels.append(text), original(self, text))[1])
+    return labels
+
+
+def test_step_7_runs_behind_the_progress_window(qtbot, office, db_location, dialogs, monkeypatch):
+    from propdesk.app import upgrade_at_start
+    from propdesk.models import database
+    from propdesk.models.db import SCHEMA_VERSION, init_db, schema_version
+
+    _at_schema_6()
+    labels = _watch_labels(monkeypatch)
+    assert upgrade_at_start(db_location)
+    assert any("第 7 版" in text and "投诉搜索索引" in text and "%" in text for text in labels), labels
+    assert any("工单搜索索引" in text for text in labels), labels
+    assert dialogs == []
+    assert schema_version(init_db(db_location)) == SCHEMA_VERSION
+    assert database.obj is not None
+
+
+def test_cancel_leaves_the_server_database_at_its_version(qtbot, office, db_location, dialogs, monkeypatch):
+    from propdesk.app import upgrade_at_start
+    from propdesk.models.db import init_db, schema_version
+    from propdesk.ui import worker
+
+    _at_schema_6()
+    original = worker.run_task
+
+    def cancelled_at_once(parent, label, fn, cancel_text="", describe=None):
+        return original(parent, label, lambda progress, should_cancel: fn(progress, lambda: True),
+                        cancel_text, describe)
+
+    monkeypatch.setattr(worker, "run_task", cancelled_at_once)
+    assert not upgrade_at_start(db_location)
+    [(_kind, _title, text)] = dialogs
+    assert "取消" in text and "服务器" in text, text
+    assert schema_version(init_db(db_location, migrate=False)) == 6
