@@ -103,10 +103,6 @@
         <translation>立即备份</translation>
     </message>
     <message>
-        <source>Backing up the database: table {done} of {total}…</source>
-        <translation>正在备份数据库：第 {done} 张表，共 {total} 张…</translation>
-    </message>
-    <message>
         <source>Cancelled: no backup was written.</source>
         <translation>已取消：没有写入备份。</translation>
     </message>
@@ -141,8 +137,12 @@ Everything entered after that backup will no longer be in PropDesk. The database
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <source>Restoring the backup: step {done} of {total}…</source>
-        <translation>正在恢复备份：第 {done} 步，共 {total} 步…</translation>
+        <source>Backing up the database: {done} of {total} tables done…</source>
+        <translation>正在备份数据库：已完成 {done}/{total} 张表…</translation>
+    </message>
+    <message>
+        <source>Restoring the backup: {done} of {total} steps done…</source>
+        <translation>正在恢复备份：已完成 {done}/{total} 步…</translation>
     </message>
     <message>
         <source>Cancelled: the database was not changed.</source>

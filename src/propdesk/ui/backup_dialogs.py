@@ -80,7 +80,7 @@ def back_up_now(parent: QWidget | None, staff=None) -> Path | None:
             parent, QCoreApplication.translate("BackupDialogs", "Backing up the database…"),
             lambda progress, cancelled: backup.backup_now(progress=progress, should_cancel=cancelled,
                                                           actor=staff),
-            QCoreApplication.translate("BackupDialogs", "Backing up the database: table {done} of {total}…"))
+            QCoreApplication.translate("BackupDialogs", "Backing up the database: {done} of {total} tables done…"))
         if path is None:
             _cancelled(parent, title, QCoreApplication.translate(
                 "BackupDialogs", "Cancelled: no backup was written."))
@@ -117,7 +117,7 @@ def restore_backup(window, staff, path: str | None = None) -> bool:
             window, QCoreApplication.translate("BackupDialogs", "Restoring the backup…"),
             lambda progress, cancelled: backup.restore(staff, chosen, progress=progress,
                                                        should_cancel=cancelled),
-            QCoreApplication.translate("BackupDialogs", "Restoring the backup: step {done} of {total}…"))
+            QCoreApplication.translate("BackupDialogs", "Restoring the backup: {done} of {total} steps done…"))
     except RuleError as err:
         show_rule_error(window, err)
         return False
