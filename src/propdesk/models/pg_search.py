@@ -148,7 +148,7 @@ def drop_indexes(db: Database, table: str) -> None:
         db.execute_sql(f"DROP INDEX IF EXISTS {name}")
 
 
-def _parts(db: Database) -> list[tuple[str, Callable[[], None]]]:
+def _parts(db: Database) -> list[tuple[str, Callable[[], object]]]:
     """Schema step 7's work as parts, each (the table it is for: models.db.UPGRADE_PARTS, what
     to run); building an index is one part (at 1,000,000 complaints the grams index alone takes
     minutes)."""
@@ -161,7 +161,8 @@ def _parts(db: Database) -> list[tuple[str, Callable[[], None]]]:
         db.execute_sql("UPDATE callback SET number = number WHERE strpos(search_text, E'\\n') = 0")
 
     # a database made before its search column (none should be): made and filled here
-    parts = [(table, functools.partial(create_pg_search, db, table)) for table in FTS_TABLES]
+    parts: list[tuple[str, Callable[[], object]]] = [
+        (table, functools.partial(create_pg_search, db, table)) for table in FTS_TABLES]
     parts.append(("callback", callback_text))
     for table in FTS_TABLES:
         for statement in index_statements(table):
