@@ -161,3 +161,27 @@ def test_nobody_and_deactivated_accounts_are_refused_one_record(office, what):
     from propdesk.services.cases import workorders
     with pytest.raises(PermissionDenied):
         workorders.read(orders["own"].id, reader=office["technician"])
+
+
+# --- one incident: the incident tab's selection --------------------------------------------------
+
+@pytest.mark.parametrize("role", [Role.CLERK, Role.SUPERVISOR, Role.ADMIN])
+def test_the_desk_roles_read_one_incident(office, role):
+    incident = incidents.declare(office["clerk"], "water", "3栋停水")
+    assert incidents.read(incident.id, reader=office["staff"][role]).title == "3栋停水"
+
+
+def test_a_technician_nobody_and_a_deactivated_clerk_read_no_incident(office):
+    incident = incidents.declare(office["clerk"], "water", "3栋停水")
+    tech = office["technician"]
+    with pytest.raises(PermissionDenied):
+        incidents.read(incident.id, reader=tech)
+    assert AuditEntry.select().where((AuditEntry.action == "refused") & (AuditEntry.staff == tech.id)
+                                     & (AuditEntry.entity == "incident")).count() == 1
+    with pytest.raises(PermissionDenied):
+        incidents.read(incident.id, reader=None)
+    clerk = office["clerk"]
+    clerk.active = False
+    clerk.save()
+    with pytest.raises(PermissionDenied):
+        incidents.read(incident.id, reader=clerk)

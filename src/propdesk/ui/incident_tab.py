@@ -162,7 +162,7 @@ class IncidentTab(QWidget):
 
     def selected(self):
         item = self.list.currentItem()
-        return incidents.get(item.data(0, Qt.UserRole)) if item else None
+        return incidents.read(item.data(0, Qt.UserRole), reader=self.staff) if item else None
 
     def show_callers(self) -> None:
         incident = self.selected()

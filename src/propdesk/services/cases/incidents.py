@@ -87,6 +87,13 @@ def get(incident_id: int) -> Incident:
     return incident
 
 
+def read(incident_id: int, *, reader) -> Incident:
+    """One incident for showing it (the incident tab's selection): records.read
+    (accounts.require_reader; refusals audited)."""
+    accounts.require_reader(reader, ENTITY)
+    return get(incident_id)
+
+
 def attach(actor: Staff, incident_id: int, name: str, phone: str, unit: str = "", note: str = "",
            owner_id: int | None = None, at: dt.datetime | None = None) -> IncidentContact:
     """A call about the incident: who called, from where, what they said."""
