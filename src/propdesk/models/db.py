@@ -21,7 +21,7 @@ from propdesk.models.tables import ALL_MODELS, Setting, database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 10  # the newest schema this program knows
+SCHEMA_VERSION = 11  # the newest schema this program knows
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -73,9 +73,14 @@ MSG_LOST = QT_TRANSLATE_NOOP(
 # Connection settings a desk needs on an office network (a URL may set its own): give up on a
 # server that does not answer within 5 s, notice a dead network within ~20 s, and wait at most
 # 10 s for a row another desk holds (then the calm "busy" message, as SQLite's busy timeout).
+# A desk's queries are short (issue 20, at 1,000,000 complaints): no JIT compiling (a count
+# the planner thought costly spent 15-325 ms compiling before it ran), and no parallel workers
+# (starting one cost 10 ms for a page whose work took 2; the whole list's count was no faster
+# with two, and the server's cores serve the other desks).
 PG_DEFAULTS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10,
                "keepalives_interval": 3, "keepalives_count": 3,
-               "options": "-c lock_timeout=10000", "application_name": "propdesk"}
+               "options": "-c lock_timeout=10000 -c jit=off -c max_parallel_workers_per_gather=0",
+               "application_name": "propdesk"}
 
 
 # Called with True (connected again) or False (the connection was lost / the server cannot be
@@ -748,7 +753,17 @@ def _v10_pg_name_initials(db: Database) -> None:
         name_index.fill(db, table, progress=lambda done, total: report("names", done, total))
 
 
+def _v11_pg_number_dates(db: Database) -> None:
+    """PostgreSQL only: the number-and-date indexes (models.pg_search.NUMBER_DATES), so that a
+    number start's page is looked for among the number's newest matches (issue 20)."""
+    if is_sqlite(db):
+        return
+    from propdesk.models import pg_search
+
+    pg_search.upgrade_number_dates(db)
+
+
 MIGRATIONS = {1: _v1_initial, 2: _v2_related_cases, 3: _v3_short_term_index, 4: _v4_callback_index,
               5: _v5_callback_promised_index,
               6: _v6_fees, 7: _v7_pg_short_terms, 8: _v8_name_initials, 9: _v9_numbers_apart,
-              10: _v10_pg_name_initials}
+              10: _v10_pg_name_initials, 11: _v11_pg_number_dates}

@@ -45,6 +45,12 @@ NUMBER_EXPRS = {
     "callback": ["upper(number)", "upper(split_part(search_text, E'\\n', 2))"],
 }
 
+# The list order each table's number index holds beside the number (upper(number), then the
+# date): the page of a number start (TS-2021) is looked for among the newest of the number's
+# own matches, whose dates that index gives without visiting a row (services.lists.pg_search,
+# "the window"); the number-only index above still serves the callbacks' second line.
+NUMBER_DATES = {"complaint": "received_at", "work_order": "received_at"}
+
 GRAMS_FUNCTION = r"""
 CREATE OR REPLACE FUNCTION propdesk_grams(t text, number_lines integer) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
@@ -117,15 +123,23 @@ def _callback_text(db: Database) -> None:
 def index_statements(table: str) -> list[str]:
     """CREATE INDEX statements of ``table``'s short-term and number indexes (IF NOT EXISTS)."""
     out = [f"CREATE INDEX IF NOT EXISTS {table}_search_grams ON {table} USING gin ({grams_expr(table)})"]
-    for i, expr in enumerate(NUMBER_EXPRS[table], start=1):
-        out.append(f"CREATE INDEX IF NOT EXISTS {table}_number_prefix_{i} ON {table} "
-                   f"(({expr}) text_pattern_ops)")
+    for name, expr in zip(_number_index_names(table), NUMBER_EXPRS[table]):
+        # the number itself too (INCLUDE): PostgreSQL reads an index alone only when it holds the
+        # columns the query names, not just the expression of them
+        date = (f", {NUMBER_DATES[table]}) INCLUDE (number" if name == f"{table}_number_date" else "")
+        out.append(f"CREATE INDEX IF NOT EXISTS {name} ON {table} (({expr}) text_pattern_ops{date})")
     return out
 
 
+def _number_index_names(table: str) -> list[str]:
+    """One per number line: ``{table}_number_prefix_N``, or for the first line of a table in
+    NUMBER_DATES ``{table}_number_date`` (the number, then the date: schema step 11)."""
+    return [f"{table}_number_date" if i == 1 and table in NUMBER_DATES else f"{table}_number_prefix_{i}"
+            for i in range(1, len(NUMBER_EXPRS[table]) + 1)]
+
+
 def index_names(table: str) -> list[str]:
-    return [f"{table}_search_grams"] + [f"{table}_number_prefix_{i}"
-                                        for i in range(1, len(NUMBER_EXPRS[table]) + 1)]
+    return [f"{table}_search_grams"] + _number_index_names(table)
 
 
 # ANALYZE keeps the most common pairs of the grams index (10 x this many); a pair outside that
@@ -146,6 +160,15 @@ def drop_indexes(db: Database, table: str) -> None:
     """For bulk loads (benchmarks): one build afterwards beats a million index updates."""
     for name in index_names(table):
         db.execute_sql(f"DROP INDEX IF EXISTS {name}")
+
+
+def upgrade_number_dates(db: Database) -> None:
+    """Schema step 11 on PostgreSQL: the first number line's index of each table in NUMBER_DATES
+    gets the date beside the number (the number-only one of step 7 goes: the new one serves
+    every query it did)."""
+    for table in NUMBER_DATES:
+        db.execute_sql(f"DROP INDEX IF EXISTS {table}_number_prefix_1")
+        create_indexes(db, table)
 
 
 def _parts(db: Database) -> list[tuple[str, Callable[[], object]]]:

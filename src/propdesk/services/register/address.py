@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from peewee import fn
+
 from propdesk.models.tables import Building, Estate, Unit
 
 # Words for a building; 号楼 before 号 and 楼 so it is read whole.
@@ -168,10 +170,18 @@ def building_estates() -> dict[int, str]:
 
 def with_estates(rows: list[dict], unit_key: str = "unit", building_key: str = "unit_building") -> list[dict]:
     """In an office of several estates, each row's unit label gets its estate in front
-    ("翠湖苑 5幢2单元802"); a one-estate office's rows are left as they are."""
-    if not rows or not several_estates():
+    ("翠湖苑 5幢2单元802"); a one-estate office's rows are left as they are. One query, for the
+    rows' buildings, none when no row has a unit (a list page on a database server paid a
+    round trip for each of the two questions)."""
+    buildings = {row.get(building_key) for row in rows if row.get(building_key) and row.get(unit_key)}
+    if not buildings:
         return rows
-    names = building_estates()
+    active = Estate.select(fn.COUNT(Estate.id)).where(Estate.active == True)  # noqa: E712 - peewee: `== True` builds SQL
+    found = (Building.select(Building.id, Estate.name, active.alias("estates")).join(Estate)
+             .where(Building.id.in_(sorted(buildings))).tuples())
+    names = {building: name for building, name, estates in found if estates > 1}
+    if not names:
+        return rows
     for row in rows:
         building = row.get(building_key)
         if building and row.get(unit_key):
