@@ -163,15 +163,18 @@ def drop(db, table: str) -> None:
 
 # The rule of name_initials in SQL: the same table, the same order of choices. A character is
 # kept as itself only when it is an ASCII letter or digit (tested before lower(), which would
-# turn the Kelvin sign into k).
+# turn the Kelvin sign into k). Each character is looked up by its own index probe (a scalar
+# subquery): written as a join, the function's plan hashed all 40,000 characters at every call
+# (6 ms a call, so 6 ms more for every saved complaint).
 PG_INITIALS = r"""
 CREATE OR REPLACE FUNCTION propdesk_initials(v text) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT coalesce(string_agg(s.x, '' ORDER BY s.n), '') FROM (
-    SELECT i.n, coalesce(CASE WHEN i.n = 1 THEN p.surname END, p.letter,
-                         CASE WHEN substr(v, i.n, 1) ~ '^[A-Za-z0-9]$' THEN lower(substr(v, i.n, 1)) END) AS x
-    FROM generate_series(1, length(v)) AS i(n)
-    LEFT JOIN pinyin_initial p ON p.ch = substr(v, i.n, 1)) AS s
+    SELECT i.n, coalesce(
+      CASE WHEN i.n = 1 THEN (SELECT p.surname FROM pinyin_initial p WHERE p.ch = substr(v, i.n, 1)) END,
+      (SELECT p.letter FROM pinyin_initial p WHERE p.ch = substr(v, i.n, 1)),
+      CASE WHEN substr(v, i.n, 1) ~ '^[A-Za-z0-9]$' THEN lower(substr(v, i.n, 1)) END) AS x
+    FROM generate_series(1, length(v)) AS i(n)) AS s
 $$"""
 
 
