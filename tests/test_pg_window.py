@@ -308,3 +308,20 @@ def test_terms_without_case_are_told_apart():
         assert pg_search.caseless(term), term
     for term in ["B2照明", "b2", "ß", "Ⓐ", "ⅰ", "Ｔ", "ts-2021"]:
         assert not pg_search.caseless(term), term
+
+
+def test_a_sorted_page_sorts_the_ids_before_it_joins(office):
+    """A page sorted from its matches (a number start, a rare term, a window) takes the page's
+    ids first from the list's own table, then joins those rows alone (a callback number start
+    joined each of its 115,377 matches to its case before the sort: 1.2 s at 1,000,000)."""
+    from propdesk.services.lists import callback_search
+    from propdesk.services.lists.callback_search import CallbackFilter
+
+    lst = callback_search.LISTING
+    sql, _ = lst._page_sql(lst.clock(CallbackFilter(view="all", text="HF-2021")), "due_date", False,
+                           0, 100, type(database.obj))
+    outer, ids = sql.split("= ANY(ARRAY (", 1)
+    assert "LIMIT" in ids and "LIMIT" not in outer and "COALESCE" in ids
+    sql, _ = lst._page_sql(lst.clock(CallbackFilter(view="all", text="")), "due_date", False,
+                           0, 100, type(database.obj))
+    assert "ANY(ARRAY" not in sql  # walked along the due dates: its 100 rows are joined as found
