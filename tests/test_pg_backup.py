@@ -220,3 +220,23 @@ def test_a_cancelled_restore_changes_nothing(office, db_location, tmp_path):
     # and the restore still works afterwards
     backup.restore(office["supervisor"], nightly)
     assert later.number not in {c.number for c in Complaint.select()}
+
+
+@needs_pg_dump
+def test_ctrl_c_stops_pg_dump_and_leaves_no_file(office, db_location, tmp_path):
+    """Ctrl+C on the command line arrives as KeyboardInterrupt in the waiting loop: the same
+    stop (program, its session, the partial file) as the window's Cancel."""
+    def interrupt() -> bool:
+        if _session_waiting("pg_dump"):
+            raise KeyboardInterrupt
+        return False
+
+    other = _hold(db_location, "BEGIN; LOCK TABLE complaint IN ACCESS EXCLUSIVE MODE")
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            backup.backup_now(tmp_path / "night.dump", should_cancel=interrupt)
+    finally:
+        other.rollback()
+        other.close()
+    assert not (tmp_path / "night.dump").exists() and not (tmp_path / "night.dump.part").exists()
+    assert _sessions("pg_dump") == 0
