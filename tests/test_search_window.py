@@ -128,3 +128,22 @@ def test_a_windowed_page_walks_the_date_index_within_the_window(demo_office, ter
         assert "TEMP B-TREE" not in p, p
         if len(term) > 1:  # the index's matches cut to the window's ids
             assert "VIRTUAL TABLE INDEX 0:M" in p and "><" in p, p
+
+
+@pytest.mark.parametrize("which", range(len(LISTS)))
+def test_a_keyset_page_from_the_window_is_the_usual_page(demo_office, which):
+    """A page continuing from a row (scrolling down or up, listing: Listing._keyset) is looked
+    for in the window of rows that follow that row: the very page the usual query gives."""
+    module, make, kw = LISTS[which]
+    if not module.LISTING.pages_by_key(kw.get("order")):
+        pytest.skip("no keyset paging in this order")
+    used = 0
+    for term in _terms():
+        f = make(term)
+        first = module.page(f, limit=6, reader=PROGRAM, **kw)
+        for row in first[2:]:
+            for side in ("after", "before"):
+                windowed, plain, from_window = _both(module, f, limit=4, **kw, **{side: row})
+                assert windowed == plain, (term, side, row["id"])
+                used += from_window
+    assert used, "no page came from the window: the test proves nothing"
