@@ -5,6 +5,7 @@ phones; the category suggests the department; the deadlines are shown before sav
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -15,17 +16,19 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.enums import Channel, Severity
-from propdesk.services.cases import complaints
-from propdesk.services.cases import incidents
 from propdesk.services.register import owners
 from propdesk.services.setup import reference
-from propdesk.services.cases import related
 from propdesk.services.cases import sla
 from propdesk.services.core import calendar
-from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.caller import CallerLookup
 from propdesk.ui.related_panel import RelatedPanel
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, mark_invalid, select_data
+
+if TYPE_CHECKING:
+    from propdesk.services.cases.complaints import ComplaintInput
+
+# The case rules (saving, repeats, incidents) are imported when first used (the warm-up after the
+# window shows imports them too): the form shows without them (issue 21, start-up).
 
 
 class IntakeForm(QWidget):
@@ -171,6 +174,8 @@ class IntakeForm(QWidget):
 
     def _add_contact(self, complaint_id: int) -> None:
         """The call is about a case already open: note it there instead of a new complaint."""
+        from propdesk.services.cases import related
+
         try:
             contact = related.add_contact(self.staff, complaint_id, self.complainant.text(),
                                           self.phone.text(), self.description.text(),
@@ -184,6 +189,8 @@ class IntakeForm(QWidget):
         self.saved.emit(complaint_id)
 
     def _attach_to_incident(self, incident_id: int) -> None:
+        from propdesk.services.cases import incidents
+
         try:
             contact = incidents.attach(self.staff, incident_id, self.complainant.text(), self.phone.text(),
                                        self.unit.text(), self.description.text(), self.caller.owner_id)
@@ -224,6 +231,8 @@ class IntakeForm(QWidget):
 
     # --- save ------------------------------------------------------------------------------
     def data(self) -> ComplaintInput:
+        from propdesk.services.cases.complaints import ComplaintInput
+
         return ComplaintInput(
             channel=self.channel.currentData(),
             received_at=self.received_at.value(),
@@ -262,6 +271,8 @@ class IntakeForm(QWidget):
             mark_invalid(getattr(self, name), False)
 
     def save(self) -> None:
+        from propdesk.services.cases import complaints
+
         self._unmark()
         try:
             complaint = complaints.create(self.staff, self.data())
@@ -285,6 +296,8 @@ class IntakeForm(QWidget):
         self.saved.emit(complaint.id)
 
     def _ask_head_notice(self, complaint) -> None:
+        from propdesk.services.cases import complaints
+
         answer = QMessageBox.question(
             self, self.tr("Tell the office head"),
             self.tr("{number} is a major or group complaint: the office head must be told at "

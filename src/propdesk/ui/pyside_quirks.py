@@ -6,8 +6,9 @@
    (``shibokensupport.feature._mod_uses_pyside``, for ``from __feature__ import snake_case``),
    through ``inspect.getsource``: linecache, tokenize and a decoded copy of about 150 files
    before the main window shows. :func:`quicker_feature_check` asks the same question of the
-   file's bytes; modules without a ``.py`` file go to PySide6's own check as before. If a
-   PySide6 version no longer has the function, nothing is changed.
+   file's bytes, and answers no at once for Python's own library (which never names PySide6);
+   modules without a ``.py`` file go to PySide6's own check as before. If a PySide6 version no
+   longer has the function, nothing is changed.
 
 2. **It gives back references to None, True and False it never took.** Measured here: every
    ``signal.emit()`` from Python drops one reference to True (its return value), every Python
@@ -23,11 +24,13 @@
 """
 from __future__ import annotations
 
+import os
 import sys
 
 import PySide6  # noqa: F401 - its import hook must be there to be made quicker
 
 MARKER = b"PySide6"
+STDLIB = os.path.dirname(os.__file__) + os.sep  # Python's own library
 _kept = False  # keep_singletons has given its references (once per process)
 
 
@@ -56,6 +59,8 @@ def quicker_feature_check() -> bool:
 
     def uses_pyside(module) -> bool:
         path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.startswith(STDLIB) and "-packages" not in path:
+            return False  # Python's own library never names PySide6
         if isinstance(path, str) and path.endswith(".py"):
             try:
                 with open(path, "rb") as source:

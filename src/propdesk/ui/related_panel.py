@@ -11,11 +11,8 @@ from PySide6.QtWidgets import (
     QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
 )
 
-from propdesk.i18n import translate
 from propdesk.enums import ComplaintStatus, WorkOrderStatus
-from propdesk.services.cases import incidents
-from propdesk.services.cases import related
-from propdesk.ui.widgets import fmt
+from propdesk.ui.widgets import fmt, ui_text
 
 
 class RelatedPanel(QGroupBox):
@@ -68,13 +65,15 @@ class RelatedPanel(QGroupBox):
         self.show_for(None, "", None)
 
     def show_for(self, unit_id: int | None, phone: str, category_id: int | None) -> None:
+        from propdesk.services.cases import incidents, related  # when first asked (start-up)
+
         found = incidents.covering(unit_id)
         self._incident_id = found[0].id if found else None
         if found:
             i = found[0]
             end = fmt(i.expected_end) if i.expected_end else self.tr("not known")
             self.incident_label.setText(self.tr("Open incident {number}: {title} ({area}); expected end {end}.").format(
-                number=i.number, title=i.title, area=translate("ui", incidents.area_text(i)), end=end))
+                number=i.number, title=i.title, area=ui_text(incidents.area_text(i)), end=end))
         self.incident_label.setVisible(bool(found))
         self.incident_button.setVisible(bool(found))
         self.cases.clear()
