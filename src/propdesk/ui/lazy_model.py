@@ -37,6 +37,7 @@ TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 USER = Qt.ItemDataRole.UserRole.value
+HORIZONTAL = Qt.Orientation.Horizontal
 
 
 def _same_rows(a, b) -> bool:
@@ -235,8 +236,8 @@ class LazyTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt's method name
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt's method name
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802 - Qt's method name
+        if role == DISPLAY and orientation == HORIZONTAL:  # (asked hundreds of times a paint)
             return ui_text(self.columns[section][1])
         return None
 
