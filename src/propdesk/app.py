@@ -127,11 +127,12 @@ def finish_background_work(timeout_ms: int = 10_000) -> bool:
     query each) are waited for, so that no worker is still in Python or in the database while
     the connection closes and the interpreter ends. False if one was still running after
     ``timeout_ms``."""
-    from PySide6.QtCore import QThreadPool
+    from propdesk.ui.worker import all_pools
 
-    pool = QThreadPool.globalInstance()
-    pool.clear()
-    return pool.waitForDone(timeout_ms)
+    pools = all_pools()
+    for pool in pools:
+        pool.clear()
+    return all([pool.waitForDone(timeout_ms) for pool in pools])
 
 
 def upgrade_at_start(location: str) -> bool:

@@ -107,8 +107,8 @@ class LazyTableModel(QAbstractTableModel):
         reload meanwhile (another filter, a sort) wins over the rows still on their way."""
         from propdesk.ui.worker import Background
 
-        if self._loader is None:
-            self._loader = Background(self._arrived, self)
+        if self._loader is None:  # threads of their own: a page never waits behind a count
+            self._loader = Background(self._arrived, self, threads="pages")
         self.filter = f
         self.loading = True
         limit = self.page_size

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThread, QThreadPool, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThread, QThreadPool, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from propdesk.services.core.db_retry import close_connection
@@ -124,20 +124,41 @@ class _Call(QRunnable):
             pass
 
 
+_pools: dict[str, QThreadPool] = {}
+
+
+def pool(name: str = "") -> QThreadPool:
+    """The threads a Background runs on: Qt's global pool for counts and figures (at a million
+    complaints some take seconds), or one of its own for the lists' first pages ("pages"), so
+    that a tab's rows never wait in line behind those counts."""
+    if not name:
+        return QThreadPool.globalInstance()
+    if name not in _pools:
+        _pools[name] = QThreadPool(QCoreApplication.instance())
+        _pools[name].setMaxThreadCount(2)
+    return _pools[name]
+
+
+def all_pools() -> list[QThreadPool]:
+    return [QThreadPool.globalInstance(), *_pools.values()]
+
+
 class Background(QObject):
     """Runs a quick query off the GUI thread and hands only the latest answer to ``slot``
-    (an earlier call still running when a newer one starts is ignored when it ends)."""
+    (an earlier call still running when a newer one starts is ignored when it ends).
+    ``threads``: the name of the :func:`pool` it runs on (default: Qt's global one)."""
 
-    def __init__(self, slot, parent=None):
+    def __init__(self, slot, parent=None, threads: str = ""):
         super().__init__(parent)
         self.ticket = 0
         self.result = _Result(self)
         self.result.ready.connect(self._ready)
         self.slot = slot
+        self.threads = threads
 
     def call(self, fn) -> None:
         self.ticket += 1
-        QThreadPool.globalInstance().start(_Call(fn, self.ticket, self.result))
+        pool(self.threads).start(_Call(fn, self.ticket, self.result))
 
     def _ready(self, ticket: int, value) -> None:
         if ticket == self.ticket:
