@@ -189,7 +189,7 @@ class DispatchBoard(QWidget):
         """The first showing's refresh: the rows (and then the count) come when a worker has
         read them."""
         self.model.load_in_background(self.current_filter())
-        self.refresh_day()
+        QTimer.singleShot(0, self, self.refresh_day)  # once the tab is drawn, as the rows
         self._enable()
 
     def refresh(self) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 
 from propdesk.ui.widgets import ui_text
 
@@ -111,8 +111,14 @@ class LazyTableModel(QAbstractTableModel):
             self._loader = Background(self._arrived, self, threads="pages")
         self.filter = f
         self.loading = True
-        limit = self.page_size
-        self._loader.call(lambda: self._first(limit))
+        # started once the tab is drawn: a worker running Python beside the GUI thread takes
+        # turns with it for the interpreter, and the tab would take longer to appear
+        QTimer.singleShot(0, self, self._start_loading)
+
+    def _start_loading(self) -> None:
+        if self.loading:  # not overtaken by a reload meanwhile
+            limit = self.page_size
+            self._loader.call(lambda: self._first(limit))
 
     def _arrived(self, rows: list[dict] | None) -> None:
         self.loading = False
