@@ -210,9 +210,9 @@ class MainWindow(QMainWindow):
         key = TABS[index]
         if key not in self._made:
             self._tab(key)
-        if key in self._fresh:  # built just now, its rows just read: nothing to refresh
+        if key in self._fresh:  # built just now, its rows on their way: nothing to refresh
             self._fresh.discard(key)
-            self.update_overdue()
+            QTimer.singleShot(0, self, self.update_overdue)  # once the tab is drawn
         else:
             self.refresh_counts()
         self._focus_tab()
