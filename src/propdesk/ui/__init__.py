@@ -1,5 +1,4 @@
 """Qt widgets: thin views over services. No business rules here."""
 from propdesk.ui import pyside_quirks as _pyside_quirks
 
-_pyside_quirks.keep_singletons()  # PySide6 6.12 loses references to None/True/False (see there)
 _pyside_quirks.quicker_feature_check()
