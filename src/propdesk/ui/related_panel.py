@@ -65,9 +65,15 @@ class RelatedPanel(QGroupBox):
         self.show_for(None, "", None)
 
     def show_for(self, unit_id: int | None, phone: str, category_id: int | None) -> None:
-        from propdesk.services.cases import incidents, related  # when first asked (start-up)
+        if not unit_id and not phone:  # a new form: nothing to look up, nothing to import yet
+            found, orders, cases = [], [], []
+        else:
+            from propdesk.services.cases import incidents, related  # when first asked (start-up)
 
-        found = incidents.covering(unit_id)
+            found = incidents.covering(unit_id)
+            orders = related.open_work_orders(unit_id, reader=self.reader) if self.repairs else []
+            cases = related.recent_cases(unit_id=unit_id, phone=phone, category_id=category_id,
+                                         reader=self.reader)
         self._incident_id = found[0].id if found else None
         if found:
             i = found[0]
@@ -78,7 +84,7 @@ class RelatedPanel(QGroupBox):
         self.incident_button.setVisible(bool(found))
         self.cases.clear()
         if self.repairs:
-            for row in related.open_work_orders(unit_id, reader=self.reader):
+            for row in orders:
                 when = self.tr(", visit {t}").format(t=fmt(row["scheduled_at"])) if row["scheduled_at"] else ""
                 item = QListWidgetItem(self.tr("{number}  {received}  [repair: {status}{when}]  {what}").format(
                     number=row["number"], received=fmt(row["received_at"]),
@@ -87,8 +93,7 @@ class RelatedPanel(QGroupBox):
                 item.setData(Qt.UserRole, {**row, "kind": "work_order", "open": True})
                 item.setToolTip(item.text())
                 self.cases.addItem(item)
-        for row in related.recent_cases(unit_id=unit_id, phone=phone, category_id=category_id,
-                                           reader=self.reader):
+        for row in cases:
             if self.repairs and not row["open"]:
                 continue  # the repair desk needs what is still being dealt with
             marks = [ComplaintStatus(row["status"]).label()]
