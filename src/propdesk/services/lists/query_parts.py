@@ -1,6 +1,7 @@
 """Pieces every list filter uses: a day range and the AND of several conditions."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from peewee import SQL, NodeList, fn
@@ -64,3 +65,16 @@ def walk_if_many(model, condition, probe=None):
     if matches <= MANY:
         return condition
     return fn.COALESCE(condition, 0) == 1  # the same rows; no index serves an expression
+
+
+def ids_by_state(f, table: str, default: tuple[str, list, bool] = ("", [], False)):
+    """``Listing.by_state`` of a list whose filter is a dataclass with ``text``, ``statuses``
+    and ``at``: None when ``f`` has any other condition than the text and the state, else the
+    ids of the statuses chosen from the table's status index (kept), or ``default`` (the rows
+    a list leaves out by default, or every row) when no status is chosen."""
+    if dataclasses.replace(f, text="", statuses=(), at=None) != type(f)():
+        return None
+    if f.statuses:
+        marks = ", ".join("?" * len(f.statuses))
+        return f"SELECT id FROM {table} WHERE status IN ({marks})", list(f.statuses), True
+    return default

@@ -16,7 +16,8 @@ from propdesk.models.enums import ComplaintStatus
 from propdesk.models.tables import Category, Complaint, Department, Unit, now
 from propdesk.services.cases import lateness
 from propdesk.services.lists.listing import Listing, address_units, needs_unit_join, text_condition
-from propdesk.services.lists.query_parts import all_of, day_range, unindexed, walk_if_many
+from propdesk.services.lists.query_parts import (all_of, day_range, ids_by_state, unindexed,
+                                                walk_if_many)
 
 
 @dataclass(frozen=True)
@@ -134,15 +135,13 @@ def _count_joins(query, f: ComplaintFilter):
 
 # columns with an index of their own (see models.tables.Complaint): the sorts the list offers
 SORTABLE = ("received_at", "number", "status", "severity", "resolve_by")
+
+
 def _by_state(f: ComplaintFilter):
-    """A filter of nothing but the text and the state: the ids the state keeps, from its index
-    (Listing.by_state; the same conditions as _where)."""
-    if dataclasses.replace(f, text="", statuses=(), at=None) != ComplaintFilter():
-        return None
-    if f.statuses:
-        return (f"SELECT id FROM complaint WHERE status IN ({', '.join('?' * len(f.statuses))})",
-                list(f.statuses), True)
-    return "SELECT id FROM complaint WHERE status = ?", [ComplaintStatus.VOIDED.value], False
+    """The ids a text-and-state-only filter keeps (Listing.by_state; as _where): by default
+    every complaint but the voided ones."""
+    voided = ("SELECT id FROM complaint WHERE status = ?", [ComplaintStatus.VOIDED.value], False)
+    return ids_by_state(f, "complaint", voided)
 
 
 LISTING = Listing(Complaint, ROW_FIELDS, COLUMNS, "received_at", _base, _where, _clock, _count_joins,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from peewee import JOIN, fn
 
 from propdesk.models.tables import Department, Staff, Unit, WorkOrder, now
-from propdesk.services.lists.query_parts import all_of, day_range, walk_if_many
+from propdesk.services.lists.query_parts import all_of, day_range, ids_by_state, walk_if_many
 from propdesk.services.cases import lateness
 from propdesk.services.lists.listing import Listing, address_units, needs_unit_join, text_condition
 from propdesk.services.cases.workorders import OPEN_STATES
@@ -111,15 +111,12 @@ def _clock(f: WorkOrderFilter) -> WorkOrderFilter:
 
 
 SORTABLE = ("received_at", "number", "status")  # columns with an index of their own
+
+
 def _by_state(f: WorkOrderFilter):
-    """A filter of nothing but the text and the state: the ids the state keeps, from its index
-    (Listing.by_state; the same conditions as _where)."""
-    if dataclasses.replace(f, text="", statuses=(), at=None) != WorkOrderFilter():
-        return None
-    if f.statuses:
-        return (f"SELECT id FROM work_order WHERE status IN ({', '.join('?' * len(f.statuses))})",
-                list(f.statuses), True)
-    return "", [], False
+    """The ids a text-and-state-only filter keeps (Listing.by_state; as _where): by default
+    every work order."""
+    return ids_by_state(f, "work_order")
 
 
 LISTING = Listing(WorkOrder, ROW_FIELDS, COLUMNS, "received_at", _joined, _where, _clock, _count_joins,
