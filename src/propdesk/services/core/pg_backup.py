@@ -29,7 +29,8 @@ is asked several times a second: True stops the program (terminate, wait, kill i
 ends its session on the server too (a server busy building an index would not notice its
 client was gone until done), removes the partial file and raises :class:`BackupCancelled`.
 A cancelled restore changes nothing: pg_restore runs in one transaction, which the server
-rolls back when its session ends; the copy kept aside is removed too.
+rolls back when its session ends. The copy kept aside stays once pg_restore has begun (a stop
+that came while the server was committing could not be told apart from one before it).
 
 The automatic daily copy stays SQLite-only: on a server every desk would dump the whole
 office's database each morning; a scheduled pg_dump on the server is the place for that
@@ -196,6 +197,8 @@ def _run(name: str, args: list[str], output: bool = False, progress: Progress | 
             except subprocess.TimeoutExpired:
                 pass
             if should_cancel is not None and should_cancel():
+                if proc.poll() is not None:
+                    break  # it ended meanwhile: its result stands (a restore may have committed)
                 raise BackupCancelled()
             if time.monotonic() - started > TIMEOUT_S:
                 raise RuleError(MSG_TOOL_FAILED, tool=name, error=f"no end after {TIMEOUT_S} s")
@@ -362,7 +365,8 @@ def restore(actor, file: str | Path, progress: Progress | None = None,
     """Replace the server database with a dump (the caller checked the role). Returns the dump
     of the database as it was before. ``progress(done, total)``: first the copy kept aside
     (its tables), then the dump's entries restored. ``should_cancel`` True: the database stays
-    as it was, the copy aside is removed, the cancel is audited, :class:`BackupCancelled`."""
+    as it was, the cancel is audited, :class:`BackupCancelled`; the copy aside is removed when
+    pg_restore had not begun, else kept (a stop while the server commits cannot be told apart)."""
     from propdesk.models.tables import Staff
     from propdesk.services.core import audit, backup, calendar
     from propdesk.services.core.db_retry import transaction
@@ -390,6 +394,7 @@ def restore(actor, file: str | Path, progress: Progress | None = None,
         entries[0] = sum(1 for line in listing.read_text(encoding="utf-8").splitlines()
                          if line.strip() and not line.startswith(";"))
         database.close()  # this desk holds no lock while the tables are replaced
+        stage["restoring"] = 1
         try:
             _run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--verbose",
                                 "--single-transaction", "--exit-on-error", f"--use-list={listing}",
@@ -402,12 +407,17 @@ def restore(actor, file: str | Path, progress: Progress | None = None,
             backup._remove_quietly(listing)
             database.connect(reuse_if_open=True)
     except (BackupCancelled, KeyboardInterrupt):  # Cancel in the window, Ctrl+C on the command line
-        if aside is not None:
-            backup._remove_quietly(aside)  # nothing was replaced: nothing to keep aside
+        # Stopped before pg_restore began: nothing was replaced, nothing to keep aside. Once it
+        # ran, its one transaction is rolled back when its session ends, but a stop that came
+        # while the server was committing cannot be told apart: the copy aside stays.
+        kept = aside if aside is not None and stage.get("restoring") else None
+        if aside is not None and kept is None:
+            backup._remove_quietly(aside)
         with transaction():
             audit.record(Staff.get_or_none((Staff.id == actor.id) & (Staff.username == actor.username)),
                          backup.ENTITY, 0, "restore_cancelled",
-                         note=f"{path.name} ({actor.name} {actor.username}): cancelled, nothing changed")
+                         note=f"{path.name} ({actor.name} {actor.username}): cancelled"
+                              + (f"; kept aside: {kept.name}" if kept else ", nothing changed"))
         log.info("restore from %s cancelled by %s; nothing was changed", path, actor.username)
         raise
     with transaction():
