@@ -8,6 +8,8 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -119,6 +121,10 @@ def test_only_our_leftovers_go(tmp_path):
         f".propdesk-{host}-{os.getpid()}-ab12cd34.xlsx": False,  # this very process
         f".propdesk-{host}-1-ab12cd34.pdf": False,  # a process that runs (init)
         f".propdesk-otherdesk-{gone_pid}-ab12cd34.pdf": False,  # another computer, recent
+        # a clone of this desk: the same name, another machine id (its processes aren't ours)
+        f".propdesk-{host.split('_')[0]}_0123456789ab-{gone_pid}-ab12cd34.pdf": False,
+        f".propdesk-{host}-9999999999-ab12cd34.pdf": False,  # no such process can be asked
+        f".propdesk-{host}-{gone_pid}-ab12cd35.pdf\n": False,  # not our name (a newline)
         ".propdesk-old_desk-123-ab12cd34.xlsx": "old",  # another computer, a day untouched
         ".propdesk-k3j_9xq2.pdf": "old",  # an older PropDesk's name (mkstemp), a day untouched
         ".propdesk-k3j_9xq3.pdf": False,  # the same, recent
@@ -127,6 +133,7 @@ def test_only_our_leftovers_go(tmp_path):
         ".propdesk-probe-x": False,  # backup's probe (a TemporaryFile of its own)
         "report.pdf": False,
     }
+    assert "_" in host or not Path("/etc/machine-id").exists()  # the machine id is in the name
     for name, old in names.items():
         (folder / name).write_bytes(b"x")
         if old == "old":
@@ -135,6 +142,23 @@ def test_only_our_leftovers_go(tmp_path):
     removed = {p.name for p in remove_stale(folder)}
     assert removed == {n for n, stale in names.items() if stale}
     assert {p.name for p in folder.iterdir()} == {n for n, stale in names.items() if not stale}
+
+
+def test_ages_are_read_by_the_folders_clock(db, tmp_path, office):
+    """A desk whose clock runs a day ahead must not take another desk's running export for a
+    leftover: ages are measured against the new file's own time in the folder."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    running = folder / ".propdesk-otherdesk-4242-ab12cd34.pdf"  # another desk writes it now
+    running.write_bytes(b"x")
+    ahead = time.time() + 2 * reports.STALE_AFTER.total_seconds()
+    assert reports.is_stale(running, now=ahead)  # by this desk's clock it looks two days old
+    real_time = time.time
+    with mock.patch.object(reports.time, "time", lambda: real_time() + 2 * 86400):
+        with reports.output_file(folder / "book.pdf", ".pdf") as tmp:
+            Path(tmp).write_bytes(b"%PDF-1.4")
+    assert running.exists()
+    assert sorted(p.name for p in folder.iterdir()) == [running.name, "book.pdf"]
 
 
 def dead_pid() -> int:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import functools
 import os
 import re
 import secrets
@@ -88,11 +89,17 @@ def output_file(path, suffix: str):
     an office that shares the folder with its head. (The database, its backups and the desk's
     secret are the program's own files and stay private.)"""
     target = Path(path)
-    remove_stale(target.parent)
     try:
         tmp = _create_temp(target.parent, suffix)
     except OSError as err:
         raise _cannot_write(target, err) from err
+    # the others' ages by the folder's clock (a shared folder's server sets the times), not
+    # this desk's, which may run a day ahead
+    try:
+        now = tmp.stat().st_mtime
+    except OSError:
+        now = None
+    remove_stale(target.parent, now)
     try:
         yield str(tmp)
         os.replace(tmp, target)
@@ -108,14 +115,25 @@ def output_file(path, suffix: str):
 TEMP_PREFIX = ".propdesk-"
 STALE_AFTER = dt.timedelta(days=1)  # a leftover whose owner cannot be asked (another computer)
 _TEMP_NAME = re.compile(  # ours: .propdesk-HOST-PID-XXXXXXXX.ext; before: .propdesk-XXXXXXXX.ext
-    r"^\.propdesk-(?:(?P<host>[A-Za-z0-9_.]{0,40})-(?P<pid>\d{1,10})-)?[A-Za-z0-9_]{8}"
-    r"\.(?:pdf|xlsx)$")
+    r"\.propdesk-(?:(?P<host>[A-Za-z0-9_.]{0,40})-(?P<pid>[0-9]{1,10})-)?[A-Za-z0-9_]{8}"
+    r"\.(?:pdf|xlsx)", re.ASCII)  # used with fullmatch: a trailing newline is no match
 
 
+@functools.cache
 def _host() -> str:
-    """This computer's name as it appears in a temporary file's name (no dashes: they part the
-    fields)."""
-    return re.sub(r"[^A-Za-z0-9_.]", "_", socket.gethostname())[:40]
+    """This computer as it appears in a temporary file's name (no dashes: they part the
+    fields): its name and, where the system has one, a piece of its machine id. Cloned desks
+    often share a name ("ubuntu"), and a process of one is not a process of the other: a
+    matching name alone would let one desk remove the other's running export."""
+    name = re.sub(r"[^A-Za-z0-9_.]", "_", socket.gethostname())[:27]
+    for source in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            machine = Path(source).read_text(encoding="ascii").strip()
+        except (OSError, ValueError):
+            continue
+        if re.fullmatch(r"[0-9a-f]{12,}", machine):
+            return f"{name}_{machine[:12]}"
+    return name
 
 
 def _create_temp(folder: Path, suffix: str) -> Path:
@@ -150,21 +168,21 @@ def is_stale(path: Path, now: float | None = None) -> bool:
     """Whether ``path`` is the temporary file of an export that can no longer finish: a name
     of ours, written on this computer by a process that has ended, or untouched for
     STALE_AFTER (from another computer sharing the folder, or from an older PropDesk)."""
-    found = _TEMP_NAME.match(path.name)
+    found = _TEMP_NAME.fullmatch(path.name)
     if not found:
         return False
     try:
         age = (now if now is not None else time.time()) - path.stat().st_mtime
-    except OSError:
-        return False
-    if age > STALE_AFTER.total_seconds():
-        return True
-    pid = found["pid"]
-    return (pid is not None and found["host"] == _host() and int(pid) != os.getpid()
-            and not _alive(int(pid)))
+        if age > STALE_AFTER.total_seconds():
+            return True
+        pid = found["pid"]
+        return (pid is not None and found["host"] == _host() and int(pid) != os.getpid()
+                and not _alive(int(pid)))
+    except Exception:  # noqa: BLE001 - a name that no process can have (pid 9999999999 ...):
+        return False  # tidying up never fails an export
 
 
-def remove_stale(folder) -> list[Path]:
+def remove_stale(folder, now: float | None = None) -> list[Path]:
     """Remove the leftovers of killed exports in ``folder`` (see :func:`is_stale`); what
     cannot be listed or removed is left alone. Returns what was removed."""
     removed = []
@@ -173,7 +191,7 @@ def remove_stale(folder) -> list[Path]:
     except OSError:
         return removed
     for path in names:
-        if is_stale(path):
+        if is_stale(path, now):
             try:
                 path.unlink()
             except OSError:
