@@ -165,10 +165,13 @@ def drop_indexes(db: Database, table: str) -> None:
 def upgrade_number_dates(db: Database) -> None:
     """Schema step 11 on PostgreSQL: the first number line's index of each table in NUMBER_DATES
     gets the date beside the number (the number-only one of step 7 goes: the new one serves
-    every query it did)."""
+    every query it did). The new indexes are built first (building one only holds up saves);
+    dropping an index locks its table to readers too until the step commits, so the old ones
+    go last, just before that commit."""
+    for table in NUMBER_DATES:
+        create_indexes(db, table)
     for table in NUMBER_DATES:
         db.execute_sql(f"DROP INDEX IF EXISTS {table}_number_prefix_1")
-        create_indexes(db, table)
 
 
 def _parts(db: Database) -> list[tuple[str, Callable[[], object]]]:
