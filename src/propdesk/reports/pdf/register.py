@@ -10,7 +10,9 @@ each is laid out and drawn once, straight onto the page; nothing of a finished p
 memory but a small object (its compressed content waits in a temporary file). What every page
 repeats (the book's title, the office, the period, the header row, the footer) is drawn once as
 a PDF form and placed on each page; the page number "第 3 / 120 页" is appended to each page's
-content when the file is written and the total is known.
+content when the file is written and the total is known. The last line is placed only with
+room under it for the closing lines (one line of look-ahead), so "共 N 条记录。" stays on the page
+of the book's last line.
 Time and memory grow linearly with the lines: 100,000 lines in about a minute, in well under
 200 MB (``benchmarks/export.py``).
 """
@@ -489,6 +491,7 @@ class _Book:
         self.y: float | None = None  # where the next line starts; None: no page open
         self.rules: list[float] = []  # the lines under each row of the open page
         self.ops: list[str] = []
+        self.held: dict | None = None  # the line given last, placed when the next one comes
 
     # the parts every page repeats
     def _header_cells(self) -> list[Paragraph]:
@@ -554,6 +557,15 @@ class _Book:
 
     # lines
     def add(self, row: dict) -> None:
+        """One register line. It is held back until the next one comes: the last line of the
+        book goes onto its page only with room left under it for the closing lines, so "共 N
+        条记录。" never stands alone on a page of its own (one line of look-ahead, nothing more
+        kept)."""
+        held, self.held = self.held, row
+        if held is not None:
+            self._line(held)
+
+    def _line(self, row: dict) -> None:
         """One register line: drawn at once when it fits on the open page (nearly always),
         else laid out line by line (a new page, or a line taller than a page)."""
         if self.y is not None:
@@ -623,6 +635,17 @@ class _Book:
     def finish(self, done: int, amount: Decimal = Decimal(0)) -> None:
         """The closing lines ("共 N 条记录。", or that the period has none; a ledger's 合计) and
         the file."""
+        closing = [tr(TOTAL).format(n=done)]
+        if self.register.total_column:
+            closing.append(tr(self.register.total_label).format(amount=f"{amount:,.2f}"))
+        line_h = TOTAL_SIZE * 1.3
+        room = 2 * mm + line_h * len(closing)  # under the last line, for the closing lines
+        if self.held is not None:  # the last line, placed as if the page ended that much higher
+            bottom, self.bottom = self.bottom, self.bottom + room
+            try:
+                self._line(self.held)
+            finally:
+                self.bottom, self.held = bottom, None
         if self.y is None:
             self._open()
         if not done:  # an empty book still prints its header and says so
@@ -633,11 +656,7 @@ class _Book:
             draw_text(self.canvas, mid, top - PAD - FONT_SIZE, tr(NO_RECORDS), FONT_SIZE, "centre")
             self.y = top - height
             self.rules.append(self.y)
-        closing = [tr(TOTAL).format(n=done)]
-        if self.register.total_column:
-            closing.append(tr(self.register.total_label).format(amount=f"{amount:,.2f}"))
-        line_h = TOTAL_SIZE * 1.3
-        if self.y - 2 * mm - line_h * len(closing) < self.bottom:
+        if self.y - room < self.bottom - 0.01:  # (not after a line: room was kept for them)
             self._close()
             self._open(columns=False)
             self.closing_y = self.top
