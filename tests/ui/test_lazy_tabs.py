@@ -4,12 +4,13 @@ work as if they had been there from the start."""
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from propdesk.models.tables import Category
 from propdesk.services.cases import complaints
 from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.main_window import TABS, MainWindow
+from propdesk.ui.workorder_tab import WorkOrderTab
 
 
 def _late_complaint(office):
@@ -191,3 +192,51 @@ def test_a_first_page_does_not_wait_behind_a_long_count(qtbot, office):
     finally:
         release.set()
         QThreadPool.globalInstance().waitForDone()
+
+
+def test_the_work_order_tab_shows_its_form_first_and_its_board_a_turn_later(qtbot, office):
+    """Form and board together kept the GUI thread busy 40-55 ms at a million complaints: the
+    repair form is built, laid out and drawn first, the board in a later turn of the event
+    loop, in the place kept for it and with that place's size."""
+    from propdesk.services.cases import workorders
+    from propdesk.services.cases.workorders import RepairInput
+
+    order = workorders.create(office["clerk"], RepairInput(
+        received_at=dt.datetime.now().replace(microsecond=0), unit="3栋2单元1201",
+        phone="13800138000", contact_name="张伟", description="水龙头漏水"))
+    window = _shown(qtbot, MainWindow(office["clerk"]))
+    _alt(qtbot, window, 3)
+    tab = window.built("work_orders")
+    assert window.tabs.currentWidget() is tab and tab.form.phone.isVisible()
+    assert QApplication.focusWidget() is tab.form.phone  # the clerk can type the caller's phone
+    assert not tab.board_built()
+    assert tab.findChild(QWidget, "board_place").isVisible()
+    qtbot.waitUntil(tab.board_built)
+    board = tab.board
+    assert board.isVisible() and board.day_box.isVisible()
+    assert QApplication.focusWidget() is tab.form.phone  # the board took nothing from the form
+    qtbot.waitUntil(lambda: not board.model.loading)
+    assert [board.model.index(r, 0).data() for r in range(board.model.rowCount())] == [order.number]
+    qtbot.waitUntil(lambda: tab.findChild(QWidget, "board_place") is None)  # the place is gone
+    # laid out as a tab built in one go at the same size: the form as wide, the board the rest,
+    # the day list under the form a third of the height (a window alone has other margins)
+    at_once = WorkOrderTab(office["clerk"])
+    qtbot.addWidget(at_once)
+    at_once.resize(tab.size())
+    at_once.show()
+    qtbot.waitExposed(at_once)
+    (form, rest), (above, below) = tab._split.sizes(), tab._left.sizes()
+    assert form == at_once._split.sizes()[0] and rest >= at_once._split.sizes()[1]
+    assert round(above / below, 1) == round(at_once._left.sizes()[0] / at_once._left.sizes()[1], 1) == 2.0
+
+
+def test_the_work_order_board_is_there_when_asked_for_before_its_turn(qtbot, office):
+    """A dashboard tile opening the board (or anything reaching for it) builds it at once."""
+    window = _shown(qtbot, MainWindow(office["supervisor"]))
+    window.tabs.setCurrentIndex(TABS.index("work_orders"))  # no event handled in between
+    tab = window.built("work_orders")
+    assert not tab.board_built()
+    board = tab.board
+    assert tab.board_built() and board.isVisible() and tab.board is board
+    qtbot.wait(0)  # the turn it had been given: nothing is built twice
+    assert tab.board is board and len(tab.findChildren(type(board))) == 1

@@ -411,7 +411,7 @@ class MainWindow(QMainWindow):
             return
         if key in ("dashboard", "callbacks", "complaints"):
             current.refresh()
-        elif key == "work_orders":
+        elif key == "work_orders" and current.board_built():  # else it is built with fresh rows
             current.board.refresh()
         elif key == "incidents":  # calls attached at intake show at once
             item = current.list.currentItem()

@@ -1,7 +1,7 @@
 """The work-order tab: the repair-call form beside the dispatch board, and the order's view."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QDialog, QGroupBox, QLabel, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -46,12 +46,15 @@ class WorkOrderTab(QWidget):
     changed = Signal()
 
     def __init__(self, staff, parent=None, background: bool = False):
-        """``background``: the board's first page is read on a worker (the main window's first
-        showing of the tab), else at once."""
+        """``background``: the main window's first showing of the tab. The repair form is built
+        and drawn first, the dispatch board one turn of the event loop later (together they kept
+        the GUI thread busy 40-55 ms), and its first page is read on a worker. Without it the
+        board is built at once and reads its first page at once."""
         super().__init__(parent)
         self.staff = staff
+        self._background = background
+        self._board = None
         self.form = RepairForm(staff)
-        self.board = DispatchBoard(staff, background=background)
         form_box = QGroupBox(self.tr("Repair call (报修登记)"))
         QVBoxLayout(form_box).addWidget(self.form)
         # a small screen scrolls the form rather than cutting it off; the deadline, Save and the
@@ -65,13 +68,15 @@ class WorkOrderTab(QWidget):
         for signal in (self.form.saved, self.form.attached):
             signal.connect(lambda _id: form_scroll.ensure_footer_fits())
         self.form.attached.connect(lambda _id: self.changed.emit())
-        left = QSplitter(Qt.Vertical)
+        # the board's two parts (its day list under the form, its table beside it) take the
+        # places kept for them here, with the sizes given to the places
+        self._left = left = QSplitter(Qt.Vertical)
         left.addWidget(form_scroll)
-        left.addWidget(self.board.day_box)
+        left.addWidget(QWidget(objectName="board_day_place"))
         left.setSizes([520, 260])
-        split = QSplitter(Qt.Horizontal)
+        self._split = split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
-        split.addWidget(self.board)
+        split.addWidget(QWidget(objectName="board_place"))
         # the form at its narrowest on a 1024-wide screen, so the board keeps its columns; with
         # room to spare (1366) a comfortable width
         screen = QApplication.primaryScreen()
@@ -81,12 +86,32 @@ class WorkOrderTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.form.saved.connect(lambda _id: (self.board.refresh(), self.changed.emit()))
-        self.board.changed.connect(self.changed)
-        self.board.open_work_order.connect(self.open_view)
         # Ctrl+F from anywhere on the tab (the repair form too) goes to the board's search
         find = QShortcut(QKeySequence.Find, self, lambda: (self.board.search.setFocus(Qt.ShortcutFocusReason),
                                                            self.board.search.selectAll()))
         find.setContext(Qt.WidgetWithChildrenShortcut)
+        if background:  # after the turn that lays out and draws the form
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._build_board))
+        else:
+            self._build_board()
+
+    @property
+    def board(self) -> DispatchBoard:
+        """The dispatch board (built now if its turn has not come yet)."""
+        return self._board or self._build_board()
+
+    def board_built(self) -> bool:
+        return self._board is not None
+
+    def _build_board(self) -> DispatchBoard:
+        if self._board is not None:
+            return self._board
+        board = self._board = DispatchBoard(self.staff, background=self._background)
+        for splitter, part in ((self._left, board.day_box), (self._split, board)):
+            splitter.replaceWidget(1, part).deleteLater()  # the place it had, with its size
+        board.changed.connect(self.changed)
+        board.open_work_order.connect(self.open_view)
+        return board
 
     def _show_focused(self, _old, new) -> None:
         if new is not None and self.form_scroll.widget().isAncestorOf(new):
