@@ -2,7 +2,12 @@
 complaint, work-order and callback lists, beside the very same SQL run on a plain sqlite3
 connection.
 
-    python benchmarks/search.py FILE.db [FILE.db ...] [--runs 5]
+    python benchmarks/search.py FILE.db [FILE.db ...] [--runs 5] [--read-only] [--only WHAT ...]
+
+``--read-only`` opens the file read-only (``mode=ro&immutable=1``) at the schema it has, without
+upgrading it or writing figures into it: for a shared file nobody may change while it runs.
+``--only``: the lines whose list, kind or term contains one of the texts (``callbacks:TS-``
+for a list and a term: both parts must match).
 
 Files come from ``generate.py`` (brought to the current schema first, as PropDesk would).
 *PropDesk* is ``services.lists.<list>.page(filter)`` (200 rows, the list's page, in its default
@@ -92,18 +97,48 @@ def lists():
             ("callbacks", callback_search, lambda t: callback_search.CallbackFilter(view="all", text=t))]
 
 
-def bench_file(path: Path, runs: int) -> list[tuple]:
+def _wanted(only: list[str], list_name: str, what: str, term: str) -> bool:
+    if not only:
+        return True
+    for item in only:
+        parts = item.split(":", 1) if ":" in item else [item]
+        if all(any(p in x for x in (list_name, what, term)) for p in parts):
+            return True
+    return False
+
+
+def _open(path: Path, read_only: bool) -> sqlite3.Connection:
+    from peewee import SqliteDatabase
+
     from propdesk.models import database, init_db
     from propdesk.models.db import SQLITE_PRAGMAS
+
+    if not read_only:
+        init_db(str(path))
+        raw = sqlite3.connect(path)
+        pragmas = SQLITE_PRAGMAS
+    else:  # no journal or sync pragmas: a read-only connection may not change them
+        uri = f"file:{path.resolve()}?mode=ro&immutable=1"
+        pragmas = {k: v for k, v in SQLITE_PRAGMAS.items() if k not in ("journal_mode", "synchronous")}
+        db = SqliteDatabase(uri, uri=True, pragmas=pragmas)
+        db.connect()
+        database.initialize(db)
+        raw = sqlite3.connect(uri, uri=True)
+    for key, value in pragmas.items():
+        raw.execute(f"PRAGMA {key}={value}")
+    return raw
+
+
+def bench_file(path: Path, runs: int, read_only: bool = False, only: list[str] | None = None) -> list[tuple]:
+    from propdesk.models import database
     from propdesk.services.core.accounts import PROGRAM
 
-    init_db(str(path))
-    raw = sqlite3.connect(path)
-    for key, value in SQLITE_PRAGMAS.items():
-        raw.execute(f"PRAGMA {key}={value}")
+    raw = _open(path, read_only)
     out = []
     for list_name, module, make in lists():
         for what, term in terms(raw):
+            if not _wanted(only or [], list_name, what, term):
+                continue
             f = make(term)
             first = module.page(f, limit=PAGE, reader=PROGRAM)
             calls = [("page", lambda: module.page(f, limit=PAGE, reader=PROGRAM)),
@@ -145,11 +180,13 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("files", nargs="+", type=Path)
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--read-only", action="store_true", help="open without upgrading or writing")
+    p.add_argument("--only", nargs="*", default=[], help="lines whose list, kind or term holds this")
     args = p.parse_args(argv)
     for path in args.files:
         print(f"\n{path.name}")
         print(f"{'list':<12}{'term':<18}{'':<18}{'':<6}{'PropDesk ms':>10}{'sqlite3':>10}{'ratio':>7}{'rows':>10}")
-        bench_file(path, args.runs)
+        bench_file(path, args.runs, args.read_only, args.only)
     return 0
 
 

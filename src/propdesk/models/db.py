@@ -21,7 +21,7 @@ from propdesk.models.tables import ALL_MODELS, Setting, database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 11  # the newest schema this program knows
+SCHEMA_VERSION = 12  # the newest schema this program knows
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -763,7 +763,42 @@ def _v11_pg_number_dates(db: Database) -> None:
     pg_search.upgrade_number_dates(db)
 
 
+# Schema 12 (SQLite): a case number carries the day its case was received (TS-20230620-016 is
+# received on 2023-06-20: services.core.numbering, made from received_at's day, which nothing
+# changes afterwards). The rows where that does not hold (written by another program, or a
+# number of another shape) are in a partial index of their own, "{table}_number_misdated", so a
+# number start's page sorted by the received time can be read from the number's index alone
+# (services.lists.listing, "Dated numbers"). MISDATED is the index's condition; a query must
+# repeat it word for word for SQLite to use the index.
+MISDATED = "substr(number, 4, 8) <> replace(substr(received_at, 1, 10), '-', '')"
+NUMBER_DATED = ("complaint", "work_order")
+
+
+def misdated_index(table: str) -> str:
+    return f"{table}_number_misdated"
+
+
+def create_misdated_index(db: Database, table: str) -> None:
+    db.execute_sql(f'CREATE INDEX IF NOT EXISTS "{misdated_index(table)}" ON "{table}" ("number") '
+                   f"WHERE {MISDATED}")
+
+
+def _v12_misdated_numbers(db: Database) -> None:
+    """SQLite only: the partial index of the complaints and work orders whose number's day is not
+    the day they were received (MISDATED; nearly empty), so a number start (TS-2023) finds its
+    newest page without walking the years after it: 60 ms at a million, ~300,000 rows walked.
+    PostgreSQL's number index carries the received time since step 11 and answers it already.
+    One statement per table (a full read of it, ~1 s at a million); Cancel between them."""
+    if not is_sqlite(db):
+        return
+    for table in NUMBER_DATED:
+        report(table, 0, 1)
+        create_misdated_index(db, table)
+        report(table, 1, 1)
+
+
 MIGRATIONS = {1: _v1_initial, 2: _v2_related_cases, 3: _v3_short_term_index, 4: _v4_callback_index,
               5: _v5_callback_promised_index,
               6: _v6_fees, 7: _v7_pg_short_terms, 8: _v8_name_initials, 9: _v9_numbers_apart,
-              10: _v10_pg_name_initials, 11: _v11_pg_number_dates}
+              10: _v10_pg_name_initials, 11: _v11_pg_number_dates,
+              12: _v12_misdated_numbers}

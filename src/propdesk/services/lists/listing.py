@@ -24,6 +24,14 @@ here once:
   one-character term (a prefix query merges every pair that starts with it, which the cut does
   not make cheaper). Every row outside the window comes after every row in it, so a full page
   found there is exactly the page; otherwise the usual query runs.
+- **Dated numbers** (SQLite, schema 12). A case number carries the day its case was received
+  (models.db.MISDATED), so the first page of a number start (TS-2023: 98,567 complaints three
+  years back) sorted by the received time is read from the number's index: the page's
+  ``offset + limit``-th number in the page's direction gives a day D; only the numbers from D
+  on (going down; up to D going up), the rows whose number and day differ (their own partial
+  index) and the text's matches are candidates. Every other match was received before D (after
+  D going up), so when the candidates' page is full and its last row is on the right side of
+  D, it *is* the page; otherwise the window and the usual query follow.
 """
 from __future__ import annotations
 
@@ -39,7 +47,8 @@ from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalF
                     ModelSelect, NodeList, Value, fn)
 
 from propdesk.models import database, is_sqlite
-from propdesk.models.db import FTS_TABLES, INDEX_KINDS, index_columns, index_kinds
+from propdesk.models.db import (FTS_TABLES, INDEX_KINDS, MISDATED, NUMBER_DATED, index_columns, index_kinds,
+                                misdated_index)
 from propdesk.services.core import accounts
 from propdesk.services.lists.query_parts import sort_key
 from propdesk.services.register.owners import normalize_text
@@ -64,6 +73,11 @@ LIKE_WINDOW = 4_000  # the same for a one-character term, tested by LIKE (~2-5 u
 # Set while a windowed page's SQL is built (Listing._build_window_page_sql): the index's matches
 # are cut to the window's ids, and a one-character term is tested with LIKE.
 _IN_WINDOW: contextvars.ContextVar[bool] = contextvars.ContextVar("search_window", default=False)
+
+
+# Set while a dated page's SQL is built (Listing._build_dated_page_sql): a number start's rows
+# are the numbers between two bounds filled in when it runs, and those whose day differs.
+_DATED: contextvars.ContextVar[bool] = contextvars.ContextVar("search_dated", default=False)
 
 
 def in_window() -> bool:
@@ -162,7 +176,12 @@ def _match_parts(table: str, term: str, columns: tuple[str, ...] = ()) -> list[t
     apart = "number" in index_kinds(table)  # schema 9: the trigram index leaves the number out
     parts = []
     if "number" in wanted and (apart or numbers):
-        if numbers:  # (a callback window's ids span the whole table: the number index's entries
+        if numbers and _DATED.get():  # the candidates of a dated page (see "Dated numbers")
+            parts.append((f"SELECT id FROM {table} WHERE number >= ? AND number < ? UNION ALL "
+                          f"SELECT id FROM {table} INDEXED BY {misdated_index(table)} "
+                          f"WHERE number >= ? AND number < ? AND {MISDATED}",
+                          [Bound("@dated", "low"), Bound("@dated", "high"), *numbers]))
+        elif numbers:  # (a callback window's ids span the whole table: the number index's entries
             # are tested against the cut, not looked up by id)
             parts.append((f"SELECT id FROM {table} WHERE number >= ? AND number < ?" + between.format("id"),
                           list(numbers) + cut))
@@ -172,6 +191,21 @@ def _match_parts(table: str, term: str, columns: tuple[str, ...] = ()) -> list[t
     if text:
         parts.append(match(fts, text, index_columns(table, "trigram")))
     return parts
+
+
+def _some(parts: list[tuple[str, list]], most: int) -> int:
+    """How many ids the parts hold together, counting at most ``most`` (each part read up to
+    what is still wanted; an id in two parts counts twice)."""
+    found = 0
+    for sql, params in parts:
+        found += database.execute_sql(f"SELECT count(*) FROM ({sql} LIMIT {most - found})", params).fetchone()[0]
+        if found >= most:
+            break
+    return found
+
+
+# A number that says its day: two letters, "-", eight digits (TS-20230620-016; models.db.MISDATED).
+_DAY_NUMBER = re.compile(r"[A-Za-z]{2}-[0-9]{8}")
 
 
 def fts_matches(table: str, term: str, columns: tuple[str, ...] = ()):
@@ -239,6 +273,8 @@ def _text_only(model, term: str, like_fields: list):
                 return any_contains(like_fields, term)
             return walk_in(model.id, fts_matches(table, term))
         matches = fts_matches(table, term)
+        if _DATED.get():  # a few hundred candidates: looked up and sorted
+            return model.id.in_(matches)
         if many_matches(table, term):
             # A common term: "+id" keeps SQLite from looking every match up by id and sorting
             # them all; it walks the date index instead and stops at the first page.
@@ -398,6 +434,9 @@ class Listing:
     by_state: Callable[[Any], tuple[str, list, bool] | None] | None = None
     window_size: int = 0  # rows in the window (0: WINDOW)
     like_window_size: int = 0  # the same for a one-character term, tested by LIKE (0: LIKE_WINDOW)
+    # the order (a key of ``columns``) whose day the case number carries (see "Dated numbers");
+    # None: the list's numbers are not dated
+    number_day: str | None = None
     names: list[str] = field(init=False)
     converters: list[tuple[str, Callable]] = field(init=False)
 
@@ -409,6 +448,7 @@ class Listing:
         self._count_sql = functools.lru_cache(maxsize=256)(self._build_count_sql)
         self._window_sql = functools.lru_cache(maxsize=64)(self._build_window_sql)
         self._window_page_sql = functools.lru_cache(maxsize=256)(self._build_window_page_sql)
+        self._dated_page_sql = functools.lru_cache(maxsize=64)(self._build_dated_page_sql)
         self._pg_window_kind = functools.lru_cache(maxsize=256)(self._find_pg_window_kind)
 
     def page(self, f, order: str | None = None, descending: bool = True,
@@ -427,7 +467,9 @@ class Listing:
         f, order = self.clock(f), order or self.default_order
         if after is not None or before is not None:
             return self._rows(self._keyset(f, order, descending, limit, after, before))
-        values = self._windowed(f, order, descending, offset, limit)
+        values = self._dated(f, order, descending, offset, limit)
+        if values is None:
+            values = self._windowed(f, order, descending, offset, limit)
         if values is None:
             sql, params = self._page_sql(f, order, descending, offset, limit, _engine())
             values = database.execute_sql(sql, params).fetchall()
@@ -450,7 +492,9 @@ class Listing:
         forward = after is not None
         direction = descending if forward else not descending
         value = column.db_value(row[name])
-        values = self._windowed(f, order, direction, 0, limit, (value, row["id"]))
+        values = self._dated(f, order, direction, 0, limit, (value, row["id"]))
+        if values is None:
+            values = self._windowed(f, order, direction, 0, limit, (value, row["id"]))
         if values is None:
             sql, params = self._page_sql(f, order, direction, 0, limit, _engine(), True)
             params = [value if p is _KEY_VALUE else row["id"] if p is _KEY_ID else p for p in params]
@@ -548,6 +592,73 @@ class Listing:
         rows = database.execute_sql(sql, params).fetchall()
         return rows if len(rows) == limit else None
 
+    def _dated(self, f, order: str, descending: bool, offset: int, limit: int,
+               key: tuple | None = None) -> list | None:
+        """The page's raw rows read through the number's index when the term is the start of
+        a number and the page is sorted by the day the number carries (see "Dated numbers"),
+        or None (not tried, or the candidates do not make the page). ``key``: (value, id) of
+        the row a keyset page continues from."""
+        if order != self.number_day or not is_sqlite():
+            return None
+        term = normalize_text(getattr(f, "text", "") or "")
+        numbers = number_range(term) if term else None
+        table = self.model._meta.table_name
+        if numbers is None or table not in NUMBER_DATED or address_units(term) is not None:
+            return None
+        if not database.execute_sql("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+                                    (misdated_index(table),)).fetchone():
+            return None  # (a file not yet at schema 12)
+        text = [c for c in FTS_TABLES[table] if c != "number"]
+        if _some(_match_parts(table, term, tuple(text)), MANY + 1) > MANY:
+            return None  # the term is common in the text too: the window's business
+        low, high = numbers
+        if key is not None:  # only the numbers of the row's day and past it (day order = number order)
+            prefix = low[:3]
+            if not _DAY_NUMBER.fullmatch(prefix + "00000000"):
+                return None
+            row_day = prefix + str(key[0])[:10].replace("-", "")
+            low, high = (low, min(high, row_day + ".")) if descending else (max(low, row_day), high)
+            # the page's end is counted from the days past the row's (its own day: all candidates)
+            walk = ("number >= ? AND number < ?", [low, min(high, row_day)]) if descending else \
+                ("number >= ? AND number < ?", [max(low, row_day + "."), high])
+        else:
+            walk = ("number >= ? AND number < ?", [low, high])
+        # the number the page would end at if every candidate were kept: its day
+        last = database.execute_sql(
+            f"SELECT number FROM {table} WHERE {walk[0]} ORDER BY number {'DESC' if descending else 'ASC'} "
+            f"LIMIT 1 OFFSET {int(offset + limit) - 1}", walk[1]).fetchone()
+        if last is None or not _DAY_NUMBER.match(last[0]):
+            return None  # fewer numbers than the page (the usual query is quick), or no day in it
+        day = last[0][:11].upper()  # TS-20230620
+        low, high = (max(low, day), high) if descending else (low, min(high, day + "."))
+        sql, params = self._dated_page_sql(f, order, descending, offset, limit, _engine(), key is not None)
+        bounds = {"@dated.low": low, "@dated.high": high}
+        params = [bounds[p.key] if isinstance(p, Bound) else key[0] if p is _KEY_VALUE
+                  else key[1] if p is _KEY_ID else p for p in params]
+        rows = database.execute_sql(sql, params).fetchall()
+        if len(rows) < limit:
+            return None
+        received = str(rows[-1][self._order_index(order)])[:10].replace("-", "")
+        on_side = received >= day[3:] if descending else received <= day[3:]
+        return rows if on_side else None
+
+    def _order_index(self, order: str) -> int:
+        column = self.columns[order]
+        return next(i for i, n in enumerate(self.row_fields) if (n.node if isinstance(n, Alias) else n) is column)
+
+    def _build_dated_page_sql(self, f, order: str, descending: bool, offset: int, limit: int, engine=None,
+                              keyset: bool = False):
+        token = _DATED.set(True)
+        try:
+            where = self.where(f)
+            if keyset:
+                past = self._past(self.columns[order], descending)
+                where = past if where is True else (where & past)
+            query = self.joined(self.row_fields).where(where).order_by(*self._ordering(order, descending))
+            return query.offset(offset).limit(limit).sql()
+        finally:
+            _DATED.reset(token)
+
     def _find_pg_window_kind(self, term: str, order: str, engine=None):
         from propdesk.services.lists import pg_search
 
@@ -633,7 +744,7 @@ class Listing:
 
     def clear_cache(self) -> None:
         for cache in (self._page_sql, self._count_sql, self._window_sql, self._window_page_sql,
-                      self._pg_window_kind):
+                      self._pg_window_kind, self._dated_page_sql):
             cache.cache_clear()
 
     def _build_page_sql(self, f, order: str, descending: bool, offset: int, limit: int,

@@ -146,7 +146,8 @@ def _by_state(f: ComplaintFilter):
 
 LISTING = Listing(Complaint, ROW_FIELDS, COLUMNS, "received_at", _base, _where, _clock, _count_joins,
                   unit_building="unit_building", sortable=SORTABLE,
-                  window_keys={"complaint": Complaint.id}, by_state=_by_state)
+                  window_keys={"complaint": Complaint.id}, by_state=_by_state,
+                  number_day="received_at")
 
 
 def page(f: ComplaintFilter, order: str = "received_at", descending: bool = True,

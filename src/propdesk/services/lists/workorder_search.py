@@ -121,7 +121,8 @@ def _by_state(f: WorkOrderFilter):
 
 LISTING = Listing(WorkOrder, ROW_FIELDS, COLUMNS, "received_at", _joined, _where, _clock, _count_joins,
                   unit_building="unit_building", sortable=SORTABLE,
-                  window_keys={"work_order": WorkOrder.id}, by_state=_by_state)
+                  window_keys={"work_order": WorkOrder.id}, by_state=_by_state,
+                  number_day="received_at")
 
 
 def page(f: WorkOrderFilter, order: str = "received_at", descending: bool = True,
