@@ -60,7 +60,7 @@ LARGE_OFFICE = [
     ("callback", "callback_assigned_to_id", "62310 1001"),
     ("callback", "callback_complaint_id", "70832 3"),
     ("callback", "callback_done_by_id", "67014 1001"),
-    ("callback", "callback_due_date", "100734 30"),
+    ("callback", "callback_due_cases", "100734 30 1 1 1 1 1"),
     ("callback", "callback_incident_contact_id", "129640 251"),
     ("callback", "callback_number", "107065 1"),
     ("callback", "callback_status", "39668 1001"),

@@ -76,8 +76,25 @@ _IN_WINDOW: contextvars.ContextVar[bool] = contextvars.ContextVar("search_window
 
 
 # Set while a dated page's SQL is built (Listing._build_dated_page_sql): a number start's rows
-# are the numbers between two bounds filled in when it runs, and those whose day differs.
-_DATED: contextvars.ContextVar[bool] = contextvars.ContextVar("search_dated", default=False)
+# are the numbers between two bounds filled in when it runs, and those whose day differs
+# ("received": a case list, models.db.MISDATED) or that have early callbacks ("due": the
+# callback list, models.db.EARLY).
+_DATED: contextvars.ContextVar[str] = contextvars.ContextVar("search_dated", default="")
+
+
+def in_dated() -> bool:
+    """A dated page's SQL is being built (see "Dated numbers" above)."""
+    return bool(_DATED.get())
+
+
+# Set while a count's SQL is built (Listing._build_count_sql): a count reads every match, so
+# nothing is walked in the page's order.
+_COUNTING: contextvars.ContextVar[bool] = contextvars.ContextVar("search_counting", default=False)
+
+
+def counting() -> bool:
+    """A count's SQL is being built (walking a sorted index would only read more rows)."""
+    return _COUNTING.get()
 
 
 def in_window() -> bool:
@@ -177,10 +194,19 @@ def _match_parts(table: str, term: str, columns: tuple[str, ...] = ()) -> list[t
     parts = []
     if "number" in wanted and (apart or numbers):
         if numbers and _DATED.get():  # the candidates of a dated page (see "Dated numbers")
-            parts.append((f"SELECT id FROM {table} WHERE number >= ? AND number < ? UNION ALL "
-                          f"SELECT id FROM {table} INDEXED BY {misdated_index(table)} "
-                          f"WHERE number >= ? AND number < ? AND {MISDATED}",
-                          [Bound("@dated", "low"), Bound("@dated", "high"), *numbers]))
+            bounds = [Bound(f"@dated:{table}", "low"), Bound(f"@dated:{table}", "high")]
+            if _DATED.get() == "received":
+                odd = (f"SELECT id FROM {table} INDEXED BY {misdated_index(table)} "
+                       f"WHERE number >= ? AND number < ? AND {MISDATED}")
+            elif table == "callback":  # the callbacks in the range due before its day (CROSS
+                # JOIN: from the few early ones, never from the range)
+                odd = ("SELECT b.id FROM callback_early e CROSS JOIN callback b ON b.id = e.id "
+                       "WHERE b.number >= ? AND b.number < ?")
+            else:  # the cases in the range with a callback due before its day
+                odd = (f"SELECT x.id FROM callback_early e CROSS JOIN callback b ON b.id = e.id "
+                       f"CROSS JOIN {table} x ON x.id = b.{table}_id WHERE x.number >= ? AND x.number < ?")
+            parts.append((f"SELECT id FROM {table} WHERE number >= ? AND number < ? UNION ALL {odd}",
+                          [*bounds, *numbers]))
         elif numbers:  # (a callback window's ids span the whole table: the number index's entries
             # are tested against the cut, not looked up by id)
             parts.append((f"SELECT id FROM {table} WHERE number >= ? AND number < ?" + between.format("id"),
@@ -253,16 +279,17 @@ def text_condition(model, term: str, like_fields: list):
     return or_initials(_text_only(model, term, like_fields), model.id, model._meta.table_name, term)
 
 
-def or_initials(condition, column, table: str, term: str):
+def or_initials(condition, column, table: str, term: str, walk: bool = False):
     """``condition``, or ``column`` (the table's id, or a callback's case) is a row of ``table``
     whose name's initials start with ``term`` (:func:`initials_matches`); ``condition`` alone
-    when the term cannot be initials."""
+    when the term cannot be initials. ``walk``: tested on each row the page walks (as in a
+    window)."""
     names = initials_matches(table, term)
     if names is None:
         return condition
     if not is_sqlite():  # an index condition PostgreSQL can OR with the search indexes' (BitmapOr)
         return condition | Expression(column, "=", fn.ANY(names))
-    return condition | (walk_in(column, names) if _IN_WINDOW.get() else column.in_(names))
+    return condition | (walk_in(column, names) if walk or _IN_WINDOW.get() else column.in_(names))
 
 
 def _text_only(model, term: str, like_fields: list):
@@ -283,16 +310,18 @@ def _text_only(model, term: str, like_fields: list):
     return any_contains(like_fields, term)
 
 
-def _many_names(table: str, term: str) -> bool:
+def many_names(table: str, term: str) -> bool:
+    """More than MANY rows of ``table`` have names whose initials start with ``term``."""
     names = initials_matches(table, term)
     return names is not None and _many_rows(names)
 
 
-def many_matches(table: str, term: str) -> bool:
+def many_matches(table: str, term: str, columns: tuple[str, ...] = ()) -> bool:
     """More than MANY rows of ``table`` match ``term`` in its search indexes (each index part of
-    :func:`fts_matches` read up to MANY + 1 ids: a UNION would collect every match first)."""
+    :func:`fts_matches` read up to MANY + 1 ids: a UNION would collect every match first), over
+    ``columns`` only if given."""
     found = 0
-    for sql, params in _match_parts(table, term):
+    for sql, params in _match_parts(table, term, columns):
         cursor = database.execute_sql(f"SELECT count(*) FROM ({sql} LIMIT {MANY + 1 - found})", params)
         found += cursor.fetchone()[0]
         if found > MANY:
@@ -437,6 +466,9 @@ class Listing:
     # the order (a key of ``columns``) whose day the case number carries (see "Dated numbers");
     # None: the list's numbers are not dated
     number_day: str | None = None
+    # the callback list: the tables whose numbers its text searches -> the columns searched
+    # there; its default order (the due date) comes on or after their numbers' days
+    dated_due: dict[str, tuple[str, ...]] | None = None
     names: list[str] = field(init=False)
     converters: list[tuple[str, Callable]] = field(init=False)
 
@@ -468,6 +500,8 @@ class Listing:
         if after is not None or before is not None:
             return self._rows(self._keyset(f, order, descending, limit, after, before))
         values = self._dated(f, order, descending, offset, limit)
+        if values is None:
+            values = self._dated_due(f, order, descending, offset, limit)
         if values is None:
             values = self._windowed(f, order, descending, offset, limit)
         if values is None:
@@ -556,7 +590,7 @@ class Listing:
         if not term or not uses_index(term) or column is None or column.model is not self.model \
                 or column.null:
             return None
-        if not prefix_term(term) and not any(many_matches(table, term) or _many_names(table, term)
+        if not prefix_term(term) and not any(many_matches(table, term) or many_names(table, term)
                                              for table in self.window_keys):
             return None  # a rare term: its matches are few, the usual query is quick
         return term
@@ -632,7 +666,7 @@ class Listing:
         day = last[0][:11].upper()  # TS-20230620
         low, high = (max(low, day), high) if descending else (low, min(high, day + "."))
         sql, params = self._dated_page_sql(f, order, descending, offset, limit, _engine(), key is not None)
-        bounds = {"@dated.low": low, "@dated.high": high}
+        bounds = {f"@dated:{table}.low": low, f"@dated:{table}.high": high}
         params = [bounds[p.key] if isinstance(p, Bound) else key[0] if p is _KEY_VALUE
                   else key[1] if p is _KEY_ID else p for p in params]
         rows = database.execute_sql(sql, params).fetchall()
@@ -642,13 +676,59 @@ class Listing:
         on_side = received >= day[3:] if descending else received <= day[3:]
         return rows if on_side else None
 
+    def _dated_due(self, f, order: str, descending: bool, offset: int, limit: int) -> list | None:
+        """The callback list's first page of a number start by due date, going up (see "Dated
+        numbers"): a callback is due on or after the day of its case's number and of its own
+        (models.db.EARLY, the others listed in callback_early), so its candidates are the
+        callbacks of the numbers up to a day E (two weeks after the day of the range's
+        ``4 * (offset + limit)``-th number; then two months after the 32 times) and the early
+        ones; a full page due by E is the page. None: not tried, or not found so."""
+        tables = self.dated_due
+        if not tables or order != self.default_order or descending or not is_sqlite():
+            return None
+        term = normalize_text(getattr(f, "text", "") or "")
+        numbers = number_range(term) if term else None
+        if numbers is None or address_units(term) is not None or not _DAY_NUMBER.fullmatch(
+                numbers[0][:3] + "00000000"):
+            return None
+        if not database.obj.table_exists("callback_early"):
+            return None  # (a file not yet at schema 13)
+        texts = [part for t, columns in tables.items()
+                 for part in _match_parts(t, term, tuple(c for c in columns if c != "number"))]
+        if _some(texts, MANY + 1) > MANY:
+            return None  # the term is common in the text too
+        prefix, index = numbers[0][:3], self._order_index(order)
+        sql, params = self._dated_page_sql(f, order, descending, offset, limit, _engine(), False, "due")
+        for times, later in ((4, 14), (32, 61)):  # (callbacks are due some days after their case)
+            days = {}
+            for t in tables:
+                last = database.execute_sql(f"SELECT number FROM {t} WHERE number >= ? AND number < ? "
+                                            f"ORDER BY number LIMIT 1 OFFSET {times * (offset + limit) - 1}",
+                                            numbers).fetchone()
+                if last is not None and _DAY_NUMBER.match(last[0]):
+                    days[t] = last[0][3:11]
+            if not days:
+                return None  # few numbers: the usual query is quick
+            try:
+                end = (dt.datetime.strptime(min(days.values()), "%Y%m%d") + dt.timedelta(days=later)).strftime("%Y%m%d")
+            except ValueError:  # (eight digits that are no day)
+                return None
+            bounds = {}
+            for t in tables:
+                bounds[f"@dated:{t}.low"] = numbers[0]
+                bounds[f"@dated:{t}.high"] = min(numbers[1], prefix + end + ".") if t in days else numbers[1]
+            rows = database.execute_sql(sql, [bounds[p.key] if isinstance(p, Bound) else p for p in params]).fetchall()
+            if len(rows) == limit and str(rows[-1][index])[:10] <= f"{end[:4]}-{end[4:6]}-{end[6:]}":
+                return rows
+        return None
+
     def _order_index(self, order: str) -> int:
         column = self.columns[order]
         return next(i for i, n in enumerate(self.row_fields) if (n.node if isinstance(n, Alias) else n) is column)
 
     def _build_dated_page_sql(self, f, order: str, descending: bool, offset: int, limit: int, engine=None,
-                              keyset: bool = False):
-        token = _DATED.set(True)
+                              keyset: bool = False, mode: str = "received"):
+        token = _DATED.set(mode)
         try:
             where = self.where(f)
             if keyset:
@@ -800,6 +880,13 @@ class Listing:
         return (column >= value) & ((column > value) | ((column == value) & (key > ident)))
 
     def _build_count_sql(self, f, engine=None):
+        token = _COUNTING.set(True)
+        try:
+            return self._count_sql_of(f)
+        finally:
+            _COUNTING.reset(token)
+
+    def _count_sql_of(self, f):
         # PostgreSQL: count(*), the same number (the id is never empty), read from an index
         # alone where one holds the filter's columns (all but voided: the status index, 0.1 s
         # at a million; count(id) made it read every row, 0.7 s)
