@@ -247,7 +247,8 @@ def _window_column_ok(model, column) -> bool:
     a window of a few values of a column like status would hold half the table."""
     from peewee import DateField, DateTimeField
 
-    indexed = column.index or column.unique
+    indexed = column.index or column.unique or any(  # (or first in one of the table's own)
+        (getattr(index, "_expressions", None) or (None,))[0] is column for index in model._meta.indexes)
     return indexed and (isinstance(column, (DateTimeField, DateField)) or column is model.number)
 
 
