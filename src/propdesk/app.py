@@ -105,6 +105,7 @@ def run_gui(args) -> int:
     first_backup = []
     later = QTimer(singleShot=True, interval=BACKUP_DELAY_MS)
     later.timeout.connect(lambda: first_backup.append(backup_dialogs.start_automatic_backup()))
+    later.timeout.connect(_tidy_export_folders)
     later.start()
     code = app.exec()
     later.stop()
@@ -120,6 +121,14 @@ def run_gui(args) -> int:
         thread.wait()
     backup_dialogs.automatic_backup("exit", policy)  # only if the office chose copies on exit
     return code
+
+
+def _tidy_export_folders() -> None:
+    """The hidden files of exports killed in the folders this desk exported into (a power cut
+    in the middle of a register), removed on a thread of their own after the window shows."""
+    from propdesk import reports
+
+    reports.tidy_export_folders_in_background()
 
 
 def finish_background_work(timeout_ms: int = 10_000) -> bool:
