@@ -195,7 +195,13 @@ def test_the_upgrade_rebuilds_the_index_and_says_how_far_it_is(tmp_path):
         db.close()
     assert _version(path) == SCHEMA_VERSION
     parts = {(version, what) for version, what, _, _ in calls}
-    assert {(9, "copy"), (9, "complaint"), (9, "work_order")} <= parts
+    assert {(9, "copy"), (9, "complaint"), (9, "work_order"), (9, "complaint_numbers"),
+            (9, "work_order_numbers")} <= parts
+    # the text index and the number index each say what they are (not "搜索索引" twice)
+    from propdesk.models.db import upgrade_text
+
+    assert len({upgrade_text(9, w, 1, 2) for w in ("complaint", "complaint_numbers", "work_order",
+                                                   "work_order_numbers")}) == 4
     assert all(0 < d <= t for v, w, d, t in calls if w == "complaint" and d)
 
 

@@ -7123,6 +7123,14 @@ The details are in the log file:
         <translation>工单搜索索引</translation>
     </message>
     <message>
+        <source>Number index of the complaints</source>
+        <translation>投诉编号索引</translation>
+    </message>
+    <message>
+        <source>Number index of the work orders</source>
+        <translation>工单编号索引</translation>
+    </message>
+    <message>
         <source>Search index of the callbacks</source>
         <translation>回访搜索索引</translation>
     </message>

@@ -285,6 +285,9 @@ UPGRADE_PARTS = {
     "copy": QT_TRANSLATE_NOOP("rules", "Keeping a copy of the database"),
     "complaint": QT_TRANSLATE_NOOP("rules", "Search index of the complaints"),
     "work_order": QT_TRANSLATE_NOOP("rules", "Search index of the work orders"),
+    # the case numbers' own index (INDEX_KINDS "number"), built after the text's in step 9
+    "complaint_numbers": QT_TRANSLATE_NOOP("rules", "Number index of the complaints"),
+    "work_order_numbers": QT_TRANSLATE_NOOP("rules", "Number index of the work orders"),
     "callback": QT_TRANSLATE_NOOP("rules", "Search index of the callbacks"),
     "names": QT_TRANSLATE_NOOP("rules", "Names by their initials"),
     "other": QT_TRANSLATE_NOOP("rules", "Bringing the database up to date"),
@@ -513,10 +516,11 @@ def fill_fts(db: Database, table: str, kinds: tuple[str, ...] | None = None) -> 
     for kind in kinds:
         fts, names, values = _index_parts(table, kind, "r")
         if kind != "bigram":  # in ranges of ids, so an upgrade can say how far it is
+            part = f"{table}_numbers" if kind == "number" else table  # (UPGRADE_PARTS)
             for start in range(0, top + 1, 100_000):
                 db.execute_sql(f"INSERT INTO {fts}(rowid, {names}) SELECT r.id, {', '.join(values)} "
                                f"FROM {table} r WHERE r.id >= ? AND r.id < ?", (start, start + 100_000))
-                report(table, min(start + 100_000, top), top)
+                report(part, min(start + 100_000, top), top)
             continue
         values = [FTS_TABLES[table][c].format(r="r") for c in index_columns(table, kind)]
         insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (?{', ?' * len(values)})"
