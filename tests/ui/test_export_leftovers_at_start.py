@@ -7,7 +7,6 @@ import logging
 import os
 import signal
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication

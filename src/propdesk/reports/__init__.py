@@ -266,7 +266,7 @@ def tidy_export_folders_in_background() -> threading.Thread:
         try:
             for path in tidy_export_folders():
                 logging.getLogger(__name__).info("removed the leftover of a killed export: %s", path)
-        except Exception:  # noqa: BLE001 - tidying up never troubles the user
+        except Exception:  # tidying up never troubles the user
             logging.getLogger(__name__).exception("tidying the export folders failed")
 
     thread = threading.Thread(target=run, name="propdesk-tidy-exports", daemon=True)
