@@ -136,11 +136,12 @@ def finish_background_work(timeout_ms: int = 10_000) -> bool:
     query each) are waited for, so that no worker is still in Python or in the database while
     the connection closes and the interpreter ends. False if one was still running after
     ``timeout_ms``."""
-    from propdesk.ui.worker import all_pools
+    from propdesk.ui.worker import all_pools, stop_running_reads
 
     pools = all_pools()
     for pool in pools:
         pool.clear()
+    stop_running_reads()  # a million-row count nobody will see: stopped, not waited for
     return all([pool.waitForDone(timeout_ms) for pool in pools])
 
 

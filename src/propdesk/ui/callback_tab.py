@@ -170,7 +170,7 @@ class CallbackTab(QWidget):
     def _counted(self, f: CallbackFilter) -> None:
         """The count under the list, once its first page is there."""
         if self.model.all_loaded():  # the first page holds them all: that is the count
-            self.counter.ticket += 1
+            self.counter.supersede()
             self._show_count(self.model.rowCount())
         else:  # a true lower bound now, the exact count from another thread
             self.count.setText(self.tr("{n}+ callbacks").format(n=self.model.rowCount()))

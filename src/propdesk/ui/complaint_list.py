@@ -141,7 +141,7 @@ class ComplaintListPanel(QWidget):
     def _counted(self, f: ComplaintFilter) -> None:
         """The count under the list, once its first page is there."""
         if self.model.all_loaded():  # the first page holds them all: that is the count
-            self.counter.ticket += 1  # a count still running for an older filter is ignored
+            self.counter.supersede()  # a count still running for an older filter is stopped
             self._show_count(self.model.rowCount())
             return
         # a true lower bound at once; the exact count follows from another thread (a common

@@ -209,7 +209,7 @@ class DispatchBoard(QWidget):
         # counted off the GUI thread (0.1-0.2 s at a million complaints' history), unless the
         # first page holds every order
         if self.model.all_loaded():
-            self.counter.ticket += 1  # a count still running for an older filter is ignored
+            self.counter.supersede()  # a count still running for an older filter is stopped
             self._show_count(self.model.rowCount())
         else:
             # a true lower bound meanwhile, as the complaint and callback lists show

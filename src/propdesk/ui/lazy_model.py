@@ -137,7 +137,7 @@ class LazyTableModel(QAbstractTableModel):
         """Read the rows again: from the top, or (``keep_place``) around the row the cursor is
         on, as long as it is still held."""
         if self.loading:  # a first page still on its way is not shown over these rows
-            self._loader.ticket += 1
+            self._loader.supersede()
             self.loading = False
         anchor = next((r for r in self.rows if r["id"] == self.anchor_id), None) if keep_place else None
         self.beginResetModel()

@@ -11,6 +11,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThread, QThreadPool, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from propdesk.services.core import stoppable
 from propdesk.services.core.db_retry import close_connection
 
 log = logging.getLogger(__name__)
@@ -106,17 +107,22 @@ class _Result(QObject):
 
 
 class _Call(QRunnable):
-    def __init__(self, fn, ticket: int, result: _Result):
+    def __init__(self, fn, ticket: int, result: _Result, stop: stoppable.Stop):
         super().__init__()
-        self.fn, self.ticket, self.result = fn, ticket, result
+        self.fn, self.ticket, self.result, self.stop = fn, ticket, result, stop
 
     def run(self) -> None:
+        _running.add(self.stop)
         try:
-            value = self.fn()
+            value = stoppable.run(self.stop, self.fn)
+        except stoppable.Stopped:  # superseded: nobody waits for it, nobody is told
+            log.debug("superseded background query stopped")
+            return
         except Exception:  # a count that fails shows no total; the list itself still works
             log.exception("background query failed")
             value = None
         finally:
+            _running.discard(self.stop)
             close_connection()  # this thread's own connection
         try:
             self.result.ready.emit(self.ticket, value)
@@ -125,6 +131,14 @@ class _Call(QRunnable):
 
 
 _pools: dict[str, QThreadPool] = {}
+_running: set[stoppable.Stop] = set()  # the reads running on the pools now
+
+
+def stop_running_reads() -> None:
+    """Stop every background read still running (the window is closing: nobody waits for
+    them); a write one of them began goes on to its end (services.core.stoppable)."""
+    for stop in list(_running):
+        stop.request()
 
 
 def pool(name: str = "") -> QThreadPool:
@@ -144,8 +158,10 @@ def all_pools() -> list[QThreadPool]:
 
 
 class Background(QObject):
-    """Runs a quick query off the GUI thread and hands only the latest answer to ``slot``
-    (an earlier call still running when a newer one starts is ignored when it ends).
+    """Runs a read off the GUI thread and hands only the latest answer to ``slot``: an
+    earlier call still running (or waiting for a thread) when a newer one starts, or when
+    :meth:`supersede` is called, is stopped (its statement cancelled, never a write:
+    services.core.stoppable) and nobody is told. ``fn`` only reads.
     ``threads``: the name of the :func:`pool` it runs on (default: Qt's global one)."""
 
     def __init__(self, slot, parent=None, threads: str = ""):
@@ -155,11 +171,22 @@ class Background(QObject):
         self.result.ready.connect(self._ready)
         self.slot = slot
         self.threads = threads
+        self._stop: stoppable.Stop | None = None  # the latest call's, until its answer comes
 
     def call(self, fn) -> None:
+        self.supersede()
+        self._stop = stoppable.Stop()
+        pool(self.threads).start(_Call(fn, self.ticket, self.result, self._stop))
+
+    def supersede(self) -> None:
+        """The answer on its way is not wanted any more (a newer one is, or the page showed
+        it): its read is stopped, its result dropped."""
         self.ticket += 1
-        pool(self.threads).start(_Call(fn, self.ticket, self.result))
+        if self._stop is not None:
+            self._stop.request()
+            self._stop = None
 
     def _ready(self, ticket: int, value) -> None:
         if ticket == self.ticket:
+            self._stop = None
             self.slot(value)

@@ -30,6 +30,7 @@ from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models import database
 from propdesk.models.db import DatabaseUnavailable, MSG_LOST, is_sqlite
+from propdesk.services.core import stoppable
 
 log = logging.getLogger(__name__)
 
@@ -131,8 +132,25 @@ class transaction:  # noqa: N801 - used like a function: ``with transaction():``
     def __init__(self):
         self._ctx = None
         self._outer = False
+        self._writing = None
 
     def __enter__(self):
+        # a background read that is being stopped begins no write; one that writes is not
+        # stopped until the write is over (services.core.stoppable)
+        self._writing = stoppable.writing()
+        self._writing.__enter__()
+        try:
+            return self._begin()
+        except BaseException:
+            self._end_writing()
+            raise
+
+    def _end_writing(self) -> None:
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            writing.__exit__(None, None, None)
+
+    def _begin(self):
         db = database.obj
         if db.in_transaction() or not is_sqlite(db):
             self._outer = not db.in_transaction()
@@ -164,6 +182,12 @@ class transaction:  # noqa: N801 - used like a function: ``with transaction():``
         raise AssertionError("unreachable")
 
     def __exit__(self, exc_type, exc, tb):
+        try:
+            return self._finish(exc_type, exc, tb)
+        finally:
+            self._end_writing()
+
+    def _finish(self, exc_type, exc, tb):
         db = database.obj
         try:
             result = self._ctx.__exit__(exc_type, exc, tb)
