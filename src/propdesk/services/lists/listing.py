@@ -377,6 +377,21 @@ def needs_unit_join(text: str) -> bool:
     return bool(text) and is_sqlite() and not uses_index(normalize_text(text))
 
 
+def _literal(number: int):
+    """LIMIT and OFFSET written into a page's SQL on PostgreSQL (not passed as values): the
+    SQL is cached per offset and limit anyway, and a prepared statement's generic plan
+    (models.prepared) then knows how many rows the page needs."""
+    return number if is_sqlite() else SQL(str(int(number)))
+
+
+def _run(sql: str, params):
+    """A list's statement (a page, a boundary, a count): prepared once per connection on
+    PostgreSQL (models.prepared; SQLite caches its statements itself)."""
+    from propdesk.models import prepared
+
+    return prepared.execute(database.obj, sql, params)
+
+
 # --- reading raw rows ---------------------------------------------------------------------------
 
 def _as_datetime(value):
@@ -506,7 +521,7 @@ class Listing:
             values = self._windowed(f, order, descending, offset, limit)
         if values is None:
             sql, params = self._page_sql(f, order, descending, offset, limit, _engine())
-            values = database.execute_sql(sql, params).fetchall()
+            values = _run(sql, params).fetchall()
         return self._rows(values)
 
     def pages_by_key(self, order: str | None) -> bool:
@@ -532,7 +547,7 @@ class Listing:
         if values is None:
             sql, params = self._page_sql(f, order, direction, 0, limit, _engine(), True)
             params = [value if p is _KEY_VALUE else row["id"] if p is _KEY_ID else p for p in params]
-            values = database.execute_sql(sql, params).fetchall()
+            values = _run(sql, params).fetchall()
         return values if forward else values[::-1]
 
     def _rows(self, values: list) -> list[dict]:
@@ -553,7 +568,7 @@ class Listing:
         if found is not None:
             return found
         sql, params = self._count_sql(self.clock(f), _engine())
-        return database.execute_sql(sql, params).fetchone()[0]
+        return _run(sql, params).fetchone()[0]
 
     def _count_by_index(self, f) -> int | None:
         """A search with no other filter than the state counted from its id sets alone
@@ -758,17 +773,26 @@ class Listing:
         size = window and window.size(offset + limit)
         if not size:
             return None
+        if window.kind == "rows" and window.mode == "scan":
+            # one statement: the page among the first ``size`` rows, walked (no boundary first)
+            sql, params = self._page_sql(f, order, descending, offset, limit, _engine(),
+                                         key is not None, f"first {size}")
+            if sql is None:
+                return None
+            params = [key[0] if p is _KEY_VALUE else key[1] if p is _KEY_ID else p for p in params]
+            rows = _run(sql, params).fetchall()
+            return rows if len(rows) == limit else None
         sql, params = pg_search.boundary_sql(self.model, self.columns[order], descending, window.kind,
                                              size, term, key is not None)
         params = [key[0] if p is None else p for p in params]
-        found = database.execute_sql(sql, params).fetchone()
+        found = _run(sql, params).fetchone()
         if found is None or found[0] is None:
             return None  # fewer rows than the window: the usual query reads them all anyway
         sql, params = self._page_sql(f, order, descending, offset, limit, _engine(), key is not None,
                                      window.mode)
         params = [found[0] if p is _BOUND else key[0] if p is _KEY_VALUE else key[1] if p is _KEY_ID
                   else p for p in params]
-        rows = database.execute_sql(sql, params).fetchall()
+        rows = _run(sql, params).fetchall()
         return rows if len(rows) == limit else None
 
     def has_search_text(self) -> bool:
@@ -832,7 +856,10 @@ class Listing:
         # engine: only part of the cache key; window: PostgreSQL's window (_pg_windowed), the
         # rows at or past a boundary (filled in when it runs), found as ``window`` says
         # ("index" or "scan", services.lists.pg_search) and sorted, never by walking the sort
-        # column's index
+        # column's index; or "first N": the page among the first N rows (_first_rows_page_sql)
+        if window.startswith("first "):
+            return self._first_rows_page_sql(f, order, descending, offset, limit, keyset,
+                                             int(window.split()[1]))
         ordering = self._ordering(order, descending)
         where, sorted_matches = None, False
         if not is_sqlite() and getattr(f, "text", ""):
@@ -864,11 +891,41 @@ class Listing:
             # ``id IN (...)`` the planner joined the whole table first (10 tables are more than
             # it reorders) and kept the page's rows last.
             ids = (self.joined((self.model.id,)).where(where).order_by(*ordering)
-                   .offset(offset).limit(limit))
+                   .offset(_literal(offset)).limit(_literal(limit)))
             page_ids = Expression(self.model.id, "=", fn.ANY(NodeList((SQL("ARRAY"), ids))))
             return self.joined(self.row_fields).where(page_ids).order_by(*ordering).sql()
         query = self.joined(self.row_fields).where(where).order_by(*ordering)
-        return query.offset(offset).limit(limit).sql()
+        return query.offset(_literal(offset)).limit(_literal(limit)).sql()
+
+    def _first_rows_page_sql(self, f, order: str, descending: bool, offset: int, limit: int,
+                             keyset: bool, size: int):
+        """PostgreSQL's window of a term in many rows ("scan", services.lists.pg_search) as one
+        statement: the page among the table's first ``size`` rows in the page's order (after
+        the given row, for a keyset page), walked in that order and each row tested (the cheap
+        test alone: nothing else to find them by), stopping at the page's end. The window is
+        ``FROM (SELECT * FROM table ORDER BY ... LIMIT size) AS t1``: PostgreSQL cannot but walk
+        the sort column's index for it and keeps its order, so no boundary needs asking first
+        (a round trip) and no more rows are read than the page needs; every row outside comes
+        after every row in it, as with the boundary. (None: the SQL is not of the expected
+        shape, the usual query runs.)"""
+        from propdesk.services.lists import pg_search
+
+        ordering = self._ordering(order, descending)
+        with pg_search.answered("scan"):
+            where = self.where(f)
+        query = self.joined(self.row_fields).where(where).order_by(*ordering)
+        sql, params = query.offset(_literal(offset)).limit(_literal(limit)).sql()
+        first = self.model.select(SQL("*"))
+        if keyset:
+            first = first.where(self._past(self.columns[order], descending))
+        first_sql, first_params = first.order_by(*ordering).limit(_literal(size)).sql()
+        table = f'FROM "{self.model._meta.table_name}" AS "t1"'
+        if sql.count(table) != 1 or first_sql.count(table) != 1:
+            return None, []
+        at = sql.index(table)
+        before = sql[:at].count("%s")
+        sql = f"{sql[:at]}FROM ({first_sql}) AS \"t1\"{sql[at + len(table):]}"
+        return sql, params[:before] + first_params + params[before:]
 
     def _past(self, column, descending: bool):
         """The rows after a given one in this order (its value and id filled in when it runs)."""
