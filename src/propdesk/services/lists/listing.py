@@ -550,13 +550,30 @@ class Listing:
             values = _run(sql, params).fetchall()
         return values if forward else values[::-1]
 
+    def selected(self) -> tuple:
+        """What a page selects: the row's fields, and on PostgreSQL the estate of the row's unit
+        (address.estate_name_sql) where the list shows one, so that a page is one round trip
+        (SQLite asks address.with_estates afterwards, in the same process)."""
+        if not self.unit_building or is_sqlite():
+            return self.row_fields
+        from propdesk.services.register.address import estate_name_sql
+
+        building = next(n.node for n in self.row_fields
+                        if isinstance(n, Alias) and n._alias == self.unit_building)
+        return self.row_fields + (estate_name_sql(building).alias("unit_estate"),)
+
     def _rows(self, values: list) -> list[dict]:
         names, converters = self.names, self.converters
+        width = len(names)
         rows = [dict(zip(names, v)) for v in values]
         for row in rows:
             for key, convert in converters:
                 row[key] = convert(row[key])
-        if self.unit_building:
+        if self.unit_building and values and len(values[0]) > width:  # the estate came along
+            for row, value in zip(rows, values):
+                if value[width] and row.get("unit") and row.get(self.unit_building):
+                    row["unit"] = f"{value[width]} {row['unit']}"
+        elif self.unit_building:
             from propdesk.services.register.address import with_estates
 
             with_estates(rows, "unit", self.unit_building)
@@ -837,7 +854,7 @@ class Listing:
                       else column <= SQL("?", [Bound("@order")]))
             if keyset:
                 within &= self._past(column, descending)
-            query = (self.joined(self.row_fields).where(self.where(f) & within)
+            query = (self.joined(self.selected()).where(self.where(f) & within)
                      .order_by(*self._ordering(order, descending)))
             return query.offset(offset).limit(limit).sql()
         finally:
@@ -893,8 +910,8 @@ class Listing:
             ids = (self.joined((self.model.id,)).where(where).order_by(*ordering)
                    .offset(_literal(offset)).limit(_literal(limit)))
             page_ids = Expression(self.model.id, "=", fn.ANY(NodeList((SQL("ARRAY"), ids))))
-            return self.joined(self.row_fields).where(page_ids).order_by(*ordering).sql()
-        query = self.joined(self.row_fields).where(where).order_by(*ordering)
+            return self.joined(self.selected()).where(page_ids).order_by(*ordering).sql()
+        query = self.joined(self.selected()).where(where).order_by(*ordering)
         return query.offset(_literal(offset)).limit(_literal(limit)).sql()
 
     def _first_rows_page_sql(self, f, order: str, descending: bool, offset: int, limit: int,
@@ -913,7 +930,7 @@ class Listing:
         ordering = self._ordering(order, descending)
         with pg_search.answered("scan"):
             where = self.where(f)
-        query = self.joined(self.row_fields).where(where).order_by(*ordering)
+        query = self.joined(self.selected()).where(where).order_by(*ordering)
         sql, params = query.offset(_literal(offset)).limit(_literal(limit)).sql()
         first = self.model.select(SQL("*"))
         if keyset:

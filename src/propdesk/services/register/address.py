@@ -189,6 +189,17 @@ def with_estates(rows: list[dict], unit_key: str = "unit", building_key: str = "
     return rows
 
 
+def estate_name_sql(building):
+    """:func:`with_estates`' rule in SQL, for a list page to read with its rows (a database
+    server: no second round trip): the name of ``building``'s estate when the office has more
+    than one active estate, else NULL."""
+    from peewee import SQL, NodeList
+
+    return NodeList((SQL("(SELECT e.name FROM building AS b JOIN estate AS e ON e.id = b.estate_id "
+                         "WHERE b.id = "), building,
+                     SQL(" AND (SELECT count(*) FROM estate WHERE active) > 1)")), glue="")
+
+
 def _choices(query) -> list[UnitChoice]:
     return [UnitChoice(u.id, u.building.estate.name, u.building.name, u.entrance, u.room, u.label)
             for u in query]
