@@ -116,3 +116,55 @@ def test_the_cli_shows_step_7_on_stderr(office, db_location, tmp_path, monkeypat
     from propdesk.models import init_db
 
     assert schema_version(init_db(db_location)) == SCHEMA_VERSION
+
+
+def test_ctrl_c_on_the_cli_cancels_a_running_statement_of_step_7(office, db_location, tmp_path):
+    """Ctrl+C while step 7 waits for another desk's lock (and would wait for ever: the URL sets
+    no lock timeout) ends the CLI at once with its ^C, the statement cancelled on the server,
+    the database still at 6; before, the CLI sat in the driver until the statement ended."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psycopg2
+
+    from propdesk.models.db import init_db, schema_version
+
+    _at_schema_6()
+    other = psycopg2.connect(db_location)
+    cur = other.cursor()
+    cur.execute("BEGIN; SELECT count(*) FROM complaint")
+    env = {**os.environ, "PROPDESK_HOME": str(tmp_path / "home"), "PROPDESK_PASSWORD": "wrong"}
+    url = db_location + "?options=-c%20lock_timeout%3D0"  # the lock would be waited for for ever
+    cli = subprocess.Popen([sys.executable, "-m", "propdesk", "backup", "--db", url, "--lang", "zh_CN",
+                            "--user", "admin", "-o", str(tmp_path / "x.dump")],
+                           env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        waiting = None
+        watch = psycopg2.connect(db_location)
+        watch.autocommit = True  # (in a transaction the server's activity figures stay as first read)
+        while waiting is None and cli.poll() is None and time.monotonic() < deadline:
+            with watch.cursor() as c:  # the upgrade's statement waits for this desk's lock
+                c.execute("SELECT pid FROM pg_stat_activity WHERE application_name = 'propdesk' "
+                          "AND wait_event_type = 'Lock'")
+                waiting = c.fetchone()
+            if waiting is None:
+                time.sleep(0.1)  # (polling the server for the state, not timing anything)
+        assert waiting is not None, cli.stderr.read() if cli.poll() is not None else "never waited"
+        cli.send_signal(signal.SIGINT)
+        _out, err = cli.communicate(timeout=60)  # the lock is still held: only a cancel ends it
+        with watch.cursor() as c:
+            c.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s AND state = 'active'", waiting)
+            assert c.fetchone() is None  # no statement left running on the server
+        watch.close()
+    finally:
+        if cli.poll() is None:
+            cli.kill()
+        other.rollback()
+        other.close()
+    assert cli.returncode == 130 and "^C" in err, err
+    database.obj.close()
+    assert schema_version(init_db(db_location, migrate=False)) == 6

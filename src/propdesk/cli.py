@@ -261,8 +261,10 @@ def _open_db(args, new_ok: bool = False) -> None:
         from propdesk.services.core import settings
 
         i18n.set_language(getattr(args, "lang", None) or settings.peek_language(location) or i18n.language())
-    try:
-        with _upgrade_progress() as progress:
+    from propdesk.pg_driver import ctrl_c_cancels
+
+    try:  # Ctrl+C during a long statement of an upgrade on a server: cancelled there at once
+        with _upgrade_progress() as progress, (ctrl_c_cancels() if older else contextlib.nullcontext()):
             init_db(location, progress=progress if older else None)
     except RuleError:  # the driver's own message (PostgreSQL: driver missing, server down)
         raise

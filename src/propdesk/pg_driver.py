@@ -13,6 +13,7 @@ imported the ordinary way, so a peewee upgrade that reads more of psycopg2 is no
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 
 DRIVER = "psycopg2"
@@ -87,3 +88,60 @@ def attach() -> None:
     adapter.txn_inerror = extensions.TRANSACTION_STATUS_INERROR
     adapter.txn_unknown = extensions.TRANSACTION_STATUS_UNKNOWN
     peewee.psycopg2 = psycopg2  # last: "attached" once this is set
+
+
+
+def _waiting_cancels(stopped: list):
+    """psycopg2's wait callback (as psycopg2.extras.wait_select): wait for the server in
+    Python's ``select``, so that Ctrl+C reaches the program while a statement runs; a Ctrl+C
+    cancels the statement on the server (``conn.cancel()``) and is kept in ``stopped``. The
+    callback itself never raises (psycopg2 would close the connection, and the transaction
+    could not be rolled back): the cancelled statement fails as usual."""
+    import select
+
+    from psycopg2 import extensions
+
+    def wait(conn) -> None:
+        while True:
+            try:
+                state = conn.poll()
+                if state == extensions.POLL_OK:
+                    return
+                if state == extensions.POLL_READ:
+                    select.select([conn.fileno()], [], [])
+                elif state == extensions.POLL_WRITE:
+                    select.select([], [conn.fileno()], [])
+                else:
+                    raise conn.OperationalError(f"bad state from poll: {state}")
+            except KeyboardInterrupt as stop:
+                stopped.append(stop)
+                conn.cancel()  # the server answers with the statement's end
+
+    return wait
+
+
+@contextlib.contextmanager
+def ctrl_c_cancels():
+    """While inside, Ctrl+C during a statement on a server stops that statement at once and is
+    raised as KeyboardInterrupt once the statement's transaction is rolled back (the CLI during
+    a long schema step: a blocking psycopg2 call waits in libpq, where Python's Ctrl+C cannot
+    reach it, until the statement ends). Nothing when the driver is not loaded (a SQLite file).
+    Not for the window (its Cancel cancels from another thread) nor around COPY, which psycopg2
+    refuses while such a callback is set."""
+    extensions = sys.modules.get("psycopg2.extensions")
+    if extensions is None:
+        yield
+        return
+    stopped: list = []
+    previous = extensions.get_wait_callback()
+    extensions.set_wait_callback(_waiting_cancels(stopped))
+    try:
+        yield
+    except BaseException:
+        if stopped:  # the cancelled statement's error (or what came of it): it was Ctrl+C
+            raise stopped[0] from None
+        raise
+    finally:
+        extensions.set_wait_callback(previous)
+    if stopped:  # Ctrl+C came as a statement ended by itself
+        raise stopped[0]
