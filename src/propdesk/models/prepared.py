@@ -1,7 +1,7 @@
 """The lists' statements, prepared once per connection on PostgreSQL (issue 20).
 
-A list asks the same few statements again and again (a page, the window's boundary, a count:
-each refresh, each scroll, each typed character), with only the values changing; their SQL is
+A list asks the same few statements again and again (its first page, the next page as it is
+scrolled, a window's boundary: each refresh, each scroll), with only the values changing; their SQL is
 built once and cached (services.lists.listing). On a database server each of them was parsed
 and planned again every time: a page joins ten tables, and its planning cost as much as its
 work (at 1,000,000 complaints a window page took 1.3 ms in the server and 5 ms seen from the
@@ -16,10 +16,13 @@ itself: the first time a connection runs a statement it sends ``PREPARE name AS 
   round trip as the next new one (a list's filter shapes are many, the server keeps each plan).
 * A statement that failed (a lock timeout, a lost connection) is not remembered: the server may
   or may not hold it (PREPARE is not undone with the rest), so the next try uses a new name.
-* The server decides between a plan for the values given and a generic one (``plan_cache_mode``
-  auto): after five runs it keeps a generic plan only where that is not dearer than the plans
-  made for the values. LIMIT and OFFSET are written into the lists' SQL, not passed as values
-  (services.lists.listing), so a generic plan knows how many rows the page needs.
+* The caller says which statements to prepare (services.lists.listing._run): those whose best
+  plan is the same whatever the values, for which the server soon keeps one generic plan
+  (``plan_cache_mode`` auto: after five runs, where it is not dearer than the plans made for
+  the values). LIMIT and OFFSET are written into the lists' SQL, not passed as values, so such
+  a plan knows how many rows the page needs. A statement whose plan depends on its values (a
+  term's count) is not prepared: the generic plan kept after a common term's runs was used
+  for a rare one and was 20 times slower than the rare term's own plan.
 
 SQLite prepares and caches statements itself (sqlite3's statement cache): :func:`execute` is
 ``execute_sql`` there.

@@ -384,9 +384,16 @@ def _literal(number: int):
     return number if is_sqlite() else SQL(str(int(number)))
 
 
-def _run(sql: str, params):
-    """A list's statement (a page, a boundary, a count): prepared once per connection on
-    PostgreSQL (models.prepared; SQLite caches its statements itself)."""
+def _run(sql: str, params, prepare: bool = False):
+    """A list's statement. ``prepare``: one whose best plan is the same whatever its values (the
+    list as it opens and as it is scrolled, a common term's first rows, a window's boundary),
+    prepared once per connection on PostgreSQL (models.prepared), where the server soon keeps
+    one generic plan for it. Not the others: a term's count or sorted page, or a filtered page,
+    is planned for its values each time (a generic plan is made for none of them: a work
+    order count of 张伟, 178 matches, took 6 ms with the plan kept after 漏水's 17,871, 0.3 ms
+    planned for itself). SQLite caches its statements itself."""
+    if not prepare:
+        return database.execute_sql(sql, params)
     from propdesk.models import prepared
 
     return prepared.execute(database.obj, sql, params)
@@ -521,8 +528,13 @@ class Listing:
             values = self._windowed(f, order, descending, offset, limit)
         if values is None:
             sql, params = self._page_sql(f, order, descending, offset, limit, _engine())
-            values = _run(sql, params).fetchall()
+            values = _run(sql, params, self.as_opened(f)).fetchall()
         return self._rows(values)
+
+    def as_opened(self, f) -> bool:
+        """``f`` is the list's own filter (nothing chosen, nothing typed): its page's plan is the
+        same whatever the values (where the page starts), see :func:`_run`."""
+        return self.clock(f) == self.clock(type(f)())
 
     def pages_by_key(self, order: str | None) -> bool:
         """Whether :meth:`page` can continue from a row in this order (``after``/``before``)."""
@@ -547,7 +559,7 @@ class Listing:
         if values is None:
             sql, params = self._page_sql(f, order, direction, 0, limit, _engine(), True)
             params = [value if p is _KEY_VALUE else row["id"] if p is _KEY_ID else p for p in params]
-            values = _run(sql, params).fetchall()
+            values = _run(sql, params, self.as_opened(f)).fetchall()
         return values if forward else values[::-1]
 
     def selected(self) -> tuple:
@@ -797,12 +809,12 @@ class Listing:
             if sql is None:
                 return None
             params = [key[0] if p is _KEY_VALUE else key[1] if p is _KEY_ID else p for p in params]
-            rows = _run(sql, params).fetchall()
+            rows = _run(sql, params, prepare=True).fetchall()  # (its plan is the walk, whatever the term)
             return rows if len(rows) == limit else None
         sql, params = pg_search.boundary_sql(self.model, self.columns[order], descending, window.kind,
                                              size, term, key is not None)
         params = [key[0] if p is None else p for p in params]
-        found = _run(sql, params).fetchone()
+        found = _run(sql, params, prepare=window.kind == "rows").fetchone()  # (an index-only walk)
         if found is None or found[0] is None:
             return None  # fewer rows than the window: the usual query reads them all anyway
         sql, params = self._page_sql(f, order, descending, offset, limit, _engine(), key is not None,
