@@ -237,7 +237,7 @@ def remember_folder(folder) -> None:
             return  # the usual case: the same folder as last time, nothing to write
         lines = [name] + [str(p) for p in known if p != Path(name)][:KEEP_FOLDERS - 1]
         path = _folders_file()
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
         try:
             tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
             os.replace(tmp, path)  # whole or not at all, should two PropDesks write at once
