@@ -51,3 +51,21 @@ def test_a_count_nobody_waits_for_is_stopped(qtbot, office, dialogs, caplog, mon
         assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
     finally:
         held.release()
+
+
+def test_closing_the_window_stops_the_reads_still_running(qtbot, office):
+    """At the end of the day nobody waits for a count still running: the window's end stops it
+    instead of waiting for it (app.finish_background_work), and its answer goes nowhere."""
+    from propdesk.app import finish_background_work
+    from propdesk.ui.worker import Background
+
+    held, answers = Held(), []
+    counter = Background(answers.append)
+    try:
+        counter.call(held.run)
+        qtbot.waitUntil(held.reached, timeout=20_000)
+        assert finish_background_work(timeout_ms=20_000)  # True: nothing still running
+        assert held.ended and "released" not in str(held.ended[0])
+    finally:
+        held.release()
+    assert answers == []
