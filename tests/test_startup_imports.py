@@ -18,6 +18,10 @@ from propdesk.models import database
 NOT_AT_START = ["psycopg2", "ssl", "openpyxl", "reportlab", "pypinyin", "propdesk.ui.audit_viewer",
                 "propdesk.services.setup.office", "propdesk.services.lists.weekly",
                 "propdesk.ui.export_dialog", "propdesk.ui.complaint_list"]
+# ... and, for a clerk who starts on the intake form, what the form needs only once something is
+# typed or chosen (the address rules, the deadlines) or once it opens (the suggestion lists)
+NOT_AT_CLERK_START = NOT_AT_START + ["propdesk.services.register.address", "propdesk.services.cases.sla",
+                                     "propdesk.ui.dispatch_board"]
 
 START = textwrap.dedent("""
     import json, sys
@@ -35,6 +39,28 @@ START = textwrap.dedent("""
 
     from propdesk import app
 
+    if sys.argv[2] != "admin":  # signed in as the sign-in dialog would, then the window shows
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+        from propdesk.ui import login
+        from propdesk.models.tables import Staff
+
+        class SignedIn:
+            def __init__(self, *a, **k):
+                self.staff = Staff.get(Staff.username == sys.argv[2])
+            def exec(self):
+                return True
+
+        login.LoginDialog = SignedIn
+
+        def shown_and_closed(self):
+            shown(self)
+            seen.update(suggestion_lists=len(self.findChildren(QListView, "suggestions")))
+            QTimer.singleShot(0, QApplication.instance().quit)
+        from PySide6.QtWidgets import QListView
+        main_window.MainWindow.show = shown_and_closed
+        main_window.MainWindow.showMaximized = shown_and_closed
+
     class Args:
         db = sys.argv[1]; lang = "zh_CN"; demo = False
 
@@ -44,11 +70,13 @@ START = textwrap.dedent("""
 """)
 
 
-def _start(location: str, tmp_path, user: str = "admin") -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PROPDESK_SMOKE="1",
-               PROPDESK_HOME=str(tmp_path / "home"))
+def _start(location: str, tmp_path, user: str = "admin", modules=NOT_AT_START) -> dict:
+    """The administrator's window as the smoke start shows it, or anyone's as after sign-in."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PROPDESK_HOME=str(tmp_path / "home"))
+    if user == "admin":
+        env["PROPDESK_SMOKE"] = "1"
     database.close()  # the child opens the file itself
-    done = subprocess.run([sys.executable, "-c", START, location, user, json.dumps(NOT_AT_START)],
+    done = subprocess.run([sys.executable, "-c", START, location, user, json.dumps(modules)],
                           capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -60,6 +88,14 @@ def test_a_sqlite_desk_shows_its_window_without_the_postgresql_driver_or_later_m
     seen = _start(db_location, tmp_path)
     assert seen["start_tab"] == "Dashboard"  # the smoke start: the administrator's window
     assert [m for m, imported in seen["modules"].items() if imported] == []
+
+
+@pytest.mark.sqlite_only(reason="what a SQLite desk imports at start")
+def test_a_clerk_sees_the_intake_form_before_its_rules_for_what_is_typed(office, db_location, tmp_path):
+    seen = _start(db_location, tmp_path, office["clerk"].username, NOT_AT_CLERK_START)
+    assert seen["start_tab"] == "IntakeForm"
+    assert [m for m, imported in seen["modules"].items() if imported] == []
+    assert seen["suggestion_lists"] == 0  # made the first time one opens
 
 
 DRIVER_NAMES = textwrap.dedent("""

@@ -3,13 +3,21 @@ owners and phones, and choosing one fills name, phone and unit. Shared by the co
 repair forms."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
 from propdesk.enums import OwnerRole
-from propdesk.services.register import address, owners
+from propdesk.services.register import owners
 from propdesk.ui.suggestions import Suggestions
+
+if TYPE_CHECKING:
+    from propdesk.services.register import address
+
+# the address rules (their patterns compiled at import) come with the first unit or phone typed
+# (or the warm-up after the window shows): the form shows without them (issue 21, start-up)
 
 
 class CallerLookup(QObject):
@@ -60,6 +68,7 @@ class CallerLookup(QObject):
         self.owner_id = None
 
     def lookup_phone(self) -> None:
+        from propdesk.services.register import address
         hits = owners.lookup_phone(self.phone.text(), reader=self.reader)
         several = address.several_estates()
         self._hits = {f"{c.phone}  {c.name}  {c.unit_display(several)}": c for c in hits}
@@ -82,6 +91,7 @@ class CallerLookup(QObject):
         self.unit_entered()
 
     def take(self, contact: owners.Contact, keep_phone: bool = False) -> None:
+        from propdesk.services.register import address
         if not keep_phone:
             self.phone.setText(contact.phone)
         self.name.setText(contact.name)
@@ -94,6 +104,7 @@ class CallerLookup(QObject):
         """As the clerk types: one unit meant shows its owners at once; several (5-2-802 in
         阳光花园 5栋 and 翠湖苑 5幢) are listed at once under the field, each with its estate,
         for the clerk to take one (Enter); a beginning offers the units it starts."""
+        from propdesk.services.register import address
         several = address.several_estates()
         meant = address.units_meant(text, reader=self.reader)
         found = meant or address.suggestions(text, reader=self.reader)
@@ -116,6 +127,7 @@ class CallerLookup(QObject):
             self.contacts.addItem(item)
 
     def unit_entered(self) -> None:
+        from propdesk.services.register import address
         meant = address.units_meant(self.unit.text(), reader=self.reader)
         if len(meant) != 1:
             if not meant:
@@ -135,6 +147,7 @@ class CallerLookup(QObject):
             self.contacts.addItem(item)
 
     def _contact_chosen(self, item: QListWidgetItem) -> None:
+        from propdesk.services.register import address
         data = item.data(Qt.UserRole)
         if isinstance(data, address.UnitChoice):  # one of several units: take it, list its owners
             self.unit.setText(data.display(address.several_estates()))

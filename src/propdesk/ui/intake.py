@@ -18,7 +18,6 @@ from propdesk.errors import RuleError, ValidationError
 from propdesk.enums import Channel, Severity
 from propdesk.services.register import owners
 from propdesk.services.setup import reference
-from propdesk.services.cases import sla
 from propdesk.services.core import calendar
 from propdesk.ui.caller import CallerLookup
 from propdesk.ui.related_panel import RelatedPanel
@@ -27,8 +26,8 @@ from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, mark_inv
 if TYPE_CHECKING:
     from propdesk.services.cases.complaints import ComplaintInput
 
-# The case rules (saving, repeats, incidents) are imported when first used (the warm-up after the
-# window shows imports them too): the form shows without them (issue 21, start-up).
+# The case rules (saving, repeats, incidents, the deadlines) are imported when first used (the
+# warm-up after the window shows imports them too): the form shows without them (issue 21).
 
 
 class IntakeForm(QWidget):
@@ -216,6 +215,8 @@ class IntakeForm(QWidget):
         if not severity:
             self.deadline.setText(self.tr("Choose the class to see the deadlines."))
             return
+        from propdesk.services.cases import sla  # a new form has no class yet: not at start
+
         reply_by, resolve_by = sla.deadlines(self.received_at.value(), severity,
                                              not self.invalid.isChecked())
         text = self.tr("Reply by {reply}   ·   Resolve by {resolve}").format(

@@ -28,7 +28,9 @@ WARM_UP = [("intake", "propdesk.ui.intake"), ("complaints", "propdesk.ui.complai
            ("work_orders", "propdesk.ui.workorder_tab"), ("callbacks", "propdesk.ui.callback_tab"),
            ("incidents", "propdesk.ui.incident_tab"), ("dashboard", "propdesk.ui.dashboard"),
            ("", "propdesk.ui.case_view"), ("", "propdesk.ui.audit_viewer"),
-           ("", "propdesk.services.setup.office_profile")]
+           ("", "propdesk.services.setup.office_profile"),
+           # what the intake form uses once something is typed or chosen
+           ("", "propdesk.services.register.address"), ("", "propdesk.services.cases.sla")]
 WARM_UP_AFTER_MS, WARM_UP_STEP_MS = 2000, 100
 
 

@@ -20,19 +20,25 @@ class Suggestions(QObject):
         super().__init__(parent or field)
         self.field = field
         self.model = model or QStringListModel(self)
-        self.popup = QListView()
-        self.popup.setObjectName("suggestions")
-        self.popup.setWindowFlags(Qt.ToolTip | Qt.FramelessWindowHint)
-        self.popup.setAttribute(Qt.WA_ShowWithoutActivating)
-        self.popup.setFocusPolicy(Qt.NoFocus)
-        self.popup.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.popup.setModel(self.model)
-        self.popup.clicked.connect(lambda index: self._take(index.data()))
-        # the field's events are watched from the first time the list opens: until then there
-        # is no list to move in or to close (and a new form's first paint does not pass every
-        # event of the field through Python)
+        # the list itself is made, and the field's events watched, the first time it opens:
+        # until then there is no list to move in or to close (a new form's first paint neither
+        # builds two hidden lists per form nor passes every event of the field through Python)
+        self._popup: QListView | None = None
         self._watching = False
-        field.destroyed.connect(self.popup.deleteLater)
+
+    @property
+    def popup(self) -> QListView:
+        if self._popup is None:
+            popup = self._popup = QListView()
+            popup.setObjectName("suggestions")
+            popup.setWindowFlags(Qt.ToolTip | Qt.FramelessWindowHint)
+            popup.setAttribute(Qt.WA_ShowWithoutActivating)
+            popup.setFocusPolicy(Qt.NoFocus)
+            popup.setEditTriggers(QAbstractItemView.NoEditTriggers)
+            popup.setModel(self.model)
+            popup.clicked.connect(lambda index: self._take(index.data()))
+            self.field.destroyed.connect(popup.deleteLater)
+        return self._popup
 
     def show(self) -> None:
         """Open the list under the field (only while the field has the keyboard and is seen)."""
@@ -51,10 +57,11 @@ class Suggestions(QObject):
         self.popup.show()
 
     def hide(self) -> None:
-        self.popup.hide()
+        if self._popup is not None:
+            self._popup.hide()
 
     def isVisible(self) -> bool:  # noqa: N802 (reads like Qt's)
-        return self.popup.isVisible()
+        return self._popup is not None and self._popup.isVisible()
 
     def _take(self, text: str) -> None:
         self.hide()
