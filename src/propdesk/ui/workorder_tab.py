@@ -69,7 +69,7 @@ class WorkOrderTab(QWidget):
             signal.connect(lambda _id: form_scroll.ensure_footer_fits())
         self.form.attached.connect(lambda _id: self.changed.emit())
         # the board's two parts (its day list under the form, its table beside it) take the
-        # places kept for them here, with the sizes given to the places
+        # places kept for them here
         self._left = left = QSplitter(Qt.Vertical)
         left.addWidget(form_scroll)
         left.addWidget(QWidget(objectName="board_day_place"))
@@ -81,7 +81,8 @@ class WorkOrderTab(QWidget):
         # room to spare (1366) a comfortable width
         screen = QApplication.primaryScreen()
         wide = screen is not None and screen.availableGeometry().width() >= 1280
-        split.setSizes([max(440 if wide else 0, self.form.minimumSizeHint().width() + 40), 1000])
+        self._sizes = [max(440 if wide else 0, self.form.minimumSizeHint().width() + 40), 1000]
+        split.setSizes(self._sizes)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
@@ -108,7 +109,10 @@ class WorkOrderTab(QWidget):
             return self._board
         board = self._board = DispatchBoard(self.staff, background=self._background)
         for splitter, part in ((self._left, board.day_box), (self._split, board)):
-            splitter.replaceWidget(1, part).deleteLater()  # the place it had, with its size
+            splitter.replaceWidget(1, part).deleteLater()
+        # shared out again as the tab built in one go shares it: the board's least width counts
+        # (its place had none)
+        self._split.setSizes(self._sizes)
         board.changed.connect(self.changed)
         board.open_work_order.connect(self.open_view)
         return board
