@@ -204,7 +204,9 @@ def test_the_work_order_tab_shows_its_form_first_and_its_board_a_turn_later(qtbo
     order = workorders.create(office["clerk"], RepairInput(
         received_at=dt.datetime.now().replace(microsecond=0), unit="3栋2单元1201",
         phone="13800138000", contact_name="张伟", description="水龙头漏水"))
-    window = _shown(qtbot, MainWindow(office["clerk"]))
+    window = MainWindow(office["clerk"])
+    window.resize(1366, 740)
+    _shown(qtbot, window)
     _alt(qtbot, window, 3)
     tab = window.built("work_orders")
     assert window.tabs.currentWidget() is tab and tab.form.phone.isVisible()
@@ -218,6 +220,10 @@ def test_the_work_order_tab_shows_its_form_first_and_its_board_a_turn_later(qtbo
     qtbot.waitUntil(lambda: not board.model.loading)
     assert [board.model.index(r, 0).data() for r in range(board.model.rowCount())] == [order.number]
     qtbot.waitUntil(lambda: tab.findChild(QWidget, "board_place") is None)  # the place is gone
+    # the form as wide as it is given (the board takes the rest), as when built in one go
+    form_width, _rest = tab._sizes
+    qtbot.waitUntil(lambda: tab._split.sizes()[0] == form_width)
+    assert tab._split.sizes()[1] > form_width
 
 
 def test_the_work_order_tab_built_in_two_turns_is_laid_out_as_one_built_at_once(qtbot, office):

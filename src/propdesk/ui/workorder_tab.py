@@ -110,8 +110,9 @@ class WorkOrderTab(QWidget):
         board = self._board = DispatchBoard(self.staff, background=self._background)
         for splitter, part in ((self._left, board.day_box), (self._split, board)):
             splitter.replaceWidget(1, part).deleteLater()
-        # shared out again as the tab built in one go shares it: the board's least width counts
-        # (its place had none)
+        # the board takes the room the form leaves, as the tab built in one go shares it (the
+        # stretch was its place's)
+        self._split.setStretchFactor(1, 1)
         self._split.setSizes(self._sizes)
         board.changed.connect(self.changed)
         board.open_work_order.connect(self.open_view)
