@@ -79,6 +79,16 @@ def test_a_new_connection_prepares_again(listed, db_location):
     assert len(before) == 12 and _on_server()
 
 
+def test_statements_the_server_forgot_are_prepared_again(listed):
+    f = ComplaintFilter()
+    before = [r["number"] for r in search.page(f, reader=PROGRAM)]
+    database.execute_sql("DEALLOCATE ALL")  # (as DISCARD ALL, or a pooler, would)
+    assert [r["number"] for r in search.page(f, reader=PROGRAM)] == before  # run as it is
+    assert _on_server() == {}
+    assert [r["number"] for r in search.page(f, reader=PROGRAM)] == before  # and prepared again
+    assert len(_on_server()) == 1
+
+
 def test_at_most_keep_statements_per_connection(listed, monkeypatch):
     monkeypatch.setattr(prepared, "KEEP", 3)
     for limit in range(1, 7):  # six statements (the limit is in the SQL)

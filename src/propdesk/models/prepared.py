@@ -16,6 +16,8 @@ itself: the first time a connection runs a statement it sends ``PREPARE name AS 
   round trip as the next new one (a list's filter shapes are many, the server keeps each plan).
 * A statement that failed (a lock timeout, a lost connection) is not remembered: the server may
   or may not hold it (PREPARE is not undone with the rest), so the next try uses a new name.
+  A server session that lost the statements (``DISCARD ALL``) makes the connection start again
+  from none (the statement runs unprepared that time).
 * The caller says which statements to prepare (services.lists.listing._run): those whose best
   plan is the same whatever the values, for which the server soon keeps one generic plan
   (``plan_cache_mode`` auto: after five runs, where it is not dearer than the plans made for
@@ -32,10 +34,11 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
-from peewee import ProgrammingError
+from peewee import DatabaseError
 
 KEEP = 100  # prepared statements per connection
 INDETERMINATE_TYPE = "42P18"  # "could not determine data type of parameter $1"
+NO_SUCH_STATEMENT = "26000"  # "prepared statement ... does not exist"
 _PLACEHOLDER = re.compile(r"%%|%s")
 
 
@@ -97,9 +100,15 @@ def execute(db, sql: str, params=()):
     values = f"({', '.join(['%s'] * len(params))})" if params else ""
     try:
         cursor = db.execute_sql(f"{head}EXECUTE {name}{values}", params)
-    except ProgrammingError as err:
+    except DatabaseError as err:
         original = err.__cause__ or err.__context__  # (peewee wraps the driver's error)
-        if not head or getattr(original, "pgcode", None) != INDETERMINATE_TYPE:
+        code = getattr(original, "pgcode", None)
+        if code == NO_SUCH_STATEMENT:
+            # the server's session lost them (DISCARD ALL, a pooler between desk and server):
+            # start again from none, and run this one as it is
+            db._state.prepared = _Statements(conn)
+            return db.execute_sql(sql, params)
+        if not head or code != INDETERMINATE_TYPE:
             raise
         # a value whose type the statement does not say (``%s IS NULL``): run it as it is
         prepared.plain.add(sql)
