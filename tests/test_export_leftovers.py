@@ -154,7 +154,7 @@ def test_ages_are_read_by_the_folders_clock(db, tmp_path, office):
     ahead = time.time() + 2 * reports.STALE_AFTER.total_seconds()
     assert reports.is_stale(running, now=ahead)  # by this desk's clock it looks two days old
     real_time = time.time
-    with mock.patch.object(reports.time, "time", lambda: real_time() + 2 * 86400):
+    with mock.patch.object(time, "time", lambda: real_time() + 2 * 86400):  # this desk's clock
         with reports.output_file(folder / "book.pdf", ".pdf") as tmp:
             Path(tmp).write_bytes(b"%PDF-1.4")
     assert running.exists()

@@ -188,7 +188,7 @@ def test_a_backup_reports_each_table_and_cancel_stops_pg_dump(office, db_locatio
     finally:
         other.rollback()
         other.close()
-    assert any(name.endswith(".dump.part") for name in seen)  # the dump was being written
+    assert any(name.startswith(".propdesk-") and name.endswith(".dump") for name in seen)  # being written
     assert sorted(p.name for p in out.iterdir()) == ["full.dump"]  # and no partial file is left
     assert _sessions("pg_dump") == 0  # the program and its session are gone
     entry = AuditEntry.get(AuditEntry.action == "backup_cancelled")
@@ -242,5 +242,5 @@ def test_ctrl_c_stops_pg_dump_and_leaves_no_file(office, db_location, tmp_path):
     finally:
         other.rollback()
         other.close()
-    assert not (tmp_path / "night.dump").exists() and not (tmp_path / "night.dump.part").exists()
+    assert not (tmp_path / "night.dump").exists() and not list(tmp_path.glob(".propdesk-*"))
     assert _sessions("pg_dump") == 0

@@ -75,7 +75,7 @@ def test_cancel_in_the_progress_window_stops_the_backup(qtbot, office, db_locati
     finally:
         other.rollback()
         other.close()
-    assert any(name.endswith(".dump.part") for name in seen["files"]), seen
+    assert any(name.startswith(".propdesk-") and name.endswith(".dump") for name in seen["files"]), seen
     assert seen["button"] == "取消" and "备份" in seen["label"]
     assert list(pg_backup.config.backup_dir().iterdir()) == []  # the partial dump is gone
     [(kind, _title, text)] = dialogs

@@ -39,10 +39,13 @@ the file checks are the SQLite file's alone.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import os
+import re
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +59,7 @@ from propdesk.models.tables import Staff
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
 from propdesk.services.core import calendar
+from propdesk.services.core import leftovers
 from propdesk.services.core import settings
 from propdesk.services.core.db_retry import transaction
 
@@ -297,13 +301,18 @@ def _free(path: Path) -> Path:
     return path.with_name(f"{path.stem}-{max(taken) + 1}{path.suffix}")
 
 
-def _copy(source: Path, dest: Path) -> None:
-    """Online backup of ``source`` into ``dest`` (through a temporary name), checked."""
-    tmp = dest.with_name(dest.name + ".part")
+def _copy(source: Path, dest: Path, dated: bool = False) -> Path:
+    """Online backup of ``source`` into ``dest`` (through a hidden temporary name that says
+    which computer and process writes it), checked; returns the file written. What killed
+    copies left in that folder is removed first (gigabytes each at a million complaints), never
+    a copy still being made. ``dated``: ``dest`` is a dated name of the backup folder, which
+    another copy (another desk's, or this desk's own in the same second) may take meanwhile:
+    then the copy takes the next free name instead of replacing the other."""
+    tmp = None
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
-        if tmp.exists():
-            tmp.unlink()
+        tmp = leftovers.create_temp(dest.parent, ".db")
+        remove_leftovers(dest.parent, now=tmp.stat().st_mtime)
         src = _read_only(source)
         try:
             dst = sqlite3.connect(tmp)
@@ -316,16 +325,77 @@ def _copy(source: Path, dest: Path) -> None:
             src.close()
     except (OSError, sqlite3.Error) as err:
         log.warning("backup of %s to %s failed: %s", source, dest, err)
-        _remove_quietly(tmp)
+        if tmp is not None:
+            _remove_copy(tmp)
         raise RuleError(MSG_CANNOT_WRITE, field="file", folder=str(dest.parent), error=str(err)) from err
     if check_database(tmp) != OK:
-        _remove_quietly(tmp)
+        _remove_copy(tmp)
         raise RuleError(MSG_COPY_BAD)
     try:
-        os.replace(tmp, dest)
+        return _place(tmp, dest) if dated else _replace(tmp, dest)
     except OSError as err:
-        _remove_quietly(tmp)
+        _remove_copy(tmp)
         raise RuleError(MSG_CANNOT_WRITE, field="file", folder=str(dest.parent), error=str(err)) from err
+
+
+def _replace(tmp: Path, dest: Path) -> Path:
+    os.replace(tmp, dest)
+    return dest
+
+
+def _place(tmp: Path, dest: Path) -> Path:
+    """``tmp`` under the name ``dest``, or the next free one if that is taken by then: a hard
+    link fails rather than replace a file, where the disk has them (a FAT stick or some
+    network shares have not: there the name is checked just before the rename)."""
+    for _ in range(100):
+        try:
+            os.link(tmp, dest)
+        except FileExistsError:
+            dest = _free(dest)
+            continue
+        except OSError:
+            if dest.exists():
+                dest = _free(dest)
+                continue
+            return _replace(tmp, dest)
+        _remove_quietly(tmp)
+        return dest
+    raise FileExistsError(errno.EEXIST, "no free name", str(dest))
+
+
+# a copy's temporary name before PropDesk 0.2 (no computer or process in it):
+# propdesk-20261201-223326-auto.db.part (and SQLite's side files of it), a server's .dump.part
+_OLD_PART = re.compile(re.escape(PREFIX) + r"[0-9]{8}-[0-9]{6}[-A-Za-z0-9]*"
+                       r"\.(?:db\.part(?:-journal|-wal|-shm)?|dump\.part)", re.ASCII)
+
+
+def remove_leftovers(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove what killed copies left in ``folder``: hidden temporary files of a process that
+    has ended (:mod:`leftovers`), and the ``.part`` files of older PropDesks untouched for
+    ``leftovers.STALE_AFTER``. What cannot be removed is left alone. ``now``: the folder's
+    clock (a new file's time), not this desk's."""
+    removed = leftovers.remove_stale(folder, now)
+    try:
+        old = [p for p in Path(folder).iterdir() if _OLD_PART.fullmatch(p.name)]
+    except OSError:
+        return removed
+    limit = (now if now is not None else time.time()) - leftovers.STALE_AFTER.total_seconds()
+    for path in old:
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    if removed:
+        log.info("removed what killed backups left: %s", ", ".join(p.name for p in removed))
+    return removed
+
+
+def _remove_copy(tmp: Path) -> None:
+    """A copy that failed, with the side file SQLite may have left beside it."""
+    for path in (tmp, tmp.with_name(tmp.name + "-journal")):
+        _remove_quietly(path)
 
 
 def _remove_quietly(path: Path) -> None:
@@ -358,7 +428,7 @@ def backup_now(dest: str | Path | None = None, kind: str = "", progress=None, sh
         target = Path(dest)
         if target.is_dir():
             target = _free(target / _dated_name(kind))
-    _copy(source, target)
+    target = _copy(source, target, dated=dest is None or Path(dest).is_dir())
     log.info("database backed up to %s", target)
     return target
 
@@ -457,8 +527,7 @@ def automatic_backup(when: str = "start", today: dt.date | None = None,
         return None
     if when == "exit" and not policy.on_exit:
         return None
-    target = _free(config.backup_dir() / _dated_name(AUTO))
-    _copy(policy.source, target)
+    target = _copy(policy.source, _free(config.backup_dir() / _dated_name(AUTO)), dated=True)
     log.info("database backed up to %s", target)
     prune(policy)
     return target
@@ -488,8 +557,15 @@ def _load_under_one_lock(path: Path, aside: Path) -> None:
     number counters are raised to the live ones (through the backup's own connection, so the
     copy follows), so that no TS-/PG-/HF- number kept aside is ever given again. Other desks
     wait (their transactions retry) and then write into the restored database."""
-    source = config.backup_dir() / f".restoring-{os.getpid()}-{dt.datetime.now():%H%M%S%f}.db"
-    _copy(path, source)  # a private, writable copy: the counters are raised in it
+    # a private, writable copy (the counters are raised in it), under a name that tells the
+    # next backup whether it is a killed restore's leftover (leftovers)
+    folder = config.backup_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        source = leftovers.create_temp(folder, ".db")
+    except OSError as err:
+        raise RuleError(MSG_CANNOT_WRITE, field="file", folder=str(folder), error=str(err)) from err
+    _copy(path, source)
     state: dict[str, object] = {}
 
     def under_the_lock(status: int, _remaining: int, _total: int) -> None:

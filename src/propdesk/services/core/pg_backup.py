@@ -56,6 +56,7 @@ from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models import database
 from propdesk.models.db import SCHEMA_VERSION, upgrade
+from propdesk.services.core import leftovers
 
 log = logging.getLogger(__name__)
 
@@ -246,11 +247,10 @@ def backup_now(dest: str | Path | None = None, kind: str = "", progress: Progres
         target = Path(dest)
         if target.is_dir():
             target = _dated_path(target, kind)
-    tmp = target.with_name(target.name + ".part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.unlink(missing_ok=True)
-        tmp.touch()
+        tmp = leftovers.create_temp(target.parent, SUFFIX)  # hidden, named for this process
+        backup.remove_leftovers(target.parent, now=tmp.stat().st_mtime)  # killed dumps' files
     except OSError as err:
         raise RuleError(backup.MSG_CANNOT_WRITE, field="file", folder=str(target.parent),
                         error=str(err)) from err
