@@ -79,7 +79,6 @@ class DispatchBoard(QWidget):
         self.count = QLabel()
         self.table = ListTable(self.model, (132, 92, 52, 108, 62, 180, 78, 62, 92, 80, 100), 1,
                                objectName="wo_table")
-        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons, not cell by cell
         # what the desk looks at first, first: number, state, urgency, technician and time before
         # the address and the task, so that a 1024-wide screen shows them without scrolling
         header = self.table.horizontalHeader()

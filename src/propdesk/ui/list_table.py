@@ -23,6 +23,9 @@ class ListTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        # Tab goes on to the buttons, and Ctrl+Tab to the next tab of the window: a table that
+        # moved cell by cell kept a keyboard-only clerk inside the callbacks tab for good
+        self.setTabKeyNavigation(False)
         self.setSortingEnabled(True)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
