@@ -297,3 +297,17 @@ def test_a_page_due_after_the_candidates_last_day_is_not_taken(demo_office, monk
     indexed = pages()
     _like_only(monkeypatch)
     assert indexed == pages()
+
+
+def test_each_kind_of_number_start_is_dated(demo_office, monkeypatch):
+    """A complaint's, a work order's and a callback's own number start all take the dated way
+    (with many numbers in the range: the range is never mistaken for the text's matches)."""
+    monkeypatch.setattr(listing, "MANY", 3)
+    used = []
+    dated = listing.Listing._dated_due
+    monkeypatch.setattr(listing.Listing, "_dated_due",
+                        lambda self, f, *a: used.append((f.text, dated(self, f, *a) is not None)) or None)
+    for table in ("complaint", "work_order", "callback"):
+        first = database.execute_sql(f"SELECT min(number) FROM {table}").fetchone()[0]
+        callback_search.page(FILTERS[0](first[:4]), limit=2, reader=PROGRAM)
+    assert [taken for _, taken in used] == [True, True, True], used

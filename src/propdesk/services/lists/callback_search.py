@@ -19,8 +19,8 @@ from propdesk.models.tables import (Callback, Complaint, Incident, IncidentConta
                                     WorkOrder, now)
 from propdesk.services.lists.query_parts import walk_if_many
 from propdesk.services.lists.listing import (Listing, address_units, any_contains, counting, fts_matches, in_dated,
-                                             in_window, many_matches, many_names, or_initials, prefix_term,
-                                             uses_index, walk_in)
+                                             in_window, many_matches, many_names, number_range, or_initials,
+                                             prefix_term, uses_index, walk_in)
 from propdesk.services.register.owners import normalize_text
 
 DUE = CallbackStatus.DUE.value
@@ -103,8 +103,11 @@ def _many(term: str) -> bool:
     searches (SQLite): the page then walks the due dates through ``callback_due_cases``, which
     holds every key the text is tested on, instead of looking every match's callbacks up and
     sorting them (the cases of lt, zw: 5,000-8,000 callbacks spread over ten years, 60-90 ms a
-    page at a million; walked, 10-40 ms). A rarer term keeps the look-ups."""
-    if not is_sqlite() or not uses_index(term) or counting():
+    page at a million; walked, 10-40 ms). A rarer term keeps the look-ups, and so does the start
+    of a number: its matches are the days of one period, which a walk from the list's start
+    would reach only after the years before them (its first page by due date has its own way:
+    listing, "Dated numbers")."""
+    if not is_sqlite() or not uses_index(term) or counting() or number_range(term) is not None:
         return False
     return any(many_matches(table, term, columns) or many_names(table, term)
                for table, columns in (("complaint", COMPLAINT_TEXT), ("work_order", WORK_ORDER_TEXT),

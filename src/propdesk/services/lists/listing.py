@@ -737,7 +737,7 @@ class Listing:
             return None
         if not database.obj.table_exists("callback_early"):
             return None  # (a file not yet at schema 13)
-        texts = [part for t, columns in tables.items()
+        texts = [part for t, columns in tables.items() if set(columns) - {"number"}
                  for part in _match_parts(t, term, tuple(c for c in columns if c != "number"))]
         if _some(texts, MANY + 1) > MANY:
             return None  # the term is common in the text too
