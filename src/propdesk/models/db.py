@@ -798,10 +798,10 @@ def _v12_misdated_numbers(db: Database) -> None:
     One statement per table (a full read of it, ~1 s at a million); Cancel between them."""
     if not is_sqlite(db):
         return
-    for table in NUMBER_DATED:
-        report(table, 0, 1)
+    for table in NUMBER_DATED:  # an index of the numbers: said so, not "search index" again
+        report(f"{table}_numbers", 0, 1)
         create_misdated_index(db, table)
-        report(table, 1, 1)
+        report(f"{table}_numbers", 1, 1)
 
 
 # Schema 13: the callbacks in the list's order (due date, then id: an index that put anything
