@@ -79,14 +79,16 @@ def _where(f: ComplaintFilter):
         conds.append(lateness.on_record_sql())
     else:
         conds.append(Complaint.status != ComplaintStatus.VOIDED.value)
+    # a category or department holds a tenth to a quarter of the complaints: their own index
+    # read every match and sorted them for any other order than the date (0.5-1 s at 1,000,000)
     if f.category_id:
-        conds.append(Complaint.category == f.category_id)
+        conds.append(walk_if_many(Complaint, Complaint.category == f.category_id))
     if f.severity:
         # three values: walking the date index and skipping the others beats reading every
         # complaint of that class and sorting them (587 ms -> a few ms at 100,000)
         conds.append(unindexed(Complaint.severity) == f.severity)
     if f.department_id:
-        conds.append(Complaint.department == f.department_id)
+        conds.append(walk_if_many(Complaint, Complaint.department == f.department_id))
     if f.building_id:  # the building's units, in the complaint's own column (walk_if_many)
         units = Unit.select(Unit.id).where(Unit.building == f.building_id)
         conds.append(walk_if_many(Complaint, Complaint.unit.in_(units)))
@@ -99,8 +101,11 @@ def _where(f: ComplaintFilter):
         named = complaint_conditions(at)
         if f.overdue_only:
             # counted by the open complaints (its OR would read every open one to count)
+            # the open ones among the statuses chosen (none of the closed: the index answers)
+            open_ = ComplaintStatus.open_codes()
+            open_ = [s for s in open_ if s in f.statuses] if f.statuses else list(open_)
             conds.append(walk_if_many(Complaint, lateness.complaint_overdue_sql(at),
-                                      probe=Complaint.status.in_(ComplaintStatus.open_codes())))
+                                      probe=Complaint.status.in_(open_)))
         if f.due:
             conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & named[f.due])
     text = _text_condition(f.text)
