@@ -55,6 +55,7 @@ def _filters():
         (search, ComplaintFilter(statuses=("replied", "closed"), overdue_only=True, at=AT)),
         (callback_search, CallbackFilter(view="done", today=TODAY)),
         (callback_search, CallbackFilter(view="all", today=TODAY, clerk_id=clerk)),
+        (callback_search, CallbackFilter(view="all", today=TODAY, kind="incident")),  # index_if_few
         (workorder_search, WorkOrderFilter(statuses=("checked", "done"))),
         (workorder_search, WorkOrderFilter(technician_id=technician)),
     ]

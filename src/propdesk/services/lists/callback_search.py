@@ -17,7 +17,7 @@ from propdesk.models import is_sqlite
 from propdesk.models.enums import CallbackStatus
 from propdesk.models.tables import (Callback, Complaint, Incident, IncidentContact, Staff, Unit,
                                     WorkOrder, now)
-from propdesk.services.lists.query_parts import walk_if_many
+from propdesk.services.lists.query_parts import index_if_few, walk_if_many
 from propdesk.services.lists.listing import (Listing, address_units, any_contains, counting, fts_matches, in_dated,
                                              in_window, many_matches, many_names, number_range, or_initials,
                                              prefix_term, uses_index, walk_in)
@@ -160,8 +160,8 @@ def _where(f: CallbackFilter):
         cond &= Callback.complaint.is_null(False)
     elif f.kind == "work_order":
         cond &= Callback.work_order.is_null(False)
-    elif f.kind == "incident":
-        cond &= Callback.incident_contact.is_null(False)
+    elif f.kind == "incident":  # few (an incident's contacts): through their index
+        cond &= index_if_few(Callback, Callback.incident_contact.is_null(False))
     text = _text_condition(f.text)
     if text is not None:
         cond &= text

@@ -67,6 +67,19 @@ def walk_if_many(model, condition, probe=None):
     return fn.COALESCE(condition, 0) == 1  # the same rows; no index serves an expression
 
 
+def index_if_few(model, condition):
+    """``condition`` (on one indexed column of ``model``) marked unlikely for SQLite's planner
+    when it holds for at most :data:`MANY` rows, so the planner reads its few matches through
+    the column's index and sorts them, instead of walking the page's sorted index through every
+    row to find them (the callbacks of incidents: 4 of 1,160,000, 0.3-0.4 s sorted by number at
+    a million). ``unlikely()`` changes only the planner's estimate, not the rows. Decided once
+    per filter, as :func:`walk_if_many`; other engines get the condition unchanged."""
+    if not is_sqlite():
+        return condition
+    matches = model.select(SQL("1")).where(condition).limit(MANY + 1).count()
+    return fn.unlikely(condition) if matches <= MANY else condition
+
+
 def ids_by_state(f, table: str, default: tuple[str, list, bool] = ("", [], False)):
     """``Listing.by_state`` of a list whose filter is a dataclass with ``text``, ``statuses``
     and ``at``: None when ``f`` has any other condition than the text and the state, else the
