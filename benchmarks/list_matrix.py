@@ -1,0 +1,75 @@
+"""The first page of the complaint, callback and work-order lists for every filter x a second
+filter x every offered sort x both directions: the combinations `gui_session.py` does not try
+(it changes one filter at a time and sorts only the default view). A page after a filter or
+sort change is read on the GUI thread, so each one should stay under 50 ms.
+
+    python benchmarks/list_matrix.py FILE.db [--over 50] [--top 40]
+
+Reads only (run it on a copy all the same). Each page is 200 rows, best of two runs (the
+first builds and caches the list's SQL, including walk_if_many's probe).
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+
+def combinations():
+    from propdesk.models.tables import Building, Category, Department, Staff
+    from propdesk.services.lists import callback_search as cs
+    from propdesk.services.lists import search
+    from propdesk.services.lists import workorder_search as ws
+
+    building = Building.select().order_by(Building.id).first().id
+    clerk = Staff.select().where(Staff.role == "clerk").order_by(Staff.id).first()
+    category = Category.select().order_by(Category.id).first().id
+    department = Department.select().order_by(Department.id).first().id
+    for view in ("today", "overdue", "upcoming", "open", "done", "all"):
+        for extra in ({}, {"kind": "complaint"}, {"kind": "work_order"}, {"kind": "incident"},
+                      {"building_id": building}, {"clerk_id": clerk.id if clerk else None}):
+            yield "callbacks", cs, cs.CallbackFilter(view=view, **extra), f"{view} {extra}"
+    for statuses in ((), ("received",), ("replied",), ("closed",), ("voided",),
+                     ("received", "replied", "reopened")):
+        for extra in ({}, {"category_id": category}, {"severity": "major"}, {"severity": "minor"},
+                      {"department_id": department}, {"building_id": building}, {"overdue_only": True}):
+            yield "complaints", search, search.ComplaintFilter(statuses=statuses, **extra), f"{statuses} {extra}"
+    for statuses in ((), ("new",), ("checked",), ("cancelled",),
+                     ("new", "assigned", "in_progress", "done", "rework")):
+        for extra in ({}, {"urgency": "urgent"}, {"department_id": department}, {"overdue_only": True},
+                      {"unpaid_only": True}):
+            yield "work orders", ws, ws.WorkOrderFilter(statuses=statuses, **extra), f"{statuses} {extra}"
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("path", type=Path)
+    p.add_argument("--over", type=float, default=50.0)
+    p.add_argument("--top", type=int, default=40)
+    args = p.parse_args(argv)
+
+    from propdesk.models import init_db
+    from propdesk.services.core.accounts import PROGRAM
+
+    init_db(str(args.path))
+    results = []
+    for name, module, f, label in combinations():
+        for order in module.LISTING.sortable:
+            for descending in (False, True):
+                best = float("inf")
+                for _ in range(2):
+                    t0 = time.perf_counter()
+                    module.page(f, order, descending, limit=200, reader=PROGRAM)
+                    best = min(best, (time.perf_counter() - t0) * 1000)
+                results.append((best, name, label, order, "desc" if descending else "asc"))
+    for name in ("complaints", "callbacks", "work orders"):
+        mine = [r[0] for r in results if r[1] == name]
+        print(f"{name}: {len(mine)} combinations, {sum(ms > args.over for ms in mine)} over "
+              f"{args.over:.0f} ms, slowest {max(mine):.1f} ms")
+    for ms, name, label, order, direction in sorted(results, reverse=True)[:args.top]:
+        print(f"{ms:9.1f} ms  {name}: {label} by {order} {direction}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
