@@ -320,13 +320,7 @@ def many_matches(table: str, term: str, columns: tuple[str, ...] = ()) -> bool:
     """More than MANY rows of ``table`` match ``term`` in its search indexes (each index part of
     :func:`fts_matches` read up to MANY + 1 ids: a UNION would collect every match first), over
     ``columns`` only if given."""
-    found = 0
-    for sql, params in _match_parts(table, term, columns):
-        cursor = database.execute_sql(f"SELECT count(*) FROM ({sql} LIMIT {MANY + 1 - found})", params)
-        found += cursor.fetchone()[0]
-        if found > MANY:
-            return True
-    return False
+    return _some(_match_parts(table, term, columns), MANY + 1) > MANY
 
 
 def _many_rows(subquery) -> bool:
@@ -440,6 +434,14 @@ class _KeyPart:
 
 
 _KEY_VALUE, _KEY_ID, _BOUND = _KeyPart(), _KeyPart(), _KeyPart()  # _BOUND: a window's boundary
+
+
+def _filled(params, key: tuple | None = None, bounds: dict | None = None, boundary=None) -> list:
+    """A page's parameters with its placeholders filled in: ``key`` (value, id) of the row a
+    keyset page continues from, ``bounds`` the window's or dated page's :class:`Bound` values,
+    ``boundary`` PostgreSQL's window boundary."""
+    return [bounds[p.key] if isinstance(p, Bound) else key[0] if p is _KEY_VALUE
+            else key[1] if p is _KEY_ID else boundary if p is _BOUND else p for p in params]
 
 
 def row_name(node) -> str:
@@ -558,7 +560,7 @@ class Listing:
             values = self._windowed(f, order, direction, 0, limit, (value, row["id"]))
         if values is None:
             sql, params = self._page_sql(f, order, direction, 0, limit, _engine(), True)
-            params = [value if p is _KEY_VALUE else row["id"] if p is _KEY_ID else p for p in params]
+            params = _filled(params, (value, row["id"]))
             values = _run(sql, params, self.as_opened(f)).fetchall()
         return values if forward else values[::-1]
 
@@ -655,18 +657,14 @@ class Listing:
         if offset + limit > size // 2:  # a page scrolled that far is seldom in the window
             return None
         keyset = key is not None
-
-        def filled(params):
-            return [key[0] if p is _KEY_VALUE else key[1] if p is _KEY_ID else p for p in params]
-
         sql, params = self._window_sql(order, descending, size, _engine(), keyset)
-        found = database.execute_sql(sql, filled(params)).fetchone()
+        found = database.execute_sql(sql, _filled(params, key)).fetchone()
         if found is None or found[0] is None:
             return None  # fewer rows than a window: the usual query is quick
         names = ["@order.min"] + [f"{t}.{end}" for t in self.window_keys for end in ("min", "max")]
         bounds = dict(zip(names, found))
         sql, params = self._window_page_sql(f, order, descending, offset, limit, _engine(), keyset)
-        params = [bounds[p.key] if isinstance(p, Bound) else p for p in filled(params)]
+        params = _filled(params, key, bounds)
         rows = database.execute_sql(sql, params).fetchall()
         return rows if len(rows) == limit else None
 
@@ -687,7 +685,7 @@ class Listing:
                                     (misdated_index(table),)).fetchone():
             return None  # (a file not yet at schema 12)
         text = [c for c in FTS_TABLES[table] if c != "number"]
-        if _some(_match_parts(table, term, tuple(text)), MANY + 1) > MANY:
+        if many_matches(table, term, tuple(text)):
             return None  # the term is common in the text too: the window's business
         low, high = numbers
         if key is not None:  # only the numbers of the row's day and past it (day order = number order)
@@ -711,8 +709,7 @@ class Listing:
         low, high = (max(low, day), high) if descending else (low, min(high, day + "."))
         sql, params = self._dated_page_sql(f, order, descending, offset, limit, _engine(), key is not None)
         bounds = {f"@dated:{table}.low": low, f"@dated:{table}.high": high}
-        params = [bounds[p.key] if isinstance(p, Bound) else key[0] if p is _KEY_VALUE
-                  else key[1] if p is _KEY_ID else p for p in params]
+        params = _filled(params, key, bounds)
         rows = database.execute_sql(sql, params).fetchall()
         if len(rows) < limit:
             return None
@@ -761,7 +758,7 @@ class Listing:
             for t in tables:
                 bounds[f"@dated:{t}.low"] = numbers[0]
                 bounds[f"@dated:{t}.high"] = min(numbers[1], prefix + end + ".") if t in days else numbers[1]
-            rows = database.execute_sql(sql, [bounds[p.key] if isinstance(p, Bound) else p for p in params]).fetchall()
+            rows = database.execute_sql(sql, _filled(params, bounds=bounds)).fetchall()
             if len(rows) == limit and str(rows[-1][index])[:10] <= f"{end[:4]}-{end[4:6]}-{end[6:]}":
                 return rows
         return None
@@ -808,8 +805,7 @@ class Listing:
                                          key is not None, f"first {size}")
             if sql is None:
                 return None
-            params = [key[0] if p is _KEY_VALUE else key[1] if p is _KEY_ID else p for p in params]
-            rows = _run(sql, params, prepare=True).fetchall()  # (its plan is the walk, whatever the term)
+            rows = _run(sql, _filled(params, key), prepare=True).fetchall()  # (its plan is the walk, whatever the term)
             return rows if len(rows) == limit else None
         sql, params = pg_search.boundary_sql(self.model, self.columns[order], descending, window.kind,
                                              size, term, key is not None)
@@ -819,8 +815,7 @@ class Listing:
             return None  # fewer rows than the window: the usual query reads them all anyway
         sql, params = self._page_sql(f, order, descending, offset, limit, _engine(), key is not None,
                                      window.mode)
-        params = [found[0] if p is _BOUND else key[0] if p is _KEY_VALUE else key[1] if p is _KEY_ID
-                  else p for p in params]
+        params = _filled(params, key, boundary=found[0])
         rows = _run(sql, params).fetchall()
         return rows if len(rows) == limit else None
 
