@@ -4479,6 +4479,10 @@ Details are in the log file.</source>
         <source>New password again: </source>
         <translation>再输入一次新密码：</translation>
     </message>
+    <message>
+        <source>Stopped: the statement running on the database server was cancelled and its changes rolled back.</source>
+        <translation>已停止：数据库服务器上正在执行的语句已取消，其改动已撤销。</translation>
+    </message>
 </context>
 <context>
     <name>demo</name>

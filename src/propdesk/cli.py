@@ -677,6 +677,33 @@ def cmd_passwd(args) -> int:
     return 0
 
 
+MSG_CANCELLED_ON_SERVER = QT_TRANSLATE_NOOP(
+    "cli", "Stopped: the statement running on the database server was cancelled and its changes "
+    "rolled back.")
+
+
+@contextlib.contextmanager
+def _ctrl_c_cancels_on_server(args):
+    """On a server, Ctrl+C during any statement of the command (an export's or the weekly
+    summary's reading, a schema upgrade, a save) cancels that statement on the server at once
+    (pg_driver.ctrl_c_cancels) and its transaction is rolled back; psycopg2 would otherwise sit
+    in libpq until the statement ended. A SQLite file (or no driver): nothing to do, Python's
+    own Ctrl+C reaches SQLite's calls."""
+    location = config.database_location(getattr(args, "db", None))
+    if "://" not in location:
+        yield
+        return
+    from propdesk import pg_driver
+
+    try:
+        pg_driver.attach()  # (the driver is loaded when the database is opened; it is wanted now)
+    except ImportError:  # _open_db says that the driver is missing
+        yield
+        return
+    with pg_driver.ctrl_c_cancels():
+        yield
+
+
 COMMANDS = {"demo": cmd_demo, "export": cmd_export, "import-owners": cmd_import_owners,
             "report": cmd_report,
             "backup": cmd_backup, "restore": cmd_restore, "passwd": cmd_passwd}
@@ -693,12 +720,17 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(args)
     try:
-        return COMMANDS[args.command](args)
+        with _ctrl_c_cancels_on_server(args):
+            return COMMANDS[args.command](args)
     except RuleError as err:
         print(f"propdesk: {err.text()}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:  # Ctrl+C at the password prompt or during the work
+    except KeyboardInterrupt as stop:  # Ctrl+C at the password prompt or during the work
         print("propdesk: ^C", file=sys.stderr)
+        from propdesk.pg_driver import CancelledOnServer
+
+        if isinstance(stop, CancelledOnServer):
+            print(f"propdesk: {_t(MSG_CANCELLED_ON_SERVER)}", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `propdesk ... | head`: the reader has gone, nothing more to say
         import os

@@ -91,6 +91,11 @@ def attach() -> None:
 
 
 
+class CancelledOnServer(KeyboardInterrupt):
+    """Ctrl+C that cancelled a statement running on the server (its transaction rolled back):
+    the CLI says so (cli.MSG_CANCELLED_ON_SERVER) besides its ^C."""
+
+
 def _waiting_cancels(stopped: list):
     """psycopg2's wait callback (as psycopg2.extras.wait_select): wait for the server in
     Python's ``select``, so that Ctrl+C reaches the program while a statement runs; a Ctrl+C
@@ -113,8 +118,8 @@ def _waiting_cancels(stopped: list):
                     select.select([], [conn.fileno()], [])
                 else:
                     raise conn.OperationalError(f"bad state from poll: {state}")
-            except KeyboardInterrupt as stop:
-                stopped.append(stop)
+            except KeyboardInterrupt:
+                stopped.append(CancelledOnServer())
                 conn.cancel()  # the server answers with the statement's end
 
     return wait
@@ -125,7 +130,8 @@ def ctrl_c_cancels():
     """While inside, Ctrl+C during a statement on a server stops that statement at once and is
     raised as KeyboardInterrupt once the statement's transaction is rolled back (the CLI during
     a long schema step: a blocking psycopg2 call waits in libpq, where Python's Ctrl+C cannot
-    reach it, until the statement ends). Nothing when the driver is not loaded (a SQLite file).
+    reach it, until the statement ends); raised as :class:`CancelledOnServer` when a statement
+    was cancelled. Nothing when the driver is not loaded (a SQLite file).
     Not for the window (its Cancel cancels from another thread) nor around COPY, which psycopg2
     refuses while such a callback is set."""
     extensions = sys.modules.get("psycopg2.extensions")

@@ -1,0 +1,63 @@
+"""Ctrl+C on the CLI over a server (issue 20): a long statement of any command (an export's or
+the weekly summary's reading, not only a schema upgrade's) is cancelled on the server at once,
+the CLI says so in the office's language and ends with 130, no traceback and no half file.
+Before, psycopg2 sat in libpq until the statement ended and Ctrl+C did nothing until then."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+pytestmark = pytest.mark.postgres_only
+
+COMMANDS = {
+    "export": ["export", "complaints", "--from", "2026-11-01", "--to", "2026-11-30"],
+    "report": ["report", "weekly", "--week", "2026-W47"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_ctrl_c_cancels_a_commands_statement_on_the_server(office, db_location, tmp_path, command):
+    import psycopg2
+
+    out = tmp_path / "out.xlsx"
+    other = psycopg2.connect(db_location)  # another desk holds the complaints while the CLI reads
+    cur = other.cursor()
+    cur.execute("BEGIN; LOCK TABLE complaint IN ACCESS EXCLUSIVE MODE")
+    env = {**os.environ, "PROPDESK_HOME": str(tmp_path / "home"), "PROPDESK_PASSWORD": "secret123"}
+    url = db_location + "?options=-c%20lock_timeout%3D0"  # the lock would be waited for for ever
+    cli = subprocess.Popen([sys.executable, "-m", "propdesk", *COMMANDS[command], "-o", str(out),
+                            "--db", url, "--lang", "zh_CN", "--user", "admin"],
+                           env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    watch = psycopg2.connect(db_location)
+    watch.autocommit = True  # (in a transaction the server's activity figures stay as first read)
+    try:
+        deadline = time.monotonic() + 120
+        waiting = None
+        while waiting is None and cli.poll() is None and time.monotonic() < deadline:
+            with watch.cursor() as c:  # the command's statement waits for the other desk's lock
+                c.execute("SELECT pid, query FROM pg_stat_activity WHERE application_name = 'propdesk' "
+                          "AND wait_event_type = 'Lock'")
+                waiting = c.fetchone()
+            if waiting is None:
+                time.sleep(0.1)  # (polling the server for the state, not timing anything)
+        assert waiting is not None, cli.communicate()[1] if cli.poll() is not None else "never waited"
+        assert '"received_at" >=' in waiting[1]  # the command's own reading (signed in already)
+        cli.send_signal(signal.SIGINT)
+        _stdout, err = cli.communicate(timeout=30)  # the lock is still held: only a cancel ends it
+        with watch.cursor() as c:
+            c.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s AND state <> 'idle'", waiting[:1])
+            assert c.fetchone() is None  # nothing left running (or in a transaction) on the server
+    finally:
+        if cli.poll() is None:
+            cli.kill()
+        other.rollback()
+        other.close()
+        watch.close()
+    assert cli.returncode == 130, err
+    assert "^C" in err and "已取消" in err and "Traceback" not in err, err
+    assert not out.exists()  # no half file
