@@ -2510,6 +2510,13 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
     </message>
 </context>
 <context>
+    <name>ListTable</name>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+</context>
+<context>
     <name>ListsTab</name>
     <message>
         <source>Departments receive complaints; each category names the department it usually goes to. Nothing is deleted: an entry no longer used is set "not in use" and stays on old records.</source>

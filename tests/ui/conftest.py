@@ -20,10 +20,11 @@ def dialogs(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def chinese_ui(qapp):
-    from PySide6.QtCore import QThreadPool
-
     from propdesk.ui import translation
 
     translation.install(qapp, "zh_CN")
     yield
-    QThreadPool.globalInstance().waitForDone()  # no background query outlives its test
+    from propdesk.ui.worker import all_pools
+
+    for pool in all_pools():  # no background query (counts, list pages) outlives its test
+        pool.waitForDone()

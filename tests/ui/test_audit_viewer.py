@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
+from tests.ui.lists import wait_rows
+
 from propdesk.errors import PermissionDenied
 from propdesk.models.tables import AuditEntry, Category
 from propdesk.services.cases import complaints
@@ -44,6 +46,7 @@ def test_supervisor_reads_filters_and_pages(qtbot, office):
     _show(qtbot, viewer)
     total = AuditEntry.select().count()
     assert viewer.total.text() == f"共 {total} 条"
+    wait_rows(qtbot, viewer)
     assert viewer.model.rowCount() == 200  # one page; the rest as the view scrolls
     assert viewer.model.canFetchMore()
     viewer.table.scrollToBottom()
@@ -55,15 +58,18 @@ def test_supervisor_reads_filters_and_pages(qtbot, office):
     # a record number typed as a clerk would (lower case, no dashes), then Enter
     qtbot.keyClicks(viewer.record, cases[5].number.lower().replace("-", ""))
     qtbot.keyClick(viewer.record, Qt.Key_Return)
+    wait_rows(qtbot, viewer)
     assert viewer.model.rowCount() == 2
     assert [_cells(viewer, r)[4] for r in range(2)] == ["作废", "创建"]
     assert viewer.total.text() == "共 2 条"
 
     viewer.record.clear()
     viewer.person.setCurrentIndex(viewer.person.findData(office["supervisor"].id))
+    wait_rows(qtbot, viewer)
     assert viewer.model.rowCount() == 1
     viewer.person.setCurrentIndex(0)
     viewer.kind.setCurrentIndex(viewer.kind.findData("staff"))
+    wait_rows(qtbot, viewer)
     assert {_cells(viewer, r)[2] for r in range(viewer.model.rowCount())} == {"员工账号"}
 
     viewer.kind.setCurrentIndex(0)
@@ -71,6 +77,7 @@ def test_supervisor_reads_filters_and_pages(qtbot, office):
     viewer.date_from.setDate(viewer.date_from.date().addDays(-400))
     viewer.date_to.setDate(viewer.date_from.date().addDays(1))
     qtbot.mouseClick(viewer.findChild(QPushButton, "search"), Qt.LeftButton)
+    wait_rows(qtbot, viewer)
     assert viewer.total.text() == "共 0 条" and viewer.model.rowCount() == 0
 
 

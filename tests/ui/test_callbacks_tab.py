@@ -10,6 +10,7 @@ from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.callback_dialog import CallbackDialog
 from propdesk.ui.callback_tab import CallbackTab
 from tests.ui.keyboard import type_text
+from tests.ui.lists import wait_rows
 
 
 def closed(office, days_ago=0):
@@ -50,10 +51,12 @@ def test_tab_lists_due_and_overdue_with_week_counts(qtbot, office, monkeypatch, 
     new = closed(office)
     tab = CallbackTab(office["clerk"])
     qtbot.addWidget(tab)
+    wait_rows(qtbot, tab)
     rows = [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())]
     assert rows == [old.number, new.number]  # earliest due first
     assert "逾期" in tab.model.index(0, 0).data()
     tab.show_overdue()
+    wait_rows(qtbot, tab)
     assert [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())] == [old.number]
     qtbot.waitUntil(lambda: "1" in tab.count.text())  # counted off the GUI thread
 

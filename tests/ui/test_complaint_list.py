@@ -9,6 +9,7 @@ from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.complaint_list import ComplaintListPanel
 from propdesk.ui.complaint_model import OVERDUE_BG, ComplaintTableModel
 from tests.ui.keyboard import type_text
+from tests.ui.lists import wait_rows
 
 
 def add(office, text, unit="3栋2单元1201", phone="13800138000", severity="important", hours_ago=1):
@@ -30,6 +31,7 @@ def test_search_as_typed_and_enter_opens(qtbot, office):
     panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
     panel.show()
+    wait_rows(qtbot, panel)
     assert shown(panel) == [leak.number, lift.number]  # newest first
     qtbot.waitUntil(lambda: panel.count.text() == "共 2 条投诉")  # counted off the GUI thread
 
@@ -54,6 +56,7 @@ def test_overdue_rows_stand_out(qtbot, office):
     fresh = add(office, "路灯不亮", severity="important", hours_ago=0)
     panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
+    wait_rows(qtbot, panel)
     rows = {panel.model.index(r, 0).data(): r for r in range(panel.model.rowCount())}
     late_cell = panel.model.index(rows[late.number], 9)
     assert late_cell.data(Qt.BackgroundRole) == OVERDUE_BG
@@ -62,6 +65,7 @@ def test_overdue_rows_stand_out(qtbot, office):
     assert fresh_cell.data(Qt.BackgroundRole) != OVERDUE_BG
     assert "剩" in fresh_cell.data()
     panel.show_overdue()
+    wait_rows(qtbot, panel)
     assert shown(panel) == [late.number]
 
 
@@ -72,6 +76,7 @@ def test_rows_are_fetched_in_pages(qtbot, office, monkeypatch):
     panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
     model = panel.model
+    wait_rows(qtbot, model)
     assert model.rowCount() == 5 and model.canFetchMore()
     model.fetchMore()
     model.fetchMore()
@@ -84,7 +89,9 @@ def test_sort_by_clicking_a_column(qtbot, office):
     b = add(office, "乙", unit="3栋1单元1201", hours_ago=2)
     panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
+    wait_rows(qtbot, panel)
     panel.table.sortByColumn(3, Qt.AscendingOrder)  # unit
+    wait_rows(qtbot, panel)
     assert shown(panel) == [b.number, a.number]
 
 
@@ -98,7 +105,8 @@ def test_keyboard_from_search_to_the_case(qtbot, office):
         panel.activateWindow()
     panel.search.setFocus()
     type_text(qtbot, panel.search, "漏水")
-    qtbot.keyClick(panel.search, Qt.Key_Down)  # into the results at once, the search done
+    qtbot.keyClick(panel.search, Qt.Key_Down)  # into the results once the search is done
+    wait_rows(qtbot, panel)
     assert panel.table.hasFocus() and shown(panel) == [leak.number]
     with qtbot.waitSignal(panel.open_complaint) as opened:
         qtbot.keyClick(panel.table, Qt.Key_Return)
@@ -146,10 +154,12 @@ def test_the_count_is_a_true_lower_bound_until_the_exact_one_arrives(qtbot, offi
             description=f"楼道灯不亮 {i}", category_id=cat, severity="minor"), at=at)
     panel = ComplaintListPanel(office["clerk"])
     qtbot.addWidget(panel)
+    wait_rows(qtbot, panel)
     assert panel.count.text() in ("共 200+ 条投诉", "共 201 条投诉")  # the worker may be quick
     qtbot.waitUntil(lambda: panel.count.text() == "共 201 条投诉")
     panel.search.setText("灯不亮 7")
     panel.refresh()
+    wait_rows(qtbot, panel)
     assert panel.count.text() == "共 11 条投诉"  # 7 and 70-79: known without a count
 
 
@@ -166,6 +176,7 @@ def test_unit_column_shows_a_long_address_whole(qtbot, office):
     qtbot.addWidget(panel)
     panel.resize(1366, 600)
     panel.show()
+    wait_rows(qtbot, panel)
     shown_unit = panel.model.index(0, 3).data()
     assert shown_unit == "阳光花园 12栋1单元1201"
     needed = panel.table.fontMetrics().horizontalAdvance(shown_unit) + 12  # the cell's margins

@@ -5,6 +5,7 @@ from propdesk.models.tables import Category
 from propdesk.services.cases import complaints
 from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.main_window import MainWindow
+from tests.ui.lists import wait_rows
 
 
 def test_supervisor_starts_on_the_dashboard_and_a_number_opens_its_list(qtbot, office):
@@ -22,6 +23,7 @@ def test_supervisor_starts_on_the_dashboard_and_a_number_opens_its_list(qtbot, o
     tile.click()
     assert window.tabs.currentWidget() is window.complaints
     model = window.complaints.model
+    wait_rows(qtbot, model)
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [late.number]
     assert not window.complaints.due_chip.isHidden()
     window.complaints.due_chip.click()

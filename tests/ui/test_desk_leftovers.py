@@ -5,6 +5,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QPushButton
 
 from propdesk.ui.intake import IntakeForm
+from tests.ui.lists import wait_rows
 
 
 def make_form(qtbot, office):
@@ -75,6 +76,7 @@ def test_the_redo_assigned_at_the_board_moves_the_owners_callback_after_it(qtbot
     monkeypatch.setattr(ActionDialog, "exec", agree_on_the_redo)
     board = DispatchBoard(office["supervisor"])
     qtbot.addWidget(board)
+    wait_rows(qtbot, board)
     board.table.selectRow(0)
     board.do_assign()
     assert workorders.get(wo.id).scheduled_at == redo
@@ -155,6 +157,7 @@ def test_a_long_state_on_the_board_reads_whole_as_its_tooltip(qtbot, office):
     _done_order(office)
     board = DispatchBoard(office["clerk"])
     qtbot.addWidget(board)
+    wait_rows(qtbot, board)
     keys = [key for key, _label in board.model.columns]
     for key in ("status", "unit"):
         index = board.model.index(0, keys.index(key))

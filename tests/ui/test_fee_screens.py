@@ -16,6 +16,7 @@ from propdesk.ui.fee_dialog import FeeDialog
 from propdesk.ui.main_window import MainWindow
 from propdesk.ui.workorder_model import COLUMNS
 from tests.test_fee_ledger import D, job
+from tests.ui.lists import wait_rows
 
 
 def test_work_order_tab_fits_1024_and_shows_the_fee(qtbot, office):
@@ -95,6 +96,7 @@ def test_keyboard_reaches_list_payment_and_summary(qtbot, office):
     board.search.setText(wo.number)
     board.search.textEdited.emit(wo.number)
     qtbot.keyClick(board.search, Qt.Key_Down)
+    wait_rows(qtbot, board)
     assert QApplication.focusWidget() is board.table and board.selected_id() == wo.id
     assert board.buttons["fees"].isEnabled() and not board.table.tabKeyNavigation()
 

@@ -13,6 +13,7 @@ from propdesk.ui.dashboard import Dashboard
 from propdesk.ui.fee_dialog import FeeDialog
 from propdesk.ui.workorder_tab import WorkOrderTab
 from tests.ui.keyboard import type_text
+from tests.ui.lists import wait_rows
 
 
 def answer(monkeypatch, fill):
@@ -28,8 +29,9 @@ def answer(monkeypatch, fill):
     return seen
 
 
-def select(tab, number):
+def select(qtbot, tab, number):
     model = tab.board.model
+    wait_rows(qtbot, model)  # the rows a refresh asked for (read on a worker)
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == number)
     tab.board.table.selectRow(row)
 
@@ -52,7 +54,7 @@ def test_repair_call_to_settled_fee(qtbot, office, monkeypatch, dialogs, tmp_pat
     assert wo.repair_category_id == RepairCategory.get(RepairCategory.name == "水电").id and not wo.paid
 
     board = tab.board
-    select(tab, wo.number)
+    select(qtbot, tab, wo.number)
     answer(monkeypatch, lambda d: None)
     board.buttons["assign"].click()
 
@@ -60,7 +62,7 @@ def test_repair_call_to_settled_fee(qtbot, office, monkeypatch, dialogs, tmp_pat
         type_text(qtbot, d.widgets["result"], "更换水龙头阀芯")
         d.widgets["price_item"].setCurrentIndex(1)
         d.widgets["slip_returned"].setChecked(True)
-    select(tab, wo.number)
+    select(qtbot, tab, wo.number)
     said = answer(monkeypatch, result)
     board.buttons["complete"].click()
     assert "业主" in said[-1]  # refused: the owner's agreement is missing; nothing written
@@ -69,7 +71,7 @@ def test_repair_call_to_settled_fee(qtbot, office, monkeypatch, dialogs, tmp_pat
     def result_agreed(d):
         result(d)
         type_text(qtbot, d.widgets["owner_agreement"], "业主张伟当场同意付费")
-    select(tab, wo.number)
+    select(qtbot, tab, wo.number)
     answer(monkeypatch, result_agreed)
     board.buttons["complete"].click()
     wo = workorders.get(wo.id)
@@ -117,7 +119,7 @@ def test_repair_call_to_settled_fee(qtbot, office, monkeypatch, dialogs, tmp_pat
     # the notice prints the fee lines; the reprint says which printing it is
     board.unpaid_only.setChecked(False)
     qtbot.waitUntil(lambda: board.model.rowCount() == 1)
-    select(tab, wo.number)
+    select(qtbot, tab, wo.number)
     board.print_notice()  # the print preview of the file (board.printed)
     first = "".join(p.extract_text() for p in PdfReader(board.printed).pages).replace(" ", "")
     assert "更换水龙头阀芯30.00×1个" in first and "更换角阀45.00" in first and "75.00" in first

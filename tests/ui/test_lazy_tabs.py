@@ -11,6 +11,7 @@ from propdesk.services.cases import complaints
 from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.ui.main_window import TABS, MainWindow
 from propdesk.ui.workorder_tab import WorkOrderTab
+from tests.ui.lists import wait_rows
 
 
 def _late_complaint(office):
@@ -87,6 +88,7 @@ def test_a_dashboard_number_opens_a_list_not_built_yet(qtbot, office):
     panel = window.built("complaints")
     assert window.tabs.currentWidget() is panel
     model = panel.model
+    wait_rows(qtbot, model)
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [late.number]
     assert not panel.due_chip.isHidden()
 
@@ -100,6 +102,7 @@ def test_the_status_bar_counts_arrive_and_open_their_list(qtbot, office):
     window.overdue.click()
     panel = window.built("complaints")
     assert window.tabs.currentWidget() is panel and panel.overdue.isChecked()
+    wait_rows(qtbot, panel)
     assert panel.model.index(0, 0).data() == late.number
 
 
@@ -114,6 +117,7 @@ def test_saving_at_intake_shows_in_the_list_built_before_or_after(qtbot, office)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)  # its first page, from a worker
     second = _late_complaint(office)
     window.intake.saved.emit(second.id)  # as the form does after saving
+    wait_rows(qtbot, panel)
     assert {panel.model.index(r, 0).data() for r in range(panel.model.rowCount())} == {
         first.number, second.number}
 
@@ -161,7 +165,7 @@ def test_a_filter_chosen_before_the_first_page_arrives_wins(qtbot, office):
     window.tabs.setCurrentIndex(2)
     panel = window.built("complaints")
     assert panel.model.loading
-    panel.show_overdue()  # at once, before the worker's page is shown: read here, now
+    panel.show_overdue()  # at once, before the worker's page is shown: read on a worker too
     for pool in all_pools():
         pool.waitForDone()
     QApplication.processEvents()  # the first page (every complaint) arrives: too late, ignored

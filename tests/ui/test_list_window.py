@@ -15,6 +15,7 @@ from propdesk.services.lists.search import ComplaintFilter
 from propdesk.ui.callback_model import CallbackTableModel
 from propdesk.ui.complaint_model import ComplaintTableModel
 from propdesk.ui.workorder_model import WorkOrderTableModel
+from tests.ui.lists import wait_rows
 
 TODAY = dt.date(2026, 11, 24)
 PAGE, PAGES = 5, 3
@@ -76,6 +77,7 @@ def _panel(qtbot, widget):
     widget.resize(1000, 330)  # about six rows on screen, a window of fifteen
     widget.show()
     qtbot.waitExposed(widget)
+    wait_rows(qtbot, widget.table.model())  # its first rows, read on a worker
     return widget
 
 
@@ -128,6 +130,7 @@ def test_the_end_of_each_list_is_its_last_rows(qtbot, demo_office, which):
         panel.view.setCurrentIndex(panel.view.findData("all"))
         table, module = panel.table, callback_search
     model = table.model()
+    wait_rows(qtbot, model)  # the filter just chosen
     expected = _all_ids(module, model.filter, model.order, model.descending)
     _to_the_end(qtbot, table)
     assert model.rowCount() <= PAGE * PAGES
@@ -151,6 +154,7 @@ def test_a_refresh_keeps_the_cursor_and_the_place_on_the_same_record(qtbot, demo
     chosen = model.row_id(row)
     on_screen = row - table.rowAt(0)
     panel.refresh()  # F5, or a save elsewhere
+    wait_rows(qtbot, model)
     current = table.currentIndex()
     assert current.isValid() and model.row_id(current.row()) == chosen
     assert [model.row_id(i.row()) for i in table.selectionModel().selectedRows()] == [chosen]
@@ -162,4 +166,5 @@ def test_a_refresh_keeps_the_cursor_and_the_place_on_the_same_record(qtbot, demo
     assert model.row_id(table.currentIndex().row()) == expected[expected.index(chosen) + 1]
     # another filter starts from the top
     panel.status.setCurrentIndex(panel.status.findData("__open__"))
+    wait_rows(qtbot, model)
     assert table.rowAt(0) == 0 or model.rowCount() == 0

@@ -11,6 +11,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from fixtures.report_data import populate
 from propdesk.ui import printing
+from tests.ui.lists import wait_rows
 
 
 def _gray(page, dpi=50):
@@ -111,6 +112,7 @@ def test_print_buttons_open_the_preview_with_the_paper_of_the_form(qtbot, office
                                                         unit="3栋2单元1201", description="水龙头漏水"))
     board = DispatchBoard(office["clerk"])
     qtbot.addWidget(board)
+    wait_rows(qtbot, board)
     board.table.selectRow(0)
     board.buttons["print"].click()
     preview = board.preview

@@ -4,6 +4,7 @@ from PySide6.QtWidgets import QApplication
 
 from propdesk.ui.intake import IntakeForm
 from tests.ui.keyboard import type_text
+from tests.ui.lists import wait_rows
 
 
 def make_form(qtbot, office):
@@ -244,6 +245,7 @@ def test_sign_off_shows_the_job_and_the_order_view_its_materials(qtbot, office, 
     wo = _done_order(office)
     board = DispatchBoard(office["supervisor"])
     qtbot.addWidget(board)
+    wait_rows(qtbot, board)
     board.table.selectRow(0)
     shown = []
 
@@ -320,6 +322,7 @@ def test_a_rework_gets_its_own_marked_notice_and_a_new_time(qtbot, office, monke
     wo = _done_order(office)
     board = DispatchBoard(office["supervisor"])
     qtbot.addWidget(board)
+    wait_rows(qtbot, board)
     board.table.selectRow(0)
     board.print_notice()
     first = board.printed
@@ -327,6 +330,7 @@ def test_a_rework_gets_its_own_marked_notice_and_a_new_time(qtbot, office, monke
     workorders.check(office["supervisor"], wo.id)
     workorders.rework(office["supervisor"], wo.id, "还在滴水")
     board.refresh()
+    wait_rows(qtbot, board)
     board.table.selectRow(0)
     board.print_notice()
     second = board.printed

@@ -11,6 +11,7 @@ from propdesk.ui.action_dialog import ActionDialog
 from propdesk.ui.case_view import CaseView
 from propdesk.ui.workorder_tab import WorkOrderTab, WorkOrderView
 from tests.ui.keyboard import type_text
+from tests.ui.lists import wait_rows
 
 
 def answer(monkeypatch, fill):
@@ -27,8 +28,9 @@ def answer(monkeypatch, fill):
     return seen
 
 
-def select(tab, number):
+def select(qtbot, tab, number):
     model = tab.board.model
+    wait_rows(qtbot, model)  # the rows a refresh asked for (read on a worker)
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == number)
     tab.board.table.selectRow(row)
 
@@ -53,8 +55,9 @@ def test_repair_call_dispatched_completed_and_signed_off(qtbot, office, monkeypa
     assert wo.number in form.status.text()
 
     board = clerk_tab.board
+    wait_rows(qtbot, board)
     assert board.model.rowCount() == 1
-    select(clerk_tab, wo.number)
+    select(qtbot, clerk_tab, wo.number)
     assert board.buttons["assign"].isEnabled() and not board.buttons["check"].isEnabled()
 
     answer(monkeypatch, lambda d: None)  # the technician offered first is the only one
@@ -66,16 +69,16 @@ def test_repair_call_dispatched_completed_and_signed_off(qtbot, office, monkeypa
     def result(d):
         type_text(qtbot, d.widgets["result"], "更换下水管")
         d.widgets["slip_returned"].setChecked(True)
-    select(clerk_tab, wo.number)
+    select(qtbot, clerk_tab, wo.number)
     answer(monkeypatch, result)
     board.buttons["complete"].click()
     assert workorders.get(wo.id).status == "done"
-    select(clerk_tab, wo.number)
+    select(qtbot, clerk_tab, wo.number)
     assert not board.buttons["check"].isEnabled()  # a clerk cannot sign off
 
     sup_tab = WorkOrderTab(office["supervisor"])
     qtbot.addWidget(sup_tab)
-    select(sup_tab, wo.number)
+    select(qtbot, sup_tab, wo.number)
     assert sup_tab.board.buttons["check"].isEnabled()
     answer(monkeypatch, lambda d: None)
     sup_tab.board.buttons["check"].click()
@@ -139,7 +142,7 @@ def test_print_the_selected_notice(qtbot, office, monkeypatch):
         phone="13800138000", contact_name="张伟", unit="3栋2单元1201", description="空调不制冷"))
     tab = WorkOrderTab(office["clerk"])
     qtbot.addWidget(tab)
-    select(tab, wo.number)
+    select(qtbot, tab, wo.number)
     tab.board.buttons["print"].click()
     # printing goes through the print preview of that file (issue 17), not a PDF viewer
     assert opened == [] and tab.board.preview.isVisible() and tab.board.preview.path == tab.board.printed
@@ -167,9 +170,11 @@ def test_the_board_counts_off_the_gui_thread(qtbot, office, monkeypatch):
     qtbot.addWidget(tab)
     board = tab.board
     board.refresh()
+    wait_rows(qtbot, board)
     assert board.count.text() in ("共 2+ 张派工单", "共 3 张派工单")  # the worker may be quick
     qtbot.waitUntil(lambda: board.count.text() == "共 3 张派工单")
     assert threads and all(t is not threading.main_thread() for t in threads)
     board.search.setText("滴水2")  # one page holds them all: counted at once
     board.refresh()
+    wait_rows(qtbot, board)
     assert board.count.text() == "共 1 张派工单"

@@ -48,7 +48,9 @@ class CallbackTab(QWidget):
         for combo in (self.view, self.clerk, self.building, self.kind):
             combo.currentIndexChanged.connect(self.refresh)
         self.table.open_requested.connect(self.make_callback)
-        self.model.first_page.connect(lambda: self._counted(self.model.filter))
+        # the count follows each read's rows (read on a worker, lazy_model)
+        self.model.rows_arrived.connect(lambda: self._counted(self.model.filter))
+        self.model.rows_arrived.connect(self._reading)
         self.refresh_in_background() if background else self.refresh()
 
     def _build(self) -> None:
@@ -105,6 +107,8 @@ class CallbackTab(QWidget):
         move.clicked.connect(self.move)
         take = QPushButton(self.tr("&Take over"), objectName="cb_take")
         take.clicked.connect(self.take_over)
+        # changes made from the list, off while new rows are read (below, _reading)
+        self.row_actions = (move, take)
         self.count = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(find_label(self.search, self))
@@ -162,10 +166,16 @@ class CallbackTab(QWidget):
         self._paint_week()
 
     def refresh(self) -> None:
-        f = self.current_filter()
-        self.model.set_filter(f)
-        self._counted(f)
+        self.model.set_filter(self.current_filter())  # rows, then the count, when read
+        self._reading()
         self._paint_week()
+
+    def _reading(self) -> None:
+        """Moving or taking over a callback is off while new rows are read: the rows shown
+        meanwhile may be out of date (the one just acted on, or the old filter's). Calling back
+        (Enter) stays: its dialog reads the callback afresh and refuses one already done."""
+        for button in self.row_actions:
+            button.setEnabled(not self.model.loading)
 
     def _counted(self, f: CallbackFilter) -> None:
         """The count under the list, once its first page is there."""

@@ -51,7 +51,8 @@ class ComplaintListPanel(QWidget):
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.model.tick)
         self._clock.start()
-        self.model.first_page.connect(lambda: self._counted(self.model.filter))
+        # the count follows each read's rows (read on a worker, lazy_model)
+        self.model.rows_arrived.connect(lambda: self._counted(self.model.filter))
         self.refresh_in_background() if background else self.refresh()
 
     def _build(self) -> None:
@@ -134,9 +135,7 @@ class ComplaintListPanel(QWidget):
         self.model.load_in_background(self.current_filter())
 
     def refresh(self) -> None:
-        f = self.current_filter()
-        self.model.set_filter(f)
-        self._counted(f)
+        self.model.set_filter(self.current_filter())  # rows, then the count, when read
 
     def _counted(self, f: ComplaintFilter) -> None:
         """The count under the list, once its first page is there."""
@@ -153,6 +152,8 @@ class ComplaintListPanel(QWidget):
         self.count.setText(self.tr("{n} complaints").format(n=total) if total is not None else "")
 
     def export(self) -> None:
+        # what the filters on screen choose, also while their rows are still being read (the
+        # old rows shown meanwhile are not what the clerk asked for); the dialog reads its own
         from propdesk.ui.export_dialog import ExportDialog
 
         ExportDialog("complaints", self.current_filter(), self).exec()

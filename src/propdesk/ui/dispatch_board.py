@@ -59,7 +59,9 @@ class DispatchBoard(QWidget):
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.model.tick)
         self._clock.start()
-        self.model.first_page.connect(lambda: self._counted(self.model.filter))
+        # the count follows each read's rows (read on a worker, lazy_model)
+        self.model.rows_arrived.connect(lambda: self._counted(self.model.filter))
+        self.model.rows_arrived.connect(self._enable)
         self.refresh_in_background() if background else self.refresh()
 
     def _build(self) -> None:
@@ -192,14 +194,9 @@ class DispatchBoard(QWidget):
         self._enable()
 
     def refresh(self) -> None:
-        keep = self.selected_id()
-        f = self.current_filter()
-        self.model.set_filter(f)
-        if keep is not None:  # the order just acted on stays selected
-            row = next((i for i, r in enumerate(self.model.rows) if r["id"] == keep), None)
-            if row is not None:
-                self.table.selectRow(row)
-        self._counted(f)
+        # rows, then the count, when read; the order just acted on stays selected if it is
+        # among them (the table keeps the cursor's record across the reset)
+        self.model.set_filter(self.current_filter())
         self.refresh_day()
         self._enable()
 
@@ -274,7 +271,11 @@ class DispatchBoard(QWidget):
         return self.model.row_id(index.row()) if index.isValid() else None
 
     def _enable(self) -> None:
-        row = self.model.rows[self.table.currentIndex().row()] if self.table.currentIndex().isValid() else None
+        # nothing while new rows are read (on a worker): the state shown may be out of date (the
+        # order just acted on, whose row is read again) and would allow the wrong step; opening
+        # the order (Enter, double-click) stays, as it reads the order afresh
+        current = self.table.currentIndex()
+        row = self.model.rows[current.row()] if current.isValid() and not self.model.loading else None
         state = WorkOrderStatus(row["status"]) if row else None
         allowed = {key: bool(state) and state in workorders.ALLOWED.get(key, set())
                    for key in ("assign", "start", "complete", "check", "rework", "cancel")}

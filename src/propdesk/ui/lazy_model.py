@@ -16,6 +16,16 @@ view how many rows went from (or came in at) the top, so that it keeps its place
 
 A refresh of the same filter and order keeps the place: the rows are read again around the row
 the cursor is on (``anchor_id``), and the view puts the cursor and the selection back on it.
+
+Every read of a new set of rows (a tab's first page, a filter, a sort, a refresh, the keep-place
+one too) runs on a worker (``ui.worker.Background``, the "pages" threads), never on the GUI
+thread: at a million complaints some filter x sort pages take hundreds of milliseconds. The old
+rows stay on screen until the new ones arrive (no flash to empty); ``loading`` is true meanwhile
+and the model reads nothing more (no page below or above: it would continue the old rows). A
+newer request supersedes an older one: its statement is stopped and its rows are never shown.
+A read still on its way after ``BUSY_AFTER`` ms turns ``busy`` on (the view shows "Reading…");
+the rows' arrival turns it off and emits ``rows_arrived``. Scrolling pages (``fetchMore``,
+``fetch_above``) are keyset seeks on an index and stay on the GUI thread.
 """
 from __future__ import annotations
 
@@ -27,6 +37,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from propdesk.ui.widgets import ui_text
 
 PAGE = 200
+BUSY_AFTER = 150  # ms a read may take before the view shows that it is reading
 WINDOW_PAGES = 5  # pages held at most (1,000 rows of 200)
 
 # Qt's item roles as plain ints. PySide6 compares the int ``data()`` is given with
@@ -57,7 +68,8 @@ class LazyTableModel(QAbstractTableModel):
     window_pages = WINDOW_PAGES
     keyset = False  # pages continue from a row (fetch_page) instead of an offset (fetch)
     shifted = Signal(int)  # rows let go at the top (> 0) or read in above (< 0) while paging
-    first_page = Signal()  # the first page read on a worker (load_in_background) is shown
+    rows_arrived = Signal()  # a read's rows (first page, filter, sort, refresh) are shown
+    busy_changed = Signal(bool)  # the read has taken over BUSY_AFTER ms (True) / its rows came
 
     def __init__(self, filter_, order: str, parent=None):
         super().__init__(parent)
@@ -67,9 +79,15 @@ class LazyTableModel(QAbstractTableModel):
         self._exhausted = False  # no rows below the window
         self._more_above = False  # rows above the window (let go while scrolling down)
         self._top = 0  # OFFSET of rows[0] (offset paging only)
-        self._loaded = False  # the first page is read once, by the owner's first refresh
-        self.loading = False  # the first page is being read on a worker (load_in_background)
-        self._loader = None  # that worker's Background, made when first needed
+        self._loaded = False  # rows of the filter were shown once
+        self.loading = False  # a read of new rows is on its way (the rows shown are the old ones)
+        self.busy = False  # ... and has taken longer than BUSY_AFTER: the view says so
+        self._deferred = False  # load_in_background's read waits for the tab to be drawn
+        self._loader = None  # the worker's Background, made when first needed
+        self._job = None  # the read on its way (run here if the worker's attempt failed)
+        self._when_shown: list = []  # called once the rows on their way are shown
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_AFTER)
+        self._busy_timer.timeout.connect(self._still_reading)
         self.anchor_id: int | None = None  # the row the view's cursor is on (set by the view)
         self.now = dt.datetime.now()
 
@@ -101,72 +119,104 @@ class LazyTableModel(QAbstractTableModel):
         self.reload(keep_place=same)
 
     def load_in_background(self, f) -> None:
-        """Take filter ``f`` and read its first page on a worker thread (a tab's first showing:
-        the GUI thread builds the widgets and only shows the rows when they arrive, then
-        ``first_page`` is emitted). Until then the list is empty and asks for nothing; a
-        reload meanwhile (another filter, a sort) wins over the rows still on their way."""
-        from propdesk.ui.worker import Background
-
-        if self._loader is None:  # threads of their own: a page never waits behind a count
-            self._loader = Background(self._arrived, self, threads="pages")
+        """Take filter ``f`` and read its first page on a worker thread once the tab is drawn (a
+        tab's first showing: the GUI thread builds the widgets and only shows the rows when they
+        arrive). Until then the list is empty; a reload meanwhile (another filter, a sort) wins."""
         self.filter = f
-        self.loading = True
+        self.loading, self._deferred = True, True
         # started once the tab is drawn: a worker running Python beside the GUI thread takes
         # turns with it for the interpreter, and the tab would take longer to appear
         QTimer.singleShot(0, self, self._start_loading)
 
     def _start_loading(self) -> None:
-        if self.loading:  # not overtaken by a reload meanwhile
+        if self._deferred:  # not overtaken by a reload meanwhile
             limit = self.page_size
-            self._loader.call(lambda: self._first(limit))
-
-    def _arrived(self, rows: list[dict] | None) -> None:
-        self.loading = False
-        if rows is None:  # the worker's query failed (logged there): read it here instead
-            self.reload()
-        else:
-            self.beginResetModel()
-            self.now = dt.datetime.now()
-            self.rows, self._top, self._more_above = rows, 0, False
-            self._exhausted = len(rows) < self.page_size
-            self._loaded = True
-            self.endResetModel()
-        self.first_page.emit()
+            self._read(lambda: self._from_top(limit))
 
     def reload(self, keep_place: bool = False) -> None:
-        """Read the rows again: from the top, or (``keep_place``) around the row the cursor is
-        on, as long as it is still held."""
-        if self.loading:  # a first page still on its way is not shown over these rows
-            self._loader.supersede()
-            self.loading = False
+        """Read the rows again, on the worker: from the top, or (``keep_place``) around the row
+        the cursor is on, as long as it is still held. The rows shown stay until they arrive."""
         anchor = next((r for r in self.rows if r["id"] == self.anchor_id), None) if keep_place else None
+        limit, top = self.page_size, self._top
+        if anchor is not None and self.keyset:
+            self._read(lambda: self._around(anchor, limit))
+        elif anchor is not None and top:
+            self._read(lambda: self._from(top, limit))
+        else:
+            self._read(lambda: self._from_top(limit))
+
+    # the reads (on the worker): (rows, OFFSET of the first, rows above them, none below)
+    def _from_top(self, limit: int):
+        rows = self._first(limit)
+        return rows, 0, False, len(rows) < limit
+
+    def _around(self, anchor: dict, limit: int):
+        # a page above the row (more than a screen: the row keeps its place) and a page from it
+        above = self.fetch_page(limit, before=anchor)
+        below = self.fetch_page(limit, after=above[-1]) if above else self._first(limit)
+        return above + below, 0, len(above) == limit, len(below) < limit
+
+    def _from(self, top: int, limit: int):
+        rows = self.fetch(top, limit)
+        return rows, top, True, len(rows) < limit
+
+    def _read(self, job) -> None:
+        """Read ``job``'s rows on the worker; an earlier read still on its way is stopped and its
+        rows are never shown (Background keeps only the latest call's answer)."""
+        from propdesk.ui.worker import Background
+
+        if self._loader is None:  # threads of their own: a page never waits behind a count
+            self._loader = Background(self._arrived, self, threads="pages")
+        self._deferred = False
+        self.loading, self._job = True, job
+        if not self.busy and not self._busy_timer.isActive():  # the wait began with the first
+            self._busy_timer.start()
+        self._loader.call(job)
+
+    def _still_reading(self) -> None:
+        if self.loading:
+            self.busy = True
+            self.busy_changed.emit(True)
+
+    def _arrived(self, result) -> None:
+        job, self._job = self._job, None
+        self.loading = False
+        self._busy_timer.stop()
+        if self.busy:
+            self.busy = False
+            self.busy_changed.emit(False)
+        if result is None and job is not None:
+            # the worker's read failed (logged there): read here, so that the clerk is told why
+            result = job()
+        rows, top, above, exhausted = result
         self.beginResetModel()
         self.now = dt.datetime.now()
-        if anchor is not None and self.keyset:
-            # a page above it (more than a screen: the row keeps its place) and a page from it
-            above = self.fetch_page(self.page_size, before=anchor)
-            below = self.fetch_page(self.page_size, after=above[-1]) if above else self._first(self.page_size)
-            self.rows, self._more_above = above + below, len(above) == self.page_size
-            self._exhausted = len(below) < self.page_size
-        elif anchor is not None and self._top:
-            self.rows = self.fetch(self._top, self.page_size)
-            self._more_above = True
-            self._exhausted = len(self.rows) < self.page_size
-        else:
-            self.rows, self._top, self._more_above = self._first(self.page_size), 0, False
-            self._exhausted = len(self.rows) < self.page_size
+        self.rows, self._top, self._more_above, self._exhausted = rows, top, above, exhausted
         self._loaded = True
         self.endResetModel()
+        self.rows_arrived.emit()
+        waiting, self._when_shown = self._when_shown, []
+        for fn in waiting:
+            fn()
+
+    def when_shown(self, fn) -> None:
+        """``fn()`` now, or once the rows on their way are shown (a newer read's, if one
+        supersedes them)."""
+        if self.loading:
+            self._when_shown.append(fn)
+        else:
+            fn()
 
     def all_loaded(self) -> bool:
         """Every row of the filter is in the model (the last page was not full)."""
-        return self._loaded and self._exhausted and not self._more_above
+        return self._loaded and not self.loading and self._exhausted and not self._more_above
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's method name
-        return not parent.isValid() and not self._exhausted and not self.loading
+        # (nothing before the first read: it is started by the owner, on the worker)
+        return not parent.isValid() and self._loaded and not self._exhausted and not self.loading
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 - Qt's method name
-        if parent.isValid() or self._exhausted or self.loading:
+        if not self.canFetchMore(parent):
             return
         more = self._below(self.page_size) if self.rows else self._first(self.page_size)
         self._exhausted = len(more) < self.page_size
@@ -177,7 +227,7 @@ class LazyTableModel(QAbstractTableModel):
         self._let_go(top=True)
 
     def can_fetch_above(self) -> bool:
-        return self._more_above and bool(self.rows)
+        return self._more_above and bool(self.rows) and not self.loading
 
     def fetch_above(self) -> int:
         """Read the page above the window (the view is at its top); returns the rows read."""
@@ -226,7 +276,9 @@ class LazyTableModel(QAbstractTableModel):
             return
         self.order = self.columns[column][0]
         self.descending = order == Qt.DescendingOrder
-        if self._loaded:  # while the view is set up (sorting enabled, indicator) only noted
+        # while the view is set up (sorting enabled, indicator) only noted; a first page on its
+        # way is read again in the new order
+        if self._loaded or self.loading:
             self.reload()
 
     def tick(self) -> None:

@@ -4,11 +4,16 @@ double-click opens the row (its id comes from the lazy model).
 With the lazy model's bounded window it keeps its place: when the model lets rows go at the top
 (or reads the page above in), the view moves by as many rows, so what the clerk looks at stays
 put; at the top of the window it asks for the page above; and across a refresh the cursor, the
-selection and the row's place on screen stay on the same record."""
+selection and the row's place on screen stay on the same record.
+
+While the model reads new rows (a filter, a sort, a refresh: on a worker) the old rows stay on
+screen; a read that takes longer than a moment shows "Reading…" over them (and a busy cursor)
+until the new rows arrive. Enter or a double-click on an old row meanwhile still opens it: the
+row is a whole record the clerk can see, and what opens reads it afresh."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from propdesk.ui.lazy_model import LazyTableModel
 
@@ -45,6 +50,32 @@ class ListTable(QTableView):
             model.modelReset.connect(self._restore_place)
             self.selectionModel().currentRowChanged.connect(self._current_moved)
             self.verticalScrollBar().valueChanged.connect(self._at_top)
+            self.busy_cue = QLabel(self.tr("Reading…"), self.viewport(), objectName="busy_cue")
+            self.busy_cue.setStyleSheet(
+                "background: #fff8e1; border: 1px solid #ffb300; border-radius: 3px;"
+                " padding: 4px 18px; color: #5d4037;")
+            self.busy_cue.hide()
+            model.busy_changed.connect(self._show_busy)
+
+    # --- a read on its way -------------------------------------------------------------------
+    def _show_busy(self, on: bool) -> None:
+        if on:
+            self.busy_cue.adjustSize()
+            self._place_busy_cue()
+            self.busy_cue.raise_()
+            self.viewport().setCursor(Qt.BusyCursor)
+        else:
+            self.viewport().unsetCursor()
+        self.busy_cue.setVisible(on)
+
+    def _place_busy_cue(self) -> None:
+        cue, width = self.busy_cue, self.viewport().width()
+        cue.move(max((width - cue.width()) // 2, 0), 8)
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt's method name
+        super().resizeEvent(event)
+        if getattr(self, "busy_cue", None) is not None and self.busy_cue.isVisible():
+            self._place_busy_cue()
 
     # --- keeping the place in a bounded window -----------------------------------------------
     def _current_moved(self, current, _previous) -> None:

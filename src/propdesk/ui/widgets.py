@@ -215,6 +215,12 @@ class IntoResults(QObject):
         if self.timer.isActive():
             self.timer.stop()
             self.refresh()
+        model = self.table.model()
+        # the results read on a worker: the first row of those, not of the rows shown before
+        when_shown = getattr(model, "when_shown", None)
+        when_shown(self._into) if when_shown is not None else self._into()
+
+    def _into(self) -> None:
         if self.table.model().rowCount():
             self.table.setFocus()
             self.table.selectRow(0)
