@@ -34,6 +34,8 @@ def pytest_configure(config):
         "markers", "sqlite_only(reason): needs SQLite itself (its file, locks or FTS5); "
                    "skipped when the suite runs on PostgreSQL")
     config.addinivalue_line("markers", "postgres_only: needs a PostgreSQL server (--db-url)")
+    config.addinivalue_line("markers", "demo_office(n_complaints, seed): the size and seed of the "
+                                       "demo_office fixture's office")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -122,6 +124,30 @@ def office(fresh_db):
     return {"staff": staff, "clerk": staff[Role.CLERK], "supervisor": staff[Role.SUPERVISOR],
             "admin": staff[Role.ADMIN], "technician": staff[Role.TECHNICIAN], "units": units,
             "owner": owner}
+
+
+DEMO_TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture
+def demo_office(request, fresh_db):
+    """The demo office (propdesk.demo.office) as on DEMO_TODAY, of the size and seed the test's
+    or its module's ``demo_office(n_complaints=N, seed=S)`` marker says. The lists' cached SQL
+    (services.lists: built once per filter, with plan choices made on the data) is cleared
+    before and after, so no test reads another's."""
+    from propdesk.demo import office as demo
+    from propdesk.services.lists import callback_search, search, workorder_search
+
+    mark = request.node.get_closest_marker("demo_office")
+    if mark is None:
+        raise pytest.UsageError("demo_office needs a demo_office(n_complaints=..., seed=...) marker")
+    lists = (search, workorder_search, callback_search)
+    for module in lists:
+        module.LISTING.clear_cache()
+    demo.create_demo_office(today=DEMO_TODAY, **mark.kwargs)
+    yield fresh_db
+    for module in lists:
+        module.LISTING.clear_cache()
 
 
 @pytest.fixture

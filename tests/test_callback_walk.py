@@ -13,24 +13,13 @@ import pytest
 
 from propdesk.models import database
 from propdesk.services.core.accounts import PROGRAM
-from propdesk.services.lists import callback_search, listing, search, workorder_search
+from propdesk.services.lists import callback_search, listing
 
-pytestmark = pytest.mark.sqlite_only(reason="SQLite's plans; the index itself is on both engines")
+pytestmark = [pytest.mark.sqlite_only(reason="SQLite's plans; the index itself is on both engines"),
+              pytest.mark.demo_office(n_complaints=120, seed=9)]
 
 TODAY = dt.date(2026, 11, 24)
 V11 = Path(__file__).parent / "fixtures" / "db" / "propdesk_v11.db"
-
-
-@pytest.fixture
-def demo_office(fresh_db):
-    from propdesk.demo import office as demo
-
-    demo.create_demo_office(n_complaints=120, seed=9, today=TODAY)
-    for module in (search, workorder_search, callback_search):
-        module.LISTING.clear_cache()
-    yield fresh_db
-    for module in (search, workorder_search, callback_search):
-        module.LISTING.clear_cache()
 
 
 def _terms() -> list[str]:

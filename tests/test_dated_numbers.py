@@ -16,22 +16,11 @@ from propdesk.models import database
 from propdesk.services.core.accounts import PROGRAM
 from propdesk.services.lists import callback_search, listing, search, workorder_search
 
-pytestmark = pytest.mark.sqlite_only(reason="SQLite's partial index of misdated numbers")
+pytestmark = [pytest.mark.sqlite_only(reason="SQLite's partial index of misdated numbers"),
+              pytest.mark.demo_office(n_complaints=120, seed=7)]
 
 TODAY = dt.date(2026, 11, 24)
 V8 = Path(__file__).parent / "fixtures" / "db" / "propdesk_v8.db"
-
-
-@pytest.fixture
-def demo_office(fresh_db):
-    from propdesk.demo import office as demo
-
-    demo.create_demo_office(n_complaints=120, seed=7, today=TODAY)
-    for module in (search, workorder_search, callback_search):
-        module.LISTING.clear_cache()
-    yield fresh_db
-    for module in (search, workorder_search, callback_search):
-        module.LISTING.clear_cache()
 
 
 def _misdate(table: str) -> dict[str, int]:

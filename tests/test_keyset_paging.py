@@ -15,16 +15,10 @@ from propdesk.services.lists.callback_search import CallbackFilter
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.services.lists.workorder_search import WorkOrderFilter
 
+pytestmark = pytest.mark.demo_office(n_complaints=60, seed=11)
+
 TODAY = dt.date(2026, 11, 24)
 PAGE = 7
-
-
-@pytest.fixture
-def demo_office(fresh_db):
-    from propdesk.demo import office as demo
-
-    demo.create_demo_office(n_complaints=60, seed=11, today=TODAY)
-    yield fresh_db
 
 
 def _lists():

@@ -17,22 +17,11 @@ from propdesk.models import database
 from propdesk.services.core.accounts import PROGRAM
 from propdesk.services.lists import callback_search, listing, search, workorder_search
 
-pytestmark = pytest.mark.sqlite_only(reason="SQLite's FTS5 search indexes")
+pytestmark = [pytest.mark.sqlite_only(reason="SQLite's FTS5 search indexes"),
+              pytest.mark.demo_office(n_complaints=80, seed=5)]
 
 TODAY = dt.date(2026, 11, 24)
 V8 = Path(__file__).parent / "fixtures" / "db" / "propdesk_v8.db"
-
-
-@pytest.fixture
-def demo_office(fresh_db):
-    from propdesk.demo import office as demo
-
-    demo.create_demo_office(n_complaints=80, seed=5, today=TODAY)
-    for module in (search, workorder_search, callback_search):
-        module.LISTING.clear_cache()
-    yield fresh_db
-    for module in (search, workorder_search, callback_search):
-        module.LISTING.clear_cache()
 
 
 def _columns(fts: str) -> list[str]:

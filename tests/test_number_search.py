@@ -13,21 +13,10 @@ from propdesk.models import database
 from propdesk.services.core.accounts import PROGRAM
 from propdesk.services.lists import callback_search, listing, search, workorder_search
 
-pytestmark = pytest.mark.sqlite_only(reason="the number range stands in for SQLite's FTS5 index")
+pytestmark = [pytest.mark.sqlite_only(reason="the number range stands in for SQLite's FTS5 index"),
+              pytest.mark.demo_office(n_complaints=80, seed=11)]
 
 TODAY = dt.date(2026, 11, 24)
-
-
-@pytest.fixture
-def demo_office(fresh_db):
-    from propdesk.demo import office as demo
-
-    demo.create_demo_office(n_complaints=80, seed=11, today=TODAY)
-    for module in (search, workorder_search, callback_search):
-        module.LISTING.clear_cache()
-    yield fresh_db
-    for module in (search, workorder_search, callback_search):
-        module.LISTING.clear_cache()
 
 
 def _prefixes(table: str) -> list[str]:

@@ -17,7 +17,8 @@ from propdesk.models.db import analyze, init_db, optimize
 from propdesk.reports.pdf import complaint_forms
 from propdesk.services.lists import registers
 
-pytestmark = pytest.mark.sqlite_only(reason="SQLite's query plans (EXPLAIN QUERY PLAN)")
+pytestmark = [pytest.mark.sqlite_only(reason="SQLite's query plans (EXPLAIN QUERY PLAN)"),
+              pytest.mark.demo_office(n_complaints=60, seed=5)]
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -43,14 +44,6 @@ def recorded_sql():
 def plan(sql: str, params: tuple) -> str:
     rows = database.obj.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()
     return "\n".join(r[-1] for r in rows)
-
-
-@pytest.fixture
-def demo_office(fresh_db):
-    from propdesk.demo import office as demo
-
-    demo.create_demo_office(n_complaints=60, seed=5, today=TODAY)
-    return fresh_db
 
 
 # The planner's figures of a file with 100,000 complaints and their history (benchmarks/

@@ -15,16 +15,15 @@ from propdesk.models.name_index import name_initials
 from propdesk.services.core.accounts import PROGRAM
 from propdesk.services.lists import callback_search, listing, search, workorder_search
 
-pytestmark = pytest.mark.sqlite_only(reason="the window cuts SQLite's FTS5 matches by rowid")
+pytestmark = [pytest.mark.sqlite_only(reason="the window cuts SQLite's FTS5 matches by rowid"),
+              pytest.mark.demo_office(n_complaints=80, seed=7)]
 
 TODAY = dt.date(2026, 11, 24)
 
 
 @pytest.fixture
-def demo_office(fresh_db, monkeypatch):
-    from propdesk.demo import office as demo
-
-    demo.create_demo_office(n_complaints=80, seed=7, today=TODAY)
+def demo_office(demo_office, monkeypatch):
+    """conftest's demo office, with a small window and "many" made 0."""
     monkeypatch.setattr(listing, "MANY", 0)
     monkeypatch.setattr(listing, "WINDOW", 30)
     monkeypatch.setattr(listing, "LIKE_WINDOW", 20)
@@ -32,7 +31,7 @@ def demo_office(fresh_db, monkeypatch):
         monkeypatch.setattr(module.LISTING, "window_size", 20)
         monkeypatch.setattr(module.LISTING, "like_window_size", 20)
         module.LISTING.clear_cache()
-    yield fresh_db
+    yield demo_office
     for module in (search, workorder_search, callback_search):
         module.LISTING.clear_cache()
 

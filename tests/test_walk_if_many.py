@@ -18,18 +18,10 @@ from propdesk.services.lists.callback_search import CallbackFilter
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.services.lists.workorder_search import WorkOrderFilter
 
+pytestmark = pytest.mark.demo_office(n_complaints=80, seed=3)
+
 TODAY = dt.date(2026, 11, 24)
 AT = dt.datetime(2026, 11, 24, 10, 0)
-
-
-@pytest.fixture
-def demo_office(fresh_db):
-    from propdesk.demo import office as demo
-
-    demo.create_demo_office(n_complaints=80, seed=3, today=TODAY)
-    yield fresh_db
-    for module in (search, callback_search, workorder_search):
-        module.LISTING.clear_cache()
 
 
 def _most_used(model) -> int:

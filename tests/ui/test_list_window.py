@@ -17,19 +17,19 @@ from propdesk.ui.complaint_model import ComplaintTableModel
 from propdesk.ui.workorder_model import WorkOrderTableModel
 from tests.ui.lists import wait_rows
 
+pytestmark = pytest.mark.demo_office(n_complaints=60, seed=5)
+
 TODAY = dt.date(2026, 11, 24)
 PAGE, PAGES = 5, 3
 
 
 @pytest.fixture
-def demo_office(fresh_db, monkeypatch):
-    from propdesk.demo import office as demo
-
-    demo.create_demo_office(n_complaints=60, seed=5, today=TODAY)
+def demo_office(demo_office, monkeypatch):
+    """conftest's demo office, with small pages."""
     for model in (ComplaintTableModel, WorkOrderTableModel, CallbackTableModel):
         monkeypatch.setattr(model, "page_size", PAGE)
         monkeypatch.setattr(model, "window_pages", PAGES)
-    yield fresh_db
+    yield demo_office
 
 
 def _clerk():
