@@ -99,10 +99,88 @@ def _count_sql(f) -> str:
 def test_a_terms_count_reads_the_callbacks_alone(demo_office):
     make = callback_search.CallbackFilter
     for term in ("70", "zw", "TS-2023", "3幢", "水"):
-        for f in (make(view="all", text=term), make(view="open", text=term),
+        for f in (make(view="all", text=term), make(view="done", text=term),
                   make(view="all", kind="incident", clerk_id=1, text=term)):
             assert " JOIN " not in _count_sql(f), f
     building = database.execute_sql("SELECT min(id) FROM building").fetchone()[0]
     assert " JOIN " in _count_sql(make(view="all", building_id=building, text="70"))  # the case's unit
-    if is_sqlite():  # a short term with punctuation: LIKE over the case's columns
+    if is_sqlite():  # a short term with punctuation, or the few callbacks still due: LIKE over
+        # the case's columns
         assert " JOIN " in _count_sql(make(view="all", text="3-"))
+        assert " JOIN " in _count_sql(make(view="open", text="70"))
+
+
+# --- the callbacks still due: few, tested one by one (callback_search._few) ----------------------
+
+def _due_filters(term: str) -> list:
+    day = database.execute_sql("SELECT due_date FROM callback WHERE status = 'due' ORDER BY id LIMIT 1").fetchone()[0]
+    make = callback_search.CallbackFilter
+    return [make(view=v, text=term, today=TODAY) for v in callback_search.FEW_VIEWS] + [
+        make(view="all", day=dt.date.fromisoformat(str(day)[:10]), text=term, today=TODAY),
+        make(view="open", kind="complaint", text=term, today=TODAY)]
+
+
+def _due_pages() -> dict:
+    callback_search.LISTING.clear_cache()
+    out = {}
+    for term in _terms():
+        for i, f in enumerate(_due_filters(term)):
+            for order, descending in (("due_date", False), ("due_date", True), ("number", False), ("status", True)):
+                first = callback_search.page(f, order, descending, limit=3, reader=PROGRAM)
+                later = callback_search.page(f, order, descending, offset=3, limit=40, reader=PROGRAM)
+                after = (callback_search.page(f, order, descending, limit=3, after=first[-1], reader=PROGRAM)
+                         if first else [])
+                out[(term, i, order, descending)] = ([r["id"] for r in first], [r["id"] for r in later],
+                                                    [r["id"] for r in after])
+            out[(term, i)] = callback_search.count(f, reader=PROGRAM)
+    return out
+
+
+def test_the_callbacks_still_due_are_found_as_like_finds_them(demo_office, monkeypatch):
+    assert database.execute_sql("SELECT count(*) FROM callback WHERE status = 'due'").fetchone()[0] >= 6
+    tested = []
+    original = callback_search._few
+    monkeypatch.setattr(callback_search, "_few", lambda f: tested.append(original(f)) or tested[-1])
+    callback_search.LISTING.few = callback_search._few
+    try:
+        one_by_one = _due_pages()
+        assert any(tested)
+        if is_sqlite():
+            monkeypatch.setattr(listing, "MANY", -1)  # never few: the search indexes' sets, as before
+            del tested[:]
+            through_sets = _due_pages()
+            assert tested and not any(tested)
+            assert one_by_one == through_sets
+            monkeypatch.setattr(listing, "uses_index", lambda term: False)
+            monkeypatch.setattr(callback_search, "uses_index", lambda term: False)
+            assert _due_pages() == one_by_one
+    finally:
+        callback_search.LISTING.few = original
+    assert sum(1 for k, v in one_by_one.items() if len(k) == 4 and len(v[0]) == 3) >= 10  # (not all empty)
+
+
+@pytest.mark.sqlite_only(reason="SQLite's plans")
+def test_a_term_among_the_callbacks_still_due_reads_them_alone(demo_office):
+    seen = []
+    original = database.obj.execute_sql
+
+    def spy(sql, params=None, *a, **kw):
+        if sql.startswith(('SELECT "t1"."id", "t1"."number"', 'SELECT COUNT("t1"."id")')):
+            seen.append((sql, "\n".join(r[-1] for r in original("EXPLAIN QUERY PLAN " + sql, params))))
+        return original(sql, params, *a, **kw)
+
+    _, phone = database.execute_sql("SELECT c.number, c.phone FROM callback b JOIN complaint c "
+                                    "ON c.id = b.complaint_id WHERE b.status = 'due' LIMIT 1").fetchone()
+    database.obj.execute_sql = spy
+    try:
+        for term in (phone[-2:], "TS-2026", "zw"):
+            for order, descending in (("due_date", False), ("due_date", True), ("status", True)):
+                f = callback_search.CallbackFilter(view="open", text=term, today=TODAY)
+                callback_search.page(f, order, descending, limit=5, reader=PROGRAM)
+            callback_search.count(f, reader=PROGRAM)
+    finally:
+        del database.obj.execute_sql
+    assert len(seen) == 12
+    for sql, plan in seen:
+        assert "_fts" not in sql, sql  # no set of the term's matches is collected
+        assert "callback_status (status=?)" in plan, plan

@@ -493,6 +493,10 @@ class Listing:
     # the callback list: the tables whose numbers its text searches -> the columns searched
     # there; its default order (the due date) comes on or after their numbers' days
     dated_due: dict[str, tuple[str, ...]] | None = None
+    # ``few(f)``: the rows the filter keeps without its text are few (SQLite: the callbacks still
+    # due), so its page reads them through their own index and tests each one's text (LIKE on
+    # the joined row), which ``where`` then says; None: never
+    few: Callable[[Any], bool] | None = None
     names: list[str] = field(init=False)
     converters: list[tuple[str, Callable]] = field(init=False)
 
@@ -523,15 +527,21 @@ class Listing:
         f, order = self.clock(f), order or self.default_order
         if after is not None or before is not None:
             return self._rows(self._keyset(f, order, descending, limit, after, before))
-        values = self._dated(f, order, descending, offset, limit)
-        if values is None:
-            values = self._dated_due(f, order, descending, offset, limit)
-        if values is None:
-            values = self._windowed(f, order, descending, offset, limit)
+        values = None
+        if not self.is_few(f):  # (a few rows: the usual query reads them and tests each)
+            values = self._dated(f, order, descending, offset, limit)
+            if values is None:
+                values = self._dated_due(f, order, descending, offset, limit)
+            if values is None:
+                values = self._windowed(f, order, descending, offset, limit)
         if values is None:
             sql, params = self._page_sql(f, order, descending, offset, limit, _engine())
             values = _run(sql, params, self.as_opened(f)).fetchall()
         return self._rows(values)
+
+    def is_few(self, f) -> bool:
+        """The filter's own rows are few (``few``): no window and no dated page is tried."""
+        return self.few is not None and self.few(f)
 
     def as_opened(self, f) -> bool:
         """``f`` is the list's own filter (nothing chosen, nothing typed): its page's plan is the
@@ -555,9 +565,11 @@ class Listing:
         forward = after is not None
         direction = descending if forward else not descending
         value = column.db_value(row[name])
-        values = self._dated(f, order, direction, 0, limit, (value, row["id"]))
-        if values is None:
-            values = self._windowed(f, order, direction, 0, limit, (value, row["id"]))
+        values = None
+        if not self.is_few(f):
+            values = self._dated(f, order, direction, 0, limit, (value, row["id"]))
+            if values is None:
+                values = self._windowed(f, order, direction, 0, limit, (value, row["id"]))
         if values is None:
             sql, params = self._page_sql(f, order, direction, 0, limit, _engine(), True)
             params = _filled(params, (value, row["id"]))
