@@ -144,8 +144,8 @@ def test_the_callbacks_still_due_are_found_as_like_finds_them(demo_office, monke
     callback_search.LISTING.few = callback_search._few
     try:
         one_by_one = _due_pages()
-        assert any(tested)
-        if is_sqlite():
+        if is_sqlite():  # (PostgreSQL: never few, its search column answers)
+            assert any(tested)
             monkeypatch.setattr(listing, "MANY", -1)  # never few: the search indexes' sets, as before
             del tested[:]
             through_sets = _due_pages()
