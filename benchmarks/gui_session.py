@@ -1,7 +1,7 @@
 """Which queries run on the GUI thread for longer than the bound (50 ms), while a scripted
 session clicks through every tab, every filter and every sortable column of the main window.
 
-    python benchmarks/gui_session.py FILE.db [--bound 50] [--role admin] [--scroll 100000]
+    python benchmarks/gui_session.py FILE.db [--bound 50] [--role admin] [--scroll 100000] [--matrix]
 
 The window is PropDesk's own (offscreen), signed in as the demo office's administrator (or the
 given role's first account). Every statement the models' database runs is timed; those run on
@@ -10,7 +10,21 @@ the step that caused them. Work on worker threads (counts, exports, backups) is 
 does not freeze the window. The script drives widgets generically, so a filter or tab added
 later is clicked too: each tab is shown; in it every combo box is set to each of its entries
 (up to 12) and back, every check box toggled on and off, and every table sorted by each
-column both ways and scrolled three pages down.
+column both ways and scrolled three pages down. A list's new rows are read on a worker
+(ui/lazy_model.py): each step waits until they are shown before the next one.
+
+Besides the statements, every turn of the GUI thread is timed (the call that acts, e.g. a
+combo's new entry, and each ``processEvents`` while the rows are on their way; one call may
+handle several events, so a turn is at most that): the longest per tab is listed.
+
+``--matrix``: then every combination of ``list_matrix.py`` (filter x second filter x offered
+sort x direction) is set through the window's own widgets (combos, check boxes, header sorts)
+of the complaint list, the dispatch board and the callback tab; a combination whose filter
+the window does not offer (a board by department, callbacks of incidents) is skipped and
+counted. After each sort the list is scrolled one page down (that page is read on the GUI
+thread, a keyset seek). Listed per list: the longest GUI-thread turn, GUI-thread statements
+over the bound, and how long the clerk waited for the rows (how many waits showed the
+"Reading…" cue).
 
 Then (``--scroll N``, 0 to skip) the complaint list is scrolled N rows down the way a clerk's
 scroll bar does it (to the bottom, again and again): the process's resident memory (RSS)
@@ -44,6 +58,28 @@ class GuiThreadWatch:
         self._original = db.execute_sql
         self._gui = threading.main_thread()
         db.execute_sql = self._execute
+        # group -> the longest GUI turn (wall ms, the GUI thread's CPU ms in it, its step)
+        self.turns: dict[str, tuple[float, float, str]] = {}
+        self.over: dict[str, int] = {}  # group -> turns over the bound (wall)
+        self.over_cpu: dict[str, int] = {}  # ... by the GUI thread's own CPU time
+        self.by_cpu: list[tuple[float, float, str]] = []  # every timed turn: CPU, wall, step
+        self.group = "start"
+
+    def timed(self, fn, *args):
+        """``fn(*args)`` on the GUI thread, its time kept as a turn (wall, and the thread's CPU,
+        which other processes on the machine do not inflate)."""
+        t0, c0 = time.perf_counter(), time.thread_time()
+        try:
+            return fn(*args)
+        finally:
+            ms, cpu = (time.perf_counter() - t0) * 1000, (time.thread_time() - c0) * 1000
+            if ms > self.turns.get(self.group, (0.0, 0.0, ""))[0]:
+                self.turns[self.group] = (ms, cpu, self.step)
+            if ms > self.bound:
+                self.over[self.group] = self.over.get(self.group, 0) + 1
+            if cpu > self.bound:
+                self.over_cpu[self.group] = self.over_cpu.get(self.group, 0) + 1
+            self.by_cpu.append((cpu, ms, self.step))
 
     def _execute(self, sql, params=None, *args, **kwargs):
         if threading.current_thread() is not self._gui:
@@ -70,13 +106,34 @@ def _list_model(page):
     return None
 
 
+def _lists(page):
+    """The lazy list models on a tab's page."""
+    from propdesk.ui.lazy_model import LazyTableModel
+    from PySide6.QtWidgets import QTableView
+
+    return [t.model() for t in page.findChildren(QTableView) if isinstance(t.model(), LazyTableModel)]
+
+
+def wait_rows(watch, app, models) -> float:
+    """Turn the event loop until no model has a read on its way; each turn timed. Returns the
+    ms waited."""
+    t0 = time.perf_counter()
+    for _ in range(3):
+        watch.timed(app.processEvents)
+    while any(m.loading for m in models):
+        watch.timed(app.processEvents)
+        time.sleep(0.002)  # (the worker gets the interpreter meanwhile)
+    return (time.perf_counter() - t0) * 1000
+
+
 def session(window, watch, app) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QTableView
 
+    page = None
+
     def settle():
-        for _ in range(3):
-            app.processEvents()
+        wait_rows(watch, app, _lists(page) if page is not None else [])
 
     tabs = window.tabs
     for i in range(tabs.count()):
@@ -107,24 +164,25 @@ def session(window, watch, app) -> None:
         watch.first_showing.append((name, wall, cpu, *longest, (time.perf_counter() - t0) * 1000))
         if os.environ.get("GUI_SESSION_TURNS"):
             print(name, " ".join(f"{c:.1f}" for _w, c in turns))
-        settle()
         page = tabs.widget(i)
+        watch.group = f"tab {name}"
+        settle()
         for combo in page.findChildren(QComboBox):
             if not combo.isVisibleTo(page) or combo.isEditable():
                 continue
             start = combo.currentIndex()
             for j in range(min(combo.count(), 12)):
                 watch.step = f"{name}: {combo.objectName() or 'combo'} = {combo.itemText(j)}"
-                combo.setCurrentIndex(j)
+                watch.timed(combo.setCurrentIndex, j)
                 settle()
-            combo.setCurrentIndex(start)
+            watch.timed(combo.setCurrentIndex, start)
             settle()
         for box in page.findChildren(QCheckBox):
             if not box.isVisibleTo(page):
                 continue
             for _ in range(2):
                 watch.step = f"{name}: {box.objectName() or box.text()} toggled"
-                box.toggle()
+                watch.timed(box.toggle)
                 settle()
         for table in page.findChildren(QTableView):
             if not table.isVisibleTo(page) or table.model() is None:
@@ -135,14 +193,108 @@ def session(window, watch, app) -> None:
                     header = model.headerData(col, Qt.Horizontal)
                     for order in (Qt.AscendingOrder, Qt.DescendingOrder):
                         watch.step = f"{name}: sort by {header} {'asc' if order == Qt.AscendingOrder else 'desc'}"
-                        table.sortByColumn(col, order)
+                        watch.timed(table.sortByColumn, col, order)
                         settle()
             for k in range(3):
                 watch.step = f"{name}: scroll page {k + 2}"
-                table.scrollToBottom()
-                table.scrollTo(model.index(max(model.rowCount() - 1, 0), 0),
-                               QAbstractItemView.PositionAtBottom)
+                watch.timed(table.scrollToBottom)
+                watch.timed(table.scrollTo, model.index(max(model.rowCount() - 1, 0), 0),
+                            QAbstractItemView.PositionAtBottom)
                 settle()
+
+
+def _set_combo(combo, value) -> bool:
+    """The combo's entry holding ``value`` (None: its "all" entry); False if it has none."""
+    index = 0 if value is None else combo.findData(value)
+    if index < 0:
+        return False
+    combo.setCurrentIndex(index)
+    return True
+
+
+def _through_window(window, name, f):
+    """Set list ``name``'s widgets to filter ``f``; returns (its table, its model's owner) or
+    None when the window offers no way to choose ``f``."""
+    from propdesk.enums import ComplaintStatus
+    from propdesk.services.lists import workorder_search
+
+    def status_value(statuses, open_codes, open_key):
+        if not statuses:
+            return None
+        if set(statuses) == set(open_codes):
+            return open_key
+        return statuses[0] if len(statuses) == 1 else False
+
+    if name == "complaints":
+        panel = window.complaints
+        status = status_value(f.statuses, ComplaintStatus.open_codes(), "__open__")
+        steps = [(panel.status, status), (panel.category, f.category_id), (panel.severity, f.severity),
+                 (panel.department, f.department_id), (panel.building, f.building_id)]
+        boxes = [(panel.overdue, f.overdue_only)]
+    elif name == "work orders":
+        panel = window.built("work_orders").board
+        if f.department_id is not None:
+            return None  # the board has no department filter
+        status = status_value(f.statuses, workorder_search.open_statuses(), "__open__")
+        steps = [(panel.status, status), (panel.urgency, f.urgency)]
+        boxes = [(panel.late_only, f.overdue_only), (panel.unpaid_only, f.unpaid_only)]
+    else:
+        panel = window.built("callbacks")
+        steps = [(panel.view, f.view), (panel.kind, f.kind), (panel.building, f.building_id),
+                 (panel.clerk, f.clerk_id)]
+        boxes = []
+    if any(value is False or (value is not None and combo.findData(value) < 0) for combo, value in steps):
+        return None
+    return panel, steps, boxes
+
+
+def matrix(window, watch, app) -> None:
+    """list_matrix.py's combinations through the window's widgets (see the module's text)."""
+    from PySide6.QtCore import Qt
+
+    from list_matrix import combinations
+    from propdesk.ui.main_window import TABS
+
+    keys = {"complaints": "complaints", "work orders": "work_orders", "callbacks": "callbacks"}
+    waits: dict[str, list[float]] = {}
+    skipped: dict[str, int] = {}
+    for name, _module, f, label in combinations():
+        window.tabs.setCurrentIndex(TABS.index(keys[name]))
+        found = _through_window(window, name, f)
+        if found is None:
+            skipped[name] = skipped.get(name, 0) + 1
+            continue
+        panel, steps, boxes = found
+        table, model = panel.table, panel.model
+        watch.group = f"matrix {name}"
+        wait_rows(watch, app, [model])
+        for combo, value in steps:
+            watch.step = f"{name}: {label}: {combo.objectName() or 'combo'}"
+            watch.timed(_set_combo, combo, value)
+            wait_rows(watch, app, [model])
+        for box, on in boxes:
+            if box.isChecked() != bool(on):
+                watch.step = f"{name}: {label}: {box.text()}"
+                watch.timed(box.setChecked, bool(on))
+                wait_rows(watch, app, [model])
+        for col in range(model.columnCount()):
+            if not model.can_sort(col):
+                continue
+            for order in (Qt.AscendingOrder, Qt.DescendingOrder):
+                watch.step = (f"{name}: {label} by {model.columns[col][0]} "
+                              f"{'asc' if order == Qt.AscendingOrder else 'desc'}")
+                watch.timed(table.sortByColumn, col, order)
+                waits.setdefault(name, []).append(wait_rows(watch, app, [model]))
+                if model.canFetchMore():  # the next page, as the clerk scrolls (GUI thread)
+                    watch.step += ", page 2"
+                    watch.timed(table.scrollToBottom)
+                    wait_rows(watch, app, [model])
+    print("filter x sort matrix through the window: the clerk's wait for the rows (ms), waits over "
+          "150 ms (the \"Reading…\" cue shows), combinations the window does not offer")
+    for name, ms in waits.items():
+        ms.sort()
+        print(f"  {name:<12} {len(ms):4d} sorts: median {ms[len(ms) // 2]:7.1f}, slowest {ms[-1]:7.1f}, "
+              f"{sum(m > 150 for m in ms):3d} over 150 ms; skipped {skipped.get(name, 0)}")
 
 
 def main(argv=None) -> int:
@@ -152,6 +304,7 @@ def main(argv=None) -> int:
     p.add_argument("--role", default="admin")
     p.add_argument("--no-session", action="store_true", help="only the scroll")
     p.add_argument("--scroll", type=int, default=100_000, help="rows to scroll the complaint list (0: none)")
+    p.add_argument("--matrix", action="store_true", help="list_matrix.py's combinations through the window")
     args = p.parse_args(argv)
     os.environ.setdefault("PROPDESK_HOME", str(args.path.parent / "gui_session_home"))
 
@@ -183,6 +336,8 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     if not args.no_session:
         session(window, watch, app)
+    if args.matrix:
+        matrix(window, watch, app)
     watch.close()
     print(f"{args.path.name}: {watch.count:,} statements on the GUI thread in "
           f"{time.perf_counter() - t0:.0f} s; {len(watch.slow)} over {args.bound:.0f} ms")
@@ -193,6 +348,15 @@ def main(argv=None) -> int:
               "(wall ms / CPU ms), first page shown after ms")
         for name, wall, cpu, longest_wall, longest_cpu, rows in watch.first_showing:
             print(f"  {name:<24}{wall:8.1f} /{cpu:6.1f}   {longest_wall:8.1f} /{longest_cpu:6.1f}   {rows:8.1f}")
+    if watch.turns:
+        print("the longest turn of the GUI thread while changing filters and sorts, per tab: wall ms "
+              "(its CPU ms), turns over the bound by wall / by CPU, the step")
+        for group, (ms, cpu, step) in watch.turns.items():
+            print(f"  {ms:8.1f} ({cpu:6.1f}) {watch.over.get(group, 0):4d} /{watch.over_cpu.get(group, 0):3d}  "
+                  f"{group:<24} {step}")
+        print(f"{len(watch.by_cpu):,} turns timed; the GUI thread's longest by its CPU time (ms CPU / wall):")
+        for cpu, ms, step in sorted(watch.by_cpu, reverse=True)[:8]:
+            print(f"  {cpu:7.1f} / {ms:7.1f}  {step}")
     if args.scroll:
         scroll(window, app, args.scroll)
     window.close()
@@ -226,6 +390,9 @@ def scroll(window, app, rows: int) -> None:
     panel.use_dates.setChecked(False)
     QApplication.processEvents()
     table, model = panel.table, panel.table.model()
+    while model.loading:  # its rows, read on a worker
+        QApplication.processEvents()
+        time.sleep(0.002)
     times: list[float] = []
     fetch = model.fetchMore
 
