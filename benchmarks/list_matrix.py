@@ -1,7 +1,9 @@
 """The first page of the complaint, callback and work-order lists for every filter x a second
 filter x every offered sort x both directions: the combinations `gui_session.py` does not try
-(it changes one filter at a time and sorts only the default view). A page after a filter or
-sort change is read on the GUI thread, so each one should stay under 50 ms.
+(it changes one filter at a time and sorts only the default view). These pages are read on a
+worker since session 6 (ui/lazy_model.py): a slow one no longer freezes the window, the clerk
+waits for it ("Reading…" after 150 ms); `gui_session.py --matrix` sets the same combinations
+through the window and times the GUI thread.
 
     python benchmarks/list_matrix.py FILE.db [--over 50] [--top 40]
 
