@@ -16,6 +16,7 @@ from propdesk.models.enums import Role
 from propdesk.models.tables import Building, Estate, Owner, OwnerPhone, Unit
 from propdesk.services.core import accounts
 from propdesk.services.core import calendar
+from propdesk.services.core import file_check
 from propdesk.services.setup import reference
 from propdesk.services.register.owners import initials, unit_label
 
@@ -84,6 +85,7 @@ def fresh_db(db_location, tmp_path, monkeypatch):
     yield db
     db.close()
     calendar.invalidate_cache()
+    file_check.reset()  # a test that left a file check due or found damage leaves no trace
 
 
 # scrypt at full cost (accounts.PRODUCTION_SCRYPT, N=2^17: ~0.5 s and 128 MiB a hash) is slow on

@@ -3789,6 +3789,14 @@ Details are in the log file.</source>
 详细信息见日志文件。</translation>
     </message>
     <message>
+        <source>The database file {path} is damaged ({reason}).
+
+To keep the damage from spreading, PropDesk saves nothing more in it. Close PropDesk and start it again: it offers to restore the latest good backup. What was saved since that backup will have to be entered again.</source>
+        <translation>数据库文件 {path} 已损坏（{reason}）。
+
+为免损坏扩散，PropDesk 不再向其中保存任何内容。请关闭 PropDesk 后重新启动：程序会提供恢复最近一份完好备份。该备份之后保存的内容需要重新录入。</translation>
+    </message>
+    <message>
         <source>The upgrade of the database was cancelled. The file is as it was before (a copy is kept beside it as well). PropDesk needs the upgrade to work with it: start PropDesk again when there is time to wait.</source>
         <translation>数据库升级已取消，文件保持升级前的样子（旁边另存有一份副本）。PropDesk 需要完成升级才能使用该文件，请在有时间等待时重新启动 PropDesk。</translation>
     </message>
@@ -7272,6 +7280,10 @@ The details are in the log file:
     <message>
         <source>{label}: {path} is not a backup of a PropDesk database on a server (a .dump file made by propdesk backup or pg_dump --format=custom).</source>
         <translation>{label}：{path} 不是服务器上 PropDesk 数据库的备份（应为 propdesk backup 或 pg_dump --format=custom 生成的 .dump 文件）。</translation>
+    </message>
+    <message>
+        <source>Not saved: the database file {path} is damaged ({reason}). Nothing was saved, so that the damage does not spread; what you typed is kept. Close PropDesk and start it again: it offers to restore the latest good backup.</source>
+        <translation>未保存：数据库文件 {path} 已损坏（{reason}）。为免损坏扩散，没有保存任何内容；您输入的内容仍保留。请关闭 PropDesk 后重新启动：程序会提供恢复最近一份完好备份。</translation>
     </message>
 </context>
 <context>

@@ -19,8 +19,8 @@ def run_gui(args) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from propdesk.models import init_db
-    from propdesk.models.db import DatabaseUnavailable, SchemaTooNew
-    from propdesk.services.core import backup
+    from propdesk.models.db import DatabaseUnavailable, SchemaTooNew, pending_upgrade
+    from propdesk.services.core import backup, file_check
     from propdesk.services.setup import reference
     from propdesk.services.core import settings
     from propdesk.ui import backup_dialogs, errors, translation
@@ -40,8 +40,16 @@ def run_gui(args) -> int:
     lock = backup_dialogs.instance_lock()  # a second PropDesk on this computer is told and quits
     if lock is None:
         return 0
+    checked_later = False
+    file_check.reset()  # a new session: nothing due, nothing found yet
     if "://" not in location:
-        status, reason = backup.diagnose(location)
+        # Every page is read (quick_check) before sign-in only when the last session did not
+        # close this file cleanly, or it changed since, or an upgrade is due: where damage comes
+        # from, and where the restore is offered at once. Otherwise the header and schema are
+        # read now and the full check runs on a thread while the sign-in dialog is up; nothing
+        # is written before it passed (services.core.file_check says why).
+        checked_later = file_check.take_clean_close(location) and not pending_upgrade(location)
+        status, reason = backup.diagnose(location, full=False if checked_later else None)
         if status in backup.IN_USE_OR_UNREADABLE:  # may be perfectly good: told, never replaced
             logging.error("database %s is %s: %s", location, status, reason)
             backup_dialogs.tell_not_usable_now(location, status, reason)
@@ -55,6 +63,8 @@ def run_gui(args) -> int:
             logging.error("database %s is %s", location, status)
             if not backup_dialogs.offer_restore_at_start(location, status):
                 return 1
+    if checked_later and status == backup.OK:
+        file_check.due(location)
     try:
         if not upgrade_at_start(location):
             return 1
@@ -95,6 +105,7 @@ def run_gui(args) -> int:
     from propdesk.ui.session import Session
 
     app.setQuitOnLastWindowClosed(False)  # signing out closes the window, PropDesk goes on
+    damage_told = _tell_damage_found(location)
     session = Session(app)
     if not session.sign_in():
         return 0
@@ -116,11 +127,41 @@ def run_gui(args) -> int:
     from propdesk.models.db import close_db
 
     close_db()  # PRAGMA optimize first, as SQLite advises
+    if "://" not in location and file_check.finish(timeout=30):
+        # the file as this session leaves it (the copies below only read it); not written
+        # when damage was found: the next start checks before sign-in and offers the backup
+        file_check.note_clean_close(location)
     lock.unlock()  # the window is closed: PropDesk may start again at once
     for thread in first_backup:
         thread.wait()
     backup_dialogs.automatic_backup("exit", policy)  # only if the office chose copies on exit
+    del damage_told
     return code
+
+
+def _tell_damage_found(location: str):
+    """When the check running after start finds the file damaged, the person is told at once
+    what it means and what to do (saves are refused from then on, each with the same advice)."""
+    from PySide6.QtCore import QCoreApplication, QObject, Signal
+    from PySide6.QtWidgets import QMessageBox
+
+    from propdesk.services.core import file_check
+
+    class Teller(QObject):
+        found = Signal(str, str)
+
+    teller = Teller()
+
+    def tell(status: str, reason: str) -> None:
+        QMessageBox.critical(None, "PropDesk", QCoreApplication.translate("app", 
+            "The database file {path} is damaged ({reason}).\n\nTo keep the damage from "
+            "spreading, PropDesk saves nothing more in it. Close PropDesk and start it again: it "
+            "offers to restore the latest good backup. What was saved since that backup will "
+            "have to be entered again.").format(path=location, reason=reason))
+
+    teller.found.connect(tell)  # queued: the check runs on a thread of its own
+    file_check.when_damaged(lambda status, reason: teller.found.emit(status, reason))
+    return teller
 
 
 def _tidy_export_folders() -> None:

@@ -295,3 +295,121 @@ def test_a_missing_database_with_backups_offers_the_latest_instead_of_a_first_st
     assert start(location) == 0  # restored, then on to the sign-in (cancelled here)
     assert _count(location) == 4
     assert any(good.name in d[2] for d in dialogs)
+
+
+# --- the database file's full check after a clean close (services.core.file_check) ---------------
+
+def _hold_full_check(monkeypatch):
+    """backup.diagnose as it is, but the full check (every page) holds until released."""
+    import threading
+
+    release, started, calls = threading.Event(), threading.Event(), []
+    real = backup.diagnose
+
+    def diagnose(path, full=None):
+        calls.append(full)
+        if full is not False:
+            started.set()
+            assert release.wait(60)
+        return real(path, full)
+
+    monkeypatch.setattr(backup, "diagnose", diagnose)
+    return release, started, calls
+
+
+def test_after_a_clean_close_the_start_does_not_wait_for_the_full_check(start, monkeypatch):
+    from propdesk.services.core import file_check
+
+    location = Path(database.obj.database)
+    database.close()
+    file_check.note_clean_close(str(location))  # as the last session left the file
+    release, started, calls = _hold_full_check(monkeypatch)
+    at_sign_in = []
+
+    def sign_in_shown(dialog):
+        at_sign_in.append(list(calls))
+        dialog.show()  # on screen: the full check starts on its thread while the person types
+        dialog.hide()
+        return 0
+
+    monkeypatch.setattr(LoginDialog, "exec", sign_in_shown)
+    try:
+        assert start(location) == 0  # the sign-in came and went while the check was held
+        assert at_sign_in == [[False]]  # before sign-in: the header and the schema only
+        assert started.wait(60) and calls == [False, None]
+        assert not file_check.finish(0)  # still held: nothing waited for it
+    finally:
+        release.set()
+    assert file_check.finish(60) and not file_check.damaged()
+
+
+def test_without_a_clean_close_every_page_is_checked_before_sign_in(start, monkeypatch):
+    """A crash, a power cut or PropDesk killed leaves no record: the full check comes first,
+    as before, so that damage is met with the offer of the latest good backup."""
+    release, _started, calls = _hold_full_check(monkeypatch)
+    release.set()
+    at_sign_in = []
+    monkeypatch.setattr(LoginDialog, "exec", lambda self: at_sign_in.append(list(calls)) or 0)
+    assert start(Path(database.obj.database)) == 0
+    assert at_sign_in == [[None]]
+
+
+def test_damage_found_after_the_start_is_told_refuses_saves_and_the_next_start_offers_the_backup(
+        start, monkeypatch, office, dialogs, tmp_path):
+    import os
+
+    from propdesk.services.core import audit, file_check
+    from propdesk.services.core.db_retry import transaction
+    from propdesk.ui import backup_dialogs
+
+    # a disk fault between two clean sessions: pages nothing reads at start are scratched, the
+    # file keeps its size and modification time
+    location = tmp_path / "office.db"
+    database.close()
+    src, dst = sqlite3.connect(database.obj.database), sqlite3.connect(location)
+    src.backup(dst)
+    src.close()
+    dst.execute("PRAGMA journal_mode=DELETE")
+    dst.execute("CREATE TABLE ballast (x BLOB)")
+    dst.executemany("INSERT INTO ballast VALUES (?)", [(os.urandom(4000),) for _ in range(60)])
+    dst.commit()
+    dst.close()
+    file_check.note_clean_close(str(location))
+    stat = location.stat()
+    data = bytearray(location.read_bytes())
+    data[len(data) - 4096 * 7:len(data) - 4096 * 5] = b"\xff" * 8192
+    location.write_bytes(bytes(data))
+    os.utime(location, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+    def signed_in(dialog):
+        dialog.show()  # the check starts
+        dialog.staff = office["clerk"]
+        return 1
+
+    refused = []
+
+    def the_days_work(*_args):
+        assert file_check.finish(60) and file_check.damaged()
+        QApplication.processEvents()  # the check's finding reaches the window
+        try:
+            with transaction():
+                audit.record(office["clerk"], "staff", office["clerk"].id, "login")
+        except file_check.FileDamaged as err:
+            refused.append(err.text())
+        return 0
+
+    monkeypatch.setattr(LoginDialog, "exec", signed_in)
+    monkeypatch.setattr(QApplication, "exec", the_days_work)
+    assert start(location) == 0
+    told = [text for kind, _title, text in dialogs if kind == "critical"]
+    assert len(told) == 1 and "已损坏" in told[0] and "恢复" in told[0] and str(location) in told[0]
+    assert len(refused) == 1 and "未保存" in refused[0]
+    assert not (config.data_dir() / file_check.RECORD).exists()  # no clean close after damage
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+
+    offered = []
+    monkeypatch.setattr(backup_dialogs, "offer_restore_at_start",
+                        lambda path, status: offered.append(status) or False)
+    assert start(location) == 1
+    assert offered == [backup.DAMAGED]

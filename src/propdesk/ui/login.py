@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.errors import RuleError
-from propdesk.services.core import accounts
+from propdesk.services.core import accounts, file_check
 from propdesk.services.setup import reference
 from propdesk.services.core import settings
 from propdesk.ui.worker import run_task
@@ -61,6 +61,12 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.username.setFocus()
+
+    def showEvent(self, event):  # noqa: N802 - Qt's method name
+        super().showEvent(event)
+        # the database file's full check, if the start left it for later, runs while the person
+        # types (services.core.file_check); the sign-in's write waits for it if need be
+        file_check.start()
 
     def sign_in(self) -> None:
         try:

@@ -14,7 +14,7 @@ from propdesk import __version__
 from propdesk.enums import Role
 from propdesk.services.core import accounts, calendar
 from propdesk.errors import RuleError
-from propdesk.services.core import settings
+from propdesk.services.core import file_check, settings
 from propdesk.services.setup import access
 from propdesk.ui.backup_dialogs import add_backup_actions
 from propdesk.ui.form_area import FormArea
@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
         screen = QApplication.primaryScreen().availableGeometry() if QApplication.primaryScreen() else None
         self.resize(min(1440, screen.width()) if screen else 1280, min(900, screen.height()) if screen else 860)
         self.tabs = QTabWidget(objectName="tabs")
+        # done once the window is on screen (paintEvent): the database file's check, if due
+        self._after_first_paint = [file_check.start]
         if staff.role == Role.TECHNICIAN.value:
             self._build_technician()
             return
@@ -91,9 +93,11 @@ class MainWindow(QMainWindow):
         self._status_bar()
         self._menus()
         self._show_calendar_banner()
-        # the overdue counts read every open case: counted on another thread (70 ms at a million)
+        # the overdue counts read every open case: counted on another thread (70 ms at a million),
+        # started once the window is drawn (a timer posted now fired before the first paint, and
+        # the worker's imports and queries took turns with it for the interpreter)
         self._overdue_counter = Background(self._show_overdue, self)
-        QTimer.singleShot(0, self, self.update_overdue)  # once the window is drawn
+        self._after_first_paint.insert(0, self.update_overdue)
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.update_overdue)
         self._clock.start()
@@ -101,6 +105,13 @@ class MainWindow(QMainWindow):
         # the event loop (each a few ms to tens of ms), so that a tab's first showing only builds
         self._to_import = [m for k, m in WARM_UP if k != start]
         QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up)
+
+    def paintEvent(self, event):  # noqa: N802 - Qt's method name
+        super().paintEvent(event)
+        if self._after_first_paint:  # the window is on screen: what was kept for this moment
+            for then in self._after_first_paint:
+                QTimer.singleShot(0, self, then)
+            self._after_first_paint = []
 
     def _warm_up(self) -> None:
         if not self._to_import:

@@ -59,6 +59,7 @@ from propdesk.models.tables import Staff
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
 from propdesk.services.core import calendar
+from propdesk.services.core import file_check
 from propdesk.services.core import leftovers
 from propdesk.services.core import settings
 from propdesk.services.core.db_retry import transaction
@@ -301,7 +302,7 @@ def _free(path: Path) -> Path:
     return path.with_name(f"{path.stem}-{max(taken) + 1}{path.suffix}")
 
 
-def _copy(source: Path, dest: Path, dated: bool = False) -> Path:
+def _copy(source: Path, dest: Path, dated: bool = False, live: bool = False) -> Path:
     """Online backup of ``source`` into ``dest`` (through a hidden temporary name that says
     which computer and process writes it), checked; returns the file written. What killed
     copies left in that folder is removed first (gigabytes each at a million complaints), never
@@ -330,6 +331,10 @@ def _copy(source: Path, dest: Path, dated: bool = False) -> Path:
         raise RuleError(MSG_CANNOT_WRITE, field="file", folder=str(dest.parent), error=str(err)) from err
     if check_database(tmp) != OK:
         _remove_copy(tmp)
+        if live:  # the open database itself may be damaged: then nothing more is written to it
+            status, reason = diagnose(source, full=True)
+            if status in (DAMAGED, NOT_A_DATABASE):
+                file_check.found(str(source), status, reason)
         raise RuleError(MSG_COPY_BAD)
     try:
         return _place(tmp, dest) if dated else _replace(tmp, dest)
@@ -428,7 +433,7 @@ def backup_now(dest: str | Path | None = None, kind: str = "", progress=None, sh
         target = Path(dest)
         if target.is_dir():
             target = _free(target / _dated_name(kind))
-    target = _copy(source, target, dated=dest is None or Path(dest).is_dir())
+    target = _copy(source, target, dated=dest is None or Path(dest).is_dir(), live=True)
     log.info("database backed up to %s", target)
     return target
 
@@ -527,7 +532,7 @@ def automatic_backup(when: str = "start", today: dt.date | None = None,
         return None
     if when == "exit" and not policy.on_exit:
         return None
-    target = _copy(policy.source, _free(config.backup_dir() / _dated_name(AUTO)), dated=True)
+    target = _copy(policy.source, _free(config.backup_dir() / _dated_name(AUTO)), dated=True, live=True)
     log.info("database backed up to %s", target)
     prune(policy)
     return target
@@ -623,6 +628,7 @@ def restore(actor: Staff, file: str | Path, progress=None, should_cancel=None) -
         log.exception("restore from %s failed", path)
         _remove_quietly(aside)
         raise RuleError(MSG_CANNOT_REPLACE, error=str(err)) from err
+    file_check.restored()  # the content is now the checked backup's: writes may go on
     upgrade(database.obj, str(current_location()))
     calendar.invalidate_cache()
     # the person may not exist in the restored data: then the note names them

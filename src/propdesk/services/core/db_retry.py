@@ -30,7 +30,7 @@ from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models import database
 from propdesk.models.db import DatabaseUnavailable, MSG_LOST, is_sqlite
-from propdesk.services.core import stoppable
+from propdesk.services.core import file_check, stoppable
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +135,9 @@ class transaction:  # noqa: N801 - used like a function: ``with transaction():``
         self._writing = None
 
     def __enter__(self):
+        # a SQLite file is written to only once this session's check of it passed (it waits for
+        # a check still running; services.core.file_check says why)
+        file_check.before_write()
         # a background read that is being stopped begins no write; one that writes is not
         # stopped until the write is over (services.core.stoppable)
         self._writing = stoppable.writing()

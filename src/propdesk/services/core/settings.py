@@ -17,6 +17,7 @@ from propdesk.models.tables import Setting
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
 from propdesk.services.core.db_retry import DatabaseBusy, transaction
+from propdesk.services.core.file_check import FileDamaged
 from propdesk.services.core.validation import MSG_CHOICE, Checker
 
 DEFAULTS = {
@@ -77,7 +78,7 @@ def office_language() -> str:
                 audit.record(None, ENTITY, 0, "change", note="language (first start)",
                              changes={"language": (stored or "", lang)})
         return get("language") or lang
-    except (DatabaseError, DatabaseBusy) as err:  # read-only or busy: the seed, stored next time
+    except (DatabaseError, DatabaseBusy, FileDamaged) as err:  # read-only, busy or damaged: the seed, stored next time
         log.warning("the office's language could not be stored: %s", err)
         return lang
 

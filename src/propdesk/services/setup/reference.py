@@ -35,6 +35,9 @@ CATEGORIES = [
 
 def seed_reference() -> None:
     """Create the departments and categories once (an office edits them afterwards)."""
+    if Department.select().exists() and Category.select().exists() \
+            and RepairCategory.select().exists():
+        return  # every start: read only (no write transaction, nothing to wait for)
     with transaction():
         if not Department.select().exists():
             for i, (code, name) in enumerate(DEPARTMENTS):
