@@ -166,14 +166,16 @@ def found(location: str, status: str, reason: str, check: _Check | None = None) 
             return
         check.status, check.reason = status, reason
         check.location = location
-        check.done.set()
         listeners = list(check.listeners) if status in DAMAGED_STATES else []
     if status in DAMAGED_STATES:
         log.error("database %s is %s: %s; writes are refused", location, status, reason)
     elif status != "ok":  # busy or unreadable now: says nothing about the content
         log.warning("file check of %s: %s (%s)", location, status, reason)
-    for listener in listeners:
-        listener(status, reason)
+    try:
+        for listener in listeners:  # told before any waiting write goes on (and is refused)
+            listener(status, reason)
+    finally:
+        check.done.set()
 
 
 def when_damaged(listener: Callable[[str, str], None]) -> None:
