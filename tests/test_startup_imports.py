@@ -17,7 +17,9 @@ from propdesk.models import database
 # imported when first used or after the window shows, never before it
 NOT_AT_START = ["psycopg2", "ssl", "openpyxl", "reportlab", "pypinyin", "propdesk.ui.audit_viewer",
                 "propdesk.services.setup.office", "propdesk.services.lists.weekly",
-                "propdesk.ui.export_dialog", "propdesk.ui.complaint_list"]
+                "propdesk.ui.export_dialog", "propdesk.ui.complaint_list",
+                # the log's rotating handler (and pickle, queue with it): once the window shows
+                "logging.handlers"]
 # ... and, for a clerk who starts on the intake form, what the form needs only once something is
 # typed or chosen (the address rules, the deadlines) or once it opens (the suggestion lists)
 NOT_AT_CLERK_START = NOT_AT_START + ["propdesk.services.register.address", "propdesk.services.cases.sla",

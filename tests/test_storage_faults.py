@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from propdesk import cli, logfile
+from propdesk import cli, config, logfile
 from propdesk.models import SCHEMA_VERSION, database
 from propdesk.models.tables import Category, Complaint
 from propdesk.services.cases import complaints
@@ -66,10 +66,12 @@ def test_a_database_file_replaced_while_running_refuses_saves(office, tmp_path):
         _take(office)
 
 
-def test_the_log_moves_when_its_disk_is_full(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("rotate", [True, False], ids=["rotating", "until the window shows"])
+def test_the_log_moves_when_its_disk_is_full(tmp_path, monkeypatch, capsys, rotate):
     monkeypatch.setattr(logfile, "fallback_dir", lambda: tmp_path / "fallback")
-    logfile.setup()
-    handler = next(h for h in logging.getLogger().handlers if isinstance(h, logfile.FallbackFileHandler))
+    logfile.setup(rotate=rotate)
+    kind = logfile.FallbackFileHandler if rotate else logfile.EarlyFileHandler
+    handler = next(h for h in logging.getLogger().handlers if isinstance(h, kind))
 
     class Full:
         def write(self, _text):
@@ -90,6 +92,30 @@ def test_the_log_moves_when_its_disk_is_full(tmp_path, monkeypatch, capsys):
     finally:
         logging.getLogger().removeHandler(handler)
         handler.close()
+
+
+def test_the_log_written_before_the_window_showed_is_kept_to_its_size_after(tmp_path, monkeypatch):
+    """The start writes the log without the rotating handler (logging.handlers is imported
+    after the window shows); the rotating one then takes the same file and rolls it over."""
+    monkeypatch.setenv("PROPDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(logfile, "MAX_BYTES", 2_000)
+    root = logging.getLogger()
+    logfile.setup(rotate=False)
+    try:
+        for i in range(40):
+            logging.getLogger("propdesk.test").info("before the window showed, line %s", i)
+        log = config.log_dir() / "propdesk.log"
+        assert log.stat().st_size > logfile.MAX_BYTES  # nothing rotates it yet
+        logfile.setup()  # after the window shows (app.run_gui)
+        assert [type(h) for h in root.handlers if getattr(h, "propdesk", False)] == [logfile.FallbackFileHandler]
+        logging.getLogger("propdesk.test").info("after the window showed")
+        kept = config.log_dir() / "propdesk.log.1"
+        assert "line 39" in kept.read_text(encoding="utf-8")  # rolled over, nothing lost
+        assert log.read_text(encoding="utf-8").strip().endswith("after the window showed")
+    finally:
+        for handler in [h for h in root.handlers if getattr(h, "propdesk", False)]:
+            root.removeHandler(handler)
+            handler.close()
 
 
 # --- every command against every file it cannot use -------------------------------------------

@@ -11,8 +11,8 @@ from propdesk import config, i18n, logfile
 BACKUP_DELAY_MS = 1500  # the start-of-day copy begins this long after the window shows
 
 
-def setup_logging() -> None:
-    logfile.setup(console=False)
+def setup_logging(rotate: bool = True) -> None:
+    logfile.setup(console=False, rotate=rotate)
 
 
 def run_gui(args) -> int:
@@ -26,7 +26,7 @@ def run_gui(args) -> int:
     from propdesk.ui import backup_dialogs, errors, translation
     from propdesk.ui.login import FirstRunDialog
 
-    setup_logging()
+    setup_logging(rotate=False)  # the rotating file handler once the window shows (logfile)
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("PropDesk")
     app.setWindowIcon(_icon())
@@ -117,6 +117,7 @@ def run_gui(args) -> int:
     later = QTimer(singleShot=True, interval=BACKUP_DELAY_MS)
     later.timeout.connect(lambda: first_backup.append(backup_dialogs.start_automatic_backup()))
     later.timeout.connect(_tidy_export_folders)
+    later.timeout.connect(setup_logging)  # the log file kept to its size from now on
     later.start()
     code = app.exec()
     later.stop()

@@ -1,9 +1,15 @@
 """Where log lines go: every detail (INFO and up) into ``logs/propdesk.log`` in the data folder;
-the console (the ``propdesk`` command) shows warnings and errors only."""
+the console (the ``propdesk`` command) shows warnings and errors only.
+
+The file is kept to ``MAX_BYTES`` in ``BACKUPS + 1`` files by the standard library's rotating
+handler. The window's start does not wait for its module (``logging.handlers`` brings
+``socket``, ``pickle`` and ``queue``: ~5 ms before the window shows): ``setup(rotate=False)``
+writes to the same file through a plain file handler, and ``setup()`` after the window shows
+(``app.run_gui``) puts the rotating one in its place, which rolls the file over when it is due.
+"""
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import tempfile
 from pathlib import Path
@@ -11,6 +17,7 @@ from pathlib import Path
 from propdesk import config
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+MAX_BYTES, BACKUPS = 2_000_000, 5
 
 
 def fallback_dir() -> Path:
@@ -18,10 +25,11 @@ def fallback_dir() -> Path:
     return Path(tempfile.gettempdir()) / "PropDesk-logs"
 
 
-class FallbackFileHandler(logging.handlers.RotatingFileHandler):
+class FallbackFile:
     """The log file; when a line cannot be written there (disk full, folder gone or
     read-only), the log moves to the temporary folder and says so, and if that fails too the
-    line is dropped: a log must never stop the program or print a traceback."""
+    line is dropped: a log must never stop the program or print a traceback. (Mixed into a
+    ``logging.FileHandler``: the plain one at start, the rotating one after.)"""
 
     moved = False
 
@@ -51,24 +59,55 @@ class FallbackFileHandler(logging.handlers.RotatingFileHandler):
             self.stream = None
 
 
-def setup(console: bool = False) -> None:
-    """(Re)install PropDesk's handlers on the root logger; calling it again replaces them."""
+class EarlyFileHandler(FallbackFile, logging.FileHandler):
+    """The log file until the window shows (no rotation: see the module's docstring)."""
+
+
+_rotating: type | None = None
+
+
+def rotating_handler_class() -> type:
+    """``FallbackFile`` on the standard library's rotating handler (imported on first use)."""
+    global _rotating
+    if _rotating is None:
+        import logging.handlers
+
+        class FallbackFileHandler(FallbackFile, logging.handlers.RotatingFileHandler):
+            pass
+
+        _rotating = FallbackFileHandler
+    return _rotating
+
+
+def __getattr__(name: str):
+    if name == "FallbackFileHandler":  # the rotating handler's class, as before
+        return rotating_handler_class()
+    raise AttributeError(name)
+
+
+def _file_handler(path: Path, rotate: bool) -> logging.Handler:
+    if rotate:
+        return rotating_handler_class()(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    return EarlyFileHandler(path, encoding="utf-8")
+
+
+def setup(console: bool = False, rotate: bool = True) -> None:
+    """(Re)install PropDesk's handlers on the root logger; calling it again replaces them.
+    ``rotate=False``: the plain file handler, until ``setup()`` is called again."""
     root = logging.getLogger()
     for old in [h for h in root.handlers if getattr(h, "propdesk", False)]:
         root.removeHandler(old)
         old.close()
     root.setLevel(logging.INFO)
     try:
-        handler: logging.Handler = FallbackFileHandler(
-            config.log_dir() / "propdesk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+        handler: logging.Handler = _file_handler(config.log_dir() / "propdesk.log", rotate)
         handler.setFormatter(logging.Formatter(FORMAT))
         handler.propdesk = True  # type: ignore[attr-defined]
         root.addHandler(handler)
     except OSError:  # an unwritable data folder: the temporary folder takes the log
         try:
             fallback_dir().mkdir(parents=True, exist_ok=True)
-            handler = FallbackFileHandler(fallback_dir() / "propdesk.log", maxBytes=2_000_000,
-                                          backupCount=5, encoding="utf-8")
+            handler = _file_handler(fallback_dir() / "propdesk.log", rotate)
             handler.setFormatter(logging.Formatter(FORMAT))
             handler.propdesk = True  # type: ignore[attr-defined]
             root.addHandler(handler)

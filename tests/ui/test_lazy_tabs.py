@@ -93,6 +93,24 @@ def test_a_dashboard_number_opens_a_list_not_built_yet(qtbot, office):
     assert not panel.due_chip.isHidden()
 
 
+def test_the_status_bar_counts_and_the_file_check_wait_for_the_first_paint(qtbot, office, monkeypatch):
+    """Their worker's imports and queries took turns with the first paint for the interpreter
+    (a timer posted while the window was built fired before it was drawn)."""
+    from propdesk.services.core import file_check
+
+    started = []
+    monkeypatch.setattr(MainWindow, "update_overdue", lambda self: started.append("counts"))
+    monkeypatch.setattr(file_check, "start", lambda: started.append("file check"))
+    window = MainWindow(office["clerk"])
+    qtbot.addWidget(window)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert started == []  # built, not drawn: nothing started yet
+    window.show()
+    qtbot.waitUntil(lambda: len(started) == 2)
+    assert sorted(started) == ["counts", "file check"]
+
+
 def test_the_status_bar_counts_arrive_and_open_their_list(qtbot, office):
     late = _late_complaint(office)
     window = _shown(qtbot, MainWindow(office["clerk"]))

@@ -24,13 +24,17 @@ class FormArea(QScrollArea):
             footer.setParent(self)
             footer.setAutoFillBackground(True)
             footer.setStyleSheet(f"#{footer.objectName()} {{ border-top: 1px solid #ccc; }}")
-            self.verticalScrollBar().rangeChanged.connect(lambda *_: self._place_footer())
+            # placed again when the area is resized or the footer's text grows; the scroll bar
+            # coming and going changes nothing (the footer spans the width, over the blank)
+            self._footer_height = -1
             self._place_footer()
 
     def _place_footer(self) -> None:
         height = self.footer.sizeHint().height()
-        self.setViewportMargins(0, 0, 0, height)
-        self._under_bar.setFixedHeight(height)
+        if height != self._footer_height:  # the margins lay the area out again: only on a change
+            self._footer_height = height
+            self.setViewportMargins(0, 0, 0, height)
+            self._under_bar.setFixedHeight(height)
         self.footer.setGeometry(0, self.height() - height, self.width(), height)
         self.footer.raise_()  # over the blank under the scroll bar: the footer spans the width
 
