@@ -36,6 +36,7 @@ import json
 import logging
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -134,6 +135,7 @@ def due(location: str) -> None:
         _check.location, _check.status, _check.reason = location, None, ""
         _check.thread = None
         _check.done.clear()
+    log.info("%s was closed cleanly: its full check runs beside the sign-in", location)
 
 
 def start() -> None:
@@ -150,11 +152,13 @@ def _run(location: str) -> None:
     from propdesk.services.core import backup
 
     check = _check
+    started = time.monotonic()
     try:
         status, reason = backup.diagnose(location)
     except Exception as err:  # a check that could not run says nothing about the file
         log.exception("file check of %s failed", location)
         status, reason = "unreadable", str(err)
+    log.info("file check of %s: %s (%.2f s)", location, status, time.monotonic() - started)
     found(location, status, reason, check)
 
 
