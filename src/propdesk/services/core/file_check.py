@@ -82,18 +82,26 @@ def _record_path() -> Path:
 
 
 def _fingerprint(location: str) -> dict | None:
-    """What tells whether a file is still as a session left it (None: no such file)."""
+    """What tells whether a file is still as a session left it (None: no such file): its size
+    and modification time, and those of its write-ahead log (committed pages not yet in the
+    file: SQLite moves them when the last connection closes, which may be after ours)."""
     try:
         st = os.stat(location)
     except OSError:
         return None
-    return {"path": str(Path(location).resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    try:
+        wal = os.stat(f"{location}-wal")
+        wal_state = [wal.st_size, wal.st_mtime_ns] if wal.st_size else None
+    except OSError:
+        wal_state = None
+    return {"path": str(Path(location).resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns,
+            "wal": wal_state}
 
 
 def take_clean_close(location: str) -> bool:
-    """Whether the last session closed ``location`` cleanly and nothing changed it since (its
-    record matches, no write-ahead log is left over). The record is removed either way: this
-    session writes its own when it closes cleanly."""
+    """Whether the last session closed ``location`` cleanly and nothing changed it (nor its
+    write-ahead log) since. The record is removed either way: this session writes its own when
+    it closes cleanly."""
     path = _record_path()
     try:
         saved = json.loads(path.read_text(encoding="utf-8"))
@@ -104,9 +112,6 @@ def take_clean_close(location: str) -> bool:
     except OSError:
         log.warning("cannot remove %s", path)
         return False  # it could not say "crashed" next time: check now
-    wal = Path(f"{location}-wal")
-    if wal.is_file() and wal.stat().st_size > 0:  # committed pages not in the file: not clean
-        return False
     return saved == _fingerprint(location)
 
 
