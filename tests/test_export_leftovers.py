@@ -2,6 +2,7 @@
 to the target; the next export into that folder removes it, but never the file of an export
 that is still running, nor anything not ours. Exports follow the umask like any saved file."""
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -187,3 +188,48 @@ def test_exports_follow_the_umask(db, tmp_path, office):
              if p.suffix in (".pdf", ".xlsx")}
     assert modes == {"c.pdf": 0o640, "c.xlsx": 0o640, "w.pdf": 0o640, "w.xlsx": 0o640,
                      "plain.pdf": 0o640}
+
+
+def test_a_command_s_start_tidies_the_folders_the_desk_exported_into(db, tmp_path):
+    """A scheduled ``propdesk export`` killed midway, and the next morning's command writes
+    elsewhere: its start removes the killed one's file (as the window's start does,
+    tests/ui/test_export_leftovers_at_start.py), before its own work and whatever that is."""
+    monthly, daily = tmp_path / "月报", tmp_path / "daily"
+    monthly.mkdir(), daily.mkdir()
+    killed = start_export(db, monthly / "killed.pdf")
+    left = hidden(monthly)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    killed.stdout.close(), killed.stderr.close(), killed.stdin.close()
+    assert len(left) == 1 and hidden(monthly) == left
+
+    done = subprocess.run([sys.executable, "-m", "propdesk.cli", "--db", db, *EXPORT,
+                           "-o", str(daily / "today.xlsx")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert hidden(monthly) == [] and not (monthly / "killed.pdf").exists()
+    assert sorted(p.name for p in daily.iterdir()) == ["today.xlsx"]
+    from propdesk import config
+
+    log = (config.log_dir() / "propdesk.log").read_text(encoding="utf-8")
+    assert f"removed the leftover of a killed export: {monthly / left[0]}" in log
+
+
+def test_the_folders_that_are_gone_are_forgotten(db, tmp_path):
+    """The list of folders (at most KEEP_FOLDERS) drops a folder deleted or renamed since, and
+    keeps one whose disk or share is not there just now (its parent is missing too)."""
+    from propdesk.services.core import leftovers
+
+    kept, deleted, now_a_file = tmp_path / "kept", tmp_path / "deleted", tmp_path / "now_a_file"
+    unplugged = tmp_path / "usb" / "reports"
+    for folder in (unplugged, now_a_file, deleted, kept):
+        folder.mkdir(parents=True)
+        reports.export("complaints", folder / "c.xlsx", *populate_period())
+    assert leftovers.export_folders()[:4] == [kept, deleted, now_a_file, unplugged]
+    shutil.rmtree(deleted), shutil.rmtree(tmp_path / "usb"), shutil.rmtree(now_a_file)
+    now_a_file.write_bytes(b"x")
+    stale = kept / f".propdesk-{reports._host()}-{dead_pid()}-ab12cd34.pdf"
+    stale.write_bytes(b"x")
+
+    assert leftovers.tidy_export_folders() == [stale]
+    assert leftovers.export_folders() == [kept, unplugged]
+    assert leftovers.tidy_export_folders() == [] and leftovers.export_folders() == [kept, unplugged]

@@ -167,10 +167,11 @@ def _tell_damage_found(location: str):
 
 def _tidy_export_folders() -> None:
     """The hidden files of exports killed in the folders this desk exported into (a power cut
-    in the middle of a register), removed on a thread of their own after the window shows."""
-    from propdesk import reports
+    in the middle of a register), removed on a thread of their own after the window shows
+    (services.core.leftovers.tidy_at_start; every command does the same as it starts)."""
+    from propdesk.services.core import leftovers
 
-    reports.tidy_export_folders_in_background()
+    leftovers.tidy_at_start()
 
 
 def finish_background_work(timeout_ms: int = 10_000) -> bool:

@@ -719,6 +719,9 @@ def main(argv: list[str] | None = None) -> int:
         from propdesk.app import run_gui
 
         return run_gui(args)
+    from propdesk.services.core import leftovers
+
+    tidying = leftovers.tidy_at_start()  # killed exports' files, as the window does at its start
     try:
         with _ctrl_c_cancels_on_server(args):
             return COMMANDS[args.command](args)
@@ -738,6 +741,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 1
     finally:
+        tidying.join(leftovers.CLI_WAIT)
         if "propdesk.models.db" in sys.modules:  # the command opened the database
             from propdesk.models.db import optimize
 

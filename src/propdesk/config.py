@@ -6,8 +6,8 @@ A desk that chose "connect to the office's server" at its first start remembers 
 ``server-password.bin``, protected as ``propdesk.desk_secret`` says (Windows: DPAPI, per user),
 handed to the driver in memory: never in the URL, the environment, the settings or the logs.
 (A ``pgpass.conf`` from an older PropDesk is moved into it at the next start and deleted.)
-``export-folders.txt`` lists the folders this desk exported into lately (``reports``: their
-leftovers of killed exports are removed at the next start).
+``export-folders.txt`` lists the folders this desk exported into lately (``services.core.
+leftovers``: their leftovers of killed exports are removed at the program's next start).
 """
 from __future__ import annotations
 

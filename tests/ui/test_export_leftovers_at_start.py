@@ -1,7 +1,8 @@
 """A killed export's hidden file in a folder nobody exports into again (issue 21): the desk
-remembers the folders its exports went to, and the window's next start removes such leftovers
-there on a thread of its own, by the rules of ``reports.remove_stale``: never a running
-export's file, never another desk's."""
+remembers the folders its exports went to, and the program's next start (the window's; a
+command's: tests/test_export_leftovers.py) removes such leftovers there on a thread of its own,
+by the rules of ``leftovers.remove_stale``: never a running export's file, never another
+desk's."""
 import argparse
 import logging
 import os
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from propdesk import app as app_module
 from propdesk import config, reports
 from propdesk.models import database
+from propdesk.services.core import leftovers
 from propdesk.ui.login import LoginDialog
 from tests.test_export_leftovers import db, hidden, populate_period, start_export  # noqa: F401
 
@@ -39,14 +41,15 @@ def test_the_next_start_removes_what_a_killed_export_left(db, office, tmp_path, 
     killed_in.mkdir(), running_in.mkdir()
     other_desk = killed_in / ".propdesk-otherdesk-4242-ab12cd34.pdf"  # another desk's, recent
     other_desk.write_bytes(b"x")
-    killed = start_export(db, killed_in / "killed.pdf")
-    [left] = [name for name in hidden(killed_in) if name != other_desk.name]
-    assert _stop(killed, kill=True) == -signal.SIGKILL
+    # (the running one first: a command's start tidies the remembered folders too)
     running = start_export(db, running_in / "running.xlsx")
     try:
         [running_file] = hidden(running_in)
+        killed = start_export(db, killed_in / "killed.pdf")
+        [left] = [name for name in hidden(killed_in) if name != other_desk.name]
+        assert _stop(killed, kill=True) == -signal.SIGKILL
         # this desk remembers both folders (the export's own process wrote them down)
-        assert reports.export_folders()[:2] == [running_in, killed_in]
+        assert leftovers.export_folders()[:2] == [killed_in, running_in]
         assert (killed_in / left).exists()
 
         # the next morning: the window starts, the clerk signs in and works
@@ -88,18 +91,18 @@ def test_the_next_start_removes_what_a_killed_export_left(db, office, tmp_path, 
 
 def test_the_desk_keeps_its_latest_folders_and_never_fails_an_export_for_them(db, office, tmp_path,  # noqa: F811
                                                                               monkeypatch):
-    folders = [tmp_path / f"f{i}" for i in range(reports.KEEP_FOLDERS + 3)]
+    folders = [tmp_path / f"f{i}" for i in range(leftovers.KEEP_FOLDERS + 3)]
     for folder in folders:
         folder.mkdir()
         reports.export("complaints", folder / "c.xlsx", *populate_period())
     reports.export("complaints", folders[5] / "again.xlsx", *populate_period())
-    kept = reports.export_folders()
-    assert kept[0] == folders[5] and len(kept) == reports.KEEP_FOLDERS
-    assert kept[1:] == [f for f in reversed(folders) if f != folders[5]][:reports.KEEP_FOLDERS - 1]
+    kept = leftovers.export_folders()
+    assert kept[0] == folders[5] and len(kept) == leftovers.KEEP_FOLDERS
+    assert kept[1:] == [f for f in reversed(folders) if f != folders[5]][:leftovers.KEEP_FOLDERS - 1]
     # a data folder that cannot be written: the export is written all the same
-    list_file = config.data_dir() / reports.FOLDERS_FILE
+    list_file = config.data_dir() / leftovers.FOLDERS_FILE
     list_file.unlink()
     list_file.mkdir()  # a directory where the list should be: neither readable nor writable
     assert reports.export("complaints", tmp_path / "c.pdf", *populate_period()) == 3
-    assert (tmp_path / "c.pdf").stat().st_size > 0 and reports.export_folders() == []
-    assert reports.tidy_export_folders() == []
+    assert (tmp_path / "c.pdf").stat().st_size > 0 and leftovers.export_folders() == []
+    assert leftovers.tidy_export_folders() == []

@@ -29,7 +29,6 @@ import contextlib
 import datetime as dt
 import errno
 import os
-import threading
 from pathlib import Path
 from typing import Callable
 
@@ -79,8 +78,9 @@ def output_file(path, suffix: str):
     A job killed outright (SIGKILL, a power cut, the task manager) cannot tidy up: its hidden
     ``.propdesk-HOST-PID-XXXXXXXX.pdf`` stays. The next export into the same folder removes such
     leftovers (:func:`remove_stale`), never the file of an export still running; and the folder
-    is remembered for this desk (:func:`remember_folder`), so the window's next start tidies
-    it too (:func:`tidy_export_folders`) even when nobody exports there again.
+    is remembered for this desk (``leftovers.remember_folder``), so the program's next start,
+    the window's or a command's, tidies it too (``leftovers.tidy_at_start``) even when nobody
+    exports there again.
 
     The file is created with mode 0666 less the umask, as any program's "Save as" would: an
     export is a document the user puts into a folder of their choice, and that folder (and the
@@ -92,7 +92,7 @@ def output_file(path, suffix: str):
         tmp = _create_temp(target.parent, suffix)
     except OSError as err:
         raise _cannot_write(target, err) from err
-    remember_folder(target.parent)  # before the work: a job killed midway is what it is for
+    leftovers.remember_folder(target.parent)  # before the work: a job killed midway is what it is for
     # the others' ages by the folder's clock (a shared folder's server sets the times), not
     # this desk's, which may run a day ahead
     try:
@@ -115,76 +115,6 @@ def output_file(path, suffix: str):
 TEMP_PREFIX, STALE_AFTER = leftovers.TEMP_PREFIX, leftovers.STALE_AFTER
 _host, _create_temp, is_stale, remove_stale = (leftovers.host, leftovers.create_temp,
                                                 leftovers.is_stale, leftovers.remove_stale)
-
-
-# --- the folders this desk exported into, tidied at the next start ---------------------------------
-
-FOLDERS_FILE = "export-folders.txt"  # in the desk's data folder: one folder a line, newest first
-KEEP_FOLDERS = 20
-
-
-def _folders_file() -> Path:
-    from propdesk import config
-
-    return config.data_dir() / FOLDERS_FILE
-
-
-def export_folders() -> list[Path]:
-    """The folders this desk exported into lately, newest first (none when it never did)."""
-    try:
-        text = _folders_file().read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []
-    return [Path(line) for line in text.splitlines() if line.strip()][:KEEP_FOLDERS]
-
-
-def remember_folder(folder) -> None:
-    """Put ``folder`` first in this desk's list of export folders (at most KEEP_FOLDERS).
-    Never fails an export: a list that cannot be written is only not kept."""
-    name = os.path.abspath(folder)
-    if "\n" in name or "\r" in name:
-        return  # a line of its own could not hold it
-    try:
-        known = export_folders()
-        if known[:1] == [Path(name)]:
-            return  # the usual case: the same folder as last time, nothing to write
-        lines = [name] + [str(p) for p in known if p != Path(name)][:KEEP_FOLDERS - 1]
-        path = _folders_file()
-        tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
-        try:
-            tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-            os.replace(tmp, path)  # whole or not at all, should two PropDesks write at once
-        finally:
-            tmp.unlink(missing_ok=True)
-    except OSError:
-        return
-
-
-def tidy_export_folders() -> list[Path]:
-    """Remove the leftovers of killed exports (:func:`remove_stale`'s rules: never a running
-    export's file, never another desk's) in every folder this desk exported into lately.
-    A folder may be a network share that hangs: call this off the GUI thread."""
-    removed: list[Path] = []
-    for folder in export_folders():
-        removed += remove_stale(folder)
-    return removed
-
-
-def tidy_export_folders_in_background() -> threading.Thread:
-    """:func:`tidy_export_folders` on a thread of its own. A daemon: a share that hangs never
-    holds up the program's end, and removing files one by one leaves nothing half-done."""
-    def run():
-        import logging
-
-        try:
-            for path in tidy_export_folders():
-                logging.getLogger(__name__).info("removed the leftover of a killed export: %s", path)
-        except Exception:  # tidying up never troubles the user
-            logging.getLogger(__name__).exception("tidying the export folders failed")
-
-    thread = threading.Thread(target=run, name="propdesk-tidy-exports", daemon=True)
-    thread.start()
-    return thread
 
 
 # the usual reasons a file cannot be written, in the office's words (the system's strerror is

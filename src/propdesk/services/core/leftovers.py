@@ -13,12 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import functools
+import logging
 import os
 import re
 import secrets
 import socket
+import threading
 import time
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 TEMP_PREFIX = ".propdesk-"
 STALE_AFTER = dt.timedelta(days=1)  # a leftover whose owner cannot be asked (another computer)
@@ -107,3 +111,115 @@ def remove_stale(folder, now: float | None = None) -> list[Path]:
                 continue  # gone meanwhile, or still open somewhere (Windows)
             removed.append(path)
     return removed
+
+
+# --- the folders this desk exported into, tidied at the program's next start -----------------------
+# A killed export's file stays in a folder nobody may export into again. The desk remembers the
+# folders its exports went to; each start of the program, the window's or a command's
+# (:func:`tidy_at_start`), removes the leftovers there by :func:`remove_stale`'s rules and
+# forgets the folders that are gone.
+
+FOLDERS_FILE = "export-folders.txt"  # in the desk's data folder: one folder a line, newest first
+KEEP_FOLDERS = 20
+CLI_WAIT = 5.0  # seconds a command waits at its end for the tidying (a share that hangs)
+
+_list_lock = threading.Lock()  # this process's writers of the list (another PropDesk: os.replace)
+
+
+def _folders_file() -> Path:
+    from propdesk import config
+
+    return config.data_dir() / FOLDERS_FILE
+
+
+def export_folders() -> list[Path]:
+    """The folders this desk exported into lately, newest first (none when it never did)."""
+    try:
+        text = _folders_file().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [Path(line) for line in text.splitlines() if line.strip()][:KEEP_FOLDERS]
+
+
+def _write_folders(lines: list[str]) -> None:
+    path = _folders_file()
+    tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+    try:
+        tmp.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        os.replace(tmp, path)  # whole or not at all, should two PropDesks write at once
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def remember_folder(folder) -> None:
+    """Put ``folder`` first in this desk's list of export folders (at most KEEP_FOLDERS).
+    Never fails an export: a list that cannot be written is only not kept."""
+    name = os.path.abspath(folder)
+    if "\n" in name or "\r" in name:
+        return  # a line of its own could not hold it
+    try:
+        with _list_lock:
+            known = export_folders()
+            if known[:1] == [Path(name)]:
+                return  # the usual case: the same folder as last time, nothing to write
+            _write_folders([name] + [str(p) for p in known if p != Path(name)][:KEEP_FOLDERS - 1])
+    except OSError:
+        return
+
+
+def is_gone(folder: Path) -> bool:
+    """The folder is no longer there while the folder holding it is (deleted, renamed): a
+    share or a USB disk that is not connected just now is not gone (its parent is missing
+    too, or cannot be asked), nor is a folder that cannot be asked."""
+    try:
+        folder.stat()
+        return not folder.is_dir()  # a file of that name now: no folder to tidy
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return False
+    try:
+        return folder.parent != folder and folder.parent.is_dir()
+    except OSError:
+        return False
+
+
+def tidy_export_folders() -> list[Path]:
+    """Remove the leftovers of killed exports (:func:`remove_stale`'s rules: never a running
+    export's file, never another desk's) in every folder this desk exported into lately, and
+    forget the folders that are gone (:func:`is_gone`). Returns what was removed. A folder may
+    be a network share that hangs: call this off the GUI thread."""
+    removed: list[Path] = []
+    folders = export_folders()
+    gone = []
+    for folder in folders:
+        if is_gone(folder):
+            gone.append(folder)
+        else:
+            removed += remove_stale(folder)
+    if gone:
+        try:
+            with _list_lock:  # read again: an export may have put its folder first meanwhile
+                _write_folders([str(p) for p in export_folders() if p not in gone])
+        except OSError:
+            pass  # kept for the next start
+        log.info("forgot the export folders that are gone: %s", ", ".join(map(str, gone)))
+    return removed
+
+
+def tidy_at_start() -> threading.Thread:
+    """:func:`tidy_export_folders` on a thread of its own, at each start of the program: the
+    window's (a moment after it shows) and every command's (``propdesk export`` run by a
+    scheduled job is where a killed export is most likely). A daemon: a share that hangs never
+    holds up the program's end (a command waits for it at most :data:`CLI_WAIT`); removing
+    files one by one leaves nothing half-done."""
+    def run():
+        try:
+            for path in tidy_export_folders():
+                log.info("removed the leftover of a killed export: %s", path)
+        except Exception:  # tidying up never troubles the user
+            log.exception("tidying the export folders failed")
+
+    thread = threading.Thread(target=run, name="propdesk-tidy-exports", daemon=True)
+    thread.start()
+    return thread
