@@ -50,7 +50,7 @@ from propdesk.models import database, is_sqlite
 from propdesk.models.db import (FTS_TABLES, INDEX_KINDS, MISDATED, NUMBER_DATED, index_columns, index_kinds,
                                 misdated_index)
 from propdesk.services.core import accounts
-from propdesk.services.lists.query_parts import sort_key
+from propdesk.services.lists.query_parts import forget_counts, sort_key, sorted_by
 from propdesk.services.register.owners import normalize_text
 
 
@@ -790,7 +790,8 @@ class Listing:
                               keyset: bool = False, mode: str = "received"):
         token = _DATED.set(mode)
         try:
-            where = self.where(f)
+            with sorted_by(self.columns[order]):
+                where = self.where(f)
             if keyset:
                 past = self._past(self.columns[order], descending)
                 where = past if where is True else (where & past)
@@ -880,7 +881,9 @@ class Listing:
                       else column <= SQL("?", [Bound("@order")]))
             if keyset:
                 within &= self._past(column, descending)
-            query = (self.joined(self.selected()).where(self.where(f) & within)
+            with sorted_by(column):
+                where = self.where(f)
+            query = (self.joined(self.selected()).where(where & within)
                      .order_by(*self._ordering(order, descending)))
             return query.offset(offset).limit(limit).sql()
         finally:
@@ -893,9 +896,15 @@ class Listing:
         for cache in (self._page_sql, self._count_sql, self._window_sql, self._window_page_sql,
                       self._pg_window_kind, self._dated_page_sql, self._window_terms):
             cache.cache_clear()
+        forget_counts()
 
     def _build_page_sql(self, f, order: str, descending: bool, offset: int, limit: int,
                         engine=None, keyset: bool = False, window: str = ""):
+        with sorted_by(self.columns.get(order, self.columns[self.default_order])):  # query_parts.narrowed
+            return self._page_sql_of(f, order, descending, offset, limit, keyset, window)
+
+    def _page_sql_of(self, f, order: str, descending: bool, offset: int, limit: int,
+                     keyset: bool, window: str):
         # engine: only part of the cache key; window: PostgreSQL's window (_pg_windowed), the
         # rows at or past a boundary (filled in when it runs), found as ``window`` says
         # ("index" or "scan", services.lists.pg_search) and sorted, never by walking the sort

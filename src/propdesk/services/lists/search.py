@@ -16,8 +16,8 @@ from propdesk.models.enums import ComplaintStatus
 from propdesk.models.tables import Category, Complaint, Department, Unit, now
 from propdesk.services.cases import lateness
 from propdesk.services.lists.listing import Listing, address_units, needs_unit_join, text_condition
-from propdesk.services.lists.query_parts import (all_of, day_range, ids_by_state, unindexed,
-                                                walk_if_many)
+from propdesk.services.lists.query_parts import (Narrowing, all_of, day_range, hidden, ids_by_state,
+                                                narrowed)
 
 
 @dataclass(frozen=True)
@@ -72,46 +72,47 @@ def _text_condition(term: str):
 
 
 def _where(f: ComplaintFilter):
-    conds = []
-    if f.statuses:
-        conds.append(walk_if_many(Complaint, Complaint.status.in_(f.statuses)))
+    # the conditions an index answers: which of them it answers is decided with the page's sort
+    # (query_parts.narrowed: a rare one its index; else the sort column's walk, or the narrowest
+    # one's rows when together they hold for few)
+    parts, conds, guessed = [], [], 0
+    statuses = f.statuses
+    if f.overdue_only:
+        # only an open complaint is overdue: the open states among those chosen (none: no rows,
+        # the closed ones are not read one by one to find that out)
+        open_ = ComplaintStatus.open_codes()
+        statuses = tuple(s for s in open_ if s in f.statuses) if f.statuses else tuple(open_)
+        # tested on those rows; not counted as narrowing (most open ones may be overdue: a
+        # walk then finds its page soon)
+        conds.append(hidden(lateness.complaint_overdue_sql(f.at or now())))
+    if statuses or f.overdue_only:
+        parts.append(Narrowing(Complaint.status.in_(statuses), Complaint.status))
     elif f.on_record:
         conds.append(lateness.on_record_sql())
     else:
         conds.append(Complaint.status != ComplaintStatus.VOIDED.value)
-    # a category or department holds a tenth to a quarter of the complaints: their own index
-    # read every match and sorted them for any other order than the date (0.5-1 s at 1,000,000)
     if f.category_id:
-        conds.append(walk_if_many(Complaint, Complaint.category == f.category_id))
+        parts.append(Narrowing(Complaint.category == f.category_id))
     if f.severity:
-        # three values: walking the date index and skipping the others beats reading every
-        # complaint of that class and sorting them (587 ms -> a few ms at 100,000)
-        conds.append(unindexed(Complaint.severity) == f.severity)
+        parts.append(Narrowing(Complaint.severity == f.severity, Complaint.severity))
     if f.department_id:
-        conds.append(walk_if_many(Complaint, Complaint.department == f.department_id))
-    if f.building_id:  # the building's units, in the complaint's own column (walk_if_many)
+        parts.append(Narrowing(Complaint.department == f.department_id))
+    if f.building_id:  # the building's units, in the complaint's own column
         units = Unit.select(Unit.id).where(Unit.building == f.building_id)
-        conds.append(walk_if_many(Complaint, Complaint.unit.in_(units)))
+        parts.append(Narrowing(Complaint.unit.in_(units)))
     conds += day_range(Complaint.received_at, f.date_from, f.date_to)
-    if f.overdue_only or f.due:
+    if f.due:
         # the dashboard's named conditions: its numbers and these lists agree by construction
         from propdesk.services.lists.dashboard import complaint_conditions
 
-        at = f.at or now()
-        named = complaint_conditions(at)
-        if f.overdue_only:
-            # counted by the open complaints (its OR would read every open one to count)
-            # the open ones among the statuses chosen (none of the closed: the index answers)
-            open_ = ComplaintStatus.open_codes()
-            open_ = [s for s in open_ if s in f.statuses] if f.statuses else list(open_)
-            conds.append(walk_if_many(Complaint, lateness.complaint_overdue_sql(at),
-                                      probe=Complaint.status.in_(open_)))
-        if f.due:
-            conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & named[f.due])
+        named = complaint_conditions(f.at or now())
+        conds.append(Complaint.status.in_(ComplaintStatus.open_codes()) & named[f.due])
+        guessed += 1
     text = _text_condition(f.text)
     if text is not None:
         conds.append(text)
-    return all_of(conds)
+        guessed += 1
+    return all_of(narrowed(Complaint, parts, guessed) + conds)
 
 
 def _base(fields):

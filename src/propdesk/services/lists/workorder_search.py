@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from peewee import JOIN, fn
 
 from propdesk.models.tables import Department, Staff, Unit, WorkOrder, now
-from propdesk.services.lists.query_parts import all_of, day_range, ids_by_state, walk_if_many
+from propdesk.services.lists.query_parts import Narrowing, all_of, day_range, ids_by_state, narrowed
 from propdesk.services.cases import lateness
 from propdesk.services.lists.listing import Listing, address_units, needs_unit_join, text_condition
 from propdesk.services.cases.workorders import OPEN_STATES
@@ -63,22 +63,29 @@ ROW_FIELDS = (
 
 
 def _where(f: WorkOrderFilter):
-    # a state or a technician most orders have walks the date index (query_parts.walk_if_many)
-    conds = [walk_if_many(WorkOrder, WorkOrder.status.in_(f.statuses))] if f.statuses else [WorkOrder.id > 0]
+    # a state or a technician: its index, or the sort's walk (query_parts.narrowed)
+    parts, conds, guessed = [], [], 0
+    if f.statuses:
+        parts.append(Narrowing(WorkOrder.status.in_(f.statuses), WorkOrder.status))
+    else:
+        conds.append(WorkOrder.id > 0)
     for value, field in ((f.technician_id, WorkOrder.technician), (f.department_id, WorkOrder.department),
-                         (f.urgency, WorkOrder.urgency), (f.kind, WorkOrder.kind),
-                         (f.complaint_id, WorkOrder.complaint)):
+                         (f.complaint_id, WorkOrder.complaint)):  # (each has an index)
         if value:
-            conds.append(walk_if_many(WorkOrder, field == value) if field is WorkOrder.technician
-                         else field == value)
+            parts.append(Narrowing(field == value))
+    for value, field in ((f.urgency, WorkOrder.urgency), (f.kind, WorkOrder.kind)):
+        if value:
+            conds.append(field == value)
+            guessed += 1
     conds += day_range(WorkOrder.received_at, f.date_from, f.date_to)
     if f.overdue_only:
         # the rule the board paints red by: handed over late, or not yet and past pass_by
         conds.append(lateness.work_order_late_sql(f.at or now()))
+        guessed += 1
     if f.unpaid_only:
         from propdesk.services.fees.charges import unpaid_condition
 
-        conds.append(unpaid_condition())
+        parts.append(Narrowing(unpaid_condition()))  # (the fee state's index)
     text = text_condition(WorkOrder, f.text, [
         WorkOrder.description, WorkOrder.contact_name, WorkOrder.contact_phone, WorkOrder.number,
         WorkOrder.location, Unit.label, WorkOrder.result])
@@ -87,7 +94,8 @@ def _where(f: WorkOrderFilter):
         text = WorkOrder.unit.in_(units) | text
     if text is not None:
         conds.append(text)
-    return all_of(conds)
+        guessed += 1
+    return all_of(narrowed(WorkOrder, parts, guessed) + conds)
 
 
 def _joined(fields):
