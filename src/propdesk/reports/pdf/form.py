@@ -26,7 +26,8 @@ PAD = 4  # cell padding, points
 NUMBER = QT_TRANSLATE_NOOP("reports", "No.: {number}")
 CONTINUED = QT_TRANSLATE_NOOP("reports", "{label} (continued)")
 # No row taller than this: longer text goes on in rows of its own ("(continued)"), and the grid
-# breaks between rows onto the next pages. Rows are never split inside (reportlab's splitInRow
+# breaks between rows onto the next pages, never right above a signature or the last row (two
+# rows of at most this height always fit a page together). Rows are never split inside (reportlab's splitInRow
 # split a box once at most, so 4,000 characters raised LayoutError, and the part it carried over
 # lost its span and shrank to one column).
 MAX_ROW_H = 90 * mm
@@ -91,6 +92,8 @@ def form_grid(form: FormDef, data: dict, width: float) -> Table:
                 if f.sign and i == len(chunks) - 1:
                     content = _with_signature(content, Paragraph(para_text(tr(f.sign)), sign_style),
                                               inner_w, f.height * mm - 2 * PAD)
+                    if r:  # a signature never starts a page: it goes with the row above it
+                        commands.append(("NOSPLIT", (0, r - 1), (-1, r)))
                 name = tr(f.label) if i == 0 else tr(CONTINUED).format(label=tr(f.label))
                 rows.append([Paragraph(para_text(name), label), content, "", ""])
                 heights.append(max(f.height * mm, ROW_H) if i == 0 else ROW_H)
@@ -105,6 +108,8 @@ def form_grid(form: FormDef, data: dict, width: float) -> Table:
         heights.append(max([f.height * mm for f in fields] + [ROW_H]))
         if not any(f.height for f in fields):  # one line: centred like its label
             commands.append(("VALIGN", (0, r), (-1, r), "MIDDLE"))
+    if len(rows) > 1:  # nor does the form's last row stand alone on a page
+        commands.append(("NOSPLIT", (0, len(rows) - 2), (-1, len(rows) - 1)))
     table = Table(rows, colWidths=[label_w, value_w, label_w, value_w], minRowHeights=heights)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), cjk_font()),
