@@ -14,17 +14,8 @@ from propdesk.models import database, is_sqlite
 from propdesk.services.core.accounts import PROGRAM
 from propdesk.services.lists import callback_search, listing
 
-TODAY = dt.date(2026, 11, 24)
-
-
-@pytest.fixture
-def demo_office(fresh_db):
-    from propdesk.demo import office as demo
-
-    demo.create_demo_office(n_complaints=120, seed=9, today=TODAY)
-    callback_search.LISTING.clear_cache()
-    yield fresh_db
-    callback_search.LISTING.clear_cache()
+pytestmark = pytest.mark.demo_office(n_complaints=120, seed=9)
+TODAY = dt.date(2026, 11, 24)  # (conftest.DEMO_TODAY)
 
 
 def _terms() -> list[str]:

@@ -13,21 +13,10 @@ from propdesk.models import database
 from propdesk.services.core.accounts import PROGRAM
 from propdesk.services.lists import callback_search, listing, search, workorder_search
 
-pytestmark = pytest.mark.sqlite_only(reason="SQLite's window and its probes")
+pytestmark = [pytest.mark.sqlite_only(reason="SQLite's window and its probes"),
+              pytest.mark.demo_office(n_complaints=120, seed=9)]
 
-TODAY = dt.date(2026, 11, 24)
-
-
-@pytest.fixture
-def demo_office(fresh_db):
-    from propdesk.demo import office as demo
-
-    demo.create_demo_office(n_complaints=120, seed=9, today=TODAY)
-    for module in (search, workorder_search, callback_search):
-        module.LISTING.clear_cache()
-    yield fresh_db
-    for module in (search, workorder_search, callback_search):
-        module.LISTING.clear_cache()
+TODAY = dt.date(2026, 11, 24)  # (conftest.DEMO_TODAY)
 
 
 def _probes(call) -> int:
