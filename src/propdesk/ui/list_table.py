@@ -56,6 +56,7 @@ class ListTable(QTableView):
                 " padding: 6px 28px; color: #4e342e; font-weight: bold;")
             self.busy_cue.hide()
             model.busy_changed.connect(self._show_busy)
+            model.rows_arrived.connect(lambda: QTimer.singleShot(0, self, self._fill_screen))
 
     # --- a read on its way -------------------------------------------------------------------
     def _show_busy(self, on: bool) -> None:
@@ -67,6 +68,18 @@ class ListTable(QTableView):
         else:
             self.viewport().unsetCursor()
         self.busy_cue.setVisible(on)
+
+    def _fill_screen(self) -> None:
+        """Rows read on the worker that do not fill the screen: read the next page, as Qt's
+        view does by itself after a layout. Its check runs on a timer, and when it ran while a
+        read was on its way (nothing may be read then) a reset to as many rows as before did not
+        make it run again: the list stopped short, with no scroll bar to ask for more."""
+        model = self.model()
+        if not self.isVisible() or not model.canFetchMore():  # (a hidden list has no screen)
+            return
+        last = model.rowCount() - 1
+        if last < 0 or self.viewport().rect().intersects(self.visualRect(model.index(last, 0))):
+            model.fetchMore()
 
     def _place_busy_cue(self) -> None:
         cue, width = self.busy_cue, self.viewport().width()
