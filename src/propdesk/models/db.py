@@ -21,7 +21,7 @@ from propdesk.models.tables import ALL_MODELS, Setting, database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 13  # the newest schema this program knows
+SCHEMA_VERSION = 14  # the newest schema this program knows
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -878,8 +878,22 @@ def _v13_callback_walk(db: Database) -> None:
     report("callback", 1, 1)
 
 
+def _v14_pg_initials_in_order(db: Database) -> None:
+    """PostgreSQL only: the initials' side tables keep the row's received time, and their index
+    carries it and the id (models.name_index.ORDER_COLUMNS), so a page of initials is sorted
+    from that index alone (~2-3 s at a million complaints). SQLite looks its initials up in its
+    own way (services.lists.listing) and has no use for it."""
+    if is_sqlite(db):
+        return
+    from propdesk.models import name_index
+
+    for table in name_index.NAME_COLUMNS:
+        name_index.upgrade_pg_order(db, table, progress=lambda done, total: report("names", done, total))
+
+
 MIGRATIONS = {1: _v1_initial, 2: _v2_related_cases, 3: _v3_short_term_index, 4: _v4_callback_index,
               5: _v5_callback_promised_index,
               6: _v6_fees, 7: _v7_pg_short_terms, 8: _v8_name_initials, 9: _v9_numbers_apart,
               10: _v10_pg_name_initials, 11: _v11_pg_number_dates,
-              12: _v12_misdated_numbers, 13: _v13_callback_walk}
+              12: _v12_misdated_numbers, 13: _v13_callback_walk,
+              14: _v14_pg_initials_in_order}

@@ -32,6 +32,14 @@ here once:
   index) and the text's matches are candidates. Every other match was received before D (after
   D going up), so when the candidates' page is full and its last row is on the right side of
   D, it *is* the page; otherwise the window and the usual query follow.
+- **Initials in order** (PostgreSQL, schema 14). A term that may be a name's initials (zw) on a
+  list sorted by the received time: the page's ids are the text's own first matches in that
+  order and, apart, the first names with those initials in the order their side table's index
+  carries (models.name_index.ORDER_COLUMNS), each looked up in the table only until the page is
+  full; then the page among those. Every row of the page is among the first ``offset + limit``
+  of one of the two, so it is exactly the page. Before, every name's id was looked up in the
+  table's key (``id = ANY(ARRAY(...))``: one btree descent per id, 45 ms of zw's 64 ms page at a
+  million).
 """
 from __future__ import annotations
 
@@ -40,11 +48,12 @@ import datetime as dt
 import decimal
 import functools
 import re
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalField, Expression, Field,
-                    ModelSelect, NodeList, Value, fn)
+                    ModelSelect, NodeList, Table, Value, fn)
 
 from propdesk.models import database, is_sqlite
 from propdesk.models.db import (FTS_TABLES, INDEX_KINDS, MISDATED, NUMBER_DATED, index_columns, index_kinds,
@@ -73,6 +82,10 @@ LIKE_WINDOW = 4_000  # the same for a one-character term, tested by LIKE (~2-5 u
 # Set while a windowed page's SQL is built (Listing._build_window_page_sql): the index's matches
 # are cut to the window's ids, and a one-character term is tested with LIKE.
 _IN_WINDOW: contextvars.ContextVar[bool] = contextvars.ContextVar("search_window", default=False)
+
+# Set while the text's own part of a page of initials is built ("Initials in order"): the
+# initials are asked apart.
+_NO_INITIALS: contextvars.ContextVar[bool] = contextvars.ContextVar("search_no_initials", default=False)
 
 
 # Set while a dated page's SQL is built (Listing._build_dated_page_sql): a number start's rows
@@ -285,7 +298,7 @@ def or_initials(condition, column, table: str, term: str, walk: bool = False):
     when the term cannot be initials. ``walk``: tested on each row the page walks (as in a
     window)."""
     names = initials_matches(table, term)
-    if names is None:
+    if names is None or _NO_INITIALS.get():
         return condition
     if not is_sqlite():  # an index condition PostgreSQL can OR with the search indexes' (BitmapOr)
         return condition | Expression(column, "=", fn.ANY(names))
@@ -913,6 +926,10 @@ class Listing:
             return self._first_rows_page_sql(f, order, descending, offset, limit, keyset,
                                              int(window.split()[1]))
         ordering = self._ordering(order, descending)
+        if not is_sqlite() and not window:
+            in_order = self._initials_in_order(f, order, descending, offset, limit, keyset)
+            if in_order is not None:
+                return in_order
         where, sorted_matches = None, False
         if not is_sqlite() and getattr(f, "text", ""):
             from propdesk.services.lists import pg_search
@@ -949,6 +966,66 @@ class Listing:
         query = self.joined(self.selected()).where(where).order_by(*ordering)
         return query.offset(_literal(offset)).limit(_literal(limit)).sql()
 
+    def _initials_in_order(self, f, order: str, descending: bool, offset: int, limit: int,
+                           keyset: bool):
+        """PostgreSQL: the page of a term that may be initials, sorted by the order the side
+        table keeps ("Initials in order" above), or None when that does not apply. The text's
+        ids: its first ``offset + limit`` matches in the page's order (walked or sorted as the
+        usual page would); the names' ids: the first ``offset + limit`` rows of the filter whose
+        initials start with the term, in the side table's order (its index gives the initials'
+        order column and id; each row is read from the table until enough pass the filter)."""
+        from propdesk.models.name_index import NAME_COLUMNS, ORDER_COLUMNS, initials_range, initials_term
+        from propdesk.services.lists import pg_search
+
+        table = self.model._meta.table_name
+        term = normalize_text(getattr(f, "text", "") or "")
+        column = self.columns.get(order)
+        if (table not in NAME_COLUMNS or not initials_term(term) or column is None
+                or column.model is not self.model or column.column_name != ORDER_COLUMNS[table]):
+            return None
+        ordering = self._ordering(order, descending)
+        walked = ordering[0]
+        ordering[0] = pg_search.page_order(walked, f.text, self.model)
+        token = _NO_INITIALS.set(True)
+        try:
+            if ordering[0] is not walked:  # found through the search indexes and sorted
+                with pg_search.answered("index"):
+                    text = self.where(f)
+            else:
+                text = self.where(f)
+        finally:
+            _NO_INITIALS.reset(token)
+        rest = self.where(dataclasses.replace(f, text=""))
+        # the names in the order the side table keeps, sorted from its index alone; OFFSET 0
+        # keeps PostgreSQL from merging the subquery into the join, so the join reads them in
+        # that order and the table is looked up only until the page is full (merged, it looked
+        # every name up and sorted afterwards: it never sorts below a join)
+        side = Table(f"{table}_initials", ("id", "initials", ORDER_COLUMNS[table]))
+        side_order = getattr(side, ORDER_COLUMNS[table])
+        low, high = initials_range(term)
+        names = (side.initials >= low) & (side.initials < high)
+        if keyset:  # the rows past a given one (its values filled in by _keyset)
+            past = self._past(column, descending)
+            text = past if text is True else (text & past)
+            names &= self._past(side_order, descending, side.id)
+        by_side = (side.select(side.id, side_order).where(names)
+                   .order_by(side_order.desc() if descending else side_order.asc(),
+                             side.id.desc() if descending else side.id.asc())
+                   .offset(0).alias("ini"))
+        first = _literal(offset + limit)
+        text_ids = self.joined((self.model.id,)).where(text).order_by(*ordering).limit(first)
+        name_ids = (self.joined((self.model.id,)).join_from(self.model, by_side, on=(by_side.c.id == self.model.id))
+                    .order_by(by_side.c[ORDER_COLUMNS[table]].desc() if descending
+                              else by_side.c[ORDER_COLUMNS[table]].asc(),
+                              by_side.c.id.desc() if descending else by_side.c.id.asc())
+                    .limit(first))
+        if rest is not True:
+            name_ids = name_ids.where(rest)
+        ids = NodeList((SQL("ARRAY"), NodeList((text_ids, SQL("UNION ALL"), name_ids), parens=True)))
+        page_ids = Expression(self.model.id, "=", fn.ANY(ids))
+        query = self.joined(self.selected()).where(page_ids).order_by(*self._ordering(order, descending))
+        return query.offset(_literal(offset)).limit(_literal(limit)).sql()
+
     def _first_rows_page_sql(self, f, order: str, descending: bool, offset: int, limit: int,
                              keyset: bool, size: int):
         """PostgreSQL's window of a term in many rows ("scan", services.lists.pg_search) as one
@@ -979,9 +1056,10 @@ class Listing:
         sql = f"{sql[:at]}FROM ({first_sql}) AS \"t1\"{sql[at + len(table):]}"
         return sql, params[:before] + first_params + params[before:]
 
-    def _past(self, column, descending: bool):
-        """The rows after a given one in this order (its value and id filled in when it runs)."""
-        key = self.model.id
+    def _past(self, column, descending: bool, key=None):
+        """The rows after a given one in this order (its value and id filled in when it runs);
+        ``key``: the id column beside ``column`` (the table's own by default)."""
+        key = self.model.id if key is None else key
         # placeholders the engine's way, not converted here (the row's value is, when it runs)
         value, ident = Value(_KEY_VALUE, converter=False), Value(_KEY_ID, converter=False)
         if descending:  # "column <= value" on its own lets the index seek to the row
