@@ -64,6 +64,11 @@ def _pages(module, filters, orders):
                         f, order, descending, offset=offset, limit=7, reader=PROGRAM)]
                 if module.LISTING.pages_by_key(order):
                     out[key + ("walk",)] = _walk(module, f, order, descending, 9)
+                    second = module.page(f, order, descending, offset=9, limit=9, reader=PROGRAM)
+                    if second:  # and back up from the second page: the first again
+                        back = module.page(f, order, descending, limit=9, before=second[0], reader=PROGRAM)
+                        out[key + ("back",)] = [r["id"] for r in back]
+                        assert out[key + ("back",)] == out[key + ("walk",)][:9]
     return out
 
 
