@@ -118,6 +118,34 @@ def test_the_log_written_before_the_window_showed_is_kept_to_its_size_after(tmp_
             handler.close()
 
 
+def test_a_line_logged_while_the_handlers_are_replaced_is_kept(tmp_path, monkeypatch):
+    """The window's start replaces the plain handler with the rotating one while threads log
+    (the export folders' tidying, the start-of-day copy): a line logged while the new handler
+    is being made (as another thread would, here from inside its making) is in the file once.
+    The old handlers used to be taken off first, and such a line was lost."""
+    monkeypatch.setenv("PROPDESK_HOME", str(tmp_path / "home"))
+    root = logging.getLogger()
+    logfile.setup(rotate=False)
+    make = logfile._file_handler
+
+    def made_while_a_thread_logs(path, rotate):
+        logging.getLogger("propdesk.test").info("the tidying thread's line")
+        return make(path, rotate)
+
+    monkeypatch.setattr(logfile, "_file_handler", made_while_a_thread_logs)
+    try:
+        logfile.setup()  # after the window shows (app.run_gui)
+        logging.getLogger("propdesk.test").info("after the window showed")
+        text = (config.log_dir() / "propdesk.log").read_text(encoding="utf-8")
+        assert text.count("the tidying thread's line") == 1
+        assert text.strip().endswith("after the window showed")
+        assert [type(h) for h in root.handlers if getattr(h, "propdesk", False)] == [logfile.FallbackFileHandler]
+    finally:
+        for handler in [h for h in root.handlers if getattr(h, "propdesk", False)]:
+            root.removeHandler(handler)
+            handler.close()
+
+
 # --- every command against every file it cannot use -------------------------------------------
 
 def _truncated(good: Path, target: Path) -> None:

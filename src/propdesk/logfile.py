@@ -93,29 +93,34 @@ def _file_handler(path: Path, rotate: bool) -> logging.Handler:
 
 def setup(console: bool = False, rotate: bool = True) -> None:
     """(Re)install PropDesk's handlers on the root logger; calling it again replaces them.
-    ``rotate=False``: the plain file handler, until ``setup()`` is called again."""
+    ``rotate=False``: the plain file handler, until ``setup()`` is called again.
+
+    The new handlers are made first and put in the old ones' place in one step: threads log
+    while the window's start calls this again (the export folders' tidying, the start-of-day
+    copy), and a line logged between taking the old handlers off and putting the new ones on
+    was lost."""
     root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "propdesk", False)]:
-        root.removeHandler(old)
-        old.close()
     root.setLevel(logging.INFO)
+    new: list[logging.Handler] = []
     try:
-        handler: logging.Handler = _file_handler(config.log_dir() / "propdesk.log", rotate)
-        handler.setFormatter(logging.Formatter(FORMAT))
-        handler.propdesk = True  # type: ignore[attr-defined]
-        root.addHandler(handler)
+        new.append(_file_handler(config.log_dir() / "propdesk.log", rotate))
     except OSError:  # an unwritable data folder: the temporary folder takes the log
         try:
             fallback_dir().mkdir(parents=True, exist_ok=True)
-            handler = _file_handler(fallback_dir() / "propdesk.log", rotate)
-            handler.setFormatter(logging.Formatter(FORMAT))
-            handler.propdesk = True  # type: ignore[attr-defined]
-            root.addHandler(handler)
+            new.append(_file_handler(fallback_dir() / "propdesk.log", rotate))
         except OSError:  # nowhere at all: the console still shows warnings and errors
             pass
+    for handler in new:
+        handler.setFormatter(logging.Formatter(FORMAT))
     if console:
         stream = logging.StreamHandler(sys.stderr)
         stream.setLevel(logging.WARNING)
         stream.setFormatter(logging.Formatter("propdesk: %(levelname)s: %(message)s"))
-        stream.propdesk = True  # type: ignore[attr-defined]
-        root.addHandler(stream)
+        new.append(stream)
+    for handler in new:
+        handler.propdesk = True  # type: ignore[attr-defined]
+    old = [h for h in root.handlers if getattr(h, "propdesk", False)]
+    # one assignment: a thread logging meanwhile reads either list whole, never neither
+    root.handlers = [h for h in root.handlers if h not in old] + new
+    for handler in old:
+        handler.close()
