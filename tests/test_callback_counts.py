@@ -175,3 +175,4 @@ def test_a_term_among_the_callbacks_still_due_reads_them_alone(demo_office):
     for sql, plan in seen:
         assert "_fts" not in sql, sql  # no set of the term's matches is collected
         assert "callback_status (status=?)" in plan, plan
+        assert "LIST SUBQUERY" not in plan, plan  # (nor the names with those initials: each row's own)

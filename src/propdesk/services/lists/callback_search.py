@@ -113,7 +113,7 @@ def _text_condition(text: str, few: bool = False):
     walk = few or in_window() or (not in_dated() and _many(term))
     text = _typed_text_condition(term, walk, few)
     for column, table in ((Callback.complaint, "complaint"), (Callback.work_order, "work_order")):
-        text = or_initials(text, column, table, term, walk)  # zw: the cases of 张伟 (models.name_index)
+        text = or_initials(text, column, table, term, walk, few)  # zw: the cases of 张伟 (models.name_index)
     return text if on_units is None else (on_units | text)  # 5-2-802: its units, and the text
 
 
