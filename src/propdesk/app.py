@@ -154,7 +154,7 @@ def _tell_damage_found(location: str):
     teller = Teller()
 
     def tell(status: str, reason: str) -> None:
-        QMessageBox.critical(None, "PropDesk", QCoreApplication.translate("app", 
+        QMessageBox.critical(None, "PropDesk", QCoreApplication.translate("app",
             "The database file {path} is damaged ({reason}).\n\nTo keep the damage from "
             "spreading, PropDesk saves nothing more in it. Close PropDesk and start it again: it "
             "offers to restore the latest good backup. What was saved since that backup will "
