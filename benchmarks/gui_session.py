@@ -393,18 +393,17 @@ def scroll(window, app, rows: int) -> None:
     while model.loading:  # its rows, read on a worker
         QApplication.processEvents()
         time.sleep(0.002)
+    # each page is read on a worker: its time is from the ask to the rows added
     times: list[float] = []
-    fetch = model.fetchMore
-
-    def timed(*a):
-        t = time.perf_counter()
-        fetch(*a)
-        times.append((time.perf_counter() - t) * 1000)
-
-    model.fetchMore = timed
     gc.collect()
     before, t0, scrolled = rss_mb(), time.perf_counter(), 0
     while scrolled < rows and model.canFetchMore():
+        t = time.perf_counter()
+        model.fetchMore()
+        while model.paging:
+            QApplication.processEvents()
+            time.sleep(0.0005)
+        times.append((time.perf_counter() - t) * 1000)
         table.scrollToBottom()
         QApplication.processEvents()
         scrolled = len(times) * model.page_size

@@ -206,3 +206,17 @@ def test_the_boards_actions_wait_for_the_rows_being_read(qtbot, office, monkeypa
     wait_rows(qtbot, board)
     assert board.model.rowCount() == 0  # an ordinary repair is not urgent
     assert not board.buttons["assign"].isEnabled()
+
+
+def test_a_page_scrolled_to_is_read_off_the_gui_thread_too(qtbot, office, cases, reads, monkeypatch):
+    """The page below the window (a keyset seek, but a rare filter's walk may go on long past
+    its end) comes from the worker and is added when it arrives."""
+    from propdesk.ui.complaint_model import ComplaintTableModel
+
+    monkeypatch.setattr(ComplaintTableModel, "page_size", 2)
+    panel = _panel(qtbot, office)  # (its view asks for the page below the first at once)
+    panel.table.scrollToBottom()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
+    wait_rows(qtbot, panel)
+    assert shown(panel) == [cases[k].number for k in ("important", "minor", "major")]
+    assert len(reads.threads) >= 2 and not reads.on_gui_thread()  # the first page and the next

@@ -56,6 +56,7 @@ def _to_the_end(qtbot, table) -> None:
     for _ in range(500):
         table.scrollToBottom()
         qtbot.wait(1)
+        wait_rows(qtbot, model)  # a page asked for is read on a worker
         if not model.canFetchMore():
             table.scrollToBottom()
             return
@@ -67,6 +68,7 @@ def _to_the_top(qtbot, table) -> None:
     for _ in range(500):
         table.scrollToTop()
         qtbot.wait(1)
+        wait_rows(qtbot, model)
         if not model.can_fetch_above():
             table.scrollToTop()
             return
@@ -138,6 +140,7 @@ def test_scrolling_to_the_end_and_back_shows_every_row_in_order(qtbot, demo_offi
                                            * (1 if table.verticalScrollMode() == table.ScrollMode.ScrollPerItem
                                               else table.rowHeight(0)))
         qtbot.wait(1)
+        wait_rows(qtbot, model)
     assert seen == expected  # every row once, in the list's order, none skipped
     assert most <= PAGE * PAGES  # never more than the window held
     assert _shown_ids(table)[-1] == expected[-1]
@@ -186,6 +189,7 @@ def test_a_refresh_keeps_the_cursor_and_the_place_on_the_same_record(qtbot, demo
     for _ in range(4):  # a few pages down: the window has moved
         table.scrollToBottom()
         qtbot.wait(1)
+        wait_rows(qtbot, model)
     row = model.rowCount() // 2
     table.setFocus()
     table.selectRow(row)

@@ -24,8 +24,10 @@ rows stay on screen until the new ones arrive (no flash to empty); ``loading`` i
 and the model reads nothing more (no page below or above: it would continue the old rows). A
 newer request supersedes an older one: its statement is stopped and its rows are never shown.
 A read still on its way after ``BUSY_AFTER`` ms turns ``busy`` on (the view shows "Reading…");
-the rows' arrival turns it off and emits ``rows_arrived``. Scrolling pages (``fetchMore``,
-``fetch_above``) are keyset seeks on an index and stay on the GUI thread.
+the rows' arrival turns it off and emits ``rows_arrived``. The scrolling pages (``fetchMore``,
+``fetch_above``) are read on the same worker too (``paging`` meanwhile): a keyset seek, but a
+rare filter's walk down a sort's index can go on past the page's end (up to 70 ms of the GUI
+thread's CPU at a million complaints, gui_session.py --matrix); they are added when they come.
 """
 from __future__ import annotations
 
@@ -83,6 +85,7 @@ class LazyTableModel(QAbstractTableModel):
         self.loading = False  # a read of new rows is on its way (the rows shown are the old ones)
         self.busy = False  # ... and has taken longer than BUSY_AFTER: the view says so
         self._deferred = False  # load_in_background's read waits for the tab to be drawn
+        self.paging = False  # a scrolling page (below or above the window) is on its way
         self._loader = None  # the worker's Background, made when first needed
         self._job = None  # the read on its way (run here if the worker's attempt failed)
         self._when_shown: list = []  # called once the rows on their way are shown
@@ -160,26 +163,32 @@ class LazyTableModel(QAbstractTableModel):
         rows = self.fetch(top, limit)
         return rows, top, True, len(rows) < limit
 
-    def _read(self, job) -> None:
-        """Read ``job``'s rows on the worker; an earlier read still on its way is stopped and its
-        rows are never shown (Background keeps only the latest call's answer)."""
+    def _background(self) -> None:
         from propdesk.ui.worker import Background
 
         if self._loader is None:  # threads of their own: a page never waits behind a count
             self._loader = Background(self._arrived, self, threads="pages")
-        self._deferred = False
+
+    def _read(self, job) -> None:
+        """Read ``job``'s rows on the worker; an earlier read still on its way is stopped and its
+        rows are never shown (Background keeps only the latest call's answer)."""
+        self._background()
+        self._deferred, self.paging = False, False  # (a scrolling page on its way is dropped)
         self.loading, self._job = True, job
         if not self.busy and not self._busy_timer.isActive():  # the wait began with the first
             self._busy_timer.start()
         self._loader.call(job)
 
     def _still_reading(self) -> None:
-        if self.loading:
+        if self.loading or self.paging:
             self.busy = True
             self.busy_changed.emit(True)
 
     def _arrived(self, result) -> None:
         job, self._job = self._job, None
+        if self.paging:
+            self._page_arrived(job, result)
+            return
         self.loading = False
         self._busy_timer.stop()
         if self.busy:
@@ -213,27 +222,64 @@ class LazyTableModel(QAbstractTableModel):
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt's method name
         # (nothing before the first read: it is started by the owner, on the worker)
-        return not parent.isValid() and self._loaded and not self._exhausted and not self.loading
+        return (not parent.isValid() and self._loaded and not self._exhausted and not self.loading
+                and not self.paging)
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 - Qt's method name
+        """Ask the worker for the page below the window; it is added when it comes."""
         if not self.canFetchMore(parent):
             return
-        more = self._below(self.page_size) if self.rows else self._first(self.page_size)
-        self._exhausted = len(more) < self.page_size
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
-        self._let_go(top=True)
+        limit = self.page_size
+        if not self.rows:
+            self._page(lambda: ("below", self._first(limit)))
+        elif self.keyset:
+            last = self.rows[-1]
+            self._page(lambda: ("below", self.fetch_page(limit, after=last)))
+        else:
+            start = self._top + len(self.rows)
+            self._page(lambda: ("below", self.fetch(start, limit)))
 
     def can_fetch_above(self) -> bool:
-        return self._more_above and bool(self.rows) and not self.loading
+        return self._more_above and bool(self.rows) and not self.loading and not self.paging
 
-    def fetch_above(self) -> int:
-        """Read the page above the window (the view is at its top); returns the rows read."""
+    def fetch_above(self) -> None:
+        """Ask the worker for the page above the window (the view is at its top); it is added
+        when it comes (``shifted`` tells the view how many rows came in above)."""
         if not self.can_fetch_above():
-            return 0
-        more = self._above(self.page_size)
+            return
+        limit = self.page_size
+        if self.keyset:
+            first = self.rows[0]
+            self._page(lambda: ("above", self.fetch_page(limit, before=first)))
+        else:
+            start = max(0, self._top - limit)
+            count = self._top - start
+            self._page(lambda: ("above", self.fetch(start, count)))
+
+    def _page(self, job) -> None:
+        self._background()
+        self.paging, self._job = True, job
+        if not self.busy and not self._busy_timer.isActive():
+            self._busy_timer.start()
+        self._loader.call(job)
+
+    def _page_arrived(self, job, result) -> None:
+        self.paging = False
+        self._busy_timer.stop()
+        if self.busy:
+            self.busy = False
+            self.busy_changed.emit(False)
+        if result is None and job is not None:  # the worker's read failed: here, so it is told
+            result = job()
+        where, more = result
+        if where == "below":
+            self._exhausted = len(more) < self.page_size
+            if more:
+                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+                self.rows.extend(more)
+                self.endInsertRows()
+            self._let_go(top=True)
+            return
         if self.keyset:
             self._more_above = len(more) == self.page_size
         else:
@@ -245,7 +291,6 @@ class LazyTableModel(QAbstractTableModel):
             self.endInsertRows()
             self.shifted.emit(-len(more))
         self._let_go(top=False)
-        return len(more)
 
     def _let_go(self, top: bool) -> None:
         """Keep at most ``window_pages`` pages: drop the far end's rows."""
