@@ -149,6 +149,26 @@ def test_scrolling_to_the_end_and_back_shows_every_row_in_order(qtbot, demo_offi
     assert model.rowCount() <= PAGE * PAGES
 
 
+def test_ctrl_home_goes_to_the_first_row_of_the_list_not_of_the_window(qtbot, demo_office):
+    """Scrolled to the end, the rows at the top were let go; Ctrl+Home reads the list from its
+    first row and puts the cursor there (Qt's own Ctrl+Home stopped at the window's first row)."""
+    from propdesk.ui.complaint_list import ComplaintListPanel
+
+    panel = _panel(qtbot, ComplaintListPanel(_clerk()))
+    table, model = panel.table, panel.model
+    expected = _all_ids(search, ComplaintFilter(), "received_at", True)
+    _to_the_end(qtbot, table)
+    wait_rows(qtbot, model)
+    assert model.can_fetch_above() and model.row_id(0) != expected[0]  # the top was let go
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key_Home, Qt.ControlModifier)
+    wait_rows(qtbot, model)
+    qtbot.waitUntil(lambda: table.currentIndex().row() == 0)
+    assert model.row_id(0) == expected[0] and not model.can_fetch_above()
+    assert table.selectionModel().selectedRows()[0].row() == 0
+    assert _shown_ids(table)[0] == expected[0]
+
+
 @pytest.mark.parametrize("which", ["complaints", "work orders", "callbacks"])
 def test_the_end_of_each_list_is_its_last_rows(qtbot, demo_office, which):
     if which == "complaints":

@@ -160,4 +160,19 @@ class ListTable(QTableView):
         if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentIndex().isValid():
             self.open_requested.emit(self.model().row_id(self.currentIndex().row()))
             return
+        model = self.model()
+        if (event.key() == Qt.Key_Home and event.modifiers() & Qt.ControlModifier
+                and isinstance(model, LazyTableModel) and model.can_fetch_above()):
+            # the list's first row, not the window's: the rows above were let go while
+            # scrolling down, and Qt's Ctrl+Home stopped at the first row still held
+            column = max(self.currentIndex().column(), 0)
+            model.reload()
+            model.when_shown(lambda: self._to_first_row(column))
+            return
         super().keyPressEvent(event)
+
+    def _to_first_row(self, column: int) -> None:
+        if self.model().rowCount():
+            self.setCurrentIndex(self.model().index(0, column))
+            self.selectRow(0)
+            self.scrollToTop()
