@@ -108,22 +108,9 @@ def test_a_common_filter_walks_the_sorted_index(demo_office, monkeypatch):
     assert "USING INDEX complaint_received_at" in plan and "TEMP B-TREE" not in plan
 
 
-def _page_plan(f, order: str, descending: bool = True) -> str:
-    statements = []
-    original = database.obj.execute_sql
-
-    def record(sql, params=None, *args, **kwargs):
-        statements.append((sql, params))
-        return original(sql, params, *args, **kwargs)
-
-    database.obj.execute_sql = record
-    try:
-        rows = search.page(f, order, descending, limit=20, reader=PROGRAM)
-    finally:
-        del database.obj.execute_sql
-    [(sql, params)] = [s for s in statements if "ORDER BY" in s[0]]
-    plan = " ".join(r[-1] for r in database.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
-    return plan, rows
+def _page_plan(f, order: str, descending: bool = True) -> tuple[str, list]:
+    """The complaint list's page plan and rows (``_plan_of`` below, for search)."""
+    return _plan_of(search, f, order, descending)
 
 
 @pytest.mark.sqlite_only(reason="SQLite's query plans")
