@@ -62,6 +62,10 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>{n}+ entries</source>
+        <translation>共 {n}+ 条</translation>
+    </message>
+    <message>
         <source>{n} entries</source>
         <translation>共 {n} 条</translation>
     </message>

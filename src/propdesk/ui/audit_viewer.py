@@ -17,6 +17,7 @@ from propdesk.services.core import audit_log
 from propdesk.services.core.audit_log import AuditFilter
 from propdesk.ui.errors import show_rule_error
 from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, FOREGROUND, LazyTableModel
+from propdesk.ui.worker import Background
 
 COLUMNS = [
     ("at", QT_TRANSLATE_NOOP("ui", "Date and time")),
@@ -115,6 +116,8 @@ class AuditViewer(QDialog):
         filters.setColumnStretch(5, 1)
 
         self.model = AuditTableModel(staff, self)
+        self.counter = Background(self._show_total, self)
+        self.model.rows_arrived.connect(self._counted)
         self.table = QTableView(objectName="audit_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -153,12 +156,25 @@ class AuditViewer(QDialog):
     def apply_filter(self) -> None:
         try:
             f = self.current_filter()
-            self.model.set_filter(f)
-            n = audit_log.count(self.staff, f)
         except RuleError as err:
             show_rule_error(self, err)
             return
-        self.total.setText(self.tr("{n} entries").format(n=n))
+        self.model.set_filter(f)  # rows on the model's worker, then the total (_counted)
+
+    def _counted(self) -> None:
+        """The total under the list once its rows are there: the rows themselves when they are
+        all, else a true lower bound now and the exact count from a worker (a log of ten years
+        holds millions of entries: counting them took over a second on the GUI thread)."""
+        if self.model.all_loaded():
+            self.counter.supersede()
+            self._show_total(self.model.rowCount())
+        else:
+            f = self.model.filter
+            self.total.setText(self.tr("{n}+ entries").format(n=self.model.rowCount()))
+            self.counter.call(lambda: audit_log.count(self.staff, f))
+
+    def _show_total(self, n: int | None) -> None:
+        self.total.setText(self.tr("{n} entries").format(n=n) if n is not None else "")
 
     def export(self) -> None:
         from propdesk.reports.audit_export import export_audit
