@@ -3965,6 +3965,46 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
         <translation>打印表单</translation>
     </message>
     <message>
+        <source>Incident</source>
+        <translation>突发事件</translation>
+    </message>
+    <message>
+        <source>Monthly fee summary</source>
+        <translation>月度收费汇总</translation>
+    </message>
+    <message>
+        <source>Estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>房屋</translation>
+    </message>
+    <message>
+        <source>Owner or resident</source>
+        <translation>业主/住户</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Complaint category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <source>Repair category</source>
+        <translation>报修类别</translation>
+    </message>
+    <message>
         <source>created</source>
         <translation>创建</translation>
     </message>
@@ -4127,6 +4167,90 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
     <message>
         <source>password change required</source>
         <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deadline clock paused</source>
+        <translation>暂停计时</translation>
+    </message>
+    <message>
+        <source>deadline clock resumed</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <source>resident's call recorded</source>
+        <translation>登记来电住户</translation>
+    </message>
+    <message>
+        <source>charge line added</source>
+        <translation>添加收费明细</translation>
+    </message>
+    <message>
+        <source>charge line voided</source>
+        <translation>作废收费明细</translation>
+    </message>
+    <message>
+        <source>payment recorded</source>
+        <translation>登记收款</translation>
+    </message>
+    <message>
+        <source>payment voided</source>
+        <translation>作废收款</translation>
+    </message>
+    <message>
+        <source>summary made</source>
+        <translation>生成汇总</translation>
+    </message>
+    <message>
+        <source>created by an import</source>
+        <translation>导入时新建</translation>
+    </message>
+    <message>
+        <source>units added</source>
+        <translation>添加房屋</translation>
+    </message>
+    <message>
+        <source>activated</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>days set</source>
+        <translation>设置日期</translation>
+    </message>
+    <message>
+        <source>days cleared</source>
+        <translation>清除日期</translation>
+    </message>
+    <message>
+        <source>holiday schedule imported</source>
+        <translation>导入假日安排</translation>
+    </message>
+    <message>
+        <source>year marked complete</source>
+        <translation>标记全年已录入</translation>
+    </message>
+    <message>
+        <source>year marked incomplete</source>
+        <translation>取消全年已录入</translation>
+    </message>
+    <message>
+        <source>defaults restored</source>
+        <translation>恢复默认设置</translation>
+    </message>
+    <message>
+        <source>backup cancelled</source>
+        <translation>备份已取消</translation>
+    </message>
+    <message>
+        <source>restore cancelled</source>
+        <translation>恢复已取消</translation>
     </message>
     <message>
         <source>Status</source>
