@@ -7,7 +7,7 @@ import threading
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
@@ -146,3 +146,16 @@ def test_the_total_is_counted_off_the_gui_thread(qtbot, office, monkeypatch):
     qtbot.waitUntil(lambda: viewer.total.text() == f"共 {total} 条")
     assert shown == ["共 200+ 条"]  # the first page's lower bound, as the rows came
     assert threads and all(t is not threading.main_thread() for t in threads)
+
+
+def test_it_fits_the_screen(qtbot, office):
+    """Opened on a small screen (the offscreen one is 800x600; an office PC may be 1024x768), the
+    whole dialog is on it: its Export and Close buttons were off the right edge at 1024x768."""
+    viewer = AuditViewer(office["supervisor"])
+    _show(qtbot, viewer)
+    free = viewer.screen().availableGeometry()
+    assert free.width() < 1180  # (the test means something only on a smaller screen)
+    assert viewer.frameGeometry().width() <= free.width()
+    assert viewer.frameGeometry().height() <= free.height()
+    close = next(b for b in viewer.findChildren(QPushButton) if b.text() == "关闭")
+    assert viewer.rect().contains(QRect(close.mapTo(viewer, QPoint(0, 0)), close.size()))

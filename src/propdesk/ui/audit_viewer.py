@@ -17,6 +17,7 @@ from propdesk.services.core import audit_log
 from propdesk.services.core.audit_log import AuditFilter
 from propdesk.ui.errors import show_rule_error
 from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, FOREGROUND, LazyTableModel
+from propdesk.ui.widgets import fit_to_screen
 from propdesk.ui.worker import Background
 
 COLUMNS = [
@@ -69,7 +70,7 @@ class AuditViewer(QDialog):
         accounts.require(staff, audit_log.PERMISSION)  # the service checks too; a refusal is audited
         self.staff = staff
         self.setWindowTitle(self.tr("Audit log"))
-        self.resize(1180, 700)
+        fit_to_screen(self, 1180, 700)
 
         self.person = QComboBox(objectName="person")
         self.person.addItem(self.tr("Everyone"), None)

@@ -36,6 +36,16 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
             widget.setProperty("clears_itself", True)
 
 
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a dialog ``width`` x ``height``, or smaller to fit the screen it opens on (the
+    office's 1024x768 and 1366x768 PCs: a wider dialog had its buttons off the screen)."""
+    screen = window.screen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width, height = min(width, free.width() - 20), min(height, free.height() - 40)
+    window.resize(width, height)
+
+
 def fmt(value: dt.datetime | dt.date | None) -> str:
     if value is None:
         return ""

@@ -13,7 +13,7 @@ from propdesk.ui.setup.prices_tab import PricesTab
 from propdesk.ui.setup.profile_tab import ProfileTab
 from propdesk.ui.setup.staff_tab import StaffTab
 from propdesk.ui.setup.structure_tab import StructureTab
-from propdesk.ui.widgets import STYLE
+from propdesk.ui.widgets import STYLE, fit_to_screen
 
 
 class SetupDialog(QDialog):
@@ -23,12 +23,7 @@ class SetupDialog(QDialog):
         self.editable = office.can_edit(staff)
         self.setWindowTitle(self.tr("Office setup"))
         self.setStyleSheet(STYLE + "QTableWidget::item { padding: 0 8px; }")
-        width, height = 1360, 860
-        screen = self.screen()
-        if screen is not None:  # a 1366x768 laptop gets a dialog that fits
-            free = screen.availableGeometry()
-            width, height = min(width, free.width() - 20), min(height, free.height() - 40)
-        self.resize(width, height)
+        fit_to_screen(self, 1360, 860)  # a 1366x768 laptop gets a dialog that fits
         self.tabs = QTabWidget(objectName="setup_tabs")
         self.profile = ProfileTab(staff, self.editable)
         self.staff_tab = StaffTab(staff, self.editable)
