@@ -166,13 +166,10 @@ class AuditViewer(QDialog):
         """The total under the list once its rows are there: the rows themselves when they are
         all, else a true lower bound now and the exact count from a worker (a log of ten years
         holds millions of entries: counting them took over a second on the GUI thread)."""
-        if self.model.all_loaded():
-            self.counter.supersede()
-            self._show_total(self.model.rowCount())
-        else:
-            f = self.model.filter
-            self.total.setText(self.tr("{n}+ entries").format(n=self.model.rowCount()))
-            self.counter.call(lambda: audit_log.count(self.staff, f))
+        f = self.model.filter
+        self.model.count_rows(self.counter, self._show_total,
+                              lambda n: self.total.setText(self.tr("{n}+ entries").format(n=n)),
+                              lambda: audit_log.count(self.staff, f))
 
     def _show_total(self, n: int | None) -> None:
         self.total.setText(self.tr("{n} entries").format(n=n) if n is not None else "")

@@ -179,12 +179,9 @@ class CallbackTab(QWidget):
 
     def _counted(self, f: CallbackFilter) -> None:
         """The count under the list, once its first page is there."""
-        if self.model.all_loaded():  # the first page holds them all: that is the count
-            self.counter.supersede()
-            self._show_count(self.model.rowCount())
-        else:  # a true lower bound now, the exact count from another thread
-            self.count.setText(self.tr("{n}+ callbacks").format(n=self.model.rowCount()))
-            self.counter.call(lambda: callback_search.count(f, reader=self.staff))
+        self.model.count_rows(self.counter, self._show_count,
+                              lambda n: self.count.setText(self.tr("{n}+ callbacks").format(n=n)),
+                              lambda: callback_search.count(f, reader=self.staff))
 
     def _show_count(self, total: int | None) -> None:
         self.count.setText(self.tr("{n} callbacks").format(n=total) if total is not None else "")

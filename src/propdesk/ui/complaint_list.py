@@ -139,14 +139,9 @@ class ComplaintListPanel(QWidget):
 
     def _counted(self, f: ComplaintFilter) -> None:
         """The count under the list, once its first page is there."""
-        if self.model.all_loaded():  # the first page holds them all: that is the count
-            self.counter.supersede()  # a count still running for an older filter is stopped
-            self._show_count(self.model.rowCount())
-            return
-        # a true lower bound at once; the exact count follows from another thread (a common
-        # term at a million complaints takes a second or two to count)
-        self.count.setText(self.tr("{n}+ complaints").format(n=self.model.rowCount()))
-        self.counter.call(lambda: search.count(f, reader=self.staff))
+        self.model.count_rows(self.counter, self._show_count,
+                              lambda n: self.count.setText(self.tr("{n}+ complaints").format(n=n)),
+                              lambda: search.count(f, reader=self.staff))
 
     def _show_count(self, total: int | None) -> None:
         self.count.setText(self.tr("{n} complaints").format(n=total) if total is not None else "")

@@ -201,16 +201,11 @@ class DispatchBoard(QWidget):
         self._enable()
 
     def _counted(self, f: WorkOrderFilter) -> None:
-        """The count under the list, once its first page is there."""
-        # counted off the GUI thread (0.1-0.2 s at a million complaints' history), unless the
-        # first page holds every order
-        if self.model.all_loaded():
-            self.counter.supersede()  # a count still running for an older filter is stopped
-            self._show_count(self.model.rowCount())
-        else:
-            # a true lower bound meanwhile, as the complaint and callback lists show
-            self.count.setText(self.tr("{n}+ work orders").format(n=self.model.rowCount()))
-            self.counter.call(lambda: workorder_search.count(f, reader=self.staff))
+        """The count under the list, once its first page is there (counted off the GUI thread:
+        0.1-0.2 s at a million complaints' history)."""
+        self.model.count_rows(self.counter, self._show_count,
+                              lambda n: self.count.setText(self.tr("{n}+ work orders").format(n=n)),
+                              lambda: workorder_search.count(f, reader=self.staff))
 
     def _show_count(self, n: int | None) -> None:
         self.count.setText(self.tr("{n} work orders").format(n=n) if n is not None else "")

@@ -104,17 +104,6 @@ class LazyTableModel(QAbstractTableModel):
     def _first(self, limit: int) -> list[dict]:
         return self.fetch_page(limit) if self.keyset else self.fetch(0, limit)
 
-    def _below(self, limit: int) -> list[dict]:
-        if self.keyset:
-            return self.fetch_page(limit, after=self.rows[-1])
-        return self.fetch(self._top + len(self.rows), limit)
-
-    def _above(self, limit: int) -> list[dict]:
-        if self.keyset:
-            return self.fetch_page(limit, before=self.rows[0])
-        start = max(0, self._top - limit)
-        return self.fetch(start, self._top - start)
-
     # --- loading ---------------------------------------------------------------------------
     def set_filter(self, f) -> None:
         same = self._loaded and _same_rows(f, self.filter)
@@ -163,21 +152,32 @@ class LazyTableModel(QAbstractTableModel):
         rows = self.fetch(top, limit)
         return rows, top, True, len(rows) < limit
 
-    def _background(self) -> None:
+    def _ask(self, job) -> None:
+        """Run ``job`` on the worker; an earlier job still on its way is stopped and its answer
+        never comes (Background keeps only the latest call's)."""
         from propdesk.ui.worker import Background
 
         if self._loader is None:  # threads of their own: a page never waits behind a count
             self._loader = Background(self._arrived, self, threads="pages")
-
-    def _read(self, job) -> None:
-        """Read ``job``'s rows on the worker; an earlier read still on its way is stopped and its
-        rows are never shown (Background keeps only the latest call's answer)."""
-        self._background()
-        self._deferred, self.paging = False, False  # (a scrolling page on its way is dropped)
-        self.loading, self._job = True, job
+        self._job = job
         if not self.busy and not self._busy_timer.isActive():  # the wait began with the first
             self._busy_timer.start()
         self._loader.call(job)
+
+    def _answer(self, job, result):
+        """The answer of ``job`` as it comes: the wait is over; a read that failed on the worker
+        (logged there) is made here, so that the clerk is told why."""
+        self._busy_timer.stop()
+        if self.busy:
+            self.busy = False
+            self.busy_changed.emit(False)
+        return job() if result is None and job is not None else result
+
+    def _read(self, job) -> None:
+        """Read ``job``'s rows (a new set: they replace the rows shown) on the worker."""
+        self._deferred, self.paging = False, False  # (a scrolling page on its way is dropped)
+        self.loading = True
+        self._ask(job)
 
     def _still_reading(self) -> None:
         if self.loading or self.paging:
@@ -190,14 +190,7 @@ class LazyTableModel(QAbstractTableModel):
             self._page_arrived(job, result)
             return
         self.loading = False
-        self._busy_timer.stop()
-        if self.busy:
-            self.busy = False
-            self.busy_changed.emit(False)
-        if result is None and job is not None:
-            # the worker's read failed (logged there): read here, so that the clerk is told why
-            result = job()
-        rows, top, above, exhausted = result
+        rows, top, above, exhausted = self._answer(job, result)
         self.beginResetModel()
         self.now = dt.datetime.now()
         self.rows, self._top, self._more_above, self._exhausted = rows, top, above, exhausted
@@ -207,6 +200,18 @@ class LazyTableModel(QAbstractTableModel):
         waiting, self._when_shown = self._when_shown, []
         for fn in waiting:
             fn()
+
+    def count_rows(self, counter, exact, at_least, count) -> None:
+        """The count under a list once its rows are there: the rows themselves when they are all
+        (``exact(n)``; a count still running on ``counter`` for an older filter is stopped), else
+        a true lower bound at once (``at_least(n)``) and the exact one from ``counter``'s worker
+        (``count()``: at a million complaints a common term takes a second or two to count)."""
+        if self.all_loaded():
+            counter.supersede()
+            exact(self.rowCount())
+        else:
+            at_least(self.rowCount())
+            counter.call(count)
 
     def when_shown(self, fn) -> None:
         """``fn()`` now, or once the rows on their way are shown (a newer read's, if one
@@ -257,21 +262,13 @@ class LazyTableModel(QAbstractTableModel):
             self._page(lambda: ("above", self.fetch(start, count)))
 
     def _page(self, job) -> None:
-        self._background()
-        self.paging, self._job = True, job
-        if not self.busy and not self._busy_timer.isActive():
-            self._busy_timer.start()
-        self._loader.call(job)
+        """Read a scrolling page on the worker (``job`` gives ("below"|"above", rows))."""
+        self.paging = True
+        self._ask(job)
 
     def _page_arrived(self, job, result) -> None:
         self.paging = False
-        self._busy_timer.stop()
-        if self.busy:
-            self.busy = False
-            self.busy_changed.emit(False)
-        if result is None and job is not None:  # the worker's read failed: here, so it is told
-            result = job()
-        where, more = result
+        where, more = self._answer(job, result)
         if where == "below":
             self._exhausted = len(more) < self.page_size
             if more:
