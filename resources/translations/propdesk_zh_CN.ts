@@ -4297,6 +4297,10 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
         <translation>办结时间</translation>
     </message>
     <message>
+        <source>Note on ending</source>
+        <translation>结束说明</translation>
+    </message>
+    <message>
         <source>Escalation</source>
         <translation>升级</translation>
     </message>
@@ -4779,6 +4783,14 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
     <message>
         <source>Due</source>
         <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
     </message>
     <message>
         <source>Satisfied</source>

@@ -102,6 +102,11 @@ class CallbackStatus(LabeledEnum):
     CANCELLED = ("cancelled", QT_TRANSLATE_NOOP("enums", "Cancelled"))
 
 
+class IncidentStatus(LabeledEnum):
+    OPEN = ("open", QT_TRANSLATE_NOOP("enums", "Open"))
+    CLOSED = ("closed", QT_TRANSLATE_NOOP("enums", "Ended"))
+
+
 class Satisfaction(LabeledEnum):
     SATISFIED = ("satisfied", QT_TRANSLATE_NOOP("enums", "Satisfied"))
     FAIRLY = ("fairly", QT_TRANSLATE_NOOP("enums", "Fairly satisfied"))

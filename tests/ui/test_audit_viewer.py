@@ -15,7 +15,7 @@ from tests.ui.lists import wait_rows
 
 from propdesk.errors import PermissionDenied
 from propdesk.models.tables import AuditEntry, Category
-from propdesk.services.cases import complaints
+from propdesk.services.cases import complaints, incidents
 from propdesk.services.cases.complaints import ComplaintInput
 from propdesk.services.core import audit_log
 from propdesk.ui.audit_viewer import AuditViewer
@@ -159,3 +159,31 @@ def test_it_fits_the_screen(qtbot, office):
     assert viewer.frameGeometry().height() <= free.height()
     close = next(b for b in viewer.findChildren(QPushButton) if b.text() == "关闭")
     assert viewer.rect().contains(QRect(close.mapTo(viewer, QPoint(0, 0)), close.size()))
+
+
+def test_incidents_read_by_their_number_and_statuses_by_their_labels(qtbot, office, tmp_path,
+                                                                       monkeypatch, dialogs):
+    """An incident's entries name its SJ- number (the viewer showed '#1': the numbered kinds were
+    complaints, work orders and callbacks only), and its status change reads with the labels the
+    incident tab shows ('进行中 → 已结束', not 'open → closed'), on screen and in the export."""
+    incident = incidents.declare(office["clerk"], "water", "3栋停水", building_ids=[
+        office["units"]["3栋2单元1201"].building_id])
+    incidents.close(office["supervisor"], incident.id, "已恢复供水", schedule_callbacks=False)
+    viewer = AuditViewer(office["supervisor"])
+    _show(qtbot, viewer)
+    wait_rows(qtbot, viewer)
+    qtbot.keyClicks(viewer.record, incident.number.lower())  # found by its number, as typed
+    qtbot.keyClick(viewer.record, Qt.Key_Return)
+    wait_rows(qtbot, viewer)
+    shown = [_cells(viewer, r) for r in range(viewer.model.rowCount())]
+    assert [row[2:5] for row in shown] == [["突发事件", incident.number, "办结"],
+                                           ["突发事件", incident.number, "创建"]]
+    assert "状态: 进行中 → 已结束" in shown[0][6] and "结束说明:  → 已恢复供水" in shown[0][6]
+    assert "open" not in shown[0][6] and "close_note" not in shown[0][6]
+
+    target = tmp_path / "日志.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    qtbot.mouseClick(viewer.findChild(QPushButton, "export"), Qt.LeftButton)
+    written = list(load_workbook(target).active.iter_rows(values_only=True))[3:]
+    assert [(row[4], row[5]) for row in written] == [(incident.number, "办结"), (incident.number, "创建")]
+    assert written[0][7] == shown[0][6]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from propdesk.enums import IncidentStatus
 from propdesk.errors import RuleError
 from propdesk.i18n import translate
 from propdesk.services.cases import incidents
@@ -147,7 +148,7 @@ class IncidentTab(QWidget):
         areas = incidents.area_texts(listed)  # one query for the list, not one per incident
         for incident in listed:
             end = fmt(incident.expected_end) if incident.expected_end else "—"
-            status = self.tr("Open") if incident.status == "open" else self.tr("closed {at}").format(at=fmt(incident.closed_at))
+            status = IncidentStatus.OPEN.label() if incident.status == IncidentStatus.OPEN else self.tr("closed {at}").format(at=fmt(incident.closed_at))
             # names of buildings and units, or "whole estate" (translated; through the loaded
             # catalogue only: a name is not in it, and looking it up must not read the .ts)
             item = QTreeWidgetItem([incident.number, incident.title, ui_text(areas[incident.id]),
@@ -173,7 +174,7 @@ class IncidentTab(QWidget):
             self.callers.addTopLevelItem(QTreeWidgetItem([fmt(c.at), c.name, c.phone,
                                                           unit_display(c.unit, estates) if c.unit_id else "",
                                                           c.note]))
-        is_open = bool(incident) and incident.status == "open"
+        is_open = bool(incident) and incident.status == IncidentStatus.OPEN
         self.buttons["attach"].setEnabled(is_open)
         self.buttons["close"].setEnabled(is_open)
         self.buttons["notice"].setEnabled(bool(incident))

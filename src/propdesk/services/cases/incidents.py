@@ -14,6 +14,7 @@ from peewee import JOIN, fn
 
 from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.models.enums import IncidentStatus
 from propdesk.models.tables import (
     Building, Callback, Incident, IncidentArea, IncidentContact, Owner, Staff, Unit, now,
 )
@@ -27,7 +28,8 @@ from propdesk.services.core.validation import Checker
 from propdesk.services.register.address import building_display, display_estates, unit_display
 
 ENTITY = "incident"
-PREFIX = "SJ"
+PREFIX = numbering.INCIDENT
+OPEN = IncidentStatus.OPEN.value
 KINDS = {
     "water": QT_TRANSLATE_NOOP("enums", "Water cut"),
     "power": QT_TRANSLATE_NOOP("enums", "Power cut"),
@@ -75,7 +77,7 @@ def covering(unit_id: int | None) -> list[Incident]:
         (IncidentArea.incident == Incident.id)
         & ((IncidentArea.unit == unit.id) | (IncidentArea.building == unit.building_id))))
     whole_estate = ~has_area & (Incident.estate.is_null() | (Incident.estate == unit.building.estate_id))
-    return list(Incident.select().where((Incident.status == "open") & (in_area | whole_estate))
+    return list(Incident.select().where((Incident.status == OPEN) & (in_area | whole_estate))
                 .order_by(Incident.started_at.desc()))
 
 
@@ -107,7 +109,7 @@ def attach(actor: Staff, incident_id: int, name: str, phone: str, unit: str = ""
     c.raise_if_any()
     with transaction():
         incident = get(incident_id)
-        if incident.status != "open":
+        if incident.status != OPEN:
             raise RuleError(MSG_CLOSED, number=incident.number)
         contact = IncidentContact.create(incident=incident, at=at, name=name, phone=phone, unit=unit_record,
                                          owner=Owner.get_or_none(Owner.id == owner_id) if owner_id else None,
@@ -126,9 +128,9 @@ def close(actor: Staff, incident_id: int, note: str = "", schedule_callbacks: bo
     c.raise_if_any()
     with transaction():
         incident = get(incident_id)
-        if incident.status != "open":
+        if incident.status != OPEN:
             raise RuleError(MSG_CLOSED, number=incident.number)
-        changes = audit.diff(incident, {"status": "closed", "closed_at": at, "close_note": note})
+        changes = audit.diff(incident, {"status": IncidentStatus.CLOSED.value, "closed_at": at, "close_note": note})
         incident.save()
         audit.record(actor, ENTITY, incident_id, "close", note=note, changes=changes, at=at)
         made, seen = [], set()
@@ -159,7 +161,7 @@ def listing(include_closed: bool = False, limit: int = 500, *, reader) -> list[I
              .join(IncidentContact, JOIN.LEFT_OUTER, on=(IncidentContact.incident == Incident.id))
              .group_by(Incident.id).order_by(Incident.started_at.desc(), Incident.id.desc()).limit(limit))
     if not include_closed:
-        query = query.where(Incident.status == "open")
+        query = query.where(Incident.status == OPEN)
     return list(query)
 
 

@@ -17,12 +17,15 @@ from peewee import JOIN
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import (
-    CallbackStatus, ComplaintStatus, ContactMethod, Escalation, Role, Satisfaction, Urgency,
-    WorkOrderStatus,
+    CallbackStatus, ComplaintStatus, ContactMethod, Escalation, IncidentStatus, Role, Satisfaction,
+    Urgency, WorkOrderStatus,
 )
-from propdesk.models.tables import AuditChange, AuditEntry, Callback, Complaint, Staff, WorkOrder
+from propdesk.models.tables import (
+    AuditChange, AuditEntry, Callback, Complaint, Incident, Staff, WorkOrder,
+)
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
+from propdesk.services.core import numbering
 from propdesk.services.core.db_retry import transaction
 from propdesk.services.register.owners import normalize_text
 from propdesk.services.lists.query_parts import all_of, day_range
@@ -31,8 +34,10 @@ from propdesk.services.core.validation import label
 PERMISSION = "audit.view"
 CTX = "audit"
 
-# kinds of record whose number people know, and the prefix of that number
-NUMBERED = {"complaint": (Complaint, "TS"), "work_order": (WorkOrder, "PG"), "callback": (Callback, "HF")}
+# kinds of record whose number people know, and the prefix of that number (numbering); the
+# fees' entries are the work order's (charges/payments.ENTITY), so they show its PG- number
+NUMBERED = {"complaint": (Complaint, numbering.COMPLAINT), "work_order": (WorkOrder, numbering.WORK_ORDER),
+            "callback": (Callback, numbering.CALLBACK), "incident": (Incident, numbering.INCIDENT)}
 
 ENTITY_LABELS = {
     "complaint": QT_TRANSLATE_NOOP("audit", "Complaint"),
@@ -136,6 +141,7 @@ CHANGE_LABELS = {
     "reply_method": QT_TRANSLATE_NOOP("audit", "Reply by"),
     "reply_note": QT_TRANSLATE_NOOP("audit", "Reply"),
     "closed_at": QT_TRANSLATE_NOOP("audit", "Closed at"),
+    "close_note": QT_TRANSLATE_NOOP("audit", "Note on ending"),
     "escalation": QT_TRANSLATE_NOOP("audit", "Escalation"),
     "reopen_count": QT_TRANSLATE_NOOP("audit", "Times reopened"),
     "head_notified_at": QT_TRANSLATE_NOOP("audit", "Office head told at"),
@@ -158,12 +164,15 @@ STAFF_FIELDS = {"checked_by", "head_notified_by", "done_by", "quote_approved_by"
 YES, NO = QT_TRANSLATE_NOOP("audit", "yes"), QT_TRANSLATE_NOOP("audit", "no")
 BOOL_FIELDS = {"slip_returned", "signature_received", "reached", "paid", "valid", "is_group",
                "notice_required", "active"}
-_NUMBER = re.compile(r"^(TS|PG|HF)-?(\d{8})-?(\d+)$")
+_NUMBER = re.compile(rf"^({'|'.join(prefix for _m, prefix in NUMBERED.values())})-?(\d{{8}})-?(\d+)$")
 
 
+# codes shown as their labels (the ones every list and form shows); each numbered kind's status
+# is here (tests/test_audit_records.py)
 _ENUMS = {
     ("complaint", "status"): ComplaintStatus, ("work_order", "status"): WorkOrderStatus,
-    ("callback", "status"): CallbackStatus, ("*", "escalation"): Escalation,
+    ("callback", "status"): CallbackStatus, ("incident", "status"): IncidentStatus,
+    ("*", "escalation"): Escalation,
     ("*", "reply_method"): ContactMethod, ("*", "method"): ContactMethod,
     ("*", "satisfaction"): Satisfaction, ("*", "urgency"): Urgency, ("*", "role"): Role,
 }
@@ -269,7 +278,21 @@ def _role(who: Staff | None) -> str:
         return who.role
 
 
-def _rows(entries: list[AuditEntry]) -> list[dict]:
+def record_label(entity: str, entity_id: int, names: dict[tuple[str, int], str]) -> str:
+    """The record an entry is about as people know it: its number (TS-/PG-/HF-/SJ-), a
+    person's name, the cashier's month of a fee summary (2026-11), the calendar's year; else
+    ``#id``. ``names``: the numbers and names read for a page (_numbers)."""
+    if (entity, entity_id) in names:
+        return names[(entity, entity_id)]
+    if entity == "fee_summary" and entity_id > 100:  # entity_id = YYYYMM (fees.months)
+        return f"{entity_id // 100}-{entity_id % 100:02d}"
+    if entity == "calendar" and entity_id:  # entity_id = the year
+        return str(entity_id)
+    return f"#{entity_id}" if entity_id else ""
+
+
+def _numbers(entries: list[AuditEntry]) -> dict[tuple[str, int], str]:
+    """The numbers and names of the entries' records: one query per kind of record."""
     ids: dict[str, set[int]] = {}
     for e in entries:
         ids.setdefault(e.entity, set()).add(e.entity_id)
@@ -281,6 +304,11 @@ def _rows(entries: list[AuditEntry]) -> list[dict]:
     if ids.get("staff"):
         for rid, name in Staff.select(Staff.id, Staff.name).where(Staff.id.in_(list(ids["staff"]))).tuples():
             numbers[("staff", rid)] = name
+    return numbers
+
+
+def _rows(entries: list[AuditEntry]) -> list[dict]:
+    numbers = _numbers(entries)
     changes: dict[int, list[str]] = {}
     if entries:
         entity_of = {e.id: e.entity for e in entries}
@@ -302,7 +330,7 @@ def _rows(entries: list[AuditEntry]) -> list[dict]:
             "who": who.name if who else "",
             "role": _role(who),
             "entity": e.entity, "entity_label": entity_label(e.entity),
-            "record": numbers.get((e.entity, e.entity_id)) or (f"#{e.entity_id}" if e.entity_id else ""),
+            "record": record_label(e.entity, e.entity_id, numbers),
             "action": e.action, "action_label": action_label(e.action),
             "note": e.note, "changes": "；".join(changes.get(e.id, [])),
         })

@@ -1,4 +1,4 @@
-"""Numbers shown to people: TS-20261124-003 (complaint), PG- (work order), HF- (callback).
+"""Numbers shown to people: TS-20261124-003 (complaint), PG- (work order), HF- (callback), SJ- (incident).
 
 A per-prefix, per-day counter that is only ever incremented, inside the caller's transaction:
 a number is never given twice, and a voided record keeps its number. The counter moves in one
@@ -15,6 +15,7 @@ from propdesk.models.tables import Sequence
 COMPLAINT = "TS"
 WORK_ORDER = "PG"
 CALLBACK = "HF"
+INCIDENT = "SJ"
 
 
 def next_number(prefix: str, day: dt.date) -> str:
