@@ -169,8 +169,8 @@ def test_ctrl_home_goes_to_the_first_row_of_the_list_not_of_the_window(qtbot, de
     assert _shown_ids(table)[0] == expected[0]
 
 
-@pytest.mark.parametrize("which", ["complaints", "work orders", "callbacks"])
-def test_the_end_of_each_list_is_its_last_rows(qtbot, demo_office, which):
+def _list_of(qtbot, which: str):
+    """The list's table (with the rows of its filter shown) and the service that reads it."""
     if which == "complaints":
         from propdesk.ui.complaint_list import ComplaintListPanel
 
@@ -190,8 +190,14 @@ def test_the_end_of_each_list_is_its_last_rows(qtbot, demo_office, which):
         panel = _panel(qtbot, CallbackTab(Staff.get(Staff.username == "kefu")))
         panel.view.setCurrentIndex(panel.view.findData("all"))
         table, module = panel.table, callback_search
+    wait_rows(qtbot, table.model())  # the filter just chosen
+    return table, module
+
+
+@pytest.mark.parametrize("which", ["complaints", "work orders", "callbacks"])
+def test_the_end_of_each_list_is_its_last_rows(qtbot, demo_office, which):
+    table, module = _list_of(qtbot, which)
     model = table.model()
-    wait_rows(qtbot, model)  # the filter just chosen
     expected = _all_ids(module, model.filter, model.order, model.descending)
     _to_the_end(qtbot, table)
     assert model.rowCount() <= PAGE * PAGES
@@ -230,3 +236,44 @@ def test_a_refresh_keeps_the_cursor_and_the_place_on_the_same_record(qtbot, demo
     panel.status.setCurrentIndex(panel.status.findData("__open__"))
     wait_rows(qtbot, model)
     assert table.rowAt(0) == 0 or model.rowCount() == 0
+
+
+@pytest.mark.parametrize("which", ["complaints", "work orders", "callbacks"])
+def test_ctrl_end_goes_to_the_last_row_of_the_list_not_of_the_window(qtbot, demo_office, which):
+    """Ctrl+End reads the list's last page (its order reversed, on the worker, "Reading…" while
+    it comes) and puts the cursor on the list's last row; Qt's own Ctrl+End stopped at the last
+    row read so far. Scrolling up from there reads the rows above, in order, to the first."""
+    table, module = _list_of(qtbot, which)
+    model = table.model()
+    expected = _all_ids(module, model.filter, model.order, model.descending)
+    assert len(expected) > 2 * PAGE * PAGES and model.canFetchMore()  # more than a window below
+    entered, gate, threads = threading.Event(), threading.Event(), []
+    fetch_page = model.fetch_page
+
+    def held(limit, after=None, before=None, reverse=False):  # the last page waits for the test
+        if reverse:
+            threads.append(threading.current_thread())
+            entered.set()
+            gate.wait(10)
+        return fetch_page(limit, after=after, before=before, reverse=reverse)
+
+    model.fetch_page = held
+    table.setFocus()
+    table.selectRow(0)
+    before = [model.row_id(r) for r in range(model.rowCount())]
+    qtbot.keyClick(table, Qt.Key_End, Qt.ControlModifier)
+    qtbot.waitUntil(entered.is_set)
+    qtbot.waitUntil(table.busy_cue.isVisible)  # the read takes a while: the list says so
+    assert [model.row_id(r) for r in range(model.rowCount())] == before  # the old rows stay meanwhile
+    gate.set()
+    wait_rows(qtbot, model)
+    qtbot.waitUntil(lambda: table.currentIndex().row() == model.rowCount() - 1)
+    assert not table.busy_cue.isVisible()
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert model.row_id(table.currentIndex().row()) == expected[-1]
+    assert [model.row_id(i.row()) for i in table.selectionModel().selectedRows()] == [expected[-1]]
+    held_ids = [model.row_id(r) for r in range(model.rowCount())]
+    assert held_ids == expected[-len(held_ids):] and len(held_ids) <= PAGE * PAGES
+    assert _shown_ids(table)[-1] == expected[-1] and not model.canFetchMore()
+    _to_the_top(qtbot, table)  # the pages above, read as the view scrolls up
+    assert _shown_ids(table)[0] == expected[0] and model.rowCount() <= PAGE * PAGES

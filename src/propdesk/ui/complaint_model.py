@@ -43,8 +43,9 @@ class ComplaintTableModel(LazyTableModel):
 
     keyset = True  # pages continue from a row: a deep page costs what the first does
 
-    def fetch_page(self, limit: int, after: dict | None = None, before: dict | None = None) -> list[dict]:
-        return search.page(self.filter, self.order, self.descending, limit=limit, after=after,
+    def fetch_page(self, limit: int, after: dict | None = None, before: dict | None = None,
+                   reverse: bool = False) -> list[dict]:
+        return search.page(self.filter, self.order, self.descending != reverse, limit=limit, after=after,
                            before=before, reader=self.reader)
 
     def complaint_id(self, row: int) -> int:

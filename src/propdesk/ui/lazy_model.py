@@ -4,9 +4,11 @@ never more than a few pages at once.
 Subclasses set ``columns`` and ``cell(row, key, role)`` (how a cell looks) and read their rows
 through a services function, one indexed query per page, in one of two ways:
 
-- ``keyset = True`` and ``fetch_page(limit, after=None, before=None)``: the page after (or
-  just above) a row already shown. The index seeks to that row, so a page a hundred thousand
-  rows down costs what the first does. The three working lists read this way.
+- ``keyset = True`` and ``fetch_page(limit, after=None, before=None, reverse=False)``: the page
+  after (or just above) a row already shown. The index seeks to that row, so a page a hundred
+  thousand rows down costs what the first does. ``reverse``: the first page of the list's order
+  turned round, i.e. its last rows, nearest the end first (``read_last``, Ctrl+End). The three
+  working lists read this way.
 - else ``fetch(offset, limit)`` (OFFSET: a deep page reads every row it skips).
 
 The model holds a window of at most ``window_pages`` pages: scrolling down past it lets the top
@@ -98,7 +100,8 @@ class LazyTableModel(QAbstractTableModel):
     def fetch(self, offset: int, limit: int) -> list[dict]:
         raise NotImplementedError
 
-    def fetch_page(self, limit: int, after: dict | None = None, before: dict | None = None) -> list[dict]:
+    def fetch_page(self, limit: int, after: dict | None = None, before: dict | None = None,
+                   reverse: bool = False) -> list[dict]:
         raise NotImplementedError
 
     def _first(self, limit: int) -> list[dict]:
@@ -137,7 +140,24 @@ class LazyTableModel(QAbstractTableModel):
         else:
             self._read(lambda: self._from_top(limit))
 
+    def can_read_last(self) -> bool:
+        """The list goes on below the window, and its last page can be read at once (keyset)."""
+        return self.keyset and self._loaded and not self._exhausted and not self.loading
+
+    def read_last(self) -> None:
+        """Read the list's last page, on the worker (as a reload reads its first): the rows in
+        the reverse order from the top, turned round, so that the index seeks to the end however
+        long the list is. The rows shown stay until they arrive; the page above comes as the
+        view scrolls up (``fetch_above``)."""
+        if self.can_read_last():
+            limit = self.page_size
+            self._read(lambda: self._from_end(limit))
+
     # the reads (on the worker): (rows, OFFSET of the first, rows above them, none below)
+    def _from_end(self, limit: int):
+        rows = self.fetch_page(limit, reverse=True)[::-1]
+        return rows, 0, len(rows) == limit, True
+
     def _from_top(self, limit: int):
         rows = self._first(limit)
         return rows, 0, False, len(rows) < limit

@@ -4,7 +4,8 @@ double-click opens the row (its id comes from the lazy model).
 With the lazy model's bounded window it keeps its place: when the model lets rows go at the top
 (or reads the page above in), the view moves by as many rows, so what the clerk looks at stays
 put; at the top of the window it asks for the page above; and across a refresh the cursor, the
-selection and the row's place on screen stay on the same record.
+selection and the row's place on screen stay on the same record. Ctrl+Home and Ctrl+End go to
+the list's first and last rows (read on the worker), not the window's.
 
 While the model reads new rows (a filter, a sort, a refresh: on a worker) the old rows stay on
 screen; a read that takes longer than a moment shows "Reading…" over them (and a busy cursor)
@@ -75,11 +76,15 @@ class ListTable(QTableView):
         read was on its way (nothing may be read then) a reset to as many rows as before did not
         make it run again: the list stopped short, with no scroll bar to ask for more."""
         model = self.model()
-        if not self.isVisible() or not model.canFetchMore():  # (a hidden list has no screen)
+        if not self.isVisible():  # (a hidden list has no screen)
             return
         last = model.rowCount() - 1
-        if last < 0 or self.viewport().rect().intersects(self.visualRect(model.index(last, 0))):
-            model.fetchMore()
+        if model.canFetchMore():
+            if last < 0 or self.viewport().rect().intersects(self.visualRect(model.index(last, 0))):
+                model.fetchMore()
+        elif last >= 0 and model.can_fetch_above() and self.rowAt(0) == 0 \
+                and self.viewport().rect().intersects(self.visualRect(model.index(last, 0))):
+            model.fetch_above()  # the list's last page (Ctrl+End) is shorter than the screen
 
     def _place_busy_cue(self) -> None:
         cue, width = self.busy_cue, self.viewport().width()
@@ -169,6 +174,14 @@ class ListTable(QTableView):
             model.reload()
             model.when_shown(lambda: self._to_first_row(column))
             return
+        if (event.key() == Qt.Key_End and event.modifiers() & Qt.ControlModifier
+                and isinstance(model, LazyTableModel) and model.can_read_last()):
+            # the list's last row, not the window's: Qt's Ctrl+End stopped at the last row read
+            # so far (a page of 200 of a million); the last page is read in the reverse order
+            column = max(self.currentIndex().column(), 0)
+            model.read_last()
+            model.when_shown(lambda: self._to_last_row(column))
+            return
         super().keyPressEvent(event)
 
     def _to_first_row(self, column: int) -> None:
@@ -176,3 +189,10 @@ class ListTable(QTableView):
             self.setCurrentIndex(self.model().index(0, column))
             self.selectRow(0)
             self.scrollToTop()
+
+    def _to_last_row(self, column: int) -> None:
+        last = self.model().rowCount() - 1
+        if last >= 0:
+            self.setCurrentIndex(self.model().index(last, column))
+            self.selectRow(last)
+            self.scrollToBottom()
