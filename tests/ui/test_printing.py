@@ -137,3 +137,46 @@ def test_the_desk_remembers_its_printer(qtbot, office):
     assert printing.remembered_printer() == ""
     printing.remember_printer(FakePrinter())
     assert printing.remembered_printer() == "前台HP-M104"
+
+
+def test_the_preview_prints_and_saves_from_the_keyboard(qtbot, office, tmp_path, monkeypatch):
+    """Ctrl+P prints and Ctrl+S saves a copy: the preview's toolbar buttons take no keyboard
+    focus, and a clerk at the keyboard could do neither (seen under Xvfb: Tab went round the zoom
+    and page boxes only)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QApplication, QFileDialog as QtFileDialog
+    from propdesk.ui.dispatch_board import DispatchBoard
+    from propdesk.services.cases import workorders
+    from propdesk.services.cases.workorders import RepairInput
+
+    workorders.create(office["clerk"], RepairInput(phone="13800138000", contact_name="张伟",
+                                                   unit="3栋2单元1201", description="水龙头漏水"))
+    board = DispatchBoard(office["clerk"])
+    qtbot.addWidget(board)
+    board.show()
+    wait_rows(qtbot, board)
+    board.table.selectRow(0)
+    board.buttons["print"].click()
+    preview = board.preview
+    preview.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is preview)  # (keys go to the active window)
+    target = tmp_path / "copy.pdf"
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    qtbot.keyClick(preview.focusWidget(), Qt.Key_S, Qt.ControlModifier)
+    assert target.read_bytes() == board.printed.read_bytes()
+
+    asked = []
+
+    def answer():  # the system's print dialog (or, with no printer, where to write the PDF)
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, (QPrintDialog, QtFileDialog)):
+            asked.append(type(dialog).__name__)
+            dialog.reject()
+        else:
+            QTimer.singleShot(10, answer)
+
+    QTimer.singleShot(0, answer)
+    qtbot.keyClick(preview.focusWidget(), Qt.Key_P, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: bool(asked))
+    preview.close()

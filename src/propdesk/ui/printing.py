@@ -15,8 +15,8 @@ import logging
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSettings, QSizeF, Qt
-from PySide6.QtGui import QAction, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSettings, QSizeF, Qt
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QToolBar
 
@@ -120,9 +120,17 @@ class PrintPreview(QPrintPreviewDialog):
         self.printed_pages = 0
         toolbar = self.findChild(QToolBar)
         if toolbar is not None:
+            # the toolbar's buttons take no keyboard focus (Qt's QToolBar): without keys of their
+            # own a clerk at the keyboard could neither print nor save (seen under Xvfb)
+            printing = QCoreApplication.translate("QPrintPreviewDialog", "Print")
+            print_action = next((a for a in toolbar.actions() if a.text() == printing), None)
+            if print_action is not None:
+                print_action.setObjectName("print_pages")
+                _keys(print_action, QKeySequence.Print)
             save = QAction(self.tr("Save as PDF…"), self)
             save.setObjectName("save_pdf")
             save.triggered.connect(self.save_copy)
+            _keys(save, QKeySequence.Save)
             toolbar.addSeparator()
             toolbar.addAction(save)
 
@@ -146,6 +154,14 @@ class PrintPreview(QPrintPreviewDialog):
         if Path(target).resolve() != self.path.resolve():
             shutil.copyfile(self.path, target)
         return Path(target)
+
+
+def _keys(action: QAction, keys: QKeySequence.StandardKey) -> None:
+    """``action`` on the standard keys (Ctrl+P, Ctrl+S), said in its tooltip."""
+    action.setShortcut(QKeySequence(keys))
+    action.setShortcutContext(Qt.WindowShortcut)
+    shown = action.shortcut().toString(QKeySequence.NativeText)
+    action.setToolTip(f"{action.text().rstrip('…')} ({shown})")
 
 
 def print_pdf(path: Path, parent=None) -> PrintPreview:
