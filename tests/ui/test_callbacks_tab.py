@@ -81,3 +81,31 @@ def test_tab_lists_due_and_overdue_with_week_counts(qtbot, office, monkeypatch, 
     button = tab.day_buttons[(due - tab.monday).days]
     assert f"{due.month}/{due.day}" in button.text()
     assert int(button.text().rsplit("：", 1)[-1].rsplit(":", 1)[-1]) >= 1
+
+
+def test_down_or_enter_in_the_search_box_goes_into_the_results(qtbot, office, monkeypatch):
+    """As in the complaint list and the dispatch board: a keyboard-only clerk typed a name, and
+    Down or Enter left the cursor in the box (seen under Xvfb); now the first row is chosen and
+    Enter opens its callback."""
+    closed(office, days_ago=10)
+    tab = CallbackTab(office["clerk"])
+    qtbot.addWidget(tab)
+    tab.show()
+    wait_rows(qtbot, tab)
+    tab.search.setFocus()
+    type_text(qtbot, tab.search, "张伟")
+    qtbot.keyClick(tab.search, Qt.Key_Down)
+    wait_rows(qtbot, tab)
+    qtbot.waitUntil(lambda: tab.table.hasFocus())
+    assert tab.model.rowCount() == 1 and tab.table.currentIndex().row() == 0
+    assert tab.model.filter.text == "张伟"
+    opened = []
+    monkeypatch.setattr(CallbackDialog, "exec", lambda dialog: opened.append(dialog.cb_id) or 0)
+    qtbot.keyClick(tab.table, Qt.Key_Return)
+    assert opened == [tab.model.row_id(0)]
+
+    tab.search.setFocus()
+    tab.search.clear()
+    qtbot.keyClick(tab.search, Qt.Key_Return)  # Enter does the same
+    wait_rows(qtbot, tab)
+    qtbot.waitUntil(lambda: tab.table.hasFocus())

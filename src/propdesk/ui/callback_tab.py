@@ -19,7 +19,7 @@ from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.callback_dialog import CallbackDialog
 from propdesk.ui.callback_model import CallbackTableModel
 from propdesk.ui.list_table import ListTable
-from propdesk.ui.widgets import fill_combo, find_label, ui_text
+from propdesk.ui.widgets import IntoResults, fill_combo, find_label, ui_text
 from propdesk.ui.worker import Background
 
 # the week's buttons, in the office's language (they stayed 一/二/三 in English)
@@ -45,6 +45,10 @@ class CallbackTab(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.refresh)
         self.search.textEdited.connect(lambda _t: self._timer.start())
+        # Down or Enter in the search box: into the results, as in the complaint list and the
+        # dispatch board (here the keyboard stayed in the box: seen under Xvfb)
+        into_results = IntoResults(self.search, self._timer, self.refresh, self.table)
+        self.search.returnPressed.connect(into_results.go)
         for combo in (self.view, self.clerk, self.building, self.kind):
             combo.currentIndexChanged.connect(self.refresh)
         self.table.open_requested.connect(self.make_callback)
