@@ -15,7 +15,7 @@ import logging
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSettings, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QSettings, QSizeF, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QToolBar
@@ -122,9 +122,9 @@ class PrintPreview(QPrintPreviewDialog):
         if toolbar is not None:
             # the toolbar's buttons take no keyboard focus (Qt's QToolBar): without keys of their
             # own a clerk at the keyboard could neither print nor save (seen under Xvfb)
-            printing = QCoreApplication.translate("QPrintPreviewDialog", "Print")
-            print_action = next((a for a in toolbar.actions() if a.text() == printing), None)
-            if print_action is not None:
+            # Qt's Print is the toolbar's last action (QPrintPreviewDialogPrivate::init)
+            print_action = toolbar.actions()[-1] if toolbar.actions() else None
+            if print_action is not None and not print_action.isSeparator():
                 print_action.setObjectName("print_pages")
                 _keys(print_action, QKeySequence.Print)
             save = QAction(self.tr("Save as PDF…"), self)
