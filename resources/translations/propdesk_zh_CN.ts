@@ -1642,28 +1642,28 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>打印用 PDF (.pdf)</translation>
     </message>
     <message>
-        <source>Mask phone numbers (138****5678), e.g. for a notice board</source>
-        <translation>隐藏电话中间四位（138****5678），如用于公告栏</translation>
+        <source>&amp;Mask phone numbers (138****5678), e.g. for a notice board</source>
+        <translation>隐藏电话中间四位（138****5678），如用于公告栏(&amp;M)</translation>
     </message>
     <message>
-        <source>Only what the list shows now (its filters)</source>
-        <translation>只导出列表当前显示的内容（按当前筛选）</translation>
+        <source>Only what the list shows &amp;now (its filters)</source>
+        <translation>只导出列表当前显示的内容（按当前筛选）(&amp;N)</translation>
     </message>
     <message>
-        <source>Register</source>
-        <translation>台账</translation>
+        <source>&amp;Register</source>
+        <translation>台账(&amp;R)</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>起始日期</translation>
+        <source>&amp;From</source>
+        <translation>起始日期(&amp;F)</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>截止日期</translation>
+        <source>&amp;To</source>
+        <translation>截止日期(&amp;T)</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>格式</translation>
+        <source>F&amp;ormat</source>
+        <translation>格式(&amp;O)</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -2273,10 +2273,6 @@ Create the administrator's account for your office, or try PropDesk first with a
     <message>
         <source>closed {at}</source>
         <translation>{at} 结束</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>进行中</translation>
     </message>
     <message>
         <source>A call about {number}</source>
