@@ -43,3 +43,25 @@ def test_outage_declared_ten_callers_closed_ten_callbacks(qtbot, office, monkeyp
     assert any("10" in text for _k, _t, text in dialogs)
     assert Complaint.select().count() == 0
     assert tab.list.topLevelItemCount() == 0  # closed incidents are hidden by default
+
+
+def test_the_lists_fit_a_1024_screen(qtbot, office):
+    """At 1024x768 (seen under Xvfb) the incident list's times were cut ("2026-12-02 0…") and its
+    status column was off the right edge; the callers' times were cut too. Numbers, times, counts
+    and the status are as wide as their texts, the title and what the caller said take the rest."""
+    outage = incidents.declare(office["clerk"], "water", "2栋、3栋停水（二次供水水泵检修，预计下午恢复）",
+                               building_ids=[office["units"]["3栋2单元1201"].building_id])
+    incidents.attach(office["clerk"], outage.id, "曾梓豪", "0755-26888777", "3栋2单元1201", "水龙头一点水都没有")
+    tab = IncidentTab(office["clerk"])
+    qtbot.addWidget(tab)
+    tab.resize(1000, 640)  # the tab's room in the window at 1024x768
+    tab.show()
+    qtbot.waitExposed(tab)
+    for tree in (tab.list, tab.callers):
+        header, item = tree.header(), tree.topLevelItem(0)
+        last = tree.columnCount() - 1
+        assert header.sectionViewportPosition(last) + header.sectionSize(last) <= tree.viewport().width()
+        for column in range(tree.columnCount()):
+            if header.sectionResizeMode(column) == header.ResizeMode.ResizeToContents:
+                assert header.sectionSize(column) >= tree.fontMetrics().horizontalAdvance(item.text(column))
+    assert tab.list.topLevelItem(0).text(6) == "进行中"

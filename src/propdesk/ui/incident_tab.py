@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
     QListWidgetItem, QMessageBox, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
     QWidget,
 )
@@ -21,6 +21,21 @@ from propdesk.services.register import owners
 from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, ui_text
 from propdesk.services.register.address import display_estates, unit_display
+
+
+def _fit(tree: QTreeWidget, stretch: int, fixed: dict[int, int]) -> None:
+    """Each column as wide as its texts, but ``stretch`` (taking the width left) and ``fixed``
+    (column: width, the clerk may drag it)."""
+    header = tree.header()
+    header.setStretchLastSection(False)
+    for column in range(tree.columnCount()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.Stretch)
+        elif column in fixed:
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            header.resizeSection(column, fixed[column])
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
 
 
 class IncidentTab(QWidget):
@@ -115,14 +130,15 @@ class IncidentTab(QWidget):
         self.list.setHeaderLabels([self.tr("Number"), self.tr("Incident"), self.tr("Area"), self.tr("Started"),
                                    self.tr("Expected end"), self.tr("Callers"), self.tr("Status")])
         self.list.setRootIsDecorated(False)
-        self.list.setColumnWidth(0, 140)
-        self.list.setColumnWidth(1, 200)
+        # numbers, times, counts and the status as wide as they are, the title takes the rest:
+        # at 1024x768 the times were cut ("2026-12-02 0…") and the status was off the right edge
+        _fit(self.list, stretch=1, fixed={2: 140})
         self.list.currentItemChanged.connect(lambda *_: self.show_callers())
         self.callers = QTreeWidget(objectName="callers")
         self.callers.setHeaderLabels([self.tr("Time"), self.tr("Caller"), self.tr("Phone"), self.tr("Unit"),
                                       self.tr("What they said")])
         self.callers.setRootIsDecorated(False)
-        self.callers.setColumnWidth(0, 110)
+        _fit(self.callers, stretch=4, fixed={})
         self.buttons = {}
         row = QHBoxLayout()
         for key, text, slot in (("attach", self.tr("Add a &caller…"), self.add_caller),
