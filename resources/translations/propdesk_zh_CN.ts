@@ -3586,12 +3586,12 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
-        <source>Any day of the week</source>
-        <translation>该周任意一天</translation>
+        <source>Any &amp;day of the week</source>
+        <translation>该周任意一天(&amp;D)</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>格式</translation>
+        <source>F&amp;ormat</source>
+        <translation>格式(&amp;O)</translation>
     </message>
     <message>
         <source>Make the report…</source>

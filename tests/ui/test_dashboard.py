@@ -60,3 +60,21 @@ def test_weekly_report_in_one_click(qtbot, office, tmp_path, monkeypatch):
     dialog.kind.setCurrentIndex(dialog.kind.findData("xlsx"))
     dialog.make()
     assert dialog.written == tmp_path / "w.xlsx" and opened and dialog.preview is None
+
+
+def test_the_weekly_dialog_has_an_alt_key_for_each_field(qtbot, office):
+    """Tab walks the date's year, month and day before it leaves (seen at the keyboard under
+    Xvfb): the day and the format have Alt keys, as in the export dialog."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+    from propdesk.ui.weekly_dialog import WeeklyReportDialog
+
+    dialog = WeeklyReportDialog(office["supervisor"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_O, Qt.AltModifier)
+    assert dialog.kind.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_D, Qt.AltModifier)
+    assert dialog.day.hasFocus() or dialog.day.isAncestorOf(QApplication.focusWidget())
