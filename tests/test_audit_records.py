@@ -45,3 +45,29 @@ def test_incident_fee_summary_and_calendar_entries_name_their_record(office):
     found = audit_log.page(office["admin"], AuditFilter(record=incident.number.replace("-", "").lower()))
     assert [r["action"] for r in found] == ["close", "create"]
     assert AuditEntry.select().where(AuditEntry.entity == "incident").count() == 2
+
+
+def test_changes_name_their_field_and_the_records_they_point_at(office):
+    """A work order moved to another department showed '责任部门: 3 → 5', its hand-over deadline
+    'pass_by: …', a printing 'print_count: 0 → 1' and a hold 'on_hold_since: → …' (ids and
+    field codes, seen in the demo office's log): names and labels instead."""
+    from propdesk.models.tables import Department
+    from propdesk.services.cases import holds, workorder_edits, workorders
+    from propdesk.services.cases.workorder_edits import WorkOrderEdit
+    from propdesk.services.cases.workorders import RepairInput
+
+    wo = workorders.create(office["clerk"], RepairInput(phone="13800138000", contact_name="张伟",
+                                                        unit="3栋2单元1201", description="水龙头漏水"))
+    other = Department.select().where(Department.id != wo.department_id).first()
+    workorder_edits.edit(office["supervisor"], wo.id, WorkOrderEdit(department_id=other.id, urgency="urgent"),
+                         "派错部门")
+    workorders.record_prints(office["clerk"], [wo.id])
+    holds.start(office["clerk"], "work_order", wo.id, "parts")
+    rows = {r["action"]: r["changes"] for r in audit_log.page(office["admin"], AuditFilter(entity="work_order"))}
+    old = Department.get_by_id(wo.department_id).name
+    assert f"责任部门: {old} → {other.name}" in rows["edit"]
+    assert "紧急程度: 一般 → 急修" in rows["edit"] and "派工时限: " in rows["edit"]
+    assert rows["print"] == "打印次数: 0 → 1"
+    assert rows["hold"].startswith("暂停计时起:  → ")
+    for changes in rows.values():
+        assert not any(code in changes for code in ("pass_by", "print_count", "on_hold_since", "department"))

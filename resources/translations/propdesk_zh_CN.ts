@@ -4361,6 +4361,26 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
         <translation>客户已签字</translation>
     </message>
     <message>
+        <source>Clock paused since</source>
+        <translation>暂停计时起</translation>
+    </message>
+    <message>
+        <source>Times printed</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <source>Promised by</source>
+        <translation>承诺回访日期</translation>
+    </message>
+    <message>
+        <source>Hand over by</source>
+        <translation>派工时限</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>

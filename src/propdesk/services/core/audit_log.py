@@ -21,7 +21,8 @@ from propdesk.models.enums import (
     Urgency, WorkOrderStatus,
 )
 from propdesk.models.tables import (
-    AuditChange, AuditEntry, Callback, Complaint, Incident, Staff, WorkOrder,
+    AuditChange, AuditEntry, Callback, Category, Complaint, Department, Incident, PriceItem,
+    RepairCategory, Staff, WorkOrder,
 )
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
@@ -158,10 +159,18 @@ CHANGE_LABELS = {
     "action": QT_TRANSLATE_NOOP("audit", "Corrective action"),
     "customer_opinion": QT_TRANSLATE_NOOP("audit", "Customer's opinion"),
     "signature_received": QT_TRANSLATE_NOOP("audit", "Signature received"),
+    "on_hold_since": QT_TRANSLATE_NOOP("audit", "Clock paused since"),
+    "print_count": QT_TRANSLATE_NOOP("audit", "Times printed"),
+    "promised_by": QT_TRANSLATE_NOOP("audit", "Promised by"),
+    "pass_by": QT_TRANSLATE_NOOP("audit", "Hand over by"),
+    "name": QT_TRANSLATE_NOOP("audit", "Name"),
 }
 STAFF_FIELDS = {"checked_by", "head_notified_by", "done_by", "quote_approved_by", "technician",
                 "assigned_to", "created_by"}
 YES, NO = QT_TRANSLATE_NOOP("audit", "yes"), QT_TRANSLATE_NOOP("audit", "no")
+# fields holding the id of a record of the office's lists: shown by its name
+NAMED_FIELDS = {"department": Department, "repair_category": RepairCategory, "category": Category,
+                "price_item": PriceItem}
 BOOL_FIELDS = {"slip_returned", "signature_received", "reached", "paid", "valid", "is_group",
                "notice_required", "active"}
 _NUMBER = re.compile(rf"^({'|'.join(prefix for _m, prefix in NUMBERED.values())})-?(\d{{8}})-?(\d+)$")
@@ -307,6 +316,20 @@ def _numbers(entries: list[AuditEntry]) -> dict[tuple[str, int], str]:
     return numbers
 
 
+def _named(found: list[AuditChange]) -> dict[tuple[str, str], str]:
+    """(field, logged id) -> the name of the department, category, ... (one query per kind)."""
+    ids: dict[str, set[int]] = {}
+    for ch in found:
+        if ch.field in NAMED_FIELDS:
+            ids.setdefault(ch.field, set()).update(int(v) for v in (ch.old, ch.new) if v and v.isdigit())
+    named = {}
+    for field, wanted in ids.items():
+        model = NAMED_FIELDS[field]
+        for rid, name in model.select(model.id, model.name).where(model.id.in_(list(wanted))).tuples():
+            named[(field, str(rid))] = name
+    return named
+
+
 def _rows(entries: list[AuditEntry]) -> list[dict]:
     numbers = _numbers(entries)
     changes: dict[int, list[str]] = {}
@@ -318,9 +341,10 @@ def _rows(entries: list[AuditEntry]) -> list[dict]:
                      for v in (ch.old, ch.new) if v and v.isdigit()}
         names = dict(Staff.select(Staff.id, Staff.name).where(Staff.id.in_(list(staff_ids))).tuples()) \
             if staff_ids else {}
+        named = _named(found)
         for ch in found:
             entity = entity_of[ch.entry_id]
-            old, new = (_value(entity, ch.field, v, names) for v in (ch.old, ch.new))
+            old, new = (named.get((ch.field, v)) or _value(entity, ch.field, v, names) for v in (ch.old, ch.new))
             changes.setdefault(ch.entry_id, []).append(f"{_field_label(ch.field)}: {old} → {new}")
     rows = []
     for e in entries:
