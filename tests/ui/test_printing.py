@@ -161,10 +161,14 @@ def test_the_preview_prints_and_saves_from_the_keyboard(qtbot, office, tmp_path,
     preview = board.preview
     preview.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is preview)  # (keys go to the active window)
-    target = tmp_path / "copy.pdf"
-    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    target, offered = tmp_path / "copy.pdf", []
+    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName",
+                        staticmethod(lambda _parent, _title, path, _pattern: offered.append(path) or (str(target), "")))
     qtbot.keyClick(preview.focusWidget(), Qt.Key_S, Qt.ControlModifier)
     assert target.read_bytes() == board.printed.read_bytes()
+    # offered where the clerk keeps files, not in PropDesk's data folder where the PDF is made
+    from propdesk.ui.export_dialog import documents_dir
+    assert offered == [str(documents_dir() / board.printed.name)]
 
     asked = []
 

@@ -147,7 +147,11 @@ class PrintPreview(QPrintPreviewDialog):
             QApplication.restoreOverrideCursor()
 
     def save_copy(self) -> Path | None:
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), str(self.path),
+        """A copy where the clerk keeps files (Documents, as every export offers): the PDF
+        itself is in PropDesk's data folder, where a copy saved 'here' was lost to the clerk."""
+        from propdesk.ui.export_dialog import documents_dir
+
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), str(documents_dir() / self.path.name),
                                                 self.tr("PDF (*.pdf)"))
         if not target:
             return None
