@@ -124,6 +124,7 @@ def build(path: Path) -> None:
         at=T + dt.timedelta(days=1)))
     if db.table_exists("callback_early"):  # schema 13: a callback due before its case's day, as
         # another program may write it (PropDesk only ever moves one later): the table's one row
+        # (and callback_odd's, schema 15: due before its own number's day)
         last = Callback.select().order_by(Callback.id.desc()).first()
         Callback.update(due_date=dt.date(2026, 10, 30)).where(Callback.id == last.id).execute()
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -22,6 +22,7 @@ from propdesk.services.lists.listing import (Listing, address_units, any_contain
                                              in_window, many_matches, many_names, number_range, or_initials,
                                              prefix_term, uses_index, walk_in)
 from propdesk.services.lists import listing as listing_rules
+from propdesk.services.core import numbering
 from propdesk.services.register.owners import normalize_text
 
 DUE = CallbackStatus.DUE.value
@@ -232,7 +233,7 @@ LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _c
                   # its keys are read from the rows, and LIKE reads every joined row's columns
                   window_size=4000, like_window_size=1500,
                   dated_due={"complaint": COMPLAINT_TEXT, "work_order": WORK_ORDER_TEXT, "callback": ("number",)},
-                  few=_few)
+                  few=_few, own_number="number", own_prefix=numbering.CALLBACK + "-")
 
 
 def page(f: CallbackFilter, order: str = "due_date", descending: bool = False,

@@ -56,8 +56,8 @@ from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalF
                     ModelSelect, NodeList, Table, Value, fn)
 
 from propdesk.models import database, is_sqlite
-from propdesk.models.db import (FTS_TABLES, INDEX_KINDS, MISDATED, NUMBER_DATED, index_columns, index_kinds,
-                                misdated_index)
+from propdesk.models.db import (FTS_TABLES, INDEX_KINDS, MISDATED, NUMBER_DATED, ODD_DAYS, index_columns,
+                                index_kinds, misdated_index)
 from propdesk.services.core import accounts
 from propdesk.services.lists.query_parts import forget_counts, sort_key, sorted_by
 from propdesk.services.register.owners import normalize_text
@@ -93,6 +93,11 @@ _NO_INITIALS: contextvars.ContextVar[bool] = contextvars.ContextVar("search_no_i
 # ("received": a case list, models.db.MISDATED) or that have early callbacks ("due": the
 # callback list, models.db.EARLY).
 _DATED: contextvars.ContextVar[str] = contextvars.ContextVar("search_dated", default="")
+
+
+# The callbacks a dated page of the callback list adds to its range's, by its mode: those due
+# before their numbers' days (the due date going up), or the odd ones (the other orders).
+_SIDE = {"due": "callback_early", "odd": "callback_odd"}
 
 
 def in_dated() -> bool:
@@ -212,11 +217,12 @@ def _match_parts(table: str, term: str, columns: tuple[str, ...] = ()) -> list[t
                 odd = (f"SELECT id FROM {table} INDEXED BY {misdated_index(table)} "
                        f"WHERE number >= ? AND number < ? AND {MISDATED}")
             elif table == "callback":  # the callbacks in the range due before its day (CROSS
-                # JOIN: from the few early ones, never from the range)
-                odd = ("SELECT b.id FROM callback_early e CROSS JOIN callback b ON b.id = e.id "
+                # JOIN: from the few early ones, never from the range); "odd": those listed in
+                # callback_odd (models.db.ODD), for the other orders
+                odd = (f"SELECT b.id FROM {_SIDE[_DATED.get()]} e CROSS JOIN callback b ON b.id = e.id "
                        "WHERE b.number >= ? AND b.number < ?")
-            else:  # the cases in the range with a callback due before its day
-                odd = (f"SELECT x.id FROM callback_early e CROSS JOIN callback b ON b.id = e.id "
+            else:  # the cases in the range with a callback due before its day (or odd)
+                odd = (f"SELECT x.id FROM {_SIDE[_DATED.get()]} e CROSS JOIN callback b ON b.id = e.id "
                        f"CROSS JOIN {table} x ON x.id = b.{table}_id WHERE x.number >= ? AND x.number < ?")
             parts.append((f"SELECT id FROM {table} WHERE number >= ? AND number < ? UNION ALL {odd}",
                           [*bounds, *numbers]))
@@ -517,6 +523,11 @@ class Listing:
     # due), so its page reads them through their own index and tests each one's text (LIKE on
     # the joined row), which ``where`` then says; None: never
     few: Callable[[Any], bool] | None = None
+    # the callback list: the order (a key of ``columns``) by the row's own number, and the start
+    # its numbers have (HF-): a number start's first page in that order, or by the default order
+    # going down, is dated too (models.db.ODD)
+    own_number: str | None = None
+    own_prefix: str = ""
     names: list[str] = field(init=False)
     converters: list[tuple[str, Callable]] = field(init=False)
 
@@ -553,6 +564,8 @@ class Listing:
             values = self._dated(f, order, descending, offset, limit)
             if values is None:
                 values = self._dated_due(f, order, descending, offset, limit)
+            if values is None:
+                values = self._dated_odd(f, order, descending, offset, limit)
             if values is None:
                 values = self._windowed(f, order, descending, offset, limit)
         if values is None:
@@ -766,17 +779,9 @@ class Listing:
         tables = self.dated_due
         if not tables or order != self.default_order or descending or not is_sqlite():
             return None
-        term = normalize_text(getattr(f, "text", "") or "")
-        numbers = number_range(term) if term else None
-        if numbers is None or address_units(term) is not None or not _DAY_NUMBER.fullmatch(
-                numbers[0][:3] + "00000000"):
+        numbers = self._dated_callbacks_range(f, "callback_early")  # (a file not yet at schema 13: None)
+        if numbers is None:
             return None
-        if not database.obj.table_exists("callback_early"):
-            return None  # (a file not yet at schema 13)
-        texts = [part for t, columns in tables.items() if set(columns) - {"number"}
-                 for part in _match_parts(t, term, tuple(c for c in columns if c != "number"))]
-        if _some(texts, MANY + 1) > MANY:
-            return None  # the term is common in the text too
         prefix, index = numbers[0][:3], self._order_index(order)
         sql, params = self._dated_page_sql(f, order, descending, offset, limit, _engine(), False, "due")
         for times, later in ((4, 14), (32, 61)):  # (callbacks are due some days after their case)
@@ -799,6 +804,85 @@ class Listing:
                 bounds[f"@dated:{t}.high"] = min(numbers[1], prefix + end + ".") if t in days else numbers[1]
             rows = database.execute_sql(sql, _filled(params, bounds=bounds)).fetchall()
             if len(rows) == limit and str(rows[-1][index])[:10] <= f"{end[:4]}-{end[4:6]}-{end[6:]}":
+                return rows
+        return None
+
+    def _dated_callbacks_range(self, f, side: str) -> tuple[str, str] | None:
+        """The callback list's number range when ``f``'s term is the start of a number that
+        carries a day and the dated pages may be tried (``side``, the table of the callbacks
+        they add, is there; the term is not common in the text too), else None."""
+        term = normalize_text(getattr(f, "text", "") or "")
+        numbers = number_range(term) if term else None
+        if numbers is None or address_units(term) is not None or not _DAY_NUMBER.fullmatch(
+                numbers[0][:3] + "00000000"):
+            return None
+        if not database.obj.table_exists(side):
+            return None
+        texts = [part for t, columns in self.dated_due.items() if set(columns) - {"number"}
+                 for part in _match_parts(t, term, tuple(c for c in columns if c != "number"))]
+        if _some(texts, MANY + 1) > MANY:
+            return None  # the term is common in the text too
+        return numbers
+
+    def _dated_odd(self, f, order: str, descending: bool, offset: int, limit: int) -> list | None:
+        """The callback list's first page of a number start by due date going down, or by the
+        callback's own number either way (see "Dated numbers"; models.db.ODD: but for the odd
+        callbacks, listed in callback_odd, each number a callback is found by carries a day at
+        most ODD_DAYS before its due date, and its case's day is neither after its own number's
+        day nor more than ODD_DAYS before it). None: not tried, or not found so.
+
+        Going down: the ``4 * (offset + limit)``-th number from the range's end (then the 32
+        times) gives a day T; the candidates are the callbacks of the numbers from T - ODD_DAYS
+        on, and the odd ones. Any other callback is due (and numbered) before T, so a full page
+        whose last row is due (numbered) on or after T is the page.
+        By number going up: the candidates are the callbacks of the numbers up to a day E (two
+        weeks after the ``4 * (offset + limit)``-th number's day; then two months after the 32
+        times), and the odd ones; any other callback is numbered after E (HF-E), so a full
+        page whose last number is of E or before is the page."""
+        tables = self.dated_due
+        by_number = self.own_number is not None and order == self.own_number
+        if not tables or not is_sqlite() or not (by_number or (order == self.default_order and descending)):
+            return None
+        numbers = self._dated_callbacks_range(f, "callback_odd")  # (a file not yet at schema 15: None)
+        if numbers is None:
+            return None
+        prefix, index = numbers[0][:3], self._order_index(order)
+        sql, params = self._dated_page_sql(f, order, descending, offset, limit, _engine(), False, "odd")
+        for times, later in ((4, 14), (32, 61)):
+            days = {}
+            for t in tables:
+                last = database.execute_sql(f"SELECT number FROM {t} WHERE number >= ? AND number < ? "
+                                            f"ORDER BY number {'DESC' if descending else 'ASC'} "
+                                            f"LIMIT 1 OFFSET {times * (offset + limit) - 1}", numbers).fetchone()
+                if last is not None and _DAY_NUMBER.match(last[0]):
+                    days[t] = last[0][3:11]
+            if not days:
+                return None  # few numbers: the usual query is quick
+            try:
+                if descending:
+                    top = dt.datetime.strptime(max(days.values()), "%Y%m%d")
+                    start = (top - dt.timedelta(days=ODD_DAYS)).strftime("%Y%m%d")
+                else:
+                    end = (dt.datetime.strptime(min(days.values()), "%Y%m%d")
+                           + dt.timedelta(days=later)).strftime("%Y%m%d")
+            except ValueError:  # (eight digits that are no day)
+                return None
+            bounds = {}
+            for t in tables:
+                low, high = numbers
+                if t in days:
+                    low, high = (max(low, prefix + start), high) if descending else (low, min(high, prefix + end + "."))
+                bounds[f"@dated:{t}.low"], bounds[f"@dated:{t}.high"] = low, high
+            rows = database.execute_sql(sql, _filled(params, bounds=bounds)).fetchall()
+            if len(rows) < limit:
+                continue
+            value = str(rows[-1][index])
+            if descending:
+                taken = (value >= self.own_prefix + top.strftime("%Y%m%d") if by_number
+                         else value[:10] >= top.strftime("%Y-%m-%d"))
+            else:
+                taken = value < self.own_prefix + end + "."
+            if taken:
                 return rows
         return None
 
