@@ -34,9 +34,12 @@ START = textwrap.dedent("""
 
     def shown(self):
         show(self)
-        seen.update(start_tab=self.tabs.currentWidget().objectName() or type(
-            self.built("dashboard") or self.built("intake")).__name__,
-            modules={m: m in sys.modules for m in json.loads(sys.argv[3])})
+        page = self.tabs.currentWidget()
+        if type(page).__name__ == "FormArea":  # the intake form scrolls in one
+            page = page.widget()
+        seen.update(start_tab=type(page).__name__,
+            modules={m: m in sys.modules for m in json.loads(sys.argv[3])},
+            qt_namespace="Qt" in vars(sys.modules["PySide6.QtCore"]))
     main_window.MainWindow.show = shown
 
     from propdesk import app
@@ -90,6 +93,7 @@ def test_a_sqlite_desk_shows_its_window_without_the_postgresql_driver_or_later_m
     seen = _start(db_location, tmp_path)
     assert seen["start_tab"] == "Dashboard"  # the smoke start: the administrator's window
     assert [m for m, imported in seen["modules"].items() if imported] == []
+    assert not seen["qt_namespace"]  # built after the first paint (ui/lazy_qt.py)
 
 
 @pytest.mark.sqlite_only(reason="what a SQLite desk imports at start")
@@ -98,6 +102,45 @@ def test_a_clerk_sees_the_intake_form_before_its_rules_for_what_is_typed(office,
     assert seen["start_tab"] == "IntakeForm"
     assert [m for m, imported in seen["modules"].items() if imported] == []
     assert seen["suggestion_lists"] == 0  # made the first time one opens
+    assert not seen["qt_namespace"]
+
+
+@pytest.mark.sqlite_only(reason="what a SQLite desk imports at start")
+def test_a_technician_sees_the_jobs_before_qts_enums_are_built(office, db_location, tmp_path):
+    seen = _start(db_location, tmp_path, office["technician"].username)
+    assert seen["start_tab"] == "MyJobsTab"
+    assert [m for m, imported in seen["modules"].items() if imported] == []
+    assert not seen["qt_namespace"]
+
+
+SIGN_IN = textwrap.dedent("""
+    import json, sys
+    from PySide6.QtWidgets import QApplication
+    from propdesk.models import init_db
+    from propdesk.ui.login import LoginDialog
+
+    app = QApplication([])
+    init_db(sys.argv[1])
+    dialog = LoginDialog()
+    dialog.show()
+    app.processEvents()
+    print(json.dumps({"office": dialog.findChildren(type(dialog.message))[0].text(),
+                      "qt_namespace": "Qt" in vars(sys.modules["PySide6.QtCore"])}))
+""")
+
+
+@pytest.mark.sqlite_only(reason="the file is opened by path")
+def test_the_sign_in_dialog_shows_before_qts_enums_are_built(office, db_location, tmp_path):
+    """PySide6 builds the 93 enums of Qt's namespace (~15 ms) the first time anything touches
+    it: the sign-in dialog, like the first screen, does without (ui/lazy_qt.py)."""
+    database.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PROPDESK_HOME=str(tmp_path / "home"))
+    done = subprocess.run([sys.executable, "-c", SIGN_IN, db_location], capture_output=True, text=True,
+                          env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["office"]  # the office's name heads the dialog
+    assert not seen["qt_namespace"]
 
 
 DRIVER_NAMES = textwrap.dedent("""
@@ -203,3 +246,22 @@ def test_a_long_session_of_signals_and_empty_values_ends_cleanly():
     assert "Fatal Python error" not in done.stderr
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["3000", "11999"]
+
+
+def test_the_windows_take_qt_from_lazy_qt():
+    """A module-level ``from PySide6.QtCore import Qt`` builds the namespace at import (see
+    ui/lazy_qt.py): the windows' modules take the stand-in instead."""
+    import ast
+    from pathlib import Path
+
+    import propdesk.ui
+
+    found = []
+    for path in Path(propdesk.ui.__file__).parent.rglob("*.py"):
+        if path.name == "lazy_qt.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "PySide6.QtCore" and node.col_offset == 0 \
+                    and any(alias.name == "Qt" for alias in node.names):
+                found.append(f"{path.name}:{node.lineno}")
+    assert found == []

@@ -20,7 +20,7 @@ def window_at(qtbot, office, width, height):
 def test_the_scroll_bar_ends_above_the_footer(qtbot, office):
     window = window_at(qtbot, office, 1024, 600)  # short enough that the form scrolls
     area = window.tabs.currentWidget()
-    bar, footer, save = area.verticalScrollBar(), area.footer, window.intake.save_button
+    bar, footer, save = area.scroll_area.verticalScrollBar(), area.footer, window.intake.save_button
     assert bar.isVisible() and bar.maximum() > 0
     bar_rect = QRect(bar.mapTo(area, QPoint(0, 0)), bar.size())
     footer_rect = QRect(footer.mapTo(area, QPoint(0, 0)), footer.size())

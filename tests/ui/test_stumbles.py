@@ -307,7 +307,7 @@ def test_deadlines_and_saved_line_stay_in_view_at_1366x768(qtbot, office, dialog
     for label in (form.deadline, form.status, form.save_button):
         rect = QRect(label.mapTo(area, QPoint(0, 0)), label.size())
         assert label.isVisible() and area.rect().contains(rect), label.objectName()
-    assert area.verticalScrollBar().maximum() > 0  # the form itself still scrolls
+    assert area.scroll_area.verticalScrollBar().maximum() > 0  # the form itself still scrolls
 
 
 def test_a_rework_gets_its_own_marked_notice_and_a_new_time(qtbot, office, monkeypatch):
@@ -362,11 +362,13 @@ def test_repair_form_keeps_the_field_and_the_saved_number_in_view(qtbot, office,
     form = tab.form
     area = tab.form_scroll
     QApplication.processEvents()
-    assert area.verticalScrollBar().maximum() > 0
+    assert area.scroll_area.verticalScrollBar().maximum() > 0
+    viewport = area.scroll_area.viewport()
 
     def seen(widget):  # in the scrolled part, or in the footer kept below it
         rect = QRect(widget.mapTo(area, QPoint(0, 0)), widget.size())
-        box = area.viewport().geometry() if area.viewport().isAncestorOf(widget) else area.rect()
+        box = (QRect(viewport.mapTo(area, QPoint(0, 0)), viewport.size()) if viewport.isAncestorOf(widget)
+               else area.rect())
         return box.intersects(rect) and rect.bottom() <= box.bottom() + 2
 
     form.department.setFocus(Qt.ShortcutFocusReason)  # as Alt+D does

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QGridLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
@@ -17,6 +17,7 @@ from propdesk.services.core import audit_log
 from propdesk.services.core.audit_log import AuditFilter
 from propdesk.ui.errors import show_rule_error
 from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, FOREGROUND, LazyTableModel
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.widgets import fit_to_screen
 from propdesk.ui.worker import Background
 

@@ -2,7 +2,6 @@
 result typed on the right (method, reached, satisfaction, the owner's words)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
@@ -17,6 +16,7 @@ from propdesk.services.cases import callback_results, callbacks
 from propdesk.services.register import owners
 from propdesk.services.cases.callback_results import CallbackInput
 from propdesk.ui.case_view import ACTIONS as COMPLAINT_ACTIONS
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.widgets import TextBox, fill_combo, fmt, mark_invalid
 from propdesk.ui.workorder_tab import ACTIONS as WORK_ORDER_ACTIONS
 from propdesk.services.register.address import unit_display

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
     QPushButton, QVBoxLayout, QWidget,
@@ -18,6 +18,7 @@ from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.callback_dialog import CallbackDialog
 from propdesk.ui.callback_model import CallbackTableModel
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.widgets import IntoResults, fill_combo, find_label, ui_text
 from propdesk.ui.worker import Background

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QStringListModel, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
 from propdesk.enums import OwnerRole
 from propdesk.services.register import owners
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.suggestions import Suggestions
 
 if TYPE_CHECKING:

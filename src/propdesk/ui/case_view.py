@@ -5,7 +5,7 @@ import re
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout,
@@ -23,6 +23,7 @@ from propdesk.services.setup import reference
 from propdesk.services.cases import workorders
 from propdesk.services.core.validation import label
 from propdesk.ui.action_dialog import ActionDialog, Field, now
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.widgets import countdown, fmt
 from propdesk.services.register.address import unit_display
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.services.lists import dashboard
+from propdesk.ui.lazy_qt import set_properties, set_shortcut
 from propdesk.ui.widgets import ui_text
 from propdesk.ui.worker import Background
 
@@ -94,9 +95,9 @@ class Dashboard(QWidget):
         self.loader = Background(self._show, self)
         self.week = QLabel(objectName="week_figures")
         self.week.setWordWrap(True)
-        self.week.setTextFormat(Qt.RichText)
+        set_properties(self.week, textFormat="RichText")
         refresh = QPushButton(self.tr("Refresh (F5)"))
-        refresh.setShortcut("F5")
+        set_shortcut(refresh, "F5")
         refresh.clicked.connect(self.refresh)
         # from the reminder day: the month's summary of paid services is owed to the cashier
         self.fee_reminder = QLabel(objectName="fee_reminder")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -23,6 +23,7 @@ from propdesk.services.cases.workorders import Completion
 from propdesk.services.fees.charges import LineInput
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.flow_layout import FlowLayout
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.widgets import IntoResults, fill_combo, find_label, fmt, ui_text
 from propdesk.ui.workorder_model import WorkOrderTableModel

@@ -3,8 +3,10 @@ Layout" example): the work-order board's filters and buttons stay on one or two 
 1366x768 and wrap instead of widening the window at 1024x768."""
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+
+from propdesk.ui.lazy_qt import Qt
 
 
 class FlowLayout(QLayout):

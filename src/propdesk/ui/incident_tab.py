@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
@@ -19,6 +19,7 @@ from propdesk.services.cases import incidents
 from propdesk.services.core import audit_log
 from propdesk.services.register import owners
 from propdesk.ui.action_dialog import ActionDialog, Field
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, ui_text
 from propdesk.services.register.address import display_estates, unit_display
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
@@ -20,6 +20,7 @@ from propdesk.services.register import owners
 from propdesk.services.setup import reference
 from propdesk.services.core import calendar
 from propdesk.ui.caller import CallerLookup
+from propdesk.ui.lazy_qt import set_properties
 from propdesk.ui.related_panel import RelatedPanel
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, mark_invalid, select_data
 
@@ -162,7 +163,7 @@ class IntakeForm(QWidget):
         self.clear_button.clicked.connect(self.confirm_clear)
         for keys in ("Ctrl+S", "Ctrl+Return"):
             # this form only: the repair form has its own Ctrl+S on another tab
-            QShortcut(QKeySequence(keys), self, self.save).setContext(Qt.WidgetWithChildrenShortcut)
+            set_properties(QShortcut(QKeySequence(keys), self, self.save), context="WidgetWithChildrenShortcut")
 
     def _show_related(self) -> None:
         unit = owners.find_unit(self.unit.text())

@@ -36,8 +36,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QTimer, Signal
 
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.widgets import ui_text
 
 PAGE = 200

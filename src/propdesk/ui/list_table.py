@@ -13,10 +13,11 @@ until the new rows arrive. Enter or a double-click on an old row meanwhile still
 row is a whole record the clerk can see, and what opens reads it afresh."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from propdesk.ui.lazy_model import LazyTableModel
+from propdesk.ui.lazy_qt import Qt
 
 
 class ListTable(QTableView):

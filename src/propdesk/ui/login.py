@@ -2,7 +2,7 @@
 office's PostgreSQL server)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
     QSpinBox, QVBoxLayout,
@@ -12,6 +12,7 @@ from propdesk.errors import RuleError
 from propdesk.services.core import accounts, file_check
 from propdesk.services.setup import reference
 from propdesk.services.core import settings
+from propdesk.ui.lazy_qt import Qt, set_properties
 from propdesk.ui.worker import run_task
 
 
@@ -36,7 +37,7 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(380)
         office = QLabel(heading if heading is not None else settings.get("office_name") or "")
         office.setWordWrap(True)
-        office.setAlignment(Qt.AlignCenter)
+        set_properties(office, alignment="AlignCenter")  # not setAlignment: see lazy_qt
         office.setStyleSheet("font-size: 16pt; font-weight: bold; margin: 8px;")
         self.username = QLineEdit()
         self.username.setObjectName("username")
@@ -50,7 +51,8 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&User name"), self.username)
         form.addRow(self.tr("&Password"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox()  # its constructor with buttons would build Qt's enums (lazy_qt)
+        buttons.setStandardButtons(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Sign in"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Quit"))
         buttons.accepted.connect(self.sign_in)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
+    QApplication, QLabel, QMainWindow, QMessageBox, QPushButton, QTabWidget, QVBoxLayout,
     QWidget,
 )
 
@@ -18,6 +18,8 @@ from propdesk.services.core import file_check, settings
 from propdesk.services.setup import access
 from propdesk.ui.backup_dialogs import add_backup_actions
 from propdesk.ui.form_area import FormArea
+from propdesk.ui import lazy_qt
+from propdesk.ui.lazy_qt import Qt, set_shortcut
 from propdesk.ui.widgets import STYLE
 from propdesk.ui.worker import Background
 
@@ -44,7 +46,7 @@ def _overdue_counts(reader) -> tuple[int, int]:
             callbacks.overdue_count(reader=reader))
 
 
-def scrolling(widget: QWidget, footer: QWidget | None = None) -> QScrollArea:
+def scrolling(widget: QWidget, footer: QWidget | None = None) -> FormArea:
     return FormArea(widget, footer)
 
 
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         # the worker's imports and queries took turns with it for the interpreter)
         self._overdue_counter = Background(self._show_overdue, self)
         self._after_first_paint.insert(0, self.update_overdue)
+        self._after_first_paint.append(lazy_qt.build_namespace)
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.update_overdue)
         self._clock.start()
@@ -160,7 +163,6 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self._fresh.discard(key))
         if key == "intake":
             page = scrolling(widget, widget.footer)
-            widget.saved.connect(lambda _id, area=page: area.ensure_footer_fits())
             page.setProperty("intake", True)
         index = TABS.index(key)
         placeholder = self.tabs.widget(index)
@@ -257,16 +259,19 @@ class MainWindow(QMainWindow):
         password.setObjectName("change_password")
         password.triggered.connect(self.change_password)
         file_menu.addAction(password)
-        sign_out = QAction(self.tr("Sign &out / switch user"), self, shortcut=QKeySequence("Ctrl+Shift+L"))
+        sign_out = QAction(self.tr("Sign &out / switch user"), self)
+        set_shortcut(sign_out, "Ctrl+Shift+L")  # not setShortcut: see lazy_qt
         sign_out.setObjectName("sign_out")
         sign_out.triggered.connect(self.sign_out_requested)
         file_menu.addAction(sign_out)
-        lock = QAction(self.tr("&Lock the desk"), self, shortcut=QKeySequence("Ctrl+L"))
+        lock = QAction(self.tr("&Lock the desk"), self)
+        set_shortcut(lock, "Ctrl+L")
         lock.setObjectName("lock")
         lock.triggered.connect(self.lock_requested)
         file_menu.addAction(lock)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self, shortcut=QKeySequence.Quit)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcuts(QKeySequence.Quit)  # the platform's own keys (Ctrl+Q here)
         quit_action.triggered.connect(self.quit_asking)
         file_menu.addAction(quit_action)
 
@@ -333,7 +338,8 @@ class MainWindow(QMainWindow):
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        export = QAction(self.tr("&Export or print a register…"), self, shortcut=QKeySequence("Ctrl+E"))
+        export = QAction(self.tr("&Export or print a register…"), self)
+        set_shortcut(export, "Ctrl+E")
         export.triggered.connect(self.export_register)
         file_menu.addAction(export)
         roster = QAction(self.tr("&Import the owner roster…"), self)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -16,8 +16,8 @@ from propdesk.errors import RuleError
 from propdesk.enums import Urgency, WorkOrderStatus
 from propdesk.services.cases import my_jobs, workorders
 from propdesk.services.cases.workorders import Completion
-from propdesk.services.setup import office_lists
 from propdesk.ui.action_dialog import ActionDialog, Field, now
+from propdesk.ui.lazy_qt import set_properties
 from propdesk.ui.widgets import fmt_short
 
 
@@ -46,10 +46,9 @@ class MyJobsTab(QWidget):
         self.table.currentCellChanged.connect(lambda *_: self._show_selected())
         self.detail = QLabel(objectName="my_job_detail")
         self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        set_properties(self.detail, textInteractionFlags="TextSelectableByMouse", alignment="AlignTop|AlignLeft")
         self.detail.setStyleSheet("background: white; border: 1px solid #ccc; padding: 8px;")
         self.detail.setMinimumHeight(120)
-        self.detail.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.message = QLabel(objectName="message")
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
@@ -64,7 +63,7 @@ class MyJobsTab(QWidget):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch()
-        QShortcut(QKeySequence(Qt.Key_F5), self, self.refresh)
+        QShortcut(QKeySequence("F5"), self, self.refresh)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 3)
@@ -91,7 +90,7 @@ class MyJobsTab(QWidget):
                 if c == 5:
                     item.setToolTip(job.description)
                 if job.urgency == Urgency.URGENT.value and c == 6:
-                    item.setForeground(Qt.red)
+                    item.setForeground(QColor("red"))
                 self.table.setItem(r, c, item)
         row = next((i for i, j in enumerate(self.jobs) if j.id == keep), 0 if self.jobs else -1)
         if row >= 0:
@@ -169,6 +168,8 @@ class MyJobsTab(QWidget):
             Field("materials", self.tr("Materials"), "line", ""),
         ]
         if job.paid:
+            from propdesk.services.setup import office_lists  # a paid job's result only (start-up)
+
             items = [(None, self.tr("- approved quote -"))] + [
                 (p.id, f"{p.name}  ¥{p.price}/{p.unit_name}") for p in office_lists.price_items(active_only=True)]
             fields += [Field("price_item", self.tr("Price list item"), "search", None, items),

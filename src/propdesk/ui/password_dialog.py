@@ -3,7 +3,6 @@ signing in (after an administrator reset it, or while it is a demo password in a
 The rules and the change are ``services.core.passwords``; this dialog only shows them."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
 )
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import (
 from propdesk import i18n
 from propdesk.errors import RuleError, ValidationError
 from propdesk.services.core import passwords
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.login import check_password_off_thread
 from propdesk.ui.widgets import mark_invalid
 

@@ -15,12 +15,13 @@ import logging
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSettings, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QSettings, QSizeF
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QToolBar
 
 from propdesk import config
+from propdesk.ui.lazy_qt import Qt
 
 log = logging.getLogger(__name__)
 MAX_DPI = 300  # enough for forms and registers; a 1200 dpi page would be half a gigabyte

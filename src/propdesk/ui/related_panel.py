@@ -5,13 +5,14 @@ unit's open complaints and open work orders, and the incident to attach the call
 raising a second order."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
 )
 
 from propdesk.enums import ComplaintStatus, WorkOrderStatus
+from propdesk.ui.lazy_qt import Qt, set_properties
 from propdesk.ui.widgets import fmt, ui_text
 
 
@@ -36,8 +37,7 @@ class RelatedPanel(QGroupBox):
         self.cases.setMaximumHeight(84)
         # a long line is cut with … (its whole text is the tooltip), never a sideways scroll
         # bar that leaves room for one row in a narrow form
-        self.cases.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.cases.setTextElideMode(Qt.ElideRight)
+        set_properties(self.cases, horizontalScrollBarPolicy="ScrollBarAlwaysOff", textElideMode="ElideRight")
         self.link_button = QPushButton(self.tr("Lin&k as a repeat"), objectName="link_repeat")
         self.link_button.clicked.connect(self._link)
         self.contact_button = QPushButton(self.tr("&Add as a further call to that case"), objectName="add_contact")
@@ -60,7 +60,7 @@ class RelatedPanel(QGroupBox):
         layout.addLayout(incident_row)
         layout.addWidget(self.cases)
         layout.addLayout(buttons)
-        QShortcut(QKeySequence("F8"), parent or self, self._attach).setContext(Qt.WidgetWithChildrenShortcut)
+        set_properties(QShortcut(QKeySequence("F8"), parent or self, self._attach), context="WidgetWithChildrenShortcut")
         self._incident_id = None
         self.show_for(None, "", None)
 

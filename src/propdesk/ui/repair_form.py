@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
@@ -18,6 +18,7 @@ from propdesk.services.register import owners
 from propdesk.services.cases.workorders import RepairInput
 from propdesk.ui.caller import CallerLookup
 from propdesk.ui.flow_layout import FlowLayout
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.related_panel import RelatedPanel
 from propdesk.ui.widgets import DateTimeEdit, TextBox, fill_combo, fmt, mark_invalid, select_data
 

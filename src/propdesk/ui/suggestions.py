@@ -9,8 +9,10 @@ list closes as soon as the field loses the focus, and opens only under a field t
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QStringListModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListView
+
+from propdesk.ui.lazy_qt import Qt
 
 
 class Suggestions(QObject):

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QObject
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QPlainTextEdit, QWidget
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.ui.lazy_qt import Qt
 
 STYLE = """
 *[invalid="true"] { border: 2px solid #d32f2f; background: #fff4f4; }
@@ -172,8 +173,10 @@ class SearchCombo(QComboBox):
         if index >= 0:
             self.setCurrentIndex(index)
 
-    def currentData(self, role=Qt.UserRole):  # noqa: N802 - Qt's name
-        """The chosen item's data, or None while the text names no item."""
+    def currentData(self, role=None):  # noqa: N802 - Qt's name
+        """The chosen item's data (``Qt.UserRole`` unless told), or None while the text names no item."""
+        if role is None:
+            role = Qt.UserRole
         index = self.findText(self.currentText(), Qt.MatchExactly)
         return self.itemData(index, role) if index >= 0 else None
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThread, QThreadPool, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThread, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from propdesk.services.core import stoppable
 from propdesk.services.core.db_retry import close_connection
+from propdesk.ui.lazy_qt import set_properties
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +27,18 @@ class Worker(QThread):
         super().__init__(parent)
         self.fn = fn
         self.cancelled = False
+        # kept here before the signals go out, so a caller waiting for the thread to finish
+        # reads them however quick the work was (run_task)
+        self.outcome: dict = {}
 
     def run(self) -> None:
         try:
             result = self.fn(self.progressed.emit, lambda: self.cancelled)
         except BaseException as err:  # noqa: BLE001 - handed to the GUI thread, which shows it calmly
+            self.outcome["error"] = err
             self.failed.emit(err)
         else:
+            self.outcome["result"] = result
             self.done.emit(result)
         finally:
             close_connection()  # this thread's own connection
@@ -48,12 +54,12 @@ def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = "", desc
     total)``, if given, is the dialog's text while the work reports progress (e.g. lines
     written so far)."""
     dialog = QProgressDialog(label, cancel_text or QProgressDialog.tr("Cancel"), 0, 0, parent)
-    dialog.setWindowModality(Qt.WindowModal)
+    set_properties(dialog, windowModality="WindowModal")  # not setWindowModality: see lazy_qt
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     worker = Worker(fn)
-    outcome: dict = {}
+    outcome = worker.outcome
     loop = QEventLoop()
     finished = []
 
@@ -68,10 +74,6 @@ def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = "", desc
         dialog.setValue(min(done, max(total, 1)))
 
     worker.progressed.connect(progressed)
-    # direct: the outcome is kept in the worker thread before it finishes, so a worker that
-    # ends before the loop below starts (quick work, a busy machine) cannot leave it unset
-    worker.done.connect(lambda result: outcome.setdefault("result", result), Qt.DirectConnection)
-    worker.failed.connect(lambda err: outcome.setdefault("error", err), Qt.DirectConnection)
     worker.finished.connect(loop.quit)
     dialog.canceled.connect(lambda: setattr(worker, "cancelled", True))
     worker.start()
@@ -87,8 +89,7 @@ def run_task(parent: QWidget | None, label: str, fn, cancel_text: str = "", desc
     dialog.reset()
     dialog.hide()
     dialog.deleteLater()
-    # taken out of ``outcome`` and dropped once raised: the dialog (deleted later) holds the
-    # closures that hold ``outcome``, and an exception kept by this frame (its traceback holds
+    # taken out of ``outcome`` and dropped once raised: an exception kept by this frame (its traceback holds
     # the frame: a cycle) would keep the callers' frames and what they hold alive until the
     # garbage collector runs (e.g. the start-up's instance lock)
     error, result = outcome.pop("error", None), outcome.pop("result", None)

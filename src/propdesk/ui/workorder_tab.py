@@ -1,7 +1,7 @@
 """The work-order tab: the repair-call form beside the dispatch board, and the order's view."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QDialog, QGroupBox, QLabel, QPushButton, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -13,6 +13,7 @@ from propdesk.enums import Urgency, WorkOrderKind, WorkOrderStatus
 from propdesk.services.cases import workorders
 from propdesk.ui.dispatch_board import DispatchBoard
 from propdesk.ui.form_area import FormArea
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.repair_form import RepairForm
 from propdesk.ui.widgets import fmt
 from propdesk.services.register.address import unit_display
@@ -60,13 +61,11 @@ class WorkOrderTab(QWidget):
         # a small screen scrolls the form rather than cutting it off; the deadline, Save and the
         # saved number stay in view below it
         form_scroll = FormArea(form_box, self.form.footer)
-        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # it scrolls down only
+        form_scroll.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # it scrolls down only
         form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 30)
         self.form_scroll = form_scroll
         # a field reached by its Alt key is scrolled into view
         QApplication.instance().focusChanged.connect(self._show_focused)
-        for signal in (self.form.saved, self.form.attached):
-            signal.connect(lambda _id: form_scroll.ensure_footer_fits())
         self.form.attached.connect(lambda _id: self.changed.emit())
         # the board's two parts (its day list under the form, its table beside it) take the
         # places kept for them here
@@ -120,7 +119,7 @@ class WorkOrderTab(QWidget):
 
     def _show_focused(self, _old, new) -> None:
         if new is not None and self.form_scroll.widget().isAncestorOf(new):
-            self.form_scroll.ensureWidgetVisible(new)
+            self.form_scroll.scroll_area.ensureWidgetVisible(new)
 
     def open_view(self, wo_id: int) -> None:
         view = WorkOrderView(self.staff, wo_id, self)

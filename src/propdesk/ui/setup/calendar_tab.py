@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from propdesk.errors import RuleError
 from propdesk.enums import DayKind
 from propdesk.services.setup import calendar_admin
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.setup.common import Messages
 from propdesk.ui.widgets import fill_combo, select_data
 

@@ -2,7 +2,7 @@
 that name the field, and read-only mode for supervisors."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.widgets import mark_invalid, ui_text
 
 INACTIVE = QColor("#888888")

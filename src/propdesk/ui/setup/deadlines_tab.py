@@ -2,7 +2,6 @@
 repeat-complaint window, with the defaults of docs/deadlines.md one click away."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton,
     QSpinBox, QVBoxLayout, QWidget,
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import (
 from propdesk.errors import RuleError
 from propdesk.enums import Severity
 from propdesk.services.setup import office
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.setup.common import Messages
 from propdesk.ui.widgets import fill_combo, select_data
 

@@ -1,7 +1,6 @@
 """The office profile: name, address, phone and logo, as every printed form shows them."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -14,6 +13,7 @@ from propdesk.services.core import settings
 from propdesk.services.register import privacy
 from propdesk.services.setup import structure
 from propdesk.services.setup.office_profile import Profile, logo_path, profile, save_profile, set_logo
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.setup.common import Messages
 
 
