@@ -53,19 +53,18 @@ def sort_key(column, descending: bool, base=None):
 MANY = 2000  # rows beyond which walking the page's sorted index beats sorting every match
 
 
-def walk_if_many(model, condition, probe=None):
+def walk_if_many(model, condition):
     """``condition`` (on ``model``'s own columns), hidden from SQLite's index choice when it
     holds for more than :data:`MANY` rows: the page then walks the index of its sort column
     and stops at the page's end, instead of reading every match through the condition's index
     and sorting them all (the open complaints, one building's, the callbacks made: 0.2-3 s at
     a million, with ``+col`` or this a few ms). A rarer condition keeps its index (its few
     matches sort quickly; a walk would read the whole table to find them). Decided once per
-    filter, when the list's SQL is built (a count of at most MANY + 1 rows through the index;
-    ``probe``, a wider condition one index answers at once, is counted instead when counting
-    ``condition`` itself would read every candidate). Other engines get the condition unchanged."""
+    filter, when the list's SQL is built (a count of at most MANY + 1 rows through the index).
+    Other engines get the condition unchanged."""
     if not is_sqlite():
         return condition
-    matches = model.select(SQL("1")).where(probe if probe is not None else condition).limit(MANY + 1).count()
+    matches = model.select(SQL("1")).where(condition).limit(MANY + 1).count()
     if matches <= MANY:
         return condition
     return hidden(condition)  # the same rows; no index serves an expression
