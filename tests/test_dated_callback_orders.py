@@ -152,7 +152,10 @@ def test_a_page_of_candidates_before_the_last_day_is_not_taken(demo_office, monk
     assert dated == pages()
 
 
-def test_scrolled_pages_in_every_order_find_what_like_finds(demo_office, monkeypatch):
+@pytest.mark.parametrize("many", [False, True], ids=["few", "many"])
+def test_scrolled_pages_in_every_order_find_what_like_finds(demo_office, monkeypatch, many):
+    if many:  # every term has many matches: the windows are tried (and the status order's is not)
+        monkeypatch.setattr(listing, "MANY", 3)
     _make_odd()
     cases = [(t, i, o, d) for t in _number_starts()[::2] for i in (0, 1) for o, d in ORDERS]
 
@@ -297,3 +300,35 @@ def test_the_upgrade_fills_the_odd_callbacks_and_cancel_leaves_schema_14(tmp_pat
     assert {"callback_odd", "callback_odd_ai", "callback_odd_au", "callback_odd_ad",
             "complaint_callback_odd_au", "work_order_callback_odd_au"} <= _tables(path)
     assert {(15, "callback")} <= {(v, w) for v, w, _, _ in calls}
+
+
+def test_a_number_start_by_status_sorts_its_ids_apart(demo_office, monkeypatch):
+    """No dated page serves the status order: the matches' ids are sorted from the callbacks
+    alone and only the page's rows read with their joins; the window (a column of three values:
+    nearly every callback) is not walked, not even for a term of many matches."""
+    monkeypatch.setattr(listing, "MANY", 3)
+    number = database.execute_sql("SELECT number FROM complaint ORDER BY number LIMIT 1 OFFSET 60").fetchone()[0]
+    seen = []
+    original = database.obj.execute_sql
+
+    def spy(sql, params=None, *a, **kw):
+        seen.append(sql)
+        return original(sql, params, *a, **kw)
+
+    callback_search.LISTING.clear_cache()
+    database.obj.execute_sql = spy
+    try:
+        for view in ("all", "done"):
+            f = callback_search.CallbackFilter(view=view, text=number[:7], today=TODAY)
+            for descending in (False, True):
+                seen.clear()
+                rows = callback_search.page(f, "status", descending, limit=3, reader=PROGRAM)
+                assert len(rows) == 3
+                callback_search.page(f, "status", descending, limit=3, after=rows[-1], reader=PROGRAM)
+                pages = [sql for sql in seen if 'ORDER BY "t1"."status"' in sql]
+                assert len(pages) == 2, seen
+                for sql in pages:
+                    assert '"t1"."id" IN (SELECT "t1"."id" FROM "callback" AS "t1" WHERE ' in sql, sql
+                assert not [sql for sql in seen if "FROM callback AS t " in sql]  # (the window's)
+    finally:
+        del database.obj.execute_sql

@@ -225,6 +225,14 @@ def _clock(f: CallbackFilter) -> CallbackFilter:
     return dataclasses.replace(f, today=None) if f.today else f
 
 
+def _ids_first(f: CallbackFilter, order: str) -> bool:
+    """A number start sorted by status (SQLite, not the few callbacks still due): no dated page
+    serves that order (nothing ties a callback's id to its numbers' days), so its ~100,000
+    matches are sorted; their ids are sorted apart from the page's joins (Listing.ids_first)."""
+    term = normalize_text(f.text)
+    return order == "status" and number_range(term) is not None and not _few(f)
+
+
 SORTABLE = ("due_date", "number", "status")  # columns with an index of their own
 LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _clock, _count_joins,
                   unit_building="unit_building", sortable=SORTABLE,
@@ -233,7 +241,7 @@ LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _c
                   # its keys are read from the rows, and LIKE reads every joined row's columns
                   window_size=4000, like_window_size=1500,
                   dated_due={"complaint": COMPLAINT_TEXT, "work_order": WORK_ORDER_TEXT, "callback": ("number",)},
-                  few=_few, own_number="number", own_prefix=numbering.CALLBACK + "-")
+                  few=_few, own_number="number", own_prefix=numbering.CALLBACK + "-", ids_first=_ids_first)
 
 
 def page(f: CallbackFilter, order: str = "due_date", descending: bool = False,
