@@ -278,3 +278,16 @@ def test_the_work_order_board_is_there_when_asked_for_before_its_turn(qtbot, off
     assert tab.board_built() and board.isVisible() and tab.board is board
     qtbot.wait(0)  # the turn it had been given: nothing is built twice
     assert tab.board is board and len(tab.findChildren(type(board))) == 1
+
+
+def test_the_cursor_is_in_the_start_tab_once_the_window_shows(qtbot, office):
+    """A clerk who signs in and types the caller's details types into the form (the cursor was on
+    the tab bar: the first keys went nowhere, Ctrl+S did nothing)."""
+    window = MainWindow(office["clerk"])
+    _shown(qtbot, window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.intake.channel)
+    window = MainWindow(office["supervisor"])
+    _shown(qtbot, window)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and window.dashboard.isAncestorOf(QApplication.focusWidget())
+                    or QApplication.focusWidget() is window.dashboard)

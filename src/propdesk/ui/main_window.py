@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         # the event loop (each a few ms to tens of ms), so that a tab's first showing only builds
         self._to_import = [m for k, m in WARM_UP if k != start]
         QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up)
+        self._focus_tab()  # the cursor where the start tab's work starts, before the first key
 
     def paintEvent(self, event):  # noqa: N802 - Qt's method name
         super().paintEvent(event)
