@@ -178,3 +178,54 @@ def test_the_board_counts_off_the_gui_thread(qtbot, office, monkeypatch):
     board.refresh()
     wait_rows(qtbot, board)
     assert board.count.text() == "共 1 张派工单"
+
+
+def test_completion_dialog_keys(qtbot, office, monkeypatch):
+    """Keyboard only (1366x768 tryout): the completion dialog's fields had no Alt keys, so the
+    result was reached only by Tab past the two times. Each field now has its own Alt key (none
+    twice), and Tab leaves a date-time in one press (not year, month, day, hour, minute)."""
+    from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
+
+    from propdesk.ui.widgets import DateTimeEdit
+
+    wo = workorders.create(office["clerk"], workorders.RepairInput(
+        phone="13800138000", contact_name="张伟", description="厨房水槽下水管漏水"))
+    workorders.assign(office["supervisor"], wo.id, office["technician"].id, dt.datetime.now())
+    tab = WorkOrderTab(office["clerk"])
+    qtbot.addWidget(tab)
+    select(qtbot, tab, wo.number)
+    seen = {}
+
+    def look(dialog):
+        seen["dialog"] = dialog
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        form = dialog.findChild(QFormLayout)
+        keys = {}
+        for key, widget in dialog.widgets.items():
+            label = form.labelForField(widget)
+            text = widget.text() if key == "slip_returned" else label.text()
+            assert "(&" in text, text  # 维修结果(&R)
+            letter = text[text.index("(&") + 2]
+            assert letter not in keys, (text, keys[letter])
+            keys[letter] = widget
+            if isinstance(label, QLabel) and key != "slip_returned":
+                assert label.buddy() is widget
+        for letter, widget in keys.items():
+            if widget is dialog.widgets["slip_returned"]:
+                continue
+            qtbot.keyClick(QApplication.focusWidget(), getattr(Qt, f"Key_{letter}"), Qt.AltModifier)
+            assert QApplication.focusWidget() is widget or widget.isAncestorOf(QApplication.focusWidget()), letter
+        assert keys["R"] is dialog.widgets["result"]
+        dialog.widgets["arrived_at"].setFocus()
+        qtbot.keyClick(dialog.widgets["arrived_at"], Qt.Key_Tab)
+        assert QApplication.focusWidget() is dialog.widgets["finished_at"]
+        assert isinstance(dialog.widgets["finished_at"], DateTimeEdit)
+        qtbot.keyClick(dialog.widgets["finished_at"], Qt.Key_Tab)
+        assert QApplication.focusWidget() is dialog.widgets["result"]
+        return False
+
+    monkeypatch.setattr(ActionDialog, "exec", look)
+    tab.board.buttons["complete"].click()
+    assert "dialog" in seen

@@ -40,11 +40,17 @@ class ActionDialog(QDialog):
             text.setWordWrap(True)
             layout.addWidget(text)
         form = QFormLayout()
+        taken: set[str] = set()
         for f in fields:
+            # an Alt key for each field, none twice in the dialog (keyboard-only, the completion
+            # dialog's result was behind two date-times and had no key of its own)
+            label = with_alt_key(f.label, f.key, taken)
             widget = self._widget(f)
             widget.setObjectName(f.key)
             self.widgets[f.key] = widget
-            form.addRow(f.label if f.kind != "check" else "", widget)
+            if f.kind == "check":
+                widget.setText(label)
+            form.addRow(label if f.kind != "check" else "", widget)
         layout.addLayout(form)
         self.message = QLabel(objectName="message")
         self.message.setStyleSheet("color: #b00020;")
@@ -107,6 +113,35 @@ class ActionDialog(QDialog):
             self.message.setText(err.text())
             return
         self.accept()
+
+
+def with_alt_key(label: str, key: str, taken: set[str]) -> str:
+    """``label`` with an Alt key (``&``) that is not in ``taken`` (and add it there).
+
+    A label's own ``&`` is kept when its letter is free. Otherwise the letter comes from the
+    field's key (its words' first letters, then its other letters), so the English and the
+    Chinese dialog have the same keys: English marks the letter in the text when it is there,
+    Chinese adds it the way the menus do (维修结果(&R)).
+    """
+    at = label.replace("&&", "").find("&")
+    if at >= 0 and at + 1 < len(label.replace("&&", "")):
+        letter = label.replace("&&", "")[at + 1].lower()
+        if letter.isascii() and letter.isalnum() and letter not in taken:
+            taken.add(letter)
+            return label
+        label = label.replace("&&", "\0").replace("&", "").replace("\0", "&&")
+    words = [w for w in key.lower().split("_") if w]
+    candidates = [w[0] for w in words] + [c for w in words for c in w[1:]] + list("abcdefghijklmnopqrstuvwxyz")
+    letter = next((c for c in candidates if c.isascii() and c.isalpha() and c not in taken), None)
+    if letter is None:
+        return label
+    taken.add(letter)
+    if label.isascii():
+        spot = label.lower().find(letter)
+        if spot >= 0:
+            return label[:spot] + "&" + label[spot:]
+        return f"{label} (&{letter.upper()})"
+    return f"{label}(&{letter.upper()})"
 
 
 def now() -> dt.datetime:
