@@ -71,3 +71,49 @@ def test_changes_name_their_field_and_the_records_they_point_at(office):
     assert rows["hold"].startswith("暂停计时起:  → ")
     for changes in rows.values():
         assert not any(code in changes for code in ("pass_by", "print_count", "on_hold_since", "department"))
+
+
+def _register_and_language_entries(office, tmp_path):
+    """An estate, a building, a unit, owners (the roster import) and the office's language
+    changed, each through its service, as the demo office's log holds them."""
+    from fixtures.owner_workbooks import roster
+    from propdesk.services.register import importing
+    from propdesk.services.setup import office_profile, structure
+
+    admin = office["admin"]
+    estate = structure.save_estate(admin, None, "翠湖苑")
+    building, _n = structure.add_building(admin, estate.id, structure.BuildingSpec(
+        name="8", entrances=1, floor_from=1, floor_to=2, rooms_per_floor=1))
+    unit = office["units"]["3栋2单元1201"]
+    structure.set_unit_active(admin, unit.id, False)
+    path = roster(tmp_path / "r.xlsx", ["房号", "姓名", "电话"],
+                  [["3-2-1202", "李娜", "13800000001"], ["5-1-301", "王强", "13800000002"]])
+    importing.import_owners(admin, path)
+    office_profile.set_language(admin, "en")
+    office_profile.set_language(admin, "zh_CN")
+    return estate, building, unit
+
+
+def test_register_records_by_their_names_and_languages_by_theirs(office, tmp_path, monkeypatch):
+    """Estates, buildings, units and owners showed as '#3' and a language change as
+    'zh_CN → en' (seen in the viewer): their names, the unit's label (3栋2单元1201), an owner's
+    name (the log is read by supervisors and administrators, who see owners' names in its
+    changes already), 简体中文 and English; looked up for a page in one query per kind."""
+    from propdesk.models import database
+
+    estate, building, unit = _register_and_language_entries(office, tmp_path)
+    calls, db = [], database.obj
+    real = db.execute_sql
+    monkeypatch.setattr(db, "execute_sql", lambda sql, *a, **k: (calls.append(sql), real(sql, *a, **k))[1])
+    rows = audit_log.page(office["supervisor"], AuditFilter())
+    by_kind = {}
+    for row in rows:
+        by_kind.setdefault(row["entity"], []).append(row)
+    assert [r["record"] for r in by_kind["estate"]] == ["翠湖苑"]
+    assert [r["record"] for r in by_kind["building"]] == ["8栋"]
+    assert [r["record"] for r in by_kind["unit"]] == ["3栋2单元1201"]
+    assert sorted(r["record"] for r in by_kind["owner"]) == ["李娜", "王强"]
+    assert [r["changes"] for r in by_kind["setting"][:2]] == ["本单位语言: English → 简体中文",
+                                                              "本单位语言:  → English"]
+    assert not any(r["record"].startswith("#") for r in rows)
+    assert len(calls) <= 9, calls  # the page, its changes, staff names, one per kind shown

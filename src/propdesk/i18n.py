@@ -16,6 +16,8 @@ from typing import Callable
 from propdesk.resources import resource_path
 
 SUPPORTED = ("zh_CN", "en")
+# each language by its own name, as people choose it (the same in either language)
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 _current = "zh_CN"
 # the GUI's loaded catalogue (the compiled .qm of the current language), set by ui/translation:
 # reading the .ts takes 30-100 ms, which no window should pay on its GUI thread
@@ -45,6 +47,11 @@ def use_loaded(translate_fn: Callable[[str, str], str] | None) -> None:
 
 def language() -> str:
     return _current
+
+
+def language_name(code: str) -> str:
+    """``zh_CN`` -> 简体中文, ``en`` -> English; another code as it is."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 def system_language() -> str:

@@ -187,3 +187,29 @@ def test_incidents_read_by_their_number_and_statuses_by_their_labels(qtbot, offi
     written = list(load_workbook(target).active.iter_rows(values_only=True))[3:]
     assert [(row[4], row[5]) for row in written] == [(incident.number, "办结"), (incident.number, "创建")]
     assert written[0][7] == shown[0][6]
+
+
+def test_register_records_and_languages_read_by_their_names(qtbot, office, tmp_path, monkeypatch, dialogs):
+    """Estates, buildings, units and owners read by name (the unit by its label) and a language
+    change as 简体中文 / English, in the viewer's cells and in the workbook (they were '#3' and
+    'zh_CN → en')."""
+    from tests.test_audit_records import _register_and_language_entries
+
+    _register_and_language_entries(office, tmp_path)
+    viewer = AuditViewer(office["supervisor"])
+    _show(qtbot, viewer)
+    wait_rows(qtbot, viewer)
+    shown = [_cells(viewer, r) for r in range(viewer.model.rowCount())]
+    records = {(row[2], row[3]) for row in shown}
+    assert {("小区", "翠湖苑"), ("楼栋", "8栋"), ("房屋", "3栋2单元1201"), ("业主/住户", "李娜"),
+            ("业主/住户", "王强")} <= records
+    assert not any(row[3].startswith("#") for row in shown)
+    assert shown[0][6] == "本单位语言: English → 简体中文"
+
+    target = tmp_path / "日志.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    qtbot.mouseClick(viewer.findChild(QPushButton, "export"), Qt.LeftButton)
+    written = list(load_workbook(target).active.iter_rows(values_only=True))[3:]
+    assert [(row[3], row[4] or "") for row in written] == [(row[2], row[3]) for row in shown]
+    assert written[0][7] == "本单位语言: English → 简体中文"
+    assert "zh_CN" not in written[1][7] and written[1][7].endswith("→ English")

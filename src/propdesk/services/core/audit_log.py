@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
-from propdesk.i18n import QT_TRANSLATE_NOOP, translate
+from propdesk.i18n import QT_TRANSLATE_NOOP, language_name, translate
 from propdesk.models.enums import (
     CallbackStatus, ComplaintStatus, ContactMethod, Escalation, IncidentStatus, Role, Satisfaction,
     Urgency, WorkOrderStatus,
 )
 from propdesk.models.tables import (
-    AuditChange, AuditEntry, Callback, Category, Complaint, Department, Incident, PriceItem,
-    RepairCategory, Staff, WorkOrder,
+    AuditChange, AuditEntry, Building, Callback, Category, Complaint, Department, Estate, Incident,
+    Owner, PriceItem, RepairCategory, Staff, Unit, WorkOrder,
 )
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
@@ -171,6 +171,13 @@ YES, NO = QT_TRANSLATE_NOOP("audit", "yes"), QT_TRANSLATE_NOOP("audit", "no")
 # fields holding the id of a record of the office's lists: shown by its name
 NAMED_FIELDS = {"department": Department, "repair_category": RepairCategory, "category": Category,
                 "price_item": PriceItem}
+# kinds of record of the office's register and lists, named by this column (a unit by its
+# label, 3栋2单元1201; an owner or resident by name: the log is for supervisors and
+# administrators, who read the owners' names in its changes and on the register anyway)
+NAMED_RECORDS = {"staff": Staff.name, "estate": Estate.name, "building": Building.name,
+                 "unit": Unit.label, "owner": Owner.name, "department": Department.name,
+                 "category": Category.name, "repair_category": RepairCategory.name}
+LANGUAGE_FIELDS = {"language"}  # settings holding a language code: shown by its name
 BOOL_FIELDS = {"slip_returned", "signature_received", "reached", "paid", "valid", "is_group",
                "notice_required", "active"}
 _NUMBER = re.compile(rf"^({'|'.join(prefix for _m, prefix in NUMBERED.values())})-?(\d{{8}})-?(\d+)$")
@@ -269,6 +276,8 @@ def _value(entity: str, field: str, value: str | None, names: dict[int, str]) ->
         return ""
     if field in STAFF_FIELDS and value.isdigit():
         return names.get(int(value), value)
+    if field in LANGUAGE_FIELDS:
+        return language_name(value)
     if field in BOOL_FIELDS and value in ("0", "1"):
         return translate(CTX, YES if value == "1" else NO)
     enum = _ENUMS.get((entity, field)) or _ENUMS.get(("*", field))
@@ -289,7 +298,7 @@ def _role(who: Staff | None) -> str:
 
 def record_label(entity: str, entity_id: int, names: dict[tuple[str, int], str]) -> str:
     """The record an entry is about as people know it: its number (TS-/PG-/HF-/SJ-), a
-    person's name, the cashier's month of a fee summary (2026-11), the calendar's year; else
+    person's name, a unit's label, an estate's, building's or list entry's name, the cashier's month of a fee summary (2026-11), the calendar's year; else
     ``#id``. ``names``: the numbers and names read for a page (_numbers)."""
     if (entity, entity_id) in names:
         return names[(entity, entity_id)]
@@ -301,7 +310,8 @@ def record_label(entity: str, entity_id: int, names: dict[tuple[str, int], str])
 
 
 def _numbers(entries: list[AuditEntry]) -> dict[tuple[str, int], str]:
-    """The numbers and names of the entries' records: one query per kind of record."""
+    """The numbers and names of the entries' records: one query per kind of record
+    (NUMBERED, NAMED_RECORDS), never one per entry."""
     ids: dict[str, set[int]] = {}
     for e in entries:
         ids.setdefault(e.entity, set()).add(e.entity_id)
@@ -310,9 +320,11 @@ def _numbers(entries: list[AuditEntry]) -> dict[tuple[str, int], str]:
         if ids.get(entity):
             for rid, number in model.select(model.id, model.number).where(model.id.in_(list(ids[entity]))).tuples():
                 numbers[(entity, rid)] = number
-    if ids.get("staff"):
-        for rid, name in Staff.select(Staff.id, Staff.name).where(Staff.id.in_(list(ids["staff"]))).tuples():
-            numbers[("staff", rid)] = name
+    for entity, column in NAMED_RECORDS.items():
+        if ids.get(entity):
+            model = column.model
+            for rid, name in model.select(model.id, column).where(model.id.in_(list(ids[entity]))).tuples():
+                numbers[(entity, rid)] = name
     return numbers
 
 
