@@ -229,3 +229,45 @@ def test_completion_dialog_keys(qtbot, office, monkeypatch):
     monkeypatch.setattr(ActionDialog, "exec", look)
     tab.board.buttons["complete"].click()
     assert "dialog" in seen
+
+
+def shows_whole(table, row: int, column: int) -> bool:
+    """The cell's text is drawn whole (not elided) and the column is inside the visible part."""
+    from PySide6.QtWidgets import QStyle
+
+    text = table.model().index(row, column).data()
+    margin = 2 * (table.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, table) + 1)
+    width = table.columnWidth(column)
+    drawn = table.fontMetrics().elidedText(text, Qt.ElideRight, width - margin)
+    left = table.columnViewportPosition(column)
+    return drawn == text and left >= 0 and left + width <= table.viewport().width()
+
+
+def test_a_second_round_state_is_whole_at_1366(qtbot, office):
+    """Seen at 1366x768: the dispatch board's state "已完工 · 第2轮 · 未收" was cut (the column
+    was fitted to the state and "unpaid" only, not the rework's round)."""
+    from decimal import Decimal
+
+    from propdesk.models.tables import PriceItem
+    from propdesk.services.cases.workorders import Completion, RepairInput
+    from propdesk.services.fees.charges import LineInput
+
+    item = PriceItem.create(name="更换水龙头阀芯", unit_name="个", price=Decimal("30.00"))
+    wo = workorders.create(office["clerk"], RepairInput(
+        phone="13800138000", contact_name="张伟", description="水龙头漏水", paid=True))
+    workorders.assign(office["clerk"], wo.id, office["technician"].id)
+    at = dt.datetime.now().replace(second=0, microsecond=0)
+    workorders.complete(office["technician"], wo.id, Completion(
+        arrived_at=at - dt.timedelta(hours=1), finished_at=at, result="已修好", slip_returned=True,
+        lines=[LineInput(kind="item", price_item_id=item.id)]))
+    WorkOrder.update(rework_round=1).where(WorkOrder.id == wo.id).execute()  # done again after a rework
+    tab = WorkOrderTab(office["clerk"])
+    qtbot.addWidget(tab)
+    tab.resize(1366, 700)
+    with qtbot.waitExposed(tab):
+        tab.show()
+    table = tab.board.table
+    wait_rows(qtbot, tab.board.model)
+    column = [key for key, _label in tab.board.model.columns].index("status")
+    assert table.model().index(0, column).data() == "已完工 · 第2轮 · 未收"
+    assert shows_whole(table, 0, column)

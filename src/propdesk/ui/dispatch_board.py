@@ -93,7 +93,12 @@ class DispatchBoard(QWidget):
         # the short columns as wide as their longest word in the language on screen (English
         # "Ordinary", "In progress · paid" were cut to "Ordin…")
         unpaid = ui_text(QT_TRANSLATE_NOOP("ui", " · unpaid"))  # the fee itself has its own column
-        self.table.fit_column(keys.index("status"), [s.label() + unpaid for s in WorkOrderStatus])
+        # with a rework's round too ("已完工 · 第2轮 · 未收" was cut at 1366 wide); a rarer longer
+        # state (on hold as well) is elided, whole in its tooltip
+        second = ui_text(QT_TRANSLATE_NOOP("ui", " · round {n}")).format(n=2)
+        held = ui_text(QT_TRANSLATE_NOOP("ui", " · on hold"))
+        self.table.fit_column(keys.index("status"),
+                              [s.label() + second + tail for s in WorkOrderStatus for tail in (unpaid, held)])
         self.table.fit_column(keys.index("urgency"), [u.label() for u in Urgency])
         self.table.fit_column(keys.index("technician"),
                               [self.technician.itemText(i) for i in range(1, self.technician.count())])
