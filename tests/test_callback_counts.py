@@ -74,7 +74,9 @@ def _count_sql(f) -> str:
     original = database.obj.execute_sql
 
     def spy(sql, params=None, *a, **kw):
-        if re.match(r'SELECT COUNT\((\*|"t1"\."id")\) FROM "callback"', sql):  # (not walk_if_many's probes)
+        # (not walk_if_many's probes; PostgreSQL counts initials as a union with their side table's
+        # ids: Listing._pg_count_by_index)
+        if re.match(r'SELECT (COUNT\((\*|"t1"\."id")\)|count\(\*\) FROM \(SELECT "t1"\."id") FROM "callback"', sql):
             seen.append(sql)
         return original(sql, params, *a, **kw)
 

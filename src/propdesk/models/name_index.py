@@ -279,6 +279,75 @@ def upgrade_pg_order(db, table: str, progress: Callable[[int, int], None] | None
     db.execute_sql(f"ANALYZE {side}")
 
 
+# Schema 16 (PostgreSQL): the callbacks by the initials of their case's name, in the callback
+# list's order. A callback is found by zw when its complaint's complainant or its work order's
+# contact has initials starting with zw (services.lists.callback_search); the list asked for that
+# as ``complaint_id = ANY(ARRAY(...)) OR work_order_id = ANY(ARRAY(...))``: one descent of each
+# case index per name (6,876 + 2,120 for zw at a million, 83 + 26 ms of a 155 ms page) and then
+# every such callback read to sort them. ``callback_initials`` holds, for each callback and each
+# of its cases (CALLBACK_CASES; a callback of a work order made from a complaint has both), the
+# case name's initials and the callback's due date, with an index on the initials that carries
+# the due date and the id, like schema 14's side tables: a page sorted by due date is taken from
+# that index alone (services.lists.listing, "Initials in order"), a count of a term with no other
+# condition from it alone (Listing._pg_count_by_index). Triggers keep it: on the callback (its
+# cases, its due date), on the complaint's name and the work order's contact.
+CALLBACK_CASES = {"complaint": ("complaint_id", 1), "work_order": ("work_order_id", 2)}
+ORDER_COLUMNS["callback"] = "due_date"
+CALLBACK_SIDE = "callback_initials"
+
+
+def _pg_callback_put(db) -> None:
+    """The triggers of ``callback_initials`` (see CALLBACK_CASES): a callback's rows made again
+    when it is written, and a case's callbacks' rows when the case's name changes."""
+    side = CALLBACK_SIDE
+    rows = " UNION ALL ".join(
+        f"SELECT NEW.id, {kind}::smallint, propdesk_initials(c.{NAME_COLUMNS[case]}), NEW.due_date "
+        f"FROM {case} c WHERE c.id = NEW.{column}" for case, (column, kind) in CALLBACK_CASES.items())
+    db.execute_sql(f"CREATE OR REPLACE FUNCTION {side}_put() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                   f"IF TG_OP <> 'INSERT' THEN DELETE FROM {side} WHERE id = OLD.id; END IF; "
+                   f"IF TG_OP <> 'DELETE' THEN INSERT INTO {side} (id, kind, initials, due_date) {rows}; END IF; "
+                   f"RETURN NULL; END $$")
+    # (there only when the step runs again: dropping a trigger locks its table to readers too)
+    db.execute_sql(f"DROP TRIGGER IF EXISTS {side}_put ON callback")
+    db.execute_sql(f"CREATE TRIGGER {side}_put AFTER INSERT OR DELETE OR UPDATE OF complaint_id, work_order_id, "
+                   f"due_date ON callback FOR EACH ROW EXECUTE FUNCTION {side}_put()")
+    for case, (column, kind) in CALLBACK_CASES.items():
+        name = NAME_COLUMNS[case]
+        db.execute_sql(f"CREATE OR REPLACE FUNCTION {side}_{case}_put() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                       f"BEGIN UPDATE {side} SET initials = propdesk_initials(NEW.{name}) "
+                       f"WHERE kind = {kind} AND id IN (SELECT id FROM callback WHERE {column} = NEW.id); "
+                       f"RETURN NULL; END $$")
+        db.execute_sql(f"DROP TRIGGER IF EXISTS {side}_{case}_put ON {case}")
+        db.execute_sql(f"CREATE TRIGGER {side}_{case}_put AFTER UPDATE OF {name} ON {case} "
+                       f"FOR EACH ROW WHEN (OLD.{name} IS DISTINCT FROM NEW.{name}) "
+                       f"EXECUTE FUNCTION {side}_{case}_put()")
+
+
+def create_pg_callbacks(db, progress: Callable[[int, int], None] | None = None, chunk: int = 200_000) -> None:
+    """Schema 16 on PostgreSQL: ``callback_initials`` (CALLBACK_CASES), filled from the cases'
+    own side tables in ranges of callback ids (saying how far it is; Cancel rolls the step
+    back), its index, and the triggers. Writes to the callbacks and to the cases' names wait
+    for the step (SHARE lock), so nothing written meanwhile is missed. Nothing if it is there."""
+    side = CALLBACK_SIDE
+    if db.table_exists(side):
+        return
+    db.execute_sql("LOCK TABLE callback, complaint, work_order IN SHARE MODE")
+    db.execute_sql(f'CREATE TABLE {side} (id integer NOT NULL, kind smallint NOT NULL, '
+                   f'initials text COLLATE "C" NOT NULL, due_date date NOT NULL, PRIMARY KEY (id, kind))')
+    top = db.execute_sql("SELECT max(id) FROM callback").fetchone()[0] or 0
+    for start in range(0, top + 1, chunk):
+        for case, (column, kind) in CALLBACK_CASES.items():
+            db.execute_sql(f"INSERT INTO {side} (id, kind, initials, due_date) "
+                           f"SELECT r.id, {kind}, i.initials, r.due_date FROM callback r "
+                           f"JOIN {case}_initials i ON i.id = r.{column} WHERE r.id >= %s AND r.id < %s",
+                           (start, start + chunk))
+        if progress:
+            progress(min(start + chunk, top), top)
+    db.execute_sql(f"CREATE INDEX {side}_initials ON {side} (initials) INCLUDE (due_date, id)")
+    _pg_callback_put(db)
+    db.execute_sql(f"ANALYZE {side}")
+
+
 def initials_term(term: str) -> bool:
     """A term that may be a name's initials: 2 to 10 ASCII letters."""
     return 2 <= len(term) <= 10 and term.isascii() and term.isalpha()

@@ -233,6 +233,17 @@ def _ids_first(f: CallbackFilter, order: str) -> bool:
     return order == "status" and number_range(term) is not None and not _few(f)
 
 
+def _by_state(f: CallbackFilter):
+    """The callbacks a filter of a text alone keeps (Listing.by_state), on PostgreSQL only: every
+    one (view "all") or those still due ("open", through the status index); None for any other
+    filter, and on SQLite (whose count from the indexes knows only the callback's own number
+    index, not its cases' text: services.lists.listing._count_by_index)."""
+    if is_sqlite() or f.view not in ("all", "open") or \
+            dataclasses.replace(f, text="", today=None) != CallbackFilter(view=f.view):
+        return None
+    return ("", [], False) if f.view == "all" else ("SELECT id FROM callback WHERE status = ?", [DUE], True)
+
+
 SORTABLE = ("due_date", "number", "status")  # columns with an index of their own
 LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _clock, _count_joins,
                   unit_building="unit_building", sortable=SORTABLE,
@@ -241,7 +252,8 @@ LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _c
                   # its keys are read from the rows, and LIKE reads every joined row's columns
                   window_size=4000, like_window_size=1500,
                   dated_due={"complaint": COMPLAINT_TEXT, "work_order": WORK_ORDER_TEXT, "callback": ("number",)},
-                  few=_few, own_number="number", own_prefix=numbering.CALLBACK + "-", ids_first=_ids_first)
+                  few=_few, own_number="number", own_prefix=numbering.CALLBACK + "-", ids_first=_ids_first,
+                  by_state=_by_state)
 
 
 def page(f: CallbackFilter, order: str = "due_date", descending: bool = False,

@@ -166,6 +166,11 @@ def _few_matches(model, term: str) -> bool:
     return found < enough
 
 
+def few_matches(model, term: str) -> bool:
+    """Public name of :func:`_few_matches` (the lists' counts ask it too)."""
+    return _few_matches(model, term)
+
+
 def _sorted_not_walked(order: Ordering) -> Ordering:
     """The same key written ``COALESCE(col, col)`` (the same order), which no index serves."""
     return Ordering(fn.COALESCE(order.node, order.node), order.direction, order.collation,
