@@ -103,7 +103,7 @@ OPINION_RECORD = FormDef(QT_TRANSLATE_NOOP("reports", "Customer opinion handling
     [F("", "handler"), F("", "date")],
     [F("", "check", wide=True, height=22, sign=SIGN_SUPERVISOR)],
     [F("closed_at"), F("callback_short")],
-    [F("history", wide=True, height=22)],
+    [F("history", wide=True, height=22, optional=True)],  # a case never reopened has none
 ])
 
 FORMS = {"customer_info": CUSTOMER_INFO, "opinion_record": OPINION_RECORD}

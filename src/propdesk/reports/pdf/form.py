@@ -31,19 +31,23 @@ CONTINUED = QT_TRANSLATE_NOOP("reports", "{label} (continued)")
 # split a box once at most, so 4,000 characters raised LayoutError, and the part it carried over
 # lost its span and shrank to one column).
 MAX_ROW_H = 90 * mm
+LABEL_SHADE = colors.Color(0.93, 0.94, 0.96)
 
 
 @dataclass
 class Field:
     """``label``: English source (translated when drawn); ``key``: the value in the data dict.
     ``wide``: the value spans the rest of the row. ``height``: minimum box height in mm.
-    ``sign``: a signature line (English source) printed at the foot of the box."""
+    ``sign``: a signature line (English source) printed at the foot of the box.
+    ``optional``: a wide box left out, row and all, when it has nothing to show (earlier
+    rounds of a case never reopened): nothing is written in it by hand."""
 
     label: str
     key: str = ""
     wide: bool = False
     height: float = 0
     sign: str = ""
+    optional: bool = False
 
 
 @dataclass
@@ -85,6 +89,8 @@ def form_grid(form: FormDef, data: dict, width: float) -> Table:
         r = len(rows)
         if len(fields) == 1 and fields[0].wide:
             f = fields[0]
+            if f.optional and not data.get(f.key):
+                continue
             inner_w = width - label_w - 2 * PAD
             chunks = _chunks(value(f), inner_w)
             for i, content in enumerate(chunks):
@@ -108,6 +114,8 @@ def form_grid(form: FormDef, data: dict, width: float) -> Table:
         heights.append(max([f.height * mm for f in fields] + [ROW_H]))
         if not any(f.height for f in fields):  # one line: centred like its label
             commands.append(("VALIGN", (0, r), (-1, r), "MIDDLE"))
+        if len(fields) == 2:  # the second label shaded and centred like the first
+            commands += [("BACKGROUND", (2, r), (2, r), LABEL_SHADE), ("VALIGN", (2, r), (2, r), "MIDDLE")]
     if len(rows) > 1:  # nor does the form's last row stand alone on a page
         commands.append(("NOSPLIT", (0, len(rows) - 2), (-1, len(rows) - 1)))
     table = Table(rows, colWidths=[label_w, value_w, label_w, value_w], minRowHeights=heights)
@@ -117,12 +125,12 @@ def form_grid(form: FormDef, data: dict, width: float) -> Table:
         ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("BOX", (0, 0), (-1, -1), 1.1, colors.black),
-        ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.94, 0.96)),
+        ("BACKGROUND", (0, 0), (0, -1), LABEL_SHADE),
         ("TOPPADDING", (0, 0), (-1, -1), PAD),
         ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-    ] + _label_columns(form) + commands))
+    ] + commands))
     return table
 
 
@@ -143,10 +151,3 @@ def _with_signature(text: Paragraph, sign: Paragraph, inner_w: float, inner_h: f
     takes up what the text leaves of the box's minimum height."""
     used = text.wrap(inner_w, 10**6)[1] + sign.wrap(inner_w, 10**6)[1]
     return [text, Spacer(1, max(3 * mm, inner_h - used)), sign]
-
-
-def _label_columns(form: FormDef) -> list:
-    """Shade and centre the second label column on rows that have two fields."""
-    return [cmd for r, fields in enumerate(form.rows) if len(fields) == 2
-            for cmd in (("BACKGROUND", (2, r), (2, r), colors.Color(0.93, 0.94, 0.96)),
-                        ("VALIGN", (2, r), (2, r), "MIDDLE"))]
