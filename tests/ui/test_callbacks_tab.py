@@ -109,3 +109,36 @@ def test_down_or_enter_in_the_search_box_goes_into_the_results(qtbot, office, mo
     qtbot.keyClick(tab.search, Qt.Key_Return)  # Enter does the same
     wait_rows(qtbot, tab)
     qtbot.waitUntil(lambda: tab.table.hasFocus())
+
+
+def test_the_list_fits_1024_without_scrolling_sideways(qtbot, office):
+    """Seen at 1024x768 under Xvfb: the callbacks table needed a horizontal scroll bar and its
+    summary column was off the right edge (the numbers and the state had 150 and 110 px each and
+    the summary kept Qt's 100 px). Now every column is on screen, the short ones whole."""
+    from PySide6.QtWidgets import QStyle
+
+    from fixtures.report_data import populate
+    from propdesk.ui.main_window import TABS, MainWindow
+
+    populate(office)
+    window = MainWindow(office["clerk"])
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.tabs.setCurrentIndex(TABS.index("callbacks"))
+    table = window.callbacks.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.model().rowCount() > 0)
+    assert window.width() == 1024
+    assert not table.horizontalScrollBar().isVisible()
+    model = table.model()
+    keys = [key for key, _label in model.columns]
+    right = table.columnViewportPosition(len(keys) - 1) + table.columnWidth(len(keys) - 1)
+    assert right <= table.viewport().width()
+    margin = 2 * (table.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, table) + 1)
+    for key in ("due_date", "number", "case", "contact", "phone", "clerk", "status"):
+        column = keys.index(key)
+        for row in range(model.rowCount()):
+            text = model.index(row, column).data() or ""
+            drawn = table.fontMetrics().elidedText(text, Qt.ElideRight, table.columnWidth(column) - margin)
+            assert drawn == text, (key, text)

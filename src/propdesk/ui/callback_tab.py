@@ -14,6 +14,7 @@ from propdesk.services.lists import callback_search
 from propdesk.services.cases import callbacks
 from propdesk.services.register import owners
 from propdesk.services.lists.callback_search import CallbackFilter
+from propdesk.enums import CallbackStatus, Satisfaction
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.callback_dialog import CallbackDialog
@@ -105,6 +106,19 @@ class CallbackTab(QWidget):
                               ["2026-12-31" + ui_text(QT_TRANSLATE_NOOP("ui", " (overdue)"))])
         self.table.fit_column(keys.index("unit"), ["阳光花园 12栋2单元2402"])
         self.table.fit_column(keys.index("attempts"), ["3"])
+        # the numbers, the phone and the state as wide as they are, not 150 px each: at 1024x768
+        # the table needed a horizontal scroll bar and the summary was off the right edge (seen
+        # under Xvfb); what is left goes to the summary (elided, whole in its tooltip)
+        numbers = [f"{prefix}-20261231-999" for prefix in ("TS", "PG", "SJ", "HF")]
+        self.table.fit_column(keys.index("number"), numbers)
+        self.table.fit_column(keys.index("case"), numbers)
+        self.table.fit_column(keys.index("phone"), ["188 8888 8888", "0755-26881234"])
+        no_answer = ui_text(QT_TRANSLATE_NOOP("ui", " · no answer"))
+        self.table.fit_column(keys.index("status"), [s.label() + no_answer for s in CallbackStatus]
+                              + [s.label() for s in Satisfaction])
+        # the last column stretches over what is left, but never below the width it was given
+        # (Qt's default 100 px, which alone made the scroll bar at 1024)
+        self.table.horizontalHeader().resizeSection(keys.index("summary"), 40)
 
         make = QPushButton(self.tr("&Call back…  (Enter)"), objectName="cb_make")
         make.clicked.connect(lambda: self.make_callback(self.selected_id()))
