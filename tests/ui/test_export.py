@@ -159,3 +159,38 @@ def test_each_field_has_an_alt_key(qtbot, office):
     qtbot.waitUntil(dialog.mask.isChecked)  # (Qt clicks it once its press is drawn)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_N, Qt.AltModifier)
     qtbot.waitUntil(lambda: not dialog.use_filters.isChecked())
+
+
+def test_tab_leaves_a_date_in_one_press(qtbot, office):
+    """Keyboard only: Qt's date field took a Tab for its year, its month and its day before it let
+    go (the format was seven Tabs from the register). One Tab now, in the export dialog and in
+    the complaint list's filters alike; Shift+Tab the same way back."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    panel = ComplaintListPanel(office["clerk"])
+    dialog = ExportDialog("complaints", panel.current_filter(), staff=office["clerk"])
+    qtbot.addWidget(dialog)
+    qtbot.addWidget(panel)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.date_from.setFocus()
+    qtbot.waitUntil(dialog.date_from.hasFocus)
+    qtbot.keyClick(dialog.date_from, Qt.Key_Tab)
+    assert QApplication.focusWidget() is dialog.date_to
+    qtbot.keyClick(dialog.date_to, Qt.Key_Tab)
+    assert QApplication.focusWidget() is dialog.kind
+    qtbot.keyClick(dialog.kind, Qt.Key_Backtab)
+    assert QApplication.focusWidget() is dialog.date_to
+    qtbot.keyClick(dialog.date_to, Qt.Key_Backtab)
+    assert QApplication.focusWidget() is dialog.date_from
+    dialog.close()
+
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
+    panel.date_from.setFocus()
+    qtbot.waitUntil(panel.date_from.hasFocus)
+    qtbot.keyClick(panel.date_from, Qt.Key_Tab)
+    assert QApplication.focusWidget() is panel.date_to

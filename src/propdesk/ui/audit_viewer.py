@@ -5,7 +5,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QGridLayout,
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QGridLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
     QVBoxLayout,
 )
@@ -18,7 +18,7 @@ from propdesk.services.core.audit_log import AuditFilter
 from propdesk.ui.errors import show_rule_error
 from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, FOREGROUND, LazyTableModel
 from propdesk.ui.lazy_qt import Qt
-from propdesk.ui.widgets import fit_to_screen
+from propdesk.ui.widgets import DateEdit, fit_to_screen
 from propdesk.ui.worker import Background
 
 COLUMNS = [
@@ -86,8 +86,8 @@ class AuditViewer(QDialog):
         self.record.setClearButtonEnabled(True)
         self.dated = QCheckBox(self.tr("From"), objectName="dated")
         today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addDays(-30), objectName="date_from", calendarPopup=True)
-        self.date_to = QDateEdit(today, objectName="date_to", calendarPopup=True)
+        self.date_from = DateEdit(today.addDays(-30), objectName="date_from", calendarPopup=True)
+        self.date_to = DateEdit(today, objectName="date_to", calendarPopup=True)
         for edit in (self.date_from, self.date_to):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)

@@ -5,7 +5,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel,
+    QCheckBox, QComboBox, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -17,7 +17,7 @@ from propdesk.services.lists.search import ComplaintFilter
 from propdesk.ui.complaint_model import ComplaintTableModel
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.worker import Background
-from propdesk.ui.widgets import IntoResults, fill_combo, find_label
+from propdesk.ui.widgets import DateEdit, IntoResults, fill_combo, find_label
 
 OPEN = "__open__"
 
@@ -74,8 +74,8 @@ class ComplaintListPanel(QWidget):
                    self.tr("All buildings"))
         self.use_dates = QCheckBox(self.tr("Received from"))
         today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addDays(-30), calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.date_to = QDateEdit(today, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_from = DateEdit(today.addDays(-30), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_to = DateEdit(today, calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.overdue = QCheckBox(self.tr("Overdue only"), objectName="overdue_filter")
         self.count = QLabel(objectName="count")
         self.due_chip = QPushButton(objectName="due_chip")

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView, QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +25,7 @@ from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.flow_layout import FlowLayout
 from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.list_table import ListTable
-from propdesk.ui.widgets import IntoResults, fill_combo, find_label, fmt, ui_text
+from propdesk.ui.widgets import DateEdit, IntoResults, fill_combo, find_label, fmt, ui_text
 from propdesk.ui.workorder_model import WorkOrderTableModel
 from propdesk.ui.worker import Background
 
@@ -142,7 +142,7 @@ class DispatchBoard(QWidget):
         batch.clicked.connect(self.print_today)
         other_row.addWidget(batch)
 
-        self.day = QDateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.day = DateEdit(QDate.currentDate(), calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.day_table = QTableWidget(0, 3, objectName="day_table")
         self.day_table.setHorizontalHeaderLabels([self.tr("Technician"), self.tr("Jobs"), self.tr("Schedule")])
         self.day_table.verticalHeader().setVisible(False)

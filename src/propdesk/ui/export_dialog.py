@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
     QMessageBox, QVBoxLayout,
 )
 
@@ -19,6 +19,7 @@ from propdesk.reports.excel import export_register
 from propdesk.reports.pdf import register_pdf
 from propdesk.reports.registers import REGISTERS, suggested_filename
 from propdesk.services.register import privacy
+from propdesk.ui.widgets import DateEdit
 from propdesk.ui.worker import Cancelled, run_task
 
 
@@ -52,8 +53,8 @@ class ExportDialog(QDialog):
             self.register.addItem(reg.title(), name)
         self.register.setCurrentIndex(max(self.register.findData(register), 0))
         today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addDays(1 - today.day()), calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.date_to = QDateEdit(today, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_from = DateEdit(today.addDays(1 - today.day()), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_to = DateEdit(today, calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.kind = QComboBox(objectName="kind")
         self.kind.addItem(self.tr("Excel workbook (.xlsx)"), "xlsx")
         self.kind.addItem(self.tr("PDF for printing (.pdf)"), "pdf")

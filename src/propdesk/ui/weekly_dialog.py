@@ -6,13 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QVBoxLayout,
 )
 
 from propdesk.errors import RuleError
 from propdesk.services.core import audit_log
 from propdesk.services.lists import weekly
 from propdesk.ui.export_dialog import documents_dir, open_file
+from propdesk.ui.widgets import DateEdit
 from propdesk.ui.worker import Cancelled, run_task
 
 
@@ -25,7 +26,7 @@ class WeeklyReportDialog(QDialog):
         self.setWindowTitle(self.tr("Weekly summary"))
         self.setMinimumWidth(420)
         last_week = QDate.currentDate().addDays(-7)
-        self.day = QDateEdit(last_week, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.day = DateEdit(last_week, calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.span = QLabel()
         self.kind = QComboBox(objectName="kind")
         self.kind.addItem(self.tr("PDF for the office head (.pdf)"), "pdf")

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
-    QCalendarWidget, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+    QCalendarWidget, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
     QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
     QWidget,
 )
@@ -19,7 +19,7 @@ from propdesk.enums import DayKind
 from propdesk.services.setup import calendar_admin
 from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.setup.common import Messages
-from propdesk.ui.widgets import fill_combo, select_data
+from propdesk.ui.widgets import DateEdit, fill_combo, select_data
 
 COLOURS = {  # background, text
     DayKind.HOLIDAY.value: ("#f8d7da", "#842029"),
@@ -180,8 +180,8 @@ class CalendarTab(QWidget):
         box.addWidget(self.complete)
         box.addWidget(self.schedule_messages)
 
-        self.day_from = QDateEdit(objectName="day_from", calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.day_to = QDateEdit(objectName="day_to", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.day_from = DateEdit(objectName="day_from", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.day_to = DateEdit(objectName="day_to", calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.kind = QComboBox(objectName="day_kind")
         fill_combo(self.kind, DayKind.choices())
         select_data(self.kind, DayKind.CLOSED.value)
