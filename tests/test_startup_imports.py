@@ -16,6 +16,7 @@ from propdesk.models import database
 
 # imported when first used or after the window shows, never before it
 NOT_AT_START = ["psycopg2", "ssl", "openpyxl", "reportlab", "pypinyin", "propdesk.ui.audit_viewer",
+                "propdesk.services.core.audit_log",
                 "propdesk.services.setup.office", "propdesk.services.lists.weekly",
                 "propdesk.ui.export_dialog", "propdesk.ui.complaint_list",
                 # the log's rotating handler (and pickle, queue with it): once the window shows

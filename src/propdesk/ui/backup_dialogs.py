@@ -20,7 +20,7 @@ from propdesk import config
 from propdesk.errors import RuleError
 from propdesk.i18n import translate
 from propdesk.services.core import accounts
-from propdesk.services.core import audit_log, backup
+from propdesk.services.core import backup
 from propdesk.ui.errors import show_rule_error
 from propdesk.ui.login import LoginDialog
 
@@ -74,6 +74,8 @@ def _cancelled(parent, title: str, text: str) -> None:
 
 
 def back_up_now(parent: QWidget | None, staff=None) -> Path | None:
+    from propdesk.services.core import audit_log  # (not before the window shows: start-up)
+
     title = QCoreApplication.translate("BackupDialogs", "Back up now")
     try:
         path = _off_the_gui_thread(

@@ -366,9 +366,7 @@ class MainWindow(QMainWindow):
 
     def _audit_action(self, menu) -> None:
         """The "Audit log…" entry for those who may read it; the viewer is imported when opened."""
-        from propdesk.services.core import audit_log
-
-        if not accounts.can(self.staff, audit_log.PERMISSION):
+        if not accounts.can(self.staff, "audit.view"):  # (audit_log.PERMISSION: the module when opened)
             return
         action = QAction(QCoreApplication.translate("AuditViewer", "&Audit log…"), self)
         action.setObjectName("audit_log_action")
