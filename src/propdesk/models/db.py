@@ -835,31 +835,48 @@ EARLY = ("(" + _before_day("{r}.number", "{r}.due_date")
          + _before_day("w.number", "{r}.due_date") + "))")
 
 
+def _create_callback_set(db: Database, name: str, condition: Callable[[str], str]) -> None:
+    """The table ``name`` of the callbacks for which ``condition(alias)`` holds (SQL on the row
+    ``alias``), and the triggers that keep it: a callback added, moved, renumbered or deleted,
+    and its complaint or work order renumbered (SQLite; callback_early, callback_odd)."""
+    new = condition("new")
+    db.execute_sql(f"CREATE TABLE IF NOT EXISTS {name} (id INTEGER PRIMARY KEY)")
+    db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {name}_ai AFTER INSERT ON callback BEGIN "
+                   f"INSERT OR IGNORE INTO {name} SELECT new.id WHERE {new}; END")
+    db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {name}_au AFTER UPDATE OF number, due_date, "
+                   f"complaint_id, work_order_id ON callback BEGIN DELETE FROM {name} WHERE id = old.id; "
+                   f"INSERT OR IGNORE INTO {name} SELECT new.id WHERE {new}; END")
+    db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {name}_ad AFTER DELETE ON callback BEGIN "
+                   f"DELETE FROM {name} WHERE id = old.id; END")
+    for case, column in (("complaint", "complaint_id"), ("work_order", "work_order_id")):
+        db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {case}_{name}_au AFTER UPDATE OF number ON {case} "
+                       f"BEGIN DELETE FROM {name} WHERE id IN (SELECT id FROM callback WHERE {column} = new.id); "
+                       f"INSERT OR IGNORE INTO {name} SELECT r.id FROM callback r "
+                       f"WHERE r.{column} = new.id AND {condition('r')}; END")
+
+
+def _fill_callback_set(db: Database, name: str, condition: Callable[[str], str]) -> None:
+    """The callbacks already there that belong in ``name``, in ranges of ids (so an upgrade says
+    how far it is)."""
+    top = db.execute_sql("SELECT max(id) FROM callback").fetchone()[0] or 0
+    for start in range(0, top + 1, 100_000):
+        db.execute_sql(f"INSERT OR IGNORE INTO {name} SELECT r.id FROM callback r "
+                       f"WHERE r.id >= ? AND r.id < ? AND {condition('r')}", (start, start + 100_000))
+        report("callback", min(start + 100_000, top), top)
+
+
+def _early(r: str) -> str:
+    return EARLY.format(r=r)
+
+
 def create_callback_early(db: Database) -> None:
     """The table callback_early and the triggers that keep it (SQLite; see EARLY)."""
-    early = EARLY.format(r="new")
-    db.execute_sql("CREATE TABLE IF NOT EXISTS callback_early (id INTEGER PRIMARY KEY)")
-    db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS callback_early_ai AFTER INSERT ON callback BEGIN "
-                   f"INSERT OR IGNORE INTO callback_early SELECT new.id WHERE {early}; END")
-    db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS callback_early_au AFTER UPDATE OF number, due_date, "
-                   f"complaint_id, work_order_id ON callback BEGIN DELETE FROM callback_early WHERE id = old.id; "
-                   f"INSERT OR IGNORE INTO callback_early SELECT new.id WHERE {early}; END")
-    db.execute_sql("CREATE TRIGGER IF NOT EXISTS callback_early_ad AFTER DELETE ON callback BEGIN "
-                   "DELETE FROM callback_early WHERE id = old.id; END")
-    for case, column in (("complaint", "complaint_id"), ("work_order", "work_order_id")):
-        db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {case}_callback_early_au AFTER UPDATE OF number ON {case} "
-                       f"BEGIN DELETE FROM callback_early WHERE id IN (SELECT id FROM callback WHERE {column} = new.id); "
-                       f"INSERT OR IGNORE INTO callback_early SELECT r.id FROM callback r "
-                       f"WHERE r.{column} = new.id AND {EARLY.format(r='r')}; END")
+    _create_callback_set(db, "callback_early", _early)
 
 
 def fill_callback_early(db: Database) -> None:
-    """The early callbacks already there, in ranges of ids (so an upgrade says how far it is)."""
-    top = db.execute_sql("SELECT max(id) FROM callback").fetchone()[0] or 0
-    for start in range(0, top + 1, 100_000):
-        db.execute_sql(f"INSERT OR IGNORE INTO callback_early SELECT r.id FROM callback r "
-                       f"WHERE r.id >= ? AND r.id < ? AND {EARLY.format(r='r')}", (start, start + 100_000))
-        report("callback", min(start + 100_000, top), top)
+    """The early callbacks already there."""
+    _fill_callback_set(db, "callback_early", _early)
 
 
 def _v13_callback_walk(db: Database) -> None:
@@ -930,29 +947,12 @@ def _odd(r: str) -> str:
 
 def create_callback_odd(db: Database) -> None:
     """The table callback_odd and the triggers that keep it (SQLite; see ODD)."""
-    odd = _odd("new")
-    db.execute_sql("CREATE TABLE IF NOT EXISTS callback_odd (id INTEGER PRIMARY KEY)")
-    db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS callback_odd_ai AFTER INSERT ON callback BEGIN "
-                   f"INSERT OR IGNORE INTO callback_odd SELECT new.id WHERE {odd}; END")
-    db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS callback_odd_au AFTER UPDATE OF number, due_date, "
-                   f"complaint_id, work_order_id ON callback BEGIN DELETE FROM callback_odd WHERE id = old.id; "
-                   f"INSERT OR IGNORE INTO callback_odd SELECT new.id WHERE {odd}; END")
-    db.execute_sql("CREATE TRIGGER IF NOT EXISTS callback_odd_ad AFTER DELETE ON callback BEGIN "
-                   "DELETE FROM callback_odd WHERE id = old.id; END")
-    for case, column in (("complaint", "complaint_id"), ("work_order", "work_order_id")):
-        db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {case}_callback_odd_au AFTER UPDATE OF number ON {case} "
-                       f"BEGIN DELETE FROM callback_odd WHERE id IN (SELECT id FROM callback WHERE {column} = new.id); "
-                       f"INSERT OR IGNORE INTO callback_odd SELECT r.id FROM callback r "
-                       f"WHERE r.{column} = new.id AND {_odd('r')}; END")
+    _create_callback_set(db, "callback_odd", _odd)
 
 
 def fill_callback_odd(db: Database) -> None:
-    """The odd callbacks already there, in ranges of ids (so an upgrade says how far it is)."""
-    top = db.execute_sql("SELECT max(id) FROM callback").fetchone()[0] or 0
-    for start in range(0, top + 1, 100_000):
-        db.execute_sql(f"INSERT OR IGNORE INTO callback_odd SELECT r.id FROM callback r "
-                       f"WHERE r.id >= ? AND r.id < ? AND {_odd('r')}", (start, start + 100_000))
-        report("callback", min(start + 100_000, top), top)
+    """The odd callbacks already there."""
+    _fill_callback_set(db, "callback_odd", _odd)
 
 
 def _v15_callback_odd(db: Database) -> None:
