@@ -327,11 +327,11 @@ def reopen(actor: Staff, complaint_id: int, reason: str) -> Complaint:
 
 
 def handling_rounds(complaint_id: int, *, reader) -> list[dict]:
-    accounts.require_reader(reader, ENTITY)  # records.read, like the complaint itself
     """The earlier handling rounds of a reopened case, oldest first, read back from its
     history: each with its cause, action, result, customer's opinion and signature as they
     stood when the case was reopened, and when and why it was reopened. The current round is
     the complaint's own fields."""
+    accounts.require_reader(reader, ENTITY)  # records.read, like the complaint itself
     state = {name: "" for name in HANDLING_FIELDS}
     rounds: list[dict] = []
     for entry in audit.timeline(ENTITY, complaint_id):
