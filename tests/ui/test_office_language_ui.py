@@ -70,3 +70,18 @@ def test_the_window_starts_in_the_office_language_under_a_c_locale(office, qapp,
             if handler not in handlers:
                 logging.getLogger().removeHandler(handler)
                 handler.close()
+
+
+def test_the_languages_have_one_name_everywhere(qtbot, office):
+    """The audit log said 简体中文, Office setup 中文（简体） and the Settings menu 中文: the same
+    language under three names. The menu and the setup tab now show i18n's names."""
+    settings.put("language", "zh_CN")
+    window = MainWindow(office["admin"])
+    qtbot.addWidget(window)
+    assert window.findChild(QAction, "language_zh_CN").text() == "简体中文"
+    assert window.findChild(QAction, "language_en").text() == "English"
+    dialog = SetupDialog(office["admin"])
+    qtbot.addWidget(dialog)
+    combo = dialog.profile.language
+    shown = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+    assert shown == {"zh_CN": "简体中文", "en": "English"} == {code: i18n.language_name(code) for code in shown}

@@ -288,8 +288,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _language_actions(self, menu) -> None:
+        from propdesk import i18n  # (loaded already, by settings: no new module at start)
+
         office_lang = settings.office_language()
-        for lang, text in (("zh_CN", "中文"), ("en", "English")):  # the office's language
+        # the office's language, each named in its own language as everywhere (i18n's one list)
+        for lang, text in i18n.LANGUAGE_NAMES.items():
             action = QAction(text, self, checkable=True, checked=office_lang == lang,
                              enabled=access.can_edit(self.staff))
             action.setObjectName(f"language_{lang}")
@@ -494,7 +497,9 @@ class MainWindow(QMainWindow):
         except RuleError as err:
             QMessageBox.warning(self, "PropDesk", err.text())
             return
-        for code in ("zh_CN", "en"):
+        from propdesk import i18n
+
+        for code in i18n.LANGUAGE_NAMES:
             self.findChild(QAction, f"language_{code}").setChecked(code == lang)
         QMessageBox.information(self, "PropDesk", self.tr(
             "The language changes the next time PropDesk starts.") if lang != "en" else

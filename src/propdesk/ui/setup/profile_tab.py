@@ -17,9 +17,6 @@ from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.setup.common import Messages
 
 
-LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))  # each in its own language
-
-
 class ProfileTab(QWidget):
     def __init__(self, staff, editable: bool, parent=None):
         super().__init__(parent)
@@ -29,7 +26,7 @@ class ProfileTab(QWidget):
         self.office_phone = QLineEdit(objectName="office_phone")
         self.office_phone.setPlaceholderText(self.tr("e.g. 0755-26881234"))
         self.language = QComboBox(objectName="language")
-        for code, text in LANGUAGES:
+        for code, text in i18n.LANGUAGE_NAMES.items():  # each in its own language, as everywhere
             self.language.addItem(text, code)
         self.fields = {"office_name": self.office_name, "office_address": self.office_address,
                        "office_phone": self.office_phone, "language": self.language}
