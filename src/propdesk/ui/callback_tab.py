@@ -108,7 +108,8 @@ class CallbackTab(QWidget):
         self.table.fit_column(keys.index("attempts"), ["3"])
         # the numbers, the phone and the state as wide as they are, not 150 px each: at 1024x768
         # the table needed a horizontal scroll bar and the summary was off the right edge (seen
-        # under Xvfb); what is left goes to the summary (elided, whole in its tooltip)
+        # under Xvfb); what is left goes to the summary (elided, whole in its tooltip; ListTable
+        # lets the last column shrink to LAST_MIN)
         numbers = [f"{prefix}-20261231-999" for prefix in ("TS", "PG", "SJ", "HF")]
         self.table.fit_column(keys.index("number"), numbers)
         self.table.fit_column(keys.index("case"), numbers)
@@ -116,9 +117,6 @@ class CallbackTab(QWidget):
         no_answer = ui_text(QT_TRANSLATE_NOOP("ui", " · no answer"))
         self.table.fit_column(keys.index("status"), [s.label() + no_answer for s in CallbackStatus]
                               + [s.label() for s in Satisfaction])
-        # the last column stretches over what is left, but never below the width it was given
-        # (Qt's default 100 px, which alone made the scroll bar at 1024)
-        self.table.horizontalHeader().resizeSection(keys.index("summary"), 40)
 
         make = QPushButton(self.tr("&Call back…  (Enter)"), objectName="cb_make")
         make.clicked.connect(lambda: self.make_callback(self.selected_id()))

@@ -20,6 +20,11 @@ from propdesk.ui.lazy_model import LazyTableModel
 from propdesk.ui.lazy_qt import Qt
 
 
+# the narrowest the stretched last column gets when the others leave little room (its text is
+# elided, whole in its tooltip): ~54 px for the callbacks' summary at 1024, ~300 at 1366
+LAST_MIN = 40
+
+
 class ListTable(QTableView):
     open_requested = Signal(int)  # the row's id
 
@@ -43,6 +48,7 @@ class ListTable(QTableView):
         header.setSectionResizeMode(QHeaderView.Interactive)
         for col, width in enumerate(widths):
             header.resizeSection(col, width)
+        self._last_let_shrink = False  # (on the first show: see _stretch_from_small)
         header.sortIndicatorChanged.connect(self._keep_sortable)
         self.doubleClicked.connect(lambda index: self.open_requested.emit(model.row_id(index.row())))
         self._kept: tuple[int, int] | None = None  # (row id, its row on screen) across a refresh
@@ -141,6 +147,26 @@ class ListTable(QTableView):
         bar = self.verticalScrollBar()
         step = 1 if self.verticalScrollMode() == QAbstractItemView.ScrollPerItem else self.rowHeight(row) or 1
         bar.setValue(max(row - on_screen, 0) * step)
+
+    def _stretch_from_small(self) -> None:
+        """The last column stretches over what the others leave, down to LAST_MIN px. Qt never
+        shrinks it below the width it had when it became the last one (Qt's default 100 px when
+        none was given), which alone made a horizontal scroll bar at 1024 (the callbacks list,
+        29a887f). Done on the first show, after the list's own code has fitted and moved its
+        columns: a column moved away from the end gets back what Qt kept for it, which would be
+        LAST_MIN had it been set before the move (the dispatch board moves its columns)."""
+        header = self.horizontalHeader()
+        visual = header.count() - 1
+        while visual >= 0 and header.isSectionHidden(header.logicalIndex(visual)):
+            visual -= 1
+        if visual >= 0:
+            header.resizeSection(header.logicalIndex(visual), LAST_MIN)
+
+    def showEvent(self, event):  # noqa: N802 - Qt's method name
+        if not self._last_let_shrink:
+            self._last_let_shrink = True
+            self._stretch_from_small()
+        super().showEvent(event)
 
     def fit_column(self, column: int, texts: list[str]) -> None:
         """Make ``column`` wide enough for the longest of ``texts`` and for its header (with
