@@ -212,14 +212,14 @@ def _number_starts() -> list[str]:
 def test_dated_callback_pages_find_what_like_finds(demo_office, monkeypatch):
     _make_early()
     used = []
-    dated = listing.Listing._dated_due
+    dated = listing.Listing._dated_callbacks
 
     def spy(self, *args):
         rows = dated(self, *args)
         used.append(rows is not None)
         return rows
 
-    monkeypatch.setattr(listing.Listing, "_dated_due", spy)
+    monkeypatch.setattr(listing.Listing, "_dated_callbacks", spy)
     cases = [(t, i, o, n) for t in _number_starts() for i in range(len(FILTERS))
              for o, n in ((0, 1), (0, 5), (0, 20), (3, 6), (10, 10))]
 
@@ -293,8 +293,8 @@ def test_each_kind_of_number_start_is_dated(demo_office, monkeypatch):
     (with many numbers in the range: the range is never mistaken for the text's matches)."""
     monkeypatch.setattr(listing, "MANY", 3)
     used = []
-    dated = listing.Listing._dated_due
-    monkeypatch.setattr(listing.Listing, "_dated_due",
+    dated = listing.Listing._dated_callbacks
+    monkeypatch.setattr(listing.Listing, "_dated_callbacks",
                         lambda self, f, *a: used.append((f.text, dated(self, f, *a) is not None)) or None)
     for table in ("complaint", "work_order", "callback"):
         first = database.execute_sql(f"SELECT min(number) FROM {table}").fetchone()[0]

@@ -28,7 +28,7 @@ FILTERS = [lambda t: callback_search.CallbackFilter(view="all", text=t, today=TO
            lambda t: callback_search.CallbackFilter(view="open", text=t, today=TODAY),
            lambda t: callback_search.CallbackFilter(view="all", kind="complaint", text=t, today=TODAY)]
 ORDERS = [(o, d) for o in ("due_date", "number", "status") for d in (False, True)]
-DATED = [("due_date", True), ("number", False), ("number", True)]  # the orders _dated_odd answers
+DATED = [("due_date", True), ("number", False), ("number", True)]  # the orders _dated_callbacks answers in its "odd" mode
 
 
 def _like_only(monkeypatch):
@@ -90,14 +90,14 @@ def _ids(rows) -> list[int]:
 
 def _spy_dated(monkeypatch) -> list:
     used = []
-    dated = listing.Listing._dated_odd
+    dated = listing.Listing._dated_callbacks
 
     def spy(self, f, order, descending, *args):
         rows = dated(self, f, order, descending, *args)
         used.append((order, descending, rows is not None))
         return rows
 
-    monkeypatch.setattr(listing.Listing, "_dated_odd", spy)
+    monkeypatch.setattr(listing.Listing, "_dated_callbacks", spy)
     return used
 
 
@@ -118,7 +118,7 @@ def test_dated_pages_in_every_order_find_what_like_and_the_sets_find(demo_office
     dated = pages()
     for order in DATED:  # each order's pages do come from the range's days
         assert sum(1 for o, d, taken in used if (o, d) == order and taken) >= 15, (order, used)
-    monkeypatch.setattr(listing.Listing, "_dated_odd", lambda self, *a: None)
+    monkeypatch.setattr(listing.Listing, "_dated_callbacks", lambda self, *a: None)
     assert dated == pages()  # the set-based plan
     _like_only(monkeypatch)
     plain = pages()

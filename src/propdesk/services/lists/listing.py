@@ -582,9 +582,7 @@ class Listing:
         if not self.is_few(f):  # (a few rows: the usual query reads them and tests each)
             values = self._dated(f, order, descending, offset, limit)
             if values is None:
-                values = self._dated_due(f, order, descending, offset, limit)
-            if values is None:
-                values = self._dated_odd(f, order, descending, offset, limit)
+                values = self._dated_callbacks(f, order, descending, offset, limit)
             if values is None:
                 values = self._windowed(f, order, descending, offset, limit)
         if values is None:
@@ -842,86 +840,41 @@ class Listing:
         on_side = received >= day[3:] if descending else received <= day[3:]
         return rows if on_side else None
 
-    def _dated_due(self, f, order: str, descending: bool, offset: int, limit: int) -> list | None:
-        """The callback list's first page of a number start by due date, going up (see "Dated
-        numbers"): a callback is due on or after the day of its case's number and of its own
-        (models.db.EARLY, the others listed in callback_early), so its candidates are the
-        callbacks of the numbers up to a day E (two weeks after the day of the range's
-        ``4 * (offset + limit)``-th number; then two months after the 32 times) and the early
-        ones; a full page due by E is the page. None: not tried, or not found so."""
+    def _dated_callbacks(self, f, order: str, descending: bool, offset: int, limit: int) -> list | None:
+        """The callback list's first page of a number start read from the number's days (see
+        "Dated numbers"), or None (not tried, or not found so). Two modes:
+
+        - **due** (by due date going up): a callback is due on or after the day of its case's
+          number and of its own (models.db.EARLY; the others are listed in callback_early), so
+          the candidates are the callbacks of the numbers up to a day E (two weeks after the day
+          of the range's ``4 * (offset + limit)``-th number; then two months after the 32 times)
+          and the early ones; a full page due by E is the page.
+        - **odd** (by due date going down, or by the callback's own number either way;
+          models.db.ODD): but for the odd callbacks (callback_odd), each number a callback is
+          found by carries a day at most ODD_DAYS before its due date, and its case's day is
+          neither after its own number's day nor more than ODD_DAYS before it. Going down, the
+          ``4 * (offset + limit)``-th number from the range's end (then the 32 times) gives a day
+          T; the candidates are the callbacks of the numbers from T - ODD_DAYS on, and the odd
+          ones; any other is due (and numbered) before T, so a full page whose last row is due
+          (numbered) on or after T is the page. Going up by number: as **due**, with the
+          callback's own number (HF-E) the test of the last row."""
         tables = self.dated_due
-        if not tables or order != self.default_order or descending or not is_sqlite():
+        if not tables or not is_sqlite():
             return None
-        numbers = self._dated_callbacks_range(f, "callback_early")  # (a file not yet at schema 13: None)
-        if numbers is None:
-            return None
-        prefix, index = numbers[0][:3], self._order_index(order)
-        sql, params = self._dated_page_sql(f, order, descending, offset, limit, _engine(), False, "due")
-        for times, later in ((4, 14), (32, 61)):  # (callbacks are due some days after their case)
-            days = {}
-            for t in tables:
-                last = database.execute_sql(f"SELECT number FROM {t} WHERE number >= ? AND number < ? "
-                                            f"ORDER BY number LIMIT 1 OFFSET {times * (offset + limit) - 1}",
-                                            numbers).fetchone()
-                if last is not None and _DAY_NUMBER.match(last[0]):
-                    days[t] = last[0][3:11]
-            if not days:
-                return None  # few numbers: the usual query is quick
-            try:
-                end = (dt.datetime.strptime(min(days.values()), "%Y%m%d") + dt.timedelta(days=later)).strftime("%Y%m%d")
-            except ValueError:  # (eight digits that are no day)
-                return None
-            bounds = {}
-            for t in tables:
-                bounds[f"@dated:{t}.low"] = numbers[0]
-                bounds[f"@dated:{t}.high"] = min(numbers[1], prefix + end + ".") if t in days else numbers[1]
-            rows = database.execute_sql(sql, _filled(params, bounds=bounds)).fetchall()
-            if len(rows) == limit and str(rows[-1][index])[:10] <= f"{end[:4]}-{end[4:6]}-{end[6:]}":
-                return rows
-        return None
-
-    def _dated_callbacks_range(self, f, side: str) -> tuple[str, str] | None:
-        """The callback list's number range when ``f``'s term is the start of a number that
-        carries a day and the dated pages may be tried (``side``, the table of the callbacks
-        they add, is there; the term is not common in the text too), else None."""
-        term = normalize_text(getattr(f, "text", "") or "")
-        numbers = number_range(term) if term else None
-        if numbers is None or address_units(term) is not None or not _DAY_NUMBER.fullmatch(
-                numbers[0][:3] + "00000000"):
-            return None
-        if not database.obj.table_exists(side):
-            return None
-        texts = [part for t, columns in self.dated_due.items() if set(columns) - {"number"}
-                 for part in _match_parts(t, term, tuple(c for c in columns if c != "number"))]
-        if _some(texts, MANY + 1) > MANY:
-            return None  # the term is common in the text too
-        return numbers
-
-    def _dated_odd(self, f, order: str, descending: bool, offset: int, limit: int) -> list | None:
-        """The callback list's first page of a number start by due date going down, or by the
-        callback's own number either way (see "Dated numbers"; models.db.ODD: but for the odd
-        callbacks, listed in callback_odd, each number a callback is found by carries a day at
-        most ODD_DAYS before its due date, and its case's day is neither after its own number's
-        day nor more than ODD_DAYS before it). None: not tried, or not found so.
-
-        Going down: the ``4 * (offset + limit)``-th number from the range's end (then the 32
-        times) gives a day T; the candidates are the callbacks of the numbers from T - ODD_DAYS
-        on, and the odd ones. Any other callback is due (and numbered) before T, so a full page
-        whose last row is due (numbered) on or after T is the page.
-        By number going up: the candidates are the callbacks of the numbers up to a day E (two
-        weeks after the ``4 * (offset + limit)``-th number's day; then two months after the 32
-        times), and the odd ones; any other callback is numbered after E (HF-E), so a full
-        page whose last number is of E or before is the page."""
-        tables = self.dated_due
         by_number = self.own_number is not None and order == self.own_number
-        if not tables or not is_sqlite() or not (by_number or (order == self.default_order and descending)):
+        if order == self.default_order and not descending:
+            mode = "due"
+        elif by_number or (order == self.default_order and descending):
+            mode = "odd"
+        else:
             return None
-        numbers = self._dated_callbacks_range(f, "callback_odd")  # (a file not yet at schema 15: None)
+        side = _SIDE[mode]  # (a file not yet at schema 13 / 15 has no such table: None)
+        numbers = self._dated_callbacks_range(f, side)
         if numbers is None:
             return None
         prefix, index = numbers[0][:3], self._order_index(order)
-        sql, params = self._dated_page_sql(f, order, descending, offset, limit, _engine(), False, "odd")
-        for times, later in ((4, 14), (32, 61)):
+        sql, params = self._dated_page_sql(f, order, descending, offset, limit, _engine(), False, mode)
+        for times, later in ((4, 14), (32, 61)):  # (callbacks are due some days after their case)
             days = {}
             for t in tables:
                 last = database.execute_sql(f"SELECT number FROM {t} WHERE number >= ? AND number < ? "
@@ -953,11 +906,30 @@ class Listing:
             if descending:
                 taken = (value >= self.own_prefix + top.strftime("%Y%m%d") if by_number
                          else value[:10] >= top.strftime("%Y-%m-%d"))
-            else:
+            elif by_number:
                 taken = value < self.own_prefix + end + "."
+            else:
+                taken = value[:10] <= f"{end[:4]}-{end[4:6]}-{end[6:]}"
             if taken:
                 return rows
         return None
+
+    def _dated_callbacks_range(self, f, side: str) -> tuple[str, str] | None:
+        """The callback list's number range when ``f``'s term is the start of a number that
+        carries a day and the dated pages may be tried (``side``, the table of the callbacks
+        they add, is there; the term is not common in the text too), else None."""
+        term = normalize_text(getattr(f, "text", "") or "")
+        numbers = number_range(term) if term else None
+        if numbers is None or address_units(term) is not None or not _DAY_NUMBER.fullmatch(
+                numbers[0][:3] + "00000000"):
+            return None
+        if not database.obj.table_exists(side):
+            return None
+        texts = [part for t, columns in self.dated_due.items() if set(columns) - {"number"}
+                 for part in _match_parts(t, term, tuple(c for c in columns if c != "number"))]
+        if _some(texts, MANY + 1) > MANY:
+            return None  # the term is common in the text too
+        return numbers
 
     def _order_index(self, order: str) -> int:
         column = self.columns[order]
