@@ -34,6 +34,8 @@ from typing import Callable
 
 from peewee import Database
 
+from propdesk.models.db import phone_digits_sql, phone_text_sql
+
 log = logging.getLogger(__name__)
 
 # how many of a table's search lines are numbers (their pairs are stored as "#xy")
@@ -68,28 +70,29 @@ def grams_expr(table: str) -> str:
 
 # --- the callback's own search text -------------------------------------------------------------
 
-CALLBACK_TEXT = r"""
+CALLBACK_TEXT = (r"""
 CREATE OR REPLACE FUNCTION callback_search_text() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   case_number text; contact text; phone text; unit_label text;
 BEGIN
   IF NEW.complaint_id IS NOT NULL THEN
-    SELECT c.number, c.complainant, c.phone, u.label INTO case_number, contact, phone, unit_label
+    SELECT c.number, c.complainant, {complaint_phone}, u.label INTO case_number, contact, phone, unit_label
       FROM complaint c LEFT JOIN unit u ON u.id = c.unit_id WHERE c.id = NEW.complaint_id;
   ELSIF NEW.work_order_id IS NOT NULL THEN
-    SELECT w.number, w.contact_name, w.contact_phone, u.label INTO case_number, contact, phone, unit_label
+    SELECT w.number, w.contact_name, {work_order_phone}, u.label INTO case_number, contact, phone, unit_label
       FROM work_order w LEFT JOIN unit u ON u.id = w.unit_id WHERE w.id = NEW.work_order_id;
   ELSIF NEW.incident_contact_id IS NOT NULL THEN
-    SELECT i.number, ic.name, ic.phone, u.label INTO case_number, contact, phone, unit_label
+    SELECT i.number, ic.name, {contact_phone}, u.label INTO case_number, contact, phone, unit_label
       FROM incident_contact ic LEFT JOIN incident i ON i.id = ic.incident_id
       LEFT JOIN unit u ON u.id = ic.unit_id WHERE ic.id = NEW.incident_contact_id;
   END IF;
   -- fixed lines (an empty one for what is missing): 1 number, 2 the case's number, 3 contact,
-  -- 4 phone, 5 unit
+  -- 4 phone (and its digits: models.db.phone_text_sql), 5 unit
   NEW.search_text := concat_ws(E'\n', NEW.number, coalesce(case_number, ''), coalesce(contact, ''),
                                coalesce(phone, ''), coalesce(unit_label, ''));
   RETURN NEW;
-END $$"""
+END $$""").format(complaint_phone=phone_text_sql("c.phone"), work_order_phone=phone_text_sql("w.contact_phone"),
+                  contact_phone=phone_text_sql("ic.phone"))
 
 # (table, the columns the callback's text reads, how its callbacks are found)
 CASE_SOURCES = [
@@ -116,6 +119,17 @@ def _callback_text(db: Database) -> None:
         db.execute_sql(f"CREATE TRIGGER {table}_callback_text AFTER UPDATE OF {', '.join(columns)} "
                        f"ON {table} FOR EACH ROW WHEN ({changed}) "
                        f"EXECUTE FUNCTION {table}_callback_text()")
+
+
+def refresh_callback_phones(db: Database) -> None:
+    """Schema 17: the callback's text with its case's phone as models.db.phone_text_sql writes it,
+    for the callbacks of a case whose phone has separators (the others' text is the same)."""
+    _callback_text(db)
+    cases = [("complaint_id", "complaint", "phone"), ("work_order_id", "work_order", "contact_phone"),
+             ("incident_contact_id", "incident_contact", "phone")]
+    which = " OR ".join(f"{key} IN (SELECT r.id FROM {table} r WHERE {phone_digits_sql('r.' + column)} <> r.{column})"
+                        for key, table, column in cases)
+    db.execute_sql(f"UPDATE callback SET number = number WHERE {which}")
 
 
 # --- indexes -----------------------------------------------------------------------------------

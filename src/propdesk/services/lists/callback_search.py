@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from peewee import JOIN, SQL, fn
 
 from propdesk.models import is_sqlite
+from propdesk.models.db import phone_text
 from propdesk.models.enums import CallbackStatus
 from propdesk.models.tables import (Callback, Complaint, Incident, IncidentContact, Staff, Unit,
                                     WorkOrder, now)
 from propdesk.services.lists.query_parts import index_if_few, walk_if_many
-from propdesk.services.lists.listing import (Listing, address_units, any_contains, counting, fts_matches, in_dated,
+from propdesk.services.lists.listing import (Listing, address_units, contains_term, counting, fts_matches, in_dated,
                                              in_window, many_matches, many_names, number_range, or_initials,
                                              prefix_term, uses_index, walk_in)
 from propdesk.services.lists import listing as listing_rules
@@ -48,6 +49,9 @@ building = fn.COALESCE(UnitC.building, UnitW.building, UnitI.building)
 case_number = fn.COALESCE(Complaint.number, WorkOrder.number, Incident.number)
 contact_name = fn.COALESCE(Complaint.complainant, WorkOrder.contact_name, IncidentContact.name)
 contact_phone = fn.COALESCE(Complaint.phone, WorkOrder.contact_phone, IncidentContact.phone)
+# what the search reads of it: the phone and its digits (models.db.phone_text_sql)
+contact_phone_text = fn.COALESCE(phone_text(Complaint.phone), phone_text(WorkOrder.contact_phone),
+                                 phone_text(IncidentContact.phone))
 
 COLUMNS = {
     "number": Callback.number,
@@ -142,14 +146,15 @@ def _typed_text_condition(term: str, walk: bool = False, few: bool = False):
     # LIKE: a term no index answers, one character in a window (listing: "The window"), or a
     # few rows tested one by one (_few; FTS5 asked for one rowid reads the term's whole list)
     if not uses_index(term) or (in_window() and prefix_term(term)) or few:
-        incident = any_contains([Incident.number, UnitI.label, IncidentContact.name, IncidentContact.phone], term)
-        return (any_contains([Callback.number, case_number, unit_label, contact_name, contact_phone], term)
-                | (Callback.incident_contact.is_null(False) & incident))
+        fields = [Callback.number, case_number, unit_label, contact_name, contact_phone_text]
+        incident = contains_term([Incident.number, UnitI.label, IncidentContact.name,
+                                  phone_text(IncidentContact.phone)], term)
+        return contains_term(fields, term) | (Callback.incident_contact.is_null(False) & incident)
     ic, inc, unit = IncidentContact.alias("ic"), Incident.alias("inc"), Unit.alias("icu")
     incident_calls = (ic.select(ic.id)
                       .join(inc, JOIN.LEFT_OUTER, on=(ic.incident == inc.id)).switch(ic)
                       .join(unit, JOIN.LEFT_OUTER, on=(ic.unit == unit.id))
-                      .where(any_contains([inc.number, unit.label, ic.name, ic.phone], term)))
+                      .where(contains_term([inc.number, unit.label, ic.name, phone_text(ic.phone)], term)))
     # in a window (listing: "The window") each row of it is tested against the cut sets; and
     # the due dates are walked when there are many matches (_many)
     is_in = walk_in if walk else (lambda column, subquery: column.in_(subquery))

@@ -63,7 +63,7 @@ from propdesk.models.db import (FTS_TABLES, INDEX_KINDS, MISDATED, NUMBER_DATED,
                                 index_kinds, misdated_index)
 from propdesk.services.core import accounts
 from propdesk.services.lists.query_parts import forget_counts, sort_key, sorted_by
-from propdesk.services.register.owners import normalize_text
+from propdesk.services.register.owners import normalize_text, phone_search_digits
 
 
 CALLBACK_SIDE_OF = "callback"  # the list whose side table has a row per case (models.name_index.CALLBACK_CASES)
@@ -208,7 +208,13 @@ _IN_NUMBER = re.compile(r"[A-Za-z0-9-]+")
 
 def _match_parts(table: str, term: str, columns: tuple[str, ...] = ()) -> list[tuple[str, list]]:
     """The sets of ids whose union is :func:`fts_matches`, as ``(SQL, params)``: each an index
-    look-up (cut to the window's ids in a window)."""
+    look-up (cut to the window's ids in a window). A phone written with separators is looked
+    for as its digits too (owners.phone_search_digits)."""
+    digits = phone_search_digits(term)
+    return _term_parts(table, term, columns) + (_term_parts(table, digits, columns) if digits else [])
+
+
+def _term_parts(table: str, term: str, columns: tuple[str, ...]) -> list[tuple[str, list]]:
     wanted = list(columns or FTS_TABLES[table])
     fts, phrase = _index_query(table, term)
     window = _IN_WINDOW.get()
@@ -347,7 +353,7 @@ def _text_only(model, term: str, like_fields: list):
             # them all; it walks the date index instead and stops at the first page.
             return walk_in(model.id, matches)
         return model.id.in_(matches)
-    return any_contains(like_fields, term)
+    return contains_term(like_fields, term)
 
 
 def many_names(table: str, term: str) -> bool:
@@ -390,6 +396,14 @@ def any_contains(fields: list, term: str):
     for f in fields[1:]:
         condition |= f.contains(term)
     return condition
+
+
+def contains_term(fields: list, term: str):
+    """What the search indexes find for ``term``, by LIKE over ``fields`` (their phones as
+    models.db.phone_text gives them): ``term``, or a phone written with separators' digits."""
+    digits = phone_search_digits(term)
+    condition = any_contains(fields, term)
+    return condition | any_contains(fields, digits) if digits else condition
 
 
 def address_units(text: str) -> list[int] | None:

@@ -29,6 +29,7 @@ from peewee import SQL, Cast, Expression, Ordering, TextField, Value, fn
 
 from propdesk.models.pg_search import NUMBER_DATES, NUMBER_LINES
 from propdesk.services.core import numbering
+from propdesk.services.register.owners import phone_search_digits
 
 # every prefix a number is given with (numbering: PREFIX-YYYYMMDD-NNN)
 NUMBER_PREFIXES = (numbering.COMPLAINT, numbering.WORK_ORDER, numbering.CALLBACK, "SJ")
@@ -110,7 +111,16 @@ def through_the_index():
 
 
 def condition(model, term: str):
-    """Rows of ``model`` whose search text contains ``term`` (normalized, not empty).
+    """Rows of ``model`` whose search text contains ``term`` (normalized, not empty), or, for a
+    phone written with separators, its digits (owners.phone_search_digits; the search text holds
+    each phone's digits beside it, models.db.phone_text_sql)."""
+    digits = phone_search_digits(term)
+    found = _condition(model, term)
+    return found | _condition(model, digits) if digits else found
+
+
+def _condition(model, term: str):
+    """Rows of ``model`` whose search text contains ``term``.
 
     A one- or two-character term is in a line exactly when it is one of that line's grams, and
     anywhere in the text exactly when :func:`_contains` says so: the pairs index alone answers

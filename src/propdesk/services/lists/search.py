@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
+from propdesk.models.db import phone_text
 from propdesk.models.enums import ComplaintStatus
 from propdesk.models.tables import Category, Complaint, Department, Unit, now
 from propdesk.services.cases import lateness
@@ -66,7 +67,7 @@ ROW_FIELDS = (
 def _text_condition(term: str):
     text = text_condition(Complaint, term, [
         Complaint.description, Complaint.complainant, Complaint.location, Complaint.number,
-        Complaint.phone, Unit.label, Complaint.customer_request, Complaint.people_involved])
+        phone_text(Complaint.phone), Unit.label, Complaint.customer_request, Complaint.people_involved])
     units = address_units(term)
     return text if units is None else (Complaint.unit.in_(units) | text)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
+from propdesk.models.db import phone_text
 from propdesk.models.tables import Department, Staff, Unit, WorkOrder, now
 from propdesk.services.lists.query_parts import Narrowing, all_of, day_range, ids_by_state, narrowed
 from propdesk.services.cases import lateness
@@ -87,7 +88,7 @@ def _where(f: WorkOrderFilter):
 
         parts.append(Narrowing(unpaid_condition()))  # (the fee state's index)
     text = text_condition(WorkOrder, f.text, [
-        WorkOrder.description, WorkOrder.contact_name, WorkOrder.contact_phone, WorkOrder.number,
+        WorkOrder.description, WorkOrder.contact_name, phone_text(WorkOrder.contact_phone), WorkOrder.number,
         WorkOrder.location, Unit.label, WorkOrder.result])
     units = address_units(f.text)
     if units is not None:  # 5-2-802: the units it may mean, and the text as typed

@@ -35,6 +35,21 @@ def phone_digits(text: str) -> str:
     return digits
 
 
+# what a phone may be written with (validation.phone): digits, spaces, - + ( ) and 转
+_PHONE_WRITTEN = re.compile(r"[\d\s\-+()转]+")
+
+
+def phone_search_digits(term: str) -> str | None:
+    """The digits to look for too when a search term is a phone written with separators ("155
+    6526 1425", "0755-8612"): the search indexes hold each phone's digits beside it
+    (models.db.phone_text_sql), so a phone written either way is found. None for any other term,
+    and for fewer than seven digits (3-2-1201 is a unit, not a phone)."""
+    if not _PHONE_WRITTEN.fullmatch(term) or term.isdigit():
+        return None
+    digits = phone_digits(term)
+    return digits if len(digits) >= 7 else None
+
+
 def initials(name: str) -> str:
     # imported when first used: pypinyin's dictionary costs ~0.2 s, which start-up need not pay
     from pypinyin import Style, lazy_pinyin
