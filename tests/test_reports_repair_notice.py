@@ -44,3 +44,34 @@ def test_todays_notices_for_batch_printing(office):
     workorders.assign(office["clerk"], later.id, office["technician"].id, dt.datetime(2026, 11, 25, 9, 0), at=NOW)
     assert todays_notices(dt.date(2026, 11, 24)) == [today.id, later.id]  # both handed over today
     assert todays_notices(dt.date(2026, 11, 25)) == [later.id]
+
+
+def notice_text(path) -> str:
+    return "".join(p.extract_text() for p in PdfReader(path).pages).replace("\n", "")
+
+
+def test_a_rework_notice_prints_the_redos_time_not_the_first_visits(office, tmp_path):
+    """The first visit was agreed for 11-24 14:00 – 16:00; the owner was not satisfied and the
+    redo is agreed for 11-26 09:30 – 11:00. The rework notice the technician takes must say the
+    redo's time: before, it printed the first visit's window as if it were the new one."""
+    from propdesk.services.cases.workorders import Completion
+
+    wo = order(office)
+    workorders.complete(office["technician"], wo.id, Completion(
+        arrived_at=dt.datetime(2026, 11, 24, 14, 10), finished_at=dt.datetime(2026, 11, 24, 15, 0),
+        result="更换下水管", slip_returned=True), at=dt.datetime(2026, 11, 24, 15, 30))
+    workorders.rework(office["clerk"], wo.id, "仍然渗水", at=dt.datetime(2026, 11, 25, 9, 0))
+    first = "2026-11-24 14:00"
+    before = tmp_path / "before.pdf"
+    repair_notice_pdf([wo.id], before)
+    text = notice_text(before)
+    assert "返工" in text and "仍然渗水" in text
+    assert first not in text  # not yet agreed: no time at all rather than the old one
+    workorders.assign(office["clerk"], wo.id, office["technician"].id,
+                      window=(dt.datetime(2026, 11, 26, 9, 30), dt.datetime(2026, 11, 26, 11, 0)),
+                      at=dt.datetime(2026, 11, 25, 9, 20))
+    after = tmp_path / "after.pdf"
+    repair_notice_pdf([wo.id], after)
+    text = notice_text(after)
+    assert "返工" in text and "2026-11-26 09:30 – 11:00" in text
+    assert first not in text and "14:00 – 16:00" not in text

@@ -102,6 +102,41 @@ def test_rework_keeps_the_first_round(office):
     assert rounds[0].technician_id == office["technician"].id and rounds[1].technician_id == other.id
 
 
+def test_rework_clears_the_first_visits_appointment_and_the_redo_gets_its_own(office):
+    """The redo is a new visit: the window agreed for the first one (and its scheduled time) must
+    not stay on the order as if it were the redo's; the old values stay in the audit entry."""
+    first_from, first_to = dt.datetime(2026, 11, 24, 14, 0), dt.datetime(2026, 11, 24, 16, 0)
+    wo = repair(office, window_start=first_from, window_end=first_to)
+    workorders.assign(office["clerk"], wo.id, office["technician"].id, at=NOW)
+    assert workorders.get(wo.id).scheduled_at == first_from
+    workorders.complete(office["technician"], wo.id, done(), at=dt.datetime(2026, 11, 24, 16, 0))
+    wo = workorders.rework(office["clerk"], wo.id, "业主反映仍然漏水", at=dt.datetime(2026, 11, 25, 9, 0))
+    stored = WorkOrder.get_by_id(wo.id)
+    assert (stored.window_start, stored.window_end, stored.scheduled_at) == (None, None, None)
+    assert stored.technician_id == office["technician"].id  # the same technician may redo it
+    entry = workorders.timeline(wo.id, reader=accounts.PROGRAM)[-1]
+    assert entry["action"] == "rework" and entry["note"] == "业主反映仍然漏水"
+    changes = {field: (old, new) for field, old, new in entry["changes"]}
+    assert changes["window_start"] == (str(first_from), None)
+    assert changes["window_end"] == (str(first_to), None)
+    assert changes["scheduled_at"] == (str(first_from), None)
+    # the redo's own appointment, agreed with the owner when it is assigned again
+    redo_from, redo_to = dt.datetime(2026, 11, 26, 9, 0), dt.datetime(2026, 11, 26, 11, 0)
+    with pytest.raises(ValidationError):
+        workorders.assign(office["clerk"], wo.id, office["technician"].id,
+                          window=(redo_to, redo_from), at=dt.datetime(2026, 11, 25, 9, 30))
+    assert WorkOrder.get_by_id(wo.id).status == "rework"  # nothing half-written
+    workorders.assign(office["clerk"], wo.id, office["technician"].id, window=(redo_from, redo_to),
+                      at=dt.datetime(2026, 11, 25, 9, 30))
+    stored = WorkOrder.get_by_id(wo.id)
+    assert (stored.window_start, stored.window_end, stored.scheduled_at) == (redo_from, redo_to, redo_from)
+    assert stored.status == "assigned"
+    entry = workorders.timeline(wo.id, reader=accounts.PROGRAM)[-1]
+    changes = {field: (old, new) for field, old, new in entry["changes"]}
+    assert entry["action"] == "assign"
+    assert changes["window_start"] == (None, str(redo_from)) and changes["window_end"] == (None, str(redo_to))
+
+
 def test_paid_service_fee_from_price_list_or_approved_quote(office):
     item = PriceItem.create(name="更换水龙头", unit_name="个", price=Decimal("35.00"))
     wo = repair(office, paid=True)

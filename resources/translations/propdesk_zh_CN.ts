@@ -1476,6 +1476,22 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>上门时间</translation>
     </message>
     <message>
+        <source>Assign the redo of {number}</source>
+        <translation>返工派工 {number}</translation>
+    </message>
+    <message>
+        <source>New agreed time from</source>
+        <translation>新约定时间 从</translation>
+    </message>
+    <message>
+        <source>New agreed time until</source>
+        <translation>新约定时间 至</translation>
+    </message>
+    <message>
+        <source>Agree a new time with the owner: the first visit's time is not the redo's.</source>
+        <translation>请与业主重新约定上门时间：上次上门的时间不再适用于返工。</translation>
+    </message>
+    <message>
         <source>Arrival time</source>
         <translation>到场时间</translation>
     </message>
@@ -4271,6 +4287,14 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
     <message>
         <source>Scheduled for</source>
         <translation>安排时间</translation>
+    </message>
+    <message>
+        <source>Agreed time from</source>
+        <translation>约定时间（起）</translation>
+    </message>
+    <message>
+        <source>Agreed time until</source>
+        <translation>约定时间（止）</translation>
     </message>
     <message>
         <source>Handed over at</source>

@@ -271,3 +271,61 @@ def test_a_second_round_state_is_whole_at_1366(qtbot, office):
     column = [key for key, _label in tab.board.model.columns].index("status")
     assert table.model().index(0, column).data() == "已完工 · 第2轮 · 未收"
     assert shows_whole(table, 0, column)
+
+
+def test_the_redo_of_a_rework_gets_its_new_agreed_time_by_keyboard(qtbot, office, monkeypatch, tmp_path):
+    """A rework's notice printed the first visit's agreed time. Assigning the redo at the board
+    asks for the new window agreed with the owner; typed with the keyboard alone, it is stored
+    and the notice prints it (and not the first visit's)."""
+    import datetime as dt
+
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from propdesk.reports.pdf.repair_notice import repair_notice_pdf
+    from propdesk.services.cases import workorders
+    from propdesk.ui.action_dialog import ActionDialog
+    from propdesk.ui.dispatch_board import DispatchBoard
+    from tests.ui.lists import wait_rows
+    from tests.ui.test_stumbles import _done_order
+
+    wo = _done_order(office)
+    first = workorders.get(wo.id).scheduled_at
+    workorders.check(office["supervisor"], wo.id)
+    workorders.rework(office["supervisor"], wo.id, "还在滴水")
+    day = dt.date.today() + dt.timedelta(days=2)
+    seen = {}
+
+    def type_the_window(dialog):
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        seen["fields"] = list(dialog.widgets)
+        start = dialog.widgets["when"]
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)  # from the technician
+        assert QApplication.focusWidget() is start
+        qtbot.keyClicks(start, f"{day:%Y%m%d}0930")
+        assert dialog.widgets["until"].value() == dt.datetime.combine(day, dt.time(11, 30))  # kept 2 h
+        qtbot.keyClick(start, Qt.Key_Tab)
+        assert QApplication.focusWidget() is dialog.widgets["until"]
+        qtbot.keyClicks(dialog.widgets["until"], f"{day:%Y%m%d}1100")
+        qtbot.keyClick(dialog.widgets["until"], Qt.Key_Return)
+        return dialog.result() == ActionDialog.Accepted
+    monkeypatch.setattr(ActionDialog, "exec", type_the_window)
+    board = DispatchBoard(office["supervisor"])
+    qtbot.addWidget(board)
+    wait_rows(qtbot, board)
+    board.table.selectRow(0)
+    board.do_assign()
+    assert seen["fields"] == ["technician", "when", "until"]
+    stored = workorders.get(wo.id)
+    assert stored.status == "assigned"
+    assert (stored.window_start, stored.window_end) == (dt.datetime.combine(day, dt.time(9, 30)),
+                                                        dt.datetime.combine(day, dt.time(11, 0)))
+    assert stored.scheduled_at == stored.window_start
+    path = tmp_path / "redo.pdf"
+    repair_notice_pdf([wo.id], path)
+    text = "".join(p.extract_text() for p in PdfReader(path).pages).replace("\n", "")
+    assert f"{day:%Y-%m-%d} 09:30 – 11:00" in text and "返工" in text
+    assert f"{first:%Y-%m-%d %H:%M}" not in text

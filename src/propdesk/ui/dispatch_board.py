@@ -322,11 +322,14 @@ class DispatchBoard(QWidget):
         self.preview = print_pdf(path, self)
 
     # --- actions -----------------------------------------------------------------------------
-    def _act(self, title: str, fields: list[Field], run, intro: str = "") -> None:
+    def _act(self, title: str, fields: list[Field], run, intro: str = "", setup=None) -> None:
         wo_id = self.selected_id()
         if wo_id is None:
             return
-        if ActionDialog(title, fields, lambda v: run(wo_id, v), intro, self).exec():
+        dialog = ActionDialog(title, fields, lambda v: run(wo_id, v), intro, self)
+        if setup is not None:
+            setup(dialog)
+        if dialog.exec():
             self.refresh()
             self.changed.emit()
 
@@ -341,11 +344,35 @@ class DispatchBoard(QWidget):
 
     def do_assign(self) -> None:
         wo = workorders.read(self.selected_id(), reader=self.staff)
-        self._act(self.tr("Assign {number}").format(number=wo.number), [
-            Field("technician", self.tr("Technician"), "choice", wo.technician_id,
-                  self._technician_choices(wo.department_id)),
-            Field("when", self.tr("Goes to the customer at"), "datetime", workorders.proposed_time(wo)),
-        ], lambda i, v: workorders.assign(self.staff, i, v["technician"], v["when"]))
+        technician = Field("technician", self.tr("Technician"), "choice", wo.technician_id,
+                           self._technician_choices(wo.department_id))
+        proposed = workorders.proposed_time(wo)
+        if wo.status != WorkOrderStatus.REWORK.value:
+            self._act(self.tr("Assign {number}").format(number=wo.number), [
+                technician, Field("when", self.tr("Goes to the customer at"), "datetime", proposed),
+            ], lambda i, v: workorders.assign(self.staff, i, v["technician"], v["when"]))
+            return
+        # a redo: the first visit's time is gone (rework cleared it); the clerk agrees a new
+        # window with the owner, stored as the order's agreed time and printed on the notice
+        self._act(self.tr("Assign the redo of {number}").format(number=wo.number), [
+            technician,
+            Field("when", self.tr("New agreed time from"), "datetime", proposed),
+            Field("until", self.tr("New agreed time until"), "datetime", proposed + dt.timedelta(hours=2)),
+        ], lambda i, v: workorders.assign(self.staff, i, v["technician"], window=(v["when"], v["until"])),
+            self.tr("Agree a new time with the owner: the first visit's time is not the redo's."),
+            setup=self._window_follows_start)
+
+    @staticmethod
+    def _window_follows_start(dialog: ActionDialog) -> None:
+        """The window's end moves with its start (the same length), so that a clerk who types
+        another day for the start does not leave the end behind on the first one."""
+        start, end = dialog.widgets["when"], dialog.widgets["until"]
+        last = [start.dateTime()]
+
+        def moved(new) -> None:
+            end.setDateTime(end.dateTime().addSecs(last[0].secsTo(new)))
+            last[0] = new
+        start.dateTimeChanged.connect(moved)
 
     def do_start(self) -> None:
         self._act(self.tr("Technician arrived"), [Field("arrived_at", self.tr("Arrival time"), "datetime", now())],

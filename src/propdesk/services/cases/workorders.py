@@ -228,10 +228,23 @@ def technicians(department_id: int | None = None) -> list[Staff]:
 
 
 def assign(actor: Staff, wo_id: int, technician_id: int, scheduled_at: dt.datetime | None = None,
-           at: dt.datetime | None = None) -> WorkOrder:
-    """Give the job (or hand it over) to a technician for a time."""
+           at: dt.datetime | None = None,
+           window: tuple[dt.datetime, dt.datetime | None] | None = None) -> WorkOrder:
+    """Give the job (or hand it over) to a technician for a time. ``window`` (start, end) is a
+    new time agreed with the owner (约定时间), as a rework's redo needs: it replaces the order's
+    window, and the visit is at its start unless ``scheduled_at`` says otherwise."""
     at = at or now()
     accounts.require(actor, "workorder.create", ENTITY, wo_id)
+    agreed = {}
+    if window is not None:
+        c = Checker()
+        start = c.moment("window", window[0], required=True, now=at, allow_future_minutes=10**7)
+        end = c.moment("window", window[1], now=at, allow_future_minutes=10**7)
+        if start and end and end < start:
+            c.fail("window", MSG_WINDOW)
+        c.raise_if_any()
+        agreed = {"window_start": start, "window_end": end}
+        scheduled_at = scheduled_at or start
     with transaction():
         wo = _for_action(wo_id, "assign")
         tech = Staff.get_or_none(Staff.id == technician_id)
@@ -239,7 +252,8 @@ def assign(actor: Staff, wo_id: int, technician_id: int, scheduled_at: dt.dateti
             raise RuleError(MSG_NOT_TECHNICIAN, field="technician",
                             label=_label("technician"), name=tech.name if tech else "?")
         values = {"technician": tech, "scheduled_at": scheduled_at or proposed_time(wo, at),
-                  "status": S.ASSIGNED.value if wo.status != S.IN_PROGRESS.value else wo.status}
+                  "status": S.ASSIGNED.value if wo.status != S.IN_PROGRESS.value else wo.status,
+                  **agreed}
         if wo.dispatched_at is None:
             values["dispatched_at"] = at
         _save(actor, wo, "assign", values, tech.name, at)
@@ -373,7 +387,11 @@ def check(actor: Staff, wo_id: int, note: str = "", at: dt.datetime | None = Non
 
 
 def rework(actor: Staff, wo_id: int, reason: str, at: dt.datetime | None = None) -> WorkOrder:
-    """The customer is not satisfied: the same order gets a new round; the old one is kept."""
+    """The customer is not satisfied: the same order gets a new round; the old one is kept.
+    The first visit's appointment (agreed window, scheduled time) belonged to that round: it is
+    cleared, its old values kept in this change's audit entry, so that nothing (the repair
+    notice, the technician's list, the board) shows it as the redo's time; the redo gets its
+    own when it is assigned again (``assign(..., window=...)``)."""
     accounts.require(actor, "workorder.create", ENTITY, wo_id)
     with transaction():
         wo = _for_action(wo_id, "rework")
@@ -384,7 +402,8 @@ def rework(actor: Staff, wo_id: int, reason: str, at: dt.datetime | None = None)
         return _save(actor, wo, "rework", {
             "status": S.REWORK.value, "rework_round": wo.rework_round + 1, "arrived_at": None,
             "finished_at": None, "result": "", "slip_returned": False, "checked_by": None,
-            "checked_at": None}, reason, at)
+            "checked_at": None, "window_start": None, "window_end": None, "scheduled_at": None},
+            reason, at)
 
 
 def _set_verdict(wo: WorkOrder, verdict: str, note: str) -> None:

@@ -137,6 +137,8 @@ CHANGE_LABELS = {
     "checked_by": QT_TRANSLATE_NOOP("audit", "Signed off by"),
     "checked_at": QT_TRANSLATE_NOOP("audit", "Signed off at"),
     "scheduled_at": QT_TRANSLATE_NOOP("audit", "Scheduled for"),
+    "window_start": QT_TRANSLATE_NOOP("audit", "Agreed time from"),
+    "window_end": QT_TRANSLATE_NOOP("audit", "Agreed time until"),
     "dispatched_at": QT_TRANSLATE_NOOP("audit", "Handed over at"),
     "replied_at": QT_TRANSLATE_NOOP("audit", "Replied at"),
     "reply_method": QT_TRANSLATE_NOOP("audit", "Reply by"),
