@@ -6,6 +6,11 @@
     python tools/i18n.py check      # list what is still unfinished (exit 1 if any)
     python tools/i18n.py all        # update, fill, release, check
 
+Every file is written beside its target under a hidden temporary name and renamed over it
+(``os.replace``) when whole: a running PropDesk has the .qm memory-mapped (QTranslator maps the
+file on Unix), and a file rewritten in place changed the running window's language under it
+(headers turned English); the rename leaves it the old file, the next start reads the new one.
+
 The glossary (``resources/translations/glossary_zh_CN.tsv``: context<TAB>source<TAB>translation,
 context ``*`` for any) is where translators work; Qt Linguist on the .ts works too. Further
 glossaries beside it (``glossary_zh_CN.*.tsv``, same columns) are read after it, so that work on
@@ -13,10 +18,13 @@ one part of the program adds its own file instead of everyone appending to one.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -31,10 +39,35 @@ def _tool(name: str) -> str:
     return str(local) if local.exists() else (shutil.which(name) or name)
 
 
+@contextlib.contextmanager
+def replacing(target: Path):
+    """Yield a temporary path in ``target``'s folder (same suffix, which Qt's tools read the
+    format from) to write; when the block ends without an error, rename it over ``target``
+    (the old file's readers keep the old inode), else remove it. The file gets the old
+    target's permissions, or the usual ones (0666 less the umask)."""
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=target.suffix)
+    os.close(fd)
+    temp = Path(name)
+    try:
+        yield temp
+        if target.exists():
+            mode = target.stat().st_mode & 0o777
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
 def update() -> None:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "src").rglob("*.py"))
-    subprocess.run([_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
-                    "-ts", str(TS.relative_to(ROOT))], check=True, cwd=ROOT)
+    with replacing(TS) as temp:
+        shutil.copyfile(TS, temp)  # lupdate merges into what the catalogue already holds
+        subprocess.run([_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none",
+                        "-ts", str(temp.relative_to(ROOT))], check=True, cwd=ROOT)
 
 
 def _glossary() -> dict[tuple[str, str], str]:
@@ -61,7 +94,8 @@ def fill() -> int:
                 tr.text = text
                 tr.attrib.pop("type", None)
                 filled += 1
-    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    with replacing(TS) as temp:
+        tree.write(temp, encoding="utf-8", xml_declaration=True)
     return filled
 
 
@@ -75,9 +109,11 @@ def unfinished() -> list[tuple[str, str]]:
     return missing
 
 
-def release(target: Path = QM) -> None:
-    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(target)], check=True,
-                   capture_output=True)
+def release(target: Path = QM, source: Path = TS) -> None:
+    """Compile ``source`` into ``target``, renamed over it when whole (see the module's note)."""
+    with replacing(Path(target)) as temp:
+        subprocess.run([_tool("pyside6-lrelease"), str(source), "-qm", str(temp)], check=True,
+                       capture_output=True)
 
 
 def main(argv: list[str]) -> int:
