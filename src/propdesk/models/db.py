@@ -553,28 +553,25 @@ def pairs(value) -> str | None:
     return " ".join(text[i:i + 2] for i in range(min(len(text), BIGRAM_CHARS))) or None
 
 
-def fill_fts(db: Database, table: str, kinds: tuple[str, ...] | None = None, only: str = "") -> None:
+def fill_fts(db: Database, table: str, kinds: tuple[str, ...] | None = None) -> None:
     """Index every existing row of ``table`` (after a bulk load or when an index is added to a
     file that has rows): a trigram index in one ``INSERT ... SELECT``; the bigram index with
-    its pairs made in Python (25 times faster than the SQL the triggers use for one row).
-    ``only``: an SQL condition on the row ``r``: just those rows (not in the index yet)."""
+    its pairs made in Python (25 times faster than the SQL the triggers use for one row)."""
     kinds = index_kinds(table) if kinds is None else kinds
     top = db.execute_sql(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
-    only = f" AND ({only})" if only else ""
     for kind in kinds:
         fts, names, values = _index_parts(table, kind, "r")
         if kind != "bigram":  # in ranges of ids, so an upgrade can say how far it is
             part = f"{table}_numbers" if kind == "number" else table  # (UPGRADE_PARTS)
             for start in range(0, top + 1, 100_000):
-                db.execute_sql(f"INSERT INTO {fts}(rowid, {names}) SELECT r.id, {', '.join(values)} "
-                               f"FROM {table} r WHERE r.id >= ? AND r.id < ?{only}", (start, start + 100_000))
+                _index_rows(db, table, (kind,), f"r.id >= {start} AND r.id < {start + 100_000}")
                 report(part, min(start + 100_000, top), top)
             continue
         values = [FTS_TABLES[table][c].format(r="r") for c in index_columns(table, kind)]
         insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (?{', ?' * len(values)})"
         last = 0
         while True:  # in chunks of rows, by id: memory stays flat at any size
-            rows = db.execute_sql(f"SELECT r.id, {', '.join(values)} FROM {table} r WHERE r.id > ?{only} "
+            rows = db.execute_sql(f"SELECT r.id, {', '.join(values)} FROM {table} r WHERE r.id > ? "
                                   f"ORDER BY r.id LIMIT 20000", (last,)).fetchall()
             if not rows:
                 break
@@ -582,6 +579,23 @@ def fill_fts(db: Database, table: str, kinds: tuple[str, ...] | None = None, onl
             (cursor or db).executemany(insert, [(r[0], *map(pairs, r[1:])) for r in rows])
             last = rows[-1][0]
             report(table, last, top)
+
+
+def _index_rows(db: Database, table: str, kinds, rows: str) -> None:
+    """Index the rows ``r`` of ``table`` that the SQL condition ``rows`` names (not in the index
+    yet) in its indexes of ``kinds``: a few at a time (a bigram's pairs made in Python, as in
+    fill_fts)."""
+    for kind in kinds:
+        fts, names, values = _index_parts(table, kind, "r")
+        if kind != "bigram":
+            db.execute_sql(f"INSERT INTO {fts}(rowid, {names}) SELECT r.id, {', '.join(values)} "
+                           f"FROM {table} r WHERE {rows}")
+            continue
+        plain = [FTS_TABLES[table][c].format(r="r") for c in index_columns(table, kind)]
+        found = db.execute_sql(f"SELECT r.id, {', '.join(plain)} FROM {table} r WHERE {rows}").fetchall()
+        insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (?{', ?' * len(plain)})"
+        cursor = db.cursor() if hasattr(db, "cursor") else None
+        (cursor or db).executemany(insert, [(r[0], *map(pairs, r[1:])) for r in found])
 
 
 def drop_fts(db: Database, table: str) -> None:
@@ -1057,9 +1071,14 @@ def _v17_phone_digits(db: Database) -> None:
             kinds = [k for k in index_kinds(table) if column in index_columns(table, k)]
             for kind in kinds:
                 create_fts_triggers(db, table, kind)
-                fts = f"{table}{INDEX_KINDS[kind]}"
-                db.execute_sql(f"DELETE FROM {fts} WHERE rowid IN (SELECT r.id FROM {table} r WHERE {formatted})")
-            fill_fts(db, table, tuple(kinds), only=formatted)
+            top = db.execute_sql(f"SELECT max(id) FROM {table}").fetchone()[0] or 0
+            for start in range(0, top + 1, 50_000):  # in ranges, so the upgrade says how far it is
+                rows = f"r.id >= {start} AND r.id < {start + 50_000} AND {formatted}"
+                for kind in kinds:
+                    db.execute_sql(f"DELETE FROM {table}{INDEX_KINDS[kind]} WHERE rowid IN "
+                                   f"(SELECT r.id FROM {table} r WHERE {rows})")
+                _index_rows(db, table, kinds, rows)
+                report(table, min(start + 50_000, top), top)
         else:
             create_pg_search(db, table)  # (its function and trigger; the rows below)
             db.execute_sql(f"UPDATE {table} r SET {column} = {column} WHERE {formatted}")
