@@ -16,23 +16,14 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
+
+from timing import median_ms  # benchmarks/timing.py
 
 QUERIES = [  # (list, term): its first page, the page after it, its count
     ("complaints", "zw"), ("complaints", "lt"), ("complaints", "zwm"),
     ("work orders", "zw"), ("work orders", "lt"),
     ("callbacks", "zw"), ("callbacks", "lt"), ("callbacks", "zwm"),
 ]
-
-
-def _median_ms(fn, runs: int) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
 
 
 def _lists():
@@ -106,7 +97,7 @@ def main(argv=None) -> int:
         for mode in modes:
             _plain(mode == "plain", saved)
             for name, fn in cases:
-                times[(mode, name)].append(_median_ms(fn, args.runs))
+                times[(mode, name)].append(median_ms(fn, args.runs))
                 answer = fn()
                 if answers.setdefault(name, answer) != answer:
                     print(f"DIFFERENT ANSWER: {name} ({mode})", flush=True)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sqlite3
-import statistics
 import sys
 import time
 import unicodedata
@@ -26,6 +25,7 @@ from pathlib import Path
 
 import search as search_bench  # benchmarks/search.py (recorded): not propdesk's services.lists.search
 from generate import COLUMNS, generate
+from timing import median_ms
 
 from propdesk.models import database, init_db
 from propdesk.models.db import SCHEMA_VERSION, SQLITE_PRAGMAS
@@ -63,16 +63,6 @@ RAW_DEFAULTS = {c: "" for c in COLUMNS} | {
     "severity": "important", "valid": 1, "notice_required": 1, "department_id": None,
     "is_group": 0, "replied_at": None, "signature_received": 0, "status": "received",
     "escalation": "none", "closed_at": None, "reopen_count": 0}
-
-
-def median_ms(fn, runs: int) -> float:
-    fn()  # warm-up: fills the page cache, compiles the statement
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
 
 
 def raw_connection(path: Path) -> sqlite3.Connection:

@@ -25,24 +25,14 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
+from timing import median_ms  # benchmarks/timing.py
+
 PAGE_BOUND, COUNT_BOUND = 50.0, 200.0
 PAGE = 200  # rows the lists ask for at a time (ui.lazy_model.PAGE)
-
-
-def median_ms(fn, runs: int) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000
 
 
 def recorded(fn) -> list[tuple[str, tuple]]:

@@ -17,14 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-
-def _ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+from timing import median_ms  # benchmarks/timing.py
 
 
 def run(runs: int = 5) -> dict[str, float]:
@@ -57,10 +50,11 @@ def run(runs: int = 5) -> dict[str, float]:
             name = f"clerk{n}"
             accounts.create_staff(None, name, "王芳", Role.CLERK, "secret123")
             accounts.check_password("warm-up", None)
-            results[f"N=2^{n.bit_length() - 1} right"] = _ms(
-                lambda: accounts.authenticate(name, "secret123"), runs)
-            results[f"N=2^{n.bit_length() - 1} wrong"] = _ms(lambda: wrong(name), runs)
-            results[f"N=2^{n.bit_length() - 1} unknown"] = _ms(lambda: wrong(f"nobody{n}"), runs)
+            results[f"N=2^{n.bit_length() - 1} right"] = median_ms(
+                lambda: accounts.authenticate(name, "secret123"), runs, warm_up=False)
+            results[f"N=2^{n.bit_length() - 1} wrong"] = median_ms(lambda: wrong(name), runs, warm_up=False)
+            results[f"N=2^{n.bit_length() - 1} unknown"] = median_ms(lambda: wrong(f"nobody{n}"), runs,
+                                                                     warm_up=False)
         accounts.SCRYPT_N = accounts.PRODUCTION_SCRYPT[0]
 
         def upgrade() -> None:

@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from run import cached_file
+from timing import median_ms  # benchmarks/timing.py
 
 TARGET = 5000
 
@@ -49,15 +48,6 @@ def top_up(db, start: dt.date, end: dt.date) -> int:
     return have
 
 
-def median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
-
-
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--week", default="2026-W40")
@@ -81,10 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     db.execute_sql = _counting(db.execute_sql, statements)
     summary = weekly.summary(start, end)
     queries = len(statements)
-    figures = median_ms(lambda: weekly.summary(start, end), args.runs)
+    figures = median_ms(lambda: weekly.summary(start, end), args.runs, warm_up=False)
     out = Path(tempfile.mkdtemp())
-    pdf = median_ms(lambda: weekly_pdf(weekly.summary(start, end), out / "w.pdf", "benchmark"), args.runs)
-    xlsx = median_ms(lambda: weekly_xlsx(weekly.summary(start, end), out / "w.xlsx", "benchmark"), args.runs)
+    pdf = median_ms(lambda: weekly_pdf(weekly.summary(start, end), out / "w.pdf", "benchmark"), args.runs,
+                    warm_up=False)
+    xlsx = median_ms(lambda: weekly_xlsx(weekly.summary(start, end), out / "w.xlsx", "benchmark"), args.runs,
+                     warm_up=False)
     print(f"weekly summary {args.week}: {in_week:,} complaints that week, {total:,} in the file")
     print(f"  figures (services.weekly.summary)   {figures:8.1f} ms   {queries} SQL statements")
     print(f"  PDF with charts, figures included   {pdf:8.1f} ms   {(out / 'w.pdf').stat().st_size // 1024} KB")
