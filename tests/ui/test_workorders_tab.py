@@ -2,6 +2,7 @@
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from propdesk.models.tables import Category, WorkOrder
 from propdesk.services.cases import complaints
@@ -90,6 +91,39 @@ def test_repair_call_dispatched_completed_and_signed_off(qtbot, office, monkeypa
     steps = [view.findChild(object, "timeline").topLevelItem(i).text(2)
              for i in range(view.findChild(object, "timeline").topLevelItemCount())]
     assert steps == ["派工单开具", "派工", "登记维修结果", "验收"]
+
+
+def test_a_saved_repair_call_is_selected_for_dispatch(qtbot, office, monkeypatch, dialogs):
+    """Save at the form (Ctrl+S), then Alt+A: the new order is the board's current row, so the
+    dispatch acts on it, and the cursor stays in the form for the next call."""
+    tab = WorkOrderTab(office["clerk"])
+    qtbot.addWidget(tab)
+    with qtbot.waitActive(tab):
+        tab.show()
+        tab.activateWindow()
+    older = workorders.create(office["clerk"], workorders.RepairInput(
+        received_at=dt.datetime.now() - dt.timedelta(hours=1), phone="13912345678", contact_name="刘洋",
+        unit="3栋2单元1201", description="客厅灯不亮"))
+    board = tab.board
+    board.refresh()
+    wait_rows(qtbot, board.model)
+    select(qtbot, tab, older.number)  # another order was selected before the call
+    form = tab.form
+    form.phone.setFocus()
+    type_text(qtbot, form.phone, "13800138000")
+    qtbot.waitUntil(lambda: form.contact_name.text() == "张伟")
+    form.description.setFocus()
+    type_text(qtbot, form.description, "厨房水槽下水管漏水")
+    qtbot.keyClick(form.description, Qt.Key_S, Qt.ControlModifier)
+    new = WorkOrder.select().order_by(WorkOrder.id.desc()).get()
+    assert new.id != older.id and new.description == "厨房水槽下水管漏水"
+    qtbot.waitUntil(lambda: board.selected_id() == new.id)
+    assert board.buttons["assign"].isEnabled()
+    assert form.isAncestorOf(QApplication.focusWidget())
+    answer(monkeypatch, lambda d: None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_A, Qt.AltModifier)  # the button animates its click
+    qtbot.waitUntil(lambda: workorders.get(new.id).technician_id == office["technician"].id)
+    assert workorders.get(older.id).technician_id is None
 
 
 def test_bad_repair_call_keeps_text(qtbot, office, dialogs):

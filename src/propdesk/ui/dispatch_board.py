@@ -199,11 +199,22 @@ class DispatchBoard(QWidget):
         QTimer.singleShot(0, self, self.refresh_day)  # once the tab is drawn, as the rows
         self._enable()
 
-    def refresh(self) -> None:
-        # rows, then the count, when read; the order just acted on stays selected if it is
-        # among them (the table keeps the cursor's record across the reset)
+    def refresh(self, select_id: int | None = None) -> None:
+        """Rows, then the count, when read; the order just acted on stays selected if it is
+        among them (the table keeps the cursor's record across the reset). ``select_id``: an
+        order just saved at the repair form becomes the current row when it is among the rows
+        read, so the clerk's next key, 派工 (Alt+A), acts on it."""
         self.model.set_filter(self.current_filter())
+        if select_id is not None:
+            self.model.when_shown(lambda: self._make_current(select_id))
         self.refresh_day()
+        self._enable()
+
+    def _make_current(self, wo_id: int) -> None:
+        row = self.model.row_of(wo_id)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.scrollTo(self.model.index(row, 0))
         self._enable()
 
     def _counted(self, f: WorkOrderFilter) -> None:

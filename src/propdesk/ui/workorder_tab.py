@@ -85,7 +85,7 @@ class WorkOrderTab(QWidget):
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        self.form.saved.connect(lambda _id: (self.board.refresh(), self.changed.emit()))
+        self.form.saved.connect(lambda wo_id: (self.board.refresh(select_id=wo_id), self.changed.emit()))
         # Ctrl+F from anywhere on the tab (the repair form too) goes to the board's search
         find = QShortcut(QKeySequence.Find, self, lambda: (self.board.search.setFocus(Qt.ShortcutFocusReason),
                                                            self.board.search.selectAll()))
