@@ -2531,6 +2531,10 @@ Have you told the office head? (Yes records it now; No leaves it as a reminder o
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
+    <message>
+        <source>Default columns (as many as fit)</source>
+        <translation>默认列（按窗口宽度显示）</translation>
+    </message>
 </context>
 <context>
     <name>ListsTab</name>

@@ -20,7 +20,7 @@ from propdesk.ui.action_dialog import ActionDialog, Field
 from propdesk.ui.callback_dialog import CallbackDialog
 from propdesk.ui.callback_model import CallbackTableModel
 from propdesk.ui.lazy_qt import Qt
-from propdesk.ui.list_table import ListTable
+from propdesk.ui.list_table import LAST_MIN, ListTable
 from propdesk.ui.widgets import IntoResults, fill_combo, find_label, ui_text
 from propdesk.ui.worker import Background
 
@@ -97,8 +97,12 @@ class CallbackTab(QWidget):
         week.addWidget(next_week)
         week.addStretch()
 
+        # where the summary would not have its header's width (English at 1024x768: the list
+        # scrolled sideways) the attempts, the clerk and then the callback's own number give way
+        # (the case's number stays); the header's menu brings them back
         self.table = ListTable(self.model, (130, 150, 150, 120, 70, 110, 70, 50, 110), 0, Qt.AscendingOrder,
-                               objectName="cb_table")
+                               objectName="cb_table", name="callbacks",
+                               give_way=("attempts", "clerk", "number"), last_room=LAST_MIN)
         # as wide as what they hold in the language on screen: "2026-10-26 (overdue)", a unit with
         # its estate (阳光花园 12栋2单元2402), the "Attempts" header (cut in English before)
         keys = [key for key, _label in self.model.columns]

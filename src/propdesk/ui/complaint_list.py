@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from propdesk.enums import ComplaintStatus, Severity
+from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.services.register import owners
 from propdesk.services.setup import reference
 from propdesk.services.lists import search
@@ -17,7 +18,7 @@ from propdesk.services.lists.search import ComplaintFilter
 from propdesk.ui.complaint_model import ComplaintTableModel
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.worker import Background
-from propdesk.ui.widgets import DateEdit, IntoResults, fill_combo, find_label
+from propdesk.ui.widgets import DateEdit, IntoResults, fill_combo, find_label, ui_text
 
 OPEN = "__open__"
 
@@ -89,11 +90,13 @@ class ComplaintListPanel(QWidget):
         refresh.setShortcut("F5")
         refresh.clicked.connect(self.refresh)
 
-        self.table = ListTable(self.model, (150, 130, 80, 130, 110, 130, 80, 90, 110, 170), 1,
-                               objectName="complaint_table")
-        # a unit with its estate in front (阳光花园 12栋1单元1201) is read whole, in any font
-        unit_width = self.table.fontMetrics().horizontalAdvance("阳光花园 12栋2单元2402") + 16
-        self.table.horizontalHeader().resizeSection(3, max(130, unit_width))
+        # every column as wide as what it holds, in the language and font on screen, and the
+        # rest for what happened; at 1024x768 the phone, the department and the category give way
+        # to it (the header's menu brings them back: ListTable), in English the complainant too
+        self.table = ListTable(self.model, (150, 90, 80, 130, 110, 130, 80, 90, 110, 170), 1,
+                               objectName="complaint_table", name="complaints",
+                               give_way=("phone", "department", "category", "complainant"), last_room=160)
+        self._fit_columns()
 
         row1 = QHBoxLayout()
         row1.addWidget(find_label(self.search, self))
@@ -115,6 +118,30 @@ class ComplaintListPanel(QWidget):
         layout.addLayout(row2)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
+
+    def _fit_columns(self) -> None:
+        keys = [key for key, _label in self.model.columns]
+        fit = self.table.fit_column
+        fit(keys.index("number"), ["TS-20261231-999"])
+        # this year's times as month-day and time, another year's as its date (fmt_list)
+        fit(keys.index("received_at"), ["12-31 23:59", "2025-12-31"])
+        fit(keys.index("complainant"), ["欧阳建国"])  # a longer name is elided, whole in its tooltip
+        # a unit with its estate in front (阳光花园 12栋1单元1201) is read whole, in any font
+        fit(keys.index("unit"), ["阳光花园 12栋2单元2402"])
+        fit(keys.index("phone"), ["188 8888 8888", "0755-26881234"])
+        fit(keys.index("category"), [self.category.itemText(i) for i in range(1, self.category.count())])
+        group = ui_text(QT_TRANSLATE_NOOP("ui", " · group"))
+        fit(keys.index("severity"), [s.label() + group for s in Severity])
+        fit(keys.index("department"), [self.department.itemText(i) for i in range(1, self.department.count())])
+        # a state with one mark; with more (· invalid · repeat) it is elided, whole in its tooltip
+        escalated = ui_text(QT_TRANSLATE_NOOP("ui", " · escalated"))
+        fit(keys.index("status"), [s.label() + escalated for s in ComplaintStatus])
+        at = "12-31 23:59"
+        fit(keys.index("resolve_by"), [
+            ui_text(QT_TRANSLATE_NOOP("ui", "reply")) + " · " + ui_text(QT_TRANSLATE_NOOP("ui", "Overdue {span}")).format(
+                span=ui_text(QT_TRANSLATE_NOOP("ui", "{d} d {h} h")).format(d=10, h=23)),
+            ui_text(QT_TRANSLATE_NOOP("ui", "Closed {at}")).format(at=at),
+            ui_text(QT_TRANSLATE_NOOP("ui", "On hold since {at}")).format(at=at)])
 
     def current_filter(self) -> ComplaintFilter:
         status = self.status.currentData()

@@ -11,7 +11,7 @@ from propdesk.services.lists import search
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND, LazyTableModel
-from propdesk.ui.widgets import countdown, fmt, ui_text
+from propdesk.ui.widgets import countdown, fmt, fmt_list, ui_text
 
 OPEN = set(ComplaintStatus.open_codes())
 OVERDUE_BG = QBrush(QColor("#ffd9d9"))
@@ -66,11 +66,18 @@ class ComplaintTableModel(LazyTableModel):
             return MAJOR_FG
         if role == TOOLTIP and key == "description":
             return row["description"]
+        if role == TOOLTIP and key in ("received_at", "resolve_by"):  # shortened dates, whole
+            return self._text(row, key, fmt) or None
         return None
 
-    def _text(self, row: dict, key: str) -> str:
+    def _short(self, value) -> str:
+        return fmt_list(value, self.now)
+
+    def _text(self, row: dict, key: str, when=None) -> str:
+        """``when``: how a time is written (the list's short form unless told: ``fmt_list``)."""
+        when = when or self._short
         if key == "received_at":
-            return fmt(row["received_at"])
+            return when(row["received_at"])
         if key == "severity":
             return Severity(row["severity"]).label() + (ui_text(QT_TRANSLATE_NOOP("ui", " · group")) if row["is_group"] else "")
         if key == "status":
@@ -85,12 +92,13 @@ class ComplaintTableModel(LazyTableModel):
         if key == "resolve_by":
             running = lateness.running_deadline(row)
             if running is None and row.get("on_hold_since") and row["status"] in OPEN:
-                return ui_text(QT_TRANSLATE_NOOP("ui", "On hold since {at}")).format(at=fmt(row["on_hold_since"]))
+                return ui_text(QT_TRANSLATE_NOOP("ui", "On hold since {at}")).format(at=when(row["on_hold_since"]))
             if running is None:
-                return fmt(row["closed_at"]) and ui_text(QT_TRANSLATE_NOOP("ui", "Closed {at}")).format(at=fmt(row["closed_at"]))
+                return when(row["closed_at"]) and ui_text(QT_TRANSLATE_NOOP("ui", "Closed {at}")).format(at=when(row["closed_at"]))
             what = (ui_text(QT_TRANSLATE_NOOP("ui", "reply")) if running[0] == "reply"
                     else ui_text(QT_TRANSLATE_NOOP("ui", "resolve")))
-            return f"{what} · {countdown(running[1], self.now)}"
+            text = f"{what} · {countdown(running[1], self.now)}"
+            return text if when is not fmt else f"{text} · {fmt(running[1])}"  # (the tooltip: by when)
         if key == "description":
             return (row["description"] or "").replace("\n", " ")
         return row.get(key) or ""

@@ -24,8 +24,8 @@ from propdesk.services.fees.charges import LineInput
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.flow_layout import FlowLayout
 from propdesk.ui.lazy_qt import Qt
-from propdesk.ui.list_table import ListTable
-from propdesk.ui.widgets import DateEdit, IntoResults, fill_combo, find_label, fmt, ui_text
+from propdesk.ui.list_table import ListTable, let_last_column_shrink
+from propdesk.ui.widgets import DateEdit, IntoResults, countdown, fill_combo, find_label, fmt, ui_text
 from propdesk.ui.workorder_model import WorkOrderTableModel
 from propdesk.ui.worker import Background
 
@@ -80,30 +80,25 @@ class DispatchBoard(QWidget):
         self.late_only = QCheckBox(self.tr("Not handed over in time"))
         self.unpaid_only = QCheckBox(self.tr("Fees unpaid"), objectName="wo_unpaid")
         self.count = QLabel()
+        # at 1024x768 the board beside the repair form has ~700 px: the received time, the
+        # department, the fee (the state says "unpaid" too), the contact and the hand-over clock
+        # (a late order's row is red) give way in that order, then the state narrows, so that
+        # what the desk dispatches by stays whole and the task keeps some room; the header's
+        # menu brings any back (ListTable)
         self.table = ListTable(self.model, (132, 92, 52, 108, 62, 180, 78, 62, 92, 80, 100), 1,
-                               objectName="wo_table")
+                               objectName="wo_table", name="work_orders",
+                               give_way=("received_at", "department", "fee", "contact_name", "pass_by",
+                                         "status", "scheduled_at"), last_room=120)
         # what the desk looks at first, first: number, state, urgency, technician and time before
-        # the address and the task, so that a 1024-wide screen shows them without scrolling
+        # the address; the task last, stretched over what the others leave (elided, whole in its
+        # tooltip)
         header = self.table.horizontalHeader()
         keys = [key for key, _label in self.model.columns]
         order = ["number", "status", "urgency", "technician", "scheduled_at", "unit", "contact_name",
-                 "description", "fee", "department", "received_at", "pass_by"]
+                 "pass_by", "fee", "department", "received_at", "description"]
         for visual, key in enumerate(k for k in order if k in keys):
             header.moveSection(header.visualIndex(keys.index(key)), visual)
-        # the short columns as wide as their longest word in the language on screen (English
-        # "Ordinary", "In progress · paid" were cut to "Ordin…")
-        unpaid = ui_text(QT_TRANSLATE_NOOP("ui", " · unpaid"))  # the fee itself has its own column
-        # with a rework's round too ("已完工 · 第2轮 · 未收" was cut at 1366 wide); a rarer longer
-        # state (on hold as well) is elided, whole in its tooltip
-        second = ui_text(QT_TRANSLATE_NOOP("ui", " · round {n}")).format(n=2)
-        held = ui_text(QT_TRANSLATE_NOOP("ui", " · on hold"))
-        self.table.fit_column(keys.index("status"),
-                              [s.label() + second + tail for s in WorkOrderStatus for tail in (unpaid, held)])
-        self.table.fit_column(keys.index("urgency"), [u.label() for u in Urgency])
-        self.table.fit_column(keys.index("technician"),
-                              [self.technician.itemText(i) for i in range(1, self.technician.count())])
-        self.table.fit_column(keys.index("scheduled_at"), ["12-31 23:59"])
-        self.table.fit_column(keys.index("unit"), ["阳光花园 12栋2单元2402"])  # with its estate
+        self._fit_columns(keys)
         # a filter set from a dashboard tile says so, and is cleared in one click (or Esc)
         self.tile_hint = QLabel(objectName="tile_hint")
         self.tile_hint.setStyleSheet("background: #fff3cd; color: #664d03; padding: 3px 6px;")
@@ -150,6 +145,7 @@ class DispatchBoard(QWidget):
         self.day_table.horizontalHeader().setStretchLastSection(True)
         self.day_table.setColumnWidth(0, 80)
         self.day_table.setColumnWidth(1, 45)
+        let_last_column_shrink(self.day_table)  # (the schedule is elided, whole in its tooltip)
         # placed by the tab beside the repair form, where there is room for it
         self.day_box = QGroupBox(self.tr("Technicians' day (who is free)"))
         day_layout = QVBoxLayout(self.day_box)
@@ -182,6 +178,32 @@ class DispatchBoard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(board, 1)
+
+    def _fit_columns(self, keys: list[str]) -> None:
+        """Each column as wide as what it holds in the language on screen (English "Ordinary",
+        "In progress · paid" were cut to "Ordin…")."""
+        fit = self.table.fit_column
+        fit(keys.index("number"), ["PG-20261231-999"])
+        # the state with a rework's round and "unpaid" ("已完工 · 第2轮 · 未收" was cut at 1366
+        # wide), narrowed to the state and "unpaid" at 1024 (the fee has a column of its own,
+        # which gives way first); a longer state (on hold as well) is elided, whole in its tooltip
+        unpaid = ui_text(QT_TRANSLATE_NOOP("ui", " · unpaid"))
+        second = ui_text(QT_TRANSLATE_NOOP("ui", " · round {n}")).format(n=2)
+        fit(keys.index("status"), [s.label() + second + unpaid for s in WorkOrderStatus],
+            narrow=[s.label() + unpaid for s in WorkOrderStatus])
+        fit(keys.index("urgency"), [u.label() for u in Urgency])
+        fit(keys.index("technician"), [self.technician.itemText(i) for i in range(1, self.technician.count())])
+        # this year's times as month-day and time, another year's as its date (fmt_list)
+        for key in ("scheduled_at", "received_at"):
+            fit(keys.index(key), ["12-31 23:59", "2025-12-31"])
+        fit(keys.index("unit"), ["阳光花园 12栋2单元2402"])  # with its estate
+        fit(keys.index("contact_name"), ["王建国"])
+        fit(keys.index("fee"), [ui_text(QT_TRANSLATE_NOOP("ui", "¥{fee} unpaid")).format(fee="1280.00"),
+                                ui_text(QT_TRANSLATE_NOOP("ui", "¥{fee} settled")).format(fee="1280.00")])
+        fit(keys.index("department"), [d.name for d in reference.departments(False)])
+        now = dt.datetime(2026, 12, 31, 12, 0)
+        fit(keys.index("pass_by"), [ui_text(QT_TRANSLATE_NOOP("ui", "Handed over {at}")).format(at="12-31 23:59"),
+                                    countdown(now - dt.timedelta(days=10, hours=23), now)])
 
     # --- loading ---------------------------------------------------------------------------
     def current_filter(self) -> WorkOrderFilter:
@@ -248,7 +270,10 @@ class DispatchBoard(QWidget):
         for row, (name, jobs) in enumerate(rows):
             schedule = "；".join(f"{at:%H:%M} {text[:10]}" for at, text in jobs)
             for col, text in enumerate((name, str(len(jobs)), schedule or self.tr("free"))):
-                self.day_table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if col == 2 and jobs:  # each job's whole task, one a line
+                    item.setToolTip("\n".join(f"{at:%H:%M} {task}" for at, task in jobs))
+                self.day_table.setItem(row, col, item)
 
     def clear_tile(self) -> None:
         """Back to the usual view: every order not yet signed off, no tile's filter."""

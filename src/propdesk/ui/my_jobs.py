@@ -43,6 +43,16 @@ class MyJobsTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.Stretch)
+        # the address and the contact as wide as usual ones: a place or a name at its field's
+        # longest (200, 60 characters) widened its column past the screen, the list scrolled
+        # sideways at 1024x768; a longer one is elided, whole in its tooltip and in the job's
+        # details below the list
+        metrics = self.table.fontMetrics()
+        for column, usual in ((2, "阳光花园 12栋2单元2402，主卧卫生间"), (3, "欧阳建国")):
+            title = self.table.horizontalHeaderItem(column).text()
+            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            header.resizeSection(column, max(metrics.horizontalAdvance(usual) + 14,
+                                             header.fontMetrics().horizontalAdvance(title) + 16))
         self.table.currentCellChanged.connect(lambda *_: self._show_selected())
         self.detail = QLabel(objectName="my_job_detail")
         self.detail.setWordWrap(True)
@@ -89,6 +99,8 @@ class MyJobsTab(QWidget):
                 item = QTableWidgetItem(text)
                 if c == 5:
                     item.setToolTip(job.description)
+                elif c in (2, 3):
+                    item.setToolTip(text)
                 if job.urgency == Urgency.URGENT.value and c == 6:
                     item.setForeground(QColor("red"))
                 self.table.setItem(r, c, item)

@@ -60,6 +60,17 @@ def fmt_short(value: dt.datetime | None) -> str:
     return value.strftime("%m-%d %H:%M") if value else ""
 
 
+def fmt_list(value: dt.datetime | dt.date | None, now: dt.datetime | dt.date) -> str:
+    """A time in a list's narrow column: month-day and time in ``now``'s year ("12-02 09:08"),
+    the date alone in another year ("2025-12-02": as wide, and the year is what counts then).
+    The cell's tooltip holds the whole value (``fmt``), and exports print it whole."""
+    if value is None:
+        return ""
+    if value.year != now.year:
+        return value.strftime("%Y-%m-%d")
+    return value.strftime("%m-%d %H:%M") if isinstance(value, dt.datetime) else value.strftime("%m-%d")
+
+
 def countdown(until: dt.datetime, now: dt.datetime) -> str:
     """'3小时20分' left, or overdue by that much, in words a clerk reads at a glance."""
     seconds = int((until - now).total_seconds())

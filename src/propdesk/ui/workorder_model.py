@@ -9,7 +9,7 @@ from propdesk.services.cases import lateness
 from propdesk.services.lists import workorder_search
 from propdesk.services.lists.workorder_search import WorkOrderFilter
 from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, BACKGROUND, FOREGROUND, LazyTableModel
-from propdesk.ui.widgets import countdown, fmt_short, ui_text
+from propdesk.ui.widgets import countdown, fmt, fmt_list, ui_text
 
 LATE_BG = QBrush(QColor("#ffd9d9"))
 URGENT_FG = QBrush(QColor("#b00020"))
@@ -59,11 +59,18 @@ class WorkOrderTableModel(LazyTableModel):
             return row["description"]
         if role == TOOLTIP and key in ("status", "unit"):  # a long state or address, whole
             return self._text(row, key) or None
+        if role == TOOLTIP and key in ("received_at", "scheduled_at", "pass_by"):  # short dates, whole
+            return self._text(row, key, fmt) or None
         return None
 
-    def _text(self, row: dict, key: str) -> str:
+    def _short(self, value) -> str:
+        return fmt_list(value, self.now)
+
+    def _text(self, row: dict, key: str, when=None) -> str:
+        """``when``: how a time is written (the list's short form unless told: ``fmt_list``)."""
+        when = when or self._short
         if key in ("received_at", "scheduled_at"):
-            return fmt_short(row[key])
+            return when(row[key])
         if key == "urgency":
             return Urgency(row["urgency"]).label()
         if key == "status":
@@ -83,10 +90,11 @@ class WorkOrderTableModel(LazyTableModel):
             return ui_text(QT_TRANSLATE_NOOP("ui", "paid service")) if row["paid"] else ""
         if key == "pass_by":
             if row["dispatched_at"] is not None:
-                return ui_text(QT_TRANSLATE_NOOP("ui", "Handed over {at}")).format(at=fmt_short(row["dispatched_at"]))
+                return ui_text(QT_TRANSLATE_NOOP("ui", "Handed over {at}")).format(at=when(row["dispatched_at"]))
             if row["status"] == WorkOrderStatus.CANCELLED.value:
                 return ""
-            return countdown(row["pass_by"], self.now)
+            text = countdown(row["pass_by"], self.now)
+            return text if when is not fmt else f"{text} · {fmt(row['pass_by'])}"  # (the tooltip: by when)
         if key == "description":
             kind = "" if row["kind"] == WorkOrderKind.REPAIR.value else "【" + WorkOrderKind(row["kind"]).label() + "】"
             return kind + (row["description"] or "").replace("\n", " ")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from propdesk.errors import RuleError, ValidationError
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.ui.lazy_qt import Qt
+from propdesk.ui.list_table import let_last_column_shrink
 from propdesk.ui.widgets import mark_invalid, ui_text
 
 INACTIVE = QColor("#888888")
@@ -88,6 +89,7 @@ class ListEditor(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        let_last_column_shrink(self.table)
         self.table.itemSelectionChanged.connect(self._selected)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)

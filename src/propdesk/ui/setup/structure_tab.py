@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 from propdesk.errors import RuleError
 from propdesk.services.setup import structure
 from propdesk.services.setup.structure import BuildingSpec
+from propdesk.ui.list_table import let_last_column_shrink
 from propdesk.ui.setup.common import INACTIVE, ListEditor, Messages, status_text
 
 
@@ -51,6 +52,7 @@ def table(headers: list[str]) -> QTableWidget:
     t.verticalHeader().setVisible(False)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
     t.horizontalHeader().setStretchLastSection(True)
+    let_last_column_shrink(t)
     return t
 
 
