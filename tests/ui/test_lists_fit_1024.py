@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 from pytestqt.exceptions import TimeoutError
 from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QAction, QHelpEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QToolTip
+from PySide6.QtGui import QAction, QContextMenuEvent, QHelpEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QToolTip
 
 from fixtures.report_data import populate
 from propdesk.models.tables import Building, Category, Estate, Unit
@@ -51,7 +51,14 @@ def real_office(office):
             phone="188 8888 8888", contact_name=LONG_NAME, unit=unit, description=LONG_TEXT,
             urgency="urgent"))
         workorders.assign(clerk, order.id, office["technician"].id, now + dt.timedelta(hours=2))
-    return {**office, "case": case}
+    # an incident over both estates with a title at its longest, a caller likewise
+    from propdesk.services.cases import incidents
+
+    outage = incidents.declare(clerk, "water", ("翠湖花园3幢、12幢及阳光花园12栋停水" * 6)[:120],
+                               building_ids=[b.id for b in Building.select()])
+    incidents.attach(clerk, outage.id, LONG_NAME, "188 8888 8888", "翠湖花园 3幢2单元1201",
+                     (LONG_TEXT * 2)[:2000])
+    return {**office, "case": case, "incident": outage}
 
 
 def _window(qtbot, staff, size=(1024, 768)) -> MainWindow:
@@ -165,7 +172,11 @@ def test_a_column_shown_from_the_header_menu_is_kept_for_that_clerk(qtbot, real_
     window.tabs.setCurrentIndex(TABS.index("complaints"))
     table = _settled(qtbot, window).table
     qtbot.waitUntil(lambda: "phone" not in _shown(table))
-    menu = table.columns_menu(table.mapToGlobal(QPoint(10, 10)))
+    # the Menu key on the list (the system makes it a context menu event) opens the columns' menu
+    table.setFocus()
+    QApplication.sendEvent(table, QContextMenuEvent(QContextMenuEvent.Keyboard, QPoint(10, 10), table.mapToGlobal(QPoint(10, 10))))
+    menu = table.findChild(QMenu, "columns_menu")
+    assert menu is not None and menu.isVisible()
     phone = menu.findChild(QAction, "column_phone")
     assert not phone.isChecked()
     assert not menu.findChild(QAction, "column_description").isEnabled()  # the last one stays
@@ -225,6 +236,18 @@ def test_elided_text_and_short_dates_are_whole_in_the_tooltip(qtbot, real_office
     index = board.model.index(row, keys.index("scheduled_at"))
     assert index.data() == scheduled.strftime("%m-%d %H:%M")
     assert board.table.whole_text(index) == scheduled.strftime("%Y-%m-%d %H:%M")
+
+
+def test_the_incident_lists_long_texts_are_whole_in_their_tooltips(qtbot, real_office):
+    from propdesk.ui.incident_tab import IncidentTab
+
+    tab = IncidentTab(real_office["clerk"])
+    qtbot.addWidget(tab)
+    incident = tab.list.topLevelItem(0)
+    assert incident.toolTip(1) == real_office["incident"].title
+    assert incident.toolTip(2) == incident.text(2)  # the area, as long as it is
+    caller = tab.callers.topLevelItem(0)
+    assert caller.toolTip(1) == LONG_NAME and caller.toolTip(4) == (LONG_TEXT * 2)[:2000]
 
 
 def test_an_earlier_years_time_shows_its_year():

@@ -139,7 +139,12 @@ class IncidentTab(QWidget):
         self.callers.setHeaderLabels([self.tr("Time"), self.tr("Caller"), self.tr("Phone"), self.tr("Unit"),
                                       self.tr("What they said")])
         self.callers.setRootIsDecorated(False)
-        _fit(self.callers, stretch=4, fixed={})
+        # the caller's name as wide as a usual one: a name at its field's longest (60
+        # characters) widened its column past the edge, the list scrolled sideways; a longer one
+        # is elided, whole in its tooltip
+        name_width = max(self.callers.fontMetrics().horizontalAdvance("欧阳建国") + 14,
+                         self.callers.header().fontMetrics().horizontalAdvance(self.tr("Caller")) + 16)
+        _fit(self.callers, stretch=4, fixed={1: name_width})
         self.buttons = {}
         row = QHBoxLayout()
         for key, text, slot in (("attach", self.tr("Add a &caller…"), self.add_caller),
@@ -171,6 +176,8 @@ class IncidentTab(QWidget):
             item = QTreeWidgetItem([incident.number, incident.title, ui_text(areas[incident.id]),
                                     fmt(incident.started_at), end, str(incident.n_contacts), status])
             item.setData(0, Qt.UserRole, incident.id)
+            for column in (1, 2):  # the title and the area, elided in their columns: whole
+                item.setToolTip(column, item.text(column))
             self.list.addTopLevelItem(item)
             if incident.id == select:
                 self.list.setCurrentItem(item)
@@ -188,9 +195,11 @@ class IncidentTab(QWidget):
         callers = incidents.contacts(incident.id, reader=self.staff) if incident else []
         estates = display_estates() if any(c.unit_id for c in callers) else {}  # once, not per caller
         for c in callers:
-            self.callers.addTopLevelItem(QTreeWidgetItem([fmt(c.at), c.name, c.phone,
-                                                          unit_display(c.unit, estates) if c.unit_id else "",
-                                                          c.note]))
+            item = QTreeWidgetItem([fmt(c.at), c.name, c.phone, unit_display(c.unit, estates) if c.unit_id else "",
+                                    c.note])
+            for column in (1, 4):  # the name and what they said, elided in their columns: whole
+                item.setToolTip(column, item.text(column))
+            self.callers.addTopLevelItem(item)
         is_open = bool(incident) and incident.status == IncidentStatus.OPEN
         self.buttons["attach"].setEnabled(is_open)
         self.buttons["close"].setEnabled(is_open)

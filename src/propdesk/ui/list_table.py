@@ -15,8 +15,8 @@ row is a whole record the clerk can see, and what opens reads it afresh.
 Every column's meaning stays on screen without scrolling sideways, at 1024x768 too: a list names
 the columns that give way (``give_way``, the first first) when the others would leave its
 stretched last column (the case's text) less than ``last_room`` px; they come back when the list
-is wider (a 1366 screen, the splitter dragged). The header's context menu (also the Menu key or
-Shift+F10 on the list) shows or hides any column but the last; a column the clerk chose stays as
+is wider (a 1366 screen, the splitter dragged). The header's context menu (also the list's: the
+Menu key, and Shift+F10 on Windows) shows or hides any column but the last; a column the clerk chose stays as
 chosen, remembered per person on this desk (``desk.ini`` in the data folder: a desk's screen
 decides what fits). A cell too narrow for its text is elided ("…") and shows it whole in its
 tooltip, as does a short date (the model's tooltip: the whole date and time)."""
@@ -108,7 +108,8 @@ class ListTable(QTableView):
         header.sectionResized.connect(self._resized)
         self._last_let_shrink = False  # (on the first show: see _stretch_from_small)
         header.sortIndicatorChanged.connect(self._keep_sortable)
-        # the columns' menu: the header's context menu, and the list's (the Menu key, Shift+F10)
+        # the columns' menu: the header's context menu, and the list's (the Menu key; on Windows
+        # Shift+F10 too, which X11 does not make a context menu)
         for widget in (header, self):
             set_properties(widget, contextMenuPolicy="CustomContextMenu")
             widget.customContextMenuRequested.connect(
