@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
 
 from fixtures.report_data import populate
 from propdesk.ui import printing
@@ -121,7 +122,7 @@ def test_print_buttons_open_the_preview_with_the_paper_of_the_form(qtbot, office
     assert any(a.objectName() == "save_pdf" for a in preview.findChildren(QAction))
     assert preview.printer.pageLayout().orientation() == QPageLayout.Portrait
     target = tmp_path / "copy.pdf"
-    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     assert preview.save_copy() == target and target.read_bytes() == board.printed.read_bytes()
     preview.close()
 
@@ -162,7 +163,7 @@ def test_the_preview_prints_and_saves_from_the_keyboard(qtbot, office, tmp_path,
     preview.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is preview)  # (keys go to the active window)
     target, offered = tmp_path / "copy.pdf", []
-    monkeypatch.setattr(printing.QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda _parent, _title, path, _pattern: offered.append(path) or (str(target), "")))
     qtbot.keyClick(preview.focusWidget(), Qt.Key_S, Qt.ControlModifier)
     assert target.read_bytes() == board.printed.read_bytes()

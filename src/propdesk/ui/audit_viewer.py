@@ -5,7 +5,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QGridLayout,
+    QAbstractItemView, QCheckBox, QComboBox, QDialog, QGridLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
     QVBoxLayout,
 )
@@ -20,6 +20,7 @@ from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, FOREGROUND, LazyTableModel
 from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.widgets import DateEdit, fit_to_screen
 from propdesk.ui.worker import Background
+from propdesk.ui import file_dialogs
 
 COLUMNS = [
     ("at", QT_TRANSLATE_NOOP("ui", "Date and time")),
@@ -179,8 +180,8 @@ class AuditViewer(QDialog):
         from propdesk.reports.audit_export import export_audit
 
         name = f"audit-{dt.date.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), name,
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = file_dialogs.get_save_file_name(self, self.tr("Export the audit log"), name,
+                                                  self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):

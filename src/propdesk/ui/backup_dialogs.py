@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from propdesk import config
 from propdesk.errors import RuleError
@@ -23,6 +23,7 @@ from propdesk.services.core import accounts
 from propdesk.services.core import backup
 from propdesk.ui.errors import show_rule_error
 from propdesk.ui.login import LoginDialog
+from propdesk.ui import file_dialogs
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "propdesk.lock"
@@ -100,9 +101,9 @@ def restore_backup(window, staff, path: str | None = None) -> bool:
     """Ask for a backup file, confirm, restore. The window closes afterwards: everything it
     shows (and the person signed in) may differ in the restored data."""
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("BackupDialogs", "Restore a backup"), str(config.backup_dir()),
-                                              QCoreApplication.translate("BackupDialogs", "PropDesk backups (*{suffix})").format(
-                                                  suffix=backup.file_suffix()))
+        path, _ = file_dialogs.get_open_file_name(window, QCoreApplication.translate("BackupDialogs", "Restore a backup"), str(config.backup_dir()),
+                                                  QCoreApplication.translate("BackupDialogs", "PropDesk backups (*{suffix})").format(
+                                                      suffix=backup.file_suffix()))
     if not path:
         return False
     chosen = Path(path)

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
     QMessageBox, QVBoxLayout,
 )
 
@@ -21,6 +21,7 @@ from propdesk.reports.registers import REGISTERS, suggested_filename
 from propdesk.services.register import privacy
 from propdesk.ui.widgets import DateEdit
 from propdesk.ui.worker import Cancelled, run_task
+from propdesk.ui import file_dialogs
 
 
 def documents_dir() -> Path:
@@ -101,7 +102,7 @@ class ExportDialog(QDialog):
     def choose_path(self, name: str, start: dt.date, end: dt.date, ext: str) -> Path | None:
         suggested = documents_dir() / suggested_filename(name, start, end, ext)
         pattern = self.tr("Excel workbook (*.xlsx)") if ext == "xlsx" else self.tr("PDF (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), str(suggested), pattern)
+        path, _ = file_dialogs.get_save_file_name(self, self.windowTitle(), str(suggested), pattern)
         return Path(path) if path else None
 
     def export(self) -> None:

@@ -7,13 +7,14 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
 )
 
 from propdesk.errors import RuleError
 from propdesk.services.core import audit_log
 from propdesk.services.fees import months, summary
 from propdesk.ui.export_dialog import documents_dir, open_file
+from propdesk.ui import file_dialogs
 
 
 class FeeSummaryDialog(QDialog):
@@ -59,7 +60,7 @@ class FeeSummaryDialog(QDialog):
 
     def choose_path(self, month: str, ext: str) -> Path | None:
         name = self.tr("fee_summary_{month}").format(month=month) + f".{ext}"
-        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), str(documents_dir() / name), f"*.{ext}")
+        path, _ = file_dialogs.get_save_file_name(self, self.windowTitle(), str(documents_dir() / name), f"*.{ext}")
         return Path(path) if path else None
 
     def make(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 )
 
@@ -18,6 +18,7 @@ from propdesk.services.register import importing
 from propdesk.services.register.address import estate_names
 from propdesk.ui.export_dialog import documents_dir
 from propdesk.ui.worker import Cancelled, run_task
+from propdesk.ui import file_dialogs
 
 FIELDS = ("estate", "unit", "building", "entrance", "room", "name", "phone", "phone_2", "phone_3",
           "role", "area", "note", "owner_no")
@@ -112,8 +113,8 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.windowTitle(), str(documents_dir()),
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = file_dialogs.get_open_file_name(self, self.windowTitle(), str(documents_dir()),
+                                                  self.tr("Excel workbook (*.xlsx)"))
         if path:
             self.load(Path(path))
 

@@ -18,10 +18,11 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QSettings, QSizeF
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QToolBar
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolBar
 
 from propdesk import config
 from propdesk.ui.lazy_qt import Qt
+from propdesk.ui import file_dialogs
 
 log = logging.getLogger(__name__)
 MAX_DPI = 300  # enough for forms and registers; a 1200 dpi page would be half a gigabyte
@@ -152,8 +153,8 @@ class PrintPreview(QPrintPreviewDialog):
         itself is in PropDesk's data folder, where a copy saved 'here' was lost to the clerk."""
         from propdesk.ui.export_dialog import documents_dir
 
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), str(documents_dir() / self.path.name),
-                                                self.tr("PDF (*.pdf)"))
+        target, _ = file_dialogs.get_save_file_name(self, self.tr("Save as PDF"), str(documents_dir() / self.path.name),
+                                                    self.tr("PDF (*.pdf)"))
         if not target:
             return None
         if Path(target).resolve() != self.path.resolve():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout,
 )
 
 from propdesk.errors import RuleError
@@ -15,6 +15,7 @@ from propdesk.services.lists import weekly
 from propdesk.ui.export_dialog import documents_dir, open_file
 from propdesk.ui.widgets import DateEdit
 from propdesk.ui.worker import Cancelled, run_task
+from propdesk.ui import file_dialogs
 
 
 class WeeklyReportDialog(QDialog):
@@ -64,7 +65,7 @@ class WeeklyReportDialog(QDialog):
     def choose_path(self, start: dt.date, ext: str) -> Path | None:
         iso = start.isocalendar()
         name = self.tr("weekly_{year}-W{week:02d}").format(year=iso.year, week=iso.week) + f".{ext}"
-        path, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), str(documents_dir() / name), f"*.{ext}")
+        path, _ = file_dialogs.get_save_file_name(self, self.windowTitle(), str(documents_dir() / name), f"*.{ext}")
         return Path(path) if path else None
 
     def make(self) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
-    QCalendarWidget, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+    QCalendarWidget, QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox,
     QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QScrollArea, QSpinBox, QVBoxLayout,
     QWidget,
 )
@@ -20,6 +20,7 @@ from propdesk.services.setup import calendar_admin
 from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.setup.common import Messages
 from propdesk.ui.widgets import DateEdit, fill_combo, select_data
+from propdesk.ui import file_dialogs
 
 COLOURS = {  # background, text
     DayKind.HOLIDAY.value: ("#f8d7da", "#842029"),
@@ -330,8 +331,8 @@ class CalendarTab(QWidget):
             self.mark_messages.ok(self.tr("{n} days changed.").format(n=n))
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a holiday schedule"), "",
-                                              self.tr("Schedule (*.csv *.xlsx)"))
+        path, _ = file_dialogs.get_open_file_name(self, self.tr("Import a holiday schedule"), "",
+                                                  self.tr("Schedule (*.csv *.xlsx)"))
         if not path:
             return
         self.schedule_messages.setText("")
@@ -362,8 +363,8 @@ class CalendarTab(QWidget):
 
     def save_template(self) -> None:
         suggested = f"holiday_schedule_{self.year.value()}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save an empty template"), suggested,
-                                              self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        path, _ = file_dialogs.get_save_file_name(self, self.tr("Save an empty template"), suggested,
+                                                  self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
         calendar_admin.write_template(path)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -15,6 +15,7 @@ from propdesk.services.setup import structure
 from propdesk.services.setup.office_profile import Profile, logo_path, profile, save_profile, set_logo
 from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.setup.common import Messages
+from propdesk.ui import file_dialogs
 
 
 class ProfileTab(QWidget):
@@ -186,8 +187,8 @@ class ProfileTab(QWidget):
         self.mask_messages.ok(self.tr("Saved."))
 
     def pick_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), "",
-                                              self.tr("Pictures (*.png *.jpg *.jpeg)"))
+        path, _ = file_dialogs.get_open_file_name(self, self.tr("Choose a logo"), "",
+                                                  self.tr("Pictures (*.png *.jpg *.jpeg)"))
         if path:
             self.change_logo(path)
 
