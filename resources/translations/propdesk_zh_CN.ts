@@ -3824,6 +3824,10 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
         <source>The upgrade of the database was cancelled. The database on the server is as it was before. PropDesk needs the upgrade to work with it: start PropDesk again when there is time to wait.</source>
         <translation>数据库升级已取消，服务器上的数据库保持升级前的样子。PropDesk 需要完成升级才能使用该数据库，请在有时间等待时重新启动 PropDesk。</translation>
     </message>
+    <message>
+        <source>You stopped waiting for the other desk's upgrade of the database. Nothing was changed by this desk. Start PropDesk again when the other desk has finished the upgrade.</source>
+        <translation>已停止等待另一台电脑升级数据库，本机没有做任何改动。请在另一台电脑完成升级后再启动 PropDesk。</translation>
+    </message>
 </context>
 <context>
     <name>argparse</name>
@@ -7348,6 +7352,10 @@ The details are in the log file:
     <message>
         <source>Upgrading the database to version {version}: {part}</source>
         <translation>正在升级数据库（第 {version} 版）：{part}</translation>
+    </message>
+    <message>
+        <source>Another desk is upgrading the database to version {version}. PropDesk waits for it to finish and then opens the database…</source>
+        <translation>另一台电脑正在升级数据库（第 {version} 版）。PropDesk 等它完成后再打开数据库…</translation>
     </message>
     <message>
         <source>{label}: a number from 1 to 65535.</source>

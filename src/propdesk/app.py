@@ -190,9 +190,10 @@ def finish_background_work(timeout_ms: int = 10_000) -> bool:
 
 def upgrade_at_start(location: str) -> bool:
     """An older file is upgraded behind a progress window, off the GUI thread (minutes at a
-    million complaints). False when the clerk cancelled (the file is as it was)."""
+    million complaints); while another desk upgrades it the window says that this one waits
+    (models.db.upgrade_lock). False when the clerk cancelled (the file is as it was)."""
     from propdesk.models import init_db
-    from propdesk.models.db import pending_upgrade, upgrade_text
+    from propdesk.models.db import WAITING, pending_upgrade, upgrade_text
 
     version = pending_upgrade(location)
     if not version:
@@ -200,7 +201,8 @@ def upgrade_at_start(location: str) -> bool:
     from propdesk.ui.upgrade import upgrade_with_progress
 
     return upgrade_with_progress(lambda step: init_db(location, progress=step).close(), upgrade_text,
-                                 upgrade_text(version + 1, "other", 0, 0), on_server="://" in location)
+                                 upgrade_text(version + 1, "other", 0, 0), on_server="://" in location,
+                                 waiting_part=WAITING)
 
 
 def _icon():

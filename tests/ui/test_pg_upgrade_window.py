@@ -68,3 +68,32 @@ def test_cancel_leaves_the_server_database_at_its_version(qtbot, office, db_loca
     [(_kind, _title, text)] = dialogs
     assert "取消" in text and "服务器" in text, text
     assert schema_version(init_db(db_location, migrate=False)) == 6
+
+
+def test_while_another_desk_upgrades_the_window_says_so_and_cancel_stops_the_wait(
+        qtbot, office, db_location, dialogs):
+    """Another desk is upgrading the server's database (it holds the upgrade's advisory lock):
+    the window says that this desk waits, with Cancel; Cancel ends the wait, nothing done."""
+    import psycopg2
+
+    from fixtures.waiting import cancel_when_the_window_says
+    from propdesk.app import upgrade_at_start
+    from propdesk.models import database
+    from propdesk.models.db import UPGRADE_LOCK_KEY, init_db, schema_version
+
+    _at_schema_6()
+    other = psycopg2.connect(db_location)
+    other.autocommit = True
+    with other.cursor() as cur:
+        cur.execute("SELECT pg_advisory_lock(%s)", (UPGRADE_LOCK_KEY,))  # the other desk's upgrade
+    seen: dict = {}
+    cancel_when_the_window_says(qtbot, "另一台电脑正在升级数据库", seen, give_up=other.close)
+    try:
+        assert not upgrade_at_start(db_location)
+    finally:
+        other.close()
+    assert "第 7 版" in seen["label"], seen
+    [(kind, _title, text)] = dialogs
+    assert kind == "information" and "已停止等待" in text, text
+    assert schema_version(init_db(db_location, migrate=False)) == 6
+    database.obj.close()

@@ -87,3 +87,25 @@ def test_cancel_leaves_the_file_as_it_was(qtbot, old_file, dialogs, monkeypatch)
     assert not upgrade_at_start(str(old_file))
     assert _version(old_file) == 7
     assert dialogs and "取消" in dialogs[0][2], dialogs
+
+
+def test_while_another_program_upgrades_the_window_says_so_and_cancel_stops_the_wait(
+        qtbot, old_file, dialogs):
+    """Another PropDesk is upgrading the file (it holds the upgrade lock beside it): the window
+    says that this desk waits, with Cancel; Cancel ends the wait, nothing done here."""
+    from fixtures.waiting import cancel_when_the_window_says
+    from propdesk.app import upgrade_at_start
+    from propdesk.models.db import SQLITE_LOCK_SUFFIX
+
+    other = sqlite3.connect(f"{old_file}{SQLITE_LOCK_SUFFIX}", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the other program's upgrade
+    seen: dict = {}
+    cancel_when_the_window_says(qtbot, "另一台电脑正在升级数据库", seen, give_up=other.close)
+    try:
+        assert not upgrade_at_start(str(old_file))
+    finally:
+        other.close()
+    assert "第 8 版" in seen["label"], seen
+    [(kind, _title, text)] = dialogs
+    assert kind == "information" and "已停止等待" in text and "没有做任何改动" in text, text
+    assert _version(old_file) == 7 and not list(old_file.parent.glob("*.bak"))

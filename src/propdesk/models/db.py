@@ -6,9 +6,9 @@ on SQLite; search has a portable fallback (see ``services.search``).
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
-import shutil
 import time
 from pathlib import Path
 from typing import Callable
@@ -300,10 +300,19 @@ UPGRADE_PARTS = {
 MSG_UPGRADING = QT_TRANSLATE_NOOP("rules", "Upgrading the database to version {version}: {part}")
 
 
+# ``what`` while this desk waits for another one's upgrade of the same database (upgrade_lock)
+WAITING = "waiting"
+MSG_WAITING = QT_TRANSLATE_NOOP(
+    "rules", "Another desk is upgrading the database to version {version}. PropDesk waits for it "
+             "to finish and then opens the database…")
+
+
 def upgrade_text(version: int, what: str, done: int, total: int) -> str:
     """What a ``progress`` call means, in the office's language (with a percentage when known)."""
     from propdesk import i18n
 
+    if what == WAITING:
+        return i18n.translate("rules", MSG_WAITING).format(version=version)
     part = i18n.translate("rules", UPGRADE_PARTS.get(what, UPGRADE_PARTS["other"]))
     text = i18n.translate("rules", MSG_UPGRADING).format(version=version, part=part)
     return f"{text} {100 * done // total}%" if total else f"{text}…"
@@ -353,25 +362,57 @@ def _pending_on_server(location: str) -> int | None:
     return version if 0 < version < SCHEMA_VERSION else None
 
 
+COPY_PAGES = 8192  # pages of the database copied between two reports of progress (32 MiB of 4 KiB pages)
+
+
 def _copy(source: str, target: Path, progress: Callable[[int, int], None] | None) -> None:
-    """shutil.copy2, in blocks, saying how far it is (a 4.6 GB file takes half a minute)."""
-    if progress is None:
-        shutil.copy2(source, target)
-        return
-    total, done = Path(source).stat().st_size, 0
-    progress(0, total)
-    with open(source, "rb") as src, open(target, "wb") as dst:
-        while block := src.read(32 << 20):
-            dst.write(block)
-            done += len(block)
-            progress(done, total)
-    shutil.copystat(source, target)
+    """The copy kept before an upgrade, made by SQLite's online backup, saying how far it is
+    (a 4.6 GB file takes half a minute). Never by reading the file with open(): closing a file
+    descriptor drops every POSIX lock this process holds on the file, the locks of the
+    upgrade's own connection included (sqlite.org/howtocorrupt.html, 2.2); another program
+    opening and closing the database then took it for the last one and checkpointed and removed
+    the WAL, and the upgrade's commits after the copy were lost to it (it found the file at the
+    old version and ran the steps again)."""
+    import sqlite3
+
+    target.unlink(missing_ok=True)  # (an earlier upgrade's copy, cancelled: made again)
+    src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            if progress is None:
+                src.backup(dst)
+            else:
+                progress(0, 1)
+                src.backup(dst, pages=COPY_PAGES, sleep=0,
+                           progress=lambda _status, remaining, total: progress(total - remaining, total))
+            dst.execute("PRAGMA journal_mode=DELETE")  # the copy is one self-contained file
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 def upgrade(db: Database, location: str = "", progress: Progress | None = None) -> int:
-    global _reporter
+    """Bring ``db`` (opened from ``location``) to SCHEMA_VERSION, step by step, each step with
+    its version bump in one transaction; ``progress`` as above. Only one program upgrades a
+    database at a time (:func:`upgrade_lock`): a second desk starting the new version meanwhile
+    waits (reported as WAITING), then reads the version again and finds the work done."""
     current = schema_version(db)
     if current > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"database schema {current} is newer than this program knows ({SCHEMA_VERSION})"
+        )
+    if current == SCHEMA_VERSION:
+        return SCHEMA_VERSION  # (a version only goes up, with the step that made it: nothing to wait for)
+    with upgrade_lock(db, location, current, progress):
+        return _upgrade_steps(db, location, progress)
+
+
+def _upgrade_steps(db: Database, location: str, progress: Progress | None) -> int:
+    global _reporter
+    current = schema_version(db)  # again, with the lock: another desk may have done it meanwhile
+    if current > SCHEMA_VERSION:  # (and with a newer PropDesk)
         raise SchemaTooNew(
             f"database schema {current} is newer than this program knows ({SCHEMA_VERSION})"
         )
@@ -398,6 +439,138 @@ def upgrade(db: Database, location: str = "", progress: Progress | None = None) 
             _reporter = None
         log.info("database schema upgraded to %s (%.1f s)", version, time.monotonic() - started)
     return SCHEMA_VERSION
+
+
+# --- one upgrade at a time ----------------------------------------------------------------------
+# Two desks starting a new PropDesk at the same moment both find the database older than their
+# code. Without a lock both would run the same step (on PostgreSQL the second one's statements
+# wait for the first one's locks and may be refused half-way; on SQLite the second fails with
+# "database is locked" or runs the step again once the first has committed, and may copy the
+# file while the first one writes it). So the upgrade is exclusive: the first desk takes a lock
+# before it reads the version again; a second one waits for that lock, saying so through its
+# ``progress`` (WAITING: the window's text, with Cancel; the CLI's line, with Ctrl+C), in
+# slices of WAIT_SLICE_S so Cancel is noticed, then reads the version again and, the work being
+# done, simply opens the database.
+# - PostgreSQL: a session-level advisory lock (UPGRADE_LOCK_KEY) on the upgrade's own
+#   connection, waited for with pg_advisory_lock under a short lock_timeout (a Ctrl+C on the CLI
+#   cancels that wait on the server at once, pg_driver.ctrl_c_cancels). The server ends it with
+#   the session if a desk dies or loses its connection; advisory locks belong to one database,
+#   so two offices on one server do not wait for each other.
+# - SQLite: a write transaction (BEGIN IMMEDIATE) on a file of its own beside the database,
+#   ``<file>-upgrade`` (empty, left in place: removing it could let a third desk lock a new file
+#   while a second one waits on the old). The operating system ends it with the process. A new
+#   file (schema 0) takes no lock: there is nothing to upgrade, and no lock file is made.
+# The lock is held on the upgrading desk's own connection only: the step's progress watch
+# (models.pg_search) and Cancel use another connection or none and never wait for it.
+UPGRADE_LOCK_KEY = 0x50_44_55_50  # "PDUP": PropDesk's upgrade, one key in each database
+WAIT_SLICE_S = 1.0
+SQLITE_LOCK_SUFFIX = "-upgrade"
+
+
+@contextlib.contextmanager
+def upgrade_lock(db: Database, location: str, version: int, progress: Progress | None = None):
+    """Hold the database's upgrade lock while inside (see above); while another program holds
+    it, wait, calling ``progress(version + 1, WAITING, 0, 0)`` before each slice of the wait
+    (it may raise: Cancel; nothing is held then)."""
+    lock = _file_lock(db, location, version) if is_sqlite(db) else _ServerLock(db)
+    if lock is None:
+        yield
+        return
+    if not lock.take(0):
+        started = time.monotonic()
+        log.info("another PropDesk is upgrading the database: waiting for it")
+        try:
+            while True:
+                if progress:
+                    progress(version + 1, WAITING, 0, 0)
+                if lock.take(WAIT_SLICE_S):
+                    break
+        except BaseException:
+            lock.close()
+            raise
+        log.info("waited %.1f s for another PropDesk's upgrade of the database",
+                 time.monotonic() - started)
+    try:
+        yield
+    finally:
+        lock.close()
+
+
+def _sqlstate(err: BaseException) -> str | None:
+    """The server's SQLSTATE of a driver error peewee wrapped (its first argument)."""
+    for candidate in (err, *err.args[:1], err.__cause__, err.__context__):
+        code = getattr(candidate, "pgcode", None)
+        if code:
+            return code
+    return None
+
+
+class _ServerLock:
+    """PostgreSQL's upgrade lock: a session-level advisory lock on ``db``'s connection."""
+
+    def __init__(self, db: Database):
+        self.db, self.held = db, False
+
+    def take(self, seconds: float) -> bool:
+        if not seconds:
+            self.held = bool(self.db.execute_sql("SELECT pg_try_advisory_lock(%s)",
+                                                 (UPGRADE_LOCK_KEY,)).fetchone()[0])
+            return self.held
+        try:
+            with self.db.atomic():  # (a session lock outlives the transaction it was taken in)
+                self.db.execute_sql(f"SET LOCAL lock_timeout = {int(seconds * 1000)}")
+                self.db.execute_sql("SELECT pg_advisory_lock(%s)", (UPGRADE_LOCK_KEY,))
+        except OperationalError as err:
+            if _sqlstate(err) == "55P03":  # lock_not_available: still upgrading, wait again
+                return False
+            raise
+        self.held = True
+        return True
+
+    def close(self) -> None:
+        """Give the lock back (and one a cancelled wait may have won as it was cancelled)."""
+        if self.db.is_closed() or getattr(self.db, "connection_lost", lambda: False)():
+            return  # the server ended the session's locks with it
+        try:
+            self.db.execute_sql("SELECT pg_advisory_unlock(%s)", (UPGRADE_LOCK_KEY,))
+        except Exception:  # a connection gone meanwhile took the lock with it
+            log.warning("cannot give back the upgrade lock", exc_info=True)
+        self.held = False
+
+
+class _FileLock:
+    """SQLite's upgrade lock: a write transaction on the file ``path`` (see upgrade_lock)."""
+
+    def __init__(self, path: str):
+        import sqlite3
+
+        self.sqlite3 = sqlite3
+        self.con = sqlite3.connect(path, timeout=0, isolation_level=None, check_same_thread=False)
+        self.con.execute("PRAGMA journal_mode = MEMORY")  # it writes nothing: no -journal beside it
+
+    def take(self, seconds: float) -> bool:
+        self.con.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+        try:
+            self.con.execute("BEGIN IMMEDIATE")
+        except self.sqlite3.OperationalError as err:
+            if getattr(err, "sqlite_errorcode", None) == 5 or "locked" in str(err):  # SQLITE_BUSY
+                return False
+            raise
+        return True
+
+    def close(self) -> None:
+        self.con.close()  # (a transaction still open is rolled back: nothing was written)
+
+
+def _file_lock(db: Database, location: str, version: int) -> _FileLock | None:
+    path = location if location and "://" not in location else getattr(db, "database", "")
+    if not version or not path or path == ":memory:" or str(path).startswith("file:"):
+        return None
+    try:
+        return _FileLock(f"{path}{SQLITE_LOCK_SUFFIX}")
+    except Exception:  # a folder that takes no new file: the upgrade says why
+        log.warning("no upgrade lock beside %s", path, exc_info=True)
+        return None
 
 
 # --- migrations -------------------------------------------------------------------------------
