@@ -140,15 +140,17 @@ def test_without_pg_dump_the_message_says_what_to_install(office, monkeypatch, t
 # --- progress and Cancel ------------------------------------------------------------------------
 
 def _session_waiting(program: str) -> bool:
-    """A pg_dump / pg_restore of ours is on the server, waiting for a lock another session holds."""
+    """A pg_dump / pg_restore of ours is on the server (in this test's database: never another
+    test's or another run's on the same server), waiting for a lock another session holds."""
     return bool(pg_backup.database.execute_sql(
-        "SELECT 1 FROM pg_stat_activity WHERE application_name LIKE %s AND wait_event_type = 'Lock'",
+        "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE %s "
+        "AND wait_event_type = 'Lock'",
         (f"propdesk-{program}-%",)).fetchone())
 
 
 def _sessions(program: str) -> int:
     return pg_backup.database.execute_sql(
-        "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE %s",
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE %s",
         (f"propdesk-{program}-%",)).fetchone()[0]
 
 

@@ -8,9 +8,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
+
+from fixtures.waiting import Child, until
 
 pytestmark = pytest.mark.postgres_only
 
@@ -30,34 +31,34 @@ def test_ctrl_c_cancels_a_commands_statement_on_the_server(office, db_location, 
     cur.execute("BEGIN; LOCK TABLE complaint IN ACCESS EXCLUSIVE MODE")
     env = {**os.environ, "PROPDESK_HOME": str(tmp_path / "home"), "PROPDESK_PASSWORD": "secret123"}
     url = db_location + "?options=-c%20lock_timeout%3D0"  # the lock would be waited for for ever
-    cli = subprocess.Popen([sys.executable, "-m", "propdesk", *COMMANDS[command], "-o", str(out),
-                            "--db", url, "--lang", "zh_CN", "--user", "admin"],
-                           env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     watch = psycopg2.connect(db_location)
     watch.autocommit = True  # (in a transaction the server's activity figures stay as first read)
+    cli = None
     try:
-        deadline = time.monotonic() + 120
-        waiting = None
-        while waiting is None and cli.poll() is None and time.monotonic() < deadline:
-            with watch.cursor() as c:  # the command's statement waits for the other desk's lock
-                c.execute("SELECT pid, query FROM pg_stat_activity WHERE application_name = 'propdesk' "
-                          "AND wait_event_type = 'Lock'")
-                waiting = c.fetchone()
-            if waiting is None:
-                time.sleep(0.1)  # (polling the server for the state, not timing anything)
-        assert waiting is not None, cli.communicate()[1] if cli.poll() is not None else "never waited"
+        cli = Child([sys.executable, "-m", "propdesk", *COMMANDS[command], "-o", str(out),
+                     "--db", url, "--lang", "zh_CN", "--user", "admin"],
+                    env=env, stdout=subprocess.DEVNULL)
+
+        def command_waiting():  # the command's statement waits for the other desk's lock: only
+            with watch.cursor() as c:  # a PropDesk session of this database that this test blocks
+                c.execute("SELECT pid, query FROM pg_stat_activity WHERE datname = current_database() "
+                          "AND application_name = 'propdesk' AND %s = ANY(pg_blocking_pids(pid))",
+                          (other.get_backend_pid(),))
+                return c.fetchone()
+
+        waiting = until(command_waiting, "the command waits for the other desk's lock", child=cli)
         assert '"received_at" >=' in waiting[1]  # the command's own reading (signed in already)
-        cli.send_signal(signal.SIGINT)
-        _stdout, err = cli.communicate(timeout=30)  # the lock is still held: only a cancel ends it
+        cli.proc.send_signal(signal.SIGINT)
+        err = cli.finish()  # the lock is still held: only a cancel ends it
         with watch.cursor() as c:
             c.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s AND state <> 'idle'", waiting[:1])
             assert c.fetchone() is None  # nothing left running (or in a transaction) on the server
     finally:
-        if cli.poll() is None:
+        if cli is not None:
             cli.kill()
         other.rollback()
         other.close()
         watch.close()
-    assert cli.returncode == 130, err
+    assert cli.proc.returncode == 130, err
     assert "^C" in err and "已取消" in err and "Traceback" not in err, err
     assert not out.exists()  # no half file

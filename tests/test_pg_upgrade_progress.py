@@ -26,6 +26,16 @@ def _at_schema_6():
     database.obj.close()
 
 
+def _blocked_by(cursor, pid: int):
+    """The pid of a PropDesk session of this test's database (the cursor's) that waits for a
+    lock session ``pid`` holds, or None: never another test's or another run's session on the
+    same server, nor a session of this database waiting for something else."""
+    cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                   "AND application_name = 'propdesk' AND %s = ANY(pg_blocking_pids(pid))", (pid,))
+    row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def _index_exists(name: str) -> bool:
     return bool(database.execute_sql("SELECT 1 FROM pg_indexes WHERE indexname = %s", (name,)).fetchone())
 
@@ -81,13 +91,13 @@ def test_cancel_while_a_statement_of_step_7_runs(office, db_location):
     other = psycopg2.connect(db_location)
     cur = other.cursor()
     cur.execute("BEGIN; SELECT count(*) FROM complaint")
+    watch = psycopg2.connect(db_location)
+    watch.autocommit = True  # (in a transaction the server's activity figures stay as first read)
     seen = []
 
     def cancel(version, what, done, total):
-        with other.cursor() as c:  # the upgrade's connection waits for the lock this desk holds
-            c.execute("SELECT 1 FROM pg_stat_activity WHERE application_name = 'propdesk' "
-                      "AND wait_event_type = 'Lock'")
-            waiting = c.fetchone() is not None
+        with watch.cursor() as c:  # the upgrade's connection waits for the lock the other desk holds
+            waiting = _blocked_by(c, other.get_backend_pid()) is not None
         seen.append((version, what, waiting))
         if waiting:
             raise Cancelled
@@ -96,12 +106,14 @@ def test_cancel_while_a_statement_of_step_7_runs(office, db_location):
         with pytest.raises(Cancelled):
             init_db(db_location, progress=cancel)
     finally:
+        watch.close()
         other.rollback()
         other.close()
     assert (7, "complaint", True) in seen
     assert schema_version(database.obj) == 6
     assert not database.execute_sql("SELECT 1 FROM pg_stat_activity WHERE application_name = 'propdesk' "
-                                     "AND state = 'active' AND pid <> pg_backend_pid()").fetchone()
+                                     "AND datname = current_database() AND state = 'active' "
+                                     "AND pid <> pg_backend_pid()").fetchone()
 
 
 def test_the_cli_shows_step_7_on_stderr(office, db_location, tmp_path, monkeypatch, capsys):
@@ -124,12 +136,11 @@ def test_ctrl_c_on_the_cli_cancels_a_running_statement_of_step_7(office, db_loca
     the database still at 6; before, the CLI sat in the driver until the statement ended."""
     import os
     import signal
-    import subprocess
     import sys
-    import time
 
     import psycopg2
 
+    from fixtures.waiting import Child, until
     from propdesk.models.db import init_db, schema_version
 
     _at_schema_6()
@@ -138,33 +149,29 @@ def test_ctrl_c_on_the_cli_cancels_a_running_statement_of_step_7(office, db_loca
     cur.execute("BEGIN; SELECT count(*) FROM complaint")
     env = {**os.environ, "PROPDESK_HOME": str(tmp_path / "home"), "PROPDESK_PASSWORD": "wrong"}
     url = db_location + "?options=-c%20lock_timeout%3D0"  # the lock would be waited for for ever
-    cli = subprocess.Popen([sys.executable, "-m", "propdesk", "backup", "--db", url, "--lang", "zh_CN",
-                            "--user", "admin", "-o", str(tmp_path / "x.dump")],
-                           env=env, stderr=subprocess.PIPE, text=True)
+    watch = psycopg2.connect(db_location)
+    watch.autocommit = True  # (in a transaction the server's activity figures stay as first read)
+    cli = None
     try:
-        deadline = time.monotonic() + 120
-        waiting = None
-        watch = psycopg2.connect(db_location)
-        watch.autocommit = True  # (in a transaction the server's activity figures stay as first read)
-        while waiting is None and cli.poll() is None and time.monotonic() < deadline:
-            with watch.cursor() as c:  # the upgrade's statement waits for this desk's lock
-                c.execute("SELECT pid FROM pg_stat_activity WHERE application_name = 'propdesk' "
-                          "AND wait_event_type = 'Lock'")
-                waiting = c.fetchone()
-            if waiting is None:
-                time.sleep(0.1)  # (polling the server for the state, not timing anything)
-        assert waiting is not None, cli.stderr.read() if cli.poll() is not None else "never waited"
-        cli.send_signal(signal.SIGINT)
-        _out, err = cli.communicate(timeout=60)  # the lock is still held: only a cancel ends it
+        cli = Child([sys.executable, "-m", "propdesk", "backup", "--db", url, "--lang", "zh_CN",
+                     "--user", "admin", "-o", str(tmp_path / "x.dump")], env=env)
+
+        def upgrade_waiting():  # the CLI's step 7 waits for this test's lock (in this database)
+            with watch.cursor() as c:
+                return _blocked_by(c, other.get_backend_pid())
+
+        waiting = until(upgrade_waiting, "the CLI's step 7 waits for the other desk's lock", child=cli)
+        cli.proc.send_signal(signal.SIGINT)
+        err = cli.finish()  # the lock is still held: only a cancel ends it
         with watch.cursor() as c:
-            c.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s AND state = 'active'", waiting)
+            c.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s AND state = 'active'", (waiting,))
             assert c.fetchone() is None  # no statement left running on the server
-        watch.close()
     finally:
-        if cli.poll() is None:
+        if cli is not None:
             cli.kill()
+        watch.close()
         other.rollback()
         other.close()
-    assert cli.returncode == 130 and "^C" in err, err
+    assert cli.proc.returncode == 130 and "^C" in err, err
     database.obj.close()
     assert schema_version(init_db(db_location, migrate=False)) == 6

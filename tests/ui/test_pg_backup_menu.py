@@ -87,6 +87,6 @@ def test_cancel_in_the_progress_window_stops_the_backup(qtbot, office, db_locati
 
 def _pg_dump_waiting(conn) -> bool:
     with conn.cursor() as cur:  # (the locking desk's own connection: it may ask while it waits)
-        cur.execute("SELECT 1 FROM pg_stat_activity WHERE application_name LIKE 'propdesk-pg_dump-%' "
-                    "AND wait_event_type = 'Lock'")
+        cur.execute("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND application_name LIKE 'propdesk-pg_dump-%' AND wait_event_type = 'Lock'")
         return cur.fetchone() is not None
