@@ -179,3 +179,54 @@ def test_ctrl_c_while_waiting_ends_the_cli_without_a_traceback(office, db_locati
     assert cli.proc.returncode == 130 and "^C" in err and "Traceback" not in err, err
     database.obj.close()
     assert schema_version(init_db(db_location, migrate=False)) == 6
+
+
+def test_a_ctrl_c_that_closed_the_connection_is_heard_as_ctrl_c(office, db_location):
+    """A Ctrl+C that escapes the driver's wait callback (pg_driver catches it inside its loop;
+    Python may still raise it where the callback begins) makes psycopg2 close the connection
+    without cancelling the statement: the wait's rollback then fails with "connection already
+    closed", and it is the Ctrl+C that comes out of the upgrade (the CLI's ^C, 130), not a
+    driver error. The server's wait for the lock ends by itself with its slice."""
+    import select
+
+    from psycopg2 import extensions
+
+    from propdesk.models.db import UPGRADE_LOCK_KEY, init_db
+
+    _at_schema_6()
+    other = _connect(db_location, autocommit=True)
+    _ask(other, "SELECT pg_advisory_lock(%s)", (UPGRADE_LOCK_KEY,))
+    asking = []
+
+    def ctrl_c_outside_the_drivers_try(conn) -> None:  # (psycopg2's wait callback, as pg_driver's)
+        while True:
+            state = conn.poll()
+            if state == extensions.POLL_OK:
+                return
+            if state == extensions.POLL_WRITE:
+                select.select([], [conn.fileno()], [])
+                continue
+            if select.select([conn.fileno()], [], [], 0.05)[0] or asking:
+                continue
+            asking.append(True)  # (the question below goes through this callback too)
+            try:
+                waiting = _waiting_for_the_upgrade_lock(other)
+            finally:
+                asking.clear()
+            if waiting:
+                raise KeyboardInterrupt
+
+    previous = extensions.get_wait_callback()
+    extensions.set_wait_callback(ctrl_c_outside_the_drivers_try)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            init_db(db_location, progress=lambda *_: None)
+    finally:
+        extensions.set_wait_callback(previous)
+    try:
+        assert database.obj.connection_lost()  # (psycopg2 closed it, as it does)
+        until(lambda: _waiting_for_the_upgrade_lock(other) is None,
+              "the server's wait for the lock ends with its slice (lock_timeout)")
+    finally:
+        other.close()
+        database.obj.drop_connection()

@@ -109,15 +109,20 @@ def _waiting_cancels(stopped: list):
     def wait(conn) -> None:
         while True:
             try:
-                state = conn.poll()
-                if state == extensions.POLL_OK:
-                    return
-                if state == extensions.POLL_READ:
-                    select.select([conn.fileno()], [], [])
-                elif state == extensions.POLL_WRITE:
-                    select.select([], [conn.fileno()], [])
-                else:
-                    raise conn.OperationalError(f"bad state from poll: {state}")
+                # the loop itself inside the try: Python runs a pending signal's handler where a
+                # loop jumps back too, and a KeyboardInterrupt raised there, outside the try,
+                # escaped the callback: psycopg2 closed the connection while the server went on
+                # with the statement (a wait for a lock then outlived the program)
+                while True:
+                    state = conn.poll()
+                    if state == extensions.POLL_OK:
+                        return
+                    if state == extensions.POLL_READ:
+                        select.select([conn.fileno()], [], [])
+                    elif state == extensions.POLL_WRITE:
+                        select.select([], [conn.fileno()], [])
+                    else:
+                        raise conn.OperationalError(f"bad state from poll: {state}")
             except KeyboardInterrupt:
                 stopped.append(CancelledOnServer())
                 conn.cancel()  # the server answers with the statement's end

@@ -524,6 +524,17 @@ class _ServerLock:
             if _sqlstate(err) == "55P03":  # lock_not_available: still upgrading, wait again
                 return False
             raise
+        except BaseException as err:
+            # A Ctrl+C that escaped pg_driver's wait callback (psycopg2 then closes the
+            # connection without cancelling the statement; the server's wait ends by itself
+            # within the slice's lock_timeout) comes back as the rollback's "connection already
+            # closed": it is the Ctrl+C that the program must hear.
+            stop = err
+            while stop is not None and not isinstance(stop, KeyboardInterrupt):
+                stop = stop.__context__
+            if stop is not None and stop is not err:
+                raise stop from None
+            raise
         self.held = True
         return True
 
