@@ -7,7 +7,8 @@
 
 Each run renders at the X screen's size into ``OUT_DIR/<lang>-<width>x<height>/<screen>.png``:
 every tab of the clerk's, supervisor's and technician's windows, the office setup's tabs, the
-case and work-order views, the sign-in, lock, export, weekly-report and print-preview dialogs.
+case and work-order views, the sign-in, lock, export, weekly-report, audit-log and print-preview
+dialogs.
 A throw-away database holds the demo office. Look at each picture before calling a screen done.
 """
 from __future__ import annotations
@@ -175,6 +176,14 @@ def shoot(app, lang: str, size, folder: Path) -> None:
     weekly.show()
     save(weekly, "weekly-report")
     weekly.close()
+    from propdesk.ui.audit_viewer import AuditViewer
+
+    log = AuditViewer(supervisor.staff, supervisor)
+    log.show()
+    while log.model.loading:  # its rows are read on the lists' worker
+        app.processEvents()
+    save(log, "audit-log")
+    log.close()
     supervisor.close()
 
     admin = accounts.authenticate("admin", "admin123")

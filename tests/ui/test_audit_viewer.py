@@ -213,3 +213,133 @@ def test_register_records_and_languages_read_by_their_names(qtbot, office, tmp_p
     assert [(row[3], row[4] or "") for row in written] == [(row[2], row[3]) for row in shown]
     assert written[0][7] == "本单位语言: English → 简体中文"
     assert "zh_CN" not in written[1][7] and written[1][7].endswith("→ English")
+
+
+# --- a long log: the lists' window, keyset pages, Ctrl+End / Ctrl+Home ---------------------------
+
+PAGE, PAGES = 8, 3  # small pages and window: a hundred entries are several windows long
+
+
+@pytest.fixture
+def long_log(office, monkeypatch):
+    """120 entries written out of time order (as a callback result typed a day later is), some
+    sharing a second, by two people; the viewer's pages and window made small."""
+    from propdesk.services.core import audit
+    from propdesk.services.core.db_retry import transaction
+    from propdesk.ui.audit_viewer import AuditTableModel
+
+    monkeypatch.setattr(AuditTableModel, "page_size", PAGE)
+    monkeypatch.setattr(AuditTableModel, "window_pages", PAGES)
+    base = dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=30)
+    with transaction():
+        for i in range(120):
+            who = office["clerk"] if i % 3 else office["admin"]
+            audit.record(who, "setting", i, "change", note=f"设置{i}",
+                         at=base + dt.timedelta(hours=(i * 29) % 31 * 7))
+    return office
+
+
+def _log_ids(keep=lambda e: True) -> list[int]:
+    """The log's entries as a plain query orders them (newest first), those ``keep`` keeps."""
+    return [e.id for e in AuditEntry.select().order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+            if keep(e)]
+
+
+def _shown_ids(table) -> list[int]:
+    model, first = table.model(), max(table.rowAt(0), 0)
+    last = table.rowAt(table.viewport().height() - 1)
+    last = model.rowCount() - 1 if last < 0 else last
+    return [model.row_id(r) for r in range(first, last + 1)]
+
+
+def _long_viewer(qtbot, office):
+    viewer = AuditViewer(office["supervisor"])
+    qtbot.addWidget(viewer)
+    viewer.resize(1000, 420)  # a screen of 12 rows: half the window of PAGE x PAGES
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    wait_rows(qtbot, viewer)
+    table = viewer.table
+    assert table.viewport().height() // table.rowHeight(0) <= PAGE * PAGES // 2
+    return viewer
+
+
+def _scroll_down_reading(qtbot, viewer) -> tuple[list[int], int]:
+    """Scroll down a screen at a time to the end: the ids seen in order, and the most rows the
+    model held at once."""
+    table, model = viewer.table, viewer.model
+    bar = table.verticalScrollBar()
+    seen, most = [], 0
+    for _ in range(500):
+        seen += [i for i in _shown_ids(table) if i not in seen]
+        most = max(most, model.rowCount())
+        if not model.canFetchMore() and bar.value() == bar.maximum():
+            return seen, most
+        step = 1 if table.verticalScrollMode() == table.ScrollMode.ScrollPerItem else table.rowHeight(0)
+        bar.setValue(bar.value() + max(len(_shown_ids(table)) - 1, 1) * step)
+        qtbot.wait(1)
+        wait_rows(qtbot, model)
+    raise AssertionError("the log never ended")
+
+
+def test_scrolling_the_whole_log_shows_every_entry_once_in_order(qtbot, long_log):
+    """More entries than the window holds: every one seen once, newest first by time (not by
+    id: the entries were written out of time order), the model never holding more than its
+    window; scrolling back up reads the entries above again, to the newest."""
+    viewer = _long_viewer(qtbot, long_log)
+    expected = _log_ids()
+    assert len(expected) > 3 * PAGE * PAGES
+    seen, most = _scroll_down_reading(qtbot, viewer)
+    assert seen == expected
+    assert most <= PAGE * PAGES
+    table, model = viewer.table, viewer.model
+    for _ in range(500):
+        table.scrollToTop()
+        qtbot.wait(1)
+        wait_rows(qtbot, model)
+        if not model.can_fetch_above():
+            break
+    table.scrollToTop()  # (the last page above moved the view down by its rows)
+    assert _shown_ids(table)[0] == expected[0] and model.rowCount() <= PAGE * PAGES
+
+
+def test_ctrl_end_shows_the_oldest_entry_of_the_filtered_log_and_ctrl_home_the_newest(qtbot, long_log):
+    viewer = _long_viewer(qtbot, long_log)
+    table, model = viewer.table, viewer.model
+    clerk = long_log["clerk"].id
+    viewer.person.setCurrentIndex(viewer.person.findData(clerk))
+    wait_rows(qtbot, viewer)
+    expected = _log_ids(lambda e: e.staff_id == clerk)
+    assert len(expected) > 2 * PAGE * PAGES and model.canFetchMore()
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key_End, Qt.ControlModifier)
+    wait_rows(qtbot, viewer)
+    qtbot.waitUntil(lambda: table.currentIndex().row() == model.rowCount() - 1)
+    assert model.row_id(table.currentIndex().row()) == expected[-1]  # the clerk's oldest entry
+    assert _shown_ids(table)[-1] == expected[-1] and not model.canFetchMore()
+    held = [model.row_id(r) for r in range(model.rowCount())]
+    assert held == expected[-len(held):]
+    qtbot.keyClick(table, Qt.Key_Home, Qt.ControlModifier)
+    wait_rows(qtbot, viewer)
+    qtbot.waitUntil(lambda: table.currentIndex().row() == 0)
+    assert model.row_id(0) == expected[0] and not model.can_fetch_above()
+    assert _shown_ids(table)[0] == expected[0]
+
+
+def test_a_filter_chosen_down_the_log_starts_from_its_newest_entry(qtbot, long_log):
+    viewer = _long_viewer(qtbot, long_log)
+    table, model = viewer.table, viewer.model
+    for _ in range(6):  # several pages down: the window has moved
+        table.scrollToBottom()
+        qtbot.wait(1)
+        wait_rows(qtbot, viewer)
+    assert model.can_fetch_above()
+    admin = long_log["admin"].id
+    viewer.person.setCurrentIndex(viewer.person.findData(admin))
+    wait_rows(qtbot, viewer)
+    expected = _log_ids(lambda e: e.staff_id == admin)
+    assert [model.row_id(r) for r in range(model.rowCount())] == expected[:model.rowCount()]
+    assert not model.can_fetch_above() and table.rowAt(0) == 0
+    seen, _most = _scroll_down_reading(qtbot, viewer)
+    assert seen == expected

@@ -5,9 +5,8 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QGridLayout,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
-    QVBoxLayout,
+    QCheckBox, QComboBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+    QPushButton, QVBoxLayout,
 )
 
 from propdesk.errors import RuleError
@@ -18,6 +17,7 @@ from propdesk.services.core.audit_log import AuditFilter
 from propdesk.ui.errors import show_rule_error
 from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, FOREGROUND, LazyTableModel
 from propdesk.ui.lazy_qt import Qt
+from propdesk.ui.list_table import ListTable
 from propdesk.ui.widgets import DateEdit, fit_to_screen
 from propdesk.ui.worker import Background
 from propdesk.ui import file_dialogs
@@ -34,19 +34,22 @@ COLUMNS = [
 
 
 class AuditTableModel(LazyTableModel):
-    """Pages of the filtered log, newest first (the order is fixed: it is a log)."""
+    """Pages of the filtered log, newest first (the order is fixed: it is a log), each continuing
+    from a row shown (keyset), in a bounded window as the other lists; Ctrl+End reads the oldest
+    page (the log read oldest first, turned round)."""
 
     columns = COLUMNS
+    sortable = ()  # a log is read newest first: the header's arrow stays on the time
+    keyset = True
 
     def __init__(self, actor, parent=None):
         self.actor = actor
         super().__init__(AuditFilter(), "at", parent)
 
-    def fetch(self, offset: int, limit: int) -> list[dict]:
-        return audit_log.page(self.actor, self.filter, offset, limit)
-
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:  # a log is read newest first
-        return
+    def fetch_page(self, limit: int, after: dict | None = None, before: dict | None = None,
+                   reverse: bool = False) -> list[dict]:
+        return audit_log.page(self.actor, self.filter, limit, after=after, before=before,
+                              oldest_first=reverse)
 
     def cell(self, row: dict, key: str, role: int):
         if role == DISPLAY:
@@ -121,16 +124,12 @@ class AuditViewer(QDialog):
         self.model = AuditTableModel(staff, self)
         self.counter = Background(self._show_total, self)
         self.model.rows_arrived.connect(self._counted)
-        self.table = QTableView(objectName="audit_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        # the lists' table: keeps its place as the window of rows moves, Ctrl+Home/Ctrl+End to
+        # the log's first and last entries, "Reading…" while a read takes long, and a last
+        # column that may shrink at 1024 px
+        self.table = ListTable(self.model, (145, 80, 100, 135, 110, 200), 0, objectName="audit_table",
+                               name="audit_log")
         self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        for i, width in enumerate((150, 90, 90, 150, 120, 260)):
-            self.table.setColumnWidth(i, width)
-        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.Stretch)
 
         self.total = QLabel(objectName="total")
         export = QPushButton(self.tr("Export to &Excel…"), objectName="export")

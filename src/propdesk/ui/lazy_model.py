@@ -8,7 +8,7 @@ through a services function, one indexed query per page, in one of two ways:
   after (or just above) a row already shown. The index seeks to that row, so a page a hundred
   thousand rows down costs what the first does. ``reverse``: the first page of the list's order
   turned round, i.e. its last rows, nearest the end first (``read_last``, Ctrl+End). The three
-  working lists read this way.
+  working lists and the audit log (``ui/audit_viewer.py``) read this way.
 - else ``fetch(offset, limit)`` (OFFSET: a deep page reads every row it skips).
 
 The model holds a window of at most ``window_pages`` pages: scrolling down past it lets the top

@@ -1,9 +1,9 @@
 """Reading the audit log (supervisors and administrators): who did what to which record, when.
 
-Filters: person, kind of record, record number (TS-/PG-/HF-...), action, date range. Pages of
-rows for the lazy viewer (newest first, one query per page plus one per kind of record for the
-numbers and one for the field changes: never a query per row), and all rows in chunks for the
-Excel export. Every call checks ``audit.view``; a refusal is itself audited.
+Filters: person, kind of record, record number (TS-/PG-/HF-...), action, date range. Keyset
+pages of rows for the lazy viewer (newest first by the time, then the id; one query per page plus
+one per kind of record for the numbers and one for the field changes: never a query per row), and
+all rows in the same order, in chunks, for the Excel export. Every call checks ``audit.view``; a refusal is itself audited.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from peewee import JOIN
+from peewee import JOIN, SQL
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, language_name, translate
 from propdesk.models.enums import (
@@ -29,7 +29,7 @@ from propdesk.services.core import audit
 from propdesk.services.core import numbering
 from propdesk.services.core.db_retry import transaction
 from propdesk.services.register.owners import normalize_text
-from propdesk.services.lists.query_parts import all_of, day_range
+from propdesk.services.lists.query_parts import Narrowing, all_of, day_range, narrowed, sorted_by
 from propdesk.services.core.validation import label
 
 PERMISSION = "audit.view"
@@ -240,19 +240,29 @@ def _record_condition(f: AuditFilter):
     return AuditEntry.id == -1  # not a number PropDesk gives: nothing matches
 
 
-def _where(f: AuditFilter):
-    conds = [AuditEntry.id > 0]
+def _parts(f: AuditFilter) -> tuple[list[Narrowing], list]:
+    """The filter's conditions: those an index answers (the person's ``staff_id``, the kind's
+    and the record's ``(entity, entity_id, at)``, the days' ``at``) and the others (the action,
+    which no index holds)."""
+    parts, others = [], []
     if f.staff_id:
-        conds.append(AuditEntry.staff == f.staff_id)
-    if f.entity:
-        conds.append(AuditEntry.entity == f.entity)
-    if f.action:
-        conds.append(AuditEntry.action == f.action)
-    conds += day_range(AuditEntry.at, f.date_from, f.date_to)
+        parts.append(Narrowing(AuditEntry.staff == f.staff_id))
     record = _record_condition(f)
-    if record is not None:
-        conds.append(record)
-    return all_of(conds)
+    if record is not None:  # (with its kind: the record's entries sorted in their index)
+        parts.append(Narrowing(record & (AuditEntry.entity == f.entity) if f.entity else record))
+    elif f.entity:
+        parts.append(Narrowing(AuditEntry.entity == f.entity))
+    days = day_range(AuditEntry.at, f.date_from, f.date_to)
+    if days:
+        parts.append(Narrowing(all_of(days), column=AuditEntry.at))
+    if f.action:
+        others.append(AuditEntry.action == f.action)
+    return parts, others
+
+
+def _where(f: AuditFilter):
+    parts, others = _parts(f)
+    return all_of([AuditEntry.id > 0] + [p.condition for p in parts] + others)
 
 
 def count(actor: Staff, f: AuditFilter) -> int:
@@ -260,10 +270,43 @@ def count(actor: Staff, f: AuditFilter) -> int:
     return AuditEntry.select().where(_where(f)).count()
 
 
-def _query(f: AuditFilter):
-    return (AuditEntry.select(AuditEntry, Staff)
+def _query(where):
+    """The entries' columns and their person's name and role, as plain named tuples (a
+    page's 200 model instances, each with its Staff, took longer than the query)."""
+    return (AuditEntry.select(AuditEntry.id, AuditEntry.at, AuditEntry.staff.alias("staff_id"),
+                              AuditEntry.entity, AuditEntry.entity_id, AuditEntry.action,
+                              AuditEntry.note, Staff.name.alias("who"), Staff.role.alias("role"))
             .join(Staff, JOIN.LEFT_OUTER, on=(AuditEntry.staff == Staff.id))
-            .where(_where(f)).order_by(AuditEntry.id.desc()))
+            .where(where))
+
+
+def _entries(f: AuditFilter, newest_first: bool, limit: int,
+             after: tuple[dt.datetime, int] | None = None) -> list:
+    """``limit`` entries of the filtered log in its order, the time then the id (the same
+    second holds several), newest or oldest first; ``after``: those that follow the entry with
+    this ``(at, id)`` in that order. A keyset page: the index seeks to the entry, so the page a
+    million entries down costs what the first does.
+
+    The ids do not follow the time: a callback result, a payment or a hold is logged with the
+    moment typed (an hour, a day before the entry is written), and an office's log may come from
+    another program's backup. So the order is ``(at, id)``, served by the index on ``at`` (with
+    the id, the table's key, in each entry) and by ``(entity, entity_id, at)`` for one record.
+    A person or a kind of record (each with an index of its own, not in the time's order) is
+    read as the other lists read a filter (``query_parts.narrowed``): a rare one through its
+    index and sorted (a kind with a few hundred entries), a common one by walking the time's
+    index to the page's end (one clerk's entries: about one in six)."""
+    parts, others = _parts(f)
+    with sorted_by(AuditEntry.at):
+        conds = narrowed(AuditEntry, parts, guessed=len(others)) + others
+    if after is not None:
+        at, entry_id = after
+        if newest_first:
+            conds.append((AuditEntry.at <= at) & ((AuditEntry.at < at) | (AuditEntry.id < entry_id)))
+        else:
+            conds.append((AuditEntry.at >= at) & ((AuditEntry.at > at) | (AuditEntry.id > entry_id)))
+    order = ((AuditEntry.at.desc(), AuditEntry.id.desc()) if newest_first
+             else (AuditEntry.at.asc(), AuditEntry.id.asc()))
+    return list(_query(all_of(conds)).order_by(*order).limit(limit).namedtuples())
 
 
 def _field_label(field: str) -> str:
@@ -291,11 +334,11 @@ def _value(entity: str, field: str, value: str | None, names: dict[int, str]) ->
     return value
 
 
-def _role(who: Staff | None) -> str:
+def _role(code: str | None) -> str:
     try:
-        return Role(who.role).label() if who else ""
+        return Role(code).label() if code else ""
     except ValueError:
-        return who.role
+        return code or ""
 
 
 def record_label(entity: str, entity_id: int, names: dict[tuple[str, int], str]) -> str:
@@ -311,7 +354,13 @@ def record_label(entity: str, entity_id: int, names: dict[tuple[str, int], str])
     return f"#{entity_id}" if entity_id else ""
 
 
-def _numbers(entries: list[AuditEntry]) -> dict[tuple[str, int], str]:
+def _among(field, ids) -> object:
+    """``field IN (ids)`` with the ids written into the statement: they are ints read from the
+    database, and peewee's one parameter per id cost more than the query (a page's 200)."""
+    return field.in_(SQL("(" + ",".join(str(int(i)) for i in ids) + ")")) if ids else (field == -1)
+
+
+def _numbers(entries: list) -> dict[tuple[str, int], str]:
     """The numbers and names of the entries' records: one query per kind of record
     (NUMBERED, NAMED_RECORDS), never one per entry."""
     ids: dict[str, set[int]] = {}
@@ -320,17 +369,17 @@ def _numbers(entries: list[AuditEntry]) -> dict[tuple[str, int], str]:
     numbers: dict[tuple[str, int], str] = {}
     for entity, (model, _prefix) in NUMBERED.items():
         if ids.get(entity):
-            for rid, number in model.select(model.id, model.number).where(model.id.in_(list(ids[entity]))).tuples():
+            for rid, number in model.select(model.id, model.number).where(_among(model.id, ids[entity])).tuples():
                 numbers[(entity, rid)] = number
     for entity, column in NAMED_RECORDS.items():
         if ids.get(entity):
             model = column.model
-            for rid, name in model.select(model.id, column).where(model.id.in_(list(ids[entity]))).tuples():
+            for rid, name in model.select(model.id, column).where(_among(model.id, ids[entity])).tuples():
                 numbers[(entity, rid)] = name
     return numbers
 
 
-def _named(found: list[AuditChange]) -> dict[tuple[str, str], str]:
+def _named(found: list) -> dict[tuple[str, str], str]:
     """(field, logged id) -> the name of the department, category, ... (one query per kind)."""
     ids: dict[str, set[int]] = {}
     for ch in found:
@@ -339,21 +388,23 @@ def _named(found: list[AuditChange]) -> dict[tuple[str, str], str]:
     named = {}
     for field, wanted in ids.items():
         model = NAMED_FIELDS[field]
-        for rid, name in model.select(model.id, model.name).where(model.id.in_(list(wanted))).tuples():
+        for rid, name in model.select(model.id, model.name).where(_among(model.id, wanted)).tuples():
             named[(field, str(rid))] = name
     return named
 
 
-def _rows(entries: list[AuditEntry]) -> list[dict]:
+def _rows(entries: list) -> list[dict]:
+    """The rows people read of ``entries`` (``_query``'s tuples)."""
     numbers = _numbers(entries)
     changes: dict[int, list[str]] = {}
     if entries:
         entity_of = {e.id: e.entity for e in entries}
-        found = list(AuditChange.select().where(AuditChange.entry.in_(list(entity_of)))
-                     .order_by(AuditChange.id))
+        found = list(AuditChange.select(AuditChange.entry.alias("entry_id"), AuditChange.field,
+                                        AuditChange.old, AuditChange.new)
+                     .where(_among(AuditChange.entry, entity_of)).order_by(AuditChange.id).namedtuples())
         staff_ids = {int(v) for ch in found if ch.field in STAFF_FIELDS
                      for v in (ch.old, ch.new) if v and v.isdigit()}
-        names = dict(Staff.select(Staff.id, Staff.name).where(Staff.id.in_(list(staff_ids))).tuples()) \
+        names = dict(Staff.select(Staff.id, Staff.name).where(_among(Staff.id, staff_ids)).tuples()) \
             if staff_ids else {}
         named = _named(found)
         for ch in found:
@@ -362,11 +413,10 @@ def _rows(entries: list[AuditEntry]) -> list[dict]:
             changes.setdefault(ch.entry_id, []).append(f"{_field_label(ch.field)}: {old} → {new}")
     rows = []
     for e in entries:
-        who = e.staff if e.staff_id else None
         rows.append({
             "id": e.id, "at": e.at,
-            "who": who.name if who else "",
-            "role": _role(who),
+            "who": e.who or "",
+            "role": _role(e.role),
             "entity": e.entity, "entity_label": entity_label(e.entity),
             "record": record_label(e.entity, e.entity_id, numbers),
             "action": e.action, "action_label": action_label(e.action),
@@ -375,25 +425,31 @@ def _rows(entries: list[AuditEntry]) -> list[dict]:
     return rows
 
 
-def page(actor: Staff, f: AuditFilter, offset: int = 0, limit: int = 200) -> list[dict]:
-    """Rows ``offset``..``offset+limit`` of the filtered log, newest first."""
+def page(actor: Staff, f: AuditFilter, limit: int = 200, after: dict | None = None,
+         before: dict | None = None, oldest_first: bool = False) -> list[dict]:
+    """``limit`` rows of the filtered log, newest first (``oldest_first``: the other way; its
+    first page is the log's end, which the viewer shows for Ctrl+End): the first page, the rows
+    that follow ``after`` (a row of an earlier page), or the ``limit`` rows just above
+    ``before``, in the list's order. Keyset pages on ``(at, id)``: see :func:`_entries`."""
     accounts.require(actor, PERMISSION)
-    return _rows(list(_query(f).offset(offset).limit(limit)))
+    newest_first = not oldest_first
+    if before is not None:  # walked the other way from the row, nearest first, turned round
+        return _rows(_entries(f, not newest_first, limit, (before["at"], before["id"]))[::-1])
+    key = (after["at"], after["id"]) if after is not None else None
+    return _rows(_entries(f, newest_first, limit, key))
 
 
 def all_rows(actor: Staff, f: AuditFilter, chunk: int = 2000) -> Iterator[dict]:
-    """Every row of the filtered log, newest first, fetched in chunks (keyset on the id)."""
+    """Every row of the filtered log in the viewer's order (newest first), read in keyset
+    chunks as the viewer reads its pages."""
     accounts.require(actor, PERMISSION)
-    last = None
+    key = None
     while True:
-        query = _query(f)
-        if last is not None:
-            query = query.where(AuditEntry.id < last)
-        entries = list(query.limit(chunk))
+        entries = _entries(f, True, chunk, key)
         if not entries:
             return
         yield from _rows(entries)
-        last = entries[-1].id
+        key = (entries[-1].at, entries[-1].id)
 
 
 def record_export(actor: Staff, name: str, n: int) -> None:
