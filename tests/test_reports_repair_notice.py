@@ -67,6 +67,7 @@ def test_a_rework_notice_prints_the_redos_time_not_the_first_visits(office, tmp_
     text = notice_text(before)
     assert "返工" in text and "仍然渗水" in text
     assert first not in text  # not yet agreed: no time at all rather than the old one
+    assert "2026-11-24 10:00" not in text and "2026-11-25 09:00" in text  # issued: the rework, not the first hand-over
     workorders.assign(office["clerk"], wo.id, office["technician"].id,
                       window=(dt.datetime(2026, 11, 26, 9, 30), dt.datetime(2026, 11, 26, 11, 0)),
                       at=dt.datetime(2026, 11, 25, 9, 20))
@@ -75,3 +76,5 @@ def test_a_rework_notice_prints_the_redos_time_not_the_first_visits(office, tmp_
     text = notice_text(after)
     assert "返工" in text and "2026-11-26 09:30 – 11:00" in text
     assert first not in text and "14:00 – 16:00" not in text
+    # the stub's 派工时间 is the redo's hand-over (09:20), not the first one (11-24 10:00)
+    assert "2026-11-25 09:20" in text and "2026-11-24 10:00" not in text

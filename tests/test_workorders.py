@@ -114,6 +114,7 @@ def test_rework_clears_the_first_visits_appointment_and_the_redo_gets_its_own(of
     stored = WorkOrder.get_by_id(wo.id)
     assert (stored.window_start, stored.window_end, stored.scheduled_at) == (None, None, None)
     assert stored.technician_id == office["technician"].id  # the same technician may redo it
+    assert workorders.round_issued_at(stored) == dt.datetime(2026, 11, 25, 9, 0)  # not yet handed over
     entry = workorders.timeline(wo.id, reader=accounts.PROGRAM)[-1]
     assert entry["action"] == "rework" and entry["note"] == "业主反映仍然漏水"
     changes = {field: (old, new) for field, old, new in entry["changes"]}
@@ -135,6 +136,13 @@ def test_rework_clears_the_first_visits_appointment_and_the_redo_gets_its_own(of
     changes = {field: (old, new) for field, old, new in entry["changes"]}
     assert entry["action"] == "assign"
     assert changes["window_start"] == (None, str(redo_from)) and changes["window_end"] == (None, str(redo_to))
+    # the redo's notice is issued when it was handed over again; dispatched_at (the hand-over
+    # clock) stays the first one; a later hand-over to someone else does not move the issue time
+    assert stored.dispatched_at == NOW
+    assert workorders.round_issued_at(stored) == dt.datetime(2026, 11, 25, 9, 30)
+    other = accounts.create_staff(None, "tech2", "周师傅", Role.TECHNICIAN, "secret123")
+    workorders.assign(office["clerk"], wo.id, other.id, redo_from, at=dt.datetime(2026, 11, 25, 11, 0))
+    assert workorders.round_issued_at(WorkOrder.get_by_id(wo.id)) == dt.datetime(2026, 11, 25, 9, 30)
 
 
 def test_paid_service_fee_from_price_list_or_approved_quote(office):

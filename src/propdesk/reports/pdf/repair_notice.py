@@ -133,7 +133,7 @@ def notice_data(wo_id: int) -> dict[str, str]:
         reason = next((r.verdict_note for r in reversed(workorders.rounds(wo.id, reader=accounts.PROGRAM)) if r.verdict == "rework"), "")
         task = tr(REWORK_TASK).format(round=wo.rework_round + 1, reason=reason or "—", task=task)
     return {
-        "number": number, "issued": _when(wo.dispatched_at or wo.received_at),
+        "number": number, "issued": _when(workorders.round_issued_at(wo) or wo.received_at),
         "unit": unit_display(wo.unit) if wo.unit_id else "", "location": wo.location,
         "contact": wo.contact_name, "phone": wo.contact_phone, "task": task,
         "urgency": Urgency(wo.urgency).label(), "window": window or _when(wo.scheduled_at),

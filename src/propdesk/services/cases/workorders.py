@@ -20,7 +20,7 @@ from propdesk.models.db import upsert
 from propdesk.services.core.db_retry import for_change, transaction
 from propdesk.models.enums import Role, Urgency, WorkOrderKind, WorkOrderStatus
 from propdesk.models.tables import (
-    Complaint, Department, Owner, RepairCategory, Staff, Unit, WorkOrder, WorkRound, now,
+    AuditEntry, Complaint, Department, Owner, RepairCategory, Staff, Unit, WorkOrder, WorkRound, now,
 )
 from propdesk.services.core import accounts
 from propdesk.services.core import audit
@@ -404,6 +404,25 @@ def rework(actor: Staff, wo_id: int, reason: str, at: dt.datetime | None = None)
             "finished_at": None, "result": "", "slip_returned": False, "checked_by": None,
             "checked_at": None, "window_start": None, "window_end": None, "scheduled_at": None},
             reason, at)
+
+
+def round_issued_at(wo: WorkOrder) -> dt.datetime | None:
+    """When the current round's notice was issued (派工时间 on its stub). The first round: the
+    hand-over (``dispatched_at``). A redo: its first assignment after the rework, read from the
+    audit entries, because ``dispatched_at`` stays the first hand-over (the clock that says
+    whether the order was handed over in time); before that, when the rework was asked for."""
+    if not wo.rework_round:
+        return wo.dispatched_at
+    entries = (AuditEntry.select(AuditEntry.action, AuditEntry.at)
+               .where((AuditEntry.entity == ENTITY) & (AuditEntry.entity_id == wo.id)
+                      & AuditEntry.action.in_(("rework", "assign")))
+               .order_by(AuditEntry.id.desc()).tuples())
+    redo = None
+    for action, at in entries:  # newest first: the redo's assignments, then its rework
+        if action == "rework":
+            return redo or at
+        redo = at
+    return redo
 
 
 def _set_verdict(wo: WorkOrder, verdict: str, note: str) -> None:
