@@ -78,6 +78,20 @@
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <source>Writing {file}…</source>
+        <translation>正在生成 {file}…</translation>
+    </message>
+    <message>
+        <source>Writing {file}…
+{n} entries</source>
+        <translation>正在生成 {file}…
+已写 {n} 条</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消：没有生成文件。</translation>
+    </message>
+    <message>
         <source>{n} entries written to
 {path}</source>
         <translation>已写入 {n} 条：

@@ -343,3 +343,44 @@ def test_a_filter_chosen_down_the_log_starts_from_its_newest_entry(qtbot, long_l
     assert not model.can_fetch_above() and table.rowAt(0) == 0
     seen, _most = _scroll_down_reading(qtbot, viewer)
     assert seen == expected
+
+
+def test_the_export_is_written_on_a_worker_and_cancel_leaves_no_file(qtbot, long_log, tmp_path,
+                                                                     monkeypatch, dialogs):
+    """The export ran on the GUI thread (the window froze while a year of the log, ~500,000
+    lines at ten years' size, was written): now on a worker behind a progress dialog, whose
+    Cancel stops it with no file left and no export entry. The work waits at a line until Cancel
+    has been pressed (an Event, not a sleep)."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    from propdesk.reports import audit_export
+    from propdesk.ui import worker
+
+    pressed, threads = threading.Event(), []
+    rows = audit_log.all_rows
+
+    def held(*args, **kwargs):
+        for i, row in enumerate(rows(*args, **kwargs)):
+            threads.append(threading.current_thread())
+            if i == 5:
+                assert pressed.wait(30), "Cancel was never pressed"
+            yield row
+
+    class Spy(QProgressDialog):
+        def setValue(self, value):  # noqa: N802 - Qt's name
+            super().setValue(value)
+            if not pressed.is_set():
+                self.findChild(QPushButton).click()
+                pressed.set()
+
+    monkeypatch.setattr(audit_log, "all_rows", held)
+    monkeypatch.setattr(worker, "QProgressDialog", Spy)
+    monkeypatch.setattr(audit_export, "PROGRESS_EVERY", 2)
+    viewer = _long_viewer(qtbot, long_log)
+    target = tmp_path / "日志.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    qtbot.mouseClick(viewer.findChild(QPushButton, "export"), Qt.LeftButton)
+    assert pressed.is_set() and threads and all(t is not threading.main_thread() for t in threads)
+    assert not target.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".propdesk-")]
+    assert dialogs[-1][0] == "information" and "已取消" in dialogs[-1][2]
+    assert AuditEntry.select().where(AuditEntry.action == "export").count() == 0

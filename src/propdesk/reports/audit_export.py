@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from propdesk import xlsx_text
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.reports import output_file
+from propdesk.reports import ExportCancelled, output_file
 from propdesk.services.core import audit_log
 from propdesk.services.core import settings
 from propdesk.services.core.audit_log import AuditFilter
@@ -36,6 +36,7 @@ COLUMNS = [  # (key, header, width)
 ]
 THIN = Side(style="thin", color="808080")
 HEADER_ROW = 3
+PROGRESS_EVERY = 500  # lines between two progress reports (and looks at Cancel)
 
 
 def _clean(ws, value):
@@ -53,9 +54,11 @@ def _text(ws, value: str):
     return cell
 
 
-def export_audit(actor, f: AuditFilter, path, progress: Callable[[int], None] | None = None) -> int:
+def export_audit(actor, f: AuditFilter, path, progress: Callable[[int], None] | None = None,
+                 should_cancel: Callable[[], bool] | None = None) -> int:
     """Write the entries ``f`` selects to the .xlsx ``path``; returns how many. Supervisors and
-    administrators only (``audit.view``)."""
+    administrators only (``audit.view``). ``progress(n)`` every PROGRESS_EVERY lines; ``should_cancel()``
+    as often (True: :class:`ExportCancelled`, no file written, nothing audited)."""
     rows = audit_log.all_rows(actor, f)  # checks the permission before any file is made
     first = next(rows, None)
     n = 0
@@ -92,8 +95,14 @@ def export_audit(actor, f: AuditFilter, path, progress: Callable[[int], None] | 
                     values.append(_clean(ws, row[key]))
             ws.append(values)
             n += 1
-            if progress and n % 500 == 0:
-                progress(n)
+            if n % PROGRESS_EVERY == 0:
+                if should_cancel is not None and should_cancel():
+                    # the sheet's XML writer ended as openpyxl ends it (left mid-row, lxml
+                    # complained when it was collected); output_file removes the file
+                    ws.close()
+                    raise ExportCancelled()
+                if progress:
+                    progress(n)
         last = chr(ord("A") + len(COLUMNS) - 1)
         ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(n, 1)}"
         wb.save(tmp)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -16,10 +17,9 @@ from propdesk.services.core import audit_log
 from propdesk.services.core.audit_log import AuditFilter
 from propdesk.ui.errors import show_rule_error
 from propdesk.ui.lazy_model import DISPLAY, TOOLTIP, FOREGROUND, LazyTableModel
-from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.widgets import DateEdit, fit_to_screen
-from propdesk.ui.worker import Background
+from propdesk.ui.worker import Background, Cancelled, run_task
 from propdesk.ui import file_dialogs
 
 COLUMNS = [
@@ -176,6 +176,9 @@ class AuditViewer(QDialog):
         self.total.setText(self.tr("{n} entries").format(n=n) if n is not None else "")
 
     def export(self) -> None:
+        """The filtered log to Excel, written on a worker behind a progress dialog with Cancel
+        (it was written on the GUI thread: the window froze for the whole log)."""
+        from propdesk.reports import ExportCancelled
         from propdesk.reports.audit_export import export_audit
 
         name = f"audit-{dt.date.today():%Y%m%d}.xlsx"
@@ -185,13 +188,25 @@ class AuditViewer(QDialog):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        self.setCursor(Qt.WaitCursor)
         try:
-            n = export_audit(self.staff, self.current_filter(), path)
+            f = self.current_filter()
         except RuleError as err:
             show_rule_error(self, err)
             return
-        finally:
-            self.unsetCursor()
+        file = Path(path).name
+
+        def work(progress, should_cancel):  # on a worker: a year of the log is ~500,000 lines
+            return export_audit(self.staff, f, path, lambda n: progress(n, 0), should_cancel)
+
+        try:
+            n = run_task(self, self.tr("Writing {file}…").format(file=file), work,
+                         describe=lambda done, _total: self.tr("Writing {file}…\n{n} entries").format(
+                             file=file, n=f"{done:,}"))
+        except (Cancelled, ExportCancelled):
+            QMessageBox.information(self, self.windowTitle(), self.tr("Cancelled: no file was written."))
+            return
+        except RuleError as err:
+            show_rule_error(self, err)
+            return
         QMessageBox.information(self, self.windowTitle(), self.tr(
             "{n} entries written to\n{path}").format(n=n, path=path))
