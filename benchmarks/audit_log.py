@@ -5,10 +5,17 @@ on a plain ``sqlite3`` connection (the ratio is the cost of peewee and of buildi
 the OFFSET page the viewer read before (plain sqlite3) for comparison.
 
     python benchmarks/audit_log.py FILE [--runs 3] [--plans]
+    python benchmarks/audit_log.py FILE --gui      # the viewer itself, offscreen: the GUI thread
 
 FILE is opened read-only at the schema it has (``mode=ro&immutable=1``), as ``search.py
 --read-only`` does: the 1,000,000-complaint file (5.29 M audit entries) is never written.
 ``--plans`` prints SQLite's plan of each filter's first page.
+
+``--gui``: the viewer (``ui/audit_viewer.py``) opened offscreen on the file as an administrator,
+then: 30 pages scrolled down, Ctrl+End, Ctrl+Home, every person and every kind of record chosen
+in turn, a month's dates. Each call that acts and each turn of the event loop while the rows
+come is timed on the GUI thread (``gui_session.GuiThreadWatch``: wall and the thread's own CPU)
+and so is every statement run there; the longest turns are printed, with how long the rows took.
 """
 from __future__ import annotations
 
@@ -74,12 +81,82 @@ def _actor():
     return _ADMIN
 
 
+def gui(path: Path) -> None:
+    import os
+    import time
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("PROPDESK_HOME", str(Path("/tmp") / "propdesk-audit-bench-home"))
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from gui_session import GuiThreadWatch, wait_rows
+    from propdesk.models import database
+    from propdesk.ui import translation
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    _open(path, read_only=True)
+    translation.install(app, "zh_CN")
+    watch = GuiThreadWatch(database.obj, 50.0)
+    from propdesk.ui.audit_viewer import AuditViewer
+
+    waits = []
+
+    def step(name, fn, *args):
+        watch.step = watch.group = name
+        watch.timed(fn, *args)
+        waits.append((name, wait_rows(watch, app, [viewer.model])))
+        while viewer.model.paging:  # a scrolling page on the worker
+            watch.timed(app.processEvents)
+            time.sleep(0.002)
+
+    watch.step = watch.group = "viewer built"
+    viewer = watch.timed(AuditViewer, _actor())
+    viewer.resize(1000, 700)
+    step("shown, first page", viewer.show)
+    table = viewer.table
+    table.setFocus()
+    for k in range(30):
+        step(f"scroll page {k + 2}", table.scrollToBottom)
+    step("Ctrl+End", lambda: table.keyPressEvent(_key(Qt.Key_End)))
+    step("Ctrl+Home", lambda: table.keyPressEvent(_key(Qt.Key_Home)))
+    for combo in (viewer.person, viewer.kind):
+        for j in list(range(1, combo.count())) + [0]:
+            step(f"{combo.objectName()} = {combo.itemText(j)}", combo.setCurrentIndex, j)
+    viewer.dated.setChecked(True)
+    step("one month", viewer.apply_filter)
+    watch.close()
+    print(f"{watch.count:,} statements on the GUI thread, {len(watch.slow)} over 50 ms")
+    for name, ms, sql in watch.slow:
+        print(f"  {ms:7.1f} ms {name}: {sql}")
+    print("the longest turns of the GUI thread (ms CPU / wall):")
+    for cpu, ms, name in sorted(watch.by_cpu, reverse=True)[:6]:
+        print(f"  {cpu:7.1f} / {ms:7.1f}  {name}")
+    print(f"{len(watch.by_cpu):,} turns timed; rows shown after (ms): "
+          + ", ".join(f"{name} {ms:.0f}" for name, ms in sorted(waits, key=lambda w: -w[1])[:8]))
+    viewer.close()
+    from propdesk.app import finish_background_work
+
+    finish_background_work()
+
+
+def _key(key):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    return QKeyEvent(QEvent.KeyPress, key, Qt.ControlModifier)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--plans", action="store_true")
+    parser.add_argument("--gui", action="store_true")
     args = parser.parse_args()
+    if args.gui:
+        gui(args.file)
+        return
 
     from propdesk.services.core import audit_log
 
