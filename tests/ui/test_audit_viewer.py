@@ -384,3 +384,25 @@ def test_the_export_is_written_on_a_worker_and_cancel_leaves_no_file(qtbot, long
     assert not target.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".propdesk-")]
     assert dialogs[-1][0] == "information" and "已取消" in dialogs[-1][2]
     assert AuditEntry.select().where(AuditEntry.action == "export").count() == 0
+
+
+def test_a_log_longer_than_an_excel_sheet_is_refused_before_any_file(qtbot, long_log, tmp_path,
+                                                                     monkeypatch, dialogs):
+    """An Excel sheet ends at row 1,048,576 and the whole log of ten years holds 5.29 M entries:
+    written anyway, the file was one Excel refuses or cuts short. The export says so and writes
+    nothing (the sheet's size made small here)."""
+    from propdesk.reports import audit_export
+
+    monkeypatch.setattr(audit_export, "MOST_LINES", 50)
+    viewer = _long_viewer(qtbot, long_log)
+    target = tmp_path / "日志.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    qtbot.mouseClick(viewer.findChild(QPushButton, "export"), Qt.LeftButton)
+    total = AuditEntry.select().count()
+    assert not target.exists()
+    assert f"共 {total} 条" in dialogs[-1][2] and "Excel" in dialogs[-1][2]
+    assert AuditEntry.select().where(AuditEntry.action == "export").count() == 0
+    viewer.person.setCurrentIndex(viewer.person.findData(long_log["admin"].id))  # 40 entries
+    wait_rows(qtbot, viewer)
+    qtbot.mouseClick(viewer.findChild(QPushButton, "export"), Qt.LeftButton)
+    assert len(list(load_workbook(target).active.iter_rows(values_only=True))) == 3 + 40

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from propdesk import xlsx_text
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
-from propdesk.reports import ExportCancelled, output_file
+from propdesk.reports import ExportCancelled, ReportError, output_file
 from propdesk.services.core import audit_log
 from propdesk.services.core import settings
 from propdesk.services.core.audit_log import AuditFilter
@@ -37,6 +37,12 @@ COLUMNS = [  # (key, header, width)
 THIN = Side(style="thin", color="808080")
 HEADER_ROW = 3
 PROGRESS_EVERY = 500  # lines between two progress reports (and looks at Cancel)
+# an Excel sheet ends at row 1,048,576 (a longer one is refused or cut short when opened); the
+# title, the stamp and the header take HEADER_ROW of them
+MOST_LINES = 1_048_576 - HEADER_ROW
+MSG_TOO_MANY = QT_TRANSLATE_NOOP(
+    "reports", "The log chosen holds {n} entries, more than an Excel sheet can hold ({most}): "
+               "choose a shorter period, a person or a kind of record.")
 
 
 def _clean(ws, value):
@@ -58,9 +64,14 @@ def export_audit(actor, f: AuditFilter, path, progress: Callable[[int], None] | 
                  should_cancel: Callable[[], bool] | None = None) -> int:
     """Write the entries ``f`` selects to the .xlsx ``path``; returns how many. Supervisors and
     administrators only (``audit.view``). ``progress(n)`` every PROGRESS_EVERY lines; ``should_cancel()``
-    as often (True: :class:`ExportCancelled`, no file written, nothing audited)."""
+    as often (True: :class:`ExportCancelled`, no file written, nothing audited). More entries than
+    a sheet holds (MOST_LINES): ReportError before any file is made."""
     rows = audit_log.all_rows(actor, f)  # checks the permission before any file is made
     first = next(rows, None)
+    if first is not None:
+        total = audit_log.count(actor, f)  # (on the export's worker: 0.3-0.6 s at 5.29 M entries)
+        if total > MOST_LINES:
+            raise ReportError(MSG_TOO_MANY, n=f"{total:,}", most=f"{MOST_LINES:,}")
     n = 0
     with output_file(path, ".xlsx") as tmp:
         wb = Workbook(write_only=True)
