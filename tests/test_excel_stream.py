@@ -45,3 +45,52 @@ def test_every_line_once_in_a_larger_register(office, tmp_path, monkeypatch):
     numbers = [row[0] for row in ws.iter_rows(min_row=4, values_only=True)]
     assert numbers == [c.number for c in sorted(made, key=lambda c: (c.received_at, c.id))]
     assert ws.auto_filter.ref == "A3:S33" and ws.max_row == 33
+
+
+def _sheets_read_back(path):
+    wb = load_workbook(path)
+    return [(ws.title, list(ws.iter_rows(values_only=True)), ws.auto_filter.ref) for ws in wb.worksheets]
+
+
+def test_a_register_longer_than_a_sheet_goes_on_over_more_sheets(office, tmp_path, monkeypatch):
+    """An Excel sheet ends at row 1,048,576; a ten-year office's register can be longer, and the
+    lines past the end were written anyway (a file openpyxl will not open and Excel cuts). The
+    register goes on over as many sheets as it needs, each with the title, period and header
+    rows; every line once, in order (the sheet made small here: 50 lines)."""
+    monkeypatch.setattr(excel, "MOST_ROWS", 3 + 50)
+    made = [_complaint(office["clerk"], dt.datetime(2026, 11, 1 + i % 28, 8, i % 60), description=f"第{i}件")
+            for i in range(120)]
+    path = tmp_path / "long.xlsx"
+    assert excel.export_register("complaints", path, *NOV) == 120
+    sheets = _sheets_read_back(path)
+    assert [title for title, _, _ in sheets] == ["客户投诉记录本", "客户投诉记录本 (2)", "客户投诉记录本 (3)"]
+    heading = sheets[0][1][:3]
+    assert heading[2][:2] == ("编号", "受理时间") and "统计期间" in heading[1][0]
+    assert [rows[:3] for _, rows, _ in sheets] == [heading] * 3
+    assert [len(rows) - 3 for _, rows, _ in sheets] == [50, 50, 20]
+    numbers = [row[0] for _, rows, _ in sheets for row in rows[3:]]
+    assert numbers == [c.number for c in sorted(made, key=lambda c: (c.received_at, c.id))]
+    assert [ref for _, _, ref in sheets] == ["A3:S53", "A3:S53", "A3:S23"]
+    with zipfile.ZipFile(path) as z:
+        assert z.testzip() is None
+        assert z.namelist()[0] == "[Content_Types].xml" and len(set(z.namelist())) == len(z.namelist())
+
+
+def test_lines_entered_during_the_export_past_the_last_sheet_are_not_dropped(office, tmp_path,
+                                                                             monkeypatch):
+    """The sheets are planned from the lines counted first; more arriving while the register is
+    written (another desk recording) still each get their line."""
+    from propdesk.reports import registers
+
+    monkeypatch.setattr(excel, "MOST_ROWS", 3 + 50)
+    monkeypatch.setattr(registers.COMPLAINTS, "count", lambda *a, **k: 40)  # counted before 80 more came
+    made = [_complaint(office["clerk"], dt.datetime(2026, 11, 2, 8, 0) + dt.timedelta(minutes=i),
+                       description=f"第{i}件") for i in range(120)]
+    path = tmp_path / "grown.xlsx"
+    seen = []
+    assert excel.export_register("complaints", path, *NOV, progress=lambda d, t: seen.append((d, t))) == 120
+    sheets = _sheets_read_back(path)
+    assert [len(rows) - 3 for _, rows, _ in sheets] == [50, 50, 20]
+    assert [row[0] for _, rows, _ in sheets for row in rows[3:]] == [c.number for c in made]
+    assert seen[-1] == (120, 120)
+

@@ -172,3 +172,16 @@ def test_unpaid_fees_are_counted_until_settled(office):
     assert dashboard.counts(D(2026, 11, 24, 12, 0), reader=PROGRAM)["fees_unpaid"] == 1
     payments.add_to_bill(office["clerk"], wo.id, at=D(2026, 11, 24, 12, 0))
     assert dashboard.counts(D(2026, 11, 24, 12, 0), reader=PROGRAM)["fees_unpaid"] == 0
+
+
+def test_a_ledger_over_several_sheets_totals_under_its_last_line(month, tmp_path, monkeypatch):
+    """A ledger longer than a sheet goes on over more sheets (the sheet made small here: 3 lines
+    and the 合计 line fit); the 合计 line adds up every sheet's lines, under the last one."""
+    monkeypatch.setattr(excel, "MOST_ROWS", 3 + 3 + 1)
+    path = tmp_path / "fees.xlsx"
+    assert excel.export_register("fees", path, *MONTH) == 4
+    sheets = [[list(r) for r in ws.iter_rows(values_only=True)] for ws in load_workbook(path).worksheets]
+    assert [len(rows) for rows in sheets] == [3 + 3, 3 + 1 + 1]
+    assert sheets[0][:3] == sheets[1][:3]
+    assert [r[1] for r in sheets[0][3:] + sheets[1][3:4]] == [month[k].number for k in ("d", "d", "b", "a")]
+    assert sheets[1][-1][0] == "合计" and sheets[1][-1][6] == 205

@@ -14,6 +14,10 @@ written as an inline string, so nothing from the data ever becomes a formula; te
 spreadsheet would take for one when edited gets Excel's quote prefix (:mod:`propdesk.xlsx_text`,
 the one guard for every workbook). The result reads back in openpyxl, Excel and LibreOffice.
 
+A sheet ends at row 1,048,576 (MOST_ROWS): a longer register goes on over more sheets, 客户投诉记录本
+(2), (3) …, each with the same three heading rows, planned from the lines counted first (and the
+file written again with more sheets should more lines arrive during the export than counted).
+
 No Qt here: the GUI runs :func:`export_register` on a worker thread and passes plain callables.
 """
 from __future__ import annotations
@@ -49,7 +53,9 @@ FORMATS = {"datetime": "yyyy-mm-dd hh:mm", "date": "yyyy-mm-dd", "money": "#,##0
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 THIN = Side(style="thin", color="808080")
-SHEET = "xl/worksheets/sheet1.xml"
+# an Excel sheet ends at row 1,048,576: a longer one is refused (openpyxl will not open it) or cut
+# short by Excel. A register that does not fit goes on over more sheets, each with the heading.
+MOST_ROWS = 1_048_576
 WORKBOOK = "xl/workbook.xml"
 
 
@@ -80,48 +86,104 @@ def export_register(name: str, path, date_from: dt.date | None = None,
 
 def _write(register: Register, tmp, date_from, date_to, filters, total, progress, should_cancel,
            mask_phones) -> int:
+    """The workbook, with as many sheets as the ``total`` lines counted need. More lines than
+    that arriving during the export (records entered meanwhile, past a sheet's end): the file
+    is written again with the sheets they need, so none is ever dropped."""
+    while True:
+        try:
+            return _write_sheets(register, tmp, date_from, date_to, filters, total, progress,
+                                 should_cancel, mask_phones)
+        except _Outgrown as grown:
+            total = grown.lines
+
+
+class _Outgrown(Exception):
+    """More lines came than the sheets planned hold (``lines``: at least how many there are)."""
+
+    def __init__(self, lines: int):
+        super().__init__(lines)
+        self.lines = lines
+
+
+def lines_per_sheet(register: Register) -> int:
+    """The register's lines one sheet holds: its MOST_ROWS less the heading (and the 合计 line,
+    which a ledger may need under its last line)."""
+    return MOST_ROWS - HEADER_ROW - (1 if register.total_column is not None else 0)
+
+
+def sheet_titles(register: Register, sheets: int) -> list[str]:
+    """客户投诉记录本, then 客户投诉记录本 (2), (3) …: within Excel's 31 characters."""
+    titles = [_sheet_title(register.title())]
+    for k in range(2, sheets + 1):
+        suffix = f" ({k})"
+        titles.append(_sheet_title(register.title())[:31 - len(suffix)] + suffix)
+    return titles
+
+
+def _write_sheets(register: Register, tmp, date_from, date_to, filters, total, progress,
+                  should_cancel, mask_phones) -> int:
+    per_sheet = lines_per_sheet(register)
     wb = Workbook()
-    ws = wb.active
-    ws.title = _sheet_title(register.title())
-    _set_up_sheet(ws, register)
-    _write_heading(ws, register, date_from, date_to)
-    writers = [_cell_writer(ws, col, get_column_letter(i), mask_phones)
+    sheets = []
+    for k, title in enumerate(sheet_titles(register, max(1, -(-total // per_sheet)))):
+        ws = wb.active if k == 0 else wb.create_sheet()
+        ws.title = title
+        _set_up_sheet(ws, register)
+        _write_heading(ws, register, date_from, date_to)
+        sheets.append(ws)
+    ws = sheets[0]
+    writers = [_cell_writer(ws, col, get_column_letter(i), mask_phones)  # styles: the workbook's
                for i, col in enumerate(register.columns, 1)]
     closing = _total_writer(ws, register, writers)  # styles are registered before the parts
     parts = _parts(wb)
-    head = parts.pop(SHEET).split(b"</sheetData>", 1)[0]
-    head = re.sub(rb"<dimension [^>]*/>", b"", head, 1)  # optional; the size is not known yet
+    names = [_sheet_part(k) for k in range(len(sheets))]
+    heads = [re.sub(rb"<dimension [^>]*/>", b"",  # optional; the size is not known yet
+                    parts.pop(name).split(b"</sheetData>", 1)[0], count=1) for name in names]
+    last = get_column_letter(len(register.columns))
     done = 0
+    amount = Decimal(0)
+    rows = iter(register.rows(date_from, date_to, filters))
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as zf:
         for name, data in parts.items():  # [Content_Types].xml first, as Office writes it
-            if name != WORKBOOK:  # it names the auto-filter's range: written at the end
+            if name != WORKBOOK:  # it names the auto-filters' ranges: written at the end
                 zf.writestr(name, data)
-        with zf.open(SHEET, "w", force_zip64=True) as out:
-            out.write(head)
-            chunk: list[str] = []
-            row_no = HEADER_ROW
-            amount = Decimal(0)
-            for row in register.rows(date_from, date_to, filters):
-                row_no += 1
-                r = str(row_no)
-                chunk.append(f'<row r="{r}">{"".join([w(row, r) for w in writers])}</row>')
-                amount = register.add_to_total(amount, row)
-                done += 1
-                if len(chunk) == CHUNK:
-                    out.write("".join(chunk).encode())
-                    chunk = []
-                if done % PROGRESS_EVERY == 0:
+        for k, (ws, name, head) in enumerate(zip(sheets, names, heads)):
+            final = k == len(sheets) - 1
+            with zf.open(name, "w", force_zip64=True) as out:
+                out.write(head)
+                chunk: list[str] = []
+                row_no = HEADER_ROW
+                on_sheet = 0
+                for row in rows:
+                    if on_sheet == per_sheet:  # the last sheet is full and lines keep coming
+                        raise _Outgrown(done + 1)
+                    row_no += 1
+                    r = str(row_no)
+                    chunk.append(f'<row r="{r}">{"".join([w(row, r) for w in writers])}</row>')
+                    amount = register.add_to_total(amount, row)
+                    done += 1
+                    on_sheet += 1
+                    if len(chunk) == CHUNK:
+                        out.write("".join(chunk).encode())
+                        chunk = []
+                    if done % PROGRESS_EVERY == 0:
+                        _tick(progress, should_cancel, done, total)
+                    if on_sheet == per_sheet and not final:
+                        break
+                if closing and final:  # below the lines, outside the auto-filter: sorting leaves it last
+                    chunk.append(closing(amount, str(row_no + 1)))
+                out.write("".join(chunk).encode())
+                if final:
                     _tick(progress, should_cancel, done, total)
-            if closing:  # below the lines, outside the auto-filter: sorting leaves it last
-                chunk.append(closing(amount, str(row_no + 1)))
-            out.write("".join(chunk).encode())
-            _tick(progress, should_cancel, done, total)
-            last = get_column_letter(len(register.columns))
-            ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(done, 1)}"
-            parts = _parts(wb)  # now with the auto-filter over every line
-            out.write(b"</sheetData>" + parts[SHEET].split(b"</sheetData>", 1)[1])
-        zf.writestr(WORKBOOK, parts[WORKBOOK])
+                ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(on_sheet, 1)}"
+                parts = _parts(wb)  # now with the auto-filter over this sheet's lines
+                out.write(b"</sheetData>" + parts[name].split(b"</sheetData>", 1)[1])
+        zf.writestr(WORKBOOK, parts[WORKBOOK])  # every sheet's auto-filter and print titles
     return done
+
+
+def _sheet_part(k: int) -> str:
+    return f"xl/worksheets/sheet{k + 1}.xml"
 
 
 def _total_writer(ws, register: Register, writers) -> Callable[[Decimal, str], str] | None:
