@@ -98,3 +98,18 @@ def test_charts_say_what_their_axes_are_and_show_every_category(week, tmp_path):
     many = [(f"类别{i}", 30 - i) for i in range(15)]
     bars = category_bars(many)
     assert len(bars) == 12 and bars[-1] == ("其余 4 类", sum(30 - i for i in range(11, 15)))
+
+
+@pytest.mark.parametrize("ok, of, shown", [(23, 40, "58%"), (1, 8, "13%"), (3, 8, "38%"), (2, 3, "67%"), (0, 0, "—")])
+def test_a_rate_is_printed_as_excel_and_the_dashboard_show_it(ok, of, shown):
+    """The week of 2026-11-23 in the demo: 23 of 40 complaints replied on time. The workbook
+    stores 0.575 in a "0%" cell, which Excel shows as 58%; the PDF printed "57%" (Python's
+    f"{0.575 * 100:.0f}" is "57": 57.49999999999999 rounded half to even), so the office
+    head's two copies of the same report disagreed, and so did the dashboard's 本周至今."""
+    from propdesk.reports.weekly_tables import Percent, _rate
+    from propdesk.ui.dashboard import percent
+
+    rate = weekly.Rate(ok, of)
+    assert str(_rate(rate)) == shown
+    assert str(Percent(rate.value)) == shown
+    assert percent(rate.value) == shown

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import Channel, Severity
+from propdesk.reports.percent import percent_text
 from propdesk.services.lists.weekly import Rate, WeeklySummary
 from propdesk.services.register import privacy
 
@@ -30,7 +31,7 @@ class Percent:
     value: float | None
 
     def __str__(self) -> str:
-        return "—" if self.value is None else f"{self.value * 100:.0f}%"
+        return percent_text(self.value)  # as Excel shows the stored rate (reports/percent.py)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.reports.percent import percent_text
 from propdesk.services.lists import dashboard
 from propdesk.ui.lazy_qt import set_properties, set_shortcut
 from propdesk.ui.widgets import ui_text
@@ -37,7 +38,8 @@ WAITING_TILES = [
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%"
+    """As the weekly summary prints it and Excel shows it (23 of 40 is 58% on all three)."""
+    return percent_text(value)
 
 
 class Tile(QPushButton):
