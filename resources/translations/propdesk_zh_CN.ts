@@ -1442,6 +1442,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>费用未收</translation>
     </message>
     <message>
+        <source>Quote awaiting approval</source>
+        <translation>报价待审批</translation>
+    </message>
+    <message>
         <source>Show all open orders (Esc)</source>
         <translation>显示全部未验收工单 (Esc)</translation>
     </message>
@@ -7916,6 +7920,10 @@ The details are in the log file:
     <message>
         <source>Paid-service fees not settled</source>
         <translation>有偿服务费未收</translation>
+    </message>
+    <message>
+        <source>Quotes awaiting approval</source>
+        <translation>报价待审批</translation>
     </message>
     <message>
         <source>whole estate</source>

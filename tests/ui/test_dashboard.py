@@ -78,3 +78,76 @@ def test_the_weekly_dialog_has_an_alt_key_for_each_field(qtbot, office):
     assert dialog.kind.hasFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_D, Qt.AltModifier)
     assert dialog.day.hasFocus() or dialog.day.isAncestorOf(QApplication.focusWidget())
+
+
+def test_a_quote_waiting_for_the_supervisor_has_a_tile_and_a_list(qtbot, office, monkeypatch):
+    """报价审批: a clerk's quote cannot be collected until a supervisor approves it, but nothing
+    told the supervisor one was waiting: no tile, no filter on the board; it was found only by
+    opening each order's fees (seen at the desk as supervisor of the demo office). The tile counts
+    orders with a quote neither approved nor voided and opens the board filtered on them; the
+    fee dialog opens on the waiting line, so Alt+Q approves it and the order leaves the list."""
+    from decimal import Decimal
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from propdesk.models.tables import PriceItem
+    from propdesk.services.cases import workorders
+    from propdesk.services.cases.workorders import RepairInput
+    from propdesk.services.fees import charges
+    from propdesk.services.fees.charges import LineInput
+    from propdesk.services.lists import dashboard
+    from propdesk.services.core.accounts import PROGRAM
+    from propdesk.ui.fee_dialog import FeeDialog
+
+    PriceItem.create(name="疏通下水道", unit_name="次", price=Decimal("80.00"))
+    at = dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=1)
+
+    def paid_order(description):
+        wo = workorders.create(office["clerk"], RepairInput(
+            received_at=at, phone="13800138000", contact_name="张伟", unit="3栋2单元1201",
+            description=description, paid=True), at=at)
+        return wo
+
+    waiting = paid_order("卫生间下水道堵塞")
+    charges.add(office["clerk"], waiting.id, LineInput(kind="quote", description="主管道高压清洗", amount="200"))
+    approved = paid_order("厨房下水道堵塞")  # the supervisor's own quote: approved as written
+    charges.add(office["supervisor"], approved.id, LineInput(kind="quote", description="更换存水弯", amount="60"))
+    voided = paid_order("阳台地漏堵塞")
+    line = charges.add(office["clerk"], voided.id, LineInput(kind="quote", description="更换地漏", amount="50"))
+    charges.void(office["clerk"], line.id, "业主自行购买")
+    cancelled = paid_order("洗手池堵塞")
+    charges.add(office["clerk"], cancelled.id, LineInput(kind="quote", description="更换下水管", amount="90"))
+    workorders.cancel(office["clerk"], cancelled.id, "业主已自行修好")
+    assert dashboard.counts(reader=PROGRAM)["quotes_waiting"] == 1
+
+    window = MainWindow(office["supervisor"])
+    qtbot.addWidget(window)
+    tile = window.dashboard.tiles["quotes_waiting"]
+    qtbot.waitUntil(lambda: tile.text().startswith("1\n"))  # counted off the GUI thread
+    assert "报价待审批" in tile.text()
+    tile.click()
+    board = window.work_orders.board
+    assert window.tabs.currentWidget() is window.work_orders and board.quotes_only.isChecked()
+    assert "报价待审批" in board.tile_hint.text()
+    wait_rows(qtbot, board.model)
+    assert [board.model.index(r, 0).data() for r in range(board.model.rowCount())] == [waiting.number]
+
+    def approve_with_alt_q(dialog):
+        assert dialog.approve.isEnabled()  # the waiting line is selected when the dialog opens
+        with qtbot.waitActive(dialog):  # Alt keys reach the active window only
+            dialog.show()
+            dialog.activateWindow()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Q, Qt.AltModifier)  # the button animates its click
+        qtbot.waitUntil(lambda: charges.lines(waiting.id)[0].approved_by_id == office["supervisor"].id)
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(FeeDialog, "exec", approve_with_alt_q)
+    board.table.selectRow(0)
+    board.do_fees()
+    assert charges.lines(waiting.id)[0].approved_by_id == office["supervisor"].id
+    qtbot.waitUntil(lambda: board.model.rowCount() == 0 and not board.model.loading)
+    assert dashboard.counts(reader=PROGRAM)["quotes_waiting"] == 0
+    board.clear_tile()
+    assert not board.quotes_only.isChecked()

@@ -34,6 +34,8 @@ WAITING_TILES = [
     ("head_escalations", QT_TRANSLATE_NOOP("ui", "With the office head (incl. reopened twice)"), "complaints", True),
     ("on_hold", QT_TRANSLATE_NOOP("ui", "Complaints on hold"), "complaints", False),
     ("fees_unpaid", QT_TRANSLATE_NOOP("ui", "Paid-service fees not settled"), "work_orders", True),
+    # 报价审批: the fee cannot be collected before the supervisor approves the quote
+    ("quotes_waiting", QT_TRANSLATE_NOOP("ui", "Quotes awaiting approval"), "work_orders", True),
 ]
 
 

@@ -54,6 +54,7 @@ class DispatchBoard(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
         self.late_only.toggled.connect(self.refresh)
         self.unpaid_only.toggled.connect(self.refresh)
+        self.quotes_only.toggled.connect(self.refresh)
         self.day.dateChanged.connect(self.refresh_day)
         self.table.open_requested.connect(self.open_work_order)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
@@ -79,6 +80,8 @@ class DispatchBoard(QWidget):
         fill_combo(self.urgency, [(u.value, u.label()) for u in Urgency], self.tr("Any urgency"))
         self.late_only = QCheckBox(self.tr("Not handed over in time"))
         self.unpaid_only = QCheckBox(self.tr("Fees unpaid"), objectName="wo_unpaid")
+        # 报价审批: orders whose quote waits for a supervisor (the dashboard's tile)
+        self.quotes_only = QCheckBox(self.tr("Quote awaiting approval"), objectName="wo_quotes")
         self.count = QLabel()
         # at 1024x768 the board beside the repair form has ~700 px: the received time, the
         # department, the fee (the state says "unpaid" too), the contact and the hand-over clock
@@ -166,6 +169,7 @@ class DispatchBoard(QWidget):
             filters.addWidget(w)
         filters.addWidget(self.late_only)
         filters.addWidget(self.unpaid_only)
+        filters.addWidget(self.quotes_only)
         board = QVBoxLayout()
         hint_row = QHBoxLayout()
         hint_row.addWidget(self.tile_hint, 1)
@@ -212,6 +216,7 @@ class DispatchBoard(QWidget):
         return WorkOrderFilter(statuses=tuple(statuses), technician_id=self.technician.currentData(),
                                urgency=self.urgency.currentData(), overdue_only=self.late_only.isChecked(),
                                unpaid_only=self.unpaid_only.isChecked(),
+                               quotes_waiting=self.quotes_only.isChecked(),
                                text=self.search.text(), at=dt.datetime.now())
 
     def refresh_in_background(self) -> None:
@@ -279,7 +284,7 @@ class DispatchBoard(QWidget):
         """Back to the usual view: every order not yet signed off, no tile's filter."""
         self.tile_hint.hide()
         self.tile_clear.hide()
-        for box in (self.late_only, self.unpaid_only):
+        for box in (self.late_only, self.unpaid_only, self.quotes_only):
             box.blockSignals(True)
             box.setChecked(False)
             box.blockSignals(False)
@@ -289,8 +294,9 @@ class DispatchBoard(QWidget):
     def show_state(self, key: str, label: str = "") -> None:
         """Show the orders behind a dashboard number."""
         states = {"wo_late": "new", "wo_new": "new", "wo_to_check": "done", "wo_rework": "rework",
-                  "fees_unpaid": None}
-        for box, on in ((self.late_only, key == "wo_late"), (self.unpaid_only, key == "fees_unpaid")):
+                  "fees_unpaid": None, "quotes_waiting": None}
+        for box, on in ((self.late_only, key == "wo_late"), (self.unpaid_only, key == "fees_unpaid"),
+                        (self.quotes_only, key == "quotes_waiting")):
             box.blockSignals(True)
             box.setChecked(on)
             box.blockSignals(False)

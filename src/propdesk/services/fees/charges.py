@@ -74,6 +74,15 @@ def unpaid_condition():
     return WorkOrder.fee_state == "unpaid"
 
 
+def quote_waiting_condition():
+    """Orders with a quote no supervisor has approved yet (neither approved nor voided, the
+    order not cancelled): the supervisor's 报价待审批. Until then the fee cannot be collected
+    (payments.py), so these wait on the supervisor and nobody else."""
+    waiting = (FeeLine.select(FeeLine.work_order)
+               .where((FeeLine.kind == "quote") & FeeLine.approved_by.is_null() & FeeLine.voided_at.is_null()))
+    return WorkOrder.id.in_(waiting) & (WorkOrder.status != WorkOrderStatus.CANCELLED.value)
+
+
 def state_for(order: WorkOrder, total: Decimal, settled: bool) -> str:
     if order.status == WorkOrderStatus.CANCELLED.value or total <= 0:
         return "settled" if settled else "none"

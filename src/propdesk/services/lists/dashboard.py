@@ -56,7 +56,8 @@ def counts(at: dt.datetime | None = None, *, reader) -> dict[str, int]:
         .where(Callback.status == due).dicts().get())
     from propdesk.services.fees import charges
 
-    fees = {"fees_unpaid": WorkOrder.select().where(charges.unpaid_condition()).count()}
+    fees = {"fees_unpaid": WorkOrder.select().where(charges.unpaid_condition()).count(),
+            "quotes_waiting": WorkOrder.select().where(charges.quote_waiting_condition()).count()}
     return {k: int(v or 0) for k, v in {**row, **wo, **cb, **fees}.items()}
 
 

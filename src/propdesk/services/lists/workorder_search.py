@@ -32,6 +32,7 @@ class WorkOrderFilter:
     date_to: dt.date | None = None
     overdue_only: bool = False  # not handed over in time (services.cases.lateness)
     unpaid_only: bool = False  # a paid service's fee not yet settled (services.fees.charges)
+    quotes_waiting: bool = False  # a quote awaiting a supervisor's approval (services.fees.charges)
     text: str = ""
     at: dt.datetime | None = None
 
@@ -87,6 +88,11 @@ def _where(f: WorkOrderFilter):
         from propdesk.services.fees.charges import unpaid_condition
 
         parts.append(Narrowing(unpaid_condition()))  # (the fee state's index)
+    if f.quotes_waiting:
+        from propdesk.services.fees.charges import quote_waiting_condition
+
+        conds.append(quote_waiting_condition())  # (a few orders: the fee lines' own table)
+        guessed += 1
     text = text_condition(WorkOrder, f.text, [
         WorkOrder.description, WorkOrder.contact_name, phone_text(WorkOrder.contact_phone), WorkOrder.number,
         WorkOrder.location, Unit.label, WorkOrder.result])
