@@ -10,6 +10,11 @@ import functools
 import importlib.resources
 from pathlib import Path
 
+# The characters the main font (WenQuanYi Micro Hei) lacks, CJK Extension A and B (names such as
+# 王𠮷祥, 䶮): two subsets of the Hanazono fonts (tools/subset_fallback_fonts.py), used by the
+# PDFs (reports.fonts) and by the window (ui.fonts.add_rare_character_fonts)
+RARE_CHARACTER_FONTS = ("HanaMinA-ext.ttf", "HanaMinB-ext.ttf")
+
 
 @functools.cache
 def resources_root() -> Path:

@@ -19,7 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.reports import ReportError
-from propdesk.resources import resource_path
+from propdesk.resources import RARE_CHARACTER_FONTS, resource_path
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def cjk_font() -> str:
 # of the Hanazono fonts (tools/subset_fallback_fonts.py) draw them; what no font has (emoji)
 # prints as REPLACEMENT, is logged, and the page's footer says what the mark means.
 
-FALLBACKS = (("PropDeskExtA", "HanaMinA-ext.ttf"), ("PropDeskExtB", "HanaMinB-ext.ttf"))
+FALLBACKS = tuple(zip(("PropDeskExtA", "PropDeskExtB"), RARE_CHARACTER_FONTS))
 REPLACEMENT = "\u25a1"  # □, in the main font
 # Zero-width joiners and variation selectors (the FE0F after an emoji) draw nothing anyway.
 _INVISIBLE = frozenset([0x200B, 0x200C, 0x200D, 0x2060, *range(0xFE00, 0xFE10),

@@ -18,7 +18,7 @@ from propdesk.services.core import file_check, settings
 from propdesk.services.setup import access
 from propdesk.ui.backup_dialogs import add_backup_actions
 from propdesk.ui.form_area import FormArea
-from propdesk.ui import lazy_qt
+from propdesk.ui import fonts, lazy_qt
 from propdesk.ui.lazy_qt import Qt, set_shortcut
 from propdesk.ui.widgets import STYLE
 from propdesk.ui.worker import Background
@@ -64,8 +64,9 @@ class MainWindow(QMainWindow):
         screen = QApplication.primaryScreen().availableGeometry() if QApplication.primaryScreen() else None
         self.resize(min(1440, screen.width()) if screen else 1280, min(900, screen.height()) if screen else 860)
         self.tabs = QTabWidget(objectName="tabs")
-        # done once the window is on screen (paintEvent): the database file's check, if due
-        self._after_first_paint = [file_check.start]
+        # done once the window is on screen (paintEvent): the database file's check, if due;
+        # the fonts for rare characters in names (not at start: a bare window's start is the yardstick)
+        self._after_first_paint = [file_check.start, fonts.add_rare_character_fonts]
         if staff.role == Role.TECHNICIAN.value:
             self._build_technician()
             return
