@@ -18,7 +18,7 @@ from propdesk.services.cases import my_jobs, workorders
 from propdesk.services.cases.workorders import Completion
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.lazy_qt import set_properties
-from propdesk.ui.widgets import fmt_short
+from propdesk.ui.widgets import fmt, fmt_list
 
 
 class MyJobsTab(QWidget):
@@ -87,7 +87,8 @@ class MyJobsTab(QWidget):
         keep = self.selected_id()
         self.message.clear()
         self.jobs = my_jobs.jobs(self.staff)
-        today = dt.date.today()
+        self.now = dt.datetime.now()  # a job of another year shows its year (fmt_list)
+        today = self.now.date()
         n_today = sum(1 for j in self.jobs if j.scheduled_at and j.scheduled_at.date() == today)
         self.title.setText(self.tr("My jobs — {name}, {day}: {n} today, {m} in all").format(
             name=self.staff.name, day=today.isoformat(), n=n_today, m=len(self.jobs)))
@@ -97,7 +98,9 @@ class MyJobsTab(QWidget):
                      job.description.replace("\n", " "), self._state(job))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if c == 5:
+                if c == 0:
+                    item.setToolTip(self._when(job, whole=True))
+                elif c == 5:
                     item.setToolTip(job.description)
                 elif c in (2, 3):
                     item.setToolTip(text)
@@ -109,10 +112,16 @@ class MyJobsTab(QWidget):
             self.table.selectRow(row)
         self._show_selected()
 
-    def _when(self, job) -> str:
-        if job.window_start and job.window_end:
-            return f"{fmt_short(job.window_start)}–{job.window_end:%H:%M}"
-        return fmt_short(job.scheduled_at or job.window_start)
+    def _when(self, job, whole: bool = False) -> str:
+        """The agreed time (or window): as every list writes a time (``fmt_list``: month-day and
+        time this year, the date alone in another), or ``whole``, with its year, for the cell's
+        tooltip and the job's details."""
+        window = bool(job.window_start and job.window_end)
+        start = job.window_start if window else job.scheduled_at or job.window_start
+        end = job.window_end if window else None
+        if whole:
+            return fmt(start) + (end.strftime("–%H:%M") if end else "")
+        return fmt_list(start, self.now, until=end)
 
     def _state(self, job) -> str:
         state = WorkOrderStatus(job.status).label()
@@ -146,11 +155,11 @@ class MyJobsTab(QWidget):
             f"<b>{job.number}</b>　{self._state(job)}",
             self.tr("Address: {a}").format(a=job.address or "—"),
             self.tr("Contact: {name} {phone}").format(name=job.contact_name, phone=job.contact_phone),
-            self.tr("Agreed time: {t}").format(t=self._when(job) or "—"),
+            self.tr("Agreed time: {t}").format(t=self._when(job, whole=True) or "—"),
             self.tr("Task: {task}").format(task=job.description),
         ]
         if job.arrived_at:
-            lines.append(self.tr("Arrived: {t}").format(t=fmt_short(job.arrived_at)))
+            lines.append(self.tr("Arrived: {t}").format(t=fmt(job.arrived_at)))
         if job.result:
             lines.append(self.tr("Result: {r}; materials: {m}").format(r=job.result, m=job.materials or "—"))
         if job.paid:

@@ -55,20 +55,20 @@ def fmt(value: dt.datetime | dt.date | None) -> str:
     return value.strftime("%Y-%m-%d")
 
 
-def fmt_short(value: dt.datetime | None) -> str:
-    """Month-day and time, for lists of current work where the year goes without saying."""
-    return value.strftime("%m-%d %H:%M") if value else ""
-
-
-def fmt_list(value: dt.datetime | dt.date | None, now: dt.datetime | dt.date) -> str:
+def fmt_list(value: dt.datetime | dt.date | None, now: dt.datetime | dt.date,
+             until: dt.datetime | None = None) -> str:
     """A time in a list's narrow column: month-day and time in ``now``'s year ("12-02 09:08"),
     the date alone in another year ("2025-12-02": as wide, and the year is what counts then).
-    The cell's tooltip holds the whole value (``fmt``), and exports print it whole."""
+    ``until``: the end of an agreed window, its time after the start's ("12-02 09:00–11:00")
+    where the time shows. The cell's tooltip holds the whole value (``fmt``), and exports print
+    it whole."""
     if value is None:
         return ""
     if value.year != now.year:
         return value.strftime("%Y-%m-%d")
-    return value.strftime("%m-%d %H:%M") if isinstance(value, dt.datetime) else value.strftime("%m-%d")
+    if not isinstance(value, dt.datetime):
+        return value.strftime("%m-%d")
+    return value.strftime("%m-%d %H:%M") + (until.strftime("–%H:%M") if until else "")
 
 
 def countdown(until: dt.datetime, now: dt.datetime) -> str:
