@@ -18,7 +18,7 @@ from propdesk.services.core import file_check, settings
 from propdesk.services.setup import access
 from propdesk.ui.backup_dialogs import add_backup_actions
 from propdesk.ui.form_area import FormArea
-from propdesk.ui import fonts, lazy_qt
+from propdesk.ui import fonts, lazy_qt, start_gc
 from propdesk.ui.lazy_qt import Qt, set_shortcut
 from propdesk.ui.widgets import STYLE
 from propdesk.ui.worker import Background
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self._overdue_counter = Background(self._show_overdue, self)
         self._after_first_paint.insert(0, self.update_overdue)
         self._after_first_paint.append(lazy_qt.build_namespace)
+        self._after_first_paint.append(start_gc.started)  # the collector as usual again
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.update_overdue)
         self._clock.start()
