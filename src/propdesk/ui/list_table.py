@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QMenu, QStyle, QStyledItemDelegate, QTableView, QToolTip,
 )
 
-from propdesk import config
+from propdesk.ui.desk_settings import desk_settings
 from propdesk.ui.lazy_model import DISPLAY, HORIZONTAL, TOOLTIP, LazyTableModel
 from propdesk.ui.lazy_qt import Qt, set_properties
 
@@ -47,11 +47,6 @@ def let_last_column_shrink(view) -> None:
     header = view.horizontalHeader()
     if header.count():
         header.resizeSection(header.logicalIndex(header.count() - 1), LAST_MIN)
-
-
-def desk_settings() -> QSettings:
-    """This desk's own settings file (the printer's margins are kept there too)."""
-    return QSettings(str(config.data_dir() / "desk.ini"), QSettings.IniFormat)
 
 
 class _WholeText(QStyledItemDelegate):

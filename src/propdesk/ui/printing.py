@@ -15,21 +15,17 @@ import logging
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSettings, QSizeF
+from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolBar
 
-from propdesk import config
 from propdesk.ui.lazy_qt import Qt
 from propdesk.ui import file_dialogs
+from propdesk.ui.desk_settings import desk_settings
 
 log = logging.getLogger(__name__)
 MAX_DPI = 300  # enough for forms and registers; a 1200 dpi page would be half a gigabyte
-
-
-def desk_settings() -> QSettings:
-    return QSettings(str(config.data_dir() / "desk.ini"), QSettings.IniFormat)
 
 
 def remembered_printer() -> str:
