@@ -176,7 +176,35 @@ def open_database(location: str) -> Database:
             return db
         return connect(location)
     Path(location).parent.mkdir(parents=True, exist_ok=True)
-    return SqliteDatabase(location, pragmas=SQLITE_PRAGMAS, timeout=10)
+    return OfficeFile(location, pragmas=SQLITE_PRAGMAS, timeout=10)
+
+
+class OfficeFile(SqliteDatabase):
+    """The office's SQLite file, counting the connections this process has open on it (one a
+    thread): while any is, the file must not be opened with open() here, since closing that
+    descriptor drops the POSIX locks of every connection of the process
+    (services.core.backup._open_here). A connection a finished thread dropped without closing
+    stays counted: the count may be too high, never too low."""
+
+    def __init__(self, *args, **kwargs):
+        import threading
+
+        super().__init__(*args, **kwargs)
+        self._count_lock = threading.Lock()
+        self.open_connections = 0
+
+    def _connect(self):
+        conn = super()._connect()
+        with self._count_lock:
+            self.open_connections += 1
+        return conn
+
+    def _close(self, conn):
+        try:
+            super()._close(conn)
+        finally:
+            with self._count_lock:
+                self.open_connections = max(self.open_connections - 1, 0)
 
 
 def upsert(model, conflict_target: list, **values):

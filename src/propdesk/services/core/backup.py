@@ -169,6 +169,22 @@ def _probe_writable(path: Path) -> None:
         pass
 
 
+def _open_here(path: Path) -> bool:
+    """Whether ``path`` is the office's database this process works on through SQLite (the
+    desk signed in, the file check beside the sign-in, a backup of the open file). Such a file
+    is never opened with open(): closing that descriptor drops every POSIX lock this process
+    holds on the file, SQLite's own included (sqlite.org/howtocorrupt.html, 2.2), and the next
+    program to open and close it takes itself for the last connection, checkpoints and deletes
+    the -wal the desk still writes into: every later commit of the desk is lost."""
+    db = database.obj
+    if db is None or not is_sqlite(db) or not getattr(db, "open_connections", 0):
+        return False
+    try:
+        return os.path.samefile(db.database, path)
+    except (OSError, TypeError, ValueError):
+        return False
+
+
 def diagnose(path: str | Path, full: bool | None = None) -> tuple[str, str]:
     """(status, reason): the status as :func:`check_database` and, for anything but ``ok``,
     what is wrong in the words of the system or SQLite (for the message and the log).
@@ -176,10 +192,13 @@ def diagnose(path: str | Path, full: bool | None = None) -> tuple[str, str]:
     The header must be SQLite's and the file as long as the header says (a truncated copy is
     caught here, at once); then ``PRAGMA quick_check`` reads every page. For files over
     ``FULL_CHECK_LIMIT`` (unless ``full``) only the schema and the header are read, so that
-    start-up stays quick on a very large database."""
+    start-up stays quick on a very large database. The database this process has open is read
+    through SQLite only (its header was read before it was opened; :func:`_open_here`)."""
     path = Path(path)
     wal = Path(f"{path}-wal")
     try:
+        if _open_here(path):
+            return _sqlite_check(path, path.stat().st_size <= FULL_CHECK_LIMIT if full is None else full)
         if not path.exists():
             return MISSING, "no file"
         if not path.is_file():
@@ -204,7 +223,12 @@ def diagnose(path: str | Path, full: bool | None = None) -> tuple[str, str]:
         if valid_count and pages and size < page_size * pages:
             log.warning("%s is %s bytes, its header says %s pages of %s", path, size, pages, page_size)
             return DAMAGED, f"truncated: {size} bytes, the header says {pages} pages of {page_size}"
-    full = size <= FULL_CHECK_LIMIT if full is None else full
+    return _sqlite_check(path, size <= FULL_CHECK_LIMIT if full is None else full)
+
+
+def _sqlite_check(path: Path, full: bool) -> tuple[str, str]:
+    """``PRAGMA quick_check`` (``full``) or the schema read, through SQLite: never a descriptor
+    of this process's own that SQLite does not know about."""
     try:
         con = sqlite3.connect(path, timeout=CHECK_TIMEOUT)
         try:
