@@ -2,11 +2,14 @@
 screen (ui/start_gc.py; the start-up figure is benchmarks/startup.py's)."""
 import gc
 
+import pytest
+
 from propdesk.ui import start_gc
 from propdesk.ui.main_window import MainWindow
 
 
-def test_the_collector_is_back_to_usual_after_the_first_paint(qtbot, office, monkeypatch):
+@pytest.mark.parametrize("role", ["clerk", "technician", "admin"])
+def test_the_collector_is_back_to_usual_after_the_first_paint(qtbot, office, monkeypatch, role):
     frozen = []
     monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))  # (the test process's objects stay collectable)
     before = gc.get_threshold()
@@ -14,7 +17,7 @@ def test_the_collector_is_back_to_usual_after_the_first_paint(qtbot, office, mon
         gc.set_threshold(*start_gc.DEFAULT)
         start_gc.while_starting()
         assert gc.get_threshold() == start_gc.STARTING
-        window = MainWindow(office["clerk"])
+        window = MainWindow(office[role])
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: gc.get_threshold() == start_gc.DEFAULT)

@@ -65,8 +65,9 @@ class MainWindow(QMainWindow):
         self.resize(min(1440, screen.width()) if screen else 1280, min(900, screen.height()) if screen else 860)
         self.tabs = QTabWidget(objectName="tabs")
         # done once the window is on screen (paintEvent): the database file's check, if due;
-        # the fonts for rare characters in names (not at start: a bare window's start is the yardstick)
-        self._after_first_paint = [file_check.start, fonts.add_rare_character_fonts]
+        # the fonts for rare characters in names (not at start: a bare window's start is the yardstick);
+        # Python's collector as usual again (every role's window: start_gc)
+        self._after_first_paint = [file_check.start, fonts.add_rare_character_fonts, start_gc.started]
         if staff.role == Role.TECHNICIAN.value:
             self._build_technician()
             return
@@ -102,7 +103,6 @@ class MainWindow(QMainWindow):
         self._overdue_counter = Background(self._show_overdue, self)
         self._after_first_paint.insert(0, self.update_overdue)
         self._after_first_paint.append(lazy_qt.build_namespace)
-        self._after_first_paint.append(start_gc.started)  # the collector as usual again
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self.update_overdue)
         self._clock.start()
