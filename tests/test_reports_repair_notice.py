@@ -78,3 +78,33 @@ def test_a_rework_notice_prints_the_redos_time_not_the_first_visits(office, tmp_
     assert first not in text and "14:00 – 16:00" not in text
     # the stub's 派工时间 is the redo's hand-over (09:20), not the first one (11-24 10:00)
     assert "2026-11-25 09:20" in text and "2026-11-24 10:00" not in text
+
+
+def test_a_redo_handed_over_today_is_in_todays_batch(office):
+    """Today's batch selected by the first hand-over (dispatched_at): a redo handed over again
+    today, first handed over days before, was left out of it. The rule is the current round's
+    hand-over (workorders.round_issued_on), the same the notice's stub prints."""
+    from propdesk.models.tables import WorkOrder
+    from propdesk.services.cases.workorders import Completion
+
+    wo = order(office)  # handed over 11-24 10:00 for 14:00
+    workorders.complete(office["technician"], wo.id, Completion(
+        arrived_at=dt.datetime(2026, 11, 24, 14, 10), finished_at=dt.datetime(2026, 11, 24, 15, 0),
+        result="更换下水管", slip_returned=True), at=dt.datetime(2026, 11, 24, 15, 30))
+    workorders.rework(office["clerk"], wo.id, "仍然渗水", at=dt.datetime(2026, 11, 26, 16, 0))
+    workorders.assign(office["clerk"], wo.id, office["technician"].id,
+                      window=(dt.datetime(2026, 11, 29, 9, 30), dt.datetime(2026, 11, 29, 11, 0)),
+                      at=dt.datetime(2026, 11, 27, 9, 20))
+    other = order(office, received_at=dt.datetime(2026, 11, 24, 9, 0))  # first round, 11-24
+    assert todays_notices(dt.date(2026, 11, 27)) == [wo.id]  # the redo's hand-over day
+    assert todays_notices(dt.date(2026, 11, 29)) == [wo.id]  # the redo's visit
+    assert todays_notices(dt.date(2026, 11, 24)) == [other.id]  # its first round is over
+    assert todays_notices(dt.date(2026, 11, 26)) == []  # asked for, handed over the day after
+    # one rule: the stub's 派工时间 and the SQL agree, read in one query for every order
+    issued = dict(WorkOrder.select(WorkOrder.id, workorders.round_issued_sql()).tuples())
+    assert {k: WorkOrder.dispatched_at.python_value(v) for k, v in issued.items()} == {
+        wo.id: dt.datetime(2026, 11, 27, 9, 20), other.id: NOW}
+    assert workorders.round_issued_at(workorders.get(wo.id)) == dt.datetime(2026, 11, 27, 9, 20)
+    # handed over once more the same round (another technician): still the redo's first hand-over
+    workorders.assign(office["clerk"], wo.id, office["technician"].id, at=dt.datetime(2026, 11, 28, 8, 0))
+    assert todays_notices(dt.date(2026, 11, 27)) == [wo.id] and todays_notices(dt.date(2026, 11, 28)) == []

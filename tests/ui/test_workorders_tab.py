@@ -363,3 +363,39 @@ def test_the_redo_of_a_rework_gets_its_new_agreed_time_by_keyboard(qtbot, office
     text = "".join(p.extract_text() for p in PdfReader(path).pages).replace("\n", "")
     assert f"{day:%Y-%m-%d} 09:30 – 11:00" in text and "返工" in text
     assert f"{first:%Y-%m-%d %H:%M}" not in text
+
+
+def test_print_todays_notices_includes_a_redo_handed_over_today(qtbot, office, dialogs):
+    """打印今日派工单 chose by the first hand-over: a redo handed over again today (first handed
+    over days ago, its new visit in two days) was missing from today's batch of paper."""
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QPushButton
+
+    from propdesk.services.cases.workorders import Completion, RepairInput
+    from propdesk.ui.dispatch_board import DispatchBoard
+
+    now = dt.datetime.now().replace(second=0, microsecond=0)
+    days_ago = now - dt.timedelta(days=3)
+    redo = workorders.create(office["clerk"], RepairInput(
+        received_at=days_ago, phone="13800138000", contact_name="张伟", unit="3栋2单元1201",
+        description="卫生间下水管渗水"), at=days_ago)
+    workorders.assign(office["clerk"], redo.id, office["technician"].id, days_ago, at=days_ago)
+    workorders.complete(office["technician"], redo.id, Completion(
+        arrived_at=days_ago, finished_at=days_ago + dt.timedelta(hours=1), result="更换下水管",
+        slip_returned=True), at=days_ago + dt.timedelta(hours=1))
+    workorders.rework(office["clerk"], redo.id, "仍然渗水", at=now - dt.timedelta(days=1))
+    later = now + dt.timedelta(days=2)
+    workorders.assign(office["clerk"], redo.id, office["technician"].id,
+                      window=(later, later + dt.timedelta(hours=2)), at=now)
+    earlier = workorders.create(office["clerk"], RepairInput(  # first round, handed over days ago
+        received_at=days_ago, phone="13900139000", contact_name="李娜", unit="5栋1单元301",
+        description="阳台灯不亮"), at=days_ago)
+    workorders.assign(office["clerk"], earlier.id, office["technician"].id, later, at=days_ago)
+    board = DispatchBoard(office["clerk"])
+    qtbot.addWidget(board)
+    board.findChild(QPushButton, "wo_print_today").click()
+    assert dialogs == []  # not "no work order is handed over or scheduled today"
+    pages = [p.extract_text() for p in PdfReader(board.printed).pages]
+    assert len(pages) == 1 and redo.number in pages[0] and "返工" in pages[0]
+    assert earlier.number not in pages[0]
+    board.preview.close()

@@ -202,7 +202,9 @@ def repair_notice_pdf(work_order_ids: list[int], path, mask_phones: bool | None 
 
 
 def todays_notices(day: dt.date | None = None) -> list[int]:
-    """The orders handed over (or scheduled) today and not yet finished, for batch printing."""
+    """The orders handed over (or scheduled) today and not yet finished, for batch printing.
+    Handed over: the current round (workorders.round_issued_on), so a redo handed over again
+    today is in today's batch though its first hand-over was days ago."""
     from propdesk.models.tables import WorkOrder
 
     day = day or dt.date.today()
@@ -210,7 +212,7 @@ def todays_notices(day: dt.date | None = None) -> list[int]:
     end = start + dt.timedelta(days=1)
     query = (WorkOrder.select(WorkOrder.id)
              .where(WorkOrder.status.in_(("assigned", "in_progress", "rework"))
-                    & (((WorkOrder.dispatched_at >= start) & (WorkOrder.dispatched_at < end))
+                    & (workorders.round_issued_on(day)
                        | ((WorkOrder.scheduled_at >= start) & (WorkOrder.scheduled_at < end))))
              .order_by(WorkOrder.scheduled_at, WorkOrder.id))
     return [w.id for w in query]

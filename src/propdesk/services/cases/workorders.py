@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from peewee import JOIN
+from peewee import JOIN, Case, fn
 
 from propdesk.errors import NotFound, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP
@@ -410,19 +410,40 @@ def round_issued_at(wo: WorkOrder) -> dt.datetime | None:
     """When the current round's notice was issued (派工时间 on its stub). The first round: the
     hand-over (``dispatched_at``). A redo: its first assignment after the rework, read from the
     audit entries, because ``dispatched_at`` stays the first hand-over (the clock that says
-    whether the order was handed over in time); before that, when the rework was asked for."""
-    if not wo.rework_round:
-        return wo.dispatched_at
-    entries = (AuditEntry.select(AuditEntry.action, AuditEntry.at)
-               .where((AuditEntry.entity == ENTITY) & (AuditEntry.entity_id == wo.id)
-                      & AuditEntry.action.in_(("rework", "assign")))
-               .order_by(AuditEntry.id.desc()).tuples())
-    redo = None
-    for action, at in entries:  # newest first: the redo's assignments, then its rework
-        if action == "rework":
-            return redo or at
-        redo = at
-    return redo
+    whether the order was handed over in time); before that, when the rework was asked for.
+    The rule is :func:`round_issued_sql`'s, read for this one order."""
+    issued = (WorkOrder.select(round_issued_sql().alias("issued"))
+              .where(WorkOrder.id == wo.id).scalar())
+    return WorkOrder.dispatched_at.python_value(issued)  # SQLite gives the text
+
+
+def round_issued_sql():
+    """When the current round was issued (:func:`round_issued_at`), as an SQL expression over
+    ``WorkOrder``'s rows, so that a list selects by it in its own query (today's batch of
+    notices) rather than one query per order. Two correlated look-ups on the audit entries'
+    (entity, entity_id, at) index, made only for orders in a later round."""
+    rework = AuditEntry.alias("ri_rework")
+    assign = AuditEntry.alias("ri_assign")
+    asked = AuditEntry.alias("ri_asked")
+
+    def entries(a, action):
+        return (a.entity == ENTITY) & (a.entity_id == WorkOrder.id) & (a.action == action)
+
+    last_rework = rework.select(fn.MAX(rework.id)).where(entries(rework, "rework"))
+    redo_assigned = (assign.select(assign.at)
+                     .where(entries(assign, "assign") & (assign.id > fn.COALESCE(last_rework, 0)))
+                     .order_by(assign.id).limit(1))
+    rework_asked = asked.select(asked.at).where(entries(asked, "rework")).order_by(asked.id.desc()).limit(1)
+    return Case(None, [(WorkOrder.rework_round == 0, WorkOrder.dispatched_at)],
+                fn.COALESCE(redo_assigned, rework_asked))
+
+
+def round_issued_on(day: dt.date):
+    """SQL condition: the order's current round was issued (handed over) on ``day``: a first
+    round first handed over that day, or a redo handed over again that day."""
+    start = dt.datetime.combine(day, dt.time())
+    issued = round_issued_sql()
+    return (issued >= start) & (issued < start + dt.timedelta(days=1))
 
 
 def _set_verdict(wo: WorkOrder, verdict: str, note: str) -> None:
