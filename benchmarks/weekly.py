@@ -1,9 +1,11 @@
 """The weekly summary at a large office: one week of 5,000 complaints in a file of 1,000,000.
 
-    python benchmarks/weekly.py [--week 2026-W40] [--runs 5]
+    python benchmarks/weekly.py [--week 2026-W40] [--runs 5] [--file PATH]
 
-Uses the 1,000,000-complaint file of benchmarks/run.py (made on first use) and tops the chosen
-week up to 5,000 complaints (copies of the weeks before, moved into it; done once). Prints the
+Uses the 1,000,000-complaint file of benchmarks/run.py (made on first use; or ``--file``, a file
+of benchmarks/generate.py, which is written to) and tops the chosen week up to 5,000 complaints
+(copies of the weeks before, moved into it; done once). A file whose weeks before the chosen
+one hold too few complaints for that stops with a message saying so. Prints the
 median time of the figures (services.weekly.summary), of the PDF with its charts and of the
 Excel version, and how many SQL statements the figures took.
 """
@@ -23,11 +25,26 @@ from timing import median_ms  # benchmarks/timing.py
 TARGET = 5000
 
 
+class TooFew(Exception):
+    """The weeks before the chosen one cannot bring it to TARGET complaints."""
+
+
 def top_up(db, start: dt.date, end: dt.date) -> int:
-    """Bring the week to TARGET complaints by copying earlier weeks' rows into it."""
+    """Bring the week to TARGET complaints by copying earlier weeks' rows into it. Raises TooFew,
+    before writing anything, when all the weeks before hold too few (it looped for ever, as the
+    weeks before the file's first complaint add nothing)."""
     lo, hi = dt.datetime.combine(start, dt.time()), dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
     have = db.execute_sql("SELECT count(*) FROM complaint WHERE received_at >= ? AND received_at < ?",
                           (lo, hi)).fetchone()[0]
+    # the weeks copied, one back, two back …, together are everything before the week: what they
+    # hold is known before anything is written (so a file refused is left as it was)
+    before = db.execute_sql("SELECT count(*), min(received_at) FROM complaint WHERE received_at < ?",
+                            (lo,)).fetchone()
+    if have < TARGET and have + before[0] < TARGET:
+        since = f" since {str(before[1])[:10]}" if before[1] else ""
+        raise TooFew(f"the week {start} to {end} holds {have:,} complaints and the weeks before it "
+                     f"{before[0]:,}{since}: too few to bring it to {TARGET:,}; use a larger file "
+                     "(benchmarks/generate.py) or a later week")
     weeks_back = 1
     columns = [c.name for c in db.get_columns("complaint") if c.name not in ("id", "number", "received_at",
                                                                             "reply_by", "resolve_by")]
@@ -52,9 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--week", default="2026-W40")
     p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--file", type=Path, help="a file of benchmarks/generate.py (written to)")
     args = p.parse_args(argv)
-    path = cached_file(1_000_000)
-    if not path.exists():
+    path = args.file or cached_file(1_000_000)
+    if args.file is None and not path.exists():
         from generate import generate
 
         generate(path, 1_000_000)
@@ -65,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
 
     db = init_db(str(path), migrate=False)
     start, end = weekly.iso_week(args.week)
-    in_week = top_up(db, start, end)
+    try:
+        in_week = top_up(db, start, end)
+    except TooFew as too_few:
+        print(f"weekly.py: {too_few}", file=sys.stderr)
+        return 2
     total = db.execute_sql("SELECT count(*) FROM complaint").fetchone()[0]
     statements = []
     db.execute_sql = _counting(db.execute_sql, statements)
