@@ -1091,8 +1091,8 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>只看超时</translation>
     </message>
     <message>
-        <source>Click to remove this filter</source>
-        <translation>点击取消此筛选</translation>
+        <source>Click or press Esc to remove this filter</source>
+        <translation>点击或按 Esc 取消此筛选</translation>
     </message>
     <message>
         <source>E&amp;xport / print…</source>

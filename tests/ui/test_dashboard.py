@@ -151,3 +151,40 @@ def test_a_quote_waiting_for_the_supervisor_has_a_tile_and_a_list(qtbot, office,
     assert dashboard.counts(reader=PROGRAM)["quotes_waiting"] == 0
     board.clear_tile()
     assert not board.quotes_only.isChecked()
+
+
+def test_esc_takes_a_dashboard_numbers_filter_off_the_complaint_ledger(qtbot, office):
+    """The dispatch board drops a tile's filter with Esc; the complaint ledger's chip (已升级投诉 ✕)
+    could only be clicked or reached with Tab: a supervisor at the keyboard, who had changed the
+    state to 已办结 under it, saw an empty list (seen under Xvfb)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    at = dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=3)
+    late = complaints.create(office["clerk"], ComplaintInput(
+        received_at=at, unit="3栋2单元1201", phone="13800138000", complainant="张伟",
+        description="电梯异响", severity="minor",
+        category_id=Category.get(Category.name == "工程维修/设施设备").id))
+    other = complaints.create(office["clerk"], ComplaintInput(
+        received_at=dt.datetime.now().replace(microsecond=0), unit="3栋2单元1201", phone="13800138000",
+        complainant="张伟", description="楼道灯不亮", severity="important",
+        category_id=Category.get(Category.name == "工程维修/设施设备").id))
+    window = MainWindow(office["supervisor"])
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):  # keys reach the active window only
+        window.show()
+        window.activateWindow()
+    tile = window.dashboard.tiles["reply_overdue"]
+    qtbot.waitUntil(lambda: tile.text().startswith("1\n"))
+    tile.click()
+    ledger = window.complaints
+    wait_rows(qtbot, ledger.model)
+    assert [ledger.model.index(r, 0).data() for r in range(ledger.model.rowCount())] == [late.number]
+    assert ledger.table.hasFocus() and ledger.due_chip.isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Escape)
+    assert ledger.due is None and not ledger.due_chip.isVisible()
+    wait_rows(qtbot, ledger.model)
+    assert {ledger.model.index(r, 0).data() for r in range(ledger.model.rowCount())} == {late.number, other.number}
+    ledger.search.setFocus()
+    qtbot.keyClick(ledger.search, Qt.Key_Escape)  # nothing to take off: nothing happens
+    assert ledger.due is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QVBoxLayout, QWidget,
@@ -16,6 +17,7 @@ from propdesk.services.setup import reference
 from propdesk.services.lists import search
 from propdesk.services.lists.search import ComplaintFilter
 from propdesk.ui.complaint_model import ComplaintTableModel
+from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.worker import Background
 from propdesk.ui.widgets import DateEdit, IntoResults, fill_combo, find_label, ui_text
@@ -80,10 +82,15 @@ class ComplaintListPanel(QWidget):
         self.overdue = QCheckBox(self.tr("Overdue only"), objectName="overdue_filter")
         self.count = QLabel(objectName="count")
         self.due_chip = QPushButton(objectName="due_chip")
-        self.due_chip.setToolTip(self.tr("Click to remove this filter"))
+        self.due_chip.setToolTip(self.tr("Click or press Esc to remove this filter"))
         self.due_chip.setStyleSheet("background: #e3f2fd; border: 1px solid #90caf9; padding: 2px 8px;")
         self.due_chip.clicked.connect(lambda: self.show_due(None))
         self.due_chip.hide()
+        # Esc, wherever the keyboard is in the list (a tile puts it on the rows), as on the
+        # dispatch board: only while a dashboard number's filter is on
+        self.clear_due = QShortcut(QKeySequence(Qt.Key_Escape), self, lambda: self.show_due(None))
+        self.clear_due.setContext(Qt.WidgetWithChildrenShortcut)
+        self.clear_due.setEnabled(False)
         export = QPushButton(self.tr("E&xport / print…"), objectName="export")
         export.clicked.connect(self.export)
         refresh = QPushButton(self.tr("Refresh (F5)"))
@@ -185,6 +192,7 @@ class ComplaintListPanel(QWidget):
         self.due = key
         self.due_chip.setText(f"{label}  ✕")
         self.due_chip.setVisible(key is not None)
+        self.clear_due.setEnabled(key is not None)
         self.refresh()
         self.table.setFocus()
 
