@@ -188,3 +188,40 @@ def test_esc_takes_a_dashboard_numbers_filter_off_the_complaint_ledger(qtbot, of
     ledger.search.setFocus()
     qtbot.keyClick(ledger.search, Qt.Key_Escape)  # nothing to take off: nothing happens
     assert ledger.due is None
+
+
+def test_after_a_sign_off_the_cursor_is_on_the_next_order_to_sign_off(qtbot, office, monkeypatch):
+    """Signing off the 待验收维修 list at the keyboard (Xvfb): Alt+O, Enter, and the order left the
+    list with the cursor, so each next sign-off needed a Down first (Alt+O alone did nothing)."""
+    from propdesk.services.cases import workorders
+    from propdesk.services.cases.workorders import Completion, RepairInput
+    from propdesk.ui.action_dialog import ActionDialog
+
+    at = dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=5)
+    done = []
+    for task in ("厨房水龙头漏水", "卫生间灯不亮", "阳台门锁坏"):
+        wo = workorders.create(office["clerk"], RepairInput(
+            received_at=at, phone="13800138000", contact_name="张伟", unit="3栋2单元1201", description=task), at=at)
+        workorders.assign(office["clerk"], wo.id, office["technician"].id, at=at)
+        workorders.complete(office["clerk"], wo.id, Completion(
+            arrived_at=at + dt.timedelta(hours=1), finished_at=at + dt.timedelta(hours=2), result="已修好",
+            slip_returned=True))
+        done.append(wo)
+    monkeypatch.setattr(ActionDialog, "exec", lambda d: d.submit() or d.result() == ActionDialog.Accepted)
+    window = MainWindow(office["supervisor"])
+    qtbot.addWidget(window)
+    tile = window.dashboard.tiles["wo_to_check"]
+    qtbot.waitUntil(lambda: tile.text().startswith("3\n"))
+    tile.click()
+    board = window.work_orders.board
+    wait_rows(qtbot, board.model)
+    numbers = [board.model.index(r, 0).data() for r in range(board.model.rowCount())]
+    board.table.selectRow(0)
+    for left in (2, 1, 0):
+        first = board.selected_id()
+        board.buttons["check"].click()
+        assert workorders.get(first).status == "checked"
+        qtbot.waitUntil(lambda: not board.model.loading and board.model.rowCount() == left)
+        if left:
+            assert board.selected_id() is not None and board.buttons["check"].isEnabled()
+    assert sorted(numbers) == sorted(wo.number for wo in done)

@@ -368,12 +368,26 @@ class DispatchBoard(QWidget):
         wo_id = self.selected_id()
         if wo_id is None:
             return
+        row = self.table.currentIndex().row()
         dialog = ActionDialog(title, fields, lambda v: run(wo_id, v), intro, self)
         if setup is not None:
             setup(dialog)
         if dialog.exec():
             self.refresh()
+            self.model.when_shown(lambda: self._next_in_place(wo_id, row))
             self.changed.emit()
+
+    def _next_in_place(self, wo_id: int, row: int) -> None:
+        """The order just acted on left this list (signed off from 待验收维修, say): the cursor
+        goes to the order that took its row, so the supervisor's next Alt+O acts on it without
+        a Down first. An order still listed keeps the cursor (the table puts it back)."""
+        if self.model.row_of(wo_id) is not None or self.table.currentIndex().isValid() or row < 0:
+            return
+        count = self.model.rowCount()
+        if count:
+            self.table.setCurrentIndex(self.model.index(min(row, count - 1), 0))
+            self.table.selectRow(min(row, count - 1))
+        self._enable()
 
     def _technician_choices(self, department_id: int | None) -> list[tuple]:
         """The order's department's technicians first, the least busy today first."""
