@@ -86,3 +86,30 @@ def test_a_test_that_replaces_the_dialog_is_not_disturbed(qtbot, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("/x/y.xlsx", "")))
     assert file_dialogs.get_open_file_name(None, "打开", "", "*.xlsx") == ("/x/y.xlsx", "")
     QApplication.processEvents()  # the zero timer finds no dialog open and does nothing
+
+
+def test_qts_own_dialog_tells_a_files_type_by_its_name_without_opening_it(qtbot, tmp_path):
+    """Qt's default read the start of a file whose name does not say its type: in the data
+    folder that was the office's open database, and closing it dropped SQLite's locks (Linux).
+    A file named like the database but holding a PDF's first bytes is typed by its name."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QTreeView
+
+    from propdesk.ui import file_dialogs
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "propdesk.lock").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    seen = {}
+
+    def look():
+        dialog = QApplication.activeModalWidget()
+        tree = dialog.findChild(QTreeView, "treeView")
+        model = tree.model()
+        qtbot.waitUntil(lambda: model.rowCount(tree.rootIndex()) == 1)
+        seen["type"] = model.index(0, 2, tree.rootIndex()).data()
+        dialog.reject()
+    QTimer.singleShot(50, look)
+    file_dialogs.get_save_file_name(None, "另存为", str(folder / "新.xlsx"), "", "",
+                                    QFileDialog.DontUseNativeDialog)
+    assert seen["type"] and "PDF" not in seen["type"], seen

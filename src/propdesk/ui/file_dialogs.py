@@ -9,12 +9,22 @@ type columns. ``get_save_file_name``/``get_open_file_name`` take the arguments o
 reaches the dialog once its event loop runs, and gives it dates as the program writes them
 (2026-12-02 09:45) and columns wide enough for a size and a date. A system dialog is left as
 it is.
+
+**It never opens a file to tell its type.** Qt's own dialog asks its icon provider for each
+file's type, and Qt's default provider reads the start of a file whose name does not say it
+(propdesk.db, pd.pid): the dialog, shown on the data folder, opened and closed the office's open
+database file in the program's own process. On Linux (POSIX locks) closing any descriptor of a
+file drops every lock the process holds on it: SQLite's locks on the database went, the next
+program to open and close the database (a CLI report, sqlite3) deleted its WAL, and the desk's
+later saves went into the deleted file (seen in a supervisor's tryout: an approved quote and a
+reopened complaint shown on screen, missing from the file). ``_NamesOnly`` gives the type from
+the name alone, as the system dialogs do.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMimeDatabase, QTimer
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QFileSystemModel, QStyledItemDelegate, QTreeView,
+    QApplication, QFileDialog, QFileIconProvider, QFileSystemModel, QStyledItemDelegate, QTreeView,
 )
 
 SIZE, TYPE, DATE = 1, 2, 3  # the details view's columns after the name
@@ -33,13 +43,29 @@ class _Dates(QStyledItemDelegate):
                 option.text = when.toString("yyyy-MM-dd HH:mm")
 
 
+class _NamesOnly(QFileIconProvider):
+    """A file's type from its name (its extension) alone, never from its content (see above)."""
+
+    def __init__(self):
+        super().__init__()
+        self._mime = QMimeDatabase()
+
+    def type(self, info) -> str:
+        if info.isDir():
+            return super().type(info)  # (a folder's type is known without reading anything)
+        return self._mime.mimeTypeForFile(info.fileName(), QMimeDatabase.MatchExtension).comment()
+
+
 def tidy(dialog) -> bool:
-    """Dates and column widths for Qt's own file dialog ``dialog``; False for anything else."""
+    """Dates, column widths and types by name for Qt's own file dialog ``dialog``; False for
+    anything else."""
     if not isinstance(dialog, QFileDialog):
         return False
     tree = dialog.findChild(QTreeView, "treeView")
     if tree is None:
         return False
+    dialog._names_only = _NamesOnly()  # (kept alive as long as the dialog)
+    dialog.setIconProvider(dialog._names_only)
     dialog.setItemDelegate(_Dates(dialog))  # the dialog keeps it (its child)
     header, metrics = tree.header(), tree.fontMetrics()
     for column, sample in SAMPLES.items():
