@@ -194,3 +194,16 @@ def test_the_class_table_adds_up_to_the_weeks_figures(office, week):
     assert sum(rows[k][1].of for k in keys) == s.this.resolve_on_time.of
     assert sum(rows["counts"].get(k, 0) for k in keys) == s.this.complaints == 5
     assert rows["counts"]["invalid"] == 1 and wrong.valid is False
+
+
+def test_the_overdue_list_names_the_estate_in_an_office_of_two(week, office):
+    """3栋2单元1201 of one estate is not that of the other: the open overdue cases say which,
+    as the summary's other tables do (it printed the unit alone)."""
+    from propdesk.models.tables import Building, Estate, Unit
+
+    other = Building.create(estate=Estate.create(name="翠湖苑"), name="3栋")
+    Unit.create(building=other, entrance="2单元", room="1201", label="3栋2单元1201")
+    c = complaint(office, D(2026, 11, 18, 10, 0), severity="important", unit="翠湖苑3栋2单元1201")
+    units = {r["number"]: r["unit"] for r in weekly.open_overdue(AT)}
+    assert units[c.number] == "翠湖苑 3栋2单元1201"
+    assert units[week["c"].number] == "阳光花园 3栋2单元1201"

@@ -210,19 +210,23 @@ def on_time_by_severity(start: dt.date, end: dt.date, at: dt.datetime | None = N
 
 def open_overdue(at: dt.datetime, limit: int = 200) -> list[dict]:
     """Open cases past a deadline at ``at``, the longest overdue first; ``was_due`` is the
-    deadline missed (the reply's when a reply is overdue, else the resolution's)."""
+    deadline missed (the reply's when a reply is overdue, else the resolution's). The unit with
+    its estate in an office of several (address.with_estates), as the summary's other tables."""
+    from propdesk.services.register.address import with_estates
+
     late = lateness.complaint_overdue_sql(at)
     query = (Complaint.select(Complaint.id, Complaint.number, Complaint.received_at, Complaint.severity,
                               Complaint.reply_by, Complaint.resolve_by, Complaint.replied_at,
                               Complaint.status, Complaint.notice_required, Complaint.on_hold_since,
-                              Unit.label.alias("unit"), Category.name.alias("category"),
+                              Unit.label.alias("unit"), Unit.building.alias("unit_building"),
+                              Category.name.alias("category"),
                               Department.name.alias("department"), Complaint.escalation)
              .join(Unit, JOIN.LEFT_OUTER, on=(Complaint.unit == Unit.id)).switch(Complaint)
              .join(Category, on=(Complaint.category == Category.id)).switch(Complaint)
              .join(Department, JOIN.LEFT_OUTER, on=(Complaint.department == Department.id))
              .where(Complaint.status.in_(ComplaintStatus.open_codes()) & (Complaint.received_at < at) & late)
              .order_by(Complaint.resolve_by).limit(limit))
-    rows = list(query.dicts())
+    rows = with_estates(list(query.dicts()))
     for row in rows:
         row["was_due"] = row["reply_by"] if lateness.complaint_overdue(row, at) == "reply" else row["resolve_by"]
     return rows
