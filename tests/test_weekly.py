@@ -207,3 +207,26 @@ def test_the_overdue_list_names_the_estate_in_an_office_of_two(week, office):
     units = {r["number"]: r["unit"] for r in weekly.open_overdue(AT)}
     assert units[c.number] == "翠湖苑 3栋2单元1201"
     assert units[week["c"].number] == "阳光花园 3栋2单元1201"
+
+
+def test_the_repair_categories_say_they_leave_the_cancelled_orders_out(office, tmp_path):
+    """The summary's work-order count includes a cancelled order, the categories' table does
+    not: its title says so (a supervisor read 29 orders above and 28 in the table)."""
+    from propdesk.reports.weekly_tables import repair_categories
+
+    made = [workorders.create(office["clerk"], RepairInput(
+        received_at=D(2026, 11, 17, 9, 0), phone="13800138000", contact_name="张伟", unit="3栋2单元1201",
+        description="灯坏"), at=D(2026, 11, 17, 9, 0)) for _ in range(3)]
+    workorders.cancel(office["clerk"], made[0].id, "重复报修")
+    s = weekly.summary(*WEEK, at=AT)
+    assert s.work_orders["total"] == 3 and s.work_orders["cancelled"] == 1
+    table = repair_categories(s)
+    assert sum(row[1] for row in table.rows) == 2
+    assert table.title == "Repairs by category (cancelled orders left out)"
+    from pypdf import PdfReader
+
+    from propdesk.reports.pdf.weekly import weekly_pdf
+
+    weekly_pdf(s, tmp_path / "w.pdf", "李强")  # printed in the office's language
+    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "w.pdf").pages)
+    assert "报修类别统计（不含已取消的派工单）" in text.replace("\n", "")

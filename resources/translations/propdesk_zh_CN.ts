@@ -6481,10 +6481,6 @@ The details are in the log file:
         <translation>按楼栋</translation>
     </message>
     <message>
-        <source>Repairs by category</source>
-        <translation>报修类别统计</translation>
-    </message>
-    <message>
         <source>By class, against the deadlines</source>
         <translation>按投诉级别（对照处理时限）</translation>
     </message>
@@ -6527,6 +6523,10 @@ The details are in the log file:
     <message>
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+    <message>
+        <source>Repairs by category (cancelled orders left out)</source>
+        <translation>报修类别统计（不含已取消的派工单）</translation>
     </message>
     <message>
         <source>Paid-service fees settled, from the fee ledger (yuan)</source>

@@ -93,7 +93,9 @@ def breakdowns(s: WeeklySummary) -> list[ReportTable]:
 def repair_categories(s: WeeklySummary) -> ReportTable:
     total = sum(n for _k, n in s.by_repair_category) or 1
     rows = [[k, n, Percent(n / total)] for k, n in s.by_repair_category]
-    return ReportTable(tr(QT_TRANSLATE_NOOP("reports", "Repairs by category")), [
+    # cancelled orders left out (services.lists.weekly.by_repair_category), and the title says so:
+    # the summary's work-order count above includes them, and the two must not seem to disagree
+    return ReportTable(tr(QT_TRANSLATE_NOOP("reports", "Repairs by category (cancelled orders left out)")), [
         tr(QT_TRANSLATE_NOOP("reports", "Repair category")), tr(QT_TRANSLATE_NOOP("reports", "Work orders")),
         tr(QT_TRANSLATE_NOOP("reports", "Share"))], rows)
 
