@@ -18,6 +18,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+SHEET_ROWS = 1_048_576  # the rows an Excel sheet has (the registers go on over more sheets)
 MAX_TEXT = 32767  # Excel's limit for one cell
 
 

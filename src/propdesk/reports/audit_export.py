@@ -39,7 +39,7 @@ HEADER_ROW = 3
 PROGRESS_EVERY = 500  # lines between two progress reports (and looks at Cancel)
 # an Excel sheet ends at row 1,048,576 (a longer one is refused or cut short when opened); the
 # title, the stamp and the header take HEADER_ROW of them
-MOST_LINES = 1_048_576 - HEADER_ROW
+MOST_LINES = xlsx_text.SHEET_ROWS - HEADER_ROW
 MSG_TOO_MANY = QT_TRANSLATE_NOOP(
     "reports", "The log chosen holds {n} entries, more than an Excel sheet can hold ({most}): "
                "choose a shorter period, a person or a kind of record.")

@@ -55,7 +55,7 @@ TOP = Alignment(vertical="top")
 THIN = Side(style="thin", color="808080")
 # an Excel sheet ends at row 1,048,576: a longer one is refused (openpyxl will not open it) or cut
 # short by Excel. A register that does not fit goes on over more sheets, each with the heading.
-MOST_ROWS = 1_048_576
+MOST_ROWS = xlsx_text.SHEET_ROWS
 WORKBOOK = "xl/workbook.xml"
 
 

@@ -240,9 +240,15 @@ class DispatchBoard(QWidget):
     def _make_current(self, wo_id: int) -> None:
         row = self.model.row_of(wo_id)
         if row is not None:
-            self.table.setCurrentIndex(self.model.index(row, 0))
-            self.table.scrollTo(self.model.index(row, 0))
+            self._cursor_to(row)
         self._enable()
+
+    def _cursor_to(self, row: int) -> None:
+        """The cursor (and the selection) on ``row``, scrolled into sight."""
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(index)
 
     def _counted(self, f: WorkOrderFilter) -> None:
         """The count under the list, once its first page is there (counted off the GUI thread:
@@ -385,8 +391,7 @@ class DispatchBoard(QWidget):
             return
         count = self.model.rowCount()
         if count:
-            self.table.setCurrentIndex(self.model.index(min(row, count - 1), 0))
-            self.table.selectRow(min(row, count - 1))
+            self._cursor_to(min(row, count - 1))
         self._enable()
 
     def _technician_choices(self, department_id: int | None) -> list[tuple]:

@@ -43,10 +43,14 @@ def let_last_column_shrink(view) -> None:
     """A plain table's stretched last column may shrink to LAST_MIN: Qt keeps it at least as wide
     as it was when it became the last one (its default 100 px), which made a horizontal scroll
     bar where the other columns left less (the dispatch board's day list beside a narrow form,
-    the office setup's lists). Call it once its header stretches the last section."""
+    the office setup's lists). Call it once its header stretches the last section. The last
+    column is the last one shown (a ListTable may hide some that give way)."""
     header = view.horizontalHeader()
-    if header.count():
-        header.resizeSection(header.logicalIndex(header.count() - 1), LAST_MIN)
+    visual = header.count() - 1
+    while visual >= 0 and header.isSectionHidden(header.logicalIndex(visual)):
+        visual -= 1
+    if visual >= 0:
+        header.resizeSection(header.logicalIndex(visual), LAST_MIN)
 
 
 class _WholeText(QStyledItemDelegate):
@@ -350,12 +354,7 @@ class ListTable(QTableView):
         29a887f). Done on the first show, after the list's own code has fitted and moved its
         columns: a column moved away from the end gets back what Qt kept for it, which would be
         LAST_MIN had it been set before the move (the dispatch board moves its columns)."""
-        header = self.horizontalHeader()
-        visual = header.count() - 1
-        while visual >= 0 and header.isSectionHidden(header.logicalIndex(visual)):
-            visual -= 1
-        if visual >= 0:
-            header.resizeSection(header.logicalIndex(visual), LAST_MIN)
+        let_last_column_shrink(self)
 
     def showEvent(self, event):  # noqa: N802 - Qt's method name
         if not self._last_let_shrink:

@@ -134,6 +134,16 @@ def read(work_order_id: int, *, reader) -> WorkOrder:
     return wo
 
 
+def _agreed_window(c: Checker, start, end, at: dt.datetime, required: bool = False) -> tuple:
+    """The time agreed with the owner (约定时间), checked into ``c``: any day ahead, its end not
+    before its start. (start, end)."""
+    start = c.moment("window", start, required=required, now=at, allow_future_minutes=10**7)
+    end = c.moment("window", end, now=at, allow_future_minutes=10**7)
+    if start and end and end < start:
+        c.fail("window", MSG_WINDOW)
+    return start, end
+
+
 def _check_input(data: RepairInput, at: dt.datetime) -> dict:
     c = Checker()
     values = {
@@ -142,10 +152,9 @@ def _check_input(data: RepairInput, at: dt.datetime) -> dict:
         "location": c.text("location", data.location, max_len=200),
         "description": c.text("description", data.description, required=True, max_len=4000),
         "urgency": c.choice("urgency", data.urgency, {u.value for u in Urgency}),
-        "window_start": c.moment("window", data.window_start, now=at, allow_future_minutes=10**7),
-        "window_end": c.moment("window", data.window_end, now=at, allow_future_minutes=10**7),
         "paid": c.flag("paid", data.paid, False),
     }
+    values["window_start"], values["window_end"] = _agreed_window(c, data.window_start, data.window_end, at)
     values["contact_phone"], _digits = c.phone("phone", data.phone, required=True)
     unit_text = c.text("unit", data.unit, max_len=80)
     values["unit"] = owners.find_unit(unit_text) if unit_text and "unit" not in c.errors else None
@@ -153,8 +162,6 @@ def _check_input(data: RepairInput, at: dt.datetime) -> dict:
 
         message, params = owners.unit_problem(unit_text)
         c.fail("unit", message, **params)
-    if values["window_start"] and values["window_end"] and values["window_end"] < values["window_start"]:
-        c.fail("window", MSG_WINDOW)
     values["owner"] = c.ref("owner", data.owner_id, Owner)
     values["department"] = (c.ref("department", data.department_id, Department)
                             if data.department_id else Department.get_or_none(Department.code == "engineering"))
@@ -238,10 +245,7 @@ def assign(actor: Staff, wo_id: int, technician_id: int, scheduled_at: dt.dateti
     agreed = {}
     if window is not None:
         c = Checker()
-        start = c.moment("window", window[0], required=True, now=at, allow_future_minutes=10**7)
-        end = c.moment("window", window[1], now=at, allow_future_minutes=10**7)
-        if start and end and end < start:
-            c.fail("window", MSG_WINDOW)
+        start, end = _agreed_window(c, window[0], window[1], at, required=True)
         c.raise_if_any()
         agreed = {"window_start": start, "window_end": end}
         scheduled_at = scheduled_at or start
@@ -424,7 +428,7 @@ def round_issued_sql():
     (entity, entity_id, at) index, made only for orders in a later round."""
     rework = AuditEntry.alias("ri_rework")
     assign = AuditEntry.alias("ri_assign")
-    asked = AuditEntry.alias("ri_asked")
+    asked = AuditEntry.alias("ri_asked")  # the last rework's own entry, for its time
 
     def entries(a, action):
         return (a.entity == ENTITY) & (a.entity_id == WorkOrder.id) & (a.action == action)
@@ -433,7 +437,7 @@ def round_issued_sql():
     redo_assigned = (assign.select(assign.at)
                      .where(entries(assign, "assign") & (assign.id > fn.COALESCE(last_rework, 0)))
                      .order_by(assign.id).limit(1))
-    rework_asked = asked.select(asked.at).where(entries(asked, "rework")).order_by(asked.id.desc()).limit(1)
+    rework_asked = asked.select(asked.at).where(asked.id == last_rework)
     return Case(None, [(WorkOrder.rework_round == 0, WorkOrder.dispatched_at)],
                 fn.COALESCE(redo_assigned, rework_asked))
 
