@@ -108,3 +108,31 @@ def test_a_redo_handed_over_today_is_in_todays_batch(office):
     # handed over once more the same round (another technician): still the redo's first hand-over
     workorders.assign(office["clerk"], wo.id, office["technician"].id, at=dt.datetime(2026, 11, 28, 8, 0))
     assert todays_notices(dt.date(2026, 11, 27)) == [wo.id] and todays_notices(dt.date(2026, 11, 28)) == []
+
+
+def test_the_issuer_is_whoever_handed_the_current_round_over(office, tmp_path):
+    """派工人 printed the order's creator on every notice: a redo that the supervisor asked for
+    and handed over again still named the clerk who took the first call. It names whoever made
+    the current round's hand-over (the same entries that date its 派工时间)."""
+    from propdesk.services.cases.workorders import Completion
+
+    clerk, boss = office["clerk"], office["supervisor"]
+    wo = workorders.create(clerk, RepairInput(
+        received_at=dt.datetime(2026, 11, 24, 9, 0), phone="13800138000", contact_name="张伟",
+        unit="3栋2单元1201", description="水槽下水管漏水"), at=NOW)
+    assert workorders.round_issuer(workorders.get(wo.id)).name == "王芳"  # not yet handed over: its creator
+    workorders.assign(boss, wo.id, office["technician"].id, dt.datetime(2026, 11, 24, 14, 0), at=NOW)
+    first = tmp_path / "first.pdf"
+    repair_notice_pdf([wo.id], first)
+    assert "派工人李强" in notice_text(first).replace(" ", "")  # the supervisor handed it over
+    workorders.complete(office["technician"], wo.id, Completion(
+        arrived_at=dt.datetime(2026, 11, 24, 14, 10), finished_at=dt.datetime(2026, 11, 24, 15, 0),
+        result="更换下水管", slip_returned=True), at=dt.datetime(2026, 11, 24, 15, 30))
+    workorders.rework(clerk, wo.id, "仍然渗水", at=dt.datetime(2026, 11, 25, 9, 0))
+    assert workorders.round_issuer(workorders.get(wo.id)).name == "王芳"  # asked for, not yet handed over
+    workorders.assign(boss, wo.id, office["technician"].id, at=dt.datetime(2026, 11, 25, 9, 20))
+    workorders.assign(clerk, wo.id, office["technician"].id, at=dt.datetime(2026, 11, 25, 9, 40))
+    redo = tmp_path / "redo.pdf"
+    repair_notice_pdf([wo.id], redo)
+    text = notice_text(redo).replace(" ", "")
+    assert "派工人李强" in text and "派工人王芳" not in text  # the redo's first hand-over, like its time

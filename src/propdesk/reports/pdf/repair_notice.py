@@ -120,7 +120,7 @@ def _when(value: dt.datetime | None) -> str:
 def notice_data(wo_id: int) -> dict[str, str]:
     wo = workorders.get(wo_id)
     tech = Staff.get_or_none(Staff.id == wo.technician_id) if wo.technician_id else None
-    issuer = Staff.get_or_none(Staff.id == wo.created_by_id)
+    issuer = workorders.round_issuer(wo)
     window = ""
     if wo.window_start:
         window = f"{_when(wo.window_start)} – {wo.window_end:%H:%M}" if wo.window_end else _when(wo.window_start)

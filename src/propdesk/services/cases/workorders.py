@@ -421,11 +421,22 @@ def round_issued_at(wo: WorkOrder) -> dt.datetime | None:
     return WorkOrder.dispatched_at.python_value(issued)  # SQLite gives the text
 
 
-def round_issued_sql():
+def round_issuer(wo: WorkOrder) -> Staff | None:
+    """Who issued the current round's notice (派工人 on its stub): whoever made the hand-over
+    :func:`round_issued_at` dates, so a redo names who handed it over again, not whoever took
+    the first call. Before any hand-over, who created the order (the first round) or who asked
+    for the rework (a redo)."""
+    staff_id = (WorkOrder.select(round_issued_sql(who=True).alias("issuer"))
+                .where(WorkOrder.id == wo.id).scalar())
+    return Staff.get_or_none(Staff.id == staff_id) if staff_id else None
+
+
+def round_issued_sql(who: bool = False):
     """When the current round was issued (:func:`round_issued_at`), as an SQL expression over
     ``WorkOrder``'s rows, so that a list selects by it in its own query (today's batch of
-    notices) rather than one query per order. Two correlated look-ups on the audit entries'
-    (entity, entity_id, at) index, made only for orders in a later round."""
+    notices) rather than one query per order; with ``who``, by whom (:func:`round_issuer`),
+    read from the same entries. Correlated look-ups on the audit entries' (entity, entity_id,
+    at) index; the time of a first round is the order's own ``dispatched_at``."""
     rework = AuditEntry.alias("ri_rework")
     assign = AuditEntry.alias("ri_assign")
     asked = AuditEntry.alias("ri_asked")  # the last rework's own entry, for its time
@@ -433,11 +444,18 @@ def round_issued_sql():
     def entries(a, action):
         return (a.entity == ENTITY) & (a.entity_id == WorkOrder.id) & (a.action == action)
 
+    def read(a):
+        return a.staff if who else a.at
+
     last_rework = rework.select(fn.MAX(rework.id)).where(entries(rework, "rework"))
-    redo_assigned = (assign.select(assign.at)
+    redo_assigned = (assign.select(read(assign))
                      .where(entries(assign, "assign") & (assign.id > fn.COALESCE(last_rework, 0)))
                      .order_by(assign.id).limit(1))
-    rework_asked = asked.select(asked.at).where(asked.id == last_rework)
+    rework_asked = asked.select(read(asked)).where(asked.id == last_rework)
+    if who:  # the first round: its first hand-over's person, else the order's creator
+        first = fn.COALESCE(redo_assigned, WorkOrder.created_by)
+        return Case(None, [(WorkOrder.rework_round == 0, first)],
+                    fn.COALESCE(redo_assigned, rework_asked))
     return Case(None, [(WorkOrder.rework_round == 0, WorkOrder.dispatched_at)],
                 fn.COALESCE(redo_assigned, rework_asked))
 
