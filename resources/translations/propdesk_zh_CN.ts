@@ -6656,10 +6656,6 @@ The details are in the log file:
         <source>Public areas (no unit)</source>
         <translation>公共区域（无房号）</translation>
     </message>
-    <message>
-        <source>The log chosen holds {n} entries, more than an Excel sheet can hold ({most}): choose a shorter period, a person or a kind of record.</source>
-        <translation>所选日志共 {n} 条，超过 Excel 工作表的容量（{most} 行）：请缩短日期范围，或选择操作人、记录类型。</translation>
-    </message>
 </context>
 <context>
     <name>rules</name>
