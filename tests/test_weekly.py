@@ -229,3 +229,8 @@ def test_the_repair_categories_say_they_leave_the_cancelled_orders_out(office, t
     weekly_pdf(s, tmp_path / "w.pdf", "李强")  # printed in the office's language
     text = "".join(p.extract_text() for p in PdfReader(tmp_path / "w.pdf").pages)
     assert "报修类别统计（不含已取消的派工单）" in text.replace("\n", "")
+    # orders without a repair category: a row that says so, not a bare "—"
+    # (in the language the summary was made in, as its other row names)
+    no_category = weekly.translate("reports", weekly.MSG_NO_CATEGORY)
+    assert s.by_repair_category == [(no_category, 2)] and no_category != "—"
+    assert no_category in text

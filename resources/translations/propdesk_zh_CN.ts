@@ -6656,6 +6656,10 @@ The details are in the log file:
         <source>Public areas (no unit)</source>
         <translation>公共区域（无房号）</translation>
     </message>
+    <message>
+        <source>No repair category</source>
+        <translation>未分类</translation>
+    </message>
 </context>
 <context>
     <name>rules</name>

@@ -171,16 +171,20 @@ def by_building(start: dt.date, end: dt.date) -> list[tuple[str, int]]:
             for building, name, estate, n in query.tuples()]
 
 
+MSG_NO_CATEGORY = QT_TRANSLATE_NOOP("reports", "No repair category")
+
+
 def by_repair_category(start: dt.date, end: dt.date) -> list[tuple[str, int]]:
     """Repair calls and work orders received in the period, by repair category (水电, 门窗 ...);
-    orders without one count under "—"."""
+    orders without one on a row that says so (a bare "—" with a third of the orders left the
+    supervisor asking what it was)."""
     lo, hi = _span(start, end)
     query = (WorkOrder.select(RepairCategory.name, fn.COUNT(WorkOrder.id))
              .join(RepairCategory, JOIN.LEFT_OUTER, on=(WorkOrder.repair_category == RepairCategory.id))
              .where((WorkOrder.received_at >= lo) & (WorkOrder.received_at < hi)
                     & (WorkOrder.status != WorkOrderStatus.CANCELLED.value))
              .group_by(RepairCategory.name).order_by(fn.COUNT(WorkOrder.id).desc(), RepairCategory.name))
-    return [(k or "—", n) for k, n in query.tuples()]
+    return [(k or translate("reports", MSG_NO_CATEGORY), n) for k, n in query.tuples()]
 
 
 def breakdowns(start: dt.date, end: dt.date) -> dict[str, list[tuple[str, int]]]:
