@@ -68,7 +68,11 @@ def test_hc_several_sheets_joined_by_owner_number(office, tmp_path):
     path = hc_multi(tmp_path / "hc_multi.xlsx")
     roster_ = importing.read_roster(path)
     assert (roster_.main.sheet, roster_.owners.sheet) == ("房屋信息", "业主信息")
-    assert roster_.main.proposed == {"room": 0, "building": 1, "entrance": 2, "area": 5, "owner_no": 6}
+    # 房屋编号 is the room here (no 房间 column beside 楼栋编号) and also the room number
+    assert roster_.main.proposed == {"room": 0, "room_no": 0, "building": 1, "entrance": 2, "area": 5,
+                                     "owner_no": 6}
+    assert roster_.link == importing.Link("owner_no", 6, 0)  # the owners sheet has no 房屋编号
+    assert [title for title, _why in roster_.ignored] == ["楼栋单元", "费用设置", "车位信息"]
     before = stored()
     report = importing.import_owners(office["clerk"], roster_, create_units=True)
     assert not report.rejected

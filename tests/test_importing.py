@@ -89,13 +89,46 @@ def test_english_headers_split_unit(office, tmp_path):
 @pytest.mark.parametrize("headers, expected", [
     (["房号", "姓名", "电话"], {"unit": 0, "name": 1, "phone": 2}),
     (["楼栋", "房号", "姓名"], {"building": 0, "room": 1, "name": 2}),
-    (["业主联系电话", "业主姓名", "房屋编号"], {"phone": 0, "name": 1, "unit": 2}),
+    # 房屋编号 is an identifier: the key an owners sheet is joined by, never the address
+    (["业主联系电话", "业主姓名", "房屋编号"], {"phone": 0, "name": 1, "room_no": 2}),
     (["Building", "Unit", "Name"], {"building": 0, "room": 1, "name": 2}),
     (["Unit", "Owner name", "Mobile"], {"unit": 0, "name": 1, "phone": 2}),
     (["楼栋号", "单元", "室号", "户主姓名", "联系方式（手机）", "备注"],
      {"building": 0, "entrance": 1, "room": 2, "name": 3, "phone": 4, "note": 5}),
 ])
 def test_propose_mapping(headers, expected):
+    assert propose_mapping(headers) == expected
+
+
+@pytest.mark.parametrize("headers, expected", [
+    # the room: its own word beats an identifier of the room, wherever the identifier stands
+    (["房屋编号", "小区", "楼号", "单元", "房间", "业主编号"],
+     {"room_no": 0, "estate": 1, "building": 2, "entrance": 3, "room": 4, "owner_no": 5}),
+    (["房间编号", "楼栋", "房号"], {"room_no": 0, "building": 1, "room": 2}),
+    (["房产编码", "楼栋", "门牌号"], {"room_no": 0, "building": 1, "room": 2}),
+    (["房屋ID", "楼号", "室"], {"room_no": 0, "building": 1, "room": 2}),
+    # with no room column, HC's 房屋编号 beside a building column is the room (802)
+    (["房屋编号", "楼栋编号", "单元编号"], {"room_no": 0, "room": 0, "building": 1, "entrance": 2}),
+    # the building and the entrance: 楼号 beats 楼栋编号, 单元 beats 单元编号
+    (["楼栋编号", "单元编号", "楼号", "单元", "房号"], {"building": 2, "entrance": 3, "room": 4}),
+    # a word inside a longer header ranks below the word itself
+    (["房间号码", "楼栋", "房间"], {"building": 1, "room": 2}),
+    # 业主编号 / 客户编号 / 住户ID are the owner's number, never a name
+    (["业主编号", "房号"], {"owner_no": 0, "unit": 1}),
+    (["客户编号", "客户", "房号"], {"owner_no": 0, "name": 1, "unit": 2}),
+    (["住户ID", "住户", "房号"], {"owner_no": 0, "name": 1, "unit": 2}),
+    # names: 姓名 / 业主姓名 beat a bare role word (HC's 业主 holds a number) and 联系人
+    (["联系人", "业主", "业主姓名", "房号"], {"name": 2, "unit": 3}),
+    (["联系人", "姓名", "房号"], {"name": 1, "unit": 2}),
+    (["联系人", "房号"], {"name": 0, "unit": 1}),
+    # phones: every one kept, the mobile first, then the contact number, then landlines; an
+    # emergency contact's phone and name are another person's
+    (["房号", "姓名", "固定电话", "电话", "联系电话", "手机"],
+     {"unit": 0, "name": 1, "phone": 5, "phone_2": 3, "phone_3": 4, "phone_4": 2}),
+    (["房号", "姓名", "备用电话", "联系手机", "紧急联系人", "紧急联系人电话"],
+     {"unit": 0, "name": 1, "phone": 3, "phone_2": 2}),
+])
+def test_ranked_headers(headers, expected):
     assert propose_mapping(headers) == expected
 
 

@@ -85,8 +85,11 @@ def test_import_owners_prints_counts_and_rejected_rows(db_args, tmp_path, capsys
     lines = out.strip().splitlines()
     assert code == 1 and "3 行未导入" in err
     assert lines[0] == "新增 4 条，更新 1 条，无变化 1 条，未导入 3 行。"
-    assert lines[1].startswith("第 10 行：") and lines[2].startswith("第 11 行：")
-    assert lines[3] == "第 12 行：请填写“楼栋”。"
+    # which sheet was read, then the refused lines
+    assert lines[1] == "已读取工作表“业主花名册”（表头在第 4 行，其下 11 行）。"
+    assert lines[2] == "未读取的工作表：“说明”（填写说明）。"
+    assert lines[3].startswith("第 10 行：") and lines[4].startswith("第 11 行：")
+    assert lines[5] == "第 12 行：请填写“楼栋”。"
     code, out, _ = run(db_args + ["import-owners", str(path)], capsys)
     assert out.splitlines()[0] == "新增 0 条，更新 0 条，无变化 6 条，未导入 3 行。"
 

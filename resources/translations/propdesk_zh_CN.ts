@@ -4585,6 +4585,10 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
         <translation>含房屋地址的工作表（默认：自动查找）</translation>
     </message>
     <message>
+        <source>the sheet with the names, joined to the sheet with the addresses (default: found)</source>
+        <translation>姓名所在的工作表，与地址所在的工作表连接（默认：自动识别）</translation>
+    </message>
+    <message>
         <source>the weekly summary for the office head, as .pdf or .xlsx</source>
         <translation>给管理处主任的周报（.pdf 或 .xlsx）</translation>
     </message>
@@ -5510,6 +5514,10 @@ The details are in the log file:
         <translation>业主编号（关联业主与房屋）</translation>
     </message>
     <message>
+        <source>Room number (links owners to rooms)</source>
+        <translation>房屋编号（关联业主与房屋）</translation>
+    </message>
+    <message>
         <source>{file}: there is no such file.</source>
         <translation>{file}：文件不存在。</translation>
     </message>
@@ -5598,16 +5606,40 @@ The details are in the log file:
         <translation>{estate}没有 {building}，因此业主档案中没有 {unit}。如需新建，请确认新建房屋（连同楼栋）；否则请更正此行。</translation>
     </message>
     <message>
-        <source>owner number {number} is not on the sheet {sheet}.</source>
-        <translation>业主编号 {number} 不在工作表“{sheet}”中。</translation>
+        <source>column {column}: {number} is not on the sheet {sheet}.</source>
+        <translation>列{column}：工作表{sheet}中没有 {number}。</translation>
     </message>
     <message>
-        <source>sheet {sheet}, row {row}: {reason}</source>
-        <translation>工作表“{sheet}”第 {row} 行：{reason}</translation>
+        <source>column {column}: {number} ({name}) has no room on the sheet {sheet}.</source>
+        <translation>列{column}：{number}（{name}）在工作表{sheet}中没有房屋。</translation>
     </message>
     <message>
-        <source>owner number {number} ({name}) has no room on the sheet {sheet}.</source>
-        <translation>业主编号 {number}（{name}）在工作表“{sheet}”中没有房屋。</translation>
+        <source>column {column} is empty, so {name} cannot be joined to a room of the sheet {sheet}.</source>
+        <translation>列{column}为空，无法把 {name} 连接到工作表{sheet}的房屋。</translation>
+    </message>
+    <message>
+        <source>column {column}: {number} is on the sheet {sheet} more than once with different names ({people}). Correct the sheet; neither is imported.</source>
+        <translation>列{column}：{number} 在工作表{sheet}中出现不止一次而姓名不同（{people}）。请改正该表；两人都未导入。</translation>
+    </message>
+    <message>
+        <source>column {column}: {number} ({name}) is on the sheet {sheet} more than once with different roles ({roles}). Correct the sheet.</source>
+        <translation>列{column}：{number}（{name}）在工作表{sheet}中出现不止一次而身份不同（{roles}）。请改正该表。</translation>
+    </message>
+    <message>
+        <source>column {column}: the line of {number} on the sheet {sheet} (row {rows}) was not imported; its reason is listed there.</source>
+        <translation>列{column}：工作表{sheet}中 {number} 的行（第 {rows} 行）未导入，原因见该行。</translation>
+    </message>
+    <message>
+        <source>column {column}: this line says {value}, but the sheet {sheet} (row {row}) says {other} for {number}.</source>
+        <translation>列{column}：此行写的是 {value}，但工作表{sheet}（第 {row} 行）中 {number} 的是 {other}。</translation>
+    </message>
+    <message>
+        <source>{sheet} row {row}</source>
+        <translation>{sheet}第 {row} 行</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet}, row {row}: {reason}</source>
+        <translation>工作表{sheet}第 {row} 行：{reason}</translation>
     </message>
     <message>
         <source>import the owner register</source>
@@ -5632,6 +5664,54 @@ The details are in the log file:
     <message>
         <source>Reading the workbook was cancelled.</source>
         <translation>已取消读取工作簿。</translation>
+    </message>
+    <message>
+        <source>The sheets {sheets} each hold addresses. Choose the sheet to import (the sheet list, or --sheet).</source>
+        <translation>工作表{sheets}都有地址。请选择要导入的工作表（“工作表”列表，或 --sheet）。</translation>
+    </message>
+    <message>
+        <source>The sheet {sheet} names nobody, and the sheets {sheets} could each give its people. Choose the sheet of names (the names sheet list, or --owners-sheet).</source>
+        <translation>工作表{sheet}中没有姓名，而工作表{sheets}都可能是它的住户表。请选择姓名所在的工作表（“姓名所在工作表”列表，或 --owners-sheet）。</translation>
+    </message>
+    <message>
+        <source>The sheets {sheet} and {owners} could be joined by {pairs}. Choose the column that links them in the import window, or remove the other column from the workbook.</source>
+        <translation>工作表{sheet}和{owners}可以按 {pairs} 连接。请在导入窗口中选择连接两表的列，或从工作簿中删去另一列。</translation>
+    </message>
+    <message>
+        <source>The sheets {sheet} and {owners} share no owner number or room number column (such as 业主编号 or 房屋编号), so they cannot be joined.</source>
+        <translation>工作表{sheet}和{owners}没有共同的业主编号或房屋编号列（如 业主编号、房屋编号），无法连接。</translation>
+    </message>
+    <message>
+        <source>Sheet read: {sheet} (header on row {row}, {n} lines below it).</source>
+        <translation>已读取工作表{sheet}（表头在第 {row} 行，其下 {n} 行）。</translation>
+    </message>
+    <message>
+        <source>Names, phones and roles from the sheet {owners} (header on row {row}, {n} lines), joined by {column} of {sheet} = {owners_column} of {owners}.</source>
+        <translation>姓名、电话和身份取自工作表{owners}（表头在第 {row} 行，{n} 行），按{sheet}的{column}＝{owners}的{owners_column}连接。</translation>
+    </message>
+    <message>
+        <source>{column} is on both sheets too: a line whose two sheets disagree on it is refused.</source>
+        <translation>两表也都有{column}：两表在此列不一致的行不导入。</translation>
+    </message>
+    <message>
+        <source>Sheets not read: {sheets}.</source>
+        <translation>未读取的工作表：{sheets}。</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>instructions</source>
+        <translation>填写说明</translation>
+    </message>
+    <message>
+        <source>no header</source>
+        <translation>无表头</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>不需要</translation>
     </message>
 </context>
 <context>

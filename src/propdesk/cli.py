@@ -133,6 +133,9 @@ def _parser() -> argparse.ArgumentParser:
                                                       "on the register yet")))
     imp.add_argument("--sheet", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")),
                      help=_t(QT_TRANSLATE_NOOP("cli", "the sheet with the addresses (default: found)")))
+    imp.add_argument("--owners-sheet", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")),
+                     help=_t(QT_TRANSLATE_NOOP("cli", "the sheet with the names, joined to the sheet with "
+                                                      "the addresses (default: found)")))
 
     rep = command("report", QT_TRANSLATE_NOOP("cli", "the weekly summary for the office head, as .pdf or .xlsx"))
     rep.add_argument("kind", choices=["weekly", "fees"], help=_t(QT_TRANSLATE_NOOP(
@@ -427,9 +430,12 @@ def cmd_import_owners(args) -> int:
     _open_db(args)
     _language(args)
     actor = _sign_in(args, "owners.import")
-    report = importing.import_owners(actor, args.file, dry_run=args.dry_run, estate=args.estate,
-                                     create_units=args.create_units, sheet=args.sheet)
-    print(report.summary())
+    roster = importing.read_roster(args.file, args.sheet, args.owners_sheet)
+    report = importing.import_owners(actor, roster, dry_run=args.dry_run, estate=args.estate,
+                                     create_units=args.create_units)
+    print(report.summary())  # first: a scheduled task reads it
+    for line in report.reading:  # which sheets were read, how they were joined
+        print(line)
     for line in report.rejected_lines():
         print(line)
     if report.rejected:  # a scheduled task must be able to tell (exit 1, the count on stderr)

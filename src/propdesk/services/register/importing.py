@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Callable
@@ -39,7 +39,11 @@ from propdesk.services.core.validation import MSG_CONTROL, MSG_PHONE, MSG_TOO_LO
 from propdesk.services.register import address as addr
 from propdesk.services.register import columns, workbook
 from propdesk.services.register.address import Address, UnitChoice
-from propdesk.services.register.columns import FIELDS, propose_mapping
+from propdesk.services.register.columns import FIELDS, propose_mapping  # noqa: F401 - tests use it here
+from propdesk.services.register.sheets import (  # noqa: F401 - the import dialog and tests use them here
+    Link, Roster, SheetInfo, arrange, read_roster,
+)
+from propdesk.services.register.sheets import cell_text as _cell_text
 from propdesk.services.register.owners import initials, normalize_text, unit_label
 from propdesk.services.register.workbook import MSG_NO_FILE, MSG_NOT_WORKBOOK  # noqa: F401 - re-exported for the import dialog and tests
 
@@ -50,7 +54,6 @@ ROLE_WORDS = {"业主": "owner", "产权人": "owner", "本人": "owner", "户�
               "亲属": "family", "家庭成员": "family", "family": "family", "1002": "family",
               "配偶": "family", "妻子": "family", "丈夫": "family", "子女": "family", "儿子": "family",
               "女儿": "family", "父母": "family", "父亲": "family", "母亲": "family", "亲戚": "family"}
-HEADER_SCAN = 30  # rows searched for the header
 PHONE_SPLIT = re.compile(r"[/,;、|\n，；／｜]+|或")
 BRACKETS = re.compile(r"[(（\[【].*?[)）\]】]")
 BLOCK_UNIT = re.compile(r"^(?P<b>[^\s\-]+?[座区])-?(?:(?P<e>\d+)(?:单元|-))?(?P<r>[A-Za-z]?\d+)$")
@@ -86,17 +89,31 @@ MSG_NEW_BUILDING = QT_TRANSLATE_NOOP(
     "import", "{estate} has no building {building}, so {unit} is not on the owner register. Confirm "
               "the new units to create it, or correct the line.")
 MSG_NO_OWNER = QT_TRANSLATE_NOOP(
-    "import", "owner number {number} is not on the sheet {sheet}.")
-MSG_OWNER_ROW = QT_TRANSLATE_NOOP("import", "sheet {sheet}, row {row}: {reason}")
+    "import", "column {column}: {number} is not on the sheet {sheet}.")
 MSG_NO_ROOM = QT_TRANSLATE_NOOP(
-    "import", "owner number {number} ({name}) has no room on the sheet {sheet}.")
+    "import", "column {column}: {number} ({name}) has no room on the sheet {sheet}.")
+MSG_NO_KEY = QT_TRANSLATE_NOOP(
+    "import", "column {column} is empty, so {name} cannot be joined to a room of the sheet {sheet}.")
+MSG_TWICE = QT_TRANSLATE_NOOP(
+    "import", "column {column}: {number} is on the sheet {sheet} more than once with different "
+              "names ({people}). Correct the sheet; neither is imported.")
+MSG_TWICE_ROLE = QT_TRANSLATE_NOOP(
+    "import", "column {column}: {number} ({name}) is on the sheet {sheet} more than once with "
+              "different roles ({roles}). Correct the sheet.")
+MSG_OWNER_NOT_READ = QT_TRANSLATE_NOOP(
+    "import", "column {column}: the line of {number} on the sheet {sheet} (row {rows}) was not "
+              "imported; its reason is listed there.")
+MSG_DISAGREE = QT_TRANSLATE_NOOP(
+    "import", "column {column}: this line says {value}, but the sheet {sheet} (row {row}) says "
+              "{other} for {number}.")
+MSG_SOURCE = QT_TRANSLATE_NOOP("import", "{sheet} row {row}")
+MSG_SHEET_ROW = QT_TRANSLATE_NOOP("import", "Sheet {sheet}, row {row}: {reason}")
 MSG_DENIED_IMPORT = QT_TRANSLATE_NOOP("import", "import the owner register")
 MSG_SUMMARY = QT_TRANSLATE_NOOP(
     "import", "Created {created}, updated {updated}, unchanged {unchanged}, rejected {rejected}.")
 MSG_NEW_UNITS = QT_TRANSLATE_NOOP("import", "New units created: {n}.")
 MSG_DRY_RUN = QT_TRANSLATE_NOOP("import", "Dry run: nothing was saved.")
 MSG_ROW = QT_TRANSLATE_NOOP("import", "Row {row}: {reason}")
-MSG_CANCELLED = QT_TRANSLATE_NOOP("import", "Reading the workbook was cancelled.")
 
 
 class ImportRuleError(RuleError):
@@ -119,109 +136,28 @@ def field_label(name: str) -> str:
     return f"{_label(base)} {n}".strip() if base in FIELDS else name
 
 
-# --- reading the workbook ---------------------------------------------------------------------
-
-@dataclass
-class SheetInfo:
-    """One sheet. ``rows`` are (Excel row number, cell values) below the header, merged cells
-    already filled in; ``proposed`` is the mapping read from the header."""
-
-    path: str
-    sheet: str
-    header_row: int  # 1-based; 0 when no header was recognised
-    headers: list[str]
-    rows: list[tuple[int, list]] = field(repr=False)
-    proposed: dict[str, int] = field(default_factory=dict)
-
-    def has(self, *names: str) -> bool:
-        return all(n in self.proposed for n in names)
-
-    @property
-    def has_address(self) -> bool:
-        return "unit" in self.proposed or ("room" in self.proposed and "building" in self.proposed)
-
-
-@dataclass
-class Roster:
-    """What :func:`read_roster` found: every sheet, the sheet with the addresses (``main``)
-    and, when the names are on another sheet, the ``owners`` sheet joined by owner number."""
-
-    path: str
-    sheets: list[SheetInfo]
-    main: SheetInfo
-    owners: SheetInfo | None = None
-
-    @property
-    def sheet(self) -> str:
-        return self.main.sheet + (f" + {self.owners.sheet}" if self.owners else "")
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # 1201.0 and 13800138000.0: numbers typed into Excel
-    return normalize_text(str(value))
-
-
-def _find_header(grid: list[list]) -> int:
-    best, best_row = 1, 0
-    for i, row in enumerate(grid[:HEADER_SCAN]):
-        found = propose_mapping([_cell_text(v) for v in row])
-        useful = {"name", "unit", "room", "building", "owner_no"} & set(found)
-        if len(found) > best and useful and ("name" in found or "owner_no" in found
-                                             or "unit" in found or "building" in found):
-            best, best_row = len(found), i + 1
-    return best_row
-
-
-def _sheet_info(path, grid: workbook.Grid) -> SheetInfo:
-    header = _find_header(grid.rows)
-    headers = [_cell_text(v) for v in grid.rows[header - 1]] if header else []
-    rows = [(i + 1, r) for i, r in enumerate(grid.rows) if i >= header]
-    proposed = columns.check_content(propose_mapping(headers), [r for _, r in rows])
-    return SheetInfo(str(path), grid.title, header, headers, rows, proposed)
-
-
-def read_roster(path, sheet: str | None = None, owners_sheet: str | None = None,
-                progress: Callable[[int, int], None] | None = None,
-                should_cancel: Callable[[], bool] | None = None) -> Roster:
-    """Open ``path`` and find the sheet with the addresses (or take ``sheet``) and, if its
-    lines carry an owner number but no names, the owners sheet to join (or ``owners_sheet``).
-    Raises RuleError naming the file and the problem for a file that cannot be read."""
-    if progress:
-        progress(0, 2)
-    grids = workbook.read_grids(path, should_cancel=should_cancel)
-    if should_cancel and should_cancel():
-        raise ImportRuleError(MSG_CANCELLED)
-    infos = [_sheet_info(path, g) for g in grids]
-    if progress:
-        progress(1, 2)
-    by_title = {i.sheet: i for i in infos}
-    for wanted in (sheet, owners_sheet):
-        if wanted and wanted not in by_title:
-            raise workbook.WorkbookError(workbook.MSG_NO_SHEET, file=Path(path).name, sheet=wanted)
-    if sheet:
-        main = by_title[sheet]
-    else:
-        def score(i: SheetInfo):
-            return (i.has_address and "name" in i.proposed,
-                    i.has_address and "owner_no" in i.proposed, i.has_address,
-                    len(i.proposed), len(i.rows))
-        main = max(infos, key=score)
-    owners = by_title[owners_sheet] if owners_sheet else None
-    if owners is None and "name" not in main.proposed and "owner_no" in main.proposed:
-        linked = [i for i in infos if i is not main and i.has("name", "owner_no")
-                  and not i.has_address]
-        owners = max(linked, key=lambda i: len(i.rows)) if linked else None
-    if progress:
-        progress(2, 2)
-    return Roster(str(path), infos, main, owners)
-
+# --- reading the workbook: which sheet holds what (services/register/sheets.py) ----------------
 
 def read_workbook(path, sheet: str | None = None) -> SheetInfo:
     """The sheet with the addresses (see :func:`read_roster`)."""
     return read_roster(path, sheet).main
+
+
+class Rejected(tuple):
+    """A rejected line: (Excel row, translated reason), and ``sheet``, the sheet the row is on
+    ("" in a roster of one sheet). Compares and sorts as the plain pair."""
+
+    sheet: str
+
+    def __new__(cls, row: int, reason: str, sheet: str = "") -> "Rejected":
+        self = super().__new__(cls, (row, reason))
+        self.sheet = sheet
+        return self
+
+    def line(self) -> str:
+        if self.sheet:
+            return _tr(MSG_SHEET_ROW).format(sheet=f"“{self.sheet}”", row=self[0], reason=self[1])
+        return _tr(MSG_ROW).format(row=self[0], reason=self[1])
 
 
 # --- one line ---------------------------------------------------------------------------------
@@ -238,6 +174,7 @@ class ParsedRow:
     place: UnitChoice | None = None  # where it will be stored, once placed
     new_unit: bool = False
     new_building: bool = False  # the estate has no building of that name either
+    source: str = ""  # where the name came from in a joined roster: "“业主”第 3 行"
 
     @property
     def unit(self):
@@ -511,12 +448,13 @@ class Preview:
     sheet: SheetInfo
     mapping: dict[str, int]
     rows: list[ParsedRow]  # the first lines as they will be stored
-    rejected: list[tuple[int, str]]  # every rejected line: (Excel row, reason)
+    rejected: list[tuple[int, str]]  # every rejected line: (Excel row, reason) (Rejected)
     total: int  # lines that will be imported
     new_units: list[str] = field(default_factory=list)  # "翠湖苑 5幢2单元803", each once
     new_lines: list[tuple[int, str]] = field(default_factory=list)  # (row, unit) needing one
     ambiguous: list[tuple[int, str]] = field(default_factory=list)  # (row, reason)
     several_estates: bool = False
+    reading: list[str] = field(default_factory=list)  # which sheets were read, how joined
 
 
 @dataclass
@@ -524,49 +462,134 @@ class _Plan:
     roster: Roster
     mapping: dict[str, int]
     rows: list[ParsedRow]
-    rejected: list[tuple[int, str]]
+    rejected: list[Rejected]
     new_lines: list[tuple[int, str]]
     ambiguous: list[tuple[int, str]]
     new_units: list[UnitChoice]
     several: bool
 
 
-def _check_mapping(info: SheetInfo, mapping: dict[str, int], joined: bool) -> None:
+def _check_mapping(roster: Roster, mapping: dict[str, int]) -> None:
+    info, link = roster.main, roster.link
+    if roster.question is not None:
+        raise roster.question
     if not mapping and not info.header_row:
         raise ImportRuleError(MSG_NO_HEADER)
+    joined = link is not None
     needed = [("unit", ("unit", "room"))] + ([] if joined else [("name", ("name",))])
     for label, choices in needed:
         if not any(c in mapping for c in choices):
             raise ImportRuleError(MSG_MAPPING, label=_label(label))
-    if joined and "owner_no" not in mapping:
-        raise ImportRuleError(MSG_MAPPING, label=_label("owner_no"))
+    if link is not None and link.field not in mapping:
+        raise ImportRuleError(MSG_MAPPING, label=_label(link.field))
 
 
-def _people(roster: Roster, rejected: list) -> dict[str, dict]:
-    """The owners sheet by owner number: name, phones, role, note (a bad line is reported)."""
-    info = roster.owners
-    mapping = info.proposed
-    people: dict[str, dict] = {}
+@dataclass
+class _Entry:
+    """The owners sheet's lines of one owner or room number."""
+
+    people: list[dict] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)  # every line of the number, read or not
+    error: str = ""  # the number cannot be used (two names for one owner number)
+    used: bool = False
+
+
+def _people(roster: Roster) -> tuple[dict[str, _Entry], list[Rejected]]:
+    """The owners sheet by its link number: each number's people (name, phones, role, note;
+    a line naming the same person again adds its phones), and the sheet's bad lines. An owner
+    number is one person: two names for it is an error; a room number has as many people as
+    lines (业主 and 租户)."""
+    info, link = roster.owners, roster.link
+    assert info is not None and link is not None
+    mapping = {k: v for k, v in info.proposed.items() if k not in columns.LINKS}
+    mapping[link.field] = link.owners_col
+    column = f"“{info.header(link.owners_col)}”"
+    entries: dict[str, _Entry] = {}
+    problems: list[Rejected] = []
     for number, cells in info.rows:
-        values = _values(cells, mapping)
-        key = values.get("owner_no", "")
-        if not key or _is_header_again(values):
-            continue
         try:
-            people[key] = {"name": _name(values.get("name", "")), "phones": _phones_of(cells, mapping),
-                           "role": ROLE_WORDS.get(columns.key(values.get("role", ""))),
-                           "note": values.get("note", "")[:500], "row": number, "used": False}
+            values = _values(cells, mapping)
         except RuleError as err:
-            people[key] = {"error": _tr(MSG_OWNER_ROW).format(sheet=info.sheet, row=number,
-                                                              reason=err.text())}
-    return people
+            problems.append(Rejected(number, err.text(), info.sheet))
+            continue
+        key = values.get(link.field, "")
+        if not any(values.values()) or _is_header_again(values):
+            continue
+        if not key:
+            if values.get("name"):
+                problems.append(Rejected(number, _tr(MSG_NO_KEY).format(
+                    column=column, name=values["name"], sheet=f"“{roster.main.sheet}”"), info.sheet))
+            continue
+        entry = entries.setdefault(key, _Entry())
+        entry.rows.append(number)
+        try:
+            person = {"name": _name(values.get("name", "")), "phones": _phones_of(cells, mapping),
+                      "role": ROLE_WORDS.get(columns.key(values.get("role", ""))),
+                      "note": values.get("note", "")[:500], "row": number,
+                      "check": _cell_text(cells[link.check[1]]) if link.check and link.check[1] < len(cells) else ""}
+        except RuleError as err:
+            problems.append(Rejected(number, err.text(), info.sheet))
+            continue
+        same = next((p for p in entry.people if p["name"] == person["name"]), None)
+        if same is None and entry.people and link.field == "owner_no":
+            people = "、".join(_tr(MSG_SOURCE).format(sheet="", row=p["row"]).strip() + f" {p['name']}"
+                              for p in entry.people + [person])
+            entry.error = _tr(MSG_TWICE).format(column=column, number=key, sheet=f"“{info.sheet}”",
+                                                people=people)
+        elif same is None:
+            entry.people.append(person)
+        elif same["role"] and person["role"] and same["role"] != person["role"]:
+            roles = "、".join(OwnerRole(r).label() for r in (same["role"], person["role"]))
+            entry.error = _tr(MSG_TWICE_ROLE).format(column=column, number=key, name=person["name"],
+                                                     sheet=f"“{info.sheet}”", roles=roles)
+        else:  # the same person written again: one person, every phone
+            known = {d for _w, d in same["phones"]}
+            same["phones"] += [(w, d) for w, d in person["phones"] if d not in known]
+            same["role"] = same["role"] or person["role"]
+            same["note"] = same["note"] or person["note"]
+            same["check"] = same["check"] or person["check"]
+    return entries, problems
+
+
+def _joined_people(roster: Roster, entries: dict[str, _Entry], number: int, cells: list,
+                   mapping: dict[str, int]) -> list[dict] | Rejected | None:
+    """The people of one rooms-sheet line, or why the line is refused, or None for a room
+    nobody is named for."""
+    link, owners, main = roster.link, roster.owners, roster.main
+    assert link is not None and owners is not None
+    col = mapping[link.field]
+    key = _cell_text(cells[col]) if col < len(cells) else ""
+    if not key:
+        return None  # a room without an owner: nobody to import
+    column = f"“{main.header(col)}”"
+    entry = entries.get(key)
+    if entry is None and link.field == "room_no":
+        return None  # every room has its number: one nobody is listed for is empty
+    if entry is None:
+        return Rejected(number, _tr(MSG_NO_OWNER).format(column=column, number=key,
+                                                         sheet=f"“{owners.sheet}”"), main.sheet)
+    entry.used = True
+    if entry.error:
+        return Rejected(number, entry.error, main.sheet)
+    if not entry.people:
+        return Rejected(number, _tr(MSG_OWNER_NOT_READ).format(
+            column=column, number=key, sheet=f"“{owners.sheet}”",
+            rows="、".join(map(str, entry.rows))), main.sheet)
+    if link.check:
+        here = _cell_text(cells[link.check[0]]) if link.check[0] < len(cells) else ""
+        for person in entry.people:
+            if here and person["check"] and here != person["check"]:
+                return Rejected(number, _tr(MSG_DISAGREE).format(
+                    column=f"“{main.header(link.check[0])}”", value=here, sheet=f"“{owners.sheet}”",
+                    row=person["row"], other=person["check"], number=key), main.sheet)
+    return entry.people
 
 
 def _plan(roster: Roster, mapping: dict[str, int] | None, estate: str | None) -> _Plan:
     info = roster.main
-    joined = roster.owners is not None
-    mapping = dict(mapping) if mapping is not None else dict(info.proposed)
-    _check_mapping(info, mapping, joined)
+    joined = roster.link is not None
+    mapping = dict(mapping) if mapping is not None else roster.proposed
+    _check_mapping(roster, mapping)
     snap = _Snapshot()
     estates = list(snap.estates)
     default_estate = snap.estate_of(estate) if estate else ""
@@ -574,27 +597,27 @@ def _plan(roster: Roster, mapping: dict[str, int] | None, estate: str | None) ->
               "" if snap.active_estates else (settings.get("office_name") or "小区"))
     if not default_estate and len(snap.active_estates) <= 1:
         default_estate = single
-    rejected: list = []
+    sheet = info.sheet if joined else ""
+    rejected: list[Rejected] = []
     rows, new_lines, ambiguous = [], [], []
-    people = _people(roster, rejected) if joined else {}
+    entries, problems = _people(roster) if joined else ({}, [])
     for number, cells in info.rows:
-        person = None
-        if joined:
-            key = _values(cells, {"owner_no": mapping["owner_no"]})["owner_no"]
-            if not key:
-                continue  # a room without an owner: nobody to import
-            person = people.get(key)
-            if person is None:
-                rejected.append((number, _tr(MSG_NO_OWNER).format(number=key, sheet=roster.owners.sheet)))
-                continue
-            if "error" in person:
-                rejected.append((number, person["error"]))
-                continue
-            person["used"] = True
+        people: list = [None]
         try:
-            row = parse_row(number, cells, mapping, default_estate, estates, person)
+            if joined:
+                values = _values(cells, mapping)
+                if not any(values.values()) or _is_header_again(values):
+                    continue
+                found = _joined_people(roster, entries, number, cells, mapping)
+                if found is None:
+                    continue
+                if isinstance(found, Rejected):
+                    rejected.append(found)
+                    continue
+                people = found
+            row = parse_row(number, cells, mapping, default_estate, estates, people[0])
         except RuleError as err:
-            rejected.append((number, err.text()))
+            rejected.append(Rejected(number, err.text(), sheet))
             continue
         if row is None:
             continue
@@ -603,15 +626,29 @@ def _plan(roster: Roster, mapping: dict[str, int] | None, estate: str | None) ->
             new_lines.append((number, row.place.display()))
         elif outcome:
             ambiguous.append((number, outcome))
-            rejected.append((number, outcome))
+            rejected.append(Rejected(number, outcome, sheet))
             continue
-        rows.append(row)
-    for key, person in people.items():
-        if "error" not in person and not person["used"]:
-            rejected.append((person["row"], _tr(MSG_NO_ROOM).format(
-                number=key, name=person["name"], sheet=info.sheet)))
+        for person in people:
+            rows.append(row if person is None else replace(
+                row, name=person["name"], phones=person["phones"], role=person["role"],
+                note=person["note"], source=_tr(MSG_SOURCE).format(
+                    sheet=f"“{roster.owners.sheet}”", row=person["row"])))
+    if joined:
+        owners, link = roster.owners, roster.link
+        column = f"“{owners.header(link.owners_col)}”"
+        for key, entry in entries.items():
+            if entry.used:
+                continue
+            if entry.error:
+                problems.append(Rejected(entry.rows[0], entry.error, owners.sheet))
+            for person in entry.people:
+                problems.append(Rejected(person["row"], _tr(MSG_NO_ROOM).format(
+                    column=column, number=key, name=person["name"], sheet=f"“{info.sheet}”"),
+                    owners.sheet))
     several = len({r.place.estate for r in rows if r.place} | set(snap.active_estates)) > 1
-    return _Plan(roster, mapping, rows, sorted(rejected), new_lines, ambiguous,
+    order = {info.sheet: 0, "": 0}
+    everything = sorted(rejected + problems, key=lambda r: (order.get(r.sheet, 1), r[0], r[1]))
+    return _Plan(roster, mapping, rows, everything, new_lines, ambiguous,
                  list(snap.new.values()), several)
 
 
@@ -627,7 +664,7 @@ def preview(source, mapping: dict[str, int] | None = None, limit: int = 20,
     plan = _plan(_roster(source, sheet), mapping, estate)
     return Preview(plan.roster.main, plan.mapping, plan.rows[:limit], plan.rejected, len(plan.rows),
                    [u.display() for u in plan.new_units], plan.new_lines, plan.ambiguous,
-                   plan.several)
+                   plan.several, plan.roster.describe())
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -643,6 +680,7 @@ class ImportReport:
     rejected: list[tuple[int, str]] = field(default_factory=list)
     dry_run: bool = False
     units_created: int = 0
+    reading: list[str] = field(default_factory=list)  # which sheets were read, how joined
 
     def summary(self) -> str:
         text = _tr(MSG_SUMMARY).format(created=self.created, updated=self.updated,
@@ -652,7 +690,8 @@ class ImportReport:
         return f"{text} {_tr(MSG_DRY_RUN)}" if self.dry_run else text
 
     def rejected_lines(self) -> list[str]:
-        return [_tr(MSG_ROW).format(row=row, reason=reason) for row, reason in self.rejected]
+        return [r.line() if isinstance(r, Rejected) else _tr(MSG_ROW).format(row=r[0], reason=r[1])
+                for r in self.rejected]
 
 
 def _check_actor(actor: Staff | None) -> None:
@@ -797,9 +836,13 @@ def import_owners(actor: Staff | None, source, mapping: dict[str, int] | None = 
     rows = plan.rows
     if not create_units:
         new = {r for r, _ in plan.new_lines}
-        rejected += [(r.row, _new_unit_reason(r)) for r in rows if r.row in new]
+        sheet = roster.main.sheet if roster.link is not None else ""
+        first = {r.row: r for r in reversed(rows) if r.row in new}  # a line of two people: once
+        rejected += [Rejected(n, _new_unit_reason(r), sheet) for n, r in first.items()]
         rows = [r for r in rows if r.row not in new]
-    report = ImportReport(rejected=sorted(rejected), dry_run=dry_run)
+    order = {roster.main.sheet: 0, "": 0}
+    rejected.sort(key=lambda r: (order.get(getattr(r, "sheet", ""), 1), r[0], r[1]))
+    report = ImportReport(rejected=rejected, dry_run=dry_run, reading=roster.describe())
     name = Path(roster.path).name
     note = f"{name} [{roster.sheet}]"
     with transaction() as txn:

@@ -62,10 +62,12 @@ class WorkbookError(RuleError):
 
 @dataclass
 class Grid:
-    """One sheet: its title and its rows of values, merged blocks filled with their value."""
+    """One sheet: its title and its rows of values, merged blocks filled with their value;
+    ``hidden`` when Excel hides it (hidden or "very hidden")."""
 
     title: str
     rows: list[list]
+    hidden: bool = False
 
 
 def check_file(path) -> Path:
@@ -165,7 +167,7 @@ def read_grids(path, sheets: list[str] | None = None,
             cells += (ws.max_row or 0) * (ws.max_column or 0)
             if cells > MAX_CELLS:
                 raise _bomb(p.name, MSG_BOMB_CELLS, sheet=ws.title, limit=MAX_CELLS)
-            grids.append(Grid(ws.title, _grid(ws)))
+            grids.append(Grid(ws.title, _grid(ws), ws.sheet_state != "visible"))
             if should_cancel and should_cancel():
                 break
         return grids
