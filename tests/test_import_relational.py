@@ -191,3 +191,15 @@ def test_both_numbers_joined_by_the_owner_and_a_disagreeing_room_refused(office,
     assert report.created == 1 and Owner.get(Owner.name == "甲").unit.label == "3栋1单元1201"
     assert report.rejected_lines() == [
         "工作表“房屋”第 3 行：列“房屋编号”：此行写的是 F2，但工作表“业主”（第 3 行）中 P2 的是 F9。"]
+
+
+def test_the_link_column_chosen_by_the_clerk_settles_the_question(office, tmp_path):
+    path = _two_sheets(tmp_path / "r.xlsx", ["楼栋", "单元", "房号", "业主编号", "客户编号"],
+                       [["3栋", "1单元", "1201", "P1", "C1"]],
+                       ["业主ID", "姓名", "手机"], [["C1", "甲", "13800000001"]])
+    roster = importing.read_roster(path)
+    assert "owner_no" not in roster.proposed  # nothing proposed for what is asked
+    mapping = {**roster.proposed, "owner_no": 4}
+    assert [r.name for r in importing.preview(roster, mapping).rows] == ["甲"]
+    report = importing.import_owners(office["clerk"], roster, mapping)
+    assert report.created == 1 and Owner.get(Owner.name == "甲").unit.label == "3栋1单元1201"

@@ -2102,6 +2102,10 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>新房屋</translation>
     </message>
     <message>
+        <source>Name from</source>
+        <translation>姓名来源</translation>
+    </message>
+    <message>
         <source>Unit not on the register</source>
         <translation>档案中没有的房屋</translation>
     </message>
@@ -2126,12 +2130,32 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>工作表</translation>
     </message>
     <message>
+        <source>Names from</source>
+        <translation>姓名所在工作表</translation>
+    </message>
+    <message>
         <source>Estate of lines that name none</source>
         <translation>未写小区的行归入</translation>
     </message>
     <message>
         <source>The lines as they will be stored</source>
         <translation>将要保存的各行</translation>
+    </message>
+    <message>
+        <source>as found</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>- choose -</source>
+        <translation>- 请选择 -</translation>
+    </message>
+    <message>
+        <source>from "{sheet}" {column}</source>
+        <translation>取自“{sheet}” {column}</translation>
+    </message>
+    <message>
+        <source>- not in "{sheet}" -</source>
+        <translation>- “{sheet}”中没有 -</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -2156,14 +2180,6 @@ Create the administrator's account for your office, or try PropDesk first with a
     <message>
         <source>Reading the workbook was cancelled.</source>
         <translation>已取消读取工作簿。</translation>
-    </message>
-    <message>
-        <source> Names and phones come from sheet "{sheet}", joined by the owner number.</source>
-        <translation> 姓名和电话取自工作表“{sheet}”，按业主编号对应。</translation>
-    </message>
-    <message>
-        <source>Sheet "{sheet}", header on row {row}, {n} lines below it.</source>
-        <translation>工作表“{sheet}”，表头在第 {row} 行，下面共 {n} 行。</translation>
     </message>
     <message>
         <source>- not in the file -</source>

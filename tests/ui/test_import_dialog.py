@@ -71,3 +71,66 @@ def test_a_broken_file_gets_a_message(qtbot, office, tmp_path, dialogs):
     qtbot.addWidget(dialog)
     dialog.load(path)
     assert dialog.roster is None and "坏文件.xlsx" in dialogs[-1][2]
+
+
+def test_relational_workbook_joined_in_the_preview(qtbot, office, tmp_path, dialogs):
+    """Rooms 房屋 and owners 业主 joined by 业主编号: the dialog says which sheets were read and
+    how, names come from 业主 (shown, not chosen), each line says which line of 业主 it took."""
+    from pathlib import Path
+
+    from fixtures.property_systems import relational_roster
+    from propdesk.models.tables import Building, Estate, Unit
+    from propdesk.services.register.owners import unit_label
+
+    cui = Estate.create(name="翠湖苑")
+    for name in ("5幢",):
+        building = Building.create(estate=cui, name=name)
+        for entrance in ("1单元", "2单元"):
+            for room in ("1201", "1202", "301"):
+                Unit.create(building=building, entrance=entrance, room=room,
+                            label=unit_label(name, entrance, room))
+    dialog = ImportDialog(office["clerk"])
+    qtbot.addWidget(dialog)
+    dialog.load(Path(relational_roster(tmp_path / "roster.xlsx")))
+    assert dialog.sheet_choice.currentText() == "房屋" and dialog.owners_choice.currentText() == "业主"
+    lines = dialog.sheet.text().splitlines()
+    assert lines[0] == "已读取工作表“房屋”（表头在第 2 行，其下 10 行）。"
+    assert "按“房屋”的“业主编号”＝“业主”的“业主编号”连接" in lines[1]
+    assert "“旧业主”（隐藏）" in lines[2]
+    # 房间 is the room, 房屋编号 only the room's number; the names are from 业主
+    assert dialog.combos["room"].currentText() == "E: 房间"
+    assert dialog.combos["room_no"].currentText() == "A: 房屋编号"
+    assert dialog.combos["name"].currentText() == "取自“业主” B: 姓名" and not dialog.combos["name"].isEnabled()
+    first = dialog.rows.topLevelItem(0)
+    assert [first.text(i) for i in range(9)] == [
+        "3", "阳光花园", "5栋", "1单元", "1201", "张伟明", "13800000101", "业主", "“业主”第 2 行"]
+    assert not dialog.rows.isColumnHidden(8)
+    rejected = [(dialog.rejected.topLevelItem(i).text(0), dialog.rejected.topLevelItem(i).text(1))
+                for i in range(dialog.rejected.topLevelItemCount())]
+    assert [where for where, _why in rejected] == ["房屋 8", "房屋 10", "业主 11"]
+    assert "P099" in rejected[0][1]
+    dialog.do_import()
+    assert dialog.report.created == 7
+    assert Owner.get(Owner.name == "吴刚").unit.label == "5栋2单元301"
+
+
+def test_two_address_sheets_the_clerk_chooses(qtbot, office, tmp_path, dialogs):
+    from pathlib import Path
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for title, room, name in (("3栋", "1201", "甲"), ("5栋", "1202", "乙")):
+        ws = wb.active if title == "3栋" else wb.create_sheet(title)
+        ws.title = title
+        ws.append(["楼栋", "单元", "房号", "姓名"])
+        ws.append([title, "1单元", room, name])
+    wb.save(tmp_path / "two.xlsx")
+    dialog = ImportDialog(office["clerk"])
+    qtbot.addWidget(dialog)
+    dialog.load(Path(tmp_path / "two.xlsx"))
+    assert dialog.sheet_choice.currentText() == "- 请选择 -"
+    assert "“3栋”、“5栋”" in dialog.summary.text() and not dialog.import_button.isEnabled()
+    dialog.sheet_choice.setCurrentIndex(dialog.sheet_choice.findText("5栋"))
+    assert dialog.import_button.isEnabled() and dialog.rows.topLevelItem(0).text(5) == "乙"
+    assert dialog.rows.isColumnHidden(8)

@@ -1,8 +1,10 @@
 """导入业主档案: the owner roster from Excel. The workbook is read once, off the GUI thread (with
-progress and Cancel); the sheets and columns found are proposed; the clerk confirms or changes
-them and sees every line as it will be stored (estate, building, entrance, room), the units that
-would be new (created only when ticked), and every line that will be rejected with the reason;
-then imports in one transaction."""
+progress and Cancel); the sheets and columns found are proposed (services/register/sheets.py:
+which sheet has the addresses, which has the names and how they are joined); the clerk confirms
+or changes them and sees which sheets were read and how they were joined, every line as it will
+be stored (estate, building, entrance, room, and the line of the names sheet each person comes
+from), the units that would be new (created only when ticked), and every line that will be
+rejected with the reason; then imports in one transaction."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,7 +23,8 @@ from propdesk.ui.worker import Cancelled, run_task
 from propdesk.ui import file_dialogs
 
 FIELDS = ("estate", "unit", "building", "entrance", "room", "name", "phone", "phone_2", "phone_3",
-          "role", "area", "note", "owner_no")
+          "role", "area", "note", "owner_no", "room_no")
+FROM_OWNERS = ("name", "phone", "phone_2", "phone_3", "role", "note")  # a joined sheet's fields
 
 
 class ImportDialog(QDialog):
@@ -45,6 +48,8 @@ class ImportDialog(QDialog):
         self.estate.currentIndexChanged.connect(self.show_preview)
         self.sheet_choice = QComboBox(objectName="sheet_choice")
         self.sheet_choice.currentIndexChanged.connect(self.sheet_changed)
+        self.owners_choice = QComboBox(objectName="owners_choice")
+        self.owners_choice.currentIndexChanged.connect(self.sheet_changed)
         self.sheet = QLabel(objectName="sheet")
         self.sheet.setWordWrap(True)
         self.combos: dict[str, QComboBox] = {}
@@ -52,16 +57,16 @@ class ImportDialog(QDialog):
         grid = QFormLayout(mapping_box)
         for name in FIELDS:
             combo = QComboBox(objectName=f"map_{name}")
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(13)
             combo.currentIndexChanged.connect(self.show_preview)
             self.combos[name] = combo
             grid.addRow(importing.field_label(name), combo)
         self.rows = QTreeWidget(objectName="preview")
         self.rows.setHeaderLabels([self.tr("Row"), self.tr("Estate"), self.tr("Building"), self.tr("Entrance"),
                                    self.tr("Room"), self.tr("Name"), self.tr("Phones"), self.tr("Role"),
-                                   self.tr("New unit")])
+                                   self.tr("Name from"), self.tr("New unit")])
         self.rows.setRootIsDecorated(False)
-        for col, width in enumerate((50, 80, 60, 60, 60, 80, 220, 50)):
+        for col, width in enumerate((40, 70, 50, 50, 50, 70, 170, 40, 90, 40)):
             self.rows.setColumnWidth(col, width)
         self.new_units = QTreeWidget(objectName="new_units")
         self.new_units.setHeaderLabels([self.tr("Row"), self.tr("Unit not on the register")])
@@ -88,6 +93,8 @@ class ImportDialog(QDialog):
         second = QHBoxLayout()
         second.addWidget(QLabel(self.tr("Sheet")))
         second.addWidget(self.sheet_choice)
+        second.addWidget(QLabel(self.tr("Names from")))
+        second.addWidget(self.owners_choice)
         second.addWidget(QLabel(self.tr("Estate of lines that name none")))
         second.addWidget(self.estate)
         second.addStretch(1)
@@ -133,42 +140,65 @@ class ImportDialog(QDialog):
             return
         self.path, self.roster = Path(path), roster
         self.file.setText(str(path))
-        self.sheet_choice.blockSignals(True)
-        self.sheet_choice.clear()
-        for info in roster.sheets:
-            self.sheet_choice.addItem(info.sheet, info.sheet)
-        self.sheet_choice.setCurrentIndex(self.sheet_choice.findData(roster.main.sheet))
-        self.sheet_choice.blockSignals(False)
+        for combo, choice in ((self.sheet_choice, roster.main), (self.owners_choice, roster.owners)):
+            combo.blockSignals(True)
+            combo.clear()
+            if combo is self.owners_choice:
+                combo.addItem(self.tr("as found"), None)
+            elif importing.asks_for_sheet(roster):
+                combo.addItem(self.tr("- choose -"), None)
+                choice = None
+            for info in roster.sheets:
+                combo.addItem(info.sheet, info.sheet)
+            combo.setCurrentIndex(max(combo.findData(choice.sheet if choice else None), 0))
+            combo.blockSignals(False)
         self.propose()
 
     def sheet_changed(self) -> None:
-        """Another sheet chosen: already read, nothing is reread."""
+        """Another sheet chosen: already read, nothing is reread; the rule of the services
+        finds the names sheet and the link again for it."""
         if self.roster is None:
             return
-        title = self.sheet_choice.currentData()
-        main = next(i for i in self.roster.sheets if i.sheet == title)
-        owners = self.roster.owners if self.roster.owners is not main else None
-        if "name" in main.proposed:
-            owners = None
-        self.roster = importing.Roster(self.roster.path, self.roster.sheets, main, owners)
+        main, owners = self.sheet_choice.currentData(), self.owners_choice.currentData()
+        if self.sender() is self.sheet_choice:
+            owners = None  # found again for the sheet chosen
+        if main is None:
+            return  # "- choose -": the question stays shown
+        self.roster = importing.arrange(self.roster.path, self.roster.sheets, main, owners)
+        self.owners_choice.blockSignals(True)
+        found = self.roster.owners.sheet if self.roster.owners else None
+        self.owners_choice.setCurrentIndex(max(self.owners_choice.findData(found), 0))
+        self.owners_choice.blockSignals(False)
         self.propose()
 
     def propose(self) -> None:
-        info = self.roster.main
+        roster = self.roster
+        info = roster.main
         self.headers = info.headers
-        joined = self.tr(" Names and phones come from sheet \"{sheet}\", joined by the owner number.").format(
-            sheet=self.roster.owners.sheet) if self.roster.owners else ""
-        self.sheet.setText(self.tr("Sheet \"{sheet}\", header on row {row}, {n} lines below it.").format(
-            sheet=info.sheet, row=info.header_row or "—", n=len(info.rows)) + joined)
+        self.sheet.setText("\n".join(roster.describe()))
         columns = [(i, f"{_letter(i)}: {h or '—'}") for i, h in enumerate(info.headers)]
+        owners = roster.owners
+        proposed = roster.proposed
         for name, combo in self.combos.items():
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(self.tr("- not in the file -"), None)
-            for i, text in columns:
-                combo.addItem(text, i)
-            combo.setCurrentIndex(max(combo.findData(info.proposed.get(name)), 0))
+            if owners is not None and name in FROM_OWNERS:
+                # joined: the owners sheet gives it (shown, not chosen here)
+                col = owners.proposed.get(name)
+                combo.addItem(self.tr("from \"{sheet}\" {column}").format(
+                    sheet=owners.sheet, column=f"{_letter(col)}: {owners.header(col)}")
+                    if col is not None else self.tr("- not in \"{sheet}\" -").format(sheet=owners.sheet), None)
+                combo.setEnabled(False)
+                combo.setToolTip(combo.itemText(0))
+            else:
+                combo.addItem(self.tr("- not in the file -"), None)
+                for i, text in columns:
+                    combo.addItem(text, i)
+                combo.setCurrentIndex(max(combo.findData(proposed.get(name)), 0))
+                combo.setEnabled(True)
+                combo.setToolTip("")
             combo.blockSignals(False)
+        self.rows.setColumnHidden(8, owners is None)
         self.show_preview()
 
     def mapping(self) -> dict[str, int]:
@@ -191,13 +221,19 @@ class ImportDialog(QDialog):
         for row in preview.rows:
             role = OwnerRole(row.role).label() if row.role else ""
             place = row.place
-            self.rows.addTopLevelItem(QTreeWidgetItem([
+            item = QTreeWidgetItem([
                 str(row.row), place.estate, place.building, place.entrance, place.room, row.name,
-                "、".join(p for p, _d in row.phones), role, yes if row.new_unit else ""]))
+                "、".join(p for p, _d in row.phones), role, row.source, yes if row.new_unit else ""])
+            for col in (5, 6):  # a long name or several phones: whole in the tooltip
+                item.setToolTip(col, item.text(col))
+            self.rows.addTopLevelItem(item)
         for number, unit in preview.new_lines:
             self.new_units.addTopLevelItem(QTreeWidgetItem([str(number), unit]))
-        for number, reason in preview.rejected:
-            self.rejected.addTopLevelItem(QTreeWidgetItem([str(number), reason]))
+        for line in preview.rejected:
+            sheet = getattr(line, "sheet", "")
+            item = QTreeWidgetItem([f"{sheet} {line[0]}".strip(), line[1]])
+            item.setToolTip(1, line[1])
+            self.rejected.addTopLevelItem(item)
         n_new = len(preview.new_units)
         self.new_units.setVisible(bool(n_new))
         self.create_units.setVisible(bool(n_new))

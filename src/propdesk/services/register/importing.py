@@ -27,7 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
 from propdesk.errors import MSG_REQUIRED, PermissionDenied, RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
@@ -37,11 +37,11 @@ from propdesk.services.core import accounts, audit, settings
 from propdesk.services.core.db_retry import transaction
 from propdesk.services.core.validation import MSG_CONTROL, MSG_PHONE, MSG_TOO_LONG, Checker, has_control
 from propdesk.services.register import address as addr
-from propdesk.services.register import columns, workbook
+from propdesk.services.register import columns
 from propdesk.services.register.address import Address, UnitChoice
 from propdesk.services.register.columns import FIELDS, propose_mapping  # noqa: F401 - tests use it here
 from propdesk.services.register.sheets import (  # noqa: F401 - the import dialog and tests use them here
-    Link, Roster, SheetInfo, arrange, read_roster,
+    Link, Roster, SheetInfo, arrange, asks_for_sheet, read_roster,
 )
 from propdesk.services.register.sheets import cell_text as _cell_text
 from propdesk.services.register.owners import initials, normalize_text, unit_label
@@ -523,7 +523,7 @@ def _people(roster: Roster) -> tuple[dict[str, _Entry], list[Rejected]]:
         entry = entries.setdefault(key, _Entry())
         entry.rows.append(number)
         try:
-            person = {"name": _name(values.get("name", "")), "phones": _phones_of(cells, mapping),
+            person: dict[str, Any] = {"name": _name(values.get("name", "")), "phones": _phones_of(cells, mapping),
                       "role": ROLE_WORDS.get(columns.key(values.get("role", ""))),
                       "note": values.get("note", "")[:500], "row": number,
                       "check": _cell_text(cells[link.check[1]]) if link.check and link.check[1] < len(cells) else ""}
@@ -586,6 +586,8 @@ def _joined_people(roster: Roster, entries: dict[str, _Entry], number: int, cell
 
 
 def _plan(roster: Roster, mapping: dict[str, int] | None, estate: str | None) -> _Plan:
+    if mapping is not None:
+        roster = roster.with_link(mapping)
     info = roster.main
     joined = roster.link is not None
     mapping = dict(mapping) if mapping is not None else roster.proposed

@@ -13,7 +13,7 @@ and importing refuses until the caller chooses the sheet or the column.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -136,7 +136,19 @@ class Roster:
         mapping = dict(self.main.proposed)
         if self.link is not None:
             mapping[self.link.field] = self.link.main_col
+        elif self.owners is not None:  # the link is asked: no column proposed for it
+            mapping = {k: v for k, v in mapping.items() if k not in LINKS}
         return mapping
+
+    def with_link(self, chosen: dict[str, int]) -> Roster:
+        """The roster joined by the link column(s) the caller chose in the rooms sheet (when
+        the rule asked for it); else this roster."""
+        asked = self.question is not None and self.question.message in (MSG_WHICH_LINK, MSG_NO_LINK)
+        chosen = {k: v for k, v in chosen.items() if k in LINKS}
+        if self.owners is None or self.link is not None or not asked or not chosen:
+            return self
+        link, problem = find_link(self.main, self.owners, chosen)
+        return replace(self, link=link, question=problem)
 
     def describe(self) -> list[str]:
         """Which sheets were read and how they were joined, translated, one sentence a line."""
@@ -157,6 +169,11 @@ class Roster:
         if self.question is not None:
             lines.append(self.question.text())
         return lines
+
+
+def asks_for_sheet(roster: Roster) -> bool:
+    """The rule found several sheets with addresses: the caller must choose one."""
+    return roster.question is not None and roster.question.message == MSG_WHICH_SHEET
 
 
 def cell_text(value) -> str:
@@ -260,12 +277,15 @@ def arrange(path: str, infos: list[SheetInfo], sheet: str | None = None,
     return Roster(path, infos, main, owners, link, ignored, question)
 
 
-def find_link(main: SheetInfo, owners: SheetInfo) -> tuple[Link | None, SheetRuleError | None]:
+def find_link(main: SheetInfo, owners: SheetInfo, chosen: dict[str, int] | None = None,
+              ) -> tuple[Link | None, SheetRuleError | None]:
     """The column pair joining ``owners`` to ``main``, or the question when there is none or
-    more than one of a kind (two headers alike win over others)."""
+    more than one of a kind (two headers alike win over others). ``chosen``: the rooms sheet's
+    link columns the caller chose (the others are not links then)."""
     pairs: dict[str, tuple[int, int]] = {}
     for name in LINKS:
-        found = [(m, o) for m in main.links.get(name, []) for o in owners.links.get(name, [])]
+        mine = main.links.get(name, []) if chosen is None else [chosen[name]] if name in chosen else []
+        found = [(m, o) for m in mine for o in owners.links.get(name, [])]
         if len(found) > 1:
             alike = [(m, o) for m, o in found
                      if columns.key(main.header(m)) == columns.key(owners.header(o))]
