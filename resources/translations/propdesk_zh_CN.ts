@@ -5714,6 +5714,10 @@ The details are in the log file:
         <translation>未读取的工作表：{sheets}。</translation>
     </message>
     <message>
+        <source>{sheet} ({why})</source>
+        <translation>{sheet}（{why}）</translation>
+    </message>
+    <message>
         <source>hidden</source>
         <translation>隐藏</translation>
     </message>

@@ -48,6 +48,7 @@ MSG_JOINED = QT_TRANSLATE_NOOP(
 MSG_CHECKED = QT_TRANSLATE_NOOP(
     "import", "{column} is on both sheets too: a line whose two sheets disagree on it is refused.")
 MSG_NOT_READ = QT_TRANSLATE_NOOP("import", "Sheets not read: {sheets}.")
+MSG_SHEET_WHY = QT_TRANSLATE_NOOP("import", "{sheet} ({why})")
 WHY_HIDDEN = QT_TRANSLATE_NOOP("import", "hidden")
 WHY_NOTES = QT_TRANSLATE_NOOP("import", "instructions")
 WHY_NO_HEADER = QT_TRANSLATE_NOOP("import", "no header")
@@ -165,7 +166,7 @@ class Roster:
                 lines.append(_tr(MSG_CHECKED).format(column=f"“{main.header(link.check[0])}”"))
         if self.ignored:
             lines.append(_tr(MSG_NOT_READ).format(sheets="、".join(
-                f"“{title}”（{_tr(why)}）" for title, why in self.ignored)))
+                _tr(MSG_SHEET_WHY).format(sheet=f"“{title}”", why=_tr(why)) for title, why in self.ignored)))
         if self.question is not None:
             lines.append(self.question.text())
         return lines
