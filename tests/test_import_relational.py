@@ -109,10 +109,14 @@ def test_rooms_and_residents_joined_by_room_number(office, tmp_path):
     assert report.rejected_lines() == ["工作表“住户”第 7 行：列“房屋编号”：H-0009（艾伦）在工作表“房屋”中没有房屋。"]
 
 
-def test_a_person_without_the_link_number_is_named(office, tmp_path):
-    path = room_linked_roster(tmp_path / "r.xlsx", extra_people=[[None, "无号人", "13600000099", "业主"]])
+def test_a_person_without_the_link_number_or_with_too_long_a_name_is_named(office, tmp_path):
+    path = room_linked_roster(tmp_path / "r.xlsx", extra_people=[
+        [None, "无号人", "13600000099", "业主"], ["H-0003", LONGEST_NAME + "丽", "13600000098", "业主"]])
     report = importing.import_owners(office["clerk"], path, dry_run=True)
-    assert "工作表“住户”第 8 行：列“房屋编号”为空，无法把 无号人 连接到工作表“房屋”的房屋。" in report.rejected_lines()
+    lines = report.rejected_lines()
+    assert "工作表“住户”第 8 行：列“房屋编号”为空，无法把 无号人 连接到工作表“房屋”的房屋。" in lines
+    assert any(line.startswith("工作表“住户”第 9 行：姓名") and "60" in line for line in lines)
+    assert report.created == 4  # the others of the file
 
 
 def _two_sheets(path, rooms_header, rooms, owners_header, owners, more=()):
