@@ -207,3 +207,13 @@ def test_the_link_column_chosen_by_the_clerk_settles_the_question(office, tmp_pa
     assert [r.name for r in importing.preview(roster, mapping).rows] == ["甲"]
     report = importing.import_owners(office["clerk"], roster, mapping)
     assert report.created == 1 and Owner.get(Owner.name == "甲").unit.label == "3栋1单元1201"
+
+
+def test_headers_repeated_on_both_sheets_are_not_lines(office, tmp_path):
+    """Blocks per building, each under its own header, on the rooms and the owners sheet."""
+    rooms_header, owners_header = ["房屋编号", "楼栋", "单元", "房号", "业主编号"], ["业主编号", "姓名"]
+    path = _two_sheets(tmp_path / "r.xlsx", rooms_header,
+                       [["F1", "3栋", "1单元", "1201", "P1"], rooms_header, ["F2", "5栋", "1单元", "1202", "P2"]],
+                       owners_header, [["P1", "甲"], owners_header, ["P2", "乙"]])
+    report = importing.import_owners(office["clerk"], path)
+    assert report.created == 2 and not report.rejected

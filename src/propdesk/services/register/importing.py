@@ -301,8 +301,8 @@ def _phones_of(cells: list, mapping: dict[str, int]) -> list[tuple[str, str]]:
 
 def _is_header_again(values: dict) -> bool:
     """The header repeated further down (one block per building): two cells read as headers."""
-    return sum(1 for f, v in values.items()
-               if v and columns.exact(v) == f.partition("_")[0]) >= 2
+    return sum(1 for f, v in values.items()  # phone_2 is a phone; owner_no and room_no themselves
+               if v and columns.exact(v) == ("phone" if f.startswith("phone_") else f)) >= 2
 
 
 def parse_row(number: int, cells: list, mapping: dict[str, int], estate_name: str = "",
