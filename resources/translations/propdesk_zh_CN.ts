@@ -7468,6 +7468,10 @@ The details are in the log file:
         <translation>姓名拼音首字母索引</translation>
     </message>
     <message>
+        <source>Index of the audit log</source>
+        <translation>操作日志索引</translation>
+    </message>
+    <message>
         <source>Bringing the database up to date</source>
         <translation>更新数据库结构</translation>
     </message>

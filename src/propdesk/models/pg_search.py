@@ -231,9 +231,15 @@ def upgrade(db: Database) -> None:
     table until the end, so the other desks can read while it runs but their saves wait (and
     after lock_timeout are told the database is busy). A Cancel that comes while a statement
     runs is delivered by cancelling that statement on the server (pg_cancel_backend)."""
+    run_parts(db, _parts(db))
+
+
+def run_parts(db: Database, parts: list[tuple[str, Callable[[], object]]]) -> None:
+    """Run each ``(what, run)`` of ``parts`` in turn, saying how far they are (per part and, while
+    an index is built, from the server) and stopping a statement on Cancel, as :func:`upgrade`
+    says (also schema step 18's index, models.db.build_index)."""
     from propdesk.models.db import report
 
-    parts = _parts(db)
     total = len(parts) * STEP
     with _Watch(db, report) as watch:
         for i, (what, run) in enumerate(parts):

@@ -434,7 +434,8 @@ class AuditEntry(BaseModel):
     """One action by one person on one record: the case timeline and the audit log alike."""
 
     at = DateTimeField(default=now, index=True)
-    staff = ForeignKeyField(Staff, null=True, backref="+")
+    # no index of its own: schema 18's (staff_id, at) (models.db.AUDIT_BY_PERSON) serves a person
+    staff = ForeignKeyField(Staff, null=True, backref="+", index=False)
     entity = CharField(max_length=20)
     entity_id = IntegerField()
     action = CharField(max_length=24)

@@ -241,18 +241,21 @@ def _record_condition(f: AuditFilter):
 
 
 def _parts(f: AuditFilter) -> tuple[list[Narrowing], list]:
-    """The filter's conditions: those an index answers (the person's ``staff_id``, the kind's
-    and the record's ``(entity, entity_id, at)``, the days' ``at``) and the others (the action,
-    which no index holds)."""
+    """The filter's conditions: those an index answers (the person's and the days'
+    ``(staff_id, at)``, the kind's and the record's ``(entity, entity_id, at)``, the days'
+    ``at``) and the others (the action, which no index holds). A person's entries are in the
+    log's order in their index (schema 18, ``models.db.AUDIT_BY_PERSON``): a page of them walks
+    only theirs (``column``), and with days, only theirs on those days (one range of it)."""
     parts, others = [], []
+    days = day_range(AuditEntry.at, f.date_from, f.date_to)
     if f.staff_id:
-        parts.append(Narrowing(AuditEntry.staff == f.staff_id))
+        parts.append(Narrowing(all_of([AuditEntry.staff == f.staff_id] + days), column=AuditEntry.at))
+        days = []
     record = _record_condition(f)
     if record is not None:  # (with its kind: the record's entries sorted in their index)
         parts.append(Narrowing(record & (AuditEntry.entity == f.entity) if f.entity else record))
     elif f.entity:
         parts.append(Narrowing(AuditEntry.entity == f.entity))
-    days = day_range(AuditEntry.at, f.date_from, f.date_to)
     if days:
         parts.append(Narrowing(all_of(days), column=AuditEntry.at))
     if f.action:
@@ -290,11 +293,12 @@ def _entries(f: AuditFilter, newest_first: bool, limit: int,
     The ids do not follow the time: a callback result, a payment or a hold is logged with the
     moment typed (an hour, a day before the entry is written), and an office's log may come from
     another program's backup. So the order is ``(at, id)``, served by the index on ``at`` (with
-    the id, the table's key, in each entry) and by ``(entity, entity_id, at)`` for one record.
-    A person or a kind of record (each with an index of its own, not in the time's order) is
-    read as the other lists read a filter (``query_parts.narrowed``): a rare one through its
-    index and sorted (a kind with a few hundred entries), a common one by walking the time's
-    index to the page's end (one clerk's entries: about one in six)."""
+    the id, the table's key, in each entry), by ``(entity, entity_id, at)`` for one record and
+    by ``(staff_id, at)`` for one person (schema 18: a seek to their entries, however long ago).
+    A kind of record (an index of its own, not in the time's order) is read as the other lists
+    read a filter (``query_parts.narrowed``): a rare one through its index and sorted (a kind
+    with a few hundred entries), a common one by walking the time's index (or the person's) to
+    the page's end (the complaints' entries: more than half)."""
     parts, others = _parts(f)
     with sorted_by(AuditEntry.at):
         conds = narrowed(AuditEntry, parts, guessed=len(others)) + others
