@@ -4697,6 +4697,10 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
         <translation>数据库</translation>
     </message>
     <message>
+        <source>The command stopped on an error PropDesk did not expect ({error}). The details are in the log file {log}.</source>
+        <translation>命令因意外错误而停止（{error}）。详情见日志文件 {log}。</translation>
+    </message>
+    <message>
         <source>Restored from {file} into {path} (there was no database there before).</source>
         <translation>已从 {file} 恢复到 {path}（该处原先没有数据库）。</translation>
     </message>
@@ -7602,6 +7606,10 @@ The details are in the log file:
     <message>
         <source>Not saved: the database file {path} is damaged ({reason}). Nothing was saved, so that the damage does not spread; what you typed is kept. Close PropDesk and start it again: it offers to restore the latest good backup.</source>
         <translation>未保存：数据库文件 {path} 已损坏（{reason}）。为免损坏扩散，没有保存任何内容；您输入的内容仍保留。请关闭 PropDesk 后重新启动：程序会提供恢复最近一份完好备份。</translation>
+    </message>
+    <message>
+        <source>Another desk has just set up this office: sign in with the administrator account made there.</source>
+        <translation>另一台电脑刚刚建好了本单位：请用在那里设置的管理员账号登录。</translation>
     </message>
 </context>
 <context>

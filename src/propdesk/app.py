@@ -87,8 +87,12 @@ def run_gui(args) -> int:
     reference.seed_reference()
     if args.demo and reference.needs_first_admin():
         from propdesk.demo import office as demo
+        from propdesk.errors import RuleError
 
-        demo.create_demo_office()
+        try:
+            demo.create_demo_office()
+        except RuleError:  # another desk filled the new database a moment ago: use that office
+            logging.info("the demo office was made by another desk meanwhile")
     if os.environ.get("PROPDESK_SMOKE") == "1":
         return _smoke(app)
     if reference.needs_first_admin():

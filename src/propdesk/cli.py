@@ -560,6 +560,8 @@ def dt_today():
 
 
 MSG_DATABASE = QT_TRANSLATE_NOOP("cli", "Database")
+MSG_UNEXPECTED = QT_TRANSLATE_NOOP("cli", "The command stopped on an error PropDesk did not expect ({error}). "
+                                          "The details are in the log file {log}.")
 MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP("rules", "The database {path} could not be opened: {error}")
 MSG_NO_DATABASE = QT_TRANSLATE_NOOP(
     "rules", "There is no database at {path}. Check --db or PROPDESK_DB; to bring back a backup: "
@@ -745,6 +747,11 @@ def main(argv: list[str] | None = None) -> int:
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1
+    except Exception as err:  # noqa: BLE001 - what no rule foresaw: words, the traceback in the log
+        log_error("the command %s stopped", args.command)
+        print(f"propdesk: {_t(MSG_UNEXPECTED).format(error=err, log=config.log_dir() / 'propdesk.log')}",
+              file=sys.stderr)
         return 1
     finally:
         tidying.join(leftovers.CLI_WAIT)

@@ -91,6 +91,16 @@ def _file_handler(path: Path, rotate: bool) -> logging.Handler:
     return EarlyFileHandler(path, encoding="utf-8")
 
 
+class _ConsoleFormatter(logging.Formatter):
+    """The console's line without the traceback: a user of the command reads what went wrong
+    in words (the command's own message follows); the traceback is in the log file."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        bare = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None,
+                                      "stack_info": None})
+        return super().format(bare)
+
+
 def setup(console: bool = False, rotate: bool = True) -> None:
     """(Re)install PropDesk's handlers on the root logger; calling it again replaces them.
     ``rotate=False``: the plain file handler, until ``setup()`` is called again.
@@ -115,7 +125,7 @@ def setup(console: bool = False, rotate: bool = True) -> None:
     if console:
         stream = logging.StreamHandler(sys.stderr)
         stream.setLevel(logging.WARNING)
-        stream.setFormatter(logging.Formatter("propdesk: %(levelname)s: %(message)s"))
+        stream.setFormatter(_ConsoleFormatter("propdesk: %(levelname)s: %(message)s"))
         new.append(stream)
     for handler in new:
         handler.propdesk = True  # type: ignore[attr-defined]

@@ -304,3 +304,27 @@ def test_menu_entry_and_banner(qtbot, office, monkeypatch, fixed_today):
     clerk = MainWindow(office["clerk"])
     qtbot.addWidget(clerk)
     assert not hasattr(clerk, "office_setup_action")
+
+
+def test_the_first_start_dialog_goes_on_to_sign_in_when_another_desk_made_the_office(
+        qtbot, fresh_db, dialogs, monkeypatch):
+    """(tests/test_first_start_race.py) The dialog was open on this desk while another desk made the office: 创建 says so and the
+    dialog ends (the sign-in follows) instead of leaving the clerk in front of a form that can
+    never succeed."""
+    from propdesk.ui import login
+
+    monkeypatch.setattr(login, "check_password_off_thread", lambda parent, work, text: work())
+    dialog = login.FirstRunDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.office.setText("阳光花园物业服务中心")
+    dialog.name.setText("钱伟")
+    dialog.username.setText("boss")
+    dialog.password.setText("office-admin-2")
+    dialog.password2.setText("office-admin-2")
+    reference.create_first_admin("admin", "赵敏", "office-admin-1", "翠湖苑物业服务中心")  # the other desk
+    dialog.findChildren(QPushButton)[0].click()
+    assert dialogs and dialogs[-1][0] == "warning" and "另一台电脑" in dialogs[-1][2]
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert [s.username for s in Staff.select()] == ["admin"]
+    assert settings.get("office_name") == "翠湖苑物业服务中心"

@@ -86,14 +86,14 @@ def create_demo_office(n_complaints: int = 400, seed: int = 1, today: dt.date | 
     known yet), then with the rows written so far."""
     # the case stories use the helpers above, so they are imported here, not at the top
 
-    if Complaint.select().exists() or Unit.select().exists() or Staff.select().exists():
-        raise RuleError(MSG_NOT_EMPTY)  # a real office: never its data nor known passwords
+    _refuse_unless_empty()  # at once, before the passwords' hashing
     if progress:
         progress(0, 0)
     rng = random.Random(seed)
     as_of = as_of_moment(today)
     hashes = hash_demo_passwords()  # before the transaction: keep the write lock short
     with transaction():
+        _refuse_unless_empty()  # again under the write lock: another desk may have just filled it
         reference.seed_reference()
         for key, value in (("office_name", T.OFFICE_NAME), ("office_phone", T.OFFICE_PHONE),
                            ("office_address", T.OFFICE_ADDRESS)):
@@ -120,6 +120,12 @@ def create_demo_office(n_complaints: int = 400, seed: int = 1, today: dt.date | 
         save_counters({k: v for k, v in counters.items() if existing.get(k) != v}, existing)
     demo_related.add(rng, as_of, Staff.get(Staff.username == "kefu"))
     return summary(rows, as_of, staff)
+
+
+def _refuse_unless_empty() -> None:
+    """A real office: never its data nor known passwords."""
+    if Complaint.select().exists() or Unit.select().exists() or Staff.select().exists():
+        raise RuleError(MSG_NOT_EMPTY)
 
 
 MSG_SUMMARY = QT_TRANSLATE_NOOP(

@@ -458,8 +458,14 @@ def _upgrade_steps(db: Database, location: str, progress: Progress | None) -> in
         started = time.monotonic()
         try:
             # Each step and its version bump commit together, so a crash (or Cancel) never
-            # leaves half a step: the file stays at the version before it.
-            with db.atomic():
+            # leaves half a step: the file stays at the version before it. On SQLite the step
+            # takes the write lock first (IMMEDIATE) and reads the version again under it: two
+            # first starts on a new file (which takes no upgrade lock) made the same tables at
+            # once and both failed ("table complaint_fts already exists", "database is locked");
+            # now the second waits for each of the first one's steps and finds it done.
+            with (db.atomic("IMMEDIATE") if is_sqlite(db) else db.atomic()):
+                if schema_version(db) >= version:
+                    continue
                 MIGRATIONS[version](db)
                 # an upsert both SQLite and PostgreSQL know (REPLACE is SQLite's alone)
                 (Setting.insert(key="schema_version", value=str(version))

@@ -148,24 +148,30 @@ class FirstRunDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), self.tr("The two passwords differ."))
             self.password2.setFocus()
             return
-        username, name, password = (self.username.text().strip(), self.name.text().strip(),
-                                    self.password.text())
+        username, name, password, office = (self.username.text().strip(), self.name.text().strip(),
+                                            self.password.text(), self.office.text().strip())
         try:  # the password's hash takes about half a second: off the GUI thread
             check_password_off_thread(
-                self, lambda: reference.create_first_admin(username, name, password),
+                self, lambda: reference.create_first_admin(username, name, password, office),
                 self.tr("Saving the password…"))
         except RuleError as err:
             QMessageBox.warning(self, self.windowTitle(), err.text())
+            if not reference.needs_first_admin():  # another desk made the office meanwhile: sign in
+                self.accept()
             return
-        if self.office.text().strip():
-            settings.put("office_name", self.office.text().strip())
         self.accept()
 
     def create_demo(self) -> None:
         from propdesk.demo import office as demo
 
         self.setCursor(Qt.WaitCursor)
-        summary = demo.create_demo_office()
+        try:
+            summary = demo.create_demo_office()
+        except RuleError as err:  # another desk filled the new database meanwhile: sign in there
+            self.unsetCursor()
+            QMessageBox.warning(self, self.windowTitle(), err.text())
+            self.accept()
+            return
         self.unsetCursor()
         QMessageBox.information(self, self.windowTitle(), summary)  # it lists the demo accounts
         self.accept()

@@ -1,6 +1,8 @@
 """Reference lists (departments, categories) seeded from docs/procedure.md, and the first account."""
 from __future__ import annotations
 
+from propdesk.errors import RuleError
+from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.services.core.db_retry import transaction
 from propdesk.models.enums import Role
 from propdesk.models.db import REPAIR_CATEGORIES
@@ -55,10 +57,31 @@ def needs_first_admin() -> bool:
     return not Staff.select().exists()
 
 
-def create_first_admin(username: str, name: str, password: str) -> Staff:
-    seed_reference()
-    return accounts.create_staff(None, username, name, Role.ADMIN, password,
-                                 Department.get_or_none(Department.code == "management"))
+MSG_OFFICE_MADE = QT_TRANSLATE_NOOP(
+    "rules", "Another desk has just set up this office: sign in with the administrator account "
+             "made there.")
+
+
+def create_first_admin(username: str, name: str, password: str, office_name: str = "") -> Staff:
+    """The office's first account (an administrator) and its name, in one transaction that
+    first checks, under the write lock, that the office still has no account: two desks
+    setting up a new office at the same moment made two administrators, and the second
+    desk's office name overwrote the first one's."""
+    from propdesk.services.core import settings
+    from propdesk.services.core.validation import Checker
+
+    c = Checker()
+    office_name = c.text("office_name", office_name, max_len=80)
+    c.raise_if_any()
+    with transaction():
+        if not needs_first_admin():
+            raise RuleError(MSG_OFFICE_MADE)
+        seed_reference()
+        staff = accounts.create_staff(None, username, name, Role.ADMIN, password,
+                                      Department.get_or_none(Department.code == "management"))
+        if office_name:
+            settings.put("office_name", office_name)
+    return staff
 
 
 def departments(active_only: bool = True) -> list[Department]:
