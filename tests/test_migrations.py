@@ -41,6 +41,9 @@ def _snapshot(path: Path, columns: dict[str, list[str]] | None = None) -> dict[s
             rows = con.execute(f"SELECT {quoted} FROM {table}").fetchall()
             if table == "setting":  # the one row an upgrade is meant to change
                 rows = [r for r in rows if r[0] != "schema_version"]
+            if table == "audit_entry":  # and the entries it adds, one a step (checked apart)
+                action = cols.index("action")
+                rows = [r for r in rows if r[action] != "upgrade"]
             shot[table] = {"columns": cols, "rows": sorted(rows, key=repr)}
         return shot
     finally:
@@ -92,6 +95,15 @@ def test_upgrade_keeps_every_row(fixture, tmp_path):
     con.close()
     if old_version < SCHEMA_VERSION:
         assert (tmp_path / f"{path.stem}.v{old_version}.bak").exists()
+        # the log says when the file changed shape, by which PropDesk, and where its copy is
+        con = sqlite3.connect(path)
+        steps = con.execute("SELECT staff_id, entity, note FROM audit_entry WHERE action = 'upgrade' "
+                            "ORDER BY id").fetchall()
+        con.close()
+        assert [note.split(",")[0] for _s, _e, note in steps] == [
+            f"schema {v - 1} → {v}" for v in range(old_version + 1, SCHEMA_VERSION + 1)]
+        assert all(staff is None and entity == "database" and f"{path.stem}.v{old_version}.bak" in note
+                   for staff, entity, note in steps)
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=[p.stem for p in FIXTURES])

@@ -4183,6 +4183,10 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
         <translation>从备份恢复</translation>
     </message>
     <message>
+        <source>upgraded to a new schema</source>
+        <translation>升级到新的数据结构</translation>
+    </message>
+    <message>
         <source>imported</source>
         <translation>导入</translation>
     </message>

@@ -445,6 +445,7 @@ def _upgrade_steps(db: Database, location: str, progress: Progress | None) -> in
         raise SchemaTooNew(
             f"database schema {current} is newer than this program knows ({SCHEMA_VERSION})"
         )
+    keep: Path | None = None  # the copy made before the steps (SQLite)
     if current and current < SCHEMA_VERSION and location and "://" not in location:
         keep = Path(location).with_suffix(f".v{current}.bak")
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -470,10 +471,27 @@ def _upgrade_steps(db: Database, location: str, progress: Progress | None) -> in
                 # an upsert both SQLite and PostgreSQL know (REPLACE is SQLite's alone)
                 (Setting.insert(key="schema_version", value=str(version))
                  .on_conflict(conflict_target=[Setting.key], update={Setting.value: str(version)}).execute())
+                if current:  # an office's database (not a new one being made): the log says so
+                    _record_step(version, keep)
         finally:
             _reporter = None
         log.info("database schema upgraded to %s (%.1f s)", version, time.monotonic() - started)
     return SCHEMA_VERSION
+
+
+def _record_step(version: int, copy: Path | None) -> None:
+    """The audit entry of an upgrade step, in the step's own transaction: which version, by
+    which PropDesk on which computer, where the copy made before it is (the audit log showed no
+    trace of an upgrade, so an office could not tell when or where its file changed shape)."""
+    import socket
+
+    from propdesk import __version__
+    from propdesk.models.tables import AuditEntry
+
+    note = f"schema {version - 1} → {version}, PropDesk {__version__}, {socket.gethostname()}"
+    if copy is not None:
+        note += f", {copy.name}"
+    AuditEntry.insert(staff=None, entity="database", entity_id=0, action="upgrade", note=note).execute()
 
 
 # --- one upgrade at a time ----------------------------------------------------------------------

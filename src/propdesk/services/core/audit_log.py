@@ -96,6 +96,7 @@ ACTION_LABELS = {
     "refused": QT_TRANSLATE_NOOP("audit", "refused"),
     "change": QT_TRANSLATE_NOOP("audit", "changed"),
     "restore": QT_TRANSLATE_NOOP("audit", "restored from a backup"),
+    "upgrade": QT_TRANSLATE_NOOP("audit", "upgraded to a new schema"),
     "import": QT_TRANSLATE_NOOP("audit", "imported"),
     "export": QT_TRANSLATE_NOOP("audit", "exported"),
     "print": QT_TRANSLATE_NOOP("audit", "printed"),
