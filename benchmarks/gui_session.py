@@ -203,6 +203,86 @@ def session(window, watch, app) -> None:
                 settle()
 
 
+SEARCH_BOXES = ("search", "wo_search", "cb_search")  # the three lists' search boxes
+
+
+def terms(window, watch, app, words: list[str]) -> list[tuple]:
+    """Each of ``words`` typed into each list's search box (then Enter, as a clerk does), with
+    every view of the list's first combo (the callback tab's: due today ... all), and then
+    every offered sort both ways and three pages scrolled: the GUI-thread statements and turns
+    are timed as in :func:`session`; returned per search, how long the rows took to come
+    (read on a worker) and the count (its "N+" at once, the exact count from a worker)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QTableView
+
+    waits = []
+    tabs = window.tabs
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)  # (a tab is built when first shown)
+        for _ in range(5):
+            app.processEvents()
+        page = tabs.widget(i)
+        boxes = [b for b in page.findChildren(QLineEdit) if b.objectName() in SEARCH_BOXES]
+        if not boxes:
+            continue
+        wait_rows(watch, app, _lists(page))
+        name = tabs.tabText(i).replace("&", "")
+        box = boxes[0]
+        owner = box.parent()
+        while owner is not None and not hasattr(owner, "count"):
+            owner = owner.parent()
+        label = getattr(owner, "count", None)
+        label = label if isinstance(label, QLabel) else None
+        views = [c for c in page.findChildren(QComboBox) if c.objectName() == "cb_view"]
+        view_values = range(views[0].count()) if views else [None]
+        tables = [t for t in page.findChildren(QTableView) if t.isVisibleTo(page) and t.model() is not None
+                  and t.isSortingEnabled()]
+        watch.group = f"terms {name}"
+        for word in words:
+            for v in view_values:
+                if views:
+                    watch.step = f"{name}: view {views[0].itemText(v)}"
+                    watch.timed(views[0].setCurrentIndex, v)
+                    wait_rows(watch, app, _lists(page))
+                shown = f"{name}: '{word}'" + (f" in {views[0].itemText(v)}" if views else "")
+                watch.step = shown
+                t0 = time.perf_counter()
+                watch.timed(box.setText, word)
+                watch.timed(box.textEdited.emit, word)  # (as typed: the list's search timer starts)
+                watch.timed(box.returnPressed.emit)  # Enter: the search at once
+                rows_ms = wait_rows(watch, app, _lists(page))
+                first_label = label.text() if label else ""
+                while label is not None and label.text().endswith(("+ 条回访", "+ 条投诉", "+ 张派工单",
+                                                                    "+ callbacks", "+ complaints", "+ work orders")):
+                    watch.timed(app.processEvents)
+                    time.sleep(0.002)
+                    if time.perf_counter() - t0 > 60:
+                        break
+                count_ms = (time.perf_counter() - t0) * 1000
+                waits.append((shown, rows_ms, first_label, count_ms, label.text() if label else ""))
+                for table in tables:
+                    model = table.model()
+                    for col in range(model.columnCount()):
+                        header = model.headerData(col, Qt.Horizontal)
+                        for order in (Qt.AscendingOrder, Qt.DescendingOrder):
+                            watch.step = f"{shown}: sort by {header} {'asc' if order == Qt.AscendingOrder else 'desc'}"
+                            watch.timed(table.sortByColumn, col, order)
+                            ms = wait_rows(watch, app, _lists(page))
+                            for k in range(3):
+                                watch.step = f"{shown}: sort by {header} {'asc' if order == Qt.AscendingOrder else 'desc'}, page {k + 2}"
+                                watch.timed(table.scrollToBottom)
+                                watch.timed(table.scrollTo, model.index(max(model.rowCount() - 1, 0), 0),
+                                            QAbstractItemView.PositionAtBottom)
+                                ms += wait_rows(watch, app, _lists(page))
+                            waits.append((f"{shown}: by {header} {'asc' if order == Qt.AscendingOrder else 'desc'} + 3 pages",
+                                          ms, "", 0.0, ""))
+        watch.timed(box.setText, "")
+        watch.timed(box.textEdited.emit, "")
+        watch.timed(box.returnPressed.emit)
+        wait_rows(watch, app, _lists(page))
+    return waits
+
+
 def _set_combo(combo, value) -> bool:
     """The combo's entry holding ``value`` (None: its "all" entry); False if it has none."""
     index = 0 if value is None else combo.findData(value)
@@ -305,6 +385,8 @@ def main(argv=None) -> int:
     p.add_argument("--no-session", action="store_true", help="only the scroll")
     p.add_argument("--scroll", type=int, default=100_000, help="rows to scroll the complaint list (0: none)")
     p.add_argument("--matrix", action="store_true", help="list_matrix.py's combinations through the window")
+    p.add_argument("--terms", default="", help="search terms typed into each list (comma-separated), "
+                   "each with every view, sort and three pages")
     args = p.parse_args(argv)
     os.environ.setdefault("PROPDESK_HOME", str(args.path.parent / "gui_session_home"))
 
@@ -338,6 +420,7 @@ def main(argv=None) -> int:
         session(window, watch, app)
     if args.matrix:
         matrix(window, watch, app)
+    waits = terms(window, watch, app, [t for t in args.terms.split(",") if t]) if args.terms else []
     watch.close()
     print(f"{args.path.name}: {watch.count:,} statements on the GUI thread in "
           f"{time.perf_counter() - t0:.0f} s; {len(watch.slow)} over {args.bound:.0f} ms")
@@ -357,6 +440,11 @@ def main(argv=None) -> int:
         print(f"{len(watch.by_cpu):,} turns timed; the GUI thread's longest by its CPU time (ms CPU / wall):")
         for cpu, ms, step in sorted(watch.by_cpu, reverse=True)[:8]:
             print(f"  {cpu:7.1f} / {ms:7.1f}  {step}")
+    if waits:
+        print("searches typed: rows shown after ms (read on a worker), the count shown at once, "
+              "the exact count after ms")
+        for shown, rows_ms, first, count_ms, last in waits:
+            print(f"  {rows_ms:8.1f}  {first:>16} {count_ms:8.1f} {last:>16}  {shown}")
     if args.scroll:
         scroll(window, app, args.scroll)
     window.close()
