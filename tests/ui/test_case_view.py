@@ -144,3 +144,33 @@ def test_handling_names_and_outlines_each_field_it_refuses(qtbot, office, monkey
     assert dialog.result() != ActionDialog.Accepted
     stored = complaints.get(c.id)
     assert stored.cause == "" and stored.action == "" and stored.customer_opinion == ""
+
+
+def test_reopen_confirmed_with_ctrl_enter(qtbot, office, monkeypatch):
+    """A keyboard-only clerk types the reason and presses Ctrl+Enter, as on the intake form:
+    in the reason's box Enter is a new line, and the dialog had no key to confirm it."""
+    from PySide6.QtCore import Qt
+
+    c = make_case(office)
+    complaints.record_reply(office["clerk"], c.id, dt.datetime.now().replace(microsecond=0), "phone", "已通知")
+    complaints.record_handling(office["clerk"], c.id, result="已修复")
+    complaints.close(office["clerk"], c.id)
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+    seen = {}
+
+    def exec_(dialog):
+        with qtbot.waitActive(dialog):  # (a shortcut works in the active window)
+            dialog.show()
+            dialog.activateWindow()
+        box = dialog.widgets["reason"]
+        box.setFocus()
+        type_text(qtbot, box, "业主回访不满意")
+        qtbot.keyClick(box, Qt.Key_Return, Qt.ControlModifier)
+        seen["text"] = box.text()
+        return dialog.result()
+
+    monkeypatch.setattr(ActionDialog, "exec", exec_)
+    view.buttons["reopen"].click()
+    assert complaints.get(c.id).status == "reopened"
+    assert seen["text"] == "业主回访不满意"  # no new line typed into the reason

@@ -1,6 +1,8 @@
 """A small form for one action on a record (reply, handling, escalate, void ...).
 
 The dialog stays open with what was typed when the service refuses, and names the field.
+Ctrl+Enter confirms it from any field, as on the intake form: in a reason's or a note's box
+Enter is a new line, and a keyboard-only clerk had no key to confirm (the reopen dialog).
 """
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
 )
@@ -62,6 +65,9 @@ class ActionDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # (Enter: the keypad's)
+            QShortcut(QKeySequence(keys), self, self.submit)
+        buttons.button(QDialogButtonBox.Ok).setToolTip("Ctrl+Enter")
 
     @staticmethod
     def _widget(f: Field):
