@@ -930,6 +930,14 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>登记已将此重大/群体投诉报告管理处主任。</translation>
     </message>
     <message>
+        <source>the supervisor</source>
+        <translation>客服主管</translation>
+    </message>
+    <message>
+        <source>the office head</source>
+        <translation>管理处主任</translation>
+    </message>
+    <message>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
@@ -4808,11 +4816,11 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
     </message>
     <message>
         <source>Escalated to supervisor</source>
-        <translation>已报主管</translation>
+        <translation>已升级至主管</translation>
     </message>
     <message>
         <source>Escalated to office head</source>
-        <translation>已报管理处主任</translation>
+        <translation>已升级至管理处主任</translation>
     </message>
     <message>
         <source>Visit</source>
@@ -7758,6 +7766,14 @@ The details are in the log file:
 <context>
     <name>ui</name>
     <message>
+        <source> · to supervisor</source>
+        <translation> · 升级至主管</translation>
+    </message>
+    <message>
+        <source> · to office head</source>
+        <translation> · 升级至主任</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -7840,10 +7856,6 @@ The details are in the log file:
     <message>
         <source> · invalid</source>
         <translation> · 无效</translation>
-    </message>
-    <message>
-        <source> · escalated</source>
-        <translation> · 已升级</translation>
     </message>
     <message>
         <source> · repeat</source>

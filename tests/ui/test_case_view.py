@@ -174,3 +174,68 @@ def test_reopen_confirmed_with_ctrl_enter(qtbot, office, monkeypatch):
     view.buttons["reopen"].click()
     assert complaints.get(c.id).status == "reopened"
     assert seen["text"] == "业主回访不满意"  # no new line typed into the reason
+
+
+def detail(view, name: str) -> str:
+    """The case record's value beside the label ``name`` (its Chinese words)."""
+    grid = view.details
+    for i in range(grid.count()):
+        if grid.itemAt(i).widget().text() == name + "：":
+            row, col, _rows, _cols = grid.getItemPosition(i)
+            return grid.itemAtPosition(row, col + 1).widget().text()
+    raise AssertionError(f"no field {name}")
+
+
+def test_escalation_names_who_has_it_and_the_head_told_field_agrees(qtbot, office, monkeypatch):
+    """A supervisor could not tell the two levels apart (both 已升级 in the list), and the case
+    escalated to the office head said 已报管理处主任 in its header and 已报告主任：— in its
+    record. Both now ask one rule (complaints.head_told): escalating to the head tells them."""
+    from propdesk.ui.complaint_list import ComplaintListPanel
+    from propdesk.ui.widgets import fmt
+    from tests.ui.lists import wait_rows
+
+    c = make_case(office)  # important: no notice to the head is needed by itself
+    complaints.escalate(office["clerk"], c.id, "supervisor", "业主不满意处理结果")
+    view = CaseView(office["supervisor"], c.id)
+    qtbot.addWidget(view)
+    assert "已升级至主管" in view.header.text() and detail(view, "已报告主任") == "—"
+
+    def to_head(d):
+        d.widgets["to"].setCurrentIndex(d.widgets["to"].findData("head"))
+        type_text(qtbot, d.widgets["note"], "业主要求见主任，约定明天上午回电")
+    run_action(qtbot, monkeypatch, view, "escalate", to_head)
+    stored = complaints.get(c.id)
+    assert stored.escalation == "head" and stored.head_notified_at is not None
+    assert "已升级至管理处主任" in view.header.text() and "尚未报告主任" not in view.header.text()
+    assert detail(view, "已报告主任") == fmt(stored.head_notified_at)
+
+    # the list tells the two levels apart too, each whole in its column at 1366
+    other = make_case(office, unit="5栋1单元301")
+    complaints.escalate(office["clerk"], other.id, "supervisor", "业主不满意")
+    panel = ComplaintListPanel(office["supervisor"])
+    qtbot.addWidget(panel)
+    panel.resize(1366, 600)
+    panel.show()
+    wait_rows(qtbot, panel)
+    status = [k for k, _label in panel.model.columns].index("status")
+    texts = {panel.model.index(r, 0).data(): panel.model.index(r, status).data() for r in range(2)}
+    assert texts == {c.number: "已受理 · 升级至主任", other.number: "已受理 · 升级至主管"}
+    longest = "重新处理 · 升级至主任"
+    assert panel.table.columnWidth(status) >= panel.table.fontMetrics().horizontalAdvance(longest) + 12
+
+
+def test_a_major_case_escalated_to_the_head_before_times_were_kept_is_not_also_untold(qtbot, office):
+    """A case escalated to the head by an older version has no time of telling: the header and
+    the record agree it is with the head, and it is not listed as 尚未报告主任."""
+    from propdesk.models.tables import Complaint
+    from propdesk.services.core.accounts import PROGRAM
+    from propdesk.services.lists import dashboard
+
+    c = make_case(office, severity="major")
+    Complaint.update(escalation="head").where(Complaint.id == c.id).execute()  # (as stored before)
+    view = CaseView(office["supervisor"], c.id)
+    qtbot.addWidget(view)
+    assert "已升级至管理处主任" in view.header.text() and "尚未报告主任" not in view.header.text()
+    assert detail(view, "已报告主任") == "已升级至管理处主任"
+    assert not view.buttons["notify_head"].isEnabled()
+    assert dashboard.counts(reader=PROGRAM)["head_pending"] == 0

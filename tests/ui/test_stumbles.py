@@ -217,7 +217,7 @@ def test_case_view_names_who_it_was_escalated_to_and_head_told_time_is_editable(
     assert complaints.get(c.id).head_notified_at == told_at
     rows = [view.timeline.topLevelItem(i) for i in range(view.timeline.topLevelItemCount())]
     escalated = next(r for r in rows if r.text(2) == "升级")
-    assert "已报管理处主任" in escalated.text(3) and "业主要求面谈" in escalated.text(3)
+    assert "已升级至管理处主任" in escalated.text(3) and "业主要求面谈" in escalated.text(3)
 
 
 def _done_order(office):

@@ -190,7 +190,7 @@ class CaseView(QDialog):
     def _fill_details(self, c) -> None:
         while self.details.count():
             self.details.takeAt(0).widget().deleteLater()
-        yes, no = self.tr("yes"), self.tr("no")
+        yes = self.tr("yes")
         rows = [
             (self.tr("Received"), fmt(c.received_at), self.tr("Channel"), Channel(c.channel).label()),
             (self.tr("Complainant"), c.complainant, self.tr("Phone"), c.phone),
@@ -207,8 +207,7 @@ class CaseView(QDialog):
             (self.tr("Cause"), c.cause, self.tr("Corrective action"), c.action),
             (self.tr("Result"), c.result, self.tr("Customer's opinion"),
              c.customer_opinion + (self.tr("  (signed)") if c.signature_received else "")),
-            (self.tr("Taken by"), c.created_by.name, self.tr("Office head told"),
-             fmt(c.head_notified_at) if c.head_notified_at else (no if complaints.needs_head_notice(c) else "—")),
+            (self.tr("Taken by"), c.created_by.name, self.tr("Office head told"), self._head_told_text(c)),
         ]
         for r, (l1, v1, l2, v2) in enumerate(rows):
             self._detail(r, 0, l1, v1, span=3 if l2 is None else 1)
@@ -216,6 +215,14 @@ class CaseView(QDialog):
                 self._detail(r, 2, l2, v2)
         self.details.setColumnStretch(1, 1)
         self.details.setColumnStretch(3, 1)
+
+    def _head_told_text(self, c) -> str:
+        """When the office head was told, by the rule the header's flags follow (head_told)."""
+        if c.head_notified_at:
+            return fmt(c.head_notified_at)
+        if complaints.head_told(c):  # escalated to the head before escalating recorded the time
+            return Escalation(c.escalation).label()
+        return self.tr("no") if complaints.needs_head_notice(c) else "—"
 
     def _detail(self, row: int, col: int, label: str, value: str, span: int = 1) -> None:
         name = QLabel(label + "：")
@@ -374,7 +381,8 @@ class CaseView(QDialog):
 
     def do_escalate(self) -> None:
         c = self.complaint
-        levels = [(e.value, e.label()) for e in (Escalation.SUPERVISOR, Escalation.HEAD)]
+        levels = [(Escalation.SUPERVISOR.value, self.tr("the supervisor")),
+                  (Escalation.HEAD.value, self.tr("the office head"))]  # (升级至: 客服主管)
         default = Escalation.HEAD.value if c.escalation == "supervisor" else Escalation.SUPERVISOR.value
         self._act(self.tr("Escalate"), [
             Field("to", self.tr("To"), "choice", default, levels),

@@ -16,7 +16,7 @@ from propdesk.services.register import owners
 from propdesk.services.setup import reference
 from propdesk.services.lists import search
 from propdesk.services.lists.search import ComplaintFilter
-from propdesk.ui.complaint_model import ComplaintTableModel
+from propdesk.ui.complaint_model import ESCALATION_MARKS, ComplaintTableModel
 from propdesk.ui.lazy_qt import Qt
 from propdesk.ui.list_table import ListTable
 from propdesk.ui.worker import Background
@@ -141,8 +141,8 @@ class ComplaintListPanel(QWidget):
         fit(keys.index("severity"), [s.label() + group for s in Severity])
         fit(keys.index("department"), [self.department.itemText(i) for i in range(1, self.department.count())])
         # a state with one mark; with more (· invalid · repeat) it is elided, whole in its tooltip
-        escalated = ui_text(QT_TRANSLATE_NOOP("ui", " · escalated"))
-        fit(keys.index("status"), [s.label() + escalated for s in ComplaintStatus])
+        fit(keys.index("status"), [s.label() + ui_text(mark) for s in ComplaintStatus
+                                   for mark in ESCALATION_MARKS.values()])
         at = "12-31 23:59"
         fit(keys.index("resolve_by"), [
             ui_text(QT_TRANSLATE_NOOP("ui", "reply")) + " · " + ui_text(QT_TRANSLATE_NOOP("ui", "Overdue {span}")).format(

@@ -18,6 +18,11 @@ OVERDUE_BG = QBrush(QColor("#ffd9d9"))
 SOON_BG = QBrush(QColor("#fff3cd"))
 MAJOR_FG = QBrush(QColor("#b00020"))
 
+# the state's mark for how far the case is escalated (Escalation: to the supervisor, then the
+# office head), short for the list: a supervisor tells the two apart at a glance
+ESCALATION_MARKS = {"supervisor": QT_TRANSLATE_NOOP("ui", " · to supervisor"),
+                    "head": QT_TRANSLATE_NOOP("ui", " · to office head")}
+
 # (key used for sorting in services.search.COLUMNS, header)
 COLUMNS = [
     ("number", QT_TRANSLATE_NOOP("ui", "Number")),
@@ -84,8 +89,8 @@ class ComplaintTableModel(LazyTableModel):
             text = ComplaintStatus(row["status"]).label()
             if not row["valid"]:
                 text += ui_text(QT_TRANSLATE_NOOP("ui", " · invalid"))
-            if row["escalation"] != "none":
-                text += ui_text(QT_TRANSLATE_NOOP("ui", " · escalated"))
+            if row["escalation"] in ESCALATION_MARKS:
+                text += ui_text(ESCALATION_MARKS[row["escalation"]])
             if row.get("related_to"):
                 text += ui_text(QT_TRANSLATE_NOOP("ui", " · repeat"))
             return text

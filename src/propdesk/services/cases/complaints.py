@@ -166,9 +166,30 @@ def read(complaint_id: int, *, reader) -> Complaint:
     return get(complaint_id)
 
 
+def head_told(c: Complaint) -> bool:
+    """The office head knows of the case: told of it (``notify_head``), or it was escalated to
+    them, which is telling them (``escalate`` records the time; a case escalated before it did
+    has none). The case view's header and its "office head told" field both ask this."""
+    return c.head_notified_at is not None or c.escalation == Escalation.HEAD.value
+
+
 def needs_head_notice(c: Complaint) -> bool:
     """Major and group complaints are reported to the office head at once (docs/procedure.md)."""
-    return (c.severity == Severity.MAJOR.value or c.is_group) and c.head_notified_at is None
+    return (c.severity == Severity.MAJOR.value or c.is_group) and not head_told(c)
+
+
+def needs_head_notice_sql():
+    """:func:`needs_head_notice` as a peewee condition (the dashboard's tile and its list)."""
+    return (((Complaint.severity == Severity.MAJOR.value) | (Complaint.is_group == True))  # noqa: E712 - peewee: `== True` builds SQL
+            & Complaint.head_notified_at.is_null() & (Complaint.escalation != Escalation.HEAD.value))
+
+
+def _escalation_values(actor: Staff, c: Complaint, to: str, at: dt.datetime) -> dict:
+    """An escalation's changes: to the office head, it is also when the head was told."""
+    values: dict = {"escalation": to}
+    if to == Escalation.HEAD.value and c.head_notified_at is None:
+        values |= {"head_notified_at": at, "head_notified_by": actor}
+    return values
 
 
 def _open_for_change(complaint_id: int) -> Complaint:
@@ -273,7 +294,8 @@ def escalate(actor: Staff, complaint_id: int, to: str, note: str) -> Complaint:
         ck.raise_if_any()
         if order.index(to) <= order.index(c.escalation):
             raise RuleError(MSG_ALREADY_ESCALATED)
-        return _save(actor, c, "escalate", {"escalation": to}, note)
+        at = now()
+        return _save(actor, c, "escalate", _escalation_values(actor, c, to, at), note, at)
 
 
 def close(actor: Staff, complaint_id: int, note: str = "", at: dt.datetime | None = None) -> Complaint:
@@ -321,8 +343,9 @@ def reopen(actor: Staff, complaint_id: int, reason: str) -> Complaint:
                                    "result": "", "customer_opinion": "",
                                    "signature_received": False}, reason)
         if c.reopen_count >= reopen_escalation_limit() and c.escalation != Escalation.HEAD.value:
-            _save(actor, c, "escalate", {"escalation": Escalation.HEAD.value},
-                  translate("rules", MSG_AUTO_HEAD).format(n=c.reopen_count))
+            at = now()
+            _save(actor, c, "escalate", _escalation_values(actor, c, Escalation.HEAD.value, at),
+                  translate("rules", MSG_AUTO_HEAD).format(n=c.reopen_count), at)
         return c
 
 

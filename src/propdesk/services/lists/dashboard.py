@@ -6,9 +6,9 @@ import datetime as dt
 
 from peewee import Case, fn
 
-from propdesk.models.enums import CallbackStatus, ComplaintStatus, Escalation, Severity, WorkOrderStatus
+from propdesk.models.enums import CallbackStatus, ComplaintStatus, Escalation, WorkOrderStatus
 from propdesk.models.tables import Callback, Complaint, WorkOrder, now
-from propdesk.services.cases import lateness
+from propdesk.services.cases import complaints, lateness
 from propdesk.services.core import accounts
 
 OPEN = ComplaintStatus.open_codes()
@@ -31,8 +31,7 @@ def complaint_conditions(at: dt.datetime) -> dict:
         "on_hold": Complaint.on_hold_since.is_null(False),
         "head_escalations": (Complaint.escalation == Escalation.HEAD.value),
         "escalated": Complaint.escalation != Escalation.NONE.value,
-        "head_pending": ((Complaint.severity == Severity.MAJOR.value) | (Complaint.is_group == True))  # noqa: E712 - peewee: `== True` builds SQL
-        & Complaint.head_notified_at.is_null(),
+        "head_pending": complaints.needs_head_notice_sql(),
     }
 
 
