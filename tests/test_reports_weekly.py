@@ -113,3 +113,17 @@ def test_a_rate_is_printed_as_excel_and_the_dashboard_show_it(ok, of, shown):
     assert str(_rate(rate)) == shown
     assert str(Percent(rate.value)) == shown
     assert percent(rate.value) == shown
+
+
+def test_pdf_columns_are_as_wide_as_what_they_hold(week, tmp_path):  # noqa: F811 - the imported fixture, used by name
+    """Every column had an equal share of A4: the overdue cases' 受理时间 and 房号 wrapped onto
+    two lines while 级别 had room to spare. Now a short column is as wide as its longest text."""
+    from propdesk.models.tables import Estate
+
+    Estate.create(name="翠湖苑")  # an office of two estates: units print with their estate
+    path = tmp_path / "weekly.pdf"
+    weekly_pdf(weekly.summary(*WEEK, at=AT), path, "李强")
+    # (pypdf gives each line of a cell as a line: a wrapped cell comes in two)
+    lines = [line for page in PdfReader(path).pages for line in page.extract_text().splitlines()]
+    after = lines[lines.index(week["c"].number):]  # the overdue cases' table: c's row
+    assert after[1:3] == ["2026-11-18 09:00", "阳光花园 3栋2单元1201"], after[:8]

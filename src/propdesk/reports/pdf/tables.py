@@ -30,13 +30,38 @@ PAD = 6  # left and right cell padding together, points
 MORE = QT_TRANSLATE_NOOP("reports", "… and {n} more (all of them are in the Excel version).")
 
 
+def fitted_widths(t: ReportTable, width: float, rows: list[list]) -> list[float]:
+    """The columns sized by what they hold: each as wide as its longest text on one line (its
+    header too) and the room left shared in proportion; where they do not all fit, the columns
+    narrower than an equal share keep their width (a room number, a class, a date never wrap)
+    and the wider ones share the rest in proportion to their texts, which wrap."""
+    font = cjk_font()
+
+    def need(col: int) -> float:
+        texts = [t.headers[col]] + [_cell(row[col]) for row in rows]
+        return max(stringWidth(line, font, SIZE) for text in texts for line in text.split("\n")) + PAD + 1
+
+    needs = [need(col) for col in range(len(t.headers))]
+    if sum(needs) <= width:
+        return [n * width / sum(needs) for n in needs]
+    kept: dict[int, float] = {}
+    while True:
+        free = [col for col in range(len(needs)) if col not in kept]
+        share = (width - sum(kept.values())) / len(free)
+        short = [col for col in free if needs[col] <= share]
+        if not short:
+            break
+        kept |= {col: needs[col] for col in short}
+    rest, wide = width - sum(kept.values()), sum(needs[col] for col in free)
+    return [kept.get(col, rest * needs[col] / wide) for col in range(len(needs))]
+
+
 def table_flowable(t: ReportTable, width: float, widths: list[float] | None = None,
                    max_rows: int | None = None) -> KeepTogether:
     body, head = style(SIZE, 11), style(SIZE, 11)
+    rows = t.rows if max_rows is None else t.rows[:max_rows]
     if widths is None:
-        first = width * (0.34 if len(t.headers) <= 3 else 0.2)
-        rest = (width - first) / max(len(t.headers) - 1, 1)
-        widths = [first] + [rest] * (len(t.headers) - 1)
+        widths = fitted_widths(t, width, rows)
     font = cjk_font()
 
     def cell(value, col: int):
@@ -47,7 +72,6 @@ def table_flowable(t: ReportTable, width: float, widths: list[float] | None = No
             return text
         return Paragraph(para_text(text), body)
 
-    rows = t.rows if max_rows is None else t.rows[:max_rows]
     data = [[Paragraph(para_text(h), head) for h in t.headers]]
     data += [[cell(v, i) for i, v in enumerate(row)] for row in rows]
     if len(rows) < len(t.rows):
