@@ -122,3 +122,29 @@ def test_keyboard_reaches_list_payment_and_summary(qtbot, office):
     dash = Dashboard(office["supervisor"])
     qtbot.addWidget(dash)
     assert dash.fee_summary_button.text() == "收费月度汇总(&M)…"
+
+
+def test_record_payment_greyed_with_the_reason_while_nothing_is_owed(qtbot, office):
+    """登记收费 was enabled on a paid service with no fee line yet (¥0.00): a click only then
+    said there was nothing to collect. It is greyed, the services' reason beside it, until a
+    line makes the fee owed; and the columns are wide enough to read at 1024 before any line."""
+    from propdesk.services.cases import workorders
+    from propdesk.services.cases.workorders import RepairInput
+
+    wo = workorders.create(office["clerk"], RepairInput(  # a paid service, no line yet
+        received_at=D(2026, 11, 16, 9), phone="13800138000", contact_name="张伟", unit="3栋2单元1201",
+        description="入户门锁芯卡涩", paid=True), at=D(2026, 11, 16, 9))
+    dialog = FeeDialog(office["clerk"], wo.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.pay.isEnabled()
+    assert dialog.pay_reason.text() == f"收费：{wo.number} 没有需要收取的费用。"
+    table, metrics = dialog.table, dialog.table.fontMetrics()
+    for col, text in ((0, "收费标准"), (2, "50000.00"), (3, "999.5平方米"), (4, "50000.00")):
+        assert table.columnWidth(col) >= metrics.horizontalAdvance(text) + 16, (col, table.columnWidth(col))
+
+    drain = PriceItem.create(name="疏通下水道", unit_name="次", price=Decimal("80.00"))
+    charges.add(office["clerk"], wo.id, LineInput(kind="item", price_item_id=drain.id))
+    dialog.refresh()
+    assert dialog.pay.isEnabled() and dialog.pay_reason.text() == ""
+    assert table.item(0, 4).text() == "80.00"

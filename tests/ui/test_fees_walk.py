@@ -94,8 +94,8 @@ def test_repair_call_to_settled_fee(qtbot, office, monkeypatch, dialogs, tmp_pat
     fees.findChild(type(fees.make_paid), "add_line").click()
     assert fees.table.rowCount() == 2 and "75.00" in fees.total.text()
     type_text(qtbot, fees.receipt, "A0001")
-    fees.pay.click()
-    assert "主管" in fees.pay_message.text() and workorders.get(wo.id).fee_state == "unpaid"
+    assert not fees.pay.isEnabled() and "主管" in fees.pay_reason.text()  # greyed, and why
+    assert workorders.get(wo.id).fee_state == "unpaid"
     assert not fees.approve.isVisible()  # a clerk does not approve
 
     boss = FeeDialog(office["supervisor"], wo.id)

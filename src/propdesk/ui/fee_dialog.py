@@ -50,11 +50,17 @@ class FeeDialog(QDialog):
                                               self.tr("Quantity"), self.tr("Amount"), self.tr("Approved / voided")])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        # the item and the approval/void note take what room there is; the figures their own
+        # the item and the approval/void note take what room there is; the kind and the figures
+        # as wide as their longest text (the largest amount a line may have), with room around
+        # it, before a line is there too (sized to their contents they were cramped at 1024)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        for col in range(6):
-            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        kinds = [translate("enums", k) for k in charges.KINDS.values()]
+        widest = {0: kinds, 2: ["50000.00"], 3: ["999.5平方米"], 4: ["50000.00"]}
+        for col, texts in widest.items():
+            title = self.table.horizontalHeaderItem(col).text()
+            width = max(self.table.fontMetrics().horizontalAdvance(t) for t in texts)
+            header.resizeSection(col, max(width, header.fontMetrics().horizontalAdvance(title)) + 24)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(5, QHeaderView.Stretch)
         self.table.verticalHeader().setVisible(False)
@@ -118,6 +124,11 @@ class FeeDialog(QDialog):
         self.void_payment = QPushButton(self.tr("Void pa&yment…"), objectName="void_payment")
         self.void_payment.clicked.connect(self.do_void_payment)
         self.void_payment.setVisible(accounts.can(staff, "fee.void"))
+        # why the payment cannot be recorded now (nothing owed, a quote to approve): the
+        # services' words beside the greyed button
+        self.pay_reason = QLabel(objectName="pay_reason")
+        self.pay_reason.setStyleSheet("color: #555555;")
+        self.pay_reason.setWordWrap(True)
         self.payment_state = QLabel(objectName="payment_state")
         self.payment_state.setWordWrap(True)
         # payments voided before (a wrong receipt …): kept and shown, never edited
@@ -139,7 +150,7 @@ class FeeDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.pay)
         buttons.addWidget(self.void_payment)
-        buttons.addStretch()
+        buttons.addWidget(self.pay_reason, 1)
         pay_form.addRow(buttons)
         pay_form.addRow(self.pay_message)
 
@@ -216,7 +227,10 @@ class FeeDialog(QDialog):
         self.void_line.setEnabled(bool(line) and not line.voided_at and not settled)
         self.approve.setEnabled(bool(line) and line.kind == "quote" and not line.approved_by_id
                                 and not line.voided_at and not settled)
-        self.pay.setEnabled(not settled)
+        refused = payments.refusal(self.wo_id)
+        self.pay.setEnabled(refused is None)
+        # (settled: the state above says so, and the void button is the way on)
+        self.pay_reason.setText(refused.text() if refused is not None and not settled else "")
         self.void_payment.setEnabled(settled)
         # what cannot be done now is greyed: a settled fee's lines and payment (void it first),
         # a free order's lines (make it paid first, above)

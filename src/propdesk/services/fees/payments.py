@@ -46,19 +46,30 @@ def method_label(code: str) -> str:
     return translate("enums", METHODS.get(code, code))
 
 
-def _record(actor: Staff, wo_id: int, values: dict, at: dt.datetime) -> Payment:
+def refusal(wo_id: int) -> RuleError | None:
+    """Why the order's fee cannot be collected now, whatever is typed (settled already, nothing
+    owed, a quote not yet approved), or None: what recording a payment refuses first, and what
+    the fee dialog says beside its greyed button."""
     wo = charges._order(wo_id)
     existing = charges.live_payment(wo.id)
     if existing is not None:
-        raise RuleError(MSG_TWICE, field="payment", label=label("payment"), number=wo.number,
-                        how=method_label(existing.method))
-    amount = charges.total(wo.id)
-    if not wo.paid or amount <= 0 or wo.status == "cancelled":
-        raise RuleError(MSG_NOTHING, field="payment", label=label("payment"), number=wo.number)
+        return RuleError(MSG_TWICE, field="payment", label=label("payment"), number=wo.number,
+                         how=method_label(existing.method))
+    if not wo.paid or charges.total(wo.id) <= 0 or wo.status == "cancelled":
+        return RuleError(MSG_NOTHING, field="payment", label=label("payment"), number=wo.number)
     pending = charges.pending_quotes(wo.id)
     if pending:
-        raise RuleError(MSG_PENDING, field="quote_amount", label=label("quote_amount"),
-                        line=charges.line_text(pending[0]))
+        return RuleError(MSG_PENDING, field="quote_amount", label=label("quote_amount"),
+                         line=charges.line_text(pending[0]))
+    return None
+
+
+def _record(actor: Staff, wo_id: int, values: dict, at: dt.datetime) -> Payment:
+    wo = charges._order(wo_id)
+    refused = refusal(wo.id)
+    if refused is not None:
+        raise refused
+    amount = charges.total(wo.id)
     if values.get("receipt_no"):
         used = Payment.get_or_none(Payment.receipt_no == values["receipt_no"])
         if used is not None:
