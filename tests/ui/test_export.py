@@ -1,5 +1,6 @@
 """Exporting and printing from the window: the file is written off the GUI thread and read back."""
 import datetime as dt
+from pathlib import Path
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from propdesk.models.tables import AuditEntry, Category
 from propdesk.services.cases import complaints
 from propdesk.services.cases.complaints import ComplaintInput
-from propdesk.ui import export_dialog
+from propdesk.ui import export_dialog, file_dialogs
 from propdesk.ui.case_view import CaseView
 from propdesk.ui.complaint_list import ComplaintListPanel
 from propdesk.ui.export_dialog import ExportDialog
@@ -121,13 +122,13 @@ def test_save_dialog_opens_in_a_folder_that_exists(qtbot, office, tmp_path, monk
     from PySide6.QtWidgets import QFileDialog
 
     class NoDocuments:  # what QStandardPaths answers on such an account: a folder not made yet
-        DocumentsLocation = export_dialog.QStandardPaths.DocumentsLocation
+        DocumentsLocation = file_dialogs.QStandardPaths.DocumentsLocation
 
         @staticmethod
         def writableLocation(_where):  # noqa: N802 - stands in for Qt's method
             return str(tmp_path / "Documents")
 
-    monkeypatch.setattr(export_dialog, "QStandardPaths", NoDocuments)
+    monkeypatch.setattr(file_dialogs, "QStandardPaths", NoDocuments)
     offered = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda parent, title, path, pattern: offered.append(path) or ("", "")))
@@ -194,3 +195,32 @@ def test_tab_leaves_a_date_in_one_press(qtbot, office):
     qtbot.waitUntil(panel.date_from.hasFocus)
     qtbot.keyClick(panel.date_from, Qt.Key_Tab)
     assert QApplication.focusWidget() is panel.date_to
+
+
+def test_save_dialogs_start_where_that_kind_of_file_went_last(qtbot, office, tmp_path, monkeypatch):
+    """Every save dialog started in Documents (or home): a clerk who keeps the registers in
+    another folder walked there for every export. The folder last saved into for a .xlsx (and
+    for a .pdf) is where the next one starts, remembered on this desk (desk.ini)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from propdesk.ui.weekly_dialog import WeeklyReportDialog
+
+    books, papers = tmp_path / "台账", tmp_path / "打印"
+    books.mkdir()
+    papers.mkdir()
+    offered, answers = [], [books / "投诉.xlsx", papers / "周报.pdf", None, None, None]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda parent, title, path, pattern: offered.append(Path(path).parent)
+        or (str(answers.pop(0) or ""), "")))
+    dialog = ExportDialog("complaints", None, staff=office["supervisor"])
+    qtbot.addWidget(dialog)
+    start, end = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
+    assert dialog.choose_path("complaints", start, end, "xlsx") == books / "投诉.xlsx"
+    assert dialog.choose_path("complaints", start, end, "pdf") == papers / "周报.pdf"
+    assert offered == [file_dialogs.documents_dir()] * 2  # (nothing saved yet on this desk)
+    assert dialog.choose_path("repairs", start, end, "xlsx") is None  # (cancelled: nothing changes)
+    weekly = WeeklyReportDialog(office["supervisor"])
+    qtbot.addWidget(weekly)
+    assert weekly.choose_path(dt.date(2026, 11, 16), "xlsx") is None
+    assert weekly.choose_path(dt.date(2026, 11, 16), "pdf") is None
+    assert offered[2:] == [books, books, papers]

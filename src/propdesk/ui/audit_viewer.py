@@ -182,10 +182,11 @@ class AuditViewer(QDialog):
         from propdesk.reports.audit_export import export_audit
 
         name = f"audit-{dt.date.today():%Y%m%d}.xlsx"
-        path, _ = file_dialogs.get_save_file_name(self, self.tr("Export the audit log"), name,
-                                                  self.tr("Excel workbook (*.xlsx)"))
-        if not path:
+        chosen = file_dialogs.save_file_name(self, self.tr("Export the audit log"), name,
+                                             self.tr("Excel workbook (*.xlsx)"))
+        if chosen is None:
             return
+        path = str(chosen)
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         try:

@@ -1,7 +1,8 @@
 """This desk's own settings: ``desk.ini`` in PropDesk's data folder, for what belongs to the
 computer rather than to the office's database (two desks have two printers and two screens):
-the printer last used (``ui.printing``) and the list columns each person chose to see on this
-desk's screen (``ui.list_table``). Opened here only, so that both keep to one file."""
+the printer last used (``ui.printing``), the list columns each person chose to see on this
+desk's screen (``ui.list_table``) and the folder each kind of file was last saved into
+(``ui.file_dialogs``). Opened here only, so that all keep to one file."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, QUrl
+from PySide6.QtCore import QDate, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
@@ -22,14 +22,7 @@ from propdesk.services.register import privacy
 from propdesk.ui.widgets import DateEdit
 from propdesk.ui.worker import Cancelled, run_task
 from propdesk.ui import file_dialogs
-
-
-def documents_dir() -> Path:
-    """Where files are offered to be saved: the Documents folder, or the home folder where there
-    is none (a fresh Linux account has no ~/Documents; the save dialog then fell back to the
-    folder the program was started from, e.g. the program's own folder)."""
-    path = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-    return Path(path) if path and Path(path).is_dir() else Path.home()
+from propdesk.ui.file_dialogs import documents_dir  # noqa: F401 - where the dialogs import it from
 
 
 def open_file(path: Path, parent=None) -> None:
@@ -100,10 +93,8 @@ class ExportDialog(QDialog):
             self.date_from.setDate(today.addDays(1 - today.day()))
 
     def choose_path(self, name: str, start: dt.date, end: dt.date, ext: str) -> Path | None:
-        suggested = documents_dir() / suggested_filename(name, start, end, ext)
         pattern = self.tr("Excel workbook (*.xlsx)") if ext == "xlsx" else self.tr("PDF (*.pdf)")
-        path, _ = file_dialogs.get_save_file_name(self, self.windowTitle(), str(suggested), pattern)
-        return Path(path) if path else None
+        return file_dialogs.save_file_name(self, self.windowTitle(), suggested_filename(name, start, end, ext), pattern)
 
     def export(self) -> None:
         name, ext = self.register.currentData(), self.kind.currentData()

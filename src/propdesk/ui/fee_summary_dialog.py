@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from propdesk.errors import RuleError
 from propdesk.services.core import audit_log
 from propdesk.services.fees import months, summary
-from propdesk.ui.export_dialog import documents_dir, open_file
+from propdesk.ui.export_dialog import open_file
 from propdesk.ui import file_dialogs
 
 
@@ -60,8 +60,7 @@ class FeeSummaryDialog(QDialog):
 
     def choose_path(self, month: str, ext: str) -> Path | None:
         name = self.tr("fee_summary_{month}").format(month=month) + f".{ext}"
-        path, _ = file_dialogs.get_save_file_name(self, self.windowTitle(), str(documents_dir() / name), f"*.{ext}")
-        return Path(path) if path else None
+        return file_dialogs.save_file_name(self, self.windowTitle(), name, f"*.{ext}")
 
     def make(self) -> None:
         try:

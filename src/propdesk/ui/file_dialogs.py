@@ -19,13 +19,22 @@ program to open and close the database (a CLI report, sqlite3) deleted its WAL, 
 later saves went into the deleted file (seen in a supervisor's tryout: an approved quote and a
 reopened complaint shown on screen, missing from the file). ``_NamesOnly`` gives the type from
 the name alone, as the system dialogs do.
+
+**A save dialog starts where that kind of file went last** (``save_file_name``): the folder
+last saved into for a .xlsx or a .pdf on this desk (``desk.ini``: a desk's folders are its
+own), else the Documents folder. It started in the same folder every time, and a clerk who
+keeps the registers in D:\\台账 walked there for every export.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeDatabase, QTimer
+from pathlib import Path
+
+from PySide6.QtCore import QMimeDatabase, QStandardPaths, QTimer
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QFileIconProvider, QFileSystemModel, QStyledItemDelegate, QTreeView,
 )
+
+from propdesk.ui.desk_settings import desk_settings
 
 SIZE, TYPE, DATE = 1, 2, 3  # the details view's columns after the name
 SAMPLES = {SIZE: "1023.99 KiB", TYPE: "Excel 2007 电子表格", DATE: "2026-12-02 09:45"}
@@ -85,3 +94,34 @@ def get_save_file_name(*args, **kwargs) -> tuple[str, str]:
 def get_open_file_name(*args, **kwargs) -> tuple[str, str]:
     QTimer.singleShot(0, _tidy_the_open_one)
     return QFileDialog.getOpenFileName(*args, **kwargs)
+
+
+def documents_dir() -> Path:
+    """Where files are offered to be saved: the Documents folder, or the home folder where there
+    is none (a fresh Linux account has no ~/Documents; the save dialog then fell back to the
+    folder the program was started from, e.g. the program's own folder)."""
+    path = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    return Path(path) if path and Path(path).is_dir() else Path.home()
+
+
+def _folder_key(name: str) -> str:
+    return "folders/" + (Path(name).suffix.lstrip(".").lower() or "other")
+
+
+def start_folder(name: str) -> Path:
+    """Where a save dialog for the file ``name`` starts: the folder a file of its kind (its
+    extension) was last saved into on this desk, while it is there; else Documents."""
+    last = str(desk_settings().value(_folder_key(name), "") or "")
+    return Path(last) if last and Path(last).is_dir() else documents_dir()
+
+
+def save_file_name(parent, title: str, name: str, pattern: str) -> Path | None:
+    """The save dialog for ``name`` (a file name, no folder), started in ``start_folder``; the
+    folder chosen is remembered for that kind of file. None: cancelled."""
+    path, _ = get_save_file_name(parent, title, str(start_folder(name) / name), pattern)
+    if not path:
+        return None
+    settings = desk_settings()
+    settings.setValue(_folder_key(name), str(Path(path).parent))
+    settings.sync()
+    return Path(path)

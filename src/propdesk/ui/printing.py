@@ -147,11 +147,8 @@ class PrintPreview(QPrintPreviewDialog):
     def save_copy(self) -> Path | None:
         """A copy where the clerk keeps files (Documents, as every export offers): the PDF
         itself is in PropDesk's data folder, where a copy saved 'here' was lost to the clerk."""
-        from propdesk.ui.export_dialog import documents_dir
-
-        target, _ = file_dialogs.get_save_file_name(self, self.tr("Save as PDF"), str(documents_dir() / self.path.name),
-                                                    self.tr("PDF (*.pdf)"))
-        if not target:
+        target = file_dialogs.save_file_name(self, self.tr("Save as PDF"), self.path.name, self.tr("PDF (*.pdf)"))
+        if target is None:
             return None
         if Path(target).resolve() != self.path.resolve():
             shutil.copyfile(self.path, target)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from propdesk.errors import RuleError
 from propdesk.services.core import audit_log
 from propdesk.services.lists import weekly
-from propdesk.ui.export_dialog import documents_dir, open_file
+from propdesk.ui.export_dialog import open_file
 from propdesk.ui.widgets import DateEdit
 from propdesk.ui.worker import Cancelled, run_task
 from propdesk.ui import file_dialogs
@@ -65,8 +65,7 @@ class WeeklyReportDialog(QDialog):
     def choose_path(self, start: dt.date, ext: str) -> Path | None:
         iso = start.isocalendar()
         name = self.tr("weekly_{year}-W{week:02d}").format(year=iso.year, week=iso.week) + f".{ext}"
-        path, _ = file_dialogs.get_save_file_name(self, self.windowTitle(), str(documents_dir() / name), f"*.{ext}")
-        return Path(path) if path else None
+        return file_dialogs.save_file_name(self, self.windowTitle(), name, f"*.{ext}")
 
     def make(self) -> None:
         start, end = self.week()

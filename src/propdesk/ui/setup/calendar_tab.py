@@ -363,9 +363,9 @@ class CalendarTab(QWidget):
 
     def save_template(self) -> None:
         suggested = f"holiday_schedule_{self.year.value()}.xlsx"
-        path, _ = file_dialogs.get_save_file_name(self, self.tr("Save an empty template"), suggested,
-                                                  self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
-        if not path:
+        path = file_dialogs.save_file_name(self, self.tr("Save an empty template"), suggested,
+                                           self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if path is None:
             return
         calendar_admin.write_template(path)
         self.schedule_messages.ok(self.tr("Template saved: {name}").format(name=Path(path).name))
