@@ -3668,6 +3668,26 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>{year} 年第 {week:02d} 周：{start} 至 {end}</translation>
     </message>
     <message>
+        <source>The weekly summary is written to
+{path}
+
+Print it now?</source>
+        <translation>周报已保存到：
+{path}
+
+现在打印吗？</translation>
+    </message>
+    <message>
+        <source>The weekly summary is written to
+{path}
+
+Open it now?</source>
+        <translation>周报已保存到：
+{path}
+
+现在打开吗？</translation>
+    </message>
+    <message>
         <source>weekly_{year}-W{week:02d}</source>
         <translation>周报_{year}-W{week:02d}</translation>
     </message>

@@ -34,8 +34,12 @@ def test_supervisor_starts_on_the_dashboard_and_a_number_opens_its_list(qtbot, o
     assert clerk_window.tabs.currentWidget().widget() is clerk_window.intake  # inside its scroll area
 
 
-def test_weekly_report_in_one_click(qtbot, office, tmp_path, monkeypatch):
+def test_weekly_report_in_one_click(qtbot, office, tmp_path, monkeypatch, dialogs):
+    """Either format: the dialog says where the file went, offers the next step (print the PDF,
+    open the workbook: answered Yes here) and closes, as the registers' export does. It said
+    nothing of the folder, and the supervisor looked for the file."""
     from pypdf import PdfReader
+    from PySide6.QtWidgets import QDialog
     from PySide6.QtCore import QDate
     from PySide6.QtGui import QDesktopServices
 
@@ -49,7 +53,9 @@ def test_weekly_report_in_one_click(qtbot, office, tmp_path, monkeypatch):
     dialog.day.setDate(QDate(2026, 11, 18))
     assert "第 47 周" in dialog.span.text() and "2026-11-16" in dialog.span.text()
     dialog.make()
-    assert dialog.written == tmp_path / "w.pdf"
+    assert dialog.written == tmp_path / "w.pdf" and dialog.result() == QDialog.Accepted
+    kind, _title, text = dialogs[-1]
+    assert kind == "question" and str(dialog.written) in text and "打印" in text
     # the PDF goes to the print preview like every other printable (issue 17), not a viewer
     assert opened == [] and dialog.preview.isVisible() and dialog.preview.path == dialog.written
     dialog.preview.close()
@@ -60,6 +66,9 @@ def test_weekly_report_in_one_click(qtbot, office, tmp_path, monkeypatch):
     dialog.kind.setCurrentIndex(dialog.kind.findData("xlsx"))
     dialog.make()
     assert dialog.written == tmp_path / "w.xlsx" and opened and dialog.preview is None
+    assert dialog.result() == QDialog.Accepted
+    kind, _title, text = dialogs[-1]
+    assert kind == "question" and str(dialog.written) in text and "打开" in text
 
 
 def test_the_weekly_dialog_has_an_alt_key_for_each_field(qtbot, office):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QVBoxLayout,
 )
 
 from propdesk.errors import RuleError
@@ -97,10 +97,17 @@ class WeeklyReportDialog(QDialog):
         self.written = path
         audit_log.record_output(self.staff, "print" if ext == "pdf" else "export", "report", "weekly",
                                 path, counted[0] if counted else None, {"from": start, "to": end})
+        # either format: where the file went, the next step offered, and the dialog closes (as
+        # the registers' export does; nothing said where the file was)
         if ext == "pdf":  # on paper for the office head: the same print preview as every printable
-            from propdesk.ui.printing import print_pdf
-
-            self.preview = print_pdf(path, self.parentWidget())
+            question = self.tr("The weekly summary is written to\n{path}\n\nPrint it now?")
         else:
-            open_file(path, self)
+            question = self.tr("The weekly summary is written to\n{path}\n\nOpen it now?")
+        if QMessageBox.question(self, self.windowTitle(), question.format(path=path)) == QMessageBox.Yes:
+            if ext == "pdf":
+                from propdesk.ui.printing import print_pdf
+
+                self.preview = print_pdf(path, self.parentWidget())
+            else:
+                open_file(path, self)
         self.accept()
