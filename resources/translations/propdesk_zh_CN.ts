@@ -8059,7 +8059,7 @@ The details are in the log file:
     </message>
     <message>
         <source>With the office head (incl. reopened twice)</source>
-        <translation>已报管理处主任（含两次重新处理）</translation>
+        <translation>已升级至管理处主任（含两次重新处理）</translation>
     </message>
     <message>
         <source>Complaints on hold</source>
