@@ -134,3 +134,31 @@ def test_two_address_sheets_the_clerk_chooses(qtbot, office, tmp_path, dialogs):
     dialog.sheet_choice.setCurrentIndex(dialog.sheet_choice.findText("5栋"))
     assert dialog.import_button.isEnabled() and dialog.rows.topLevelItem(0).text(5) == "乙"
     assert dialog.rows.isColumnHidden(8)
+
+
+def test_two_sheets_of_names_the_clerk_chooses_one(qtbot, office, tmp_path, dialogs):
+    from pathlib import Path
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    rooms = wb.active
+    rooms.title = "房屋"
+    rooms.append(["楼栋", "单元", "房号", "业主编号"])
+    rooms.append(["3栋", "1单元", "1201", "P1"])
+    for title, name in (("业主", "甲"), ("业主2", "乙")):
+        ws = wb.create_sheet(title)
+        ws.append(["业主编号", "姓名", "手机"])
+        ws.append(["P1", name, "13800000001"])
+    wb.save(tmp_path / "names.xlsx")
+    dialog = ImportDialog(office["clerk"])
+    qtbot.addWidget(dialog)
+    dialog.load(Path(tmp_path / "names.xlsx"))
+    assert dialog.owners_choice.currentText() == "自动识别"
+    assert "“业主”、“业主2”" in dialog.summary.text() and not dialog.import_button.isEnabled()
+    dialog.owners_choice.setCurrentIndex(dialog.owners_choice.findText("业主2"))
+    assert dialog.import_button.isEnabled() and dialog.rows.topLevelItem(0).text(5) == "乙"
+    assert dialog.combos["name"].currentText() == "取自“业主2” B: 姓名"
+    dialog.do_import()
+    assert Owner.get(Owner.name == "乙").unit.label == "3栋1单元1201"
+    assert not Owner.select().where(Owner.name == "甲").exists()

@@ -523,10 +523,12 @@ def _people(roster: Roster) -> tuple[dict[str, _Entry], list[Rejected]]:
         entry = entries.setdefault(key, _Entry())
         entry.rows.append(number)
         try:
-            person: dict[str, Any] = {"name": _name(values.get("name", "")), "phones": _phones_of(cells, mapping),
-                      "role": ROLE_WORDS.get(columns.key(values.get("role", ""))),
-                      "note": values.get("note", "")[:500], "row": number,
-                      "check": _cell_text(cells[link.check[1]]) if link.check and link.check[1] < len(cells) else ""}
+            check = link.check[1] if link.check else len(cells)  # the room number beside it
+            person: dict[str, Any] = {
+                "name": _name(values.get("name", "")), "phones": _phones_of(cells, mapping),
+                "role": ROLE_WORDS.get(columns.key(values.get("role", ""))),
+                "note": values.get("note", "")[:500], "row": number,
+                "check": _cell_text(cells[check]) if check < len(cells) else ""}
         except RuleError as err:
             problems.append(Rejected(number, err.text(), info.sheet))
             continue
