@@ -131,6 +131,7 @@ def test_two_address_sheets_the_clerk_chooses(qtbot, office, tmp_path, dialogs):
     dialog.load(Path(tmp_path / "two.xlsx"))
     assert dialog.sheet_choice.currentText() == "- 请选择 -"
     assert "“3栋”、“5栋”" in dialog.summary.text() and not dialog.import_button.isEnabled()
+    assert "已读取" not in dialog.sheet.text()  # nothing is read before the clerk chooses
     dialog.sheet_choice.setCurrentIndex(dialog.sheet_choice.findText("5栋"))
     assert dialog.import_button.isEnabled() and dialog.rows.topLevelItem(0).text(5) == "乙"
     assert dialog.rows.isColumnHidden(8)

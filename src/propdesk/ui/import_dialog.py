@@ -216,6 +216,8 @@ class ImportDialog(QDialog):
             self.summary.setText(err.text())
             self.import_button.setEnabled(False)
             self.create_units.setEnabled(False)
+            self.new_units.setVisible(False)
+            self.create_units.setVisible(False)
             return
         yes = self.tr("new")
         for row in preview.rows:

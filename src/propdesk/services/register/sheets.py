@@ -154,8 +154,8 @@ class Roster:
     def describe(self) -> list[str]:
         """Which sheets were read and how they were joined, translated, one sentence a line."""
         main = self.main
-        lines = [_tr(MSG_READ).format(sheet=f"“{main.sheet}”", row=main.header_row or "—",
-                                      n=len(main.rows))]
+        lines = [] if asks_for_sheet(self) else [_tr(MSG_READ).format(
+            sheet=f"“{main.sheet}”", row=main.header_row or "—", n=len(main.rows))]
         if self.owners is not None and self.link is not None:
             o, link = self.owners, self.link
             lines.append(_tr(MSG_JOINED).format(
@@ -275,6 +275,8 @@ def arrange(path: str, infos: list[SheetInfo], sheet: str | None = None,
         question = question or problem
     used = {main.sheet} | ({owners.sheet} if owners else set())
     ignored = [(i.sheet, _why_not_read(i) or WHY_UNUSED) for i in infos if i.sheet not in used]
+    if question is not None and question.message == MSG_WHICH_SHEET:  # nothing read yet
+        ignored = [(title, why) for title, why in ignored if why != WHY_UNUSED]
     return Roster(path, infos, main, owners, link, ignored, question)
 
 
