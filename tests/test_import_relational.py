@@ -181,6 +181,7 @@ def test_two_sheets_of_names_are_asked(office, tmp_path):
                        [["3栋", "1单元", "1201", "P1"]], ["业主编号", "姓名"], [["P1", "甲"]],
                        more=[("业主2", ["业主编号", "姓名"], [["P1", "乙"]])])
     refused_whole(office, path, ["“业主”、“业主2”", "--owners-sheet"])
+    assert "不需要" not in "".join(importing.read_roster(path).describe())  # neither is, yet
     report = importing.import_owners(office["clerk"], importing.read_roster(path, owners_sheet="业主2"))
     assert report.created == 1 and Owner.get(Owner.name == "乙").unit.label == "3栋1单元1201"
 

@@ -275,7 +275,7 @@ def arrange(path: str, infos: list[SheetInfo], sheet: str | None = None,
         question = question or problem
     used = {main.sheet} | ({owners.sheet} if owners else set())
     ignored = [(i.sheet, _why_not_read(i) or WHY_UNUSED) for i in infos if i.sheet not in used]
-    if question is not None and question.message == MSG_WHICH_SHEET:  # nothing read yet
+    if question is not None:  # what is asked decides which sheets are needed
         ignored = [(title, why) for title, why in ignored if why != WHY_UNUSED]
     return Roster(path, infos, main, owners, link, ignored, question)
 
