@@ -218,3 +218,12 @@ def test_headers_repeated_on_both_sheets_are_not_lines(office, tmp_path):
                        owners_header, [["P1", "甲"], owners_header, ["P2", "乙"]])
     report = importing.import_owners(office["clerk"], path)
     assert report.created == 2 and not report.rejected
+
+
+@pytest.mark.parametrize("title, notes", [
+    ("说明", True), ("填写说明", True), ("导入须知", True), ("示例", True), ("README", True),
+    ("业主信息（填写说明见第一行）", False), ("Sheet1", False), ("业主", False)])
+def test_which_sheet_titles_are_notes(title, notes):
+    from propdesk.services.register.sheets import SheetInfo
+
+    assert SheetInfo("x.xlsx", title, 1, [], []).instructions is notes

@@ -13,6 +13,7 @@ and importing refuses until the caller chooses the sheet or the column.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -25,8 +26,9 @@ from propdesk.services.register.owners import normalize_text
 
 C = "import"
 HEADER_SCAN = 30  # rows searched for the header
-INSTRUCTIONS = ("说明", "注意事项", "填表须知", "须知", "帮助", "示例", "样例", "readme", "instruction",
-                "help", "example")
+# a sheet whose title is one of these is the template's notes: 说明, 填写说明, 导入须知, 示例, readme …
+INSTRUCTIONS = re.compile(r"(填写|填表|使用|导入|模板|表格|操作)?(说明|须知|注意事项|帮助|示例|样例|范例)\d*"
+                          r"|readme|instructions?|help|examples?|notes?")
 
 MSG_CANCELLED = QT_TRANSLATE_NOOP("import", "Reading the workbook was cancelled.")
 MSG_WHICH_SHEET = QT_TRANSLATE_NOOP(
@@ -93,8 +95,7 @@ class SheetInfo:
 
     @property
     def instructions(self) -> bool:
-        title = columns.key(self.sheet)
-        return any(word in title for word in INSTRUCTIONS)
+        return bool(INSTRUCTIONS.fullmatch(columns.key(self.sheet)))
 
     def header(self, col: int) -> str:
         return self.headers[col] if 0 <= col < len(self.headers) else f"#{col + 1}"
