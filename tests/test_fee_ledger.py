@@ -148,6 +148,19 @@ def test_summary_in_excel_and_pdf(month, tmp_path):
         assert words in text, words
 
 
+def test_summary_pdf_prints_an_estate_s_unit_on_one_line(month, tmp_path):
+    """The bill lines had fixed shares of A4: 阳光花园 3栋1单元 / 1202 wrapped in an office of
+    two estates while the owner's column had room. Every table is sized by what it holds now."""
+    from propdesk.models.tables import Estate
+
+    Estate.create(name="翠湖苑")  # units print with their estate
+    out = tmp_path / "s.pdf"
+    fee_summary_pdf(summary.summary("2026-11"), out, "王芳")
+    # (pypdf gives each line of a cell as a line: a wrapped cell comes in two)
+    lines = [line for page in PdfReader(out).pages for line in page.extract_text().splitlines()]
+    assert "阳光花园 3栋1单元1202" in lines and "阳光花园 5栋1单元301" in lines
+
+
 def test_report_fees_command_and_reminder(month, db_location, monkeypatch, tmp_path, capsys):
     assert months.reminder(dt.date(2026, 11, 19)) is None
     assert dashboard.fee_summary_reminder(dt.date(2026, 11, 20)) == "2026-11"

@@ -21,11 +21,9 @@ def fee_summary_pdf(s: FeeSummary, path, made_by: str) -> None:
     width = frame_width(spec)
     story = [Paragraph(para_text(tr(MADE_BY).format(name=made_by, at=s.generated_at.strftime("%Y-%m-%d %H:%M"))),
                        style(8.5)), Spacer(1, 3 * mm)]
-    wide = {3: [0.2, 0.12, 0.18, 0.5], 4: [0.18, 0.12, 0.2, 0.35, 0.15], 5: [0.2, 0.14, 0.14, 0.18, 0.34],
-            6: [0.4, 0.42, 0.18]}
-    for i, table in enumerate(all_tables(s, text=True)):
-        shares = wide.get(i)
-        story.append(table_flowable(table, width, [width * k for k in shares] if shares else None))
+    # every table's columns sized by what they hold (tables.fitted_widths): fixed shares wrapped
+    # an estate's unit (阳光花园 10栋1单元 / 802) on the bill lines
+    story += [table_flowable(table, width) for table in all_tables(s, text=True)]
     story += [Paragraph(para_text(tr(RULE)), style(8.5)),
               Spacer(1, 10 * mm), Paragraph(para_text(tr(SIGNATURES)), style(10))]
     build(path, story, spec, title_meta=f"{tr(TITLE)} {s.month}")

@@ -24,7 +24,8 @@ def _cell(value) -> str:
 
 
 SIZE = 8.5
-PAD = 6  # left and right cell padding together, points
+PAD = 12  # left and right cell padding together, points (reportlab's 6 on each side; 6 let a text
+#          up to 6 points too wide stand unwrapped, over its cell's edge)
 
 
 MORE = QT_TRANSLATE_NOOP("reports", "… and {n} more (all of them are in the Excel version).")
