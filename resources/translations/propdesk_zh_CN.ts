@@ -7412,6 +7412,14 @@ The details are in the log file:
         <translation>{label}：暂停结束时间不能早于开始时间（{start}）。</translation>
     </message>
     <message>
+        <source>{reason}: {note}</source>
+        <translation>{reason}：{note}</translation>
+    </message>
+    <message>
+        <source>On hold for {hours} h {minutes} min of working time</source>
+        <translation>暂停计时 {hours} 小时 {minutes} 分（按工作时间计）</translation>
+    </message>
+    <message>
         <source>Incident {number} is closed.</source>
         <translation>突发事件 {number} 已结束。</translation>
     </message>

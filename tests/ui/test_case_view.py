@@ -239,3 +239,18 @@ def test_a_major_case_escalated_to_the_head_before_times_were_kept_is_not_also_u
     assert detail(view, "已报告主任") == "已升级至管理处主任"
     assert not view.buttons["notify_head"].isEnabled()
     assert dashboard.counts(reader=PROGRAM)["head_pending"] == 0
+
+
+def test_the_history_says_why_and_how_long_in_chinese(qtbot, office, monkeypatch):
+    """Walked at the desk: a hold without a note showed "owner_absent" in the case's history,
+    and its end "0h00m"; now the reason chosen (with the note, when there is one) and the
+    working time it counted, in the office's words."""
+    c = make_case(office)
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+    run_action(qtbot, monkeypatch, view, "hold", lambda d: d.widgets["reason"].setCurrentIndex(0))
+    run_action(qtbot, monkeypatch, view, "hold", lambda d: None)
+    run_action(qtbot, monkeypatch, view, "hold", lambda d: (d.widgets["reason"].setCurrentIndex(0),
+                                                            d.widgets["note"].setText("业主出差")))
+    details = [view.timeline.topLevelItem(i).text(3) for i in range(view.timeline.topLevelItemCount())]
+    assert details[-3:] == ["业主不在家", "暂停计时 0 小时 00 分（按工作时间计）", "业主不在家：业主出差"]

@@ -191,9 +191,13 @@ class IntakeForm(QWidget):
     def _attach_to_incident(self, incident_id: int) -> None:
         from propdesk.services.cases import incidents
 
+        self._unmark()
         try:
             contact = incidents.attach(self.staff, incident_id, self.complainant.text(), self.phone.text(),
                                        self.unit.text(), self.description.text(), self.caller.owner_id)
+        except ValidationError as err:  # no phone nor unit, or a unit of two estates: the field says it
+            self._refused(err)
+            return
         except RuleError as err:
             QMessageBox.warning(self, self.tr("Please check"), err.text())
             return
@@ -279,13 +283,7 @@ class IntakeForm(QWidget):
         try:
             complaint = complaints.create(self.staff, self.data())
         except ValidationError as err:
-            err = err.in_order(self.FIELD_ORDER)
-            widgets = [self._field_widget(f) for f in err.errors]
-            for widget in widgets:
-                mark_invalid(widget, True)
-            widgets[0].setFocus()
-            self.status.setText("")
-            QMessageBox.warning(self, self.tr("Please check"), err.text())
+            self._refused(err)
             return
         except RuleError as err:
             QMessageBox.warning(self, self.tr("Please check"), err.text())
@@ -296,6 +294,16 @@ class IntakeForm(QWidget):
         self.status.setText(self.tr("Saved as {number}. Deadline to resolve: {resolve}.").format(
             number=complaint.number, resolve=fmt(complaint.resolve_by)))
         self.saved.emit(complaint.id)
+
+    def _refused(self, err: ValidationError) -> None:
+        """The fields the service refused are outlined, the first one takes the cursor."""
+        err = err.in_order(self.FIELD_ORDER)
+        widgets = [self._field_widget(f) for f in err.errors]
+        for widget in widgets:
+            mark_invalid(widget, True)
+        widgets[0].setFocus()
+        self.status.setText("")
+        QMessageBox.warning(self, self.tr("Please check"), err.text())
 
     def _ask_head_notice(self, complaint) -> None:
         from propdesk.services.cases import complaints

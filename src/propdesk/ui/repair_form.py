@@ -115,6 +115,16 @@ class RepairForm(QWidget):
         try:
             contact = incidents.attach(self.staff, incident_id, self.contact_name.text(), self.phone.text(),
                                        self.unit.text(), self.description.text(), self.caller.owner_id)
+        except ValidationError as err:  # no phone nor unit, or a unit of two estates
+            fields = {"phone": self.phone, "complainant": self.contact_name, "unit": self.unit,
+                      "description": self.description}
+            bad = [fields[f] for f in err.errors if f in fields]
+            for widget in bad:
+                mark_invalid(widget, True)
+            if bad:
+                bad[0].setFocus()
+            QMessageBox.warning(self, self.tr("Please check"), err.text())
+            return
         except RuleError as err:
             QMessageBox.warning(self, self.tr("Please check"), err.text())
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from propdesk.errors import NotFound, RuleError
-from propdesk.i18n import QT_TRANSLATE_NOOP
+from propdesk.i18n import QT_TRANSLATE_NOOP, translate
 from propdesk.models.enums import ComplaintStatus
 from propdesk.models.tables import Complaint, Hold, Staff, WorkOrder, now
 from propdesk.services.core import accounts
@@ -33,6 +33,10 @@ MSG_NOT_ON_HOLD = QT_TRANSLATE_NOOP("rules", "{number} is not on hold.")
 MSG_CLOSED = QT_TRANSLATE_NOOP("rules", "{number} is finished: it cannot be put on hold.")
 MSG_NO_RECORD = QT_TRANSLATE_NOOP("rules", "This record does not exist.")
 MSG_BEFORE = QT_TRANSLATE_NOOP("rules", "{label}: the hold cannot end before it started ({start}).")
+# the notes the case's history shows (every desk reads them as written: in the office's language,
+# not "owner_absent" or "0h00m", which the history showed at the desk)
+NOTE_HOLD = QT_TRANSLATE_NOOP("rules", "{reason}: {note}")
+NOTE_RESUME = QT_TRANSLATE_NOOP("rules", "On hold for {hours} h {minutes} min of working time")
 
 OPEN_WORK = ("new", "assigned", "in_progress", "rework")
 
@@ -74,7 +78,7 @@ def start(actor: Staff, entity: str, entity_id: int, reason_kind: str, reason: s
                            started_at=at, started_by=actor)
         changes = audit.diff(record, {"on_hold_since": at})
         record.save()
-        audit.record(actor, entity, entity_id, "hold", note=reason or reason_kind, changes=changes, at=at)
+        audit.record(actor, entity, entity_id, "hold", note=hold_note(reason_kind, reason), changes=changes, at=at)
         return hold
 
 
@@ -117,9 +121,21 @@ def _end(actor: Staff, entity: str, record, hold: Hold, at: dt.datetime) -> Hold
         values["resolve_by"] = calendar.add_working_seconds(record.resolve_by, seconds)
     changes = audit.diff(record, values)
     record.save()
-    audit.record(actor, entity, record.id, "resume", changes=changes, at=at,
-                 note=f"{seconds // 3600}h{seconds % 3600 // 60:02d}m")
+    audit.record(actor, entity, record.id, "resume", changes=changes, at=at, note=resume_note(seconds))
     return hold
+
+
+def hold_note(reason_kind: str, reason: str = "") -> str:
+    """Why the clock stopped, as the history shows it: the reason chosen and the clerk's note."""
+    kind = translate("enums", REASONS[reason_kind])
+    if not reason or reason_kind == "other":  # "Other" says nothing beside the note it requires
+        return reason or kind
+    return translate("rules", NOTE_HOLD).format(reason=kind, note=reason)
+
+
+def resume_note(seconds: int) -> str:
+    """How long the hold counted (working time: what the resolve deadline moves on by)."""
+    return translate("rules", NOTE_RESUME).format(hours=seconds // 3600, minutes=f"{seconds % 3600 // 60:02d}")
 
 
 def of(entity: str, entity_id: int) -> list[Hold]:
