@@ -131,8 +131,10 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--create-units", action="store_true",
                      help=_t(QT_TRANSLATE_NOOP("cli", "create the units the roster names that are not "
                                                       "on the register yet")))
-    imp.add_argument("--sheet", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")),
-                     help=_t(QT_TRANSLATE_NOOP("cli", "the sheet with the addresses (default: found)")))
+    imp.add_argument("--sheet", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")), action="append",
+                     help=_t(QT_TRANSLATE_NOOP("cli", "the sheet with the addresses (default: found); "
+                                                      "given once for each sheet, several sheets "
+                                                      "(one per building) are read together")))
     imp.add_argument("--owners-sheet", metavar=_t(QT_TRANSLATE_NOOP("cli", "NAME")),
                      help=_t(QT_TRANSLATE_NOOP("cli", "the sheet with the names, joined to the sheet with "
                                                       "the addresses (default: found)")))

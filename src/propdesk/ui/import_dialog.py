@@ -1,14 +1,16 @@
 """导入业主档案: the owner roster from Excel. The workbook is read once, off the GUI thread (with
 progress and Cancel); the sheets and columns found are proposed (services/register/sheets.py:
 which sheet has the addresses, which has the names and how they are joined); the clerk confirms
-or changes them and sees which sheets were read and how they were joined, every line as it will
-be stored (estate, building, entrance, room, and the line of the names sheet each person comes
+or changes them and sees which sheets were read and how they were joined (sheets of one shape,
+one per building, read together: the sheet list offers them as one choice), every line as it will
+be stored (each with its sheet and row) (estate, building, entrance, room, and the line of the names sheet each person comes
 from), the units that would be new (created only when ticked), and every line that will be
 rejected with the reason; then imports in one transaction."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -47,6 +49,9 @@ class ImportDialog(QDialog):
             self.estate.addItem(name, name)
         self.estate.currentIndexChanged.connect(self.show_preview)
         self.sheet_choice = QComboBox(objectName="sheet_choice")
+        # several sheets read together make a long item: the box stays narrow, the list shows it whole
+        self.sheet_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sheet_choice.setMinimumContentsLength(18)
         self.sheet_choice.currentIndexChanged.connect(self.sheet_changed)
         self.owners_choice = QComboBox(objectName="owners_choice")
         self.owners_choice.currentIndexChanged.connect(self.sheet_changed)
@@ -140,18 +145,28 @@ class ImportDialog(QDialog):
             return
         self.path, self.roster = Path(path), roster
         self.file.setText(str(path))
-        for combo, choice in ((self.sheet_choice, roster.main), (self.owners_choice, roster.owners)):
-            combo.blockSignals(True)
-            combo.clear()
-            if combo is self.owners_choice:
-                combo.addItem(self.tr("as found"), None)
-            elif importing.asks_for_sheet(roster):
-                combo.addItem(self.tr("- choose -"), None)
-                choice = None
-            for info in roster.sheets:
-                combo.addItem(info.sheet, info.sheet)
-            combo.setCurrentIndex(max(combo.findData(choice.sheet if choice else None), 0))
-            combo.blockSignals(False)
+        self.owners_choice.blockSignals(True)
+        self.owners_choice.clear()
+        self.owners_choice.addItem(self.tr("as found"), None)
+        for info in roster.sheets:
+            self.owners_choice.addItem(info.sheet, info.sheet)
+        self.owners_choice.setCurrentIndex(max(self.owners_choice.findData(
+            roster.owners.sheet if roster.owners else None), 0))
+        self.owners_choice.blockSignals(False)
+        combo = self.sheet_choice
+        combo.blockSignals(True)
+        combo.clear()
+        asked = importing.asks_for_sheet(roster)
+        if asked:
+            combo.addItem(self.tr("- choose -"), None)
+        for titles in roster.choices():  # the sheets found alike first (read together), then each
+            text = titles[0] if len(titles) == 1 else self.tr("{sheets} (read together)").format(
+                sheets="、".join(titles))
+            combo.addItem(text, titles)
+            combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        current = None if asked else tuple(p.sheet for p in roster.parts)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
         self.propose()
 
     def sheet_changed(self) -> None:
@@ -164,7 +179,7 @@ class ImportDialog(QDialog):
             owners = None  # found again for the sheet chosen
         if main is None:
             return  # "- choose -": the question stays shown
-        self.roster = importing.arrange(self.roster.path, self.roster.sheets, main, owners)
+        self.roster = importing.arrange(self.roster.path, self.roster.sheets, list(main), owners)
         self.owners_choice.blockSignals(True)
         found = self.roster.owners.sheet if self.roster.owners else None
         self.owners_choice.setCurrentIndex(max(self.owners_choice.findData(found), 0))
@@ -176,6 +191,7 @@ class ImportDialog(QDialog):
         info = roster.main
         self.headers = info.headers
         self.sheet.setText("\n".join(roster.describe()))
+        self.sheet_choice.setToolTip(self.sheet_choice.currentText())
         columns = [(i, f"{_letter(i)}: {h or '—'}") for i, h in enumerate(info.headers)]
         owners = roster.owners
         proposed = roster.proposed
@@ -224,18 +240,22 @@ class ImportDialog(QDialog):
             role = OwnerRole(row.role).label() if row.role else ""
             place = row.place
             item = QTreeWidgetItem([
-                str(row.row), place.estate, place.building, place.entrance, place.room, row.name,
+                row.where, place.estate, place.building, place.entrance, place.room, row.name,
                 "、".join(p for p, _d in row.phones), role, row.source, yes if row.new_unit else ""])
             for col in (5, 6):  # a long name or several phones: whole in the tooltip
                 item.setToolTip(col, item.text(col))
             self.rows.addTopLevelItem(item)
         for number, unit in preview.new_lines:
-            self.new_units.addTopLevelItem(QTreeWidgetItem([str(number), unit]))
+            where = number.where() if isinstance(number, importing.SheetRow) else str(number)
+            self.new_units.addTopLevelItem(QTreeWidgetItem([where, unit]))
         for line in preview.rejected:
             sheet = getattr(line, "sheet", "")
             item = QTreeWidgetItem([f"{sheet} {line[0]}".strip(), line[1]])
             item.setToolTip(1, line[1])
             self.rejected.addTopLevelItem(item)
+        for tree, widest in ((self.rows, 140), (self.rejected, 140), (self.new_units, 140)):
+            tree.resizeColumnToContents(0)  # "阳光花园3栋 12": the sheet and the row
+            tree.setColumnWidth(0, min(max(tree.columnWidth(0), 40), widest))
         n_new = len(preview.new_units)
         self.new_units.setVisible(bool(n_new))
         self.create_units.setVisible(bool(n_new))

@@ -41,7 +41,7 @@ from propdesk.services.register import columns
 from propdesk.services.register.address import Address, UnitChoice
 from propdesk.services.register.columns import FIELDS, propose_mapping  # noqa: F401 - tests use it here
 from propdesk.services.register.sheets import (  # noqa: F401 - the import dialog and tests use them here
-    Link, Roster, SheetInfo, arrange, asks_for_sheet, read_roster,
+    Link, NamePlace, Roster, SheetInfo, arrange, asks_for_sheet, read_roster,
 )
 from propdesk.services.register.sheets import cell_text as _cell_text
 from propdesk.services.register.owners import initials, normalize_text, unit_label
@@ -107,6 +107,13 @@ MSG_DISAGREE = QT_TRANSLATE_NOOP(
     "import", "column {column}: this line says {value}, but the sheet {sheet} (row {row}) says "
               "{other} for {number}.")
 MSG_SOURCE = QT_TRANSLATE_NOOP("import", "{sheet} row {row}")
+MSG_NO_BUILDING_HERE = QT_TRANSLATE_NOOP(
+    "import", "\"{value}\" does not say its building, and the sheet {sheet} has no building column "
+              "and is not named for a building (such as 1栋 or 阳光花园3栋). Write the building in "
+              "the line, or name the sheet after its building.")
+MSG_OTHER_BUILDING = QT_TRANSLATE_NOOP(
+    "import", "\"{value}\" is in building {building}, but the sheet {sheet} is named for "
+              "{named}. Correct the line or the sheet's name.")
 MSG_SHEET_ROW = QT_TRANSLATE_NOOP("import", "Sheet {sheet}, row {row}: {reason}")
 MSG_DENIED_IMPORT = QT_TRANSLATE_NOOP("import", "import the owner register")
 MSG_SUMMARY = QT_TRANSLATE_NOOP(
@@ -160,6 +167,31 @@ class Rejected(tuple):
         return _tr(MSG_ROW).format(row=self[0], reason=self[1])
 
 
+class SheetRow(int):
+    """An Excel row number that knows its sheet ("" in a roster of one sheet); compares as the
+    number."""
+
+    sheet: str
+
+    def __new__(cls, row: int, sheet: str = "") -> "SheetRow":
+        self = super().__new__(cls, row)
+        self.sheet = sheet
+        return self
+
+    def where(self) -> str:
+        return f"{self.sheet} {int(self)}".strip()
+
+
+@dataclass(frozen=True)
+class Within:
+    """A sheet whose lines are read within the place its name says (``place``; None when its
+    name says none), because it has no building column."""
+
+    sheet: str
+    place: NamePlace | None
+    relative: bool = True  # the sheet has no building column: lines read within the place
+
+
 # --- one line ---------------------------------------------------------------------------------
 
 @dataclass
@@ -175,6 +207,12 @@ class ParsedRow:
     new_unit: bool = False
     new_building: bool = False  # the estate has no building of that name either
     source: str = ""  # where the name came from in a joined roster: "“业主”第 3 行"
+    sheet: str = ""  # the sheet of the line in a roster of several sheets ("" in one of one)
+
+    @property
+    def where(self) -> str:
+        """Where the line is, as the preview shows it: "1栋 3" (or "3")."""
+        return f"{self.sheet} {self.row}".strip()
 
     @property
     def unit(self):
@@ -264,6 +302,37 @@ def _split_unit(values: dict, estates: list[str]) -> Address:
     return Address(estate, core, word, entrance, room.upper())
 
 
+def _in_building(values: dict, within: Within, estates: list[str]) -> Address:
+    """The address of a line on a sheet without a building column: its room (201, 1-201,
+    1单元201) within the building the sheet's name says, or an address that says its own
+    building (5栋1单元201, 5-1-201), which must then be the sheet's."""
+    text = addr.clean(values.get("room", "") or values.get("unit", ""))
+    if not text:
+        raise _fail("room", MSG_REQUIRED)
+    place = within.place
+    entrance = re.sub(r"单元$", "", addr.clean(values.get("entrance", "")))
+    entrance = entrance.lstrip("0") or entrance
+    sheet = f"“{within.sheet}”"
+    named = None
+    if place is not None and place.building:
+        named = BUILDING.match(addr.clean(place.building))
+    if named is not None:
+        if re.fullmatch(r"[A-Za-z]?\d+[A-Za-z]?", text):
+            return Address("", named["b"].upper(), named["w"] or "", entrance, text.upper())
+        found = addr.parse_address(place.building + text, estates)  # 5栋 + 1-201, 1单元201
+        if found is not None:
+            return found if found.entrance or not entrance else replace(found, entrance=entrance)
+    found = addr.parse_address(text, estates)
+    if found is not None and (found.word or found.entrance):  # it says its building itself
+        if named is not None and found.building != named["b"].upper():
+            raise ImportRuleError(MSG_OTHER_BUILDING, value=text, building=found.building + (
+                found.word or ""), sheet=sheet, named=place.building if place else "")
+        return found
+    if named is not None:
+        raise _fail("room", MSG_BAD_UNIT, value=values.get("room", "") or values.get("unit", ""))
+    raise ImportRuleError(MSG_NO_BUILDING_HERE, value=text, sheet=sheet)
+
+
 def _area(text: str) -> Decimal | None:
     m = re.search(r"\d+(\.\d+)?", text)
     try:
@@ -306,11 +375,13 @@ def _is_header_again(values: dict) -> bool:
 
 
 def parse_row(number: int, cells: list, mapping: dict[str, int], estate_name: str = "",
-              estates: list[str] | None = None, person: dict | None = None) -> ParsedRow | None:
+              estates: list[str] | None = None, person: dict | None = None,
+              within: Within | None = None) -> ParsedRow | None:
     """One sheet line -> ParsedRow; None for a blank line or the header repeated; RuleError
     with the reason if bad. ``person`` (name, phones, role, note) comes from a joined owners
-    sheet. The estate of the line: its estate column, else its name in front of the address,
-    else ``estate_name``."""
+    sheet. ``within``: the sheet has no building column, the line is read within the place the
+    sheet's name says. The estate of the line: its estate column, else its name in front of
+    the address, else the sheet's name's, else ``estate_name``."""
     estates = estates if estates is not None else ([estate_name] if estate_name else [])
     values = _values(cells, mapping)
     if not any(values.values()) or _is_header_again(values):
@@ -319,11 +390,14 @@ def parse_row(number: int, cells: list, mapping: dict[str, int], estate_name: st
         name = _name(values.get("name", ""))
     else:
         name = person["name"]
-    if "unit" in mapping:
+    named = within.place.estate if within is not None and within.place is not None else ""
+    if within is not None and within.relative and "building" not in mapping:
+        address = _in_building(values, within, estates)
+    elif "unit" in mapping:
         address = _whole_unit(values["unit"], estates)
     else:
         address = _split_unit(values, estates)
-    estate = values.get("estate", "") or address.estate or estate_name
+    estate = values.get("estate", "") or address.estate or named or estate_name
     address = Address(estate, address.building, address.word, address.entrance, address.room)
     if person is None:
         phones = _phones_of(cells, mapping)
@@ -601,42 +675,51 @@ def _plan(roster: Roster, mapping: dict[str, int] | None, estate: str | None) ->
               "" if snap.active_estates else (settings.get("office_name") or "小区"))
     if not default_estate and len(snap.active_estates) <= 1:
         default_estate = single
-    sheet = info.sheet if joined else ""
+    parts = roster.parts
+    several_sheets = len(parts) > 1
     rejected: list[Rejected] = []
     rows, new_lines, ambiguous = [], [], []
     entries, problems = _people(roster) if joined else ({}, [])
-    for number, cells in info.rows:
-        people: list = [None]
-        try:
-            if joined:
-                values = _values(cells, mapping)
-                if not any(values.values()) or _is_header_again(values):
-                    continue
-                found = _joined_people(roster, entries, number, cells, mapping)
-                if found is None:
-                    continue
-                if isinstance(found, Rejected):
-                    rejected.append(found)
-                    continue
-                people = found
-            row = parse_row(number, cells, mapping, default_estate, estates, people[0])
-        except RuleError as err:
-            rejected.append(Rejected(number, err.text(), sheet))
-            continue
-        if row is None:
-            continue
-        outcome = snap.place(row, default_estate, single)
-        if outcome == "new":
-            new_lines.append((number, row.place.display()))
-        elif outcome:
-            ambiguous.append((number, outcome))
-            rejected.append(Rejected(number, outcome, sheet))
-            continue
-        for person in people:
-            rows.append(row if person is None else replace(
-                row, name=person["name"], phones=person["phones"], role=person["role"],
-                note=person["note"], source=_tr(MSG_SOURCE).format(
-                    sheet=f"“{roster.owners.sheet}”", row=person["row"])))
+    for part in parts:
+        sheet = part.sheet if joined or several_sheets else ""
+        part_mapping = roster.mapping_for(part, mapping)
+        place = roster.places.get(part.sheet)
+        relative = part.sheet in roster.mappings and "building" not in part_mapping
+        within = Within(part.sheet, place, relative) if relative or place is not None else None
+        for number, cells in part.rows:
+            people: list = [None]
+            try:
+                if joined:
+                    values = _values(cells, part_mapping)
+                    if not any(values.values()) or _is_header_again(values):
+                        continue
+                    found = _joined_people(roster, entries, number, cells, part_mapping)
+                    if found is None:
+                        continue
+                    if isinstance(found, Rejected):
+                        rejected.append(found)
+                        continue
+                    people = found
+                row = parse_row(number, cells, part_mapping, default_estate, estates, people[0], within)
+            except RuleError as err:
+                rejected.append(Rejected(number, err.text(), sheet))
+                continue
+            if row is None:
+                continue
+            row.sheet = sheet
+            at = SheetRow(number, sheet)
+            outcome = snap.place(row, default_estate, single)
+            if outcome == "new":
+                new_lines.append((at, row.place.display()))
+            elif outcome:
+                ambiguous.append((at, outcome))
+                rejected.append(Rejected(number, outcome, sheet))
+                continue
+            for person in people:
+                rows.append(row if person is None else replace(
+                    row, name=person["name"], phones=person["phones"], role=person["role"],
+                    note=person["note"], source=_tr(MSG_SOURCE).format(
+                        sheet=f"“{roster.owners.sheet}”", row=person["row"])))
     if joined:
         owners, link = roster.owners, roster.link
         column = f"“{owners.header(link.owners_col)}”"
@@ -650,10 +733,16 @@ def _plan(roster: Roster, mapping: dict[str, int] | None, estate: str | None) ->
                     column=column, number=key, name=person["name"], sheet=f"“{info.sheet}”"),
                     owners.sheet))
     several = len({r.place.estate for r in rows if r.place} | set(snap.active_estates)) > 1
-    order = {info.sheet: 0, "": 0}
-    everything = sorted(rejected + problems, key=lambda r: (order.get(r.sheet, 1), r[0], r[1]))
+    everything = sorted(rejected + problems, key=_in_sheet_order(roster))
     return _Plan(roster, mapping, rows, everything, new_lines, ambiguous,
                  list(snap.new.values()), several)
+
+
+def _in_sheet_order(roster: Roster):
+    """Sort key of rejected lines: the sheets in the order read (the names sheet last), then
+    the row."""
+    order = {"": 0, **{p.sheet: n for n, p in enumerate(roster.parts)}}
+    return lambda r: (order.get(getattr(r, "sheet", ""), len(order)), r[0], r[1])
 
 
 def _roster(source, sheet=None) -> Roster:
@@ -839,13 +928,10 @@ def import_owners(actor: Staff | None, source, mapping: dict[str, int] | None = 
     rejected = list(plan.rejected)
     rows = plan.rows
     if not create_units:
-        new = {r for r, _ in plan.new_lines}
-        sheet = roster.main.sheet if roster.link is not None else ""
-        first = {r.row: r for r in reversed(rows) if r.row in new}  # a line of two people: once
-        rejected += [Rejected(n, _new_unit_reason(r), sheet) for n, r in first.items()]
-        rows = [r for r in rows if r.row not in new]
-    order = {roster.main.sheet: 0, "": 0}
-    rejected.sort(key=lambda r: (order.get(getattr(r, "sheet", ""), 1), r[0], r[1]))
+        first = {(r.sheet, r.row): r for r in reversed(rows) if r.new_unit}  # a line of two people: once
+        rejected += [Rejected(n, _new_unit_reason(r), sheet) for (sheet, n), r in first.items()]
+        rows = [r for r in rows if not r.new_unit]
+    rejected.sort(key=_in_sheet_order(roster))
     report = ImportReport(rejected=rejected, dry_run=dry_run, reading=roster.describe())
     name = Path(roster.path).name
     note = f"{name} [{roster.sheet}]"

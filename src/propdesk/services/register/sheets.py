@@ -7,9 +7,19 @@ or a room number (房屋编号, 房间编号 …), the sheet with the names that
 number is joined to it: each room's line takes its people from there. An owners sheet with
 both numbers is joined by the owner's, and a line whose room number disagrees is refused.
 
+A roster kept as one sheet per building (or per estate): sheets of the same shape (the same
+fields found in their headers, after ranking: the address's parts, the name, the phone, the
+numbers) are read together as one roster, in sheet order. A sheet without a building column
+takes its building from its name when the name is one (1栋, 5幢, 12号楼, B座, 阳光花园3栋 with
+an estate of the register in front; a name that is an estate gives the estate); a line of a
+sheet whose name says no building, and that says none itself, is refused naming the sheet.
+Sheets of another shape (汇总 with counts, 车位) are not read and listed with why; a sheet of the
+same shape whose name says it is no roster (汇总, 统计, 车位 …) is asked about, never read.
+
 When the rule finds more than one answer (two sheets with addresses, two sheets of names, two
-columns that could be the link) nothing is chosen: :attr:`Roster.question` says what to choose,
-and importing refuses until the caller chooses the sheet or the column.
+columns that could be the link, two groups of sheets alike) nothing is chosen:
+:attr:`Roster.question` says what to choose, and importing refuses until the caller chooses the
+sheet(s) or the column.
 """
 from __future__ import annotations
 
@@ -20,6 +30,7 @@ from typing import Callable
 
 from propdesk.errors import RuleError
 from propdesk.i18n import QT_TRANSLATE_NOOP, translate
+from propdesk.services.register import address as addr
 from propdesk.services.register import columns, workbook
 from propdesk.services.register.columns import LINKS, propose_mapping
 from propdesk.services.register.owners import normalize_text
@@ -29,6 +40,13 @@ HEADER_SCAN = 30  # rows searched for the header
 # a sheet whose title is one of these is the template's notes: 说明, 填写说明, 导入须知, 示例, readme …
 INSTRUCTIONS = re.compile(r"(填写|填表|使用|导入|模板|表格|操作)?(说明|须知|注意事项|帮助|示例|样例|范例)\d*"
                           r"|readme|instructions?|help|examples?|notes?")
+
+# a sheet named for its building: 5栋, 12号楼, B座, 阳光花园3栋 (an estate of the register in front)
+NAME_BUILDING = re.compile(r"(?P<e>.*?)(?P<b>[A-Za-z]?\d{1,3}[A-Za-z]?|[A-Za-z])(?P<w>号楼|栋|幢|座)")
+# a sheet whose name says it is no roster, whatever its columns: a summary, the parking list
+NOT_ROSTER = re.compile(r".*(汇总|统计|合计|小计|总计|车位|停车|车库|summary|total|parking|statistics).*")
+# the fields that make a sheet's shape (the estate and the building may be in its name instead)
+SHAPE = ("unit", "entrance", "room", "name", "phone", "owner_no", "room_no")
 
 MSG_CANCELLED = QT_TRANSLATE_NOOP("import", "Reading the workbook was cancelled.")
 MSG_WHICH_SHEET = QT_TRANSLATE_NOOP(
@@ -43,7 +61,25 @@ MSG_WHICH_LINK = QT_TRANSLATE_NOOP(
 MSG_NO_LINK = QT_TRANSLATE_NOOP(
     "import", "The sheets {sheet} and {owners} share no owner number or room number column "
               "(such as 业主编号 or 房屋编号), so they cannot be joined.")
+MSG_UNCLEAR = QT_TRANSLATE_NOOP(
+    "import", "The sheet {sheet} has the same columns as the roster sheets {sheets}, but its name "
+              "says it is no roster (a summary or a parking list?). Choose the sheets to import "
+              "(the sheet list, or --sheet once for each sheet), or remove it from the workbook.")
+MSG_GROUP_AND_NAMES = QT_TRANSLATE_NOOP(
+    "import", "The sheets {sheets} each hold rooms and the sheet {owners} holds names: several "
+              "sheets of rooms are not joined to a sheet of names. Choose one sheet of rooms (the "
+              "sheet list, or --sheet).")
 MSG_READ = QT_TRANSLATE_NOOP("import", "Sheet read: {sheet} (header on row {row}, {n} lines below it).")
+MSG_READ_TOGETHER = QT_TRANSLATE_NOOP(
+    "import", "Sheets read together as one roster (the same columns), in this order: {sheets}.")
+MSG_SHEET_LINES = QT_TRANSLATE_NOOP("import", "{sheet} (header on row {row}, {n} lines)")
+MSG_BUILDING_FROM_NAME = QT_TRANSLATE_NOOP(
+    "import", "Building taken from the sheet name (the sheet has no building column): {places}.")
+MSG_ESTATE_FROM_NAME = QT_TRANSLATE_NOOP(
+    "import", "Estate taken from the sheet name, for lines that name none: {places}.")
+MSG_NAME_NO_BUILDING = QT_TRANSLATE_NOOP(
+    "import", "The sheet {sheet} has no building column and its name is not a building (such as "
+              "1栋 or 阳光花园3栋): its lines that do not say their building are refused.")
 MSG_JOINED = QT_TRANSLATE_NOOP(
     "import", "Names, phones and roles from the sheet {owners} (header on row {row}, {n} lines), "
               "joined by {column} of {sheet} = {owners_column} of {owners}.")
@@ -55,6 +91,7 @@ WHY_HIDDEN = QT_TRANSLATE_NOOP("import", "hidden")
 WHY_NOTES = QT_TRANSLATE_NOOP("import", "instructions")
 WHY_NO_HEADER = QT_TRANSLATE_NOOP("import", "no header")
 WHY_UNUSED = QT_TRANSLATE_NOOP("import", "not needed")
+WHY_SHAPE = QT_TRANSLATE_NOOP("import", "other columns than the roster sheets")
 
 
 class SheetRuleError(RuleError):
@@ -85,6 +122,15 @@ class SheetInfo:
     proposed: dict[str, int] = field(default_factory=dict)
     hidden: bool = False
     links: dict[str, list[int]] = field(default_factory=dict)
+    # the mapping when the building is given by the sheet's name (None: it has a building column)
+    in_building: dict[str, int] | None = None
+
+    @property
+    def shape(self) -> frozenset[str]:
+        """The fields that make this sheet alike another (phone_2 counts as phone)."""
+        mapping = self.proposed if self.in_building is None else self.in_building
+        return frozenset(k.split("_")[0] if k.startswith("phone") else k
+                         for k in mapping if k in SHAPE or k.startswith("phone"))
 
     def has(self, *names: str) -> bool:
         return all(n in self.proposed for n in names)
@@ -99,6 +145,36 @@ class SheetInfo:
 
     def header(self, col: int) -> str:
         return self.headers[col] if 0 <= col < len(self.headers) else f"#{col + 1}"
+
+
+@dataclass(frozen=True)
+class NamePlace:
+    """What a sheet's name says of its lines' place: the ``estate`` ("" when it says none)
+    and the ``building`` as written ("5栋"; "" when the name is only an estate)."""
+
+    estate: str
+    building: str
+
+    def shown(self) -> str:
+        return " ".join(p for p in (self.estate, self.building) if p)
+
+
+def name_place(title: str, estates: list[str]) -> NamePlace | None:
+    """The place a sheet's name says: 5栋, 12号楼, 五幢 (building), 阳光花园3栋 (estate and
+    building, the estate one of ``estates``), 翠湖苑 or 翠湖苑小区 (estate); None otherwise."""
+    text = addr.clean(title)
+    for estate in estates:
+        if text in (estate, f"{estate}小区"):
+            return NamePlace(estate, "")
+    m = NAME_BUILDING.fullmatch(text)
+    if m is None:
+        return None
+    building = m["b"].upper() + m["w"]
+    written = m["e"]
+    if not written:
+        return NamePlace("", building)
+    estate = next((e for e in estates if written in (e, f"{e}小区")), None)
+    return NamePlace(estate, building) if estate else None
 
 
 @dataclass
@@ -117,6 +193,8 @@ class Link:
 class Roster:
     """What :func:`read_roster` found: every sheet, the sheet with the addresses (``main``)
     and, when the names are on another sheet, the ``owners`` sheet and its ``link``.
+    ``group``: the sheets read together (one per building), ``main`` first; ``places``: what
+    each sheet's name says of its place; ``mappings``: each read sheet's proposed columns.
     ``ignored``: (sheet, why) of the sheets not read; ``question``: what the caller must choose
     before anything is imported (None when nothing)."""
 
@@ -127,15 +205,26 @@ class Roster:
     link: Link | None = None
     ignored: list[tuple[str, str]] = field(default_factory=list)
     question: SheetRuleError | None = None
+    group: list[SheetInfo] = field(default_factory=list)
+    places: dict[str, NamePlace | None] = field(default_factory=dict)
+    mappings: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    @property
+    def parts(self) -> list[SheetInfo]:
+        """The sheets whose lines are read, in order (the rooms sheet alone unless a group)."""
+        return self.group or [self.main]
 
     @property
     def sheet(self) -> str:
-        return self.main.sheet + (f" + {self.owners.sheet}" if self.owners else "")
+        return " + ".join(p.sheet for p in self.parts) + (f" + {self.owners.sheet}" if self.owners else "")
+
+    def proposed_for(self, info: SheetInfo) -> dict[str, int]:
+        return self.mappings.get(info.sheet, info.proposed)
 
     @property
     def proposed(self) -> dict[str, int]:
         """The rooms sheet's proposed mapping, with the link's column."""
-        mapping = dict(self.main.proposed)
+        mapping = dict(self.proposed_for(self.main))
         if self.link is not None:
             mapping[self.link.field] = self.link.main_col
         elif self.owners is not None:  # the link is asked: no column proposed for it
@@ -152,11 +241,53 @@ class Roster:
         link, problem = find_link(self.main, self.owners, chosen)
         return replace(self, link=link, question=problem)
 
+    def mapping_for(self, info: SheetInfo, mapping: dict[str, int]) -> dict[str, int]:
+        """The mapping chosen for the first sheet, for another sheet of the group: a field is
+        in the column of the same header there, else in the column proposed for it there."""
+        if info is self.main:
+            return mapping
+        own = self.proposed_for(info)
+        if mapping == self.proposed:
+            return dict(own)
+        out: dict[str, int] = {}
+        for name, col in mapping.items():
+            header = columns.key(self.main.header(col))
+            same = [i for i, h in enumerate(info.headers) if header and columns.key(h) == header]
+            if same:
+                out[name] = same[0]
+            elif name in own:
+                out[name] = own[name]
+        return out
+
     def describe(self) -> list[str]:
         """Which sheets were read and how they were joined, translated, one sentence a line."""
         main = self.main
-        lines = [] if asks_for_sheet(self) else [_tr(MSG_READ).format(
-            sheet=f"“{main.sheet}”", row=main.header_row or "—", n=len(main.rows))]
+        lines: list[str] = []
+        if asks_for_sheet(self):
+            pass
+        elif len(self.parts) > 1:
+            lines.append(_tr(MSG_READ_TOGETHER).format(sheets="、".join(
+                _tr(MSG_SHEET_LINES).format(sheet=f"“{p.sheet}”", row=p.header_row or "—", n=len(p.rows))
+                for p in self.parts)))
+        else:
+            lines.append(_tr(MSG_READ).format(sheet=f"“{main.sheet}”", row=main.header_row or "—",
+                                              n=len(main.rows)))
+        if not asks_for_sheet(self):
+            buildings, estates, nowhere = [], [], []
+            for p in self.parts:
+                place = self.places.get(p.sheet)
+                given = "building" not in self.proposed_for(p)
+                if place is not None and place.building and given:
+                    buildings.append(f"“{p.sheet}”→{place.shown()}")
+                elif place is not None and place.estate:
+                    estates.append(f"“{p.sheet}”→{place.estate}")
+                if given and (place is None or not place.building) and len(self.parts) > 1:
+                    nowhere.append(p.sheet)
+            if buildings:
+                lines.append(_tr(MSG_BUILDING_FROM_NAME).format(places="、".join(buildings)))
+            if estates:
+                lines.append(_tr(MSG_ESTATE_FROM_NAME).format(places="、".join(estates)))
+            lines += [_tr(MSG_NAME_NO_BUILDING).format(sheet=f"“{t}”") for t in nowhere]
         if self.owners is not None and self.link is not None:
             o, link = self.owners, self.link
             lines.append(_tr(MSG_JOINED).format(
@@ -172,10 +303,21 @@ class Roster:
             lines.append(self.question.text())
         return lines
 
+    def choices(self) -> list[tuple[str, ...]]:
+        """The sheets (several: read together) a caller may choose for the rooms: the group
+        found (without a sheet asked about), then each sheet alone."""
+        found = [tuple(p.sheet for p in self.parts if not _not_roster(p))] if len(self.parts) > 1 else []
+        return [c for c in found if len(c) > 1] + [(i.sheet,) for i in self.sheets]
+
 
 def asks_for_sheet(roster: Roster) -> bool:
-    """The rule found several sheets with addresses: the caller must choose one."""
-    return roster.question is not None and roster.question.message == MSG_WHICH_SHEET
+    """The rule found several sheets with addresses: the caller must choose one (or several)."""
+    return roster.question is not None and roster.question.message in (
+        MSG_WHICH_SHEET, MSG_UNCLEAR, MSG_GROUP_AND_NAMES)
+
+
+def _not_roster(info: SheetInfo) -> bool:
+    return bool(NOT_ROSTER.fullmatch(columns.key(info.sheet)))
 
 
 def cell_text(value) -> str:
@@ -202,17 +344,31 @@ def sheet_info(path, grid: workbook.Grid) -> SheetInfo:
     header = _find_header(grid.rows)
     headers = [cell_text(v) for v in grid.rows[header - 1]] if header else []
     rows = [(i + 1, r) for i, r in enumerate(grid.rows) if i >= header]
-    proposed = columns.check_content(propose_mapping(headers), [r for _, r in rows])
+    body = [r for _, r in rows]
+    proposed = columns.check_content(propose_mapping(headers), body)
     found = columns.candidates(headers)
     links = {name: [i for _rank, i in found[name]] for name in LINKS if name in found}
-    return SheetInfo(str(path), grid.title, header, headers, rows, proposed, grid.hidden, links)
+    in_building = None
+    if header and "building" not in proposed:
+        # read as if a building column were beside it: 单元 and 房号 stay the entrance and the
+        # room of the building the sheet's name says (else 房号 alone is the whole address)
+        given = propose_mapping(headers + ["楼栋"])
+        given.pop("building", None)
+        in_building = columns.check_content(given, body)
+    return SheetInfo(str(path), grid.title, header, headers, rows, proposed, grid.hidden, links,
+                     in_building)
 
 
-def read_roster(path, sheet: str | None = None, owners_sheet: str | None = None,
+def _wanted(sheet) -> list[str]:
+    return [sheet] if isinstance(sheet, str) else [s for s in (sheet or []) if s]
+
+
+def read_roster(path, sheet: str | list[str] | None = None, owners_sheet: str | None = None,
                 progress: Callable[[int, int], None] | None = None,
                 should_cancel: Callable[[], bool] | None = None) -> Roster:
-    """Open ``path`` and find the sheet with the addresses (or take ``sheet``) and, if its
-    lines name nobody but carry an owner or room number, the sheet of names to join (or
+    """Open ``path`` and find the sheet with the addresses, or the sheets of the same shape
+    read together (or take ``sheet``: one title, or several read together) and, if its lines
+    name nobody but carry an owner or room number, the sheet of names to join (or
     ``owners_sheet``). Raises RuleError naming the file and the problem for a file that cannot
     be read; what is ambiguous is in the roster's ``question``."""
     if progress:
@@ -224,8 +380,8 @@ def read_roster(path, sheet: str | None = None, owners_sheet: str | None = None,
     if progress:
         progress(1, 2)
     titles = {i.sheet for i in infos}
-    for wanted in (sheet, owners_sheet):
-        if wanted and wanted not in titles:
+    for wanted in _wanted(sheet) + _wanted(owners_sheet):
+        if wanted not in titles:
             raise workbook.WorkbookError(workbook.MSG_NO_SHEET, file=Path(path).name, sheet=wanted)
     roster = arrange(str(path), infos, sheet, owners_sheet)
     if progress:
@@ -241,44 +397,82 @@ def _why_not_read(info: SheetInfo) -> str:
     return "" if info.header_row else WHY_NO_HEADER
 
 
-def arrange(path: str, infos: list[SheetInfo], sheet: str | None = None,
-            owners_sheet: str | None = None) -> Roster:
+def _alike(sheets: list[SheetInfo]) -> list[list[SheetInfo]]:
+    """The groups of two or more sheets of the same shape, in sheet order."""
+    by_shape: dict[frozenset, list[SheetInfo]] = {}
+    for info in sheets:
+        by_shape.setdefault(info.shape, []).append(info)
+    return [g for g in by_shape.values() if len(g) > 1]
+
+
+def arrange(path: str, infos: list[SheetInfo], sheet: str | list[str] | None = None,
+            owners_sheet: str | None = None, estates: list[str] | None = None) -> Roster:
     """The roster of sheets already read: the rule of :func:`read_roster`, with the sheets the
-    caller chose (a sheet named is read even when hidden)."""
+    caller chose (a sheet named is read even when hidden). ``estates``: the register's (read
+    when not given), for the sheets' names."""
+    if estates is None:
+        estates = addr.estate_names()
+    estates = sorted(estates, key=len, reverse=True)
+    places = {i.sheet: name_place(i.sheet, estates) for i in infos}
     by_title = {i.sheet: i for i in infos}
-    chosen = {t for t in (sheet, owners_sheet) if t}
+    wanted = _wanted(sheet)
+    chosen = set(wanted) | ({owners_sheet} if owners_sheet else set())
     usable = [i for i in infos if i.sheet in chosen or not _why_not_read(i)]
     question: SheetRuleError | None = None
-    if sheet:
-        main = by_title[sheet]
+    group: list[SheetInfo] = []
+    if wanted:
+        main = by_title[wanted[0]]
+        group = [by_title[t] for t in wanted] if len(wanted) > 1 else []
     else:
         with_address = [i for i in usable if i.has_address]
-        if len(with_address) > 1:
+        groups = _alike(with_address)
+        if len(groups) == 1:
+            group = groups[0]
+            unclear = [i for i in group if _not_roster(i)]
+            if unclear:
+                question = SheetRuleError(MSG_UNCLEAR, sheet=_quoted(i.sheet for i in unclear),
+                                          sheets=_quoted(i.sheet for i in group if i not in unclear))
+        elif len(with_address) > 1:
             question = SheetRuleError(MSG_WHICH_SHEET, sheets=_quoted(i.sheet for i in with_address))
 
         def score(i: SheetInfo):
             return (i.has_address and "name" in i.proposed, i.has_address and bool(i.links),
                     i.has_address, len(i.proposed), len(i.rows))
-        main = max(usable or infos, key=score)
+        main = group[0] if group else max(usable or infos, key=score)
+    parts = group or [main]
+    # a sheet without a building column, in a group or named for its building: its lines are
+    # read within that building (单元 and 房号 the entrance and the room)
+    mappings = {p.sheet: p.in_building for p in parts if p.in_building is not None and (
+        len(parts) > 1 or (places[p.sheet] is not None and places[p.sheet].building))}
     owners, link = None, None
+    main_mapping = mappings.get(main.sheet, main.proposed)
     if owners_sheet:
-        owners = by_title[owners_sheet] if owners_sheet != main.sheet else None
-    elif "name" not in main.proposed and main.links and question is None:
-        people = [i for i in usable if i is not main and "name" in i.proposed
+        owners = by_title[owners_sheet] if owners_sheet not in {p.sheet for p in parts} else None
+    elif "name" not in main_mapping and main.links and question is None:
+        people = [i for i in usable if i not in parts and "name" in i.proposed
                   and set(i.links) & set(main.links)]
-        if len(people) == 1:
+        if len(people) == 1 and len(parts) == 1:
             owners = people[0]
+        elif people and len(parts) > 1:
+            question = SheetRuleError(MSG_GROUP_AND_NAMES, sheets=_quoted(p.sheet for p in parts),
+                                      owners=_quoted(i.sheet for i in people))
         elif people:
             question = SheetRuleError(MSG_WHICH_OWNERS, sheet=f"“{main.sheet}”",
                                       sheets=_quoted(i.sheet for i in people))
+    if owners is not None and len(parts) > 1:
+        question = SheetRuleError(MSG_GROUP_AND_NAMES, sheets=_quoted(p.sheet for p in parts),
+                                  owners=f"“{owners.sheet}”")
+        owners = None
     if owners is not None:
         link, problem = find_link(main, owners)
         question = question or problem
-    used = {main.sheet} | ({owners.sheet} if owners else set())
-    ignored = [(i.sheet, _why_not_read(i) or WHY_UNUSED) for i in infos if i.sheet not in used]
+    used = {p.sheet for p in parts} | ({owners.sheet} if owners else set())
+    other = WHY_SHAPE if len(parts) > 1 else WHY_UNUSED
+    ignored = [(i.sheet, _why_not_read(i) or other) for i in infos if i.sheet not in used]
     if question is not None:  # what is asked decides which sheets are needed
         ignored = [(title, why) for title, why in ignored if why != WHY_UNUSED]
-    return Roster(path, infos, main, owners, link, ignored, question)
+    return Roster(path, infos, main, owners, link, ignored, question,
+                  group if len(group) > 1 else [], places, mappings)
 
 
 def find_link(main: SheetInfo, owners: SheetInfo, chosen: dict[str, int] | None = None,
