@@ -2158,6 +2158,10 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>- 请选择 -</translation>
     </message>
     <message>
+        <source>{sheets} (read together)</source>
+        <translation>{sheets}（合并读取）</translation>
+    </message>
+    <message>
         <source>from "{sheet}" {column}</source>
         <translation>取自“{sheet}” {column}</translation>
     </message>
@@ -4629,8 +4633,8 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
         <translation>新建花名册中有、档案中还没有的房屋</translation>
     </message>
     <message>
-        <source>the sheet with the addresses (default: found)</source>
-        <translation>含房屋地址的工作表（默认：自动查找）</translation>
+        <source>the sheet with the addresses (default: found); given once for each sheet, several sheets (one per building) are read together</source>
+        <translation>含房屋地址的工作表（默认：自动查找）；每个工作表写一次，可把多个工作表（每栋一张）合并读取</translation>
     </message>
     <message>
         <source>the sheet with the names, joined to the sheet with the addresses (default: found)</source>
@@ -5690,6 +5694,14 @@ The details are in the log file:
         <translation>{sheet}第 {row} 行</translation>
     </message>
     <message>
+        <source>"{value}" does not say its building, and the sheet {sheet} has no building column and is not named for a building (such as 1栋 or 阳光花园3栋). Write the building in the line, or name the sheet after its building.</source>
+        <translation>“{value}”没有写明楼栋，而工作表{sheet}没有楼栋列，表名也不是楼栋（如 1栋、阳光花园3栋）。请在该行写明楼栋，或用楼栋给该工作表命名。</translation>
+    </message>
+    <message>
+        <source>"{value}" is in building {building}, but the sheet {sheet} is named for {named}. Correct the line or the sheet's name.</source>
+        <translation>“{value}”在 {building}，但工作表{sheet}的表名是 {named}。请改正该行或工作表名。</translation>
+    </message>
+    <message>
         <source>Sheet {sheet}, row {row}: {reason}</source>
         <translation>工作表{sheet}第 {row} 行：{reason}</translation>
     </message>
@@ -5734,8 +5746,36 @@ The details are in the log file:
         <translation>工作表{sheet}和{owners}没有共同的业主编号或房屋编号列（如 业主编号、房屋编号），无法连接。</translation>
     </message>
     <message>
+        <source>The sheet {sheet} has the same columns as the roster sheets {sheets}, but its name says it is no roster (a summary or a parking list?). Choose the sheets to import (the sheet list, or --sheet once for each sheet), or remove it from the workbook.</source>
+        <translation>工作表{sheet}与花名册工作表{sheets}的列相同，但表名说明它不是花名册（汇总表或车位表？）。请选择要导入的工作表（“工作表”列表，或每个工作表写一次 --sheet），或从工作簿中删去它。</translation>
+    </message>
+    <message>
+        <source>The sheets {sheets} each hold rooms and the sheet {owners} holds names: several sheets of rooms are not joined to a sheet of names. Choose one sheet of rooms (the sheet list, or --sheet).</source>
+        <translation>工作表{sheets}都是房屋表，工作表{owners}是姓名表：多个房屋表不会与姓名表连接。请选择一个房屋表（“工作表”列表，或 --sheet）。</translation>
+    </message>
+    <message>
         <source>Sheet read: {sheet} (header on row {row}, {n} lines below it).</source>
         <translation>已读取工作表{sheet}（表头在第 {row} 行，其下 {n} 行）。</translation>
+    </message>
+    <message>
+        <source>Sheets read together as one roster (the same columns), in this order: {sheets}.</source>
+        <translation>以下工作表列相同，按此顺序合并为一份花名册读取：{sheets}。</translation>
+    </message>
+    <message>
+        <source>{sheet} (header on row {row}, {n} lines)</source>
+        <translation>{sheet}（表头在第 {row} 行，{n} 行）</translation>
+    </message>
+    <message>
+        <source>Building taken from the sheet name (the sheet has no building column): {places}.</source>
+        <translation>楼栋取自工作表名（该表没有楼栋列）：{places}。</translation>
+    </message>
+    <message>
+        <source>Estate taken from the sheet name, for lines that name none: {places}.</source>
+        <translation>小区取自工作表名（用于未写小区的行）：{places}。</translation>
+    </message>
+    <message>
+        <source>The sheet {sheet} has no building column and its name is not a building (such as 1栋 or 阳光花园3栋): its lines that do not say their building are refused.</source>
+        <translation>工作表{sheet}没有楼栋列，表名也不是楼栋（如 1栋、阳光花园3栋）：其中未写明楼栋的行不予导入。</translation>
     </message>
     <message>
         <source>Names, phones and roles from the sheet {owners} (header on row {row}, {n} lines), joined by {column} of {sheet} = {owners_column} of {owners}.</source>
@@ -5768,6 +5808,14 @@ The details are in the log file:
     <message>
         <source>not needed</source>
         <translation>不需要</translation>
+    </message>
+    <message>
+        <source>other columns than the roster sheets</source>
+        <translation>列与花名册工作表不同</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>未选择</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """Importing the owner roster from the window: proposed columns, preview, rejections, import."""
 from propdesk.models.tables import Owner
+from test_import_shapes import estates  # noqa: F401 - the two-estate office fixture
 from propdesk.ui.import_dialog import ImportDialog
 from tests.fixtures.owner_workbooks import roster
 
@@ -120,10 +121,11 @@ def test_two_address_sheets_the_clerk_chooses(qtbot, office, tmp_path, dialogs):
     from openpyxl import Workbook
 
     wb = Workbook()
-    for title, room, name in (("3栋", "1201", "甲"), ("5栋", "1202", "乙")):
+    for title, room, name, header in (("3栋", "1201", "甲", ["楼栋", "单元", "房号", "姓名"]),
+                                      ("5栋", "1202", "乙", ["楼栋", "单元", "房号", "姓名", "手机"])):
         ws = wb.active if title == "3栋" else wb.create_sheet(title)
         ws.title = title
-        ws.append(["楼栋", "单元", "房号", "姓名"])
+        ws.append(header)  # not of one shape (5栋 has phones): not read together
         ws.append([title, "1单元", room, name])
     wb.save(tmp_path / "two.xlsx")
     dialog = ImportDialog(office["clerk"])
@@ -163,3 +165,37 @@ def test_two_sheets_of_names_the_clerk_chooses_one(qtbot, office, tmp_path, dial
     dialog.do_import()
     assert Owner.get(Owner.name == "乙").unit.label == "3栋1单元1201"
     assert not Owner.select().where(Owner.name == "甲").exists()
+
+
+def test_one_sheet_per_building_read_together(qtbot, estates, tmp_path, dialogs):  # noqa: F811
+    """Sheets 阳光花园3栋, 5栋 … of one shape: offered as one choice and read together, each
+    line with its sheet; 汇总 with the same columns is asked about until the clerk chooses."""
+    from pathlib import Path
+
+    from fixtures.property_systems import per_building_roster
+
+    path = Path(per_building_roster(tmp_path / "楼栋.xlsx", summary_alike=True))
+    dialog = ImportDialog(estates["clerk"])
+    qtbot.addWidget(dialog)
+    dialog.load(path)
+    together = "阳光花园3栋、5栋、5幢、翠湖苑、二期（合并读取）"
+    assert dialog.sheet_choice.currentText() == "- 请选择 -"
+    assert dialog.sheet_choice.itemText(1) == together  # the sheets alike, without 汇总
+    assert "工作表“汇总”与花名册工作表" in dialog.summary.text() and not dialog.import_button.isEnabled()
+    assert "合并为一份花名册" not in dialog.sheet.text()  # nothing is read before the clerk chooses
+    dialog.sheet_choice.setCurrentIndex(1)
+    assert "合并为一份花名册读取：“阳光花园3栋”" in dialog.sheet.text()
+    assert "楼栋取自工作表名" in dialog.sheet.text() and "未读取的工作表：“汇总”（未选择）" in dialog.sheet.text()
+    assert dialog.combos["room"].currentText() == "C: 房号" and dialog.combos["entrance"].currentText() == "B: 单元"
+    rows = [[dialog.rows.topLevelItem(i).text(c) for c in (0, 1, 2, 3, 4, 5)]
+            for i in range(dialog.rows.topLevelItemCount())]
+    assert rows[:2] == [["阳光花园3栋 3", "阳光花园", "3栋", "1单元", "1201", "周杰"],
+                        ["阳光花园3栋 4", "阳光花园", "3栋", "1单元", "1202", "𠮷田花子"]]
+    assert ["5幢 3", "翠湖苑", "5幢", "1单元", "1202", "陈静"] in rows
+    rejected = [dialog.rejected.topLevelItem(i).text(0) for i in range(dialog.rejected.topLevelItemCount())]
+    assert rejected == ["5栋 5", "二期 3", "二期 4"] and "二期" in dialog.rejected.topLevelItem(1).text(1)
+    assert dialog.new_units.isHidden()
+    dialog.do_import()
+    assert dialog.report.created == 8 and len(dialog.report.rejected) == 3
+    assert Owner.get(Owner.name == "赵强").unit.label == "5幢2单元802"
+    assert Owner.get(Owner.name == "𠮷田花子").unit.label == "3栋1单元1202"

@@ -26,6 +26,7 @@ from propdesk.ui import file_dialogs
 
 FIELDS = ("estate", "unit", "building", "entrance", "room", "name", "phone", "phone_2", "phone_3",
           "role", "area", "note", "owner_no", "room_no")
+SEP = "/"  # between the titles of sheets read together: Excel allows no / in a sheet's title
 FROM_OWNERS = ("name", "phone", "phone_2", "phone_3", "role", "note")  # a joined sheet's fields
 
 
@@ -162,9 +163,9 @@ class ImportDialog(QDialog):
         for titles in roster.choices():  # the sheets found alike first (read together), then each
             text = titles[0] if len(titles) == 1 else self.tr("{sheets} (read together)").format(
                 sheets="、".join(titles))
-            combo.addItem(text, titles)
+            combo.addItem(text, SEP.join(titles))
             combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
-        current = None if asked else tuple(p.sheet for p in roster.parts)
+        current = None if asked else SEP.join(p.sheet for p in roster.parts)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
         self.propose()
@@ -179,7 +180,7 @@ class ImportDialog(QDialog):
             owners = None  # found again for the sheet chosen
         if main is None:
             return  # "- choose -": the question stays shown
-        self.roster = importing.arrange(self.roster.path, self.roster.sheets, list(main), owners)
+        self.roster = importing.arrange(self.roster.path, self.roster.sheets, main.split(SEP), owners)
         self.owners_choice.blockSignals(True)
         found = self.roster.owners.sheet if self.roster.owners else None
         self.owners_choice.setCurrentIndex(max(self.owners_choice.findData(found), 0))

@@ -706,8 +706,8 @@ def _plan(roster: Roster, mapping: dict[str, int] | None, estate: str | None) ->
                 continue
             if row is None:
                 continue
-            row.sheet = sheet
-            at = SheetRow(number, sheet)
+            row.sheet = part.sheet if several_sheets else ""
+            at = SheetRow(number, row.sheet)
             outcome = snap.place(row, default_estate, single)
             if outcome == "new":
                 new_lines.append((at, row.place.display()))
@@ -929,7 +929,8 @@ def import_owners(actor: Staff | None, source, mapping: dict[str, int] | None = 
     rows = plan.rows
     if not create_units:
         first = {(r.sheet, r.row): r for r in reversed(rows) if r.new_unit}  # a line of two people: once
-        rejected += [Rejected(n, _new_unit_reason(r), sheet) for (sheet, n), r in first.items()]
+        joined = roster.main.sheet if roster.link is not None else ""
+        rejected += [Rejected(n, _new_unit_reason(r), sheet or joined) for (sheet, n), r in first.items()]
         rows = [r for r in rows if not r.new_unit]
     rejected.sort(key=_in_sheet_order(roster))
     report = ImportReport(rejected=rejected, dry_run=dry_run, reading=roster.describe())

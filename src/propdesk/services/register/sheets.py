@@ -92,6 +92,7 @@ WHY_NOTES = QT_TRANSLATE_NOOP("import", "instructions")
 WHY_NO_HEADER = QT_TRANSLATE_NOOP("import", "no header")
 WHY_UNUSED = QT_TRANSLATE_NOOP("import", "not needed")
 WHY_SHAPE = QT_TRANSLATE_NOOP("import", "other columns than the roster sheets")
+WHY_NOT_CHOSEN = QT_TRANSLATE_NOOP("import", "not chosen")
 
 
 class SheetRuleError(RuleError):
@@ -467,8 +468,11 @@ def arrange(path: str, infos: list[SheetInfo], sheet: str | list[str] | None = N
         link, problem = find_link(main, owners)
         question = question or problem
     used = {p.sheet for p in parts} | ({owners.sheet} if owners else set())
-    other = WHY_SHAPE if len(parts) > 1 else WHY_UNUSED
-    ignored = [(i.sheet, _why_not_read(i) or other) for i in infos if i.sheet not in used]
+    def why(i: SheetInfo) -> str:
+        if len(parts) == 1:
+            return WHY_UNUSED
+        return WHY_NOT_CHOSEN if wanted and i.shape == parts[0].shape else WHY_SHAPE
+    ignored = [(i.sheet, _why_not_read(i) or why(i)) for i in infos if i.sheet not in used]
     if question is not None:  # what is asked decides which sheets are needed
         ignored = [(title, why) for title, why in ignored if why != WHY_UNUSED]
     return Roster(path, infos, main, owners, link, ignored, question,
