@@ -55,6 +55,9 @@ def test_one_sheet_per_building_read_as_one_roster(estates, tmp_path):  # noqa: 
         ("5栋 4", "阳光花园 5栋2单元1202"), ("5幢 3", "翠湖苑 5幢1单元1202"),
         ("5幢 4", "翠湖苑 5幢2单元802"), ("翠湖苑 3", "翠湖苑 3幢1单元301")]
     assert p.new_units == [] and p.reading == READING
+    # a column the clerk leaves out on the first sheet is left out on every sheet (same header)
+    no_phone = {k: v for k, v in roster.proposed.items() if k != "phone"}
+    assert [r.phones for r in importing.preview(roster, no_phone).rows] == [[]] * 8
 
     before, audits = stored(), owner_imports()
     report = importing.import_owners(estates["clerk"], path)

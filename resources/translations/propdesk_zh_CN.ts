@@ -2162,6 +2162,10 @@ Create the administrator's account for your office, or try PropDesk first with a
         <translation>{sheets}（合并读取）</translation>
     </message>
     <message>
+        <source>Columns of "{sheet}" (the other sheets: the same headers)</source>
+        <translation>“{sheet}”的各列（其他工作表按相同表头）</translation>
+    </message>
+    <message>
         <source>from "{sheet}" {column}</source>
         <translation>取自“{sheet}” {column}</translation>
     </message>

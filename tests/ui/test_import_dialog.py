@@ -187,6 +187,7 @@ def test_one_sheet_per_building_read_together(qtbot, estates, tmp_path, dialogs)
     assert "合并为一份花名册读取：“阳光花园3栋”" in dialog.sheet.text()
     assert "楼栋取自工作表名" in dialog.sheet.text() and "未读取的工作表：“汇总”（未选择）" in dialog.sheet.text()
     assert dialog.combos["room"].currentText() == "C: 房号" and dialog.combos["entrance"].currentText() == "B: 单元"
+    assert dialog.mapping_box.title() == "“阳光花园3栋”的各列（其他工作表按相同表头）"
     rows = [[dialog.rows.topLevelItem(i).text(c) for c in (0, 1, 2, 3, 4, 5)]
             for i in range(dialog.rows.topLevelItemCount())]
     assert rows[:2] == [["阳光花园3栋 3", "阳光花园", "3栋", "1单元", "1201", "周杰"],

@@ -59,7 +59,8 @@ class ImportDialog(QDialog):
         self.sheet = QLabel(objectName="sheet")
         self.sheet.setWordWrap(True)
         self.combos: dict[str, QComboBox] = {}
-        mapping_box = QGroupBox(self.tr("Which column holds what (proposed from the header; change if wrong)"))
+        self.mapping_box = mapping_box = QGroupBox(
+            self.tr("Which column holds what (proposed from the header; change if wrong)"))
         grid = QFormLayout(mapping_box)
         for name in FIELDS:
             combo = QComboBox(objectName=f"map_{name}")
@@ -193,6 +194,11 @@ class ImportDialog(QDialog):
         self.headers = info.headers
         self.sheet.setText("\n".join(roster.describe()))
         self.sheet_choice.setToolTip(self.sheet_choice.currentText())
+        if len(roster.parts) > 1:  # the columns shown are the first sheet's
+            self.mapping_box.setTitle(self.tr("Columns of \"{sheet}\" (the other sheets: the same headers)").format(
+                sheet=info.sheet))
+        else:
+            self.mapping_box.setTitle(self.tr("Which column holds what (proposed from the header; change if wrong)"))
         columns = [(i, f"{_letter(i)}: {h or '—'}") for i, h in enumerate(info.headers)]
         owners = roster.owners
         proposed = roster.proposed

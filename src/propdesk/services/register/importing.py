@@ -12,7 +12,9 @@ Shapes read: one sheet with the address in one column (3-2-1201, 翠湖苑5幢2�
 over 楼号/单元/房间 (with 楼层, 房屋类型, 户型, 面积, 身份证号 beside them, which are never the room);
 an estate column or the estate's name in front of the address; several sheets, where an owners
 sheet (业主编号, 业主名称, 手机号) is joined to a rooms sheet (房屋编号, 楼栋编号, 单元编号, 业主编号)
-by the owner number (HC 小区管理系统 / java110 templates); PropDesk's own export.
+by the owner number (HC 小区管理系统 / java110 templates); one sheet per building (1栋, 5幢,
+阳光花园3栋 …, the same columns on each), read together, the building from the sheet's name when
+it has no building column, each line reported as sheet and row; PropDesk's own export.
 
 Never guessed: a unit not on the register is created only when the caller says so
 (``create_units``), else its lines are rejected with the reason; a line that could be in two

@@ -244,7 +244,8 @@ class Roster:
 
     def mapping_for(self, info: SheetInfo, mapping: dict[str, int]) -> dict[str, int]:
         """The mapping chosen for the first sheet, for another sheet of the group: a field is
-        in the column of the same header there, else in the column proposed for it there."""
+        in the column of the same header there, else in the column proposed for it there; a
+        field the first sheet has no column for (a building column) as proposed there."""
         if info is self.main:
             return mapping
         own = self.proposed_for(info)
@@ -258,6 +259,10 @@ class Roster:
                 out[name] = same[0]
             elif name in own:
                 out[name] = own[name]
+        main = self.proposed
+        for name, col in own.items():  # what the first sheet has no column for (翠湖苑's 楼栋)
+            if name not in main and name not in out and col not in out.values():
+                out[name] = col
         return out
 
     def describe(self) -> list[str]:
