@@ -20,7 +20,11 @@ NOT_AT_START = ["psycopg2", "ssl", "openpyxl", "reportlab", "pypinyin", "propdes
                 "propdesk.services.setup.office", "propdesk.services.lists.weekly",
                 "propdesk.ui.export_dialog", "propdesk.ui.complaint_list",
                 # the log's rotating handler (and pickle, queue with it): once the window shows
-                "logging.handlers"]
+                "logging.handlers",
+                # what peewee imports for fields and savepoints (pg_driver's stand-ins), the
+                # restore's file dialog, importlib's resource readers, the system's locale
+                "socket", "uuid", "calendar", "platform", "locale", "importlib.resources",
+                "propdesk.ui.file_dialogs"]
 # ... and, for a clerk who starts on the intake form, what the form needs only once something is
 # typed or chosen (the address rules, the deadlines) or once it opens (the suggestion lists)
 NOT_AT_CLERK_START = NOT_AT_START + ["propdesk.services.register.address", "propdesk.services.cases.sla",
@@ -39,7 +43,8 @@ START = textwrap.dedent("""
         if type(page).__name__ == "FormArea":  # the intake form scrolls in one
             page = page.widget()
         seen.update(start_tab=type(page).__name__,
-            modules={m: m in sys.modules for m in json.loads(sys.argv[3])},
+            modules={m: m in sys.modules and not getattr(type(sys.modules[m]), "stands_in", False)
+                     for m in json.loads(sys.argv[3])},  # (a stand-in: imported when first used)
             qt_namespace="Qt" in vars(sys.modules["PySide6.QtCore"]))
     main_window.MainWindow.show = shown
 
@@ -266,3 +271,37 @@ def test_the_windows_take_qt_from_lazy_qt():
                     and any(alias.name == "Qt" for alias in node.names):
                 found.append(f"{path.name}:{node.lineno}")
     assert found == []
+
+
+STAND_INS = textwrap.dedent("""
+    import json, sys, threading
+    import propdesk.models  # noqa: F401 - peewee through PropDesk
+    import peewee
+
+    before = {m: type(sys.modules[m]).__name__ for m in ("socket", "uuid", "calendar")}
+    seen = []
+    threads = [threading.Thread(target=lambda: seen.append(len(peewee.uuid.uuid4().hex))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    import socket
+    from calendar import timegm
+    print(json.dumps({"before": before, "uuids": seen, "host": bool(socket.gethostname()),
+                      "timegm": timegm((2020, 1, 1, 0, 0, 0)),
+                      "after": {m: type(sys.modules[m]).__name__ for m in ("socket", "uuid", "calendar")},
+                      "peewee": type(peewee.uuid).__name__}))
+""")
+
+
+def test_peewees_standard_modules_are_imported_when_first_used():
+    """pg_driver gives peewee stand-ins for socket, uuid and calendar (not needed to show the
+    window): the first use, from any thread, imports the real module for everyone."""
+    done = subprocess.run([sys.executable, "-c", STAND_INS], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    assert seen["before"] == {"socket": "_Later", "uuid": "_Later", "calendar": "_Later"}
+    assert seen["uuids"] == [32] * 8
+    assert seen["host"] and seen["timegm"] == 1577836800
+    assert seen["after"] == {"socket": "module", "uuid": "module", "calendar": "module"}
+    assert seen["peewee"] == "module"

@@ -9,6 +9,7 @@ from propdesk import config, i18n, logfile
 
 
 BACKUP_DELAY_MS = 1500  # the start-of-day copy begins this long after the window shows
+UNREAD = object()  # (upgrade_at_start: the upgrade due not read yet)
 
 
 def setup_logging(rotate: bool = True) -> None:
@@ -41,6 +42,7 @@ def run_gui(args) -> int:
     if lock is None:
         return 0
     checked_later = False
+    pending: object = UNREAD  # the upgrade due, once read (each read opens the file: ~4 ms)
     file_check.reset()  # a new session: nothing due, nothing found yet
     if "://" not in location:
         # Every page is read (quick_check) before sign-in only when the last session did not
@@ -48,7 +50,9 @@ def run_gui(args) -> int:
         # from, and where the restore is offered at once. Otherwise the header and schema are
         # read now and the full check runs on a thread while the sign-in dialog is up; nothing
         # is written before it passed (services.core.file_check says why).
-        checked_later = file_check.take_clean_close(location) and not pending_upgrade(location)
+        if file_check.take_clean_close(location):
+            pending = pending_upgrade(location)
+            checked_later = not pending
         status, reason = backup.diagnose(location, full=False if checked_later else None)
         if status in backup.IN_USE_OR_UNREADABLE:  # may be perfectly good: told, never replaced
             logging.error("database %s is %s: %s", location, status, reason)
@@ -59,14 +63,16 @@ def run_gui(args) -> int:
             logging.error("database %s is missing (%s); backups exist", location, reason)
             if not backup_dialogs.offer_restore_at_start(location, status):
                 return 1
+            pending = UNREAD  # another file now
         if status in (backup.DAMAGED, backup.NOT_A_DATABASE):
             logging.error("database %s is %s", location, status)
             if not backup_dialogs.offer_restore_at_start(location, status):
                 return 1
+            pending = UNREAD
     if checked_later and status == backup.OK:
         file_check.due(location)
     try:
-        if not upgrade_at_start(location):
+        if not upgrade_at_start(location, pending):
             return 1
         init_db(location)
     except SchemaTooNew:
@@ -192,14 +198,15 @@ def finish_background_work(timeout_ms: int = 10_000) -> bool:
     return all([pool.waitForDone(timeout_ms) for pool in pools])
 
 
-def upgrade_at_start(location: str) -> bool:
+def upgrade_at_start(location: str, pending: object = UNREAD) -> bool:
     """An older file is upgraded behind a progress window, off the GUI thread (minutes at a
     million complaints); while another desk upgrades it the window says that this one waits
-    (models.db.upgrade_lock). False when the clerk cancelled (the file is as it was)."""
+    (models.db.upgrade_lock). False when the clerk cancelled (the file is as it was).
+    ``pending``: ``pending_upgrade(location)`` if the caller read it already."""
     from propdesk.models import init_db
     from propdesk.models.db import WAITING, pending_upgrade, upgrade_text
 
-    version = pending_upgrade(location)
+    version = pending_upgrade(location) if pending is UNREAD else pending
     if not version:
         return True
     from propdesk.ui.upgrade import upgrade_with_progress

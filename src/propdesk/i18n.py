@@ -9,7 +9,6 @@ Strings outside ``tr()`` calls are marked with :func:`QT_TRANSLATE_NOOP` so that
 from __future__ import annotations
 
 import functools
-import locale
 import os
 from typing import Callable
 
@@ -63,6 +62,8 @@ def system_language() -> str:
         if value:
             break
     else:
+        import locale  # (a first start only: not imported at every start, issue 21)
+
         value = locale.getlocale()[0] or ""  # Windows: e.g. "English_United States", "zh_CN"
     return "en" if value.lower().startswith("en") else "zh_CN"
 

@@ -10,13 +10,47 @@ imports the driver and sets in peewee what its own import would have set.
 Nothing changes when psycopg2 was imported before peewee (peewee then finds it as usual), and
 a test (tests/test_startup_imports.py) compares peewee after :func:`attach` with a peewee
 imported the ordinary way, so a peewee upgrade that reads more of psycopg2 is noticed.
+
+The same wrapper gives peewee's module stand-ins for three standard modules it imports for
+what a PropDesk desk does not do at start (``socket`` for its IP address field, ``uuid`` for
+its UUID field and savepoint names, ``calendar`` for its timestamp field): ``socket`` alone
+brings ``selectors``, ``select`` and ``array``, and with ``uuid`` and ``platform`` they were
+3-4 % of a clerk's start. A stand-in (:class:`_Later`) imports the real module at its first
+attribute lookup, under a lock, and puts it in ``sys.modules`` and in peewee's namespace;
+a module already imported is used as it is.
 """
 from __future__ import annotations
 
 import contextlib
+import importlib
 import sys
+import threading
+import types
 
 DRIVER = "psycopg2"
+LATER = ("socket", "uuid", "calendar")  # imported by peewee, not used before the window shows
+_later_lock = threading.RLock()
+
+
+class _Later(types.ModuleType):
+    """Stands in for a standard module until something looks up one of its names."""
+
+    stands_in = True  # (ui/pyside_quirks: PySide6's import hook asks every new module's file)
+
+    def __getattr__(self, name):
+        return getattr(_import_now(self.__name__), name)
+
+
+def _import_now(name: str) -> types.ModuleType:
+    with _later_lock:
+        module = sys.modules.get(name)
+        if isinstance(module, _Later) or module is None:
+            sys.modules.pop(name, None)
+            module = importlib.import_module(name)
+            peewee = sys.modules.get("peewee")
+            if isinstance(getattr(peewee, name, None), _Later):
+                setattr(peewee, name, module)
+        return module
 
 
 class _WithoutDriver:
@@ -35,6 +69,9 @@ class _WithoutDriver:
         refused = DRIVER not in sys.modules
         if refused:
             sys.modules[DRIVER] = None  # import psycopg2 -> ImportError, as without the driver
+        for name in LATER:
+            if name not in sys.modules:
+                sys.modules[name] = _Later(name)
         try:
             self.loader.exec_module(module)
         finally:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import socket
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile
@@ -23,7 +22,6 @@ from propdesk.services.core import accounts
 from propdesk.services.core import backup
 from propdesk.ui.errors import show_rule_error
 from propdesk.ui.login import LoginDialog
-from propdesk.ui import file_dialogs
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "propdesk.lock"
@@ -101,6 +99,8 @@ def restore_backup(window, staff, path: str | None = None) -> bool:
     """Ask for a backup file, confirm, restore. The window closes afterwards: everything it
     shows (and the person signed in) may differ in the restored data."""
     if path is None:
+        from propdesk.ui import file_dialogs  # (not at start: issue 21)
+
         path, _ = file_dialogs.get_open_file_name(window, QCoreApplication.translate("BackupDialogs", "Restore a backup"), str(config.backup_dir()),
                                                   QCoreApplication.translate("BackupDialogs", "PropDesk backups (*{suffix})").format(
                                                       suffix=backup.file_suffix()))
@@ -239,6 +239,8 @@ def instance_lock() -> QLockFile | None:
         log.warning("cannot create the lock file in %s (error %s)", config.data_dir(), lock.error())
         return lock
     pid, host = _lock_info(lock)
+    import socket  # only when the lock is held (not at every start: issue 21)
+
     if pid and host == socket.gethostname() and _alive(pid):
         QMessageBox.information(None, "PropDesk", QCoreApplication.translate(
             "BackupDialogs", "PropDesk is already open on this computer. Use the window that is open (look in "

@@ -35,6 +35,8 @@ def quicker_feature_check() -> bool:
         return original is not None
 
     def uses_pyside(module) -> bool:
+        if getattr(type(module), "stands_in", False):
+            return False  # a standard module not imported yet (pg_driver: not to be imported by asking)
         path = getattr(module, "__file__", None)
         if isinstance(path, str) and path.startswith(STDLIB) and "-packages" not in path:
             return False  # Python's own library never names PySide6

@@ -153,14 +153,17 @@ class Session(QObject):
         does not choose one is signed out and the sign-in comes again."""
         from propdesk.services.core import passwords
         from propdesk.ui.login import LoginDialog
-        from propdesk.ui.password_dialog import ChangePasswordDialog
 
         while True:
             login = LoginDialog()
             if not login.exec():
                 return False
             due = passwords.change_due(login.staff)
-            if due is None or ChangePasswordDialog(login.staff, due).exec():
+            if due is None:
+                break
+            from propdesk.ui.password_dialog import ChangePasswordDialog  # (only when due)
+
+            if ChangePasswordDialog(login.staff, due).exec():
                 break
             accounts.sign_out(login.staff)
         self.open_window(login.staff)

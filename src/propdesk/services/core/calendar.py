@@ -23,7 +23,6 @@ import contextlib
 import datetime as dt
 import functools
 import logging
-import uuid
 from collections.abc import Iterator
 
 import chinese_calendar
@@ -98,6 +97,8 @@ def frozen() -> Iterator[None]:
 def mark_changed() -> None:
     """Call inside the transaction that changes ``CalendarDay``: every desk's next look-up
     reads the entries again."""
+    import uuid  # (saving a calendar only: not imported at start, issue 21)
+
     stamp = uuid.uuid4().hex
     (Setting.insert(key=VERSION_KEY, value=stamp)
      .on_conflict(conflict_target=[Setting.key], update={Setting.value: stamp}).execute())

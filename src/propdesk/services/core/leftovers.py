@@ -17,7 +17,6 @@ import logging
 import os
 import re
 import secrets
-import socket
 import threading
 import time
 from pathlib import Path
@@ -38,6 +37,8 @@ def host() -> str:
     fields): its name and, where the system has one, a piece of its machine id. Cloned desks
     often share a name ("ubuntu"), and a process of one is not a process of the other: a
     matching name alone would let one desk remove the other's running job."""
+    import socket  # (not when the module is imported at start: issue 21)
+
     name = re.sub(r"[^A-Za-z0-9_.]", "_", socket.gethostname())[:27]
     for source in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
         try:
