@@ -305,3 +305,31 @@ def test_peewees_standard_modules_are_imported_when_first_used():
     assert seen["host"] and seen["timegm"] == 1577836800
     assert seen["after"] == {"socket": "module", "uuid": "module", "calendar": "module"}
     assert seen["peewee"] == "module"
+
+
+COLLECTOR = textwrap.dedent("""
+    import gc, json, sys
+
+    seen = {}
+
+    class Watch:
+        def find_spec(self, name, path=None, target=None):
+            if name in ("PySide6", "peewee") and name not in seen:
+                seen[name] = gc.get_threshold()[0]
+            return None
+
+    sys.meta_path.insert(0, Watch())
+    import propdesk.app  # noqa: F401 - what a desk's window start imports first
+    from propdesk.ui import start_gc
+    import propdesk.models  # noqa: F401
+    print(json.dumps({"seen": seen, "starting": start_gc.STARTING[0]}))
+""")
+
+
+def test_the_collector_waits_from_before_pyside6s_import():
+    """start_gc's thresholds are raised as the GUI's start module is imported, before PySide6
+    and peewee (their imports made 24 of a start's 29 young collections)."""
+    done = subprocess.run([sys.executable, "-c", COLLECTOR], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    assert seen["seen"] == {"PySide6": seen["starting"], "peewee": seen["starting"]}

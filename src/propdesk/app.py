@@ -5,6 +5,9 @@ import logging
 import os
 import sys
 
+# propdesk.ui raises the collector's threshold until the main window's first paint (start_gc):
+# imported first, before PySide6, the models and the rest of start-up (issue 21)
+from propdesk import ui as _ui  # noqa: F401 - first
 from propdesk import config, i18n, logfile
 
 
