@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QLineEdit, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
@@ -23,6 +22,7 @@ from propdesk.services.register.address import estate_names
 from propdesk.ui.export_dialog import documents_dir
 from propdesk.ui.worker import Cancelled, run_task
 from propdesk.ui import file_dialogs
+from propdesk.ui.lazy_qt import Qt
 
 FIELDS = ("estate", "unit", "building", "entrance", "room", "name", "phone", "phone_2", "phone_3",
           "role", "area", "note", "owner_no", "room_no")
