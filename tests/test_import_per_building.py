@@ -167,3 +167,26 @@ def test_cli_reads_the_sheets_together_and_says_so(estates, tmp_path, capsys, db
         "以下工作表列相同，按此顺序合并为一份花名册读取：“5幢”（表头在第 2 行，2 行）、"
         "“阳光花园3栋”（表头在第 2 行，3 行）。"]
     assert {o[2] for o in stored() - before} == {"周杰", "𠮷田花子", "吴敏", "陈静", "赵强"}
+
+
+def test_two_groups_of_sheets_alike_are_asked_and_either_may_be_chosen(office, tmp_path):
+    wb = Workbook()
+    shapes = {"3栋": ["单元", "房号", "姓名", "手机"], "5栋": ["单元", "房号", "姓名", "手机"],
+              "3栋租户": ["房号", "姓名"], "5栋租户": ["房号", "姓名"]}
+    for n, (title, header) in enumerate(shapes.items()):
+        ws = wb.active if n == 0 else wb.create_sheet()
+        ws.title = title
+        ws.append(header)
+        ws.append(["1单元", "1201", f"业主{n}", f"1360000000{n}"] if len(header) == 4 else
+                  [f"{title[0]}-1-1202", f"租户{n}"])
+    wb.save(tmp_path / "two.xlsx")
+    roster = importing.read_roster(tmp_path / "two.xlsx")
+    assert importing.asks_for_sheet(roster) and "“3栋”、“5栋”、“3栋租户”、“5栋租户”" in roster.question.text()
+    assert roster.choices()[:2] == [("3栋", "5栋"), ("3栋租户", "5栋租户")]
+    with pytest.raises(RuleError):
+        importing.import_owners(office["clerk"], roster)
+    report = importing.import_owners(office["clerk"], importing.read_roster(tmp_path / "two.xlsx",
+                                                                           sheet=["3栋租户", "5栋租户"]))
+    assert report.created == 2 and not report.rejected
+    assert {o.name: o.unit.label for o in Owner.select().where(Owner.name.startswith("租户"))} == {
+        "租户2": "3栋1单元1202", "租户3": "5栋1单元1202"}

@@ -209,6 +209,7 @@ class Roster:
     group: list[SheetInfo] = field(default_factory=list)
     places: dict[str, NamePlace | None] = field(default_factory=dict)
     mappings: dict[str, dict[str, int]] = field(default_factory=dict)
+    alike: list[tuple[str, ...]] = field(default_factory=list)  # groups the caller may choose
 
     @property
     def parts(self) -> list[SheetInfo]:
@@ -310,10 +311,9 @@ class Roster:
         return lines
 
     def choices(self) -> list[tuple[str, ...]]:
-        """The sheets (several: read together) a caller may choose for the rooms: the group
-        found (without a sheet asked about), then each sheet alone."""
-        found = [tuple(p.sheet for p in self.parts if not _not_roster(p))] if len(self.parts) > 1 else []
-        return [c for c in found if len(c) > 1] + [(i.sheet,) for i in self.sheets]
+        """The sheets (several: read together) a caller may choose for the rooms: each group
+        of sheets alike (without a sheet whose name says it is no roster), then each sheet."""
+        return list(self.alike) + [(i.sheet,) for i in self.sheets]
 
 
 def asks_for_sheet(roster: Roster) -> bool:
@@ -429,9 +429,10 @@ def arrange(path: str, infos: list[SheetInfo], sheet: str | list[str] | None = N
     if wanted:
         main = by_title[wanted[0]]
         group = [by_title[t] for t in wanted] if len(wanted) > 1 else []
-    else:
-        with_address = [i for i in usable if i.has_address]
-        groups = _alike(with_address)
+    with_address = [i for i in usable if i.has_address]
+    groups = _alike(with_address)
+    alike = [t for t in (tuple(i.sheet for i in g if not _not_roster(i)) for g in groups) if len(t) > 1]
+    if not wanted:
         if len(groups) == 1:
             group = groups[0]
             unclear = [i for i in group if _not_roster(i)]
@@ -481,7 +482,7 @@ def arrange(path: str, infos: list[SheetInfo], sheet: str | list[str] | None = N
     if question is not None:  # what is asked decides which sheets are needed
         ignored = [(title, why) for title, why in ignored if why != WHY_UNUSED]
     return Roster(path, infos, main, owners, link, ignored, question,
-                  group if len(group) > 1 else [], places, mappings)
+                  group if len(group) > 1 else [], places, mappings, alike)
 
 
 def find_link(main: SheetInfo, owners: SheetInfo, chosen: dict[str, int] | None = None,
