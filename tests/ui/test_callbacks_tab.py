@@ -142,3 +142,40 @@ def test_the_list_fits_1024_without_scrolling_sideways(qtbot, office):
             text = model.index(row, column).data() or ""
             drawn = table.fontMetrics().elidedText(text, Qt.ElideRight, table.columnWidth(column) - margin)
             assert drawn == text, (key, text)
+
+
+def test_enter_on_arriving_and_after_a_callback_opens_the_next_one(qtbot, office, monkeypatch, dialogs):
+    """Walked at the desk with the keyboard: Alt+4 put the cursor in the list before its rows
+    were read, so no row was current; Enter (the button says 回车) and Alt+C did nothing, and
+    again after each callback made (its row gone, none current). Now the first row is current
+    when the rows come to a list that has the cursor."""
+    from PySide6.QtWidgets import QApplication
+
+    from propdesk.ui.main_window import TABS, MainWindow
+
+    first, second = closed(office, days_ago=10), closed(office, days_ago=9)
+    window = MainWindow(office["clerk"])
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key_4, Qt.AltModifier)
+    assert window.tabs.currentIndex() == TABS.index("callbacks")
+    tab = window.callbacks
+    wait_rows(qtbot, tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.table)
+    qtbot.waitUntil(lambda: tab.table.currentIndex().isValid())
+    assert tab.table.selectionModel().isRowSelected(0)
+
+    def satisfied(dialog):
+        dialog.satisfaction.setCurrentIndex(1)  # 满意
+        dialog.save()
+        return dialog.result()
+    monkeypatch.setattr(CallbackDialog, "exec", satisfied)
+    qtbot.keyClick(tab.table, Qt.Key_Return)
+    assert Callback.get(Callback.complaint == first.id).status == "done"
+    wait_rows(qtbot, tab)
+    qtbot.waitUntil(lambda: tab.table.currentIndex().isValid())
+    assert tab.model.row_id(tab.table.currentIndex().row()) == Callback.get(Callback.complaint == second.id).id
+    qtbot.keyClick(tab.table, Qt.Key_Return)
+    assert Callback.get(Callback.complaint == second.id).status == "done"

@@ -128,6 +128,17 @@ class ListTable(QTableView):
             self.busy_cue.hide()
             model.busy_changed.connect(self._show_busy)
             model.rows_arrived.connect(lambda: QTimer.singleShot(0, self, self._fill_screen))
+            model.rows_arrived.connect(self._cursor_to_first_row)
+
+    def _cursor_to_first_row(self) -> None:
+        """Rows came to a list that has the cursor and no current row (the tab was opened, or
+        the row acted on left it): the first row becomes current, so that Enter and the row's
+        buttons act at once. Keyboard at the desk: Alt+4 then Enter did nothing, nor after
+        each callback made (Qt makes a row current only when the focus comes in, and it came
+        before the rows)."""
+        if self.hasFocus() and not self.currentIndex().isValid() and self.model().rowCount():
+            self.setCurrentIndex(self.model().index(0, 0))
+            self.selectRow(0)
 
     # --- a read on its way -------------------------------------------------------------------
     def _show_busy(self, on: bool) -> None:
