@@ -399,3 +399,30 @@ def test_print_todays_notices_includes_a_redo_handed_over_today(qtbot, office, d
     assert len(pages) == 1 and redo.number in pages[0] and "返工" in pages[0]
     assert earlier.number not in pages[0]
     board.preview.close()
+
+
+def test_enter_in_the_board_search_goes_into_the_results(qtbot, office, monkeypatch, dialogs):
+    """Walked at the desk: a supervisor typed an order's number in 查找 and pressed Enter; the
+    cursor stayed in the box with no row chosen and every button off (only Down went into the
+    results, where the complaint and callback lists take Enter too). Now Enter chooses the
+    first row found, and the row's buttons act on it."""
+    order = workorders.create(office["clerk"], workorders.RepairInput(
+        received_at=dt.datetime.now() - dt.timedelta(hours=1), phone="13912345678", contact_name="刘洋",
+        unit="3栋2单元1201", description="客厅灯不亮"))
+    workorders.create(office["clerk"], workorders.RepairInput(
+        received_at=dt.datetime.now() - dt.timedelta(hours=2), phone="13800138000", contact_name="张伟",
+        unit="3栋2单元1201", description="厨房水槽漏水"))
+    tab = WorkOrderTab(office["clerk"])
+    qtbot.addWidget(tab)
+    with qtbot.waitActive(tab):
+        tab.show()
+        tab.activateWindow()
+    board = tab.board
+    wait_rows(qtbot, board.model)
+    board.search.setFocus()
+    type_text(qtbot, board.search, order.number)
+    qtbot.keyClick(board.search, Qt.Key_Return)
+    wait_rows(qtbot, board.model)
+    qtbot.waitUntil(lambda: board.table.hasFocus())
+    assert board.model.rowCount() == 1 and board.selected_id() == order.id
+    assert board.buttons["assign"].isEnabled()
