@@ -148,3 +148,26 @@ def test_record_payment_greyed_with_the_reason_while_nothing_is_owed(qtbot, offi
     dialog.refresh()
     assert dialog.pay.isEnabled() and dialog.pay_reason.text() == ""
     assert table.item(0, 4).text() == "80.00"
+
+
+def test_made_paid_the_cursor_goes_to_the_first_line(qtbot, office):
+    """Walked at the desk: 改为有偿服务 (Alt+P) hid its own row with the button, and the cursor
+    went nowhere (arrows and typing did nothing); now it is on the kind of the first fee line."""
+    from propdesk.services.cases import workorders
+    from propdesk.services.cases.workorders import RepairInput
+    from tests.ui.keyboard import type_text
+
+    wo = workorders.create(office["clerk"], RepairInput(
+        received_at=D(2026, 11, 16, 9), phone="13800138000", contact_name="张伟", unit="3栋2单元1201",
+        description="水龙头漏水"), at=D(2026, 11, 16, 9))
+    dialog = FeeDialog(office["clerk"], wo.id)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.agreement.setFocus()
+    type_text(qtbot, dialog.agreement, "业主电话同意")
+    qtbot.keyClick(dialog.agreement, Qt.Key_P, Qt.AltModifier)
+    qtbot.waitUntil(lambda: workorders.get(wo.id).paid)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.kind)
+    assert not dialog.free_box.isVisible() and dialog.kind.isEnabled()

@@ -273,9 +273,12 @@ class FeeDialog(QDialog):
         return True
 
     def do_make_paid(self) -> None:
-        self._run(lambda: workorder_edits.edit(
-            self.staff, self.wo_id, WorkOrderEdit(paid=True, owner_agreement=self.agreement.text()),
-            self.tr("found chargeable at the visit")), self.line_message, {"owner_agreement": self.agreement})
+        if self._run(lambda: workorder_edits.edit(
+                self.staff, self.wo_id, WorkOrderEdit(paid=True, owner_agreement=self.agreement.text()),
+                self.tr("found chargeable at the visit")), self.line_message, {"owner_agreement": self.agreement}):
+            # the button hid with its row: the cursor went nowhere (seen at the desk); the
+            # first fee line is what comes next
+            self.kind.setFocus()
 
     def do_add(self) -> None:
         kind = self.kind.currentData()
