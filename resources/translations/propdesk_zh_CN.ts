@@ -1964,12 +1964,36 @@ Open it now?</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <source>Month (day {first} to day {last})</source>
-        <translation>月份（{first}日至{last}日）</translation>
+        <source>&amp;Month (day {first} to day {last})</source>
+        <translation>月份（{first}日至{last}日）(&amp;M)</translation>
     </message>
     <message>
-        <source>Format</source>
-        <translation>格式</translation>
+        <source>F&amp;ormat</source>
+        <translation>格式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>无法写入文件：{error}</translation>
+    </message>
+    <message>
+        <source>The fee summary is written to
+{path}
+
+Print it now?</source>
+        <translation>有偿服务费月度汇总已保存到：
+{path}
+
+现在打印吗？</translation>
+    </message>
+    <message>
+        <source>The fee summary is written to
+{path}
+
+Open it now?</source>
+        <translation>有偿服务费月度汇总已保存到：
+{path}
+
+现在打开吗？</translation>
     </message>
     <message>
         <source>Make the summary…</source>

@@ -28,7 +28,7 @@ def test_cut_off_and_reminder_days_set_in_office_setup(qtbot, office):
 
     summary = FeeSummaryDialog(office["clerk"], "2026-11")
     qtbot.addWidget(summary)
-    assert "月份（21日至20日）" in [w.text() for w in summary.findChildren(type(summary.span))]
+    assert "月份（21日至20日）(&M)" in [w.text() for w in summary.findChildren(type(summary.span))]
     assert summary.span.text() == "2026-10-21 至 2026-11-20"
 
 
@@ -43,3 +43,31 @@ def board_week():
     from propdesk.services.lists import weekly
 
     return weekly.trend(dt.date(2026, 11, 16), dt.date(2026, 11, 22), weeks=1)[0]
+
+
+def test_the_summary_is_offered_for_printing_and_its_fields_have_alt_keys(qtbot, office, monkeypatch, dialogs, tmp_path):
+    """Walked at the desk: the dialog's two fields had no Alt key (the weekly summary's have), and
+    the PDF went to the system's viewer, where none only said it could not be opened, with no way
+    to print it; now it asks, as the weekly summary does, and opens the program's print preview."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from propdesk.ui import printing
+
+    previewed = []
+    monkeypatch.setattr(printing, "print_pdf", lambda path, parent=None: previewed.append(path))
+    summary = FeeSummaryDialog(office["supervisor"], "2026-11")
+    qtbot.addWidget(summary)
+    with qtbot.waitActive(summary):
+        summary.show()
+        summary.activateWindow()
+    qtbot.keyClick(summary, Qt.Key_O, Qt.AltModifier)
+    assert QApplication.focusWidget() is summary.kind
+    qtbot.keyClick(summary, Qt.Key_M, Qt.AltModifier)
+    assert QApplication.focusWidget() is summary.month
+    target = tmp_path / "fees.pdf"
+    monkeypatch.setattr(summary, "choose_path", lambda month, ext: target)
+    qtbot.keyClick(summary.month, Qt.Key_Return)
+    assert target.exists() and summary.result() == QDialog.Accepted
+    assert dialogs[-1][0] == "question" and str(target) in dialogs[-1][2] and "打印" in dialogs[-1][2]
+    assert previewed == [target]

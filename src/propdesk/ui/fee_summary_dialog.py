@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox, QVBoxLayout,
 )
 
 from propdesk.errors import RuleError
@@ -31,10 +31,11 @@ class FeeSummaryDialog(QDialog):
         self.kind.addItem(self.tr("Excel workbook (.xlsx)"), "xlsx")
         form = QFormLayout()
         cutoff = months.cutoff_day()
-        form.addRow(self.tr("Month (day {first} to day {last})").format(
+        # Alt keys as the weekly summary's dialog has them (there were none: Tab only)
+        form.addRow(self.tr("&Month (day {first} to day {last})").format(
             first=cutoff + 1, last=cutoff), self.month)
         form.addRow("", self.span)
-        form.addRow(self.tr("Format"), self.kind)
+        form.addRow(self.tr("F&ormat"), self.kind)
         self.message = QLabel(objectName="message")
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
@@ -89,6 +90,22 @@ class FeeSummaryDialog(QDialog):
         except RuleError as err:
             self.message.setText(err.text())
             return
+        except OSError as err:  # a folder not writable, a file open in Excel: said, no traceback
+            self.message.setText(self.tr("The file could not be written: {error}").format(error=err.strerror or err))
+            return
         self.written = path
-        open_file(path, self)
+        # as the weekly summary and the registers: where the file went, then the next step
+        # offered; the PDF in the program's own print preview (it went to the system's viewer,
+        # and where there is none only "could not be opened" was said, with no way to print)
+        if ext == "pdf":
+            question = self.tr("The fee summary is written to\n{path}\n\nPrint it now?")
+        else:
+            question = self.tr("The fee summary is written to\n{path}\n\nOpen it now?")
+        if QMessageBox.question(self, self.windowTitle(), question.format(path=path)) == QMessageBox.Yes:
+            if ext == "pdf":
+                from propdesk.ui.printing import print_pdf
+
+                self.preview = print_pdf(path, self.parentWidget())
+            else:
+                open_file(path, self)
         self.accept()
