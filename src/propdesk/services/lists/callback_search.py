@@ -258,7 +258,7 @@ LISTING = Listing(Callback, ROW_FIELDS, COLUMNS, "due_date", _joined, _where, _c
                   window_size=4000, like_window_size=1500,
                   dated_due={"complaint": COMPLAINT_TEXT, "work_order": WORK_ORDER_TEXT, "callback": ("number",)},
                   few=_few, own_number="number", own_prefix=numbering.CALLBACK + "-", ids_first=_ids_first,
-                  by_state=_by_state)
+                  by_state=_by_state, coarse=("status",))
 
 
 def page(f: CallbackFilter, order: str = "due_date", descending: bool = False,
