@@ -426,3 +426,26 @@ def test_enter_in_the_board_search_goes_into_the_results(qtbot, office, monkeypa
     qtbot.waitUntil(lambda: board.table.hasFocus())
     assert board.model.rowCount() == 1 and board.selected_id() == order.id
     assert board.buttons["assign"].isEnabled()
+
+
+def test_the_agreed_time_shows_before_the_order_is_handed_over(qtbot, office, dialogs):
+    """Walked at the desk: a repair call saved with the time agreed with the owner (14:00–16:00)
+    showed nothing under 约定时间 until it was dispatched; the column shows the agreed start
+    until a visit is scheduled, and the visit after."""
+    start = (dt.datetime.now() + dt.timedelta(days=1)).replace(hour=14, minute=0, second=0, microsecond=0)
+    order = workorders.create(office["clerk"], workorders.RepairInput(
+        received_at=dt.datetime.now() - dt.timedelta(hours=1), phone="13912345678", contact_name="刘洋",
+        unit="3栋2单元1201", description="客厅灯不亮", window_start=start,
+        window_end=start + dt.timedelta(hours=2)))
+    tab = WorkOrderTab(office["clerk"])
+    qtbot.addWidget(tab)
+    board = tab.board
+    wait_rows(qtbot, board.model)
+    column = [key for key, _ in board.model.columns].index("scheduled_at")
+    row = next(r for r in range(board.model.rowCount()) if board.model.row_id(r) == order.id)
+    assert board.model.index(row, column).data() == start.strftime("%m-%d %H:%M")
+    workorders.assign(office["clerk"], order.id, office["technician"].id, start + dt.timedelta(hours=1))
+    board.refresh()
+    wait_rows(qtbot, board.model)
+    row = next(r for r in range(board.model.rowCount()) if board.model.row_id(r) == order.id)
+    assert board.model.index(row, column).data() == (start + dt.timedelta(hours=1)).strftime("%m-%d %H:%M")

@@ -69,7 +69,9 @@ class WorkOrderTableModel(LazyTableModel):
     def _text(self, row: dict, key: str, when=None) -> str:
         """``when``: how a time is written (the list's short form unless told: ``fmt_list``)."""
         when = when or self._short
-        if key in ("received_at", "scheduled_at"):
+        if key == "scheduled_at":  # 约定时间: the visit set at dispatch, else the time agreed at the call
+            return when(row[key] or row.get("window_start"))
+        if key == "received_at":
             return when(row[key])
         if key == "urgency":
             return Urgency(row["urgency"]).label()

@@ -61,6 +61,7 @@ ROW_FIELDS = (
     WorkOrder.status, WorkOrder.pass_by, WorkOrder.dispatched_at, WorkOrder.paid,
     WorkOrder.rework_round, WorkOrder.complaint, WorkOrder.fee, WorkOrder.slip_returned,
     WorkOrder.on_hold_since, WorkOrder.fee_state,
+    WorkOrder.window_start,  # the time agreed with the owner: the list's 约定时间 before a visit is set
 )
 
 
