@@ -93,6 +93,37 @@ def test_intake_several_matches_offered_while_typing(qtbot, two_estates, dialogs
     assert Complaint.get().unit == two_estates["cui"][("翠湖苑", "5幢2单元802")]
 
 
+@pytest.mark.parametrize("cls", [IntakeForm, RepairForm])
+@pytest.mark.parametrize("key", [Qt.Key_Down, Qt.Key_Return])
+def test_down_or_enter_in_the_unit_goes_to_the_units_offered(qtbot, two_estates, dialogs, cls, key):
+    """Walked at the desk: 5-1-301 listed 阳光花园 5栋 and 翠湖苑 5幢 beside the field, and Down
+    or Enter in the field did nothing (only Tab reached the list, which nothing said); now
+    either goes into the list at its first line, and Enter there takes it."""
+    form = open_form(qtbot, cls, two_estates)
+    type_text(qtbot, form.unit, "5-2-802")
+    assert shown(form) == ["房屋：阳光花园 5栋2单元802", "房屋：翠湖苑 5幢2单元802"]
+    qtbot.keyClick(form.unit, key)
+    assert QApplication.focusWidget() is form.contacts and form.contacts.currentRow() == 0
+    qtbot.keyClick(form.contacts, Qt.Key_Down)
+    qtbot.keyClick(form.contacts, Qt.Key_Return)
+    assert form.unit.text() == "翠湖苑 5幢2单元802"
+    assert any("方红" in line for line in shown(form))
+    qtbot.keyClick(form.contacts, Qt.Key_Return)  # the owner: name and phone, then on to 地点
+    assert (form.phone.text(), form.unit.text()) == ("13800000001", "翠湖苑 5幢2单元802")
+    assert QApplication.focusWidget() is form.location
+
+
+def test_enter_in_a_unit_of_one_estate_stays_where_it_was(qtbot, two_estates, dialogs):
+    """One unit meant: Enter completes the field as before (the owners are listed beside it) and
+    the cursor stays; Down goes to the owners."""
+    form = open_form(qtbot, IntakeForm, two_estates)
+    type_text(qtbot, form.unit, "5幢2单元802")
+    qtbot.keyClick(form.unit, Qt.Key_Return)
+    assert form.unit.text() == "翠湖苑 5幢2单元802" and QApplication.focusWidget() is form.unit
+    qtbot.keyClick(form.unit, Qt.Key_Down)
+    assert QApplication.focusWidget() is form.contacts and form.contacts.currentRow() == 0
+
+
 def test_repair_form_reads_the_same_forms(qtbot, two_estates, dialogs):
     form = open_form(qtbot, RepairForm, two_estates)
     type_text(qtbot, form.unit, "5-2-802")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, QStringListModel, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
 from propdesk.enums import OwnerRole
@@ -56,6 +56,26 @@ class CallerLookup(QObject):
         unit.editingFinished.connect(self.unit_entered)
         self.unit_suggestions.activated.connect(self._unit_chosen)
         contacts.itemActivated.connect(self._contact_chosen)
+        # Down (or Enter, when the text means units of several estates) goes into the list
+        # beside the field: only Tab reached it, which nothing said (seen at the desk)
+        unit.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's method name
+        if obj is self.unit and event.type() == QEvent.KeyPress and self.contacts.count() \
+                and not self.unit_suggestions.isVisible():
+            key = event.key()
+            several = key in (Qt.Key_Return, Qt.Key_Enter) and self._offers_units()
+            if key == Qt.Key_Down or several:
+                self.contacts.setFocus()
+                self.contacts.setCurrentRow(0)
+                return True
+        return False
+
+    def _offers_units(self) -> bool:
+        """The list holds units to choose from (several estates), not one unit's owners."""
+        from propdesk.services.register import address
+
+        return isinstance(self.contacts.item(0).data(Qt.UserRole), address.UnitChoice)
 
     def _fit_contacts(self, *_args) -> None:
         box = self.contacts
