@@ -7787,6 +7787,10 @@ The details are in the log file:
         <translation>被拒绝（无权限）</translation>
     </message>
     <message>
+        <source>Forms printed</source>
+        <translation>打印表格</translation>
+    </message>
+    <message>
         <source>Assigned</source>
         <translation>派工</translation>
     </message>

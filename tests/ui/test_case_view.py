@@ -254,3 +254,19 @@ def test_the_history_says_why_and_how_long_in_chinese(qtbot, office, monkeypatch
                                                             d.widgets["note"].setText("业主出差")))
     details = [view.timeline.topLevelItem(i).text(3) for i in range(view.timeline.topLevelItemCount())]
     assert details[-3:] == ["业主不在家", "暂停计时 0 小时 00 分（按工作时间计）", "业主不在家：业主出差"]
+
+
+def test_printed_forms_are_said_in_chinese_on_the_history(qtbot, office, monkeypatch):
+    """Walked at the desk: printing the case's two forms showed "print" and "complaint forms ->
+    /…/TS-….pdf" on its history; now 打印表格 and where the file is."""
+    from propdesk.ui import printing
+
+    monkeypatch.setattr(printing, "print_pdf", lambda path, parent=None: None)
+    c = make_case(office)
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+    view.print_forms()
+    view.load()
+    last = view.timeline.topLevelItem(view.timeline.topLevelItemCount() - 1)
+    assert last.text(2) == "打印表格"
+    assert last.text(3) == str(view.printed) and "complaint forms" not in last.text(3)

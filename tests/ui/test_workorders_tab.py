@@ -449,3 +449,25 @@ def test_the_agreed_time_shows_before_the_order_is_handed_over(qtbot, office, di
     wait_rows(qtbot, board.model)
     row = next(r for r in range(board.model.rowCount()) if board.model.row_id(r) == order.id)
     assert board.model.index(row, column).data() == (start + dt.timedelta(hours=1)).strftime("%m-%d %H:%M")
+
+
+def test_a_printed_notice_is_one_line_of_the_orders_history_in_chinese(qtbot, office, monkeypatch):
+    """Walked at the desk: printing a notice put two lines on the order's history, the second
+    "repair notices -> /…/PG-….pdf; ids=3…; rows=1"; one line now, 打印维修通知单."""
+    from propdesk.services.core import accounts
+    from propdesk.ui import printing
+
+    monkeypatch.setattr(printing, "print_pdf", lambda path, parent=None: None)
+    wo = workorders.create(office["clerk"], workorders.RepairInput(
+        phone="13800138000", contact_name="张伟", unit="3栋2单元1201", description="空调不制冷"))
+    tab = WorkOrderTab(office["clerk"])
+    qtbot.addWidget(tab)
+    select(qtbot, tab, wo.number)
+    tab.board.buttons["print"].click()
+    printed = [e for e in workorders.timeline(wo.id, reader=accounts.PROGRAM) if e["action"] == "print"]
+    assert len(printed) == 1 and "->" not in printed[0]["note"] and "rows=" not in printed[0]["note"]
+    view = WorkOrderView(office["clerk"], wo.id)
+    qtbot.addWidget(view)
+    timeline = view.findChild(object, "timeline")
+    steps = [timeline.topLevelItem(i).text(2) for i in range(timeline.topLevelItemCount())]
+    assert steps.count("打印维修通知单") == 1

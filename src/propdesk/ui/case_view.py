@@ -44,6 +44,7 @@ ACTIONS = {
     "resume": QT_TRANSLATE_NOOP("timeline", "Hold ended"),
     "notify_supervisor": QT_TRANSLATE_NOOP("timeline", "Supervisor told"),
     "refused": QT_TRANSLATE_NOOP("timeline", "Refused (no permission)"),
+    "print": QT_TRANSLATE_NOOP("timeline", "Forms printed"),  # (it showed as "print")
 }
 
 

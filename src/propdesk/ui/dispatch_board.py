@@ -367,8 +367,10 @@ class DispatchBoard(QWidget):
 
         path = printouts_dir() / f"{name}.pdf"
         repair_notice_pdf(ids, path, actor=self.staff)
+        # the log of what left the program; each order's own history has its printing already
+        # (repair_notice_pdf: 打印维修通知单, the print count), not a second line in English
         audit_log.record_output(self.staff, "print", "work_order", "repair notices", path, len(ids),
-                                {"ids": ids}, entity_id=ids[0] if len(ids) == 1 else 0)
+                                {"ids": ids})
         self.printed = path
         self.preview = print_pdf(path, self)
 

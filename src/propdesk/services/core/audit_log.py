@@ -497,5 +497,10 @@ def record_output(actor: Staff | None, action: str, entity: str, what: str, file
         note += f"; {chosen}"
     if rows is not None:
         note += f"; rows={rows}"
+    if entity_id and file:
+        # one record's paper (a case's forms): the entry is on the record's own history, which
+        # the desk reads in its language; the action and the record say what it is, the file
+        # where it went ("complaint forms -> …; rows=" showed there in English)
+        note = str(file)
     with transaction():
         audit.record(actor, entity, entity_id, action, note=note)
