@@ -179,3 +179,33 @@ def test_enter_on_arriving_and_after_a_callback_opens_the_next_one(qtbot, office
     assert tab.model.row_id(tab.table.currentIndex().row()) == Callback.get(Callback.complaint == second.id).id
     qtbot.keyClick(tab.table, Qt.Key_Return)
     assert Callback.get(Callback.complaint == second.id).status == "done"
+
+
+def test_a_callback_is_moved_to_a_day_without_a_time(qtbot, office, monkeypatch):
+    """Walked at the desk: 改期 asked for a 新日期 with a time (2026-12-03 13:39), which the
+    callback does not keep (it is due on a day); the field is a date now, and the day is kept."""
+    from PySide6.QtWidgets import QDateEdit
+
+    from propdesk.ui.action_dialog import ActionDialog
+
+    closed(office, days_ago=10)
+    tab = CallbackTab(office["clerk"])
+    qtbot.addWidget(tab)
+    wait_rows(qtbot, tab)
+    tab.table.selectRow(0)
+    cb_id = tab.selected_id()
+    day = dt.date.today() + dt.timedelta(days=2)
+    seen = {}
+
+    def exec_(dialog):
+        field = dialog.widgets["at"]
+        seen["format"] = field.displayFormat() if isinstance(field, QDateEdit) else None
+        seen["shown"] = field.text()
+        field.setDate(day)
+        type_text(qtbot, dialog.widgets["reason"], "业主出差")
+        dialog.submit()
+        return dialog.result() == ActionDialog.Accepted
+    monkeypatch.setattr(ActionDialog, "exec", exec_)
+    tab.move()
+    assert seen["format"] == "yyyy-MM-dd" and ":" not in seen["shown"]
+    assert Callback.get_by_id(cb_id).due_date == day

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from propdesk.errors import RuleError, ValidationError
 from propdesk.ui.widgets import (
-    DateTimeEdit, SearchCombo, TextBox, fill_combo, mark_invalid, select_data,
+    DateEdit, DateTimeEdit, SearchCombo, TextBox, fill_combo, mark_invalid, select_data,
 )
 
 
@@ -25,7 +25,7 @@ from propdesk.ui.widgets import (
 class Field:
     key: str
     label: str
-    kind: str = "line"  # line | text | datetime | choice | search (a long choice list) | check
+    kind: str = "line"  # line | text | datetime | date | choice | search (a long choice list) | check
     value: Any = None
     choices: list[tuple] = field(default_factory=list)
 
@@ -78,6 +78,10 @@ class ActionDialog(QDialog):
             w = DateTimeEdit()
             if f.value:
                 w.set_value(f.value)
+        elif f.kind == "date":  # a day, with no time to set (a callback's day)
+            w = DateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+            if f.value:
+                w.setDate(f.value)
         elif f.kind in ("choice", "search"):
             w = QComboBox() if f.kind == "choice" else SearchCombo()
             fill_combo(w, f.choices)
@@ -94,6 +98,8 @@ class ActionDialog(QDialog):
         for key, w in self.widgets.items():
             if isinstance(w, DateTimeEdit):
                 out[key] = w.value()
+            elif isinstance(w, DateEdit):
+                out[key] = w.date().toPython()
             elif isinstance(w, QComboBox):
                 out[key] = w.currentData()
             elif isinstance(w, QCheckBox):

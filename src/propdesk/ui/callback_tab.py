@@ -242,9 +242,9 @@ class CallbackTab(QWidget):
         if cb_id is None:
             return
         dialog = ActionDialog(self.tr("Move the callback"), [
-            Field("at", self.tr("New day"), "datetime", dt.datetime.now().replace(second=0, microsecond=0) + dt.timedelta(days=1)),
+            Field("at", self.tr("New day"), "date", dt.date.today() + dt.timedelta(days=1)),
             Field("reason", self.tr("Reason"), "line", "")],
-            lambda v: callbacks.move(self.staff, cb_id, v["at"].date(), v["reason"]), parent=self)
+            lambda v: callbacks.move(self.staff, cb_id, v["at"], v["reason"]), parent=self)
         if dialog.exec():
             self.refresh()
             self.changed.emit()
