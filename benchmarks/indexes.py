@@ -1,7 +1,9 @@
 """Bring a benchmark file up to the current schema, timing each step, and report the size of
 every search index and table (SQLite's dbstat).
 
-    python benchmarks/indexes.py FILE.db [...]
+    python benchmarks/indexes.py FILE.db [...] [--all]
+
+``--all``: every table and index (with the table it is on), not only the 16 largest.
 
 The upgrade is what an office's file goes through with a new PropDesk (init_db: a copy of the
 file is kept first, then each migration, then ANALYZE); the bigram index of schema 3 is built
@@ -36,10 +38,21 @@ def sizes(path: Path) -> list[tuple[str, int]]:
     return sorted(groups.items(), key=lambda kv: -kv[1])
 
 
+def _kinds(path: Path) -> dict[str, str]:
+    """name -> "table" / "index on TABLE" (what dbstat's names are)."""
+    con = sqlite3.connect(path)
+    try:
+        rows = con.execute("SELECT name, type, tbl_name FROM sqlite_master").fetchall()
+    finally:
+        con.close()
+    return {name: (f"index on {table}" if kind == "index" else kind) for name, kind, table in rows}
+
+
 def main(argv: list[str]) -> int:
     from propdesk.models import db as models_db
 
-    for arg in argv:
+    everything = "--all" in argv
+    for arg in [a for a in argv if a != "--all"]:
         path = Path(arg)
         con = sqlite3.connect(path)
         before = int(con.execute("SELECT value FROM setting WHERE key = 'schema_version'").fetchone()[0])
@@ -60,8 +73,10 @@ def main(argv: list[str]) -> int:
             print(f"  step {version} ({models_db.MIGRATIONS_DOC.get(version, '')}): {seconds:.1f} s"
                   if hasattr(models_db, "MIGRATIONS_DOC") else f"  step {version}: {seconds:.1f} s")
         listed = sizes(path)
-        for name, size in listed[:16] + [(n, v) for n, v in listed[16:] if n.startswith("name initials")]:
-            print(f"  {name:<44}{size / 1e6:>9.1f} MB")
+        kinds = _kinds(path)
+        for name, size in listed if everything else (
+                listed[:16] + [(n, v) for n, v in listed[16:] if n.startswith("name initials")]):
+            print(f"  {name:<44}{size / 1e6:>9.1f} MB  {kinds.get(name, '')}")
         print(f"  {'file':<44}{path.stat().st_size / 1e6:>9.1f} MB")
     return 0
 
