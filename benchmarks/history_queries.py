@@ -13,8 +13,8 @@ complaint, repair and callback registers of the file's last full day and of its 
 (the count for the progress bar and every line read, as the export reads them, ``in_batches``);
 the data of the complaint forms (``complaint_forms.form_data``) and of a repair notice
 (``repair_notice.notice_data``) for the newest closed complaint and work order; the weekly
-summary's figures (``weekly.summary``) and the dashboard's week line (``weekly.trend``, 8 weeks)
-for the last full ISO week; the dashboard's tiles (``dashboard.counts``) and the status bar's
+summary's figures (``weekly.summary``, its 8 weeks' line included) and the dashboard's two weeks
+(``weekly.trend(..., weeks=2)``, as ``ui/dashboard.py`` asks) for the last full ISO week; the dashboard's tiles (``dashboard.counts``) and the status bar's
 overdue callbacks (``callbacks.overdue_count``). *sqlite3*: every statement the call sent
 (recorded from peewee), replayed with its parameters, ``fetchall()`` of tuples.
 """
@@ -61,7 +61,7 @@ def _calls(raw):
         ("complaint forms' data (one case)", lambda: (1, len(complaint_forms.form_data(complaint_id)))),
         ("repair notice's data (one order)", lambda: (1, len(repair_notice.notice_data(work_order_id)))),
         (f"weekly summary figures ({monday:%G-W%V})", lambda: (1, weekly.summary(monday, sunday, at=at))),
-        ("dashboard week line (trend, 8 weeks)", lambda: (8, weekly.trend(monday, sunday, 8, at=at))),
+        ("dashboard's two weeks (trend, weeks=2)", lambda: (2, weekly.trend(monday, sunday, 2, at=at))),
         ("dashboard tiles (counts)", lambda: (1, dashboard.counts(at, reader=PROGRAM))),
         ("status bar: overdue callbacks", lambda: (1, callbacks.overdue_count(last, reader=PROGRAM))),
     ]
