@@ -176,8 +176,9 @@ def main() -> None:
 
     raw = _open(args.file, read_only=True)
     actor = _actor()
+    (half,) = raw.execute("SELECT count(*) / 2 FROM audit_entry").fetchone()  # 2.6 M at a million
     (middle_at, middle_id) = raw.execute(
-        "SELECT at, id FROM audit_entry ORDER BY at DESC, id DESC LIMIT 1 OFFSET 2600000").fetchone()
+        "SELECT at, id FROM audit_entry ORDER BY at DESC, id DESC LIMIT 1 OFFSET ?", (half,)).fetchone()
     middle = {"at": dt.datetime.fromisoformat(middle_at), "id": middle_id}
     print(f"{'filter':40} {'what':8} {'PropDesk':>10} {'sqlite3':>10} {'ratio':>6}  rows")
     for name, f in _filters(raw):
