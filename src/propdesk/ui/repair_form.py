@@ -116,14 +116,8 @@ class RepairForm(QWidget):
             contact = incidents.attach(self.staff, incident_id, self.contact_name.text(), self.phone.text(),
                                        self.unit.text(), self.description.text(), self.caller.owner_id)
         except ValidationError as err:  # no phone nor unit, or a unit of two estates
-            fields = {"phone": self.phone, "complainant": self.contact_name, "unit": self.unit,
-                      "description": self.description}
-            bad = [fields[f] for f in err.errors if f in fields]
-            for widget in bad:
-                mark_invalid(widget, True)
-            if bad:
-                bad[0].setFocus()
-            QMessageBox.warning(self, self.tr("Please check"), err.text())
+            self._show_invalid(err, {"phone": self.phone, "complainant": self.contact_name,
+                                     "unit": self.unit, "description": self.description})
             return
         except RuleError as err:
             QMessageBox.warning(self, self.tr("Please check"), err.text())
@@ -133,6 +127,15 @@ class RepairForm(QWidget):
             number=contact.incident.number))
         self.phone.setFocus()
         self.attached.emit(contact.incident_id)
+
+    def _show_invalid(self, err: ValidationError, fields: dict) -> None:
+        """Outline the fields ``err`` names, put the cursor in the first, and say why."""
+        bad = [fields[f] for f in err.errors if f in fields]
+        for widget in bad:
+            mark_invalid(widget, True)
+        if bad:
+            bad[0].setFocus()
+        QMessageBox.warning(self, self.tr("Please check"), err.text())
 
     def _show_deadline(self) -> None:
         due = workorders.pass_by(self.received_at.value(), self.urgency.currentData())
@@ -163,12 +166,7 @@ class RepairForm(QWidget):
         try:
             wo = workorders.create(self.staff, self.data())
         except ValidationError as err:
-            bad = [fields[f] for f in err.errors if f in fields]
-            for widget in bad:
-                mark_invalid(widget, True)
-            if bad:
-                bad[0].setFocus()
-            QMessageBox.warning(self, self.tr("Please check"), err.text())
+            self._show_invalid(err, fields)
             return
         except RuleError as err:
             QMessageBox.warning(self, self.tr("Please check"), err.text())

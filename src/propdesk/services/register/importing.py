@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from propdesk.errors import MSG_REQUIRED, PermissionDenied, RuleError
-from propdesk.i18n import QT_TRANSLATE_NOOP, translate
+from propdesk.i18n import QT_TRANSLATE_NOOP
 from propdesk.models.enums import OwnerRole, Role
 from propdesk.models.tables import Building, Estate, Owner, OwnerPhone, Staff, Unit
 from propdesk.services.core import accounts, audit, settings
@@ -45,11 +45,11 @@ from propdesk.services.register.columns import FIELDS, propose_mapping  # noqa: 
 from propdesk.services.register.sheets import (  # noqa: F401 - the import dialog and tests use them here
     Link, NamePlace, Roster, SheetInfo, arrange, asks_for_sheet, read_roster,
 )
+from propdesk.services.register.sheets import ImportRuleError, _tr
 from propdesk.services.register.sheets import cell_text as _cell_text
 from propdesk.services.register.owners import initials, normalize_text, unit_label
 from propdesk.services.register.workbook import MSG_NO_FILE, MSG_NOT_WORKBOOK  # noqa: F401 - re-exported for the import dialog and tests
 
-C = "import"
 ROLE_WORDS = {"业主": "owner", "产权人": "owner", "本人": "owner", "户主": "owner", "owner": "owner",
               "1001": "owner", "租户": "tenant", "租客": "tenant", "承租人": "tenant",
               "tenant": "tenant", "1003": "tenant", "家属": "family", "家人": "family",
@@ -125,14 +125,6 @@ MSG_DRY_RUN = QT_TRANSLATE_NOOP("import", "Dry run: nothing was saved.")
 MSG_ROW = QT_TRANSLATE_NOOP("import", "Row {row}: {reason}")
 
 
-class ImportRuleError(RuleError):
-    """A RuleError whose message is in the "import" part of the catalogue."""
-
-    context = C
-
-
-def _tr(text: str) -> str:
-    return translate(C, text)
 
 
 def _label(name: str) -> str:

@@ -95,8 +95,9 @@ WHY_SHAPE = QT_TRANSLATE_NOOP("import", "other columns than the roster sheets")
 WHY_NOT_CHOSEN = QT_TRANSLATE_NOOP("import", "not chosen")
 
 
-class SheetRuleError(RuleError):
-    """A RuleError whose message is in the "import" part of the catalogue."""
+class ImportRuleError(RuleError):
+    """A RuleError whose message is in the "import" part of the catalogue (the roster import's
+    own: this module's and importing.py's)."""
 
     context = C
 
@@ -205,7 +206,7 @@ class Roster:
     owners: SheetInfo | None = None
     link: Link | None = None
     ignored: list[tuple[str, str]] = field(default_factory=list)
-    question: SheetRuleError | None = None
+    question: ImportRuleError | None = None
     group: list[SheetInfo] = field(default_factory=list)
     places: dict[str, NamePlace | None] = field(default_factory=dict)
     mappings: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -381,7 +382,7 @@ def read_roster(path, sheet: str | list[str] | None = None, owners_sheet: str | 
         progress(0, 2)
     grids = workbook.read_grids(path, should_cancel=should_cancel)
     if should_cancel and should_cancel():
-        raise SheetRuleError(MSG_CANCELLED)
+        raise ImportRuleError(MSG_CANCELLED)
     infos = [sheet_info(path, g) for g in grids]
     if progress:
         progress(1, 2)
@@ -424,7 +425,7 @@ def arrange(path: str, infos: list[SheetInfo], sheet: str | list[str] | None = N
     wanted = _wanted(sheet)
     chosen = set(wanted) | ({owners_sheet} if owners_sheet else set())
     usable = [i for i in infos if i.sheet in chosen or not _why_not_read(i)]
-    question: SheetRuleError | None = None
+    question: ImportRuleError | None = None
     group: list[SheetInfo] = []
     if wanted:
         main = by_title[wanted[0]]
@@ -437,10 +438,10 @@ def arrange(path: str, infos: list[SheetInfo], sheet: str | list[str] | None = N
             group = groups[0]
             unclear = [i for i in group if _not_roster(i)]
             if unclear:
-                question = SheetRuleError(MSG_UNCLEAR, sheet=_quoted(i.sheet for i in unclear),
+                question = ImportRuleError(MSG_UNCLEAR, sheet=_quoted(i.sheet for i in unclear),
                                           sheets=_quoted(i.sheet for i in group if i not in unclear))
         elif len(with_address) > 1:
-            question = SheetRuleError(MSG_WHICH_SHEET, sheets=_quoted(i.sheet for i in with_address))
+            question = ImportRuleError(MSG_WHICH_SHEET, sheets=_quoted(i.sheet for i in with_address))
 
         def score(i: SheetInfo):
             return (i.has_address and "name" in i.proposed, i.has_address and bool(i.links),
@@ -461,13 +462,13 @@ def arrange(path: str, infos: list[SheetInfo], sheet: str | list[str] | None = N
         if len(people) == 1 and len(parts) == 1:
             owners = people[0]
         elif people and len(parts) > 1:
-            question = SheetRuleError(MSG_GROUP_AND_NAMES, sheets=_quoted(p.sheet for p in parts),
+            question = ImportRuleError(MSG_GROUP_AND_NAMES, sheets=_quoted(p.sheet for p in parts),
                                       owners=_quoted(i.sheet for i in people))
         elif people:
-            question = SheetRuleError(MSG_WHICH_OWNERS, sheet=f"“{main.sheet}”",
+            question = ImportRuleError(MSG_WHICH_OWNERS, sheet=f"“{main.sheet}”",
                                       sheets=_quoted(i.sheet for i in people))
     if owners is not None and len(parts) > 1:
-        question = SheetRuleError(MSG_GROUP_AND_NAMES, sheets=_quoted(p.sheet for p in parts),
+        question = ImportRuleError(MSG_GROUP_AND_NAMES, sheets=_quoted(p.sheet for p in parts),
                                   owners=f"“{owners.sheet}”")
         owners = None
     if owners is not None:
@@ -486,7 +487,7 @@ def arrange(path: str, infos: list[SheetInfo], sheet: str | list[str] | None = N
 
 
 def find_link(main: SheetInfo, owners: SheetInfo, chosen: dict[str, int] | None = None,
-              ) -> tuple[Link | None, SheetRuleError | None]:
+              ) -> tuple[Link | None, ImportRuleError | None]:
     """The column pair joining ``owners`` to ``main``, or the question when there is none or
     more than one of a kind (two headers alike win over others). ``chosen``: the rooms sheet's
     link columns the caller chose (the others are not links then)."""
@@ -500,7 +501,7 @@ def find_link(main: SheetInfo, owners: SheetInfo, chosen: dict[str, int] | None 
             found = alike if len(alike) == 1 else found
         if len(found) > 1:
             shown = "、".join(f"“{main.header(m)}”=“{owners.header(o)}”" for m, o in found)
-            return None, SheetRuleError(MSG_WHICH_LINK, sheet=f"“{main.sheet}”",
+            return None, ImportRuleError(MSG_WHICH_LINK, sheet=f"“{main.sheet}”",
                                         owners=f"“{owners.sheet}”", pairs=shown)
         if found:
             pairs[name] = found[0]
@@ -510,4 +511,4 @@ def find_link(main: SheetInfo, owners: SheetInfo, chosen: dict[str, int] | None 
     if "room_no" in pairs:
         m, o = pairs["room_no"]
         return Link("room_no", m, o), None
-    return None, SheetRuleError(MSG_NO_LINK, sheet=f"“{main.sheet}”", owners=f"“{owners.sheet}”")
+    return None, ImportRuleError(MSG_NO_LINK, sheet=f"“{main.sheet}”", owners=f"“{owners.sheet}”")
