@@ -65,3 +65,67 @@ def test_the_lists_fit_a_1024_screen(qtbot, office):
             if header.sectionResizeMode(column) == header.ResizeMode.ResizeToContents:
                 assert header.sectionSize(column) >= tree.fontMetrics().horizontalAdvance(item.text(column))
     assert tab.list.topLevelItem(0).text(6) == "进行中"
+
+
+def _second_estate(office):
+    """翠湖苑 beside the office's 阳光花园: its 5幢 has 2单元301 as 阳光花园's 5栋 has (5-2-301)."""
+    from propdesk.models.tables import Building, Estate, Unit
+    from propdesk.services.register.owners import unit_label
+
+    cui = Estate.create(name="翠湖苑")
+    b5 = Building.create(estate=cui, name="5幢")
+    return b5, Unit.create(building=b5, entrance="2单元", room="301", label=unit_label("5幢", "2单元", "301"))
+
+
+def _call(qtbot, monkeypatch, tab, unit):
+    """The clerk presses 登记来电 on the selected incident and types a caller with ``unit``."""
+    seen = {}
+
+    def fill(dialog):
+        type_text(qtbot, dialog.widgets["complainant"], "方红")
+        type_text(qtbot, dialog.widgets["phone"], "13800000001")
+        type_text(qtbot, dialog.widgets["unit"], unit)
+        type_text(qtbot, dialog.widgets["description"], "没水")
+        dialog.submit()
+        seen["message"] = dialog.message.text()
+        return dialog.result() == ActionDialog.Accepted
+    monkeypatch.setattr(ActionDialog, "exec", fill)
+    tab.buttons["attach"].click()
+    return seen["message"]
+
+
+def test_a_callers_unit_of_two_estates_is_the_one_in_the_incidents_estate(qtbot, office, monkeypatch):
+    """Seen at the desk: 5-2-301 exists in 阳光花园 5栋 and 翠湖苑 5幢; a call about an outage of
+    翠湖苑 5幢 was refused ("which one?") though the incident says which estate."""
+    from propdesk.models.tables import IncidentContact
+
+    b5, cui_unit = _second_estate(office)
+    outage = incidents.declare(office["clerk"], "water", "翠湖苑5幢停水", building_ids=[b5.id])
+    tab = IncidentTab(office["clerk"])
+    qtbot.addWidget(tab)
+    tab.refresh(select=outage.id)
+    assert _call(qtbot, monkeypatch, tab, "5-2-301") == ""
+    assert IncidentContact.get().unit_id == cui_unit.id  # not 阳光花园's 5栋2单元301
+    assert tab.callers.topLevelItem(0).text(3) == "翠湖苑 5幢2单元301"
+
+    whole = incidents.declare(office["clerk"], "power", "阳光花园停电", estate_id=office["units"]["5栋2单元301"].building.estate_id)
+    tab.refresh(select=whole.id)
+    assert _call(qtbot, monkeypatch, tab, "5-2-301") == ""
+    assert IncidentContact.get(IncidentContact.incident == whole.id).unit_id == office["units"]["5栋2单元301"].id
+
+
+def test_a_callers_unit_of_two_estates_is_refused_when_the_incident_spans_both(qtbot, office, monkeypatch):
+    """An incident of both estates (or of the whole office) does not say which: refused, both named."""
+    from propdesk.models.tables import IncidentContact
+
+    b5, _cui_unit = _second_estate(office)
+    both = incidents.declare(office["clerk"], "lift", "5栋、5幢电梯停运",
+                             building_ids=[b5.id, office["units"]["5栋2单元301"].building_id])
+    everywhere = incidents.declare(office["clerk"], "water", "全部停水")
+    tab = IncidentTab(office["clerk"])
+    qtbot.addWidget(tab)
+    for incident in (both, everywhere):
+        tab.refresh(select=incident.id)
+        message = _call(qtbot, monkeypatch, tab, "5-2-301")
+        assert "阳光花园 5栋2单元301" in message and "翠湖苑 5幢2单元301" in message
+    assert IncidentContact.select().count() == 0

@@ -98,6 +98,42 @@ def read(incident_id: int, *, reader) -> Incident:
     return get(incident_id)
 
 
+def estate_ids(incident_id: int) -> set[int]:
+    """The estates the incident is in: its estate, and those of the buildings and units of
+    its area."""
+    incident = Incident.get_or_none(Incident.id == incident_id)
+    if incident is None:
+        return set()
+    found = {incident.estate_id} if incident.estate_id else set()
+    area_building = Building.alias()
+    unit_building = Building.alias()
+    rows = (IncidentArea.select(area_building.estate.alias("a"), unit_building.estate.alias("u"))
+            .join(area_building, JOIN.LEFT_OUTER, on=(IncidentArea.building == area_building.id))
+            .switch(IncidentArea).join(Unit, JOIN.LEFT_OUTER, on=(IncidentArea.unit == Unit.id))
+            .join(unit_building, JOIN.LEFT_OUTER, on=(Unit.building == unit_building.id))
+            .where(IncidentArea.incident == incident_id).tuples())
+    for a, u in rows:
+        found |= {e for e in (a, u) if e}
+    return found
+
+
+def caller_unit(incident_id: int, text: str) -> Unit | None:
+    """The unit a caller about the incident gave: one unit the text means, or, when it means
+    units of several estates (5-1-302: 阳光花园 5栋 and 翠湖苑 5幢), the one in the incident's
+    estate if the incident is in exactly one. None when no unit, or still several (an incident
+    of several estates, or of the whole office, does not say which: the clerk names the estate)."""
+    found = owners.matching_units(text)
+    if len(found) <= 1:
+        return found[0] if found else None
+    estates = estate_ids(incident_id)
+    if len(estates) != 1:
+        return None
+    buildings = {b.id: b.estate_id for b in Building.select(Building.id, Building.estate)
+                 .where(Building.id.in_([u.building_id for u in found]))}
+    inside = [u for u in found if buildings.get(u.building_id) in estates]
+    return inside[0] if len(inside) == 1 else None
+
+
 def attach(actor: Staff, incident_id: int, name: str, phone: str, unit: str = "", note: str = "",
            owner_id: int | None = None, at: dt.datetime | None = None) -> IncidentContact:
     """A call about the incident: who called, from where, what they said."""
@@ -108,10 +144,11 @@ def attach(actor: Staff, incident_id: int, name: str, phone: str, unit: str = ""
     phone, _digits = c.phone("phone", phone)
     note = c.text("description", note, max_len=2000)
     unit = c.text("unit", unit, max_len=80)
-    unit_record = owners.find_unit(unit) if unit and "unit" not in c.errors else None
+    unit_record = caller_unit(incident_id, unit) if unit and "unit" not in c.errors else None
     if unit and unit_record is None and "unit" not in c.errors:
-        # 5-1-302 with both 阳光花园 5栋 and 翠湖苑 5幢, or no such unit: said, as the complaint
-        # form says it, never dropped (the caller was kept without a unit: seen at the desk)
+        # 5-1-302 with both 阳光花园 5栋 and 翠湖苑 5幢 on an incident of several estates (or
+        # none), or no such unit: said, as the complaint form says it, never dropped (the
+        # caller was kept without a unit: seen at the desk)
         message, params = owners.unit_problem(unit)
         c.fail("unit", message, **params)
     if not unit and not phone and "phone" not in c.errors:
