@@ -842,6 +842,10 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>尚未回复</translation>
     </message>
     <message>
+        <source>call back {at}</source>
+        <translation>约定回访 {at}</translation>
+    </message>
+    <message>
         <source>Enter or a double-click opens the work order</source>
         <translation>回车或双击打开派工单</translation>
     </message>
@@ -946,16 +950,20 @@ Enter this as the official schedule? It replaces the holidays and make-up days e
         <translation>升级至</translation>
     </message>
     <message>
-        <source>Why, and the time agreed to call back</source>
-        <translation>升级原因及约定的回复时间</translation>
-    </message>
-    <message>
         <source>Note on the case</source>
         <translation>案件备注</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Time agreed to call back</source>
+        <translation>约定回访时间</translation>
     </message>
     <message>
         <source>Everyone who picks up this case sees the note (one answer for one customer).</source>
@@ -4431,6 +4439,10 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
         <translation>升级</translation>
     </message>
     <message>
+        <source>Time agreed to call back</source>
+        <translation>约定回访时间</translation>
+    </message>
+    <message>
         <source>Times reopened</source>
         <translation>重新打开次数</translation>
     </message>
@@ -5363,6 +5375,10 @@ The details are in the log file:
         <translation>升级</translation>
     </message>
     <message>
+        <source>Time agreed to call back</source>
+        <translation>约定回访时间</translation>
+    </message>
+    <message>
         <source>Produced by</source>
         <translation>制表人</translation>
     </message>
@@ -6107,6 +6123,26 @@ The details are in the log file:
     <message>
         <source>Earlier rounds (reopened)</source>
         <translation>以往各轮处理（重新打开）</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>升级情况</translation>
+    </message>
+    <message>
+        <source>Office head told</source>
+        <translation>已报告主任</translation>
+    </message>
+    <message>
+        <source>Callback time agreed</source>
+        <translation>约定回访时间</translation>
+    </message>
+    <message>
+        <source>{to} {at} {by}</source>
+        <translation>{to} {at} {by}</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未报告</translation>
     </message>
     <message>
         <source>Round {n}: cause {cause}; action {action}; result {result}; complainant's opinion {opinion}{signed}. Reopened {at}: {reason}</source>
@@ -7022,6 +7058,10 @@ The details are in the log file:
     <message>
         <source>{number} was reopened: record a new handling round with the result and the customer's opinion before closing it again.</source>
         <translation>{number} 已重新打开：须先登记新一轮处理（处理结果和客户意见），才能再次办结。</translation>
+    </message>
+    <message>
+        <source>{label}: the time agreed to call back has already passed.</source>
+        <translation>{label}：约定的回访时间已经过去。</translation>
     </message>
     <message>
         <source>The complaint is already escalated that far.</source>

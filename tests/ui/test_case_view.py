@@ -270,3 +270,65 @@ def test_printed_forms_are_said_in_chinese_on_the_history(qtbot, office, monkeyp
     last = view.timeline.topLevelItem(view.timeline.topLevelItemCount() - 1)
     assert last.text(2) == "打印表格"
     assert last.text(3) == str(view.printed) and "complaint forms" not in last.text(3)
+
+
+def test_the_opinion_record_prints_the_escalations_and_the_callback_time_agreed(qtbot, office, monkeypatch):
+    """Seen on paper: 客户意见处理记录表 printed neither the escalation (to whom, when, by whom)
+    nor the time agreed with the owner to call back. The clerk escalates to the supervisor,
+    the supervisor to the office head, each with a time agreed; the form prints both steps
+    with Escalation's labels, the head told (complaints.head_told) and the last time agreed,
+    and stays on its page."""
+    from pypdf import PdfReader
+
+    from propdesk.ui import printing, widgets
+
+    monkeypatch.setattr(printing, "print_pdf", lambda path, parent=None: None)
+    c = make_case(office)
+    complaints.record_handling(office["clerk"], c.id, cause="楼上防水层老化", action="协调楼上业主",
+                               result="已修复", customer_opinion="不满意，还在渗水")
+    tomorrow = (dt.datetime.now() + dt.timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
+    later = tomorrow + dt.timedelta(days=1, hours=5)
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+
+    def to_supervisor(d):
+        type_text(qtbot, d.widgets["note"], "业主不满意处理结果")
+        d.widgets["callback_at"].set_value(tomorrow)
+    assert run_action(qtbot, monkeypatch, view, "escalate", to_supervisor)["message"] == ""
+    details = [view.timeline.topLevelItem(i).text(3) for i in range(view.timeline.topLevelItemCount())]
+    assert f"已升级至主管; 约定回访 {widgets.fmt(tomorrow)}; 业主不满意处理结果" in details
+
+    boss = CaseView(office["supervisor"], c.id)
+    qtbot.addWidget(boss)
+
+    def to_head(d):
+        d.widgets["to"].setCurrentIndex(d.widgets["to"].findData("head"))
+        type_text(qtbot, d.widgets["note"], "业主要求见主任")
+        d.widgets["callback_at"].set_value(later)
+    run_action(qtbot, monkeypatch, boss, "escalate", to_head)
+    stored = complaints.get(c.id)
+    steps = complaints.escalations(c.id, reader=office["clerk"])
+    assert [(s["to"], s["by"], s["callback_at"]) for s in steps] == [
+        ("supervisor", "王芳", tomorrow), ("head", "李强", later)]
+
+    boss.findChild(object, "print_forms").click()
+    reader = PdfReader(str(boss.printed))
+    assert len(reader.pages) == 2  # each form on its page
+    record = reader.pages[1].extract_text()
+    when = [s["at"].strftime("%Y-%m-%d %H:%M") for s in steps]
+    for words in ("升级情况", f"已升级至主管 {when[0]} 王芳", f"已升级至管理处主任 {when[1]} 李强",
+                  "已报告主任", f"{stored.head_notified_at:%Y-%m-%d %H:%M} 李强",
+                  "约定回访时间", f"{later:%Y-%m-%d %H:%M}", "主管签字", "第 2 / 2 页"):
+        assert words in record, words
+
+
+def test_an_agreed_callback_time_already_past_is_refused(qtbot, office, monkeypatch):
+    c = make_case(office)
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+
+    def past(d):
+        type_text(qtbot, d.widgets["note"], "业主不满意")
+        d.widgets["callback_at"].set_value(dt.datetime.now() - dt.timedelta(days=1))
+    seen = run_action(qtbot, monkeypatch, view, "escalate", past)
+    assert "约定回访时间" in seen["message"] and complaints.get(c.id).escalation == "none"

@@ -252,7 +252,9 @@ class CaseView(QDialog):
             elif entry["action"] == "escalate":  # to whom: the supervisor or the office head
                 to = [Escalation(new).label() for name, _old, new in entry["changes"]
                       if name == "escalation" and new in Escalation._value2member_map_]
-                details = "; ".join(part for part in [*to, entry["note"]] if part)
+                agreed = [self.tr("call back {at}").format(at=fmt(dt.datetime.fromisoformat(new)))
+                          for name, _old, new in entry["changes"] if name == complaints.CALLBACK_AGREED and new]
+                details = "; ".join(part for part in [*to, *agreed, entry["note"]] if part)
             item = QTreeWidgetItem([fmt(entry["at"]), entry["who"],
                                     translate("timeline", ACTIONS.get(entry["action"], entry["action"])),
                                     details])
@@ -385,10 +387,13 @@ class CaseView(QDialog):
         levels = [(Escalation.SUPERVISOR.value, self.tr("the supervisor")),
                   (Escalation.HEAD.value, self.tr("the office head"))]  # (升级至: 客服主管)
         default = Escalation.HEAD.value if c.escalation == "supervisor" else Escalation.SUPERVISOR.value
+        # the time agreed with the owner to call back (docs/procedure.md): printed on the form
+        proposed = (now() + dt.timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
         self._act(self.tr("Escalate"), [
             Field("to", self.tr("To"), "choice", default, levels),
-            Field("note", self.tr("Why, and the time agreed to call back"), "text", ""),
-        ], lambda v: complaints.escalate(self.staff, c.id, v["to"], v["note"]))
+            Field("note", self.tr("Why"), "text", ""),
+            Field("callback_at", self.tr("Time agreed to call back"), "datetime", proposed),
+        ], lambda v: complaints.escalate(self.staff, c.id, v["to"], v["note"], v["callback_at"]))
 
     def do_note(self) -> None:
         self._act(self.tr("Note on the case"), [Field("note", self.tr("Note"), "text", "")],

@@ -15,7 +15,7 @@ from reportlab.platypus import PageBreak
 from peewee import JOIN
 
 from propdesk.i18n import QT_TRANSLATE_NOOP
-from propdesk.models.enums import Channel, ContactMethod, Satisfaction, Severity
+from propdesk.models.enums import Channel, ContactMethod, Escalation, Satisfaction, Severity
 from propdesk.models.tables import Callback, Staff
 from propdesk.services.lists.query_parts import unindexed
 from propdesk.reports.pdf.form import Field, FormDef, form_story
@@ -57,7 +57,13 @@ LABELS = {
     "closed_at": QT_TRANSLATE_NOOP("reports", "Date closed"),
     "callback_short": QT_TRANSLATE_NOOP("reports", "Callback result"),
     "history": QT_TRANSLATE_NOOP("reports", "Earlier rounds (reopened)"),
+    "escalation": QT_TRANSLATE_NOOP("reports", "Escalation"),
+    "head_told": QT_TRANSLATE_NOOP("reports", "Office head told"),
+    "callback_agreed": QT_TRANSLATE_NOOP("reports", "Callback time agreed"),
 }
+# one escalation on the form: Escalation's own label (已升级至主管 / 已升级至管理处主任), when, by whom
+ESCALATED = QT_TRANSLATE_NOOP("reports", "{to} {at} {by}")
+HEAD_TOLD_NOT_YET = QT_TRANSLATE_NOOP("reports", "not yet")
 ROUND_LINE = QT_TRANSLATE_NOOP(
     "reports", "Round {n}: cause {cause}; action {action}; result {result}; complainant's opinion "
                "{opinion}{signed}. Reopened {at}: {reason}")
@@ -94,16 +100,19 @@ OPINION_RECORD = FormDef(QT_TRANSLATE_NOOP("reports", "Customer opinion handling
     [F("complainant"), F("unit")],
     [F("category"), F("severity")],
     [F("department"), F("replied")],
-    [F("description", "content", wide=True, height=22)],
+    [F("description", "content", wide=True, height=18)],
     [F("reply_note", wide=True, height=14)],
-    [F("cause", wide=True, height=22)],
-    [F("action", wide=True, height=22)],
-    [F("result", wide=True, height=22)],
+    [F("cause", wide=True, height=18)],
+    [F("action", wide=True, height=18)],
+    [F("result", wide=True, height=18)],
     [F("customer_opinion", wide=True, height=30, sign=SIGN_COMPLAINANT)],
+    # not satisfied: escalated to the supervisor, then the office head, a callback time agreed
+    [F("escalation", wide=True)],
+    [F("head_told"), F("callback_agreed")],
     [F("", "handler"), F("", "date")],
     [F("", "check", wide=True, height=22, sign=SIGN_SUPERVISOR)],
     [F("closed_at"), F("callback_short")],
-    [F("history", wide=True, height=22, optional=True)],  # a case never reopened has none
+    [F("history", wide=True, optional=True)],  # a case never reopened has none; printed, not written by hand
 ])
 
 FORMS = {"customer_info": CUSTOMER_INFO, "opinion_record": OPINION_RECORD}
@@ -162,6 +171,7 @@ def form_data(complaint_id: int) -> dict[str, str]:
         "customer_opinion": c.customer_opinion, "closed_at": _when(c.closed_at),
     }
     data.update(_callbacks(complaint_id))
+    data.update(_escalation(c))
     data["history"] = "\n".join(tr(ROUND_LINE).format(
         n=r["round"], cause=r["cause"] or "—", action=r["action"] or "—", result=r["result"] or "—",
         opinion=r["customer_opinion"] or "—", signed=tr(SIGNED) if r["signature_received"] else "",
@@ -182,3 +192,23 @@ def _callbacks(complaint_id: int) -> dict[str, str]:
         words = f"：{cb.owner_words}" if cb.owner_words else ""
         lines.append(f"{_when(cb.done_at)} {how} {cb.by or ''} — {last}{words}".strip())
     return {"callback": "\n".join(lines), "callback_short": last}
+
+
+def _escalation(c) -> dict[str, str]:
+    """Escalations (to whom, when, by whom), the office head told (by ``complaints.head_told``,
+    the rule the case view follows) and the callback time agreed at the last escalation."""
+    steps = complaints.escalations(c.id, reader=accounts.PROGRAM)
+    lines = [tr(ESCALATED).format(to=_label(Escalation, s["to"]), at=_when(s["at"]), by=s["by"]).strip()
+             for s in steps if s["to"] != Escalation.NONE.value]
+    if not steps and c.escalation != Escalation.NONE.value:  # escalated with no history kept
+        lines.append(_label(Escalation, c.escalation))
+    if c.head_notified_at:
+        told_by = Staff.get_or_none(Staff.id == c.head_notified_by_id) if c.head_notified_by_id else None
+        head = f"{_when(c.head_notified_at)} {told_by.name if told_by else ''}".strip()
+    elif complaints.head_told(c):  # escalated to the head before escalating recorded the time
+        head = _label(Escalation, c.escalation)
+    else:
+        head = tr(HEAD_TOLD_NOT_YET) if complaints.needs_head_notice(c) else ""
+    agreed = [s["callback_at"] for s in steps if s["callback_at"]]
+    return {"escalation": "\n".join(lines), "head_told": head,
+            "callback_agreed": _when(agreed[-1]) if agreed else ""}

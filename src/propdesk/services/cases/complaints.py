@@ -23,7 +23,7 @@ from propdesk.services.core import numbering
 from propdesk.services.register import owners
 from propdesk.services.core import settings
 from propdesk.services.cases import sla
-from propdesk.services.core.validation import Checker
+from propdesk.services.core.validation import MSG_NOT_TIME, Checker
 from propdesk.services.cases.lateness import is_open, reply_owed  # the lateness rule owns them
 
 ENTITY = "complaint"
@@ -46,6 +46,9 @@ MSG_NEW_ROUND = QT_TRANSLATE_NOOP(
              "customer's opinion before closing it again.")
 # what one handling round records (客户意见处理记录表); a reopening starts a new round
 HANDLING_FIELDS = ("cause", "action", "result", "customer_opinion", "signature_received")
+MSG_CALLBACK_PAST = QT_TRANSLATE_NOOP("rules", "{label}: the time agreed to call back has already passed.")
+# the escalation's agreed callback time, kept in its audit entry as a change of this name
+CALLBACK_AGREED = "callback_at"
 MSG_ALREADY_ESCALATED = QT_TRANSLATE_NOOP("rules", "The complaint is already escalated that far.")
 MSG_BEFORE_RECEIVED = QT_TRANSLATE_NOOP("rules", "{label}: the reply cannot be before the complaint was received ({received}).")
 MSG_HEAD_FIRST = QT_TRANSLATE_NOOP(
@@ -212,9 +215,12 @@ def check_takes_work(c: Complaint) -> None:
                     hint=translate("rules", HINT_VOIDED if voided else HINT_CLOSED))
 
 
-def _save(actor, c: Complaint, action: str, values: dict, note: str = "", at=None) -> Complaint:
+def _save(actor, c: Complaint, action: str, values: dict, note: str = "", at=None,
+          extra: dict | None = None) -> Complaint:
+    """``extra``: {name: (old, new)} kept in the audit entry beside the fields' changes (what
+    the action agreed that is no column of the complaint: an escalation's callback time)."""
     at = at or now()
-    changes = audit.diff(c, values)
+    changes = audit.diff(c, values) | (extra or {})
     c.updated_at = at
     c.save()
     audit.record(actor, ENTITY, c.id, action, note=note, changes=changes, at=at)
@@ -282,20 +288,53 @@ def notify_head(actor: Staff, complaint_id: int, at: dt.datetime | None = None,
                      note, when)
 
 
-def escalate(actor: Staff, complaint_id: int, to: str, note: str) -> Complaint:
-    """The customer is not satisfied: escalate to the supervisor, then the office head."""
+def escalate(actor: Staff, complaint_id: int, to: str, note: str,
+             callback_at: dt.datetime | None = None) -> Complaint:
+    """The customer is not satisfied: escalate to the supervisor, then the office head,
+    agreeing a time to call back (``callback_at``, kept with the escalation in the case's
+    history: :func:`escalations`; the form prints it)."""
     order = [Escalation.NONE.value, Escalation.SUPERVISOR.value, Escalation.HEAD.value]
     accounts.require(actor, "complaint.handle", ENTITY, complaint_id)
     with transaction():
         c = _open_for_change(complaint_id)
+        at = now()
         ck = Checker()
         ck.choice("reason", to, order[1:])
         note = ck.text("note", note, required=True, max_len=2000)
+        if callback_at is not None:
+            if not isinstance(callback_at, dt.datetime):
+                ck.fail("callback_at", MSG_NOT_TIME)
+            elif callback_at.replace(second=0, microsecond=0) < at.replace(second=0, microsecond=0):
+                ck.fail("callback_at", MSG_CALLBACK_PAST)
+            else:
+                callback_at = callback_at.replace(second=0, microsecond=0)
         ck.raise_if_any()
         if order.index(to) <= order.index(c.escalation):
             raise RuleError(MSG_ALREADY_ESCALATED)
-        at = now()
-        return _save(actor, c, "escalate", _escalation_values(actor, c, to, at), note, at)
+        _save(actor, c, "escalate", _escalation_values(actor, c, to, at), note, at,
+              extra={CALLBACK_AGREED: (None, callback_at)} if callback_at else None)
+        return c
+
+
+def escalations(complaint_id: int, *, reader) -> list[dict]:
+    """The case's escalations, oldest first, read from its history (escalating by hand, or on
+    the second reopen): ``to`` (Escalation's code), ``at``, ``by`` (the person's name, "" for
+    the program), ``note`` and ``callback_at`` (the time agreed with the owner to call back,
+    None when none was agreed)."""
+    accounts.require_reader(reader, ENTITY)
+    found = []
+    for entry in audit.timeline(ENTITY, complaint_id):
+        changes = {name: new for name, _old, new in entry["changes"]}
+        if "escalation" not in changes:
+            continue
+        agreed = changes.get(CALLBACK_AGREED) or ""
+        try:
+            agreed = dt.datetime.fromisoformat(agreed) if agreed else None
+        except ValueError:
+            agreed = None
+        found.append({"to": changes["escalation"], "at": entry["at"], "by": entry["who"],
+                      "note": entry["note"], "callback_at": agreed})
+    return found
 
 
 def close(actor: Staff, complaint_id: int, note: str = "", at: dt.datetime | None = None) -> Complaint:

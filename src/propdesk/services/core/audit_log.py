@@ -147,6 +147,7 @@ CHANGE_LABELS = {
     "closed_at": QT_TRANSLATE_NOOP("audit", "Closed at"),
     "close_note": QT_TRANSLATE_NOOP("audit", "Note on ending"),
     "escalation": QT_TRANSLATE_NOOP("audit", "Escalation"),
+    "callback_at": QT_TRANSLATE_NOOP("audit", "Time agreed to call back"),
     "reopen_count": QT_TRANSLATE_NOOP("audit", "Times reopened"),
     "head_notified_at": QT_TRANSLATE_NOOP("audit", "Office head told at"),
     "head_notified_by": QT_TRANSLATE_NOOP("audit", "Office head told by"),

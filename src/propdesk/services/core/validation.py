@@ -88,6 +88,7 @@ FIELD_LABELS = {
     "resolve_by": QT_TRANSLATE_NOOP("fields", "Resolve by"),
     "reply_by": QT_TRANSLATE_NOOP("fields", "Reply by"),
     "escalation": QT_TRANSLATE_NOOP("fields", "Escalation"),
+    "callback_at": QT_TRANSLATE_NOOP("fields", "Time agreed to call back"),
     "made_by": QT_TRANSLATE_NOOP("fields", "Produced by"),
     "note": QT_TRANSLATE_NOOP("fields", "Note"),
     "urgency": QT_TRANSLATE_NOOP("fields", "Urgency"),
