@@ -2811,6 +2811,13 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
     </message>
 </context>
 <context>
+    <name>MaybeDateTime</name>
+    <message>
+        <source>agreed:</source>
+        <translation>已约定：</translation>
+    </message>
+</context>
+<context>
     <name>MyJobsTab</name>
     <message>
         <source>Agreed time</source>

@@ -293,7 +293,8 @@ def test_the_opinion_record_prints_the_escalations_and_the_callback_time_agreed(
 
     def to_supervisor(d):
         type_text(qtbot, d.widgets["note"], "业主不满意处理结果")
-        d.widgets["callback_at"].set_value(tomorrow)
+        d.widgets["callback_at"].agreed.click()  # a time was agreed with the owner
+        d.widgets["callback_at"].when.set_value(tomorrow)
     assert run_action(qtbot, monkeypatch, view, "escalate", to_supervisor)["message"] == ""
     details = [view.timeline.topLevelItem(i).text(3) for i in range(view.timeline.topLevelItemCount())]
     assert f"已升级至主管; 约定回访 {widgets.fmt(tomorrow)}; 业主不满意处理结果" in details
@@ -304,7 +305,8 @@ def test_the_opinion_record_prints_the_escalations_and_the_callback_time_agreed(
     def to_head(d):
         d.widgets["to"].setCurrentIndex(d.widgets["to"].findData("head"))
         type_text(qtbot, d.widgets["note"], "业主要求见主任")
-        d.widgets["callback_at"].set_value(later)
+        d.widgets["callback_at"].agreed.click()  # a time was agreed with the owner
+        d.widgets["callback_at"].when.set_value(later)
     run_action(qtbot, monkeypatch, boss, "escalate", to_head)
     stored = complaints.get(c.id)
     steps = complaints.escalations(c.id, reader=office["clerk"])
@@ -329,6 +331,25 @@ def test_an_agreed_callback_time_already_past_is_refused(qtbot, office, monkeypa
 
     def past(d):
         type_text(qtbot, d.widgets["note"], "业主不满意")
-        d.widgets["callback_at"].set_value(dt.datetime.now() - dt.timedelta(days=1))
+        d.widgets["callback_at"].agreed.click()  # a time was agreed with the owner
+        d.widgets["callback_at"].when.set_value(dt.datetime.now() - dt.timedelta(days=1))
     seen = run_action(qtbot, monkeypatch, view, "escalate", past)
     assert "约定回访时间" in seen["message"] and complaints.get(c.id).escalation == "none"
+
+
+def test_no_callback_time_is_stored_unless_one_was_agreed(qtbot, office, monkeypatch):
+    """The escalate dialog proposed tomorrow's hour as the time agreed to call back, and a
+    clerk who pressed OK recorded it as agreed with the owner. The time is stored only when
+    the clerk ticks that one was agreed; the proposal stays greyed until then."""
+    c = make_case(office)
+    view = CaseView(office["clerk"], c.id)
+    qtbot.addWidget(view)
+
+    def just_why(d):
+        assert not d.widgets["callback_at"].when.isEnabled()  # a proposal, not a value
+        type_text(qtbot, d.widgets["note"], "业主不满意处理结果")
+    assert run_action(qtbot, monkeypatch, view, "escalate", just_why)["message"] == ""
+    steps = complaints.escalations(c.id, reader=office["clerk"])
+    assert [(s["to"], s["callback_at"]) for s in steps] == [("supervisor", None)]
+    details = [view.timeline.topLevelItem(i).text(3) for i in range(view.timeline.topLevelItemCount())]
+    assert any(d.startswith("已升级至主管") for d in details) and not any("约定回访" in d for d in details)

@@ -12,7 +12,8 @@ from typing import Any, Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QVBoxLayout, QWidget,
 )
 
 from propdesk.errors import RuleError, ValidationError
@@ -25,7 +26,9 @@ from propdesk.ui.widgets import (
 class Field:
     key: str
     label: str
-    kind: str = "line"  # line | text | datetime | date | choice | search (a long choice list) | check
+    # line | text | datetime | date | choice | search (a long choice list) | check | maybe_datetime
+    # (a time only when one was agreed: a box to tick, then the time; unticked gives None)
+    kind: str = "line"
     value: Any = None
     choices: list[tuple] = field(default_factory=list)
 
@@ -89,6 +92,8 @@ class ActionDialog(QDialog):
         elif f.kind == "check":
             w = QCheckBox(f.label)
             w.setChecked(bool(f.value))
+        elif f.kind == "maybe_datetime":
+            w = MaybeDateTime(f.value)
         else:
             w = QLineEdit(f.value or "")
         return w
@@ -96,7 +101,7 @@ class ActionDialog(QDialog):
     def values(self) -> dict:
         out = {}
         for key, w in self.widgets.items():
-            if isinstance(w, DateTimeEdit):
+            if isinstance(w, (DateTimeEdit, MaybeDateTime)):
                 out[key] = w.value()
             elif isinstance(w, DateEdit):
                 out[key] = w.date().toPython()
@@ -125,6 +130,29 @@ class ActionDialog(QDialog):
             self.message.setText(err.text())
             return
         self.accept()
+
+
+class MaybeDateTime(QWidget):
+    """A time that is there only when the clerk says so: 已约定 ticked, then the time (the
+    proposed ``value`` shown greyed until then). Unticked, ``value()`` is None: a time nobody
+    agreed is never stored because the clerk pressed OK."""
+
+    def __init__(self, proposed: dt.datetime | None = None, parent=None):
+        super().__init__(parent)
+        self.agreed = QCheckBox(self.tr("agreed:"), objectName="agreed")
+        self.when = DateTimeEdit()
+        if proposed:
+            self.when.set_value(proposed)
+        self.when.setEnabled(False)
+        self.agreed.toggled.connect(self.when.setEnabled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.agreed)
+        row.addWidget(self.when, 1)
+        self.setFocusProxy(self.agreed)  # the row's Alt key ticks the box's way in
+
+    def value(self) -> dt.datetime | None:
+        return self.when.value() if self.agreed.isChecked() else None
 
 
 def with_alt_key(label: str, key: str, taken: set[str]) -> str:

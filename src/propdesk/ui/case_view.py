@@ -387,12 +387,13 @@ class CaseView(QDialog):
         levels = [(Escalation.SUPERVISOR.value, self.tr("the supervisor")),
                   (Escalation.HEAD.value, self.tr("the office head"))]  # (升级至: 客服主管)
         default = Escalation.HEAD.value if c.escalation == "supervisor" else Escalation.SUPERVISOR.value
-        # the time agreed with the owner to call back (docs/procedure.md): printed on the form
+        # the time agreed with the owner to call back (docs/procedure.md): printed on the form;
+        # stored only when the clerk ticks that one was agreed (tomorrow's hour is a proposal)
         proposed = (now() + dt.timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
         self._act(self.tr("Escalate"), [
             Field("to", self.tr("To"), "choice", default, levels),
             Field("note", self.tr("Why"), "text", ""),
-            Field("callback_at", self.tr("Time agreed to call back"), "datetime", proposed),
+            Field("callback_at", self.tr("Time agreed to call back"), "maybe_datetime", proposed),
         ], lambda v: complaints.escalate(self.staff, c.id, v["to"], v["note"], v["callback_at"]))
 
     def do_note(self) -> None:
