@@ -4194,6 +4194,10 @@ To keep the damage from spreading, PropDesk saves nothing more in it. Close Prop
         <translation>返工</translation>
     </message>
     <message>
+        <source>first visit's appointment cleared (rework)</source>
+        <translation>返工：清除首次上门的约定时间</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>取消</translation>
     </message>
@@ -7637,6 +7641,10 @@ The details are in the log file:
     <message>
         <source>Index of the audit log</source>
         <translation>操作日志索引</translation>
+    </message>
+    <message>
+        <source>Work orders sent back for rework</source>
+        <translation>返工的工单</translation>
     </message>
     <message>
         <source>Bringing the database up to date</source>

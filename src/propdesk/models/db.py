@@ -21,7 +21,7 @@ from propdesk.models.tables import ALL_MODELS, Setting, database
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 18  # the newest schema this program knows
+SCHEMA_VERSION = 19  # the newest schema this program knows
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
@@ -322,6 +322,7 @@ UPGRADE_PARTS = {
     "callback": QT_TRANSLATE_NOOP("rules", "Search index of the callbacks"),
     "names": QT_TRANSLATE_NOOP("rules", "Names by their initials"),
     "audit": QT_TRANSLATE_NOOP("rules", "Index of the audit log"),
+    "rework": QT_TRANSLATE_NOOP("rules", "Work orders sent back for rework"),
     "other": QT_TRANSLATE_NOOP("rules", "Bringing the database up to date"),
 }
 
@@ -1397,10 +1398,68 @@ def _v18_audit_by_person(db: Database) -> None:
     db.execute_sql('DROP INDEX IF EXISTS "audit_entry_staff_id"')
 
 
+# Schema 19 (both engines; a data fix): work orders that an older PropDesk sent back for rework
+# kept the first visit's appointment (window_start, window_end, scheduled_at), so the repair
+# notice, the technician's list and the board showed the first visit's time as the redo's.
+# services.cases.workorders.rework clears them now; this step clears what the older one left,
+# for the orders in rework whose appointment was agreed before their last rework entry in the
+# log: the window (start and end together) unless an entry after that one changed it, the
+# scheduled time likewise (a redo assigned again without a new window keeps its new time).
+# Each order changed gets one entry (REWORK_APPOINTMENT, staff none) with the old values, as
+# the rework's own entry keeps them today; nothing else is touched. An order in rework with no
+# rework entry (its history unknown) is left as it is.
+REWORK_APPOINTMENT = "rework_appointment"  # the entry's action (services.core.audit_log.ACTION_LABELS)
+_WINDOW_FIELDS = ("window_start", "window_end")
+
+
+def _v19_rework_appointments(db: Database) -> None:
+    """Clear the first visit's appointment left on orders in rework (see REWORK_APPOINTMENT)."""
+    from peewee import fn
+
+    from propdesk.models.tables import AuditChange, AuditEntry, WorkOrder, now
+
+    def later(wo_id: int, after: int, fields: tuple[str, ...]) -> bool:
+        """An entry of the order after ``after`` changed one of ``fields``."""
+        return (AuditChange.select(AuditChange.id).join(AuditEntry, on=(AuditChange.entry == AuditEntry.id))
+                .where((AuditEntry.entity == "work_order") & (AuditEntry.entity_id == wo_id)
+                       & (AuditEntry.id > after) & AuditChange.field.in_(fields)).exists())
+
+    def text(value) -> str | None:  # as services.core.audit writes a time
+        return None if value is None else value.isoformat(sep=" ")
+
+    orders = list(WorkOrder.select(WorkOrder.id, WorkOrder.window_start, WorkOrder.window_end,
+                                   WorkOrder.scheduled_at)
+                  .where((WorkOrder.status == "rework")
+                         & (WorkOrder.window_start.is_null(False) | WorkOrder.window_end.is_null(False)
+                            | WorkOrder.scheduled_at.is_null(False)))
+                  .order_by(WorkOrder.id))
+    report("rework", 0, len(orders))
+    for done, wo in enumerate(orders, 1):
+        last = (AuditEntry.select(fn.MAX(AuditEntry.id))
+                .where((AuditEntry.entity == "work_order") & (AuditEntry.entity_id == wo.id)
+                       & (AuditEntry.action == "rework")).scalar())
+        if last is not None:
+            cleared = {}
+            if (wo.window_start or wo.window_end) and not later(wo.id, last, _WINDOW_FIELDS):
+                cleared.update(window_start=wo.window_start, window_end=wo.window_end)
+            if wo.scheduled_at and not later(wo.id, last, ("scheduled_at",)):
+                cleared["scheduled_at"] = wo.scheduled_at
+            cleared = {f: v for f, v in cleared.items() if v is not None}
+            if cleared:
+                WorkOrder.update({getattr(WorkOrder, f): None for f in cleared}).where(
+                    WorkOrder.id == wo.id).execute()
+                entry = AuditEntry.insert(at=now(), staff=None, entity="work_order", entity_id=wo.id,
+                                          action=REWORK_APPOINTMENT, note="").execute()
+                AuditChange.insert_many([{"entry": entry, "field": f, "old": text(v), "new": None}
+                                         for f, v in cleared.items()]).execute()
+        report("rework", done, len(orders))
+
+
 MIGRATIONS = {1: _v1_initial, 2: _v2_related_cases, 3: _v3_short_term_index, 4: _v4_callback_index,
               5: _v5_callback_promised_index,
               6: _v6_fees, 7: _v7_pg_short_terms, 8: _v8_name_initials, 9: _v9_numbers_apart,
               10: _v10_pg_name_initials, 11: _v11_pg_number_dates,
               12: _v12_misdated_numbers, 13: _v13_callback_walk,
               14: _v14_pg_initials_in_order, 15: _v15_callback_odd, 16: _v16_pg_callback_initials,
-              17: _v17_phone_digits, 18: _v18_audit_by_person}
+              17: _v17_phone_digits, 18: _v18_audit_by_person,
+              19: _v19_rework_appointments}

@@ -80,6 +80,8 @@ ACTION_LABELS = {
     "complete": QT_TRANSLATE_NOOP("audit", "completed"),
     "check": QT_TRANSLATE_NOOP("audit", "signed off"),
     "rework": QT_TRANSLATE_NOOP("audit", "sent back for rework"),
+    # schema 19 (models.db.REWORK_APPOINTMENT): an older PropDesk's rework left the first visit's time
+    "rework_appointment": QT_TRANSLATE_NOOP("audit", "first visit's appointment cleared (rework)"),
     "cancel": QT_TRANSLATE_NOOP("audit", "cancelled"),
     "quote": QT_TRANSLATE_NOOP("audit", "quote approved"),
     "slip": QT_TRANSLATE_NOOP("audit", "return slip received"),
