@@ -1398,7 +1398,48 @@ def _v18_audit_by_person(db: Database) -> None:
     db.execute_sql('DROP INDEX IF EXISTS "audit_entry_staff_id"')
 
 
-# Schema 19 (both engines; a data fix): work orders that an older PropDesk sent back for rework
+# Schema 19 (SQLite): the ids of the callbacks made on each day. A callback's own number carries
+# the day it was made (services.core.numbering.CALLBACK), and all but the odd ones (callback_odd,
+# ODD) carry a day neither before the day of the number of their case nor more than ODD_DAYS
+# after it. So every callback a number start matches, but the odd ones, was made on a day from
+# the range's first number's day to ODD_DAYS after its last one's, and its id lies between the
+# least and the greatest id of the callbacks made on those days: callback_days keeps those two
+# for each day (a callback added or renumbered widens its day's; nothing narrows one, so a
+# callback deleted or renumbered away leaves it wider than it need be, never too narrow). The
+# callback list's page of a number start sorted by status walks each status's callbacks
+# between those ids in their index's order, testing each one's numbers, instead of collecting
+# and sorting every match (services.lists.listing, "Numbers by status"). Ids out of step with
+# the days (an import in any order) only make the span wider.
+CALLBACK_DAYS = "callback_days"
+
+
+def create_callback_days(db: Database) -> None:
+    """The table CALLBACK_DAYS and the triggers that keep it (SQLite)."""
+    own = _real_day("new.number", _OWN_SHAPE)
+    db.execute_sql(f"CREATE TABLE IF NOT EXISTS {CALLBACK_DAYS} (day TEXT PRIMARY KEY, "
+                   "low INTEGER NOT NULL, high INTEGER NOT NULL) WITHOUT ROWID")
+    widen = ("ON CONFLICT (day) DO UPDATE SET low = min(low, excluded.low), "
+             "high = max(high, excluded.high)")
+    for name, event in (("ai", "AFTER INSERT ON callback"), ("au", "AFTER UPDATE OF number ON callback")):
+        db.execute_sql(f"CREATE TRIGGER IF NOT EXISTS {CALLBACK_DAYS}_{name} {event} BEGIN "
+                       f"INSERT INTO {CALLBACK_DAYS} (day, low, high) SELECT substr(new.number, 4, 8), "
+                       f"new.id, new.id WHERE {own} {widen}; END")
+
+
+def fill_callback_days(db: Database) -> None:
+    """The days of the callbacks already there, in ranges of ids (so an upgrade says how far it
+    is, and Cancel stops it between two)."""
+    own = _real_day("number", _OWN_SHAPE)
+    top = db.execute_sql("SELECT max(id) FROM callback").fetchone()[0] or 0
+    for start in range(0, top + 1, 100_000):
+        db.execute_sql(f"INSERT INTO {CALLBACK_DAYS} (day, low, high) SELECT substr(number, 4, 8), min(id), "
+                       f"max(id) FROM callback WHERE id >= ? AND id < ? AND {own} GROUP BY 1 "
+                       "ON CONFLICT (day) DO UPDATE SET low = min(low, excluded.low), "
+                       "high = max(high, excluded.high)", (start, start + 100_000))
+        report("callback", min(start + 100_000, top), top)
+
+
+# Schema 19 (both engines) also, a data fix: work orders that an older PropDesk sent back for rework
 # kept the first visit's appointment (window_start, window_end, scheduled_at), so the repair
 # notice, the technician's list and the board showed the first visit's time as the redo's.
 # services.cases.workorders.rework clears them now; this step clears what the older one left,
@@ -1412,8 +1453,15 @@ REWORK_APPOINTMENT = "rework_appointment"  # the entry's action (services.core.a
 _WINDOW_FIELDS = ("window_start", "window_end")
 
 
-def _v19_rework_appointments(db: Database) -> None:
-    """Clear the first visit's appointment left on orders in rework (see REWORK_APPOINTMENT)."""
+def _v19_callback_days_and_reworks(db: Database) -> None:
+    """SQLite: CALLBACK_DAYS, filled (~1-2 s at a million callbacks). Both engines: clear the
+    first visit's appointment left on orders in rework (see REWORK_APPOINTMENT). PostgreSQL's
+    callback list finds a number start through the callback's own search column
+    (models.pg_search), and has no use for the days."""
+    if is_sqlite(db) and not db.table_exists(CALLBACK_DAYS):
+        report("callback", 0, 1)
+        create_callback_days(db)
+        fill_callback_days(db)
     from peewee import fn
 
     from propdesk.models.tables import AuditChange, AuditEntry, WorkOrder, now
@@ -1462,4 +1510,4 @@ MIGRATIONS = {1: _v1_initial, 2: _v2_related_cases, 3: _v3_short_term_index, 4: 
               12: _v12_misdated_numbers, 13: _v13_callback_walk,
               14: _v14_pg_initials_in_order, 15: _v15_callback_odd, 16: _v16_pg_callback_initials,
               17: _v17_phone_digits, 18: _v18_audit_by_person,
-              19: _v19_rework_appointments}
+              19: _v19_callback_days_and_reworks}

@@ -34,6 +34,17 @@ here once:
   index) and the text's matches are candidates. Every other match was received before D (after
   D going up), so when the candidates' page is full and its last row is on the right side of
   D, it *is* the page; otherwise the window and the usual query follow.
+- **Numbers by status** (SQLite, schema 19). The callback list sorted by status is in (status,
+  id) order, and a number start (TS-2023) matches ~100,000 callbacks at a million, which the
+  usual query collects and sorts (0.1-0.3 s). All but the odd callbacks (callback_odd) a number
+  start matches were made from its first number's day to ODD_DAYS after its last one's, so
+  their ids lie in the span models.db.CALLBACK_DAYS gives for those days. The page is taken
+  status by status in the page's order: the callbacks of one status in that span are walked
+  in their index's order (``callback_status`` holds the id), each one's numbers tested (its
+  own, its case's by the case's key), until ``offset + limit`` are found; with the odd ones
+  that match and the matches of the term's other parts (the case's other columns, incident
+  calls: few, or this is not tried), every row of the page is among them, so the page is
+  read from them alone (:meth:`Listing._numbers_by_status`).
 - **Initials in order** (PostgreSQL, schema 14). A term that may be a name's initials (zw) on a
   list sorted by the received time: the page's ids are the text's own first matches in that
   order and, apart, the first names with those initials in the order their side table's index
@@ -61,8 +72,8 @@ from peewee import (SQL, Alias, BooleanField, DateField, DateTimeField, DecimalF
                     ModelSelect, NodeList, Table, Value, fn)
 
 from propdesk.models import database, is_sqlite
-from propdesk.models.db import (FTS_TABLES, INDEX_KINDS, MISDATED, NUMBER_DATED, ODD_DAYS, index_columns,
-                                index_kinds, misdated_index)
+from propdesk.models.db import (CALLBACK_DAYS, FTS_TABLES, INDEX_KINDS, MISDATED, NUMBER_DATED, ODD_DAYS,
+                                index_columns, index_kinds, misdated_index)
 from propdesk.services.core import accounts
 from propdesk.services.lists.query_parts import forget_counts, sort_key, sorted_by
 from propdesk.services.register.owners import normalize_text, phone_search_digits
@@ -233,7 +244,9 @@ def _term_parts(table: str, term: str, columns: tuple[str, ...]) -> list[tuple[s
     apart = "number" in index_kinds(table)  # schema 9: the trigram index leaves the number out
     parts = []
     if "number" in wanted and (apart or numbers):
-        if numbers and _DATED.get():  # the candidates of a dated page (see "Dated numbers")
+        if numbers and _DATED.get() == "status":
+            pass  # (walked row by row apart: "Numbers by status")
+        elif numbers and _DATED.get():  # the candidates of a dated page (see "Dated numbers")
             bounds = [Bound(f"@dated:{table}", "low"), Bound(f"@dated:{table}", "high")]
             if _DATED.get() == "received":
                 odd = (f"SELECT id FROM {table} INDEXED BY {misdated_index(table)} "
@@ -505,6 +518,22 @@ def row_name(node) -> str:
     return node._alias if isinstance(node, Alias) else node.name
 
 
+_EIGHT_DIGITS = re.compile(r"[0-9]{8}")
+
+
+def _day_at_least(digits: str) -> dt.date | None:
+    """A day on or after every real day whose eight digits (YYYYMMDD) are not greater than
+    ``digits`` (themselves a day or not: 20261131, 20261300), or None (year 0)."""
+    year, month, day = int(digits[:4]), int(digits[4:6]), int(digits[6:8])
+    if not 1 <= year < 9999:
+        return None
+    if month == 0:
+        return dt.date(year, 1, 1)
+    if month > 12:
+        return dt.date(year + 1, 1, 1)
+    return dt.date(year, month, 1) + dt.timedelta(days=day)
+
+
 # --- one list -------------------------------------------------------------------------------------
 
 @dataclass(eq=False)
@@ -604,6 +633,8 @@ class Listing:
             if values is None:
                 values = self._dated_callbacks(f, order, descending, offset, limit)
             if values is None:
+                values = self._numbers_by_status(f, order, descending, offset, limit)
+            if values is None:
                 values = self._windowed(f, order, descending, offset, limit)
         if values is None:
             sql, params = self._page_sql(f, order, descending, offset, limit, _engine())
@@ -639,6 +670,8 @@ class Listing:
         values = None
         if not self.is_few(f):
             values = self._dated(f, order, direction, 0, limit, (value, row["id"]))
+            if values is None:
+                values = self._numbers_by_status(f, order, direction, 0, limit, (value, row["id"]))
             if values is None:
                 values = self._windowed(f, order, direction, 0, limit, (value, row["id"]))
         if values is None:
@@ -934,6 +967,101 @@ class Listing:
             if taken:
                 return rows
         return None
+
+    def _numbers_by_status(self, f, order: str, descending: bool, offset: int, limit: int,
+                           key: tuple | None = None) -> list | None:
+        """The page of a number start sorted by a column of a few values (``ids_first``: the
+        callbacks' status) taken value by value, each value's callbacks walked between the ids
+        of the range's days (see "Numbers by status"), or None (not tried). ``key``: (value,
+        id) of the row a keyset page continues from."""
+        if not is_sqlite() or self.ids_first is None or not self.dated_due or not self.ids_first(f, order):
+            return None
+        if not database.obj.table_exists(CALLBACK_DAYS):
+            return None  # (a file not yet at schema 19)
+        numbers = self._dated_callbacks_range(f, "callback_odd")
+        if numbers is None:
+            return None
+        low, high = numbers
+        days = []
+        for t in self.dated_due:  # the range's first and last number in each table: their days
+            ends = database.execute_sql(
+                f"SELECT (SELECT number FROM {t} WHERE number >= ?1 AND number < ?2 ORDER BY number LIMIT 1), "
+                f"(SELECT number FROM {t} WHERE number >= ?1 AND number < ?2 ORDER BY number DESC LIMIT 1)",
+                numbers).fetchone()
+            days += [n[3:11] for n in ends if n is not None]
+        if not days or not all(_EIGHT_DIGITS.fullmatch(d) for d in days):
+            return None  # no number in the range (the usual query is quick), or one with no digits of a day
+        # (the range's days as text: a first or last number whose eight digits are no day, such
+        # as 20261131, bounds the real days as well; its own callbacks are odd)
+        last = _day_at_least(max(days))
+        if last is None:
+            return None
+        span = database.execute_sql(
+            f"SELECT min(low), max(high) FROM {CALLBACK_DAYS} WHERE day >= ? AND day <= ?",
+            (min(days), (last + dt.timedelta(days=ODD_DAYS)).strftime("%Y%m%d"))).fetchone()
+        lo, hi = span if span[0] is not None else (1, 0)
+        model, column = self.model, self.columns[order]
+        table = model._meta.table_name
+        matched = []  # each row's numbers in the range: its own, its case's (by the case's key)
+        for t, link in (self.window_keys or {}).items():
+            if "number" not in self.dated_due.get(t, ()):
+                continue
+            if t == table:
+                matched.append((model.number >= low) & (model.number < high))
+            else:
+                case = link.rel_model.alias(f"n_{t}")
+                matched.append(fn.EXISTS(case.select(SQL("1")).where(
+                    (case.id == link) & (case.number >= low) & (case.number < high))))
+        match = functools.reduce(lambda a, b: a | b, matched)
+        bare = dataclasses.replace(f, text="")
+        rest = self.where(bare)
+        need = offset + limit
+        index = f"{table}_{column.column_name}"  # (its own index: ``sortable``)
+        ids = model.id.desc() if descending else model.id.asc()
+
+        def walk(value, past_id=None) -> list[int]:
+            cond = rest & (column == value) & model.id.between(lo, hi) & match
+            if past_id is not None:
+                cond &= (model.id < past_id) if descending else (model.id > past_id)
+            query = self.count_joins(model.select(model.id), bare).where(cond).order_by(ids).limit(need)
+            sql, params = query.sql()
+            # (named: with some figures the planner would read the id span from the table and
+            # test each row's status, 100 times the rows for a value that few callbacks hold)
+            sql = sql.replace(f'FROM "{table}" AS "t1"', f'FROM "{table}" AS "t1" INDEXED BY "{index}"', 1)
+            return [r[0] for r in database.execute_sql(sql, params).fetchall()]
+
+        def following(value) -> Any:
+            ask = fn.MAX(column) if descending else fn.MIN(column)
+            query = model.select(ask)
+            if value is not None:
+                query = query.where(column < value if descending else column > value)
+            return database.execute_sql(*query.sql()).fetchone()[0]
+
+        found: list[int] = []
+        value = key[0] if key is not None else following(None)
+        past = key[1] if key is not None else None
+        while value is not None and len(found) < need:
+            found += walk(value, past)
+            value, past = following(value), None
+        # the odd callbacks whose numbers match, and the matches of the term's other parts
+        ordering = self._ordering(order, descending)
+        odd = self.count_joins(model.select(model.id), bare).where(
+            rest & model.id.in_(SQL("(SELECT id FROM callback_odd)")) & match)
+        token = _DATED.set("status")
+        try:
+            others = self.count_joins(model.select(model.id), f).where(self.where(f))
+        finally:
+            _DATED.reset(token)
+        for query in (odd, others):
+            if key is not None:
+                query = query.where(self._past(column, descending))
+            sql, params = query.order_by(*ordering).limit(_literal(need)).sql()
+            found += [r[0] for r in database.execute_sql(sql, _filled(params, key)).fetchall()]
+        if not found:
+            return []
+        page = self.joined(self.selected()).where(model.id.in_(sorted(set(found)))).order_by(*ordering)
+        sql, params = page.offset(_literal(offset)).limit(_literal(limit)).sql()
+        return database.execute_sql(sql, params).fetchall()
 
     def _dated_callbacks_range(self, f, side: str) -> tuple[str, str] | None:
         """The callback list's number range when ``f``'s term is the start of a number that
