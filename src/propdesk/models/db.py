@@ -1403,14 +1403,14 @@ def _v18_audit_by_person(db: Database) -> None:
 # ODD) carry a day neither before the day of the number of their case nor more than ODD_DAYS
 # after it. So every callback a number start matches, but the odd ones, was made on a day from
 # the range's first number's day to ODD_DAYS after its last one's, and its id lies between the
-# least and the greatest id of the callbacks made on those days: callback_days keeps those two
+# least and the greatest id of the callbacks made on those days: CALLBACK_DAYS (callback_day_ids) keeps those two
 # for each day (a callback added or renumbered widens its day's; nothing narrows one, so a
 # callback deleted or renumbered away leaves it wider than it need be, never too narrow). The
 # callback list's page of a number start sorted by status walks each status's callbacks
 # between those ids in their index's order, testing each one's numbers, instead of collecting
 # and sorting every match (services.lists.listing, "Numbers by status"). Ids out of step with
 # the days (an import in any order) only make the span wider.
-CALLBACK_DAYS = "callback_days"
+CALLBACK_DAYS = "callback_day_ids"
 
 
 def create_callback_days(db: Database) -> None:
