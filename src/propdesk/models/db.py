@@ -1487,7 +1487,7 @@ def _v19_callback_days_and_reworks(db: Database) -> None:
                 .where((AuditEntry.entity == "work_order") & (AuditEntry.entity_id == wo.id)
                        & (AuditEntry.action == "rework")).scalar())
         if last is not None:
-            cleared = {}
+            cleared: dict = {}
             if (wo.window_start or wo.window_end) and not later(wo.id, last, _WINDOW_FIELDS):
                 cleared.update(window_start=wo.window_start, window_end=wo.window_end)
             if wo.scheduled_at and not later(wo.id, last, ("scheduled_at",)):
