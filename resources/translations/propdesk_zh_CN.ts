@@ -2864,6 +2864,10 @@ The front desk of {office}: complaints, work orders, callbacks and registers.</s
         <translation>刷新 (F5)</translation>
     </message>
     <message>
+        <source>My jobs — {name}: reading…</source>
+        <translation>我的工单 — {name}：正在读取…</translation>
+    </message>
+    <message>
         <source>My jobs — {name}, {day}: {n} today, {m} in all</source>
         <translation>我的工单 — {name}，{day}：今天 {n} 单，共 {m} 单</translation>
     </message>

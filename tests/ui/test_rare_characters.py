@@ -34,6 +34,7 @@ def test_a_rare_character_in_the_technicians_window_is_drawn_not_boxed(qtbot, of
     window.show()
     qtbot.waitExposed(window)
     table, detail = window.my_jobs.table, window.my_jobs.detail
+    qtbot.waitUntil(lambda: table.rowCount() == 1)  # (read on a worker)
     assert table.item(0, 3).text() == RARE and RARE in detail.text()
     # once the window is drawn, the fonts of its widgets (under the window's style sheet) have
     # the shipped fonts behind them for what they lack

@@ -114,10 +114,25 @@ def test_technician_window_shows_own_jobs_and_records_the_visit(qtbot, office, m
         received_at=now - dt.timedelta(hours=1), phone="13800138000", contact_name="张伟",
         unit="3栋2单元1201", description="厨房水龙头漏水"), at=now)
     workorders.assign(office["clerk"], wo.id, office["technician"].id, now + dt.timedelta(hours=1), at=now)
+    import threading
+
+    from propdesk.services.cases import my_jobs
+
+    read_on = []
+    real = my_jobs.jobs
+
+    def jobs(*args, **kwargs):
+        read_on.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(my_jobs, "jobs", jobs)
     window = MainWindow(office["technician"])
     qtbot.addWidget(window)
     tab = window.my_jobs
-    assert tab.table.rowCount() == 1
+    # the start reads the jobs on a worker (the read is audited, and its write waits for the
+    # day's file check): the window is there before they are
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 1)
+    assert read_on and read_on[0] is not threading.main_thread()
     cells = [tab.table.item(0, c).text() for c in range(tab.table.columnCount())]
     assert wo.number in cells and "3栋2单元1201" in cells and "13800138000" in cells
     assert "13800138000" in tab.detail.text()

@@ -239,7 +239,9 @@ class MainWindow(QMainWindow):
         """A technician's window: their own jobs and nothing of the desk's records."""
         from propdesk.ui.my_jobs import MyJobsTab
 
-        self.my_jobs = MyJobsTab(self.staff)
+        # read on a worker: the read is audited, and its write waits for the day's file check
+        # (up to 1.6 s) that runs while the window is being shown
+        self.my_jobs = MyJobsTab(self.staff, background=True)
         self.tabs.addTab(self.my_jobs, self.tr("My jobs (&1)"))
         central = QWidget()
         layout = QVBoxLayout(central)

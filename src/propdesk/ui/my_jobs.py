@@ -19,15 +19,18 @@ from propdesk.services.cases.workorders import Completion
 from propdesk.ui.action_dialog import ActionDialog, Field, now
 from propdesk.ui.lazy_qt import set_properties
 from propdesk.ui.widgets import fmt, fmt_list
+from propdesk.ui.worker import Background
 
 
 class MyJobsTab(QWidget):
     changed = Signal()
 
-    def __init__(self, staff, parent=None):
+    def __init__(self, staff, parent=None, background: bool = False):
         super().__init__(parent)
         self.staff = staff
         self.jobs: list[my_jobs.Job] = []
+        self.now = dt.datetime.now()
+        self.loaded = False  # (the first jobs shown: the start benchmark waits for it)
         self.title = QLabel(objectName="my_jobs_title")
         self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.table = QTableWidget(0, 7, objectName="my_jobs_table")
@@ -80,13 +83,27 @@ class MyJobsTab(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self.detail, 1)
-        self.refresh()
+        if background:  # the start tab: the window shows at once, the jobs when they come
+            self.title.setText(self.tr("My jobs — {name}: reading…").format(name=staff.name))
+            self._show_selected()
+            self._reader = Background(self._show, self)
+            self._reader.call(lambda: my_jobs.jobs(staff))
+        else:
+            self.refresh()
 
     # --- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._show(my_jobs.jobs(self.staff))
+
+    def _show(self, jobs: list[my_jobs.Job] | None) -> None:
+        """Fill the list with ``jobs`` (None: the read on a worker failed; it is in the log,
+        and F5 reads again)."""
+        if jobs is None:
+            return
+        self.loaded = True
         keep = self.selected_id()
         self.message.clear()
-        self.jobs = my_jobs.jobs(self.staff)
+        self.jobs = jobs
         self.now = dt.datetime.now()  # a job of another year shows its year (fmt_list)
         today = self.now.date()
         n_today = sum(1 for j in self.jobs if j.scheduled_at and j.scheduled_at.date() == today)
