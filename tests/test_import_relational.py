@@ -227,3 +227,18 @@ def test_which_sheet_titles_are_notes(title, notes):
     from propdesk.services.register.sheets import SheetInfo
 
     assert SheetInfo("x.xlsx", title, 1, [], []).instructions is notes
+
+
+def test_initials_of_a_name_at_its_longest_fit_their_column():
+    """A 60-character name (the longest the register takes) or one in Latin letters: its
+    initials are cut to the column's 20, which PostgreSQL enforces (the import of such a roster
+    stopped there)."""
+    from propdesk.models.tables import Owner
+    from propdesk.services.register.owners import initials
+
+    assert initials("张伟") == "zw"
+    assert len(initials("欧阳" + "𠮷" * 58)) <= Owner.initials.max_length
+    long = initials("张" * 60)
+    assert long == "z" * Owner.initials.max_length
+    assert initials("Christopher Alexander Smith").startswith("christopher")
+    assert len(initials("Christopher Alexander Smith")) == Owner.initials.max_length

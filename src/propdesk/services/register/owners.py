@@ -51,10 +51,13 @@ def phone_search_digits(term: str) -> str | None:
 
 
 def initials(name: str) -> str:
+    """The name's pinyin initials (张伟 -> zw), searched by their start, cut to the column's
+    width: a name at its longest (60 characters) or in Latin letters (kept whole by pypinyin)
+    gave more than the 20 the column holds, which PostgreSQL refuses (SQLite stored it)."""
     # imported when first used: pypinyin's dictionary costs ~0.2 s, which start-up need not pay
     from pypinyin import Style, lazy_pinyin
 
-    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
+    return "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()[:Owner.initials.max_length]
 
 
 def unit_label(building: str, entrance: str, room: str) -> str:
