@@ -974,8 +974,9 @@ class Listing:
         callbacks' status) taken value by value, each value's callbacks walked between the ids
         of the range's days (see "Numbers by status"), or None (not tried). ``key``: (value,
         id) of the row a keyset page continues from."""
-        if not is_sqlite() or self.ids_first is None or not self.dated_due or not self.ids_first(f, order):
-            return None
+        if (not is_sqlite() or self.ids_first is None or not self.dated_due or not self.window_keys
+                or not self.ids_first(f, order)):
+            return None  # (no window keys: the usual query alone, as the window's tests compare)
         if not database.obj.table_exists(CALLBACK_DAYS):
             return None  # (a file not yet at schema 19)
         numbers = self._dated_callbacks_range(f, "callback_odd")
