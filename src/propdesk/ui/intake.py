@@ -347,4 +347,7 @@ class IntakeForm(QWidget):
             box.setChecked(False)
         self._invalid_toggled(False)
         self._show_deadlines()
-        self.channel.setFocus()
+        # the cursor waits in the caller's phone: the channel is already 电话 (the most common),
+        # and a clerk types the number at once; on the channel's box (Fusion draws no focus on
+        # it) the digits went nowhere and the space in "155 6526" opened its list
+        self.phone.setFocus()

@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
         widget = self._made.get(TABS[index]) if index >= 0 else None
         if widget is None:
             return
-        start = {"intake": lambda w: w.channel, "complaints": lambda w: w.search,
+        start = {"intake": lambda w: w.phone, "complaints": lambda w: w.search,
                  "work_orders": lambda w: w.form.phone, "callbacks": lambda w: w.table,
                  "incidents": lambda w: w.list, "dashboard": lambda w: w}
         start[TABS[index]](widget).setFocus()
