@@ -6,13 +6,14 @@ the upgrade of a schema-17 file and of a server database: progress, Cancel mid-s
 old staff_id index gone."""
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+
+from fixtures.recorded_sql import recorded_sql
 
 from propdesk.models import database
 from propdesk.models.db import AUDIT_BY_PERSON, analyze, is_sqlite
@@ -41,24 +42,8 @@ def log(office):
     return office
 
 
-@contextlib.contextmanager
-def _recorded():
-    db, seen = database.obj, []
-    original = db.execute_sql
-
-    def execute_sql(sql, params=None, *args, **kwargs):
-        seen.append((sql, tuple(params or ())))
-        return original(sql, params, *args, **kwargs)
-
-    db.execute_sql = execute_sql
-    try:
-        yield seen
-    finally:
-        del db.execute_sql
-
-
 def _page_plans(boss, f, **kw) -> list[str]:
-    with _recorded() as seen:
+    with recorded_sql() as seen:
         rows = audit_log.page(boss, f, 20, **kw)
     pages = [(s, p) for s, p in seen if 'FROM "audit_entry"' in s and "ORDER BY" in s]
     assert pages, "the page's statement was recorded"

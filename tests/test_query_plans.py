@@ -7,12 +7,12 @@ older PropDesk) and once after ``ANALYZE``.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 import pytest
 from peewee import fn
 
+from fixtures.recorded_sql import recorded_sql
 from propdesk.models import database
 from propdesk.models.db import analyze, init_db, optimize
 from propdesk.reports.pdf import complaint_forms
@@ -22,24 +22,6 @@ pytestmark = [pytest.mark.sqlite_only(reason="SQLite's query plans (EXPLAIN QUER
               pytest.mark.demo_office(n_complaints=60, seed=5)]
 
 TODAY = dt.date(2026, 11, 24)
-
-
-@contextlib.contextmanager
-def recorded_sql():
-    """Every (sql, params) the models' database runs inside the block."""
-    db = database.obj
-    seen: list[tuple[str, tuple]] = []
-    original = db.execute_sql
-
-    def execute_sql(sql, params=None, *args, **kwargs):
-        seen.append((sql, tuple(params or ())))
-        return original(sql, params, *args, **kwargs)
-
-    db.execute_sql = execute_sql
-    try:
-        yield seen
-    finally:
-        del db.execute_sql
 
 
 def plan(sql: str, params: tuple) -> str:
